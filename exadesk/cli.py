@@ -1,0 +1,58 @@
+"""The ``exadesk`` command line. Runs without loading Qt (only the GUI command does).
+
+Exit codes: 0 ready; 1 definitively not ready; 2 usage or bad input (nothing
+was sent); 3 inconclusive (network, TLS, rate limit, unexpected response).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from exadesk import __version__
+
+#: Sub-command modules under exadesk.commands; each has add_parser(sub) and run(args).
+COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox")
+
+EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit code 2 for every usage error, with the way to more help
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\nRun `{self.prog} --help` for details.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="exadesk", description="Set up and verify the proxy users of sync integrations.")
+    parser.add_argument("--version", action="version", version=f"ExaDesk {__version__}")
+    parser.add_argument("--exit-after-startup", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"exadesk.commands.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from exadesk import logs
+
+    logs.setup()
+    if args.command is None:
+        return _gui(args)
+    return int(args.run(args) or 0)
+
+
+def _gui(args) -> int:
+    try:
+        from exadesk.ui.app import run
+    except ImportError as exc:  # Qt's system libraries missing: say which, not a traceback
+        print(f"exadesk: the window cannot open ({exc}).\n"
+              "Install Qt's runtime libraries (see the README), or use the command line: exadesk --help",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return run(exit_after_startup=args.exit_after_startup)

@@ -1,0 +1,145 @@
+"""``exadesk check``: verify one instance, a stored one, or all stored ones.
+
+A secret is never taken as a plain argument value: it comes from an
+environment variable (``--secret-env``), standard input (``--secret-stdin``)
+or, for stored instances, the keychain.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+from exadesk import engine, messages, trackers
+from exadesk.checks import Report
+from exadesk.cli import EXIT_USAGE
+from exadesk.commands.output import print_json, print_report
+from exadesk.model import parse_sync
+from exadesk.trackers.base import Secrets, Target
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("check", help="verify an instance's proxy user live",
+                            description="Verify a tracker instance. Exit codes: 0 ready, 1 not ready, "
+                                        "2 usage or bad input, 3 inconclusive.")
+    parser.add_argument("tracker", nargs="?", help="tracker id (see `exadesk trackers`)")
+    parser.add_argument("--url", help="the instance address as you open it in a browser")
+    parser.add_argument("--auth", help="sign-in method id (default: the tracker's first)")
+    parser.add_argument("--user", help="user name or email, for methods that need one")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",
+                        help="another non-secret field (e.g. client_id=...)")
+    parser.add_argument("--secret-env", action="append", default=[], metavar="VAR | FIELD=VAR",
+                        help="read the secret from environment variable VAR")
+    parser.add_argument("--secret-stdin", metavar="FIELD", nargs="?", const="",
+                        help="read the secret from the first line of standard input")
+    parser.add_argument("--project", action="append", default=[], metavar="KEY",
+                        help="a project / repository / table in scope (repeatable)")
+    parser.add_argument("--sync", default="", help="comma list: comments,attachments,worklogs,security-levels,"
+                                                   "triggers,service-desk")
+    parser.add_argument("--person", default="", help="your own name, email or login (warns if it is the proxy user)")
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each reply")
+    parser.add_argument("--ca-bundle", help="a PEM file of extra certificate authorities to trust")
+    parser.add_argument("--instance", help="verify a stored instance by name")
+    parser.add_argument("--workspace", help="the workspace of --instance or --all")
+    parser.add_argument("--all", action="store_true", help="verify every pending or stale stored instance")
+    parser.add_argument("--force", action="store_true", help="with --all: verify every instance, not only stale ones")
+    parser.add_argument("--json", action="store_true", help="print JSON (one object; a list with --all)")
+    parser.set_defaults(run=run)
+
+
+def _usage(args, message: str) -> int:
+    problem = messages.problem("input.field", field="The command", problem=message, example="exadesk check --help")
+    if args.json:
+        print_json({"tracker": args.tracker, "url": args.url, "ready": False, "identity": None, "checks": [],
+                    "error": problem.to_json()})
+    else:
+        print(f"exadesk check: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def build_target(args) -> Target | str:
+    """The target from the arguments, or a usage message."""
+    try:
+        tracker = trackers.get(args.tracker)
+    except KeyError:
+        return f"there is no tracker called {args.tracker!r}; run `exadesk trackers` to list them"
+    spec = tracker.spec
+    try:
+        method = spec.auth_method(args.auth)
+    except KeyError:
+        return f"{spec.name} has no sign-in method {args.auth!r}; choose one of " + \
+            ", ".join(m.id for m in spec.auth_methods)
+    values: dict[str, str] = {}
+    secrets: dict[str, str] = {}
+    if args.user:
+        field = method.user_field
+        if field is None:
+            return f"the {method.id} sign-in of {spec.name} takes no user name"
+        values[field.name] = args.user
+    for item in args.field:
+        name, sep, value = item.partition("=")
+        field = method.field(name)
+        if not sep or field is None:
+            known = ", ".join(f.name for f in method.fields if not f.secret) or "none"
+            return f"--field {item.split('=')[0]!r} is not a field of this sign-in method (fields: {known})"
+        if field.secret:
+            return f"{name} is secret: pass it with --secret-env {name}=VAR, never on the command line"
+        values[name] = value
+    secret_fields = [f.name for f in method.secret_fields]
+    for item in args.secret_env:
+        name, sep, var = item.rpartition("=") if "=" in item else ("", "", item)
+        if not name:
+            if len(secret_fields) != 1:
+                return f"this sign-in method has several secrets ({', '.join(secret_fields)}); use FIELD=VAR"
+            name = secret_fields[0]
+        if name not in secret_fields:
+            return f"{name!r} is not a secret field of this sign-in method (secret fields: {', '.join(secret_fields)})"
+        if var not in os.environ:
+            return f"the environment variable {var} is not set"
+        secrets[name] = os.environ[var]
+    if args.secret_stdin is not None:
+        name = args.secret_stdin or (secret_fields[0] if len(secret_fields) == 1 else "")
+        if name not in secret_fields:
+            return "--secret-stdin needs the secret field's name (" + ", ".join(secret_fields) + ")"
+        secrets[name] = sys.stdin.readline().rstrip("\r\n")
+    try:
+        sync = parse_sync(args.sync)
+    except ValueError as exc:
+        return str(exc)
+    if not args.url:
+        if not spec.url.default:
+            return f"--url is required (for example {spec.url.example})"
+        args.url = spec.url.default
+    return Target(tracker=spec.id, url=args.url, auth_method=method.id, values=values, secrets=Secrets(secrets),
+                  sync=sync, scope=list(args.project) or list(spec.scope.default), ca_bundle=args.ca_bundle,
+                  timeout=args.timeout, person=args.person)
+
+
+def run(args) -> int:
+    if args.all or args.instance:
+        if args.tracker or args.url:
+            return _usage(args, "use either TRACKER --url ... or --instance/--all, not both")
+        from exadesk.commands.stored import check_stored
+
+        return check_stored(args)
+    if not args.tracker:
+        return _usage(args, "name a tracker (see `exadesk trackers`), or use --instance NAME or --all")
+    target = build_target(args)
+    if isinstance(target, str):
+        return _usage(args, target)
+    cancel = threading.Event()
+    try:
+        report = engine.verify(target, cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.set()
+        report = Report(tracker=target.tracker, url=target.url, problem=messages.problem("cancelled"))
+    emit(report, args.json)
+    return report.exit_code()
+
+
+def emit(report: Report, as_json: bool, name: str = "") -> None:
+    if as_json:
+        print_json(report.to_json())
+    else:
+        print_report(report, name)

@@ -1,0 +1,37 @@
+"""Printing reports for people and for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from exadesk.checks import Report, Status
+
+SYMBOLS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.UNKNOWN: "????", Status.SKIPPED: "skip"}
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def print_report(report: Report, name: str = "") -> None:
+    out = sys.stdout
+    title = name or report.url
+    verdict = "READY" if report.ready else ("NOT READY" if report.exit_code() == 1 else
+                                            "INCOMPLETE" if report.exit_code() == 3 else "NOT CHECKED")
+    out.write(f"{title} ({report.tracker}): {verdict}\n")
+    if report.identity:
+        out.write(f"  Account: {report.identity.label()}\n")
+    if report.problem:
+        out.write(f"  {report.problem.message}\n")
+        if report.problem.next_step:
+            out.write(f"  Next: {report.problem.next_step}\n")
+    for check in report.checks:
+        out.write(f"  [{SYMBOLS[check.status]}] {check.title}")
+        if check.detail:
+            out.write(f": {check.detail}")
+        out.write("\n")
+        if check.fix and check.status in (Status.FAIL, Status.WARN, Status.UNKNOWN):
+            out.write(f"         Fix: {check.fix}\n")
+    out.write(f"  (Checked from {report.where}.)\n")

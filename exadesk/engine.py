@@ -1,0 +1,202 @@
+"""The check engine: offline validation, then live verification, into a Report.
+
+Runs in any thread; the UI and CLI call the same functions. ``verify_many``
+runs several instances in parallel with a bound on requests in flight overall
+and per host.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+from exadesk import messages, notices, trackers
+from exadesk.checks import CheckResult, Report, Status
+from exadesk.errors import CheckError, ErrorKind, ExaDeskError
+from exadesk.http import HttpClient, Page, ProbeGuard
+from exadesk.trackers.base import Target, VerifyContext, normalise_url
+
+log = logging.getLogger(__name__)
+
+OnResult = Callable[[CheckResult], None]
+
+
+def validate(target: Target) -> Report:
+    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong."""
+    try:
+        tracker = trackers.get(target.tracker)
+    except KeyError:
+        report = Report(tracker=target.tracker, url=target.url)
+        report.problem = messages.problem("input.tracker", value=target.tracker)
+        return report
+    report = Report(tracker=tracker.id, url=normalise_url(target.url))
+    report.checks.extend(tracker.validate_offline(target))
+    bad = [c for c in report.checks if c.status is Status.FAIL]
+    if bad:
+        first = bad[0]
+        report.problem = messages.problem("input.field", field=first.title, problem=first.detail, example=first.fix)
+    report.checks.extend(_notice_results(tracker.spec, target))
+    return report
+
+
+def verify(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
+           guard: ProbeGuard | None = None, http_options: dict | None = None) -> Report:
+    """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``."""
+    cancel = cancel or threading.Event()
+    guard = guard or ProbeGuard()
+    report = validate(target)
+    if report.problem is not None:
+        report.finished_at = datetime.now(timezone.utc)
+        return report
+    tracker = trackers.get(target.tracker)
+    spec = tracker.spec
+    target.url = normalise_url(target.url)
+    # Offline checks passed; keep their notices but not the format checks in the live report.
+    report.checks = [c for c in report.checks if c.id.startswith("notice.")]
+    for c in report.checks:
+        _emit(on_result, c)
+
+    def client_factory(base_url: str, auth, *, login_url: str = "", diagnose=None) -> HttpClient:
+        options = dict(http_options or {})
+        return HttpClient(base_url=base_url, page=Page(spec.name, diagnose, login_url), auth=auth, guard=guard,
+                          cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
+                          ca_bundle=target.ca_bundle, proxy=target.proxy, **options)
+
+    ctx = VerifyContext(spec, target, client_factory, cancel)
+    try:
+        for result in tracker.verify_live(ctx):
+            report.checks.append(result)
+            _emit(on_result, result)
+            if cancel.is_set():
+                raise CheckError(messages.problem("cancelled"))
+    except ExaDeskError as exc:
+        report.problem = exc.problem
+    except Exception:  # an adapter bug must not take the window down; the log keeps the type and place
+        log.exception("adapter %s crashed", spec.id)
+        report.problem = messages.problem("http.wrong_shape", tracker=spec.name, what="an internal error in ExaDesk",
+                                          url=target.url)
+    report.identity = ctx.identity
+    report.token_expires_at = ctx.token_expires_at
+    for result in _remaining(spec, target, ctx, report):
+        report.checks.append(result)
+        _emit(on_result, result)
+    person = _person_check(spec, target, report)
+    if person:
+        report.checks.append(person)
+        _emit(on_result, person)
+    report.finished_at = datetime.now(timezone.utc)
+    return report
+
+
+def _emit(on_result: OnResult | None, result: CheckResult) -> None:
+    if on_result is not None:
+        on_result(result)
+
+
+def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list[CheckResult]:
+    """Give every requirement a result: skipped, manual, or unknown when the run stopped early."""
+    out = []
+    seen = {c.id for c in report.checks}
+    for req in spec.requirements:
+        check_id = spec.check_id(req.key)
+        if check_id in seen:
+            continue
+        if not req.applies(target.sync, target.auth_method):
+            if req.methods and target.auth_method and target.auth_method not in req.methods:
+                continue  # belongs to another sign-in method: not part of this setup at all
+            out.append(CheckResult(check_id, Status.SKIPPED, req.title, "Not needed for what is synced.", ""))
+        elif req.manual:
+            steps = " ".join(f"{i}. {s}" for i, s in enumerate(req.steps, 1))
+            out.append(CheckResult(check_id, Status.UNKNOWN, req.title,
+                                   "No API shows this; confirm it by hand." + (f" {steps}" if steps else ""),
+                                   req.fix, manual=True))
+        else:
+            why = "The verification stopped before this check." if report.problem else "Not checked."
+            out.append(CheckResult(check_id, Status.UNKNOWN, req.title, why, req.fix))
+    return out
+
+
+def _notice_results(spec, target: Target) -> list[CheckResult]:
+    today = datetime.now(timezone.utc).date()
+    out = []
+    for notice in notices.for_tracker(spec.id, target.auth_method):
+        when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)
+        status = Status.WARN
+        tense = "since" if notice.effective <= today else "from"
+        out.append(CheckResult(f"notice.{notice.id}", status, notice.title,
+                               f"{notice.text} ({tense} {when}).", notice.advice))
+    return out
+
+
+def _norm(value: str) -> str:
+    return (value or "").strip().lower()
+
+
+def _person_check(spec, target: Target, report: Report) -> CheckResult | None:
+    """Warn when the proxy user is the person doing the setup (their own edits would stop syncing)."""
+    ident = report.identity
+    if ident is None or not target.person:
+        return None
+    handles = {_norm(ident.name), _norm(ident.login), _norm(ident.id)} - {""}
+    people = {_norm(p) for p in target.person.split(",")} - {""}
+    check_id = f"{spec.id}.dedicated_proxy_user"
+    title = "Proxy user is a dedicated account"
+    if handles & people:
+        return CheckResult(check_id, Status.WARN, title,
+                           f"The credential belongs to {ident.label()}, which is you. Changes made by the proxy user are "
+                           "not synchronised, so your own edits would stop syncing, and the setup dies when you leave.",
+                           "Create a dedicated integration account (for example 'exalate-sync') and use its credential.")
+    return CheckResult(check_id, Status.PASS, title, f"{ident.label()} is not the person doing the setup.", "")
+
+
+# -- verify many -------------------------------------------------------------------
+
+
+def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = 2,
+                cancel: threading.Event | None = None,
+                on_report: Callable[[str, Report], None] | None = None) -> dict[str, Report]:
+    """Verify several targets in parallel; ``targets`` are (key, target) pairs.
+
+    At most ``max_workers`` run at once and at most ``per_host`` against one host,
+    so a consultant's 50 instances on one Jira do not look like an attack.
+    One ProbeGuard serves the whole run.
+    """
+    cancel = cancel or threading.Event()
+    guard = ProbeGuard()
+    items = list(targets)
+    host_locks: dict[str, threading.Semaphore] = {}
+    table_lock = threading.Lock()
+    results: dict[str, Report] = {}
+
+    def host_slot(url: str) -> threading.Semaphore:
+        host = (urlsplit(normalise_url(url)).hostname or "", urlsplit(normalise_url(url)).port)
+        with table_lock:
+            return host_locks.setdefault(str(host), threading.Semaphore(per_host))
+
+    def run(key: str, target: Target) -> None:
+        if cancel.is_set():
+            report = Report(tracker=target.tracker, url=target.url)
+            report.problem = messages.problem("cancelled")
+        else:
+            with host_slot(target.url):
+                report = verify(target, cancel=cancel, guard=guard)
+        with table_lock:
+            results[key] = report
+        if on_report is not None:
+            on_report(key, report)
+
+    # Order by host so that a slow host's queue starts early and others fill the gaps.
+    with ThreadPoolExecutor(max_workers=max(1, max_workers), thread_name_prefix="verify") as pool:
+        futures = [pool.submit(run, key, target) for key, target in items]
+        for future in futures:
+            future.result()
+    return results
+
+
+def is_inconclusive(kind: ErrorKind) -> bool:
+    return kind in (ErrorKind.NETWORK, ErrorKind.TLS, ErrorKind.RATE_LIMITED, ErrorKind.UNEXPECTED_RESPONSE,
+                    ErrorKind.CANCELLED)

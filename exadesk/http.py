@@ -1,0 +1,498 @@
+"""The one HTTP layer every adapter uses.
+
+It owns timeouts, TLS (the OS trust store through truststore, plus an optional
+CA bundle), proxies, bounded retries for idempotent reads, a cap on reply
+size, redirect handling that recognises login and SSO pages, the refusal of
+plain http to anything but loopback, and the "one probe per credential" rule.
+Status codes and exceptions become an :class:`~exadesk.errors.ErrorKind`
+here, once, never in the adapters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import json
+import logging
+import re
+import ssl
+import threading
+import time
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Callable, Iterable
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from exadesk import __version__, messages
+from exadesk.errors import CheckError, ErrorKind, Problem
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"ExaDesk/{__version__} (setup verification; read-only)"
+DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_RETRY_WAIT = 15.0
+RETRY_STATUSES = (429, 502, 503, 504)
+
+# -- credentials ---------------------------------------------------------------
+
+
+class Auth:
+    """How a request proves who it is. Subclasses hide their secret from repr."""
+
+    def headers(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def fingerprint(self) -> str:
+        """A digest that identifies the credential in memory (never stored)."""
+        material = "\0".join(f"{k}:{v}" for k, v in sorted(self.headers().items()))
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} ****>"
+
+
+class BasicAuth(Auth):
+    def __init__(self, user: str, password: str):
+        self._user, self._password = user, password
+
+    def headers(self) -> dict[str, str]:
+        import base64
+
+        raw = f"{self._user}:{self._password}".encode()
+        return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
+
+
+class BearerAuth(Auth):
+    def __init__(self, token: str, scheme: str = "Bearer"):
+        self._token, self._scheme = token, scheme
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"{self._scheme} {self._token}"}
+
+
+class HeaderAuth(Auth):
+    def __init__(self, name: str, value: str):
+        self._name, self._value = name, value
+
+    def headers(self) -> dict[str, str]:
+        return {self._name: self._value}
+
+
+class ProbeGuard:
+    """Remembers credentials a tracker rejected so they are never sent again.
+
+    One guard serves a whole run (a single check or verify-all): a rejected
+    password sent again is how admins get locked out.
+    """
+
+    def __init__(self):
+        self._rejected: set[str] = set()
+        self._lock = threading.Lock()
+
+    def reject(self, auth: Auth) -> None:
+        with self._lock:
+            self._rejected.add(auth.fingerprint())
+
+    def is_rejected(self, auth: Auth) -> bool:
+        with self._lock:
+            return auth.fingerprint() in self._rejected
+
+
+# -- replies -------------------------------------------------------------------
+
+
+@dataclass
+class Reply:
+    """A bounded, already-read HTTP reply."""
+
+    status: int
+    headers: requests.structures.CaseInsensitiveDict
+    body: bytes
+    url: str
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+    def looks_like_html(self) -> bool:
+        if "html" in self.content_type:
+            return True
+        head = self.body.lstrip()[:200].lower()
+        return head.startswith(b"<!doctype html") or head.startswith(b"<html")
+
+    def json_or_none(self):
+        try:
+            return json.loads(self.body)
+        except (ValueError, UnicodeDecodeError):
+            return None
+
+
+@dataclass
+class Page:
+    """How a tracker's API is reached: what the adapter tells the client once."""
+
+    tracker: str  # display name, for messages
+    diagnose: Callable[[Reply, "HttpClient"], Problem | None] | None = None  # tracker's own recognition
+    login_url: str = ""  # where a person signs in, named by login-page messages
+
+
+_LOGIN_PATH = re.compile(r"(login|signin|sign-in|sso|saml|adfs|oauth2?/authorize|okta|auth/realms|idp|cas/)", re.I)
+_MAINTENANCE = re.compile(rb"(hibernat|maintenance|temporarily unavailable|instance is waking|be right back)", re.I)
+_LOGIN_FORM = re.compile(rb"(type=[\"']?password|already logged in|sign in|log in|login-form|j_username)", re.I)
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _human_wait(seconds: float | None) -> str:
+    if seconds is None:
+        return "a minute"
+    if seconds < 90:
+        return f"{int(seconds) or 1} seconds"
+    return f"{int(seconds // 60)} minutes"
+
+
+class _TrustStoreAdapter(HTTPAdapter):
+    def __init__(self, context: ssl.SSLContext, **kwargs):
+        self._context = context
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["ssl_context"] = self._context
+        return super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy, **kwargs):
+        kwargs["ssl_context"] = self._context
+        return super().proxy_manager_for(proxy, **kwargs)
+
+
+def make_ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
+    """The OS trust store, plus ``ca_bundle`` when one is given."""
+    try:
+        import truststore
+
+        context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except ImportError:  # pragma: no cover - truststore is a dependency
+        context = ssl.create_default_context()
+    if ca_bundle:
+        context.load_verify_locations(cafile=ca_bundle)
+    return context
+
+
+# -- the client ----------------------------------------------------------------
+
+
+@dataclass
+class HttpClient:
+    """A read-only client for one tracker instance in one verification run.
+
+    Args:
+        base_url: the API root the adapter derived (``https://x.atlassian.net``).
+        page: the tracker's name and its own reply recognition.
+        auth: the credential; ``None`` for anonymous calls.
+        guard: shared by every client of the run (the one-probe rule).
+        cancel: when set, the next request raises a cancelled error.
+    """
+
+    base_url: str
+    page: Page
+    auth: Auth | None = None
+    guard: ProbeGuard = field(default_factory=ProbeGuard)
+    cancel: threading.Event | None = None
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT
+    ca_bundle: str | None = None
+    proxy: str | None = None
+    max_bytes: int = MAX_BODY_BYTES
+    max_retries: int = 2
+    session: requests.Session | None = None
+    requests_sent: int = 0
+
+    def __post_init__(self):
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise CheckError(messages.problem("input.url", value=self.base_url, tracker=self.page.tracker,
+                                              example="https://your-instance.example.com"))
+        if parts.scheme == "http" and not is_loopback(parts.hostname):
+            raise CheckError(messages.problem("network.plain_http", host=parts.hostname))
+        if self.session is None:
+            self.session = requests.Session()
+            self.session.headers["User-Agent"] = USER_AGENT
+            adapter = _TrustStoreAdapter(make_ssl_context(self.ca_bundle))
+            self.session.mount("https://", adapter)
+            if self.proxy:
+                self.session.proxies = {"http": self.proxy, "https": self.proxy}
+            # Otherwise requests honours HTTPS_PROXY / NO_PROXY and the system settings it can read.
+
+    # -- public ----------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return path
+        return self.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+    def get(self, path: str, *, params=None, allow: Iterable[int] = (), headers=None, auth: Auth | None | bool = True) -> Reply:
+        """GET a path and return the reply, raising a classified error unless its status is 2xx or in ``allow``."""
+        return self.request("GET", path, params=params, allow=allow, headers=headers, auth=auth)
+
+    def get_json(self, path: str, *, params=None, allow: Iterable[int] = (), headers=None, auth: Auth | None | bool = True,
+                 expect: type | tuple = (dict, list)):
+        """GET and decode JSON. A reply of the wrong shape is an unexpected_response."""
+        reply = self.get(path, params=params, allow=allow, headers=headers, auth=auth)
+        return self.decode(reply, expect)
+
+    def decode(self, reply: Reply, expect: type | tuple = (dict, list)):
+        data = reply.json_or_none()
+        if data is None and reply.body.strip() not in (b"null",):
+            self._raise(reply, "http.invalid_json", what="invalid JSON")
+        if not isinstance(data, expect):
+            self._raise(reply, "http.wrong_shape", what=f"{type(data).__name__} where {_names(expect)} was expected")
+        return data
+
+    def request(self, method: str, path: str, *, params=None, data=None, json_body=None, allow: Iterable[int] = (),
+                headers=None, auth: Auth | None | bool = True, retry: bool | None = None) -> Reply:
+        """Send one request (reads, plus the log-in/log-out/token calls some trackers need).
+
+        Verification never changes tracker data: adapters only use POST/DELETE
+        for session log-in and log-out and OAuth token endpoints.
+        """
+        use_auth = self.auth if auth is True else (auth or None)
+        if use_auth is not None and self.guard.is_rejected(use_auth):
+            raise CheckError(messages.problem("http.already_rejected"))
+        retry = (method == "GET") if retry is None else retry
+        url = self.url(path)
+        allow = set(allow)
+        attempt = 0
+        redirects = 0
+        while True:
+            self._check_cancel()
+            reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers, auth=use_auth)
+            params = None if redirects else params
+            if 300 <= reply.status < 400 and reply.status != 304:
+                target = reply.headers.get("Location", "")
+                next_url = urljoin(url, target)
+                if self._is_login_redirect(url, next_url) or redirects >= 3 or method != "GET":
+                    self._raise(reply, "http.sso_redirect", login_url=_strip_query(next_url))
+                url, redirects = next_url, redirects + 1
+                params = None  # the Location carries its own query
+                continue
+            problem = self.page.diagnose(reply, self) if self.page.diagnose else None
+            if problem is not None:
+                if problem.kind is ErrorKind.AUTH and use_auth is not None:
+                    self.guard.reject(use_auth)
+                raise CheckError(problem)
+            if reply.status in RETRY_STATUSES and retry and attempt < self.max_retries and reply.status not in allow:
+                wait = _retry_after_seconds(reply.headers.get("Retry-After"))
+                if wait is None:
+                    wait = 0.5 * (2 ** attempt)
+                if wait <= MAX_RETRY_WAIT:
+                    attempt += 1
+                    self._sleep(wait)
+                    continue
+            if reply.status in allow:
+                return reply
+            self._classify(reply, use_auth)
+            return reply
+
+    # -- internals -------------------------------------------------------------
+
+    def _send(self, method, url, *, params, data, json_body, headers, auth) -> Reply:
+        send_headers = {"Accept": "application/json"}
+        if headers:
+            send_headers.update(headers)
+        if auth is not None:
+            send_headers.update(auth.headers())
+        host = urlsplit(url).hostname or ""
+        try:
+            self.requests_sent += 1
+            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=send_headers,
+                                            timeout=self.timeout, allow_redirects=False, stream=True)
+        except requests.exceptions.SSLError as exc:
+            raise CheckError(classify_tls(exc, host)) from None
+        except requests.exceptions.ProxyError as exc:
+            text = str(exc)
+            reason = "network.proxy_auth" if "407" in text else "network.proxy"
+            raise CheckError(messages.problem(reason, host=host, proxy=_proxy_name(self, url))) from None
+        except requests.exceptions.ConnectTimeout:
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[0])) from None
+        except requests.exceptions.ReadTimeout:
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+        except requests.exceptions.ConnectionError as exc:
+            raise CheckError(classify_connection_error(exc, host)) from None
+        except requests.exceptions.InvalidURL:
+            raise CheckError(messages.problem("input.url", value=url, tracker=self.page.tracker,
+                                              example="https://your-instance.example.com")) from None
+        except requests.exceptions.RequestException as exc:
+            raise CheckError(messages.problem("network", host=host, error=type(exc).__name__)) from None
+        try:
+            body = self._read_bounded(response, host)
+        finally:
+            response.close()
+        return Reply(response.status_code, response.headers, body, url)
+
+    def _read_bounded(self, response, host: str) -> bytes:
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
+                                              tracker=self.page.tracker))
+        chunks, size = [], 0
+        deadline = time.monotonic() + self.timeout[1] * 3
+        try:
+            for chunk in response.iter_content(65536):
+                self._check_cancel()
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
+                                                      tracker=self.page.tracker))
+                if time.monotonic() > deadline:
+                    raise CheckError(messages.problem("network.timeout", host=host, timeout=int(self.timeout[1] * 3)))
+                chunks.append(chunk)
+        except requests.exceptions.RequestException as exc:
+            if isinstance(exc, (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError)) and "timed out" in str(exc):
+                raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+            raise CheckError(messages.problem("http.invalid_json", tracker=self.page.tracker, url=response.url)) from None
+        return b"".join(chunks)
+
+    def _is_login_redirect(self, current: str, target: str) -> bool:
+        a, b = urlsplit(current), urlsplit(target)
+        if (a.hostname, a.port) != (b.hostname, b.port) or a.scheme != b.scheme:
+            return True  # never carry a credential to another host
+        return bool(_LOGIN_PATH.search(b.path) or "SAMLRequest" in b.query)
+
+    def _classify(self, reply: Reply, auth: Auth | None) -> None:
+        status = reply.status
+        host = urlsplit(reply.url).hostname or ""
+        if status == 401:
+            if auth is not None:
+                self.guard.reject(auth)
+            self._raise(reply, "auth")
+        if status == 403:
+            self._raise(reply, "forbidden", what=urlsplit(reply.url).path)
+        if status == 404:
+            self._raise(reply, "not_found", what=urlsplit(reply.url).path)
+        if status == 407:
+            raise CheckError(messages.problem("network.proxy_auth", host=host))
+        if status == 429:
+            wait = _retry_after_seconds(reply.headers.get("Retry-After"))
+            self._raise(reply, "rate_limited", retry_after=_human_wait(wait))
+        if status >= 500:
+            self._raise(reply, "http.server_error", status=status)
+        if 200 <= status < 300:
+            if reply.looks_like_html():
+                self._raise(reply, classify_html(reply))
+            return
+        self._raise(reply, "unexpected_response", what=f"HTTP {status}")
+
+    def _raise(self, reply: Reply, reason: str, **params) -> None:
+        base = self.page.login_url or _origin(reply.url)
+        params.setdefault("tracker", self.page.tracker)
+        params.setdefault("url", _origin(reply.url))
+        params.setdefault("login_url", base)
+        params.setdefault("status", reply.status)
+        raise CheckError(messages.problem(reason, **params))
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise CheckError(messages.problem("cancelled"))
+
+    def _sleep(self, seconds: float) -> None:
+        if self.cancel is not None:
+            if self.cancel.wait(seconds):
+                raise CheckError(messages.problem("cancelled"))
+        else:
+            time.sleep(seconds)
+
+
+def classify_html(reply: Reply) -> str:
+    """Name the kind of web page a JSON API answered with."""
+    body = reply.body[:65536]
+    if b"SAMLRequest" in body or b"SAMLResponse" in body:
+        return "http.sso_redirect"
+    if _MAINTENANCE.search(body):
+        return "http.maintenance"
+    if _LOGIN_FORM.search(body):
+        return "http.login_page"
+    return "http.html"
+
+
+def classify_tls(exc: Exception, host: str) -> Problem:
+    text = str(exc)
+    lowered = text.lower()
+    if "self-signed" in lowered or "self signed" in lowered or "unable to get local issuer" in lowered:
+        return messages.problem("tls.self_signed", host=host)
+    if "basic constraints" in lowered or "authority key identifier" in lowered or "not marked critical" in lowered:
+        match = re.search(r"(Basic Constraints[^'\")]*|Missing Authority Key Identifier[^'\")]*)", text, re.I)
+        return messages.problem("tls.strict_x509", host=host, error=(match.group(1) if match else "strict X.509 check"))
+    if "hostname mismatch" in lowered or "doesn't match" in lowered:
+        return messages.problem("tls.hostname", host=host)
+    if "expired" in lowered:
+        return messages.problem("tls.expired", host=host)
+    match = re.search(r"\[SSL: ([A-Z_]+)\]|(CERTIFICATE_VERIFY_FAILED)", text)
+    return messages.problem("tls", host=host, error=(match.group(1) or match.group(2)) if match else "handshake failed")
+
+
+def classify_connection_error(exc: Exception, host: str) -> Problem:
+    text = str(exc)
+    if any(s in text for s in ("Name or service not known", "nodename nor servname", "getaddrinfo failed",
+                               "Temporary failure in name resolution", "No address associated", "NameResolutionError")):
+        return messages.problem("network.dns", host=host)
+    if "Connection refused" in text or "ECONNREFUSED" in text or "actively refused" in text:
+        return messages.problem("network.refused", host=host)
+    if "timed out" in text.lower():
+        return messages.problem("network.timeout", host=host, timeout="the allowed")
+    if "RemoteDisconnected" in text or "Connection aborted" in text or "reset by peer" in text:
+        return messages.problem("network", host=host)
+    return messages.problem("network", host=host)
+
+
+def _proxy_name(client: HttpClient, url: str) -> str:
+    if client.proxy:
+        return _origin(client.proxy)
+    proxies = requests.utils.get_environ_proxies(url)
+    value = proxies.get(urlsplit(url).scheme) or proxies.get("all") or "configured in the environment"
+    return _origin(value) if "://" in value else value
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return url
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
+
+
+def _strip_query(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else url
+
+
+def _names(expect) -> str:
+    if isinstance(expect, tuple):
+        return " or ".join(t.__name__ for t in expect)
+    return expect.__name__

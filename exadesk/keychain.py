@@ -1,0 +1,120 @@
+"""Secrets in the OS keychain, through keyring, and nowhere else.
+
+One entry per instance and credential field: service ``exadesk``, user name
+``<instance id>/<field>``. Every keyring failure becomes a
+:class:`~exadesk.errors.KeychainError` with a reason that says what to do;
+there is no plaintext fallback.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from exadesk import APP_ID, messages
+from exadesk.errors import KeychainError
+
+log = logging.getLogger(__name__)
+
+SERVICE = APP_ID
+#: Windows Credential Manager caps a credential blob at 2,560 bytes (UTF-16).
+WINDOWS_BLOB_LIMIT = 2560
+
+
+def entry_name(instance_id: str, field: str) -> str:
+    return f"{instance_id}/{field}"
+
+
+def backend_name(backend=None) -> str:
+    """A readable name of the keyring backend in use, e.g. ``SecretService Keyring``."""
+    import keyring
+
+    backend = backend or keyring.get_keyring()
+    name = getattr(backend, "name", "") or type(backend).__name__
+    return name
+
+
+def _is_fail_backend(backend) -> bool:
+    from keyring.backends import fail
+
+    if isinstance(backend, fail.Keyring):
+        return True
+    # The chainer with nothing behind it is as good as no backend.
+    backends = getattr(backend, "backends", None)
+    return backends is not None and len(backends) == 0
+
+
+def _size_limit(backend) -> int | None:
+    module = type(backend).__module__
+    return WINDOWS_BLOB_LIMIT if module.endswith("Windows") else None
+
+
+class SecretStore:
+    """Reads and writes secrets of instances in the keychain."""
+
+    def __init__(self, backend=None):
+        import keyring
+
+        self.backend = backend or keyring.get_keyring()
+
+    @property
+    def name(self) -> str:
+        return backend_name(self.backend)
+
+    def available(self) -> bool:
+        return not _is_fail_backend(self.backend)
+
+    def problem(self):
+        """The Problem explaining why no keychain is usable, or None."""
+        if self.available():
+            return None
+        return messages.problem("keychain.no_backend", backend="no keyring backend was found")
+
+    def set(self, instance_id: str, field: str, value: str) -> None:
+        self._require()
+        limit = _size_limit(self.backend)
+        size = len(value.encode("utf-16-le"))
+        if limit and size > limit:
+            raise KeychainError(messages.problem("keychain.too_large", size=size, limit=limit))
+        self._call(self.backend.set_password, SERVICE, entry_name(instance_id, field), value)
+
+    def get(self, instance_id: str, field: str) -> str | None:
+        self._require()
+        return self._call(self.backend.get_password, SERVICE, entry_name(instance_id, field))
+
+    def delete(self, instance_id: str, fields) -> None:
+        """Remove the entries of ``fields``; entries already gone are fine."""
+        import keyring.errors
+
+        self._require()
+        for field in fields:
+            try:
+                self._call(self.backend.delete_password, SERVICE, entry_name(instance_id, field))
+            except KeychainError as exc:
+                if not isinstance(exc.__cause__, keyring.errors.PasswordDeleteError):
+                    raise
+
+    def _require(self) -> None:
+        problem = self.problem()
+        if problem:
+            raise KeychainError(problem)
+
+    def _call(self, func, *args):
+        import keyring.errors
+
+        try:
+            return func(*args)
+        except keyring.errors.NoKeyringError as exc:
+            raise KeychainError(messages.problem("keychain.no_backend", backend=type(exc).__name__)) from exc
+        except keyring.errors.KeyringLocked as exc:
+            raise KeychainError(messages.problem("keychain.locked")) from exc
+        except keyring.errors.KeyringError as exc:
+            # The exception text of a backend may quote what it was given; keep only the type.
+            text = str(exc)
+            if "1783" in text or "stub received bad data" in text:
+                raise KeychainError(messages.problem("keychain.too_large", size="?", limit=WINDOWS_BLOB_LIMIT)) from exc
+            if "locked" in text.lower() or "dismissed" in text.lower():
+                raise KeychainError(messages.problem("keychain.locked")) from exc
+            raise KeychainError(messages.problem("keychain.failed", error=type(exc).__name__)) from exc
+        except Exception as exc:  # DBus errors and the like from the backend's own libraries
+            log.warning("keychain backend raised %s", type(exc).__name__)
+            raise KeychainError(messages.problem("keychain.failed", error=type(exc).__name__)) from exc

@@ -1,0 +1,153 @@
+"""Every generic user-facing sentence, keyed by a stable reason.
+
+Code never writes sentences about failures; it names a reason key and the
+placeholders. Trackers add their own reasons (``github.sso_required``) from
+their spec through :func:`register`. Tests assert on keys, not on English.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from exadesk.errors import ErrorKind, Problem
+
+
+@dataclass(frozen=True)
+class Message:
+    """One catalogue entry: the kind it belongs to, what happened, what to do."""
+
+    kind: ErrorKind
+    text: str
+    next_step: str = ""
+
+    def placeholders(self) -> set[str]:
+        names = set()
+        for part in (self.text, self.next_step):
+            names |= {f for _, f, _, _ in string.Formatter().parse(part) if f}
+        return names
+
+
+K = ErrorKind
+
+CATALOGUE: dict[str, Message] = {
+    # -- generic, one per kind -------------------------------------------------
+    "auth": Message(K.AUTH, "{tracker} rejected the credential.",
+                    "Check that you copied the whole {credential} and that it belongs to the right account, then verify again."),
+    "forbidden": Message(K.FORBIDDEN, "{tracker} refused access to {what}.",
+                         "The account lacks a permission; see the failing checks for the one to grant."),
+    "not_found": Message(K.NOT_FOUND, "{tracker} has no {what} at {url}.",
+                         "Check the instance address and the names in scope."),
+    "network": Message(K.NETWORK, "Could not reach {host}.",
+                       "Check the address, your network connection and any VPN, then try again."),
+    "rate_limited": Message(K.RATE_LIMITED, "{tracker} is limiting requests from this account.",
+                            "Wait {retry_after} and verify again."),
+    "unexpected_response": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered in a way ExaDesk did not expect ({what}).",
+                                   "Check that {url} is the address of the {tracker} instance itself."),
+    "cancelled": Message(K.CANCELLED, "The verification was cancelled.", "Verify again when you are ready."),
+    # -- network ----------------------------------------------------------------
+    "network.dns": Message(K.NETWORK, "The address {host} could not be found.",
+                           "Check the spelling of the instance address, or connect to the network (VPN) where it is known."),
+    "network.refused": Message(K.NETWORK, "{host} refused the connection.",
+                               "Check the address and port; the server may be down or a firewall may block this workstation."),
+    "network.timeout": Message(K.NETWORK, "{host} did not answer within {timeout} seconds.",
+                               "Try again later, or raise the timeout if the instance is known to be slow."),
+    "network.proxy": Message(K.NETWORK, "The proxy server {proxy} refused to pass the request on.",
+                             "Check the proxy settings (Settings, Network) or ask IT whether this workstation may reach {host}."),
+    "network.proxy_auth": Message(K.NETWORK, "The proxy server asked for a login (407 Proxy Authentication Required).",
+                                  "Your company proxy needs credentials; put them in the proxy address (http://user@proxy:port) or ask IT for an exception for {host}."),
+    "network.plain_http": Message(K.BAD_INPUT, "ExaDesk does not send credentials over plain http:// to {host}.",
+                                  "Use the https:// address of the instance."),
+    "network.too_large": Message(K.UNEXPECTED_RESPONSE, "{host} sent a reply larger than {limit_mb} MB, which is not what this API returns.",
+                                 "Check that the address points at the {tracker} instance and not at a download or proxy page."),
+    # -- TLS --------------------------------------------------------------------
+    "tls": Message(K.TLS, "The secure connection to {host} could not be verified ({error}).",
+                   "If your company inspects HTTPS traffic, ask IT for its certificate authority file and set it as the CA bundle of this instance. Never turn verification off."),
+    "tls.self_signed": Message(K.TLS, "{host} presented a certificate signed by an authority this workstation does not trust (a self-signed certificate in the chain).",
+                               "This usually means a company proxy inspects HTTPS or the server uses an in-house certificate authority: install that authority in the operating system's trust store, or set its file as the CA bundle of this instance."),
+    "tls.strict_x509": Message(K.TLS, "The certificate authority presented for {host} breaks a rule that newer Python versions enforce ({error}).",
+                               "Corporate inspection proxies (Zscaler and others) often issue such certificates: ask IT for a standards-compliant CA certificate, or set the CA bundle of this instance to the one IT provides."),
+    "tls.hostname": Message(K.TLS, "The certificate of {host} is for another name.",
+                            "Use the exact address of the instance as its certificate names it."),
+    "tls.expired": Message(K.TLS, "The certificate of {host} has expired.",
+                           "Ask the instance's administrator to renew it; do not bypass the check."),
+    # -- unexpected answers -------------------------------------------------------
+    "http.login_page": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered with a sign-in page instead of data.",
+                               "The API did not accept the credential, or the address is behind a login portal. Open {login_url} in a browser, check that you can sign in, and that the address is the instance itself."),
+    "http.sso_redirect": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent the request to a single sign-on page ({login_url}).",
+                                 "This address is behind single sign-on. API calls need a token: create one as the tracker's walkthrough shows and use the instance's own address."),
+    "http.maintenance": Message(K.UNEXPECTED_RESPONSE, "{tracker} is showing a maintenance or hibernation page.",
+                                "Open {login_url} in a browser to wake the instance (developer instances hibernate), wait until it is up, then verify again."),
+    "http.html": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered with a web page where data was expected.",
+                         "Check that {url} is the instance address (not a portal or proxy page)."),
+    "http.invalid_json": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent a reply that is not valid data.",
+                                 "This may be a temporary fault or a proxy between you and the instance; try again, and if it persists check {url} in a browser."),
+    "http.wrong_shape": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent data in a form ExaDesk does not recognise ({what}).",
+                                "Check that {url} is a supported {tracker} instance; if it is, report this with the copied details."),
+    "http.server_error": Message(K.UNEXPECTED_RESPONSE, "{tracker} had an internal error (HTTP {status}).",
+                                 "This is on the tracker's side; try again later."),
+    "http.captcha": Message(K.AUTH, "{tracker} now asks for a CAPTCHA for this account after failed sign-ins.",
+                            "Sign in once in the browser at {login_url} to clear the CAPTCHA, then verify again. ExaDesk will not retry on its own, so the account is not locked further."),
+    "http.locked_out": Message(K.AUTH, "{tracker} has locked this account.",
+                               "Sign in once in the browser at {login_url} (or ask an administrator to unlock it), then verify again."),
+    "http.already_rejected": Message(K.AUTH, "This credential was already rejected in this run, so it was not sent again.",
+                                     "Fix the credential first; sending a rejected credential again can lock the account."),
+    # -- input ------------------------------------------------------------------
+    "input.url": Message(K.BAD_INPUT, "{value!r} is not an address ExaDesk can use for {tracker}.", "Expected: {example}."),
+    "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
+    "input.missing": Message(K.BAD_INPUT, "{field} is required.", "Expected: {example}."),
+    "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
+    # -- keychain ----------------------------------------------------------------
+    "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
+                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`. The instance is kept with its secret marked missing."),
+    "keychain.locked": Message(K.KEYCHAIN, "The keychain is locked, or its unlock prompt was dismissed.",
+                               "Unlock your keychain (log in to the desktop session, or unlock it in your keychain app) and try again."),
+    "keychain.too_large": Message(K.KEYCHAIN, "The secret is {size} bytes, more than this keychain accepts ({limit} bytes).",
+                                  "Use a shorter credential type where the tracker offers one (for example an API token instead of a token bundle)."),
+    "keychain.failed": Message(K.KEYCHAIN, "The keychain refused the operation ({error}).",
+                               "Open your keychain app to check it works, then try again."),
+    "keychain.missing_secret": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain.",
+                                       "Enter it again with 'Replace secret' (or `exadesk check` with --secret-env)."),
+    # -- storage ------------------------------------------------------------------
+    "storage.corrupt": Message(K.BAD_INPUT, "The ExaDesk data file could not be read; it was kept as {backup}.",
+                               "ExaDesk started with an empty list. Nothing was deleted: send the kept file to support, or restore it by hand."),
+    "storage.newer": Message(K.BAD_INPUT, "The data file was written by a newer ExaDesk (format {found}, this version reads up to {supported}).",
+                             "Update ExaDesk; the file was left untouched."),
+    "storage.locked": Message(K.BAD_INPUT, "Another ExaDesk window is saving; this change waited {seconds} seconds and gave up.",
+                              "Close the other copy or try again."),
+    "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
+                                        "Run `exadesk list` to see the instances."),
+}
+
+#: Extra reasons registered by tracker modules; kept apart for the coverage test.
+_TRACKER_REASONS: set[str] = set()
+
+
+def register(prefix: str, messages: dict[str, Message]) -> None:
+    """Add a tracker's own reasons under ``prefix.`` (called by the registry)."""
+    for key, message in messages.items():
+        full = f"{prefix}.{key}"
+        CATALOGUE[full] = message
+        _TRACKER_REASONS.add(full)
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:  # a missing value must never crash a message
+        return "?"
+
+
+def problem(reason: str, **params) -> Problem:
+    """Build the :class:`Problem` for a reason key, filling its placeholders.
+
+    An unknown key falls back to the generic message of its kind prefix.
+    """
+    message = CATALOGUE.get(reason) or CATALOGUE.get(reason.split(".")[0]) or CATALOGUE["unexpected_response"]
+    values = _Defaulting({"tracker": "The tracker", "what": "the data", "url": "the address", "host": "the server"})
+    values.update({k: v for k, v in params.items() if v is not None})
+    return Problem(
+        kind=message.kind,
+        message=message.text.format_map(values),
+        next_step=message.next_step.format_map(values),
+        reason=reason,
+        details={k: v for k, v in params.items() if k in ("status", "url", "host", "login_url")},
+    )

@@ -1,0 +1,264 @@
+"""The data ExaDesk keeps: workspaces, their instances and connections.
+
+Plain dataclasses with JSON round-trips; no secret is ever a field here.
+Secrets live in the keychain under ``(instance id, field name)``.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from exadesk.checks import CheckResult
+
+#: What an integration can synchronise; requirements depend on these.
+SYNC_OPTIONS: tuple[str, ...] = ("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk")
+SYNC_LABELS: dict[str, str] = {
+    "comments": "Comments",
+    "attachments": "Attachments",
+    "worklogs": "Work logs",
+    "security_levels": "Security levels",
+    "triggers": "Triggers",
+    "service_desk": "Service desk",
+}
+
+
+def parse_sync(text: str) -> frozenset[str]:
+    """Parse ``comments,attachments,security-levels`` into option keys.
+
+    Raises:
+        ValueError: naming the unknown option and the known ones.
+    """
+    options = set()
+    for raw in text.split(","):
+        name = raw.strip().lower().replace("-", "_")
+        if not name:
+            continue
+        if name in ("work_logs", "worklog"):
+            name = "worklogs"
+        if name not in SYNC_OPTIONS:
+            known = ", ".join(o.replace("_", "-") for o in SYNC_OPTIONS)
+            raise ValueError(f"unknown sync option {raw.strip()!r}; known: {known}")
+        options.add(name)
+    return frozenset(options)
+
+
+class InstanceState(str, enum.Enum):
+    DRAFT = "draft"
+    PREPARED_OFFLINE = "prepared_offline"
+    VERIFIED = "verified"
+    FAILING = "failing"
+
+
+class ConfigMode(str, enum.Enum):
+    BASIC = "basic"
+    VISUAL = "visual"
+    SCRIPTED = "scripted"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _dt(value) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Verification:
+    """The stored outcome of one verification (no secrets)."""
+
+    at: datetime
+    ready: bool
+    checks: list[CheckResult] = field(default_factory=list)
+    identity: str = ""
+    error_kind: str | None = None
+    error_reason: str | None = None
+    error_message: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "at": _iso(self.at), "ready": self.ready, "identity": self.identity,
+            "checks": [c.to_json() for c in self.checks],
+            "error_kind": self.error_kind, "error_reason": self.error_reason, "error_message": self.error_message,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Verification":
+        return cls(
+            at=_dt(data["at"]), ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
+            checks=[CheckResult.from_json(c) for c in data.get("checks", [])],
+            error_kind=data.get("error_kind"), error_reason=data.get("error_reason"),
+            error_message=data.get("error_message"),
+        )
+
+
+@dataclass
+class Instance:
+    """One tracker instance and the proxy user set up on it.
+
+    Attributes:
+        values: the non-secret credential fields (user name, email, client id).
+        secret_fields: names of the secret fields stored in the keychain.
+        role: "proxy" for the integration's account, "admin" for an admin's own
+            credential used by the access planner.
+    """
+
+    tracker: str
+    name: str
+    url: str
+    auth_method: str
+    id: str = field(default_factory=new_id)
+    values: dict[str, str] = field(default_factory=dict)
+    secret_fields: list[str] = field(default_factory=list)
+    proxy_user: str = ""
+    sync: list[str] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    state: InstanceState = InstanceState.DRAFT
+    ca_bundle: str | None = None
+    notes: str = ""
+    role: str = "proxy"
+    token_expires_at: datetime | None = None
+    created_at: datetime = field(default_factory=_now)
+    history: list[Verification] = field(default_factory=list)  # newest last, bounded
+
+    HISTORY_LIMIT = 20
+
+    @property
+    def last(self) -> Verification | None:
+        return self.history[-1] if self.history else None
+
+    def record(self, verification: Verification) -> None:
+        self.history.append(verification)
+        del self.history[: -self.HISTORY_LIMIT]
+        self.state = InstanceState.VERIFIED if verification.ready else InstanceState.FAILING
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "tracker": self.tracker, "name": self.name, "url": self.url,
+            "auth_method": self.auth_method, "values": dict(self.values), "secret_fields": list(self.secret_fields),
+            "proxy_user": self.proxy_user, "sync": list(self.sync), "scope": list(self.scope),
+            "state": self.state.value, "ca_bundle": self.ca_bundle, "notes": self.notes, "role": self.role,
+            "token_expires_at": _iso(self.token_expires_at), "created_at": _iso(self.created_at),
+            "history": [v.to_json() for v in self.history],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Instance":
+        return cls(
+            id=str(data["id"]), tracker=str(data["tracker"]), name=str(data["name"]), url=str(data.get("url", "")),
+            auth_method=str(data.get("auth_method", "")), values={str(k): str(v) for k, v in data.get("values", {}).items()},
+            secret_fields=[str(s) for s in data.get("secret_fields", [])], proxy_user=str(data.get("proxy_user", "")),
+            sync=[str(s) for s in data.get("sync", [])], scope=[str(s) for s in data.get("scope", [])],
+            state=InstanceState(data.get("state", "draft")), ca_bundle=data.get("ca_bundle"),
+            notes=str(data.get("notes", "")), role=str(data.get("role", "proxy")),
+            token_expires_at=_dt(data.get("token_expires_at")), created_at=_dt(data.get("created_at")) or _now(),
+            history=[Verification.from_json(v) for v in data.get("history", [])],
+        )
+
+
+@dataclass
+class Connection:
+    """Two instances joined by an integration, and how it is configured."""
+
+    name: str
+    left: str  # instance ids
+    right: str
+    mode: ConfigMode = ConfigMode.SCRIPTED
+    id: str = field(default_factory=new_id)
+    admins: dict[str, str] = field(default_factory=dict)  # instance id -> admin instance id
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "left": self.left, "right": self.right,
+                "mode": self.mode.value, "admins": dict(self.admins)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Connection":
+        return cls(id=str(data["id"]), name=str(data["name"]), left=str(data["left"]), right=str(data["right"]),
+                   mode=ConfigMode(data.get("mode", "scripted")), admins=dict(data.get("admins", {})))
+
+
+@dataclass
+class Workspace:
+    """A client or team: its instances and connections."""
+
+    name: str
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+    archived: bool = False
+    person: str = ""  # the person doing the setup, for the "proxy user is you" warning
+    instances: list[Instance] = field(default_factory=list)
+    connections: list[Connection] = field(default_factory=list)
+
+    def instance(self, key: str) -> Instance | None:
+        """Find an instance by id or (case-insensitive) name."""
+        for inst in self.instances:
+            if inst.id == key or inst.name.lower() == key.lower():
+                return inst
+        return None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "notes": self.notes, "archived": self.archived,
+                "person": self.person, "instances": [i.to_json() for i in self.instances],
+                "connections": [c.to_json() for c in self.connections]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Workspace":
+        return cls(id=str(data["id"]), name=str(data["name"]), notes=str(data.get("notes", "")),
+                   archived=bool(data.get("archived", False)), person=str(data.get("person", "")),
+                   instances=[Instance.from_json(i) for i in data.get("instances", [])],
+                   connections=[Connection.from_json(c) for c in data.get("connections", [])])
+
+
+@dataclass
+class Settings:
+    """Preferences that are not per instance."""
+
+    proxy: str = ""  # empty: the system's / environment's proxy
+    ca_bundle: str = ""
+    theme: str = "system"  # system, light, dark
+    timeout: float = 20.0
+    allow_plaintext_secrets: bool = False  # only ever set by the person, never by ExaDesk
+
+    def to_json(self) -> dict:
+        return {"proxy": self.proxy, "ca_bundle": self.ca_bundle, "theme": self.theme, "timeout": self.timeout,
+                "allow_plaintext_secrets": self.allow_plaintext_secrets}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Settings":
+        return cls(proxy=str(data.get("proxy", "")), ca_bundle=str(data.get("ca_bundle", "")),
+                   theme=str(data.get("theme", "system")), timeout=float(data.get("timeout", 20.0)),
+                   allow_plaintext_secrets=bool(data.get("allow_plaintext_secrets", False)))
+
+
+@dataclass
+class Data:
+    """Everything in the data file."""
+
+    workspaces: list[Workspace] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    def workspace(self, key: str) -> Workspace | None:
+        for ws in self.workspaces:
+            if ws.id == key or ws.name.lower() == key.lower():
+                return ws
+        return None
+
+    def find_instance(self, key: str, workspace: str | None = None) -> tuple[Workspace, Instance] | None:
+        for ws in self.workspaces:
+            if workspace and ws.id != workspace and ws.name.lower() != workspace.lower():
+                continue
+            inst = ws.instance(key)
+            if inst:
+                return ws, inst
+        return None

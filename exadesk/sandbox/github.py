@@ -1,0 +1,135 @@
+"""Emulator of GitHub's REST API as GitHub Enterprise Server serves it (under /api/v3).
+
+From GitHub's documentation: GET /user (with the X-OAuth-Scopes header for
+classic tokens and github-authentication-token-expiration for tokens with an
+expiry), GET /repos/{owner}/{repo} (with ``permissions`` for the caller),
+GET /user/memberships/orgs/{org}; error bodies ``{"message", "documentation_url"}``;
+SAML enforcement as a 403 with X-GitHub-SSO.
+"""
+
+from __future__ import annotations
+
+from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+
+DOCS = "https://docs.github.com/rest"
+DEMO_CLASSIC = "ghp_" + "Demo0Classic0Token0For0ExaDesk0Sbx1"[:36].ljust(36, "0")
+DEMO_FINE = "github_pat_" + "11DEMO0FINE0GRAINED0TOKEN0EXADESK0SANDBOX"
+
+
+class GitHubEmulator(Emulator):
+    """Scenario keys: ``tokens`` (token -> user and token facts), ``repos``, ``orgs``."""
+
+    tracker = "github"
+    demo_secrets = {"token": DEMO_CLASSIC}
+    demo_args = ("--project", "acme/website")
+
+    def default_scenario(self) -> dict:
+        return {
+            "tokens": {
+                DEMO_CLASSIC: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
+                               "scopes": ["repo", "read:org"], "expires": "2027-06-30 12:00:00 UTC"},
+                DEMO_FINE: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "fine_grained",
+                            "repos": ["acme/website", "acme/backend"], "expires": "2027-06-30 12:00:00 +0000"},
+            },
+            "repos": {
+                "acme/website": {"id": 1296269, "private": True, "owner_type": "Organization",
+                                 "collaborators": {"exalate-proxy": "admin"}},
+                "acme/backend": {"id": 1296270, "private": True, "owner_type": "Organization",
+                                 "collaborators": {"exalate-proxy": "admin"}},
+            },
+            "orgs": {"acme": {"members": {"exalate-proxy": "member"}, "saml": False, "sso_authorised": []}},
+        }
+
+    # -- helpers -----------------------------------------------------------------
+
+    def error(self, status: int, request: Request) -> Response:
+        text = {401: "Bad credentials", 403: "Forbidden", 404: "Not Found", 429: "API rate limit exceeded",
+                500: "Server Error"}.get(status, "Error")
+        return json_response({"message": text, "documentation_url": DOCS, "status": str(status)}, status)
+
+    def _token(self, request: Request) -> tuple[str, dict] | None:
+        token = request.bearer() or request.bearer("token")
+        info = self.scenario["tokens"].get(token or "")
+        return (token, info) if info else None
+
+    def _headers(self, info: dict) -> dict[str, str]:
+        headers = {"X-GitHub-Media-Type": "github.v3; format=json", "X-RateLimit-Limit": "5000",
+                   "X-RateLimit-Remaining": "4999", "X-RateLimit-Reset": "1900000000"}
+        if info.get("kind") == "classic":
+            headers["X-OAuth-Scopes"] = ", ".join(info.get("scopes", []))
+            headers["X-Accepted-OAuth-Scopes"] = "repo"
+        if info.get("expires"):
+            headers["github-authentication-token-expiration"] = info["expires"]
+        return headers
+
+    def _sso_block(self, org: str, token: str) -> Response | None:
+        org_info = self.scenario["orgs"].get(org, {})
+        if org_info.get("saml") and token not in org_info.get("sso_authorised", []):
+            return Response(403, {"message": "Resource protected by organization SAML enforcement. You must grant "
+                                             "your Personal Access token access to this organization.",
+                                  "documentation_url": DOCS},
+                            {"X-GitHub-SSO": f"required; url=https://github.com/orgs/{org}/sso?"
+                                             "authorization_request=AZSCKtL4U8yX1H3sCQIVnVgmjmon5fWxks5YrqhJgah0b2tlbl"})
+        return None
+
+    # -- routes ------------------------------------------------------------------
+
+    @route("GET", "/api/v3/user")
+    def user(self, request: Request) -> Response:
+        found = self._token(request)
+        if not found:
+            return self.error(401, request)
+        token, info = found
+        body = {"login": info["login"], "id": info["id"], "node_id": "MDQ6VXNlcjE=", "type": "User",
+                "site_admin": False, "name": info.get("name"), "email": info.get("email"),
+                "url": f"{self.url}/api/v3/users/{info['login']}"}
+        return json_response(body, 200, **{k.replace("-", "_"): v for k, v in self._headers(info).items()})
+
+    @route("GET", "/api/v3/repos/{owner}/{repo}")
+    def repo(self, request: Request, owner: str, repo: str) -> Response:
+        found = self._token(request)
+        if not found:
+            return self.error(401, request)
+        token, info = found
+        full = f"{owner}/{repo}"
+        blocked = self._sso_block(owner, token)
+        if blocked:
+            return blocked
+        data = self.scenario["repos"].get(full)
+        visible = data is not None
+        if visible and data.get("private") and info.get("kind") == "classic" and "repo" not in info.get("scopes", []):
+            visible = False  # GitHub hides private repositories from tokens without repo: 404, not 403
+        if visible and info.get("kind") == "fine_grained" and full not in info.get("repos", []):
+            visible = False
+        role = (data or {}).get("collaborators", {}).get(info["login"])
+        org_role = self.scenario["orgs"].get(owner, {}).get("members", {}).get(info["login"])
+        if visible and not role and org_role != "admin" and data.get("private"):
+            visible = False
+        if not visible:
+            return self.error(404, request)
+        levels = ["pull", "triage", "push", "maintain", "admin"]
+        granted = "admin" if org_role == "admin" else (role or "pull")
+        rank = levels.index(granted)
+        body = {"id": data["id"], "name": repo, "full_name": full, "private": bool(data.get("private")),
+                "owner": {"login": owner, "type": data.get("owner_type", "User")},
+                "permissions": {lvl: levels.index(lvl) <= rank for lvl in levels}}
+        return json_response(body, 200, **{k.replace("-", "_"): v for k, v in self._headers(info).items()})
+
+    @route("GET", "/api/v3/user/memberships/orgs/{org}")
+    def membership(self, request: Request, org: str) -> Response:
+        found = self._token(request)
+        if not found:
+            return self.error(401, request)
+        token, info = found
+        blocked = self._sso_block(org, token)
+        if blocked:
+            return blocked
+        role = self.scenario["orgs"].get(org, {}).get("members", {}).get(info["login"])
+        if role is None:
+            return self.error(404, request)
+        return json_response({"url": f"{self.url}/api/v3/orgs/{org}/memberships/{info['login']}", "state": "active",
+                              "role": role, "organization": {"login": org},
+                              "user": {"login": info["login"]}})
+
+
+EMULATOR = GitHubEmulator

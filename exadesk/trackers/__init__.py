@@ -1,0 +1,80 @@
+"""The tracker registry: an explicit list, one module per tracker.
+
+Adding a tracker is one module here plus its emulator and tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable, Iterator
+
+from exadesk import messages
+from exadesk.checks import CheckResult
+from exadesk.trackers.base import Target, TrackerSpec, VerifyContext, validate_target
+
+#: Module names under exadesk.trackers, in the order the catalogue shows them.
+TRACKER_MODULES: tuple[str, ...] = (
+    "jira_cloud",
+    "jira_onprem",
+    "azure_devops",
+    "github",
+    "servicenow",
+    "salesforce",
+    "zendesk",
+    "freshdesk",
+    "freshservice",
+    "asana",
+    "hp_alm",
+)
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """A loaded tracker module: its spec and its two entry points."""
+
+    spec: TrackerSpec
+    module: ModuleType
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def validate_offline(self, target: Target) -> list[CheckResult]:
+        results = validate_target(self.spec, target)
+        extra: Callable | None = getattr(self.module, "validate_offline", None)
+        if extra is not None and not any(r.status.value == "fail" for r in results):
+            results.extend(extra(target))
+        return results
+
+    def verify_live(self, ctx: VerifyContext) -> Iterator[CheckResult]:
+        return self.module.verify_live(ctx)
+
+
+_REGISTRY: dict[str, Tracker] = {}
+
+
+def _load() -> dict[str, Tracker]:
+    if not _REGISTRY:
+        for name in TRACKER_MODULES:
+            module = importlib.import_module(f"{__name__}.{name}")
+            spec: TrackerSpec = module.SPEC
+            assert spec.id == name, f"{name}: SPEC.id must equal the module name"
+            messages.register(spec.id, spec.messages)
+            _REGISTRY[spec.id] = Tracker(spec, module)
+    return _REGISTRY
+
+
+def all_trackers() -> list[Tracker]:
+    return list(_load().values())
+
+
+def get(tracker_id: str) -> Tracker:
+    """The tracker with this id (``jira_cloud``); also accepts ``jira-cloud``.
+
+    Raises:
+        KeyError: no such tracker.
+    """
+    key = tracker_id.strip().lower().replace("-", "_")
+    return _load()[key]

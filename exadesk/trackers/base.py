@@ -1,0 +1,337 @@
+"""The tracker contract: what every tracker module declares and implements.
+
+A tracker module holds, in order: a docstring naming the vendor docs it was
+written from; ``SPEC``, a :class:`TrackerSpec` (data only); and
+``verify_live(ctx)``, a generator of check results that only reads. Optional
+``validate_offline(target)`` adds tracker-specific format checks to the
+generic ones done here from the field patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from exadesk import messages
+from exadesk.checks import CheckResult, Identity, Status
+from exadesk.errors import Problem
+from exadesk.messages import Message
+
+
+@dataclass(frozen=True)
+class Field:
+    """One credential input.
+
+    Attributes:
+        name: key in the instance's values / keychain entry (``token``).
+        label: what the form calls it.
+        secret: masked in the UI, stored only in the keychain, redacted everywhere.
+        pattern: a regex the whole value must match offline; ``hint`` says it in words.
+        role: ``user`` marks the field the CLI's ``--user`` fills.
+    """
+
+    name: str
+    label: str
+    secret: bool = False
+    required: bool = True
+    advanced: bool = False
+    hint: str = ""
+    example: str = ""
+    pattern: str = ""
+    role: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step of a walkthrough; ``link`` may use ``{url}`` (the instance)."""
+
+    text: str
+    link: str = ""
+    link_label: str = ""
+
+
+@dataclass(frozen=True)
+class AuthMethod:
+    """A way to sign in, with the fields it needs and how to get them."""
+
+    id: str
+    label: str
+    description: str
+    fields: tuple[Field, ...]
+    steps: tuple[Step, ...] = ()
+    notices: tuple[str, ...] = ()  # lifecycle notice ids (exadesk.notices)
+    admin_credential: bool = False  # the credential is an admin's, not the proxy user's (Jira Cloud)
+    custom_page: str = ""  # a UI page name for this method's walkthrough
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def secret_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.secret)
+
+    @property
+    def user_field(self) -> Field | None:
+        return next((f for f in self.fields if f.role == "user"), None)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Something the proxy user needs, and how ExaDesk confirms it.
+
+    Attributes:
+        key: the vendor's own name for it (``LINK_ISSUES``, ``repo``); the check
+            id is ``<tracker>.<key>``.
+        when: sync options of which any makes it apply; empty means always.
+        manual: no API shows it; ``steps`` tell a person how to confirm it.
+        methods: auth methods it applies to; empty means all.
+    """
+
+    key: str
+    title: str
+    fix: str
+    when: frozenset[str] = frozenset()
+    manual: bool = False
+    steps: tuple[str, ...] = ()
+    methods: frozenset[str] = frozenset()
+
+    def applies(self, sync: Iterable[str], method: str = "") -> bool:
+        if self.methods and method and method not in self.methods:
+            return False
+        return not self.when or bool(self.when & set(sync))
+
+
+@dataclass(frozen=True)
+class UrlSpec:
+    """What the instance address looks like."""
+
+    example: str
+    hint: str
+    pattern: str = ""  # regex over the whole https URL; loopback http is always allowed for sandboxes
+    default: str = ""  # a fixed address (github.com) the form can prefill
+
+
+@dataclass(frozen=True)
+class ScopeSpec:
+    """What the instance's scope list holds (projects, repositories, tables)."""
+
+    label: str
+    example: str
+    hint: str = ""
+    default: tuple[str, ...] = ()
+    pattern: str = ""
+
+
+@dataclass(frozen=True)
+class TrackerSpec:
+    """Everything the UI, CLI and engine need to know about one tracker, as data."""
+
+    id: str
+    name: str
+    docs_url: str
+    url: UrlSpec
+    auth_methods: tuple[AuthMethod, ...]
+    requirements: tuple[Requirement, ...]
+    scope: ScopeSpec
+    sync_options: tuple[str, ...] = ()  # which of model.SYNC_OPTIONS mean something here
+    summary: str = ""
+    retired: str = ""  # non-empty: the plain statement that support ended
+    notices: tuple[str, ...] = ()
+    messages: dict[str, Message] = field(default_factory=dict)
+    icon: str = ""  # resources/icons/<icon>.svg; defaults to the id
+
+    def auth_method(self, method_id: str | None) -> AuthMethod:
+        if not method_id:
+            return self.auth_methods[0]
+        for method in self.auth_methods:
+            if method.id == method_id:
+                return method
+        raise KeyError(method_id)
+
+    def requirement(self, key: str) -> Requirement:
+        for req in self.requirements:
+            if req.key == key:
+                return req
+        raise KeyError(key)
+
+    def check_id(self, key: str) -> str:
+        return f"{self.id}.{key}"
+
+
+class Secrets:
+    """Secret field values, in memory only; repr and str never show them."""
+
+    def __init__(self, values: dict[str, str] | None = None):
+        self._values = dict(values or {})
+
+    def get(self, name: str, default: str = "") -> str:
+        return self._values.get(name, default)
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self._values.get(name))
+
+    def names(self) -> list[str]:
+        return list(self._values)
+
+    def values(self) -> list[str]:
+        return [v for v in self._values.values() if v]
+
+    def __repr__(self) -> str:
+        return f"Secrets({', '.join(self._values)}: ****)"
+
+    __str__ = __repr__
+
+
+@dataclass
+class Target:
+    """One instance to validate or verify: the address, the credential, the scope."""
+
+    tracker: str
+    url: str
+    auth_method: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+    secrets: Secrets = field(default_factory=Secrets)
+    sync: frozenset[str] = frozenset()
+    scope: list[str] = field(default_factory=list)
+    ca_bundle: str | None = None
+    timeout: float = 20.0
+    proxy: str | None = None
+    person: str = ""  # who is doing the setup (name, email or login), for the "proxy user is you" warning
+
+    def value(self, name: str) -> str:
+        """A field's value, secret or not."""
+        return self.values.get(name) or self.secrets.get(name)
+
+
+class VerifyContext:
+    """What ``verify_live`` gets: the target, an HTTP client factory, and result helpers.
+
+    Adapters report through :meth:`passed`, :meth:`failed`, :meth:`warned` and
+    :meth:`unknown`, which fill title and fix from the requirement catalogue, so
+    the wording lives in one place (the spec).
+    """
+
+    def __init__(self, spec: TrackerSpec, target: Target, client_factory: Callable, cancel: threading.Event):
+        self.spec = spec
+        self.target = target
+        self._client_factory = client_factory
+        self.cancel = cancel
+        self.identity: Identity | None = None
+        self.token_expires_at: datetime | None = None
+        self.reported: set[str] = set()
+
+    @property
+    def method(self) -> AuthMethod:
+        return self.spec.auth_method(self.target.auth_method)
+
+    def client(self, base_url: str, auth=None, *, login_url: str = "", diagnose=None):
+        """An :class:`~exadesk.http.HttpClient` for ``base_url`` sharing this run's guard and cancel flag."""
+        return self._client_factory(base_url, auth, login_url=login_url, diagnose=diagnose)
+
+    def applies(self, key: str) -> bool:
+        return self.spec.requirement(key).applies(self.target.sync, self.target.auth_method)
+
+    def _result(self, key: str, status: Status, detail: str, fix: str | None, title: str | None) -> CheckResult:
+        try:
+            req = self.spec.requirement(key)
+            title = title or req.title
+            fix = req.fix if fix is None else fix
+        except KeyError:
+            title = title or key
+            fix = fix or ""
+        check_id = self.spec.check_id(key)
+        self.reported.add(check_id)
+        return CheckResult(id=check_id, status=status, title=title, detail=detail,
+                           fix="" if status is Status.PASS else fix)
+
+    def passed(self, key: str, detail: str = "", *, title: str | None = None) -> CheckResult:
+        return self._result(key, Status.PASS, detail, "", title)
+
+    def failed(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        return self._result(key, Status.FAIL, detail, fix, title)
+
+    def warned(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        return self._result(key, Status.WARN, detail, fix, title)
+
+    def unknown(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        return self._result(key, Status.UNKNOWN, detail, fix, title)
+
+    def problem(self, reason: str, **params) -> Problem:
+        """A Problem for one of this tracker's own reasons (``SPEC.messages``)."""
+        params.setdefault("tracker", self.spec.name)
+        return messages.problem(f"{self.spec.id}.{reason}", **params)
+
+
+# -- generic offline validation ----------------------------------------------------
+
+
+def _loopback_http(url: str) -> bool:
+    from exadesk.http import is_loopback
+
+    parts = urlsplit(url)
+    return parts.scheme == "http" and is_loopback(parts.hostname or "")
+
+
+def normalise_url(url: str) -> str:
+    """Trim what people paste: spaces, a trailing slash; add https:// when no scheme was typed."""
+    url = (url or "").strip()
+    if url and "://" not in url:
+        url = "https://" + url
+    return url.rstrip("/")
+
+
+def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
+    """Offline checks every tracker gets: the URL shape and each field's form."""
+    results: list[CheckResult] = []
+    url = normalise_url(target.url)
+    url_ok = bool(url)
+    if url_ok and not _loopback_http(url):
+        parts = urlsplit(url)
+        url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url
+        if url_ok and spec.url.pattern:
+            url_ok = re.fullmatch(spec.url.pattern, url, re.I) is not None
+    results.append(CheckResult(
+        id=f"{spec.id}.url", status=Status.PASS if url_ok else Status.FAIL, title="Instance address",
+        detail=url if url_ok else f"{target.url!r} does not look like a {spec.name} address.",
+        fix="" if url_ok else f"Expected: {spec.url.hint} (for example {spec.url.example}).",
+    ))
+    try:
+        method = spec.auth_method(target.auth_method)
+    except KeyError:
+        known = ", ".join(m.id for m in spec.auth_methods)
+        results.append(CheckResult(id=f"{spec.id}.auth_method", status=Status.FAIL, title="Sign-in method",
+                                   detail=f"{spec.name} has no sign-in method {target.auth_method!r}.",
+                                   fix=f"Choose one of: {known}."))
+        return results
+    for fld in method.fields:
+        value = target.value(fld.name)
+        check_id = f"{spec.id}.field.{fld.name}"
+        expected = fld.hint or "a value"
+        if fld.example and not fld.secret:
+            expected += f" (for example {fld.example})"
+        if not value:
+            if fld.required:
+                results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
+                                           detail=f"{fld.label} is missing.", fix=f"Enter {expected}."))
+            continue
+        if value != value.strip():
+            results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
+                                       detail=f"{fld.label} starts or ends with a space (often a copy-paste slip).",
+                                       fix="Copy it again without the surrounding spaces."))
+        elif fld.pattern and not re.fullmatch(fld.pattern, value):
+            shown = "" if fld.secret else f" ({value!r})"
+            results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
+                                       detail=f"{fld.label}{shown} does not have the expected form.",
+                                       fix=f"Expected: {expected}."))
+    if spec.scope.pattern:
+        bad = [s for s in target.scope if not re.fullmatch(spec.scope.pattern, s)]
+        if bad:
+            results.append(CheckResult(id=f"{spec.id}.scope", status=Status.FAIL, title=spec.scope.label,
+                                       detail=f"Not a valid entry: {', '.join(bad)}.",
+                                       fix=f"Expected: {spec.scope.hint or spec.scope.example}."))
+    return results

@@ -1,0 +1,264 @@
+"""GitHub (github.com and GitHub Enterprise Server), personal access tokens.
+
+Written from GitHub's REST API documentation:
+https://docs.github.com/rest/users/users#get-the-authenticated-user
+https://docs.github.com/rest/repos/repos#get-a-repository
+https://docs.github.com/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user
+https://docs.github.com/rest/overview/resources-in-the-rest-api (X-OAuth-Scopes, token expiration header)
+https://docs.github.com/enterprise-server@3.14/rest/quickstart (GHES serves the API at /api/v3)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from exadesk.checks import Identity
+from exadesk.http import BearerAuth, Reply
+from exadesk.messages import Message
+from exadesk.errors import ErrorKind
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+
+EXPIRY_WARNING = timedelta(days=14)
+
+_REPO_FIX = ("Make the proxy user an admin of the repository (Repository, Settings, Collaborators and teams, "
+             "role Admin), or an owner of the organisation.")
+
+SPEC = TrackerSpec(
+    id="github",
+    name="GitHub",
+    docs_url="https://docs.github.com/rest",
+    summary="Repositories on github.com or GitHub Enterprise Server; the proxy user's personal access token.",
+    url=UrlSpec(
+        example="https://github.com",
+        hint="https://github.com, or your GitHub Enterprise Server address such as https://github.example.com",
+        default="https://github.com",
+    ),
+    scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),
+    sync_options=("comments", "attachments", "triggers"),
+    auth_methods=(
+        AuthMethod(
+            id="classic",
+            label="Personal access token (classic)",
+            description="A token that acts as the proxy user everywhere it has access. Needs the repo scope, which "
+                        "covers private repositories.",
+            fields=(
+                Field("token", "Personal access token", secret=True, hint="a classic token, starting with ghp_",
+                      example="ghp_" + "x" * 36, pattern=r"(ghp_[A-Za-z0-9]{36,251}|[0-9a-f]{40})"),
+            ),
+            steps=(
+                Step("Sign in to GitHub as the proxy user (the repository admin or organisation owner the integration "
+                     "acts as)."),
+                Step("Open Settings, Developer settings, Personal access tokens, Tokens (classic).",
+                     link="{url}/settings/tokens", link_label="Open token settings"),
+                Step("Choose Generate new token (classic). Name it after the integration and pick an expiry your "
+                     "policy allows."),
+                Step("Tick the repo scope (full control of private repositories)."),
+                Step("Generate the token and copy it at once: GitHub shows it only once."),
+                Step("If your organisation uses single sign-on, choose Configure SSO next to the token and authorise "
+                     "it for the organisation."),
+            ),
+        ),
+        AuthMethod(
+            id="fine_grained",
+            label="Fine-grained personal access token",
+            description="A token limited to chosen repositories of one owner. The organisation may have to approve it "
+                        "before it can change anything.",
+            fields=(
+                Field("token", "Fine-grained token", secret=True, hint="a fine-grained token, starting with github_pat_",
+                      example="github_pat_" + "x" * 40, pattern=r"github_pat_[A-Za-z0-9_]{22,251}"),
+            ),
+            steps=(
+                Step("Sign in to GitHub as the proxy user."),
+                Step("Open Settings, Developer settings, Personal access tokens, Fine-grained tokens, and choose "
+                     "Generate new token.", link="{url}/settings/personal-access-tokens/new",
+                     link_label="Open the new-token page"),
+                Step("Set Resource owner to the organisation that owns the repositories (not your own account)."),
+                Step("Under Repository access choose Only select repositories and pick the repositories to sync."),
+                Step("Under Repository permissions give Administration, Contents, Issues, Metadata and Pull requests "
+                     "access as the integration needs (Read and write)."),
+                Step("Generate the token and copy it at once. If the organisation requires approval, ask an owner to "
+                     "approve it under Organisation settings, Personal access tokens, Pending requests."),
+            ),
+        ),
+    ),
+    requirements=(
+        Requirement("repo", "Token has the repo scope",
+                    "Edit the token in Settings, Developer settings, Personal access tokens (classic) and tick repo; "
+                    "without it GitHub hides private repositories (they answer 404).",
+                    methods=frozenset({"classic"})),
+        Requirement("repository_access", "Token reaches every repository in scope",
+                    "Add the missing repositories to the token (Settings, Developer settings, Fine-grained tokens, "
+                    "Repository access), or check the owner/repository names.",
+                    methods=frozenset({"fine_grained"})),
+        Requirement("admin", "Proxy user is repository admin or organisation owner", _REPO_FIX),
+        Requirement("token_expiry", "Token is not about to expire",
+                    "Create a new token before it expires and replace the secret in ExaDesk."),
+        Requirement("fine_grained_approval", "Organisation approved the fine-grained token",
+                    "Ask an organisation owner to approve the token (Organisation settings, Personal access tokens, "
+                    "Pending requests).",
+                    manual=True, methods=frozenset({"fine_grained"}),
+                    steps=("Open github.com/settings/personal-access-tokens as the proxy user.",
+                           "Open the token: its status must not read 'Pending' for the organisation.",
+                           "GitHub lets a pending token read but answers 403 to every write, so a read-only check "
+                           "cannot tell the difference.")),
+    ),
+    messages={
+        "sso_required": Message(ErrorKind.FORBIDDEN,
+                                "The organisation uses SAML single sign-on and this token is not yet authorised for it.",
+                                "Open {sso_url} while signed in as the proxy user to authorise the token (the link is "
+                                "valid for about an hour), then verify again."),
+        "classic_forbidden": Message(ErrorKind.FORBIDDEN,
+                                     "The organisation forbids access with classic personal access tokens.",
+                                     "Create a fine-grained token with the organisation as resource owner."),
+        "lifetime_policy": Message(ErrorKind.FORBIDDEN,
+                                   "The organisation does not accept tokens that live this long.",
+                                   "Create a new token with a shorter expiry, as the organisation's policy states."),
+        "ip_allow_list": Message(ErrorKind.FORBIDDEN,
+                                 "The organisation only accepts requests from allowed IP addresses, and this "
+                                 "workstation's address is not one of them.",
+                                 "Ask an organisation owner to add the address of this workstation and of the "
+                                 "integration's server (Organisation settings, Authentication security, IP allow "
+                                 "list)."),
+        "rate_limited": Message(ErrorKind.RATE_LIMITED, "GitHub's rate limit for this token is used up.",
+                                "Wait until {reset} and verify again."),
+    },
+)
+
+
+def api_base(url: str) -> str:
+    """github.com maps to api.github.com; any other host is a GHES server with /api/v3."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host in ("github.com", "www.github.com", "api.github.com"):
+        return "https://api.github.com"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}/api/v3"
+
+
+def diagnose(reply: Reply, client) -> object:
+    """GitHub's own 403 signals: SSO, org policies, IP allow lists, a spent rate limit."""
+    if reply.status != 403:
+        return None
+    sso = reply.headers.get("X-GitHub-SSO", "")
+    if sso.startswith("required"):
+        match = re.search(r"url=(\S+)", sso)
+        return client_problem("sso_required", sso_url=match.group(1) if match else "the organisation's SSO page")
+    data = reply.json_or_none()
+    text = str(data.get("message", "")) if isinstance(data, dict) else ""
+    if "personal access token (classic)" in text and "forbids" in text:
+        return client_problem("classic_forbidden")
+    if "lifetime is greater than" in text:
+        return client_problem("lifetime_policy")
+    if "IP allow list" in text or "appear to have the correct authorization credentials" in text:
+        return client_problem("ip_allow_list")
+    if reply.headers.get("X-RateLimit-Remaining") == "0":
+        reset = reply.headers.get("X-RateLimit-Reset", "")
+        when = datetime.fromtimestamp(int(reset), timezone.utc).strftime("%H:%M UTC") if reset.isdigit() else "later"
+        return client_problem("rate_limited", reset=when)
+    return None
+
+
+def client_problem(reason: str, **params):
+    from exadesk import messages
+
+    return messages.problem(f"github.{reason}", tracker=SPEC.name, **params)
+
+
+def _expiry(reply: Reply) -> datetime | None:
+    # "github-authentication-token-expiration: 2026-12-01 10:00:00 UTC" (also "+0200" forms)
+    value = reply.headers.get("github-authentication-token-expiration", "").strip()
+    for fmt in ("%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S %z"):
+        try:
+            parsed = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return None
+
+
+def verify_live(ctx):
+    method = ctx.target.auth_method or "classic"
+    client = ctx.client(api_base(ctx.target.url), BearerAuth(ctx.target.secrets.get("token")),
+                        login_url=ctx.target.url, diagnose=diagnose)
+    reply = client.get("/user", headers={"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"})
+    user = client.decode(reply, dict)
+    login = str(user.get("login") or "")
+    ctx.identity = Identity(name=str(user.get("name") or login), login=login, id=str(user.get("id") or ""),
+                            kind=str(user.get("type") or ""))
+
+    if method == "classic":
+        header = reply.headers.get("X-OAuth-Scopes")
+        scopes = {s.strip() for s in (header or "").split(",") if s.strip()}
+        if header is None:
+            yield ctx.unknown("repo", "GitHub did not report the token's scopes; this may not be a classic token.",
+                              fix="Use the fine-grained method for tokens starting with github_pat_.")
+        elif "repo" in scopes:
+            yield ctx.passed("repo", f"Scopes: {', '.join(sorted(scopes))}.")
+        else:
+            shown = ", ".join(sorted(scopes)) or "none"
+            yield ctx.failed("repo", f"The token's scopes are: {shown}. Private repositories stay hidden without repo.")
+
+    expires = _expiry(reply)
+    ctx.token_expires_at = expires
+    if expires is None:
+        yield ctx.passed("token_expiry", "GitHub reports no expiry date for this token.")
+    else:
+        left = expires - datetime.now(timezone.utc)
+        when = expires.strftime("%d %b %Y")
+        if left <= timedelta(0):
+            yield ctx.failed("token_expiry", f"The token expired on {when}.")
+        elif left <= EXPIRY_WARNING:
+            yield ctx.warned("token_expiry", f"The token expires on {when} ({max(left.days, 0)} days left).")
+        else:
+            yield ctx.passed("token_expiry", f"Expires on {when}.")
+
+    repos = list(ctx.target.scope)
+    if not repos:
+        yield ctx.unknown("admin", "No repositories are in scope, so admin rights could not be checked.",
+                          fix="Add the repositories to sync (owner/repository).")
+        if method == "fine_grained":
+            yield ctx.unknown("repository_access", "No repositories are in scope.",
+                              fix="Add the repositories to sync (owner/repository).")
+        return
+
+    missing, not_admin, admin_via_owner = [], [], []
+    owner_roles: dict[str, bool] = {}
+    for full in repos:
+        owner, _, name = full.partition("/")
+        repo_reply = client.get(f"/repos/{owner}/{name}", allow=(404, 403, 301))
+        if repo_reply.status != 200:
+            missing.append(full)
+            continue
+        data = client.decode(repo_reply, dict)
+        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+        if permissions.get("admin") is True:
+            continue
+        owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
+        if owner_info.get("type") == "Organization":
+            if owner not in owner_roles:
+                membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
+                body = client.decode(membership, dict) if membership.status == 200 else {}
+                owner_roles[owner] = body.get("role") == "admin" and body.get("state") == "active"
+            if owner_roles[owner]:
+                admin_via_owner.append(full)
+                continue
+        not_admin.append(full)
+
+    if method == "fine_grained":
+        if missing:
+            yield ctx.failed("repository_access", f"Not reachable with this token: {', '.join(missing)}.")
+        else:
+            yield ctx.passed("repository_access", f"Reaches {', '.join(repos)}.")
+    elif missing:
+        not_admin.extend(f"{r} (not found: private without the repo scope, or misspelt)" for r in missing)
+
+    if not_admin:
+        yield ctx.failed("admin", f"{login} is not admin of: {', '.join(not_admin)}.")
+    elif method == "fine_grained" and missing:
+        yield ctx.unknown("admin", "Some repositories could not be reached, so admin rights are unknown there.")
+    else:
+        via = f" (organisation owner for {', '.join(admin_via_owner)})" if admin_via_owner else ""
+        yield ctx.passed("admin", f"{login} administers every repository in scope{via}.")

@@ -1,0 +1,32 @@
+"""Jira Server / Data Center: placeholder spec until its adapter lands (see the tracker issues)."""
+
+from __future__ import annotations
+
+from exadesk import messages
+from exadesk.errors import CheckError
+from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+
+SPEC = TrackerSpec(
+    id="jira_onprem",
+    name="Jira Server / Data Center",
+    docs_url="",
+    url=UrlSpec(example="https://jira.example.com", hint="https://jira.example.com"),
+    scope=ScopeSpec(label="Projects", example=""),
+    auth_methods=(
+        AuthMethod(
+            id="pat",
+            label="Personal access token",
+            description="",
+            fields=(
+                Field("token", "Personal access token", secret=True),
+            ),
+        ),
+    ),
+    requirements=(),
+)
+
+
+def verify_live(ctx):
+    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
+                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
+    yield  # pragma: no cover

@@ -1,0 +1,21 @@
+"""Starting emulators in tests."""
+
+from __future__ import annotations
+
+from exadesk import sandbox
+from exadesk.sandbox.kit import Emulator
+
+
+class EmulatorFactory:
+    def __init__(self):
+        self.running: list[Emulator] = []
+
+    def start(self, tracker_id: str, scenario: dict | None = None, **kwargs) -> Emulator:
+        emulator = sandbox.emulator_class(tracker_id)(scenario, **kwargs).start()
+        self.running.append(emulator)
+        return emulator
+
+    def stop_all(self) -> None:
+        for emulator in self.running:
+            emulator.stop()
+        self.running.clear()

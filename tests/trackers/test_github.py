@@ -1,0 +1,78 @@
+"""GitHub: every requirement of the seeds and each emulator misbehaviour, through `exadesk check --json`."""
+
+from __future__ import annotations
+
+import pytest
+
+from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
+from tests.helpers.scenarios import Case, run_case
+
+REPO = ("--project", "acme/website")
+
+CASES = [
+    Case("ready-classic", passed=("github.repo", "github.admin", "github.token_expiry")),
+    Case("classic-without-repo-scope", {"tokens": {DEMO_CLASSIC: {"scopes": ["read:org"]}}}, code=1,
+         fail=("github.repo", "github.admin")),
+    Case("not-admin", {"repos": {"acme/website": {"collaborators": {"exalate-proxy": "push"}}}}, code=1,
+         fail=("github.admin",), passed=("github.repo",)),
+    Case("org-owner-counts-as-admin",
+         {"repos": {"acme/website": {"collaborators": {}}}, "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}}},
+         passed=("github.admin",)),
+    Case("expires-soon", {"tokens": {DEMO_CLASSIC: {"expires": "2026-11-30 12:00:00 UTC"}}}, code=0,
+         warn=("github.token_expiry",)),
+    Case("fine-grained-ready", args=("--auth", "fine_grained"), secrets={"token": DEMO_FINE},
+         passed=("github.repository_access", "github.admin")),
+    Case("fine-grained-missing-repo", {"tokens": {DEMO_FINE: {"repos": ["acme/backend"]}}},
+         args=("--auth", "fine_grained"), secrets={"token": DEMO_FINE}, code=1, fail=("github.repository_access",)),
+    Case("sso-not-authorised", {"orgs": {"acme": {"saml": True}}}, code=1, kind="forbidden",
+         reason="github.sso_required"),
+    Case("bad-token", secrets={"token": "ghp_" + "B" * 36}, code=1, kind="auth"),
+    Case("401", {"fault": "401"}, code=1, kind="auth"),
+    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
+    Case("404", {"fault": "404"}, code=1, kind="not_found"),
+    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
+    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
+    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
+    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
+    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
+    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("github.admin",)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_scenarios(case, emulators, cli, monkeypatch):
+    run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
+
+
+def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
+    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
+    run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
+
+
+def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
+    case = Case("429-then-ok", {"fault": {"kind": "429", "retry_after": 0, "times": 1}}, passed=("github.admin",))
+    _, emulator = run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
+    assert emulator.count(path="/api/v3/user$") == 2
+
+
+def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):
+    case = Case("bad", secrets={"token": "ghp_" + "C" * 36}, code=1, kind="auth")
+    _, emulator = run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
+    assert len(emulator.requests) == 1
+
+
+def test_api_base_for_github_com_and_enterprise():
+    from exadesk.trackers.github import api_base
+
+    assert api_base("https://github.com") == "https://api.github.com"
+    assert api_base("https://github.example.com") == "https://github.example.com/api/v3"
+    assert api_base("http://127.0.0.1:8080") == "http://127.0.0.1:8080/api/v3"
+
+
+def test_offline_validation_names_the_expected_form(cli, monkeypatch):
+    monkeypatch.setenv("TOK", "not-a-token")
+    result = cli("check", "github", "--url", "https://github.com", "--secret-env", "TOK", "--json")
+    assert result.code == 2
+    assert result.check("github.field.token")["status"] == "fail"
+    assert "ghp_" in result.check("github.field.token")["fix"]
+    assert "not-a-token" not in result.out
