@@ -42,6 +42,9 @@ class Request:
     headers: dict[str, str]
     body: bytes
     credential: str = ""  # sha256 of the Authorization header (or the tracker's own auth header)
+    reply_status: int = 0  # what the emulator answered (for conformance tests)
+    reply_body: bytes = b""
+    reply_type: str = ""
 
     def param(self, name: str, default: str = "") -> str:
         values = self.query.get(name)
@@ -331,6 +334,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         data = response.encode()
+        request.reply_status, request.reply_type = response.status, response.content_type
+        request.reply_body = data[: 2**20]
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         truncate = response.headers.pop("X-Emulator-Truncate", None)
