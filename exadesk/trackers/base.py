@@ -144,6 +144,11 @@ class TrackerSpec:
     notices: tuple[str, ...] = ()
     messages: dict[str, Message] = field(default_factory=dict)
     icon: str = ""  # resources/icons/<icon>.svg; defaults to the id
+    #: Checks of an administrator's own credential, keyed by the planner's generic kinds
+    #: (exadesk.planner.ADMIN_KINDS: system_admin, project_admin, console_group_member,
+    #: console_group_exists); each Requirement's key is the tracker's own name for it.
+    #: The module's ``verify_admin(ctx)`` yields their results.
+    admin_requirements: dict[str, Requirement] = field(default_factory=dict)
 
     def auth_method(self, method_id: str | None) -> AuthMethod:
         if not method_id:
@@ -154,7 +159,7 @@ class TrackerSpec:
         raise KeyError(method_id)
 
     def requirement(self, key: str) -> Requirement:
-        for req in self.requirements:
+        for req in (*self.requirements, *self.admin_requirements.values()):
             if req.key == key:
                 return req
         raise KeyError(key)
