@@ -117,6 +117,25 @@ CATALOGUE: dict[str, Message] = {
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
                                         "Run `exadesk list` to see the instances."),
+    # -- handover bundles (nothing is imported when one of these is raised) ------------
+    "bundle.too_large": Message(K.BAD_INPUT, "{name} is {size_mb} MB; a handover bundle is at most {limit_mb} MB.",
+                                "Check that you chose an ExaDesk handover bundle. Nothing was imported."),
+    "bundle.not_bundle": Message(K.BAD_INPUT, "{name} is not an ExaDesk handover bundle ({detail}).",
+                                 "Choose the .exadesk file the sender exported. Nothing was imported."),
+    "bundle.damaged": Message(K.BAD_INPUT, "{name} is damaged or was changed after it was exported ({detail}).",
+                              "Ask the sender for a fresh export. Nothing was imported."),
+    "bundle.newer": Message(K.BAD_INPUT, "{name} was made by a newer ExaDesk (bundle format {found}; this version reads up to {supported}).",
+                            "Update ExaDesk, or ask the sender to export with the same version. Nothing was imported."),
+    "bundle.invalid": Message(K.BAD_INPUT, "{name} holds something ExaDesk does not accept: {where}: {detail}.",
+                              "Ask the sender for a fresh export. Nothing was imported."),
+    "bundle.wrong_passphrase": Message(K.BAD_INPUT, "The passphrase does not open the secrets in {name}.",
+                                       "Check the passphrase with the sender (it is case-sensitive) and try again. Nothing was imported."),
+    "bundle.passphrase_needed": Message(K.BAD_INPUT, "{name} holds encrypted secrets and needs the passphrase the sender chose.",
+                                        "Enter the passphrase, or import without secrets and enter them again later."),
+    "bundle.passphrase_weak": Message(K.BAD_INPUT, "The passphrase is too short ({length} characters; at least {minimum}).",
+                                      "Choose a longer passphrase, for example four unrelated words, and send it to the receiver by another channel than the file."),
+    "bundle.secret_missing": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain, so it cannot be exported.",
+                                     "Enter it again on this machine, or export without secrets."),
 }
 
 #: Extra reasons registered by tracker modules; kept apart for the coverage test.
