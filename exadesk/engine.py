@@ -7,6 +7,7 @@ and per host.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +47,19 @@ def validate(target: Target) -> Report:
 def verify(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
            guard: ProbeGuard | None = None, http_options: dict | None = None) -> Report:
     """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``."""
+    return _verify(target, "proxy", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+
+
+def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
+                 guard: ProbeGuard | None = None, http_options: dict | None = None) -> Report:
+    """Verify an administrator's own credential against the tracker's ``admin_requirements``.
+
+    Trackers whose API shows nothing about admins give manual checks with steps.
+    """
+    return _verify(target, "admin", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+
+
+def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
     report = validate(target)
@@ -54,6 +68,12 @@ def verify(target: Target, *, cancel: threading.Event | None = None, on_result: 
         return report
     tracker = trackers.get(target.tracker)
     spec = tracker.spec
+    if purpose == "admin":
+        # The admin run reports on the admin catalogue only; its ids stay "<tracker>.<vendor key>".
+        spec = dataclasses.replace(spec, requirements=tuple(spec.admin_requirements.values()))
+        live = getattr(tracker.module, "verify_admin", None) or _no_admin_api
+    else:
+        live = tracker.verify_live
     target.url = normalise_url(target.url)
     # Offline checks passed; keep their notices but not the format checks in the live report.
     report.checks = [c for c in report.checks if c.id.startswith("notice.")]
@@ -68,7 +88,7 @@ def verify(target: Target, *, cancel: threading.Event | None = None, on_result: 
 
     ctx = VerifyContext(spec, target, client_factory, cancel)
     try:
-        for result in tracker.verify_live(ctx):
+        for result in live(ctx):
             report.checks.append(result)
             _emit(on_result, result)
             if cancel.is_set():
@@ -84,12 +104,17 @@ def verify(target: Target, *, cancel: threading.Event | None = None, on_result: 
     for result in _remaining(spec, target, ctx, report):
         report.checks.append(result)
         _emit(on_result, result)
-    person = _person_check(spec, target, report)
+    person = _person_check(spec, target, report) if purpose == "proxy" else None
     if person:
         report.checks.append(person)
         _emit(on_result, person)
     report.finished_at = datetime.now(timezone.utc)
     return report
+
+
+def _no_admin_api(ctx: VerifyContext):
+    """Trackers without ``verify_admin``: nothing to call; every admin requirement becomes a manual check."""
+    return iter(())
 
 
 def _emit(on_result: OnResult | None, result: CheckResult) -> None:
@@ -189,7 +214,6 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
         if on_report is not None:
             on_report(key, report)
 
-    # Order by host so that a slow host's queue starts early and others fill the gaps.
     with ThreadPoolExecutor(max_workers=max(1, max_workers), thread_name_prefix="verify") as pool:
         futures = [pool.submit(run, key, target) for key, target in items]
         for future in futures:

@@ -176,16 +176,18 @@ class Connection:
     right: str
     mode: ConfigMode = ConfigMode.SCRIPTED
     id: str = field(default_factory=new_id)
-    admins: dict[str, str] = field(default_factory=dict)  # instance id -> admin instance id
+    admins: dict[str, str] = field(default_factory=dict)  # instance id -> id of the instance holding the admin's credential
+    admin_kinds: dict[str, str] = field(default_factory=dict)  # instance id -> "system", "project" or "delegated"
 
     def to_json(self) -> dict:
         return {"id": self.id, "name": self.name, "left": self.left, "right": self.right,
-                "mode": self.mode.value, "admins": dict(self.admins)}
+                "mode": self.mode.value, "admins": dict(self.admins), "admin_kinds": dict(self.admin_kinds)}
 
     @classmethod
     def from_json(cls, data: dict) -> "Connection":
         return cls(id=str(data["id"]), name=str(data["name"]), left=str(data["left"]), right=str(data["right"]),
-                   mode=ConfigMode(data.get("mode", "scripted")), admins=dict(data.get("admins", {})))
+                   mode=ConfigMode(data.get("mode", "scripted")), admins=dict(data.get("admins", {})),
+                   admin_kinds={str(k): str(v) for k, v in data.get("admin_kinds", {}).items()})
 
 
 @dataclass

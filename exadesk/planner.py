@@ -1,0 +1,222 @@
+"""The admin access planner: who may configure a connection, and whether they can.
+
+The rules come from the seeds' "Administrator types": a local admin on each
+side for any mode; one person who is admin on both systems for Visual; a
+project admin suffices for Basic on Jira Cloud (app 5.2.0 and later); a
+delegated admin needs the ``exalate_console_admin`` group (created by a system
+admin) and project-admin rights, except on Jira on-premise; Zendesk and
+Salesforce have their own options; and a project admin in that group cannot
+accept Public Basic or Visual connections started from the other side.
+
+The rules are data (:data:`RULES`); the facts come from admin reports made by
+:func:`exadesk.engine.verify_admin` with each admin's own credential.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exadesk.checks import Report, Status
+from exadesk.model import ConfigMode, Connection, Instance, Workspace
+
+CONSOLE_GROUP = "exalate_console_admin"
+ADMIN_KINDS = ("system_admin", "project_admin", "console_group_member", "console_group_exists")
+ADMIN_TYPES = {
+    "system": "Local (system) administrator",
+    "project": "Project administrator (Jira Cloud, Basic mode only)",
+    "delegated": f"Delegated administrator (member of {CONSOLE_GROUP})",
+}
+
+WHY_ADMIN = (
+    "Why administrator rights at all: in the Visual and Scripted modes an integration runs scripts that can read and "
+    "change any data the proxy user can reach, on both sides. Whoever configures it therefore holds the keys to both "
+    "systems, so access to the integration's console is guarded like the tracker's own admin area. There is no "
+    "separate user directory: the tracker's own sign-in and roles decide who may configure it."
+)
+
+
+@dataclass
+class PlanItem:
+    """One line of the plan: a rule applied to a side (or to both)."""
+
+    id: str
+    side: str  # instance name, or "both sides"
+    title: str
+    why: str
+    status: Status = Status.UNKNOWN
+    detail: str = ""
+    fix: str = ""
+    manual: bool = False
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "side": self.side, "title": self.title, "why": self.why, "status": self.status.value,
+                "detail": self.detail, "fix": self.fix, "manual": self.manual}
+
+
+@dataclass
+class Plan:
+    connection: str
+    mode: ConfigMode
+    items: list[PlanItem] = field(default_factory=list)
+    why_admin: str = WHY_ADMIN
+    problems: list = field(default_factory=list)  # Problems of admin runs that could not finish
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems and not any(i.status is Status.FAIL for i in self.items)
+
+    def exit_code(self) -> int:
+        """Same meaning as ``exadesk check``: 0 ready, 1 not ready, 3 inconclusive."""
+        if any(i.status is Status.FAIL for i in self.items):
+            return 1
+        if self.problems:
+            definitive = [p for p in self.problems if p.kind.definitive]
+            return 1 if definitive else 3
+        return 0
+
+    def to_json(self) -> dict:
+        return {"connection": self.connection, "mode": self.mode.value, "ready": self.ready,
+                "why_admin": self.why_admin, "items": [i.to_json() for i in self.items],
+                "errors": [p.to_json() for p in self.problems]}
+
+
+def _admin_status(report: Report | None, tracker_id: str, kind: str) -> tuple[Status, str, str, bool]:
+    """Status, detail, fix and manual flag of one admin kind in an admin report."""
+    from exadesk import trackers
+
+    spec = trackers.get(tracker_id).spec
+    requirement = spec.admin_requirements.get(kind)
+    if requirement is None:
+        return Status.UNKNOWN, f"{spec.name} has no such role; confirm it by hand.", "", True
+    if report is None:
+        steps = " ".join(f"{i}. {s}" for i, s in enumerate(requirement.steps, 1))
+        return (Status.UNKNOWN, "No admin credential is stored for this side yet." + (f" {steps}" if steps else ""),
+                requirement.fix, requirement.manual)
+    check_id = spec.check_id(requirement.key)
+    for check in report.checks:
+        if check.id == check_id:
+            return check.status, check.detail, check.fix, check.manual
+    if report.problem is not None:
+        return Status.UNKNOWN, report.problem.text(), requirement.fix, False
+    return Status.UNKNOWN, "Not checked.", requirement.fix, requirement.manual
+
+
+def _same_person(a: Report | None, b: Report | None) -> bool | None:
+    if not (a and b and a.identity and b.identity):
+        return None
+    left = {x.strip().lower() for x in (a.identity.login, a.identity.name) if x}
+    right = {x.strip().lower() for x in (b.identity.login, b.identity.name) if x}
+    return bool(left & right)
+
+
+def _combine(*statuses: Status) -> Status:
+    if any(s is Status.FAIL for s in statuses):
+        return Status.FAIL
+    if all(s is Status.PASS for s in statuses):
+        return Status.PASS
+    return Status.UNKNOWN
+
+
+def plan_for(workspace: Workspace, connection: Connection,
+             admin_reports: dict[str, Report] | None = None) -> Plan:
+    """The plan for ``connection``; ``admin_reports`` maps a side's instance id to its admin report."""
+    reports = admin_reports or {}
+    plan = Plan(connection=connection.name, mode=connection.mode)
+    sides: list[Instance] = [i for i in (workspace.instance(connection.left), workspace.instance(connection.right)) if i]
+    plan.problems = [r.problem for r in reports.values() if r is not None and r.problem is not None]
+    mode = connection.mode
+
+    for side in sides:
+        kind = connection.admin_kinds.get(side.id, "system")
+        report = reports.get(side.id)
+        tracker = side.tracker
+        sys_status, sys_detail, sys_fix, sys_manual = _admin_status(report, tracker, "system_admin")
+        if kind == "project":
+            allowed = tracker == "jira_cloud" and mode is ConfigMode.BASIC
+            proj = _admin_status(report, tracker, "project_admin")
+            item = PlanItem(f"plan.project_admin.{side.id}", side.name, "Project administrator may set up Basic",
+                            "On Jira Cloud (app version 5.2.0 and later) a project admin may set up Basic connections "
+                            "without system admin rights. Basic only lets them initiate and accept connections.")
+            if not allowed:
+                item.status = Status.FAIL
+                item.detail = ("A project administrator can configure only Basic connections, and only on Jira Cloud; "
+                               f"this side is {tracker.replace('_', ' ')} in {mode.value} mode.")
+                item.fix = "Have a system administrator of this side configure it, or a delegated administrator."
+            else:
+                item.status, item.detail, item.fix, item.manual = proj
+            plan.items.append(item)
+            plan.items.append(PlanItem(
+                f"plan.app_version.{side.id}", side.name, "Integration app is version 5.2.0 or later",
+                "Project-level administration arrived in version 5.2.0 of the Jira Cloud app.", Status.UNKNOWN,
+                "The app's version is shown in Jira (Apps, Manage apps); no read-only API of Jira shows it reliably.",
+                "Update the app from Apps, Manage apps if it is older than 5.2.0.", manual=True))
+        elif kind == "delegated":
+            exists = _admin_status(report, tracker, "console_group_exists")
+            member = _admin_status(report, tracker, "console_group_member")
+            plan.items.append(PlanItem(
+                f"plan.console_group_exists.{side.id}", side.name, f"Group {CONSOLE_GROUP} exists",
+                "A delegated administrator is anyone in this group; only a system administrator can create it.",
+                exists[0], exists[1],
+                exists[2] or f"Ask a system administrator to create the group {CONSOLE_GROUP}.", exists[3]))
+            plan.items.append(PlanItem(
+                f"plan.console_group_member.{side.id}", side.name, f"Administrator is in {CONSOLE_GROUP}",
+                "Membership is what grants console access to a non-system administrator.", member[0], member[1],
+                member[2] or f"Ask a system administrator to add the person to {CONSOLE_GROUP}.", member[3]))
+            if tracker != "jira_onprem":
+                proj = _admin_status(report, tracker, "project_admin")
+                plan.items.append(PlanItem(
+                    f"plan.delegated_project_admin.{side.id}", side.name, "Delegated administrator is project admin",
+                    "Besides the group, a delegated administrator needs project-admin rights (not on Jira "
+                    "on-premise).", proj[0], proj[1], proj[2], proj[3]))
+            if tracker == "zendesk":
+                plan.items.append(PlanItem(
+                    f"plan.zendesk_role.{side.id}", side.name, "Zendesk: a custom role or the Contributor role",
+                    "On Zendesk a delegated administrator can instead have a custom role with limited permissions, "
+                    "or the agent role Contributor.", Status.UNKNOWN,
+                    "Confirm in Admin Center, People, Team, Roles which role the person has.",
+                    "Give the person a custom role that includes access to the integration, or the Contributor "
+                    "role.", manual=True))
+            if tracker == "salesforce":
+                plan.items.append(PlanItem(
+                    f"plan.salesforce_profile.{side.id}", side.name, "Salesforce: the person's profile has access",
+                    "On Salesforce the app is installed for chosen profiles; a system administrator grants a "
+                    "profile access.", Status.UNKNOWN,
+                    "Confirm in Setup, Installed Packages, the app, Manage Licenses / profiles.",
+                    "Ask a system administrator to grant the person's profile access to the app.", manual=True))
+            if mode in (ConfigMode.BASIC, ConfigMode.VISUAL):
+                plan.items.append(PlanItem(
+                    f"plan.accept_rule.{side.id}", side.name, "Cannot accept Public Basic or Visual invitations",
+                    f"A project admin who is in {CONSOLE_GROUP} cannot accept Public Basic or Visual connections "
+                    "initiated from the remote side.", Status.WARN,
+                    "Start the connection from this side, or have a system administrator accept the invitation.",
+                    "Initiate the connection from this side instead of accepting it."))
+        else:
+            plan.items.append(PlanItem(
+                f"plan.local_admin.{side.id}", side.name, "A local administrator configures this side",
+                "Each side is configured by its own administrator; every mode needs one.",
+                sys_status, sys_detail, sys_fix, sys_manual))
+
+    if mode is ConfigMode.VISUAL and len(sides) == 2:
+        a, b = sides
+        both = [_admin_status(reports.get(s.id), s.tracker, "system_admin")[0] for s in sides]
+        same = _same_person(reports.get(a.id), reports.get(b.id))
+        item = PlanItem("plan.visual_admin_both", "both sides", "One person is administrator on both systems",
+                        "Visual mode is configured in one place for both sides, so both sides verify that the same "
+                        "person is admin on each before a Visual connection can be configured.")
+        status = _combine(*both)
+        if same is False:
+            status = Status.FAIL
+            item.detail = "The two admin credentials belong to different people."
+        elif status is Status.FAIL:
+            failing = [s.name for s, st in zip(sides, both) if st is Status.FAIL]
+            item.detail = f"The person is not an administrator on: {', '.join(failing)}."
+        elif status is Status.PASS and same:
+            item.detail = f"{reports[a.id].identity.label()} is administrator on both."
+        else:
+            item.detail = "Verify an admin credential on both sides to confirm."
+        item.status = status
+        if status is not Status.PASS:
+            item.fix = ("Use Basic or Scripted mode, or have one person who is administrator on both systems "
+                        "configure the Visual connection.")
+        plan.items.insert(0, item)
+    return plan
