@@ -95,6 +95,10 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
                 raise CheckError(messages.problem("cancelled"))
     except ExaDeskError as exc:
         report.problem = exc.problem
+        if exc.problem.kind in (ErrorKind.FORBIDDEN, ErrorKind.NETWORK):
+            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists).
+            where = messages.problem("where.workstation")
+            report.problem.next_step = f"{report.problem.next_step} {where.message} {where.next_step}".strip()
     except Exception:  # an adapter bug must not take the window down; the log keeps the type and place
         log.exception("adapter %s crashed", spec.id)
         report.problem = messages.problem("http.wrong_shape", tracker=spec.name, what="an internal error in ExaDesk",

@@ -92,6 +92,9 @@ CATALOGUE: dict[str, Message] = {
                                "Sign in once in the browser at {login_url} (or ask an administrator to unlock it), then verify again."),
     "http.already_rejected": Message(K.AUTH, "This credential was already rejected in this run, so it was not sent again.",
                                      "Fix the credential first; sending a rejected credential again can lock the account."),
+    "where.workstation": Message(K.NETWORK, "This check ran from this workstation.",
+                                 "The integration's own server connects from another address: make sure the tracker's "
+                                 "IP allow-list or conditional-access policy admits that server too."),
     # -- input ------------------------------------------------------------------
     "input.url": Message(K.BAD_INPUT, "{value!r} is not an address ExaDesk can use for {tracker}.", "Expected: {example}."),
     "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
