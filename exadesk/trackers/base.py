@@ -279,7 +279,8 @@ def _loopback_http(url: str) -> bool:
     from exadesk.http import is_loopback
 
     parts = urlsplit(url)
-    return parts.scheme == "http" and is_loopback(parts.hostname or "")
+    # https on loopback too: the emulators' TLS scenarios (self-signed certificate) run there.
+    return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
 
 
 def normalise_url(url: str) -> str:
