@@ -75,6 +75,15 @@ def _resolve(document: dict, node):
     return node
 
 
+def _string_keys(node):
+    """Mapping keys as strings: YAML loads unquoted status codes (Asana's ``200:``) as integers."""
+    if isinstance(node, dict):
+        return {str(k) if isinstance(k, int) else k: _string_keys(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_string_keys(v) for v in node]
+    return node
+
+
 def _load_document(path: Path) -> dict:
     if path.suffix in (".yaml", ".yml"):
         import yaml
@@ -84,7 +93,7 @@ def _load_document(path: Path) -> dict:
 
         # A bare "=" scalar is YAML 1.1's value tag (see api-specs/README.md).
         Loader.add_constructor("tag:yaml.org,2002:value", lambda loader, node: loader.construct_scalar(node))
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+        return _string_keys(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader))
     return json.loads(path.read_text(encoding="utf-8-sig"))
 
 
