@@ -1,0 +1,49 @@
+"""What the Freshdesk and Freshservice emulators share, from the Freshworks API documentation.
+
+Both products take the agent's API key as the Basic user name with any password
+(https://developers.freshdesk.com/api/#authentication, https://api.freshservice.com/#authentication),
+serve /api/v2, and answer errors as ``{"code", "message"}`` (401 invalid_credentials "You have to be
+logged in to perform this action.", 403 access_denied, 403 account_suspended) with Retry-After on 429.
+"""
+
+from __future__ import annotations
+
+from exadesk.sandbox.kit import Emulator, Request, Response, json_response
+
+ERRORS = {
+    401: ("invalid_credentials", "You have to be logged in to perform this action."),
+    403: ("access_denied", "You are not authorized to perform this action."),
+    404: ("", ""),
+    429: ("", "You have exceeded the limit of requests per minute"),
+    500: ("", "We're sorry, but something went wrong."),
+}
+
+
+class FreshworksEmulator(Emulator):
+    """Scenario keys: ``agents`` (API key -> agent facts), ``suspended`` (the account is suspended)."""
+
+    def error(self, status: int, request: Request) -> Response:
+        code, message = ERRORS.get(status, ("", "Error"))
+        if status == 404:
+            return Response(404, b"", {}, "application/json")  # Freshworks answers an unknown id with an empty 404
+        body = {"code": code, "message": message} if code else {"message": message}
+        return json_response(body, status)
+
+    def agent_for(self, request: Request) -> tuple[dict | None, Response | None]:
+        """The agent whose key signs the request, or the error Freshworks would answer with."""
+        basic = request.basic()
+        agent = self.scenario["agents"].get(basic[0]) if basic else None
+        if agent is None:
+            return None, self.error(401, request)
+        if self.scenario.get("suspended"):
+            return None, json_response({"code": "account_suspended", "message": "Your account has been suspended."},
+                                       403)
+        return agent, None
+
+    def forbidden(self) -> Response:
+        return json_response({"code": "access_denied", "message": "You are not authorized to perform this action."},
+                             403)
+
+    @staticmethod
+    def rate_headers() -> dict[str, str]:
+        return {"X-RateLimit-Total": "700", "X-RateLimit-Remaining": "699", "X-RateLimit-Used-CurrentRequest": "1"}
