@@ -1,32 +1,332 @@
-"""Jira Server / Data Center: placeholder spec until its adapter lands (see the tracker issues)."""
+"""Jira Server / Data Center: the proxy user's project permissions, service desk agent role, and exposure.
+
+Written from Atlassian's documentation:
+https://docs.atlassian.com/software/jira/docs/api/REST/latest/ (myself, mypermissions, project, search, serverInfo)
+https://dac-static.atlassian.com/server/jira/platform/jira_software_dc_10003_swagger.v3.json
+https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html (Bearer PATs, Jira 8.14+,
+    a person creates PATs for their own account only)
+https://developer.atlassian.com/server/jira/platform/basic-authentication/ (CAPTCHA after failed logins,
+    X-Seraph-LoginReason and X-Authentication-Denied-Reason headers)
+https://docs.atlassian.com/jira-servicedesk/REST/latest/ (servicedeskapi: servicedesk list, queues are agent-only)
+https://confluence.atlassian.com/adminjiraserver/managing-project-permissions-938847145.html (permission keys)
+"""
 
 from __future__ import annotations
 
+import re
+
 from exadesk import messages
-from exadesk.errors import CheckError
-from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+from exadesk.checks import Identity
+from exadesk.errors import CheckError, ErrorKind
+from exadesk.http import BasicAuth, BearerAuth, Reply
+from exadesk.messages import Message
+from exadesk.trackers import _jira
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+
+#: Jira added personal access tokens in 8.14 (Server and Data Center).
+PAT_SINCE = (8, 14)
+
+# A Jira Data Center PAT is 44 base64 characters (an id and a secret, encoded).
+_PAT_SHAPE = r"[A-Za-z0-9+/]{43}[A-Za-z0-9+/=]"
+
+_SCHEME_FIX = ("Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, "
+               "Edit permissions, then '{name}', Grant, and add the proxy user (or a group or project role it belongs "
+               "to).")
+
+
+def _perm(key: str, name: str, title: str, when: frozenset[str] = frozenset()) -> Requirement:
+    return Requirement(key, title, _SCHEME_FIX.format(name=name), when=when)
+
+
+_ALWAYS = (
+    ("BROWSE_PROJECTS", "Browse Projects", "Proxy user can browse the projects"),
+    ("CREATE_ISSUES", "Create Issues", "Proxy user can create issues"),
+    ("EDIT_ISSUES", "Edit Issues", "Proxy user can edit issues"),
+    ("LINK_ISSUES", "Link Issues", "Proxy user can link issues"),
+    ("TRANSITION_ISSUES", "Transition Issues", "Proxy user can change issue statuses (transitions)"),
+)
+_CONDITIONAL = (
+    ("ADD_COMMENTS", "Add Comments", "Proxy user can add comments", "comments"),
+    ("EDIT_ALL_COMMENTS", "Edit All Comments", "Proxy user can edit all comments", "comments"),
+    ("DELETE_ALL_COMMENTS", "Delete All Comments", "Proxy user can delete all comments", "comments"),
+    ("CREATE_ATTACHMENTS", "Create Attachments", "Proxy user can add attachments", "attachments"),
+    ("DELETE_ALL_ATTACHMENTS", "Delete All Attachments", "Proxy user can delete all attachments", "attachments"),
+    ("WORK_ON_ISSUES", "Work On Issues", "Proxy user can log work", "worklogs"),
+    ("EDIT_ALL_WORKLOGS", "Edit All Worklogs", "Proxy user can edit all work logs", "worklogs"),
+    ("DELETE_ALL_WORKLOGS", "Delete All Worklogs", "Proxy user can delete all work logs", "worklogs"),
+    ("SET_ISSUE_SECURITY", "Set Issue Security", "Proxy user can set issue security levels", "security_levels"),
+)
+PROJECT_PERMISSIONS = tuple(k for k, _, _ in _ALWAYS) + tuple(k for k, _, _, _ in _CONDITIONAL)
 
 SPEC = TrackerSpec(
     id="jira_onprem",
     name="Jira Server / Data Center",
-    docs_url="",
-    url=UrlSpec(example="https://jira.example.com", hint="https://jira.example.com"),
-    scope=ScopeSpec(label="Projects", example=""),
+    docs_url="https://docs.atlassian.com/software/jira/docs/api/REST/latest/",
+    summary="Self-hosted Jira (Server or Data Center); the proxy user's personal access token or password.",
+    url=UrlSpec(example="https://jira.example.com",
+                hint="the address you open Jira at, including any path such as /jira "
+                     "(for example https://jira.example.com or https://intranet.example.com/jira)"),
+    scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}"),
+    sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
             id="pat",
-            label="Personal access token",
-            description="",
+            label="Personal access token (Jira 8.14 and later)",
+            description="A token of the proxy user, sent as a Bearer token. Preferred: it is not a password, it does "
+                        "not trigger Jira's CAPTCHA, and it can be revoked on its own.",
             fields=(
-                Field("token", "Personal access token", secret=True),
+                Field("token", "Personal access token", secret=True,
+                      hint="the 44-character token Jira showed once when it was created",
+                      pattern=_PAT_SHAPE),
+            ),
+            steps=(
+                Step("Sign in to Jira in the browser as the proxy user itself. Jira lets people create tokens only for "
+                     "their own account, so an administrator cannot create one for the proxy user; a proxy user that "
+                     "normally signs in through single sign-on needs one browser sign-in for this.",
+                     link="{url}/login.jsp", link_label="Open Jira's sign-in page"),
+                Step("Open the profile picture (top right), Profile, then Personal Access Tokens.",
+                     link="{url}/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:"
+                          "jira-user-personal-access-tokens", link_label="Open Personal Access Tokens"),
+                Step("Choose Create token, name it after the integration, and set an expiry your policy allows (or "
+                     "none)."),
+                Step("Copy the token at once: Jira shows it only once. Paste it here."),
+                Step("If the page is missing, Jira is older than 8.14 or tokens are turned off: use the user name + "
+                     "password method instead."),
+            ),
+        ),
+        AuthMethod(
+            id="password",
+            label="User name + password",
+            description="The proxy user's user name and password, sent with Basic authentication. Jira shows a "
+                        "CAPTCHA after a few wrong passwords; ExaDesk sends a rejected password only once.",
+            fields=(
+                Field("username", "User name", role="user", hint="the Jira user name (not the display name)",
+                      example="exalate-proxy", pattern=r"[^\s:]+"),
+                Field("password", "Password", secret=True, hint="the password of that user"),
+            ),
+            steps=(
+                Step("Use the user name the proxy user signs in with (Administration, User management shows it)."),
+                Step("Sign in once in the browser with it to make sure the password works and no CAPTCHA is pending.",
+                     link="{url}/login.jsp", link_label="Open Jira's sign-in page"),
+                Step("If your Jira has turned off Basic authentication, or the account signs in only through single "
+                     "sign-on, use a personal access token instead."),
             ),
         ),
     ),
-    requirements=(),
+    requirements=(
+        *(_perm(key, name, title) for key, name, title in _ALWAYS),
+        *(_perm(key, name, title, frozenset({opt})) for key, name, title, opt in _CONDITIONAL),
+        Requirement("search_issues", "Proxy user can search for issues (triggers)",
+                    "Triggers find issues with a JQL search: give the proxy user Browse Projects in the projects "
+                    "listed and check that the project keys are right.", when=frozenset({"triggers"})),
+        Requirement("service_desk_agent", "Proxy user is a service desk agent",
+                    "Add the proxy user to the Service Desk Team role of each service project (Project settings, "
+                    "People) and give it a Jira Service Management licence (Administration, Applications, "
+                    "Application access). Without an agent licence it cannot transition, edit or post public "
+                    "comments.", when=frozenset({"service_desk"})),
+        Requirement(_jira.SECURITY_KEY, _jira.SECURITY_TITLE, _jira.SECURITY_FIX),
+        Requirement("admin_account", "Proxy user is not a system administrator's personal account",
+                    "Use a dedicated integration account (for example 'exalate-proxy') as proxy user: changes made by "
+                    "the proxy user are not synchronised, so a person's own edits would stop syncing. With Jira "
+                    "Service Management, requests an agent raises 'on behalf of' a customer through an admin proxy "
+                    "user never sync."),
+    ),
+    messages={
+        "captcha": Message(ErrorKind.AUTH,
+                           "Jira now asks for a CAPTCHA for this account because of earlier failed sign-ins, so it "
+                           "refuses every password sent through the API.",
+                           "Sign in once in the browser at {login_url} and answer the CAPTCHA, then verify again. "
+                           "ExaDesk will not send this password again in this run. Prefer a personal access token: "
+                           "tokens are not blocked by the CAPTCHA."),
+        "auth_denied": Message(ErrorKind.AUTH,
+                               "Jira denied this sign-in (X-Seraph-LoginReason: AUTHENTICATION_DENIED).",
+                               "Sign in once in the browser at {login_url} to see why (CAPTCHA, locked or inactive "
+                               "account), then verify again. Prefer a personal access token."),
+        "pat_as_password": Message(ErrorKind.AUTH,
+                                   "Jira rejected the password. It looks like a personal access token, and Jira "
+                                   "accepts tokens only as Bearer tokens, not as a password.",
+                                   "Choose the 'Personal access token' sign-in method and paste the token there."),
+        "pat_unsupported": Message(ErrorKind.AUTH,
+                                   "Jira rejected the token, and this Jira is version {version}: personal access "
+                                   "tokens exist only from Jira 8.14 on.",
+                                   "Use the user name + password method, or upgrade Jira."),
+        "pat_rejected": Message(ErrorKind.AUTH,
+                                "Jira rejected the personal access token.",
+                                "Check that you copied the whole token, that it has not expired or been revoked "
+                                "(Profile, Personal Access Tokens), and that it was created by the proxy user "
+                                "itself."),
+    },
 )
 
 
+def api_base(url: str) -> str:
+    """Jira serves its REST API under the address people open, including any context path (/jira)."""
+    return url.rstrip("/")
+
+
+def _diagnoser(method: str, password: str):
+    looks_like_pat = method == "password" and re.fullmatch(_PAT_SHAPE, password or "") is not None
+
+    def diagnose(reply: Reply, client) -> object:
+        """Jira's own sign-in signals: the CAPTCHA headers (on 403, and on 200 for some versions), a PAT as Basic."""
+        denied = reply.headers.get("X-Authentication-Denied-Reason", "")
+        seraph = reply.headers.get("X-Seraph-LoginReason", "")
+        login = _login_url(denied) or client.page.login_url
+        if "CAPTCHA_CHALLENGE" in denied.upper():
+            return _problem("captcha", login_url=login)
+        if "AUTHENTICATION_DENIED" in seraph.upper():
+            return _problem("auth_denied", login_url=login)
+        if reply.status == 401 and looks_like_pat:
+            return _problem("pat_as_password")
+        return None
+
+    return diagnose
+
+
+def _login_url(denied: str) -> str:
+    # "CAPTCHA_CHALLENGE; login-url=https://jira.example.com/login.jsp"
+    match = re.search(r"login-url=(\S+)", denied)
+    return match.group(1).rstrip(";,") if match else ""
+
+
+def _problem(reason: str, **params):
+    return messages.problem(f"jira_onprem.{reason}", tracker=SPEC.name, **params)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", text or "")[:3])
+
+
+def _identify(ctx, client, anonymous):
+    """GET myself; a rejected PAT is explained with the server's version (read anonymously)."""
+    try:
+        return client.get_json("/rest/api/2/myself", expect=dict)
+    except CheckError as exc:
+        if exc.kind is not ErrorKind.AUTH or ctx.method.id != "pat" or exc.problem.reason.startswith("jira_onprem."):
+            raise
+        try:
+            info = anonymous.get("/rest/api/2/serverInfo", allow=(401, 403, 404), auth=False).json_or_none()
+        except CheckError:
+            info = None  # the version only sharpens the message
+        version = str(info.get("version") or "") if isinstance(info, dict) else ""
+        numbers = info.get("versionNumbers") if isinstance(info, dict) else None
+        parts = tuple(numbers) if isinstance(numbers, list) and numbers else _version(version)
+        if parts and parts < PAT_SINCE:
+            raise CheckError(_problem("pat_unsupported", version=version or ".".join(map(str, parts)))) from None
+        raise CheckError(_problem("pat_rejected")) from None
+
+
 def verify_live(ctx):
-    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
-                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
-    yield  # pragma: no cover
+    target = ctx.target
+    method = ctx.method.id
+    base = api_base(target.url)
+    if method == "password":
+        auth = BasicAuth(target.value("username"), target.secrets.get("password"))
+    else:
+        auth = BearerAuth(target.secrets.get("token"))
+    client = ctx.client(base, auth, login_url=f"{base}/login.jsp",
+                        diagnose=_diagnoser(method, target.secrets.get("password")))
+    anonymous = ctx.client(base, None, login_url=f"{base}/login.jsp")
+
+    me = _identify(ctx, client, anonymous)
+    login = str(me.get("name") or "")
+    ctx.identity = Identity(name=str(me.get("displayName") or login), login=login, id=str(me.get("key") or ""),
+                            kind="user")
+    who = ctx.identity.label()
+
+    # Global context: the system-administrator flag is the sign of a person's own top-level account.
+    global_perms = _have(client.get_json("/rest/api/2/mypermissions", expect=dict))
+    if global_perms.get("SYSTEM_ADMIN"):
+        extra = (" With Jira Service Management synced, requests raised 'on behalf of' a customer through this "
+                 "account would never sync." if "service_desk" in target.sync else "")
+        yield ctx.warned("admin_account", f"{who} is a Jira system administrator. If this is a person's own account, "
+                                          f"their edits will stop syncing.{extra}")
+    else:
+        yield ctx.passed("admin_account", f"{who} is not a Jira system administrator.")
+
+    projects = list(target.scope)
+    applicable = [k for k in PROJECT_PERMISSIONS if ctx.applies(k)]
+    if not projects:
+        for key in applicable:
+            yield ctx.unknown(key, "No projects are in scope, so project permissions could not be checked.",
+                              fix="Add the keys of the projects to sync.")
+    else:
+        have: dict[str, dict[str, bool] | None] = {}
+        for key in projects:
+            reply = client.get("/rest/api/2/mypermissions", params={"projectKey": key}, allow=(400, 404))
+            have[key] = _have(client.decode(reply, dict)) if reply.status == 200 else None
+        hidden = [p for p, perms in have.items() if perms is None]
+        for perm in applicable:
+            missing = [p for p, perms in have.items() if perms is not None and not perms.get(perm)]
+            lacking = missing + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
+            if lacking:
+                yield ctx.failed(perm, f"{who} lacks it in: {_jira.join_limited(lacking)}.")
+            else:
+                yield ctx.passed(perm, f"{who} has it in {_jira.join_limited(projects)}.")
+
+    if ctx.applies("search_issues"):
+        yield _search(ctx, client, projects, who)
+    if ctx.applies("service_desk_agent"):
+        yield _service_desk(ctx, client, projects, who)
+
+    visible = client.get_json("/rest/api/2/project", expect=list)
+    keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
+
+    def scheme_of(key: str) -> dict | None:
+        reply = client.get(f"/rest/api/2/project/{key}/permissionscheme", params={"expand": "permissions"},
+                           allow=(403, 404))
+        return client.decode(reply, dict) if reply.status == 200 else None
+
+    yield _jira.security_result(ctx, _jira.exposure(keys, scheme_of), who)
+
+
+def _have(data: dict) -> dict[str, bool]:
+    perms = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+    return {str(k): bool(v.get("havePermission")) for k, v in perms.items() if isinstance(v, dict)}
+
+
+def _search(ctx, client, projects: list[str], who: str):
+    if not projects:
+        return ctx.unknown("search_issues", "No projects are in scope.", fix="Add the keys of the projects to sync.")
+    failing = []
+    for key in projects:
+        # Jira answers 400 ("does not exist for the field 'project'") when the user cannot see the project.
+        reply = client.get("/rest/api/2/search", params={"jql": f'project = "{key}"', "maxResults": 0,
+                                                         "fields": "key"}, allow=(400,))
+        if reply.status != 200:
+            failing.append(key)
+        else:
+            client.decode(reply, dict)
+    if failing:
+        return ctx.failed("search_issues", f"A search by {who} cannot see: {', '.join(failing)}.")
+    return ctx.passed("search_issues", f"{who} can search issues in {', '.join(projects)}.")
+
+
+def _service_desk(ctx, client, projects: list[str], who: str):
+    # Jira Service Management serves /rest/servicedeskapi; 404 there means it is not installed.
+    reply = client.get("/rest/servicedeskapi/servicedesk", params={"limit": 100}, allow=(404,))
+    if reply.status == 404:
+        return ctx.failed("service_desk_agent", "Jira Service Management is not installed on this Jira (its REST "
+                                                "API is missing), so there is no service desk to be an agent of.",
+                          fix="Install Jira Service Management, or turn off service desk syncing.")
+    page = client.decode(reply, dict)
+    desks = {str(d.get("projectKey")): str(d.get("id")) for d in page.get("values") or [] if isinstance(d, dict)}
+    in_scope = [p for p in projects if p in desks]
+    if not in_scope:
+        shown = ", ".join(projects) or "none"
+        return ctx.unknown("service_desk_agent", f"None of the projects in scope ({shown}) is a service project "
+                                                 f"{who} can open.",
+                           fix="Add the service project's key to the scope, and make the proxy user an agent of it.")
+    not_agent = []
+    for key in in_scope:
+        # Queues are shown to agents only: 403 for customers and unlicensed users.
+        queue = client.get(f"/rest/servicedeskapi/servicedesk/{desks[key]}/queue", allow=(403, 404),
+                           headers={"X-ExperimentalApi": "opt-in"})
+        if queue.status != 200:
+            not_agent.append(key)
+    others = [p for p in projects if p not in desks]
+    note = f" Not service projects: {', '.join(others)}." if others else ""
+    if not_agent:
+        return ctx.failed("service_desk_agent", f"{who} is not an agent of: {', '.join(not_agent)}.{note}")
+    return ctx.passed("service_desk_agent", f"{who} is an agent of {', '.join(in_scope)}.{note}")

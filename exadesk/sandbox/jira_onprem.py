@@ -1,0 +1,229 @@
+"""Emulator of Jira Server / Data Center's REST API (/rest/api/2) and Jira Service Management's (/rest/servicedeskapi).
+
+From Atlassian's documentation: Bearer personal access tokens (8.14+) and Basic user name + password;
+after ``captcha_after`` failed Basic sign-ins Jira answers with X-Seraph-LoginReason: AUTHENTICATION_DENIED and
+X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=... (403, or 200 on some versions) until the
+person signs in through the browser. GET myself, mypermissions (all permissions, optionally for a project),
+project (a list), project/{key}/permissionscheme (administrators only), search, serverInfo (anonymous);
+servicedeskapi/servicedesk and its queues (agents only).
+"""
+
+from __future__ import annotations
+
+from exadesk.sandbox import _jira
+from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+
+DEMO_PAT = "NDU2OTk1NTY0ODk3OkRlbW9QYXRGb3JFeGFEZXNrU2J4MQ"[:44]
+DEMO_PASSWORD = "sandbox-Demo-password-41"
+
+#: Every project permission key of Jira Data Center the emulator reports (with its display name).
+PERMISSIONS = {
+    "BROWSE_PROJECTS": "Browse Projects", "CREATE_ISSUES": "Create Issues", "EDIT_ISSUES": "Edit Issues",
+    "LINK_ISSUES": "Link Issues", "TRANSITION_ISSUES": "Transition Issues", "ADD_COMMENTS": "Add Comments",
+    "EDIT_ALL_COMMENTS": "Edit All Comments", "DELETE_ALL_COMMENTS": "Delete All Comments",
+    "CREATE_ATTACHMENTS": "Create Attachments", "DELETE_ALL_ATTACHMENTS": "Delete All Attachments",
+    "WORK_ON_ISSUES": "Work On Issues", "EDIT_ALL_WORKLOGS": "Edit All Worklogs",
+    "DELETE_ALL_WORKLOGS": "Delete All Worklogs", "SET_ISSUE_SECURITY": "Set Issue Security",
+    "ADMINISTER_PROJECTS": "Administer Projects",
+}
+GLOBAL = {"ADMINISTER": "Jira Administrators", "SYSTEM_ADMIN": "Jira System Administrators",
+          "USER_PICKER": "Browse Users"}
+
+
+class JiraOnPremEmulator(Emulator):
+    """Scenario keys: ``user`` (the proxy user, its password and PAT, ``admin``/``system_admin``), ``version``,
+    ``pats`` (False: Jira before 8.14), ``captcha_after`` (failed Basic sign-ins before the CAPTCHA, None: never),
+    ``captcha_status``, ``projects`` (key -> ``denied`` permission keys, ``scheme``, ``visible``,
+    ``service_desk`` id, ``agent``), ``schemes``, ``jsm`` (Jira Service Management installed)."""
+
+    tracker = "jira_onprem"
+    demo_secrets = {"token": DEMO_PAT}
+    demo_args = ("--project", "SUP")
+
+    def default_scenario(self) -> dict:
+        return {
+            "version": "9.12.15",
+            "pats": True,
+            "user": {"name": "exalate-proxy", "key": "JIRAUSER10100", "displayName": "Exalate Proxy",
+                     "emailAddress": "exalate-proxy@example.com", "password": DEMO_PASSWORD, "pat": DEMO_PAT,
+                     "admin": True, "system_admin": False, "active": True},
+            "captcha_after": 3,
+            "captcha_status": 403,
+            "failed_logins": 0,
+            "jsm": True,
+            "projects": {
+                "SUP": {"id": 10000, "name": "Support", "scheme": "10000", "denied": [], "visible": True,
+                        "service_desk": 1, "agent": True},
+                "DEV": {"id": 10001, "name": "Development", "scheme": "10000", "denied": [], "visible": True,
+                        "service_desk": None, "agent": False},
+            },
+            "schemes": {
+                "10000": {"name": "Default Permission Scheme", "grants": [
+                    {"permission": "BROWSE_PROJECTS", "type": "applicationRole"},
+                    {"permission": "CREATE_ISSUES", "type": "applicationRole"},
+                    {"permission": "ADMINISTER_PROJECTS", "type": "projectRole", "parameter": "10002"},
+                ]},
+                "10100": {"name": "Restricted", "grants": [
+                    {"permission": "BROWSE_PROJECTS", "type": "group", "parameter": "hr-staff"},
+                    {"permission": "BROWSE_PROJECTS", "type": "user", "parameter": "exalate-proxy"},
+                ]},
+            },
+        }
+
+    # -- authentication ------------------------------------------------------------
+
+    def error(self, status: int, request: Request) -> Response:
+        return _jira.error(status, request)
+
+    def _captcha(self) -> Response:
+        status = int(self.scenario.get("captcha_status", 403))
+        headers = {"X-Seraph-LoginReason": "AUTHENTICATION_DENIED",
+                   "X-Authentication-Denied-Reason": f"CAPTCHA_CHALLENGE; login-url={self.url}/login.jsp"}
+        if status == 200:  # some versions answer 200 with an empty body and only the headers say no
+            return Response(200, b"", headers, "text/html;charset=UTF-8")
+        return Response(status, b"", headers, "text/html;charset=UTF-8")
+
+    def _user(self, request: Request) -> tuple[dict | None, Response | None]:
+        """The signed-in user, or the reply Jira gives instead."""
+        user = self.scenario["user"]
+        token = request.bearer()
+        if token is not None:
+            if not self.scenario.get("pats", True) or token != user.get("pat"):
+                return None, self.error(401, request)
+            return user, None
+        basic = request.basic()
+        if basic is None:
+            return None, self.error(401, request)
+        limit = self.scenario.get("captcha_after")
+        with self._lock:
+            if limit is not None and self.scenario["failed_logins"] >= limit:
+                return None, self._captcha()
+            if basic != (user["name"], user["password"]):
+                self.scenario["failed_logins"] += 1
+                response = self.error(401, request)
+                response.headers["X-Seraph-LoginReason"] = "AUTHENTICATED_FAILED"
+                return None, response
+        return user, None
+
+    def _project(self, key: str) -> dict | None:
+        project = self.scenario["projects"].get(key)
+        return project if project and project.get("visible", True) else None
+
+    # -- /rest/api/2 ---------------------------------------------------------------
+
+    @route("GET", "/rest/api/2/serverInfo")
+    def server_info(self, request: Request) -> Response:
+        version = self.scenario["version"]
+        numbers = [int(p) for p in version.split(".")[:3]]
+        return json_response({"baseUrl": self.url, "version": version, "versionNumbers": numbers,
+                              "deploymentType": "DataCenter", "buildNumber": 9120015, "serverTitle": "Jira"})
+
+    @route("GET", "/rest/api/2/myself")
+    def myself(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        return json_response({"self": f"{self.url}/rest/api/2/user?username={user['name']}", "key": user["key"],
+                              "name": user["name"], "emailAddress": user["emailAddress"],
+                              "displayName": user["displayName"], "active": user.get("active", True),
+                              "deleted": False, "timeZone": "Europe/Brussels", "locale": "en_GB"})
+
+    @route("GET", "/rest/api/2/mypermissions")
+    def mypermissions(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        key = request.param("projectKey")
+        table = {}
+        if key:
+            project = self._project(key)
+            if project is None:
+                return _jira.error(404, request, f"No project could be found with key '{key}'.")
+            granted = set(PERMISSIONS) - set(project.get("denied", []))
+        else:  # global context: a project permission held in any project
+            granted = set(PERMISSIONS)
+            if user.get("admin"):
+                granted.add("ADMINISTER")
+            if user.get("system_admin"):
+                granted |= {"ADMINISTER", "SYSTEM_ADMIN"}
+            granted.add("USER_PICKER")
+        for n, (perm, name) in enumerate({**PERMISSIONS, **GLOBAL}.items(), start=1):
+            table[perm] = {"id": str(n), "key": perm, "name": name, "type": "GLOBAL" if perm in GLOBAL else "PROJECT",
+                           "description": f"Ability to {name.lower()}.", "havePermission": perm in granted}
+        return json_response({"permissions": table})
+
+    @route("GET", "/rest/api/2/project")
+    def projects(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        out = []
+        for key, project in self.scenario["projects"].items():
+            if project.get("visible", True) and "BROWSE_PROJECTS" not in project.get("denied", []):
+                out.append({"self": f"{self.url}/rest/api/2/project/{project['id']}", "id": str(project["id"]),
+                            "key": key, "name": project["name"], "projectTypeKey":
+                                "service_desk" if project.get("service_desk") else "software"})
+        return json_response(out)
+
+    @route("GET", "/rest/api/2/project/{key}/permissionscheme")
+    def permission_scheme(self, request: Request, key: str) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        project = self._project(key)
+        if project is None:
+            return self.error(404, request)
+        if not user.get("admin") and not user.get("system_admin"):
+            return self.error(403, request)
+        scheme_id = project["scheme"]
+        return json_response(_jira.scheme_body(self.url, "/rest/api/2", scheme_id, self.scenario["schemes"][scheme_id],
+                                               cloud=False))
+
+    @route("GET", "/rest/api/2/search")
+    def search(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        jql = request.param("jql")
+        key = jql.split("=", 1)[-1].strip().strip('"') if "=" in jql else ""
+        project = self._project(key) if key else None
+        if key and (project is None or "BROWSE_PROJECTS" in project.get("denied", [])):
+            return json_response({"errorMessages": [f"The value '{key}' does not exist for the field 'project'."],
+                                  "errors": {}}, 400)
+        return json_response({"expand": "schema,names", "startAt": 0, "maxResults": int(request.param("maxResults")
+                                                                                          or 50),
+                              "total": 3, "issues": []})
+
+    # -- /rest/servicedeskapi ------------------------------------------------------
+
+    @route("GET", "/rest/servicedeskapi/servicedesk")
+    def service_desks(self, request: Request) -> Response:
+        if not self.scenario.get("jsm"):
+            return self.error(404, request)
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        values = [{"id": str(p["service_desk"]), "projectId": str(p["id"]), "projectName": p["name"],
+                   "projectKey": key, "_links": {"self": f"{self.url}/rest/servicedeskapi/servicedesk/"
+                                                         f"{p['service_desk']}"}}
+                  for key, p in self.scenario["projects"].items() if p.get("service_desk") and p.get("visible", True)]
+        return json_response({"size": len(values), "start": 0, "limit": 100, "isLastPage": True, "values": values,
+                              "_links": {"base": self.url, "context": ""}})
+
+    @route("GET", "/rest/servicedeskapi/servicedesk/{desk}/queue")
+    def queues(self, request: Request, desk: str) -> Response:
+        if not self.scenario.get("jsm"):
+            return self.error(404, request)
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        project = next((p for p in self.scenario["projects"].values() if str(p.get("service_desk")) == desk), None)
+        if project is None:
+            return self.error(404, request)
+        if not project.get("agent"):
+            return _jira.error(403, request, "You do not have permission to view the queues of this service desk.")
+        return json_response({"size": 1, "start": 0, "limit": 50, "isLastPage": True,
+                              "values": [{"id": "1", "name": "All open", "jql": "resolution = EMPTY"}]})
+
+
+EMULATOR = JiraOnPremEmulator
