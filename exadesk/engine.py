@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Callable, Iterable
@@ -39,7 +40,9 @@ def validate(target: Target) -> Report:
     bad = [c for c in report.checks if c.status is Status.FAIL]
     if bad:
         first = bad[0]
-        report.problem = messages.problem("input.field", field=first.title, problem=first.detail, example=first.fix)
+        # The check's detail and fix are whole sentences ("Expected: ..."); the message adds its own framing.
+        report.problem = messages.problem("input.field", field=first.title, problem=first.detail.rstrip("."),
+                                          example=first.fix.removeprefix("Expected:").strip().rstrip("."))
     report.checks.extend(_notice_results(tracker.spec, target))
     return report
 
@@ -99,8 +102,10 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
             # What passes or fails from a laptop may differ on the integration's server (IP allow-lists).
             where = messages.problem("where.workstation")
             report.problem.next_step = f"{report.problem.next_step} {where.message} {where.next_step}".strip()
-    except Exception:  # an adapter bug must not take the window down; the log keeps the type and place
-        log.exception("adapter %s crashed", spec.id)
+    except Exception as exc:  # an adapter bug must not take the window down; the log keeps the type and place
+        # Not log.exception: the exception's text may quote a secret the adapter held; the frames do not.
+        log.error("adapter %s crashed with %s:\n%s", spec.id, type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)).rstrip())
         report.problem = messages.problem("http.wrong_shape", tracker=spec.name, what="an internal error in ExaDesk",
                                           url=target.url)
     report.identity = ctx.identity

@@ -1,0 +1,160 @@
+"""The check engine: offline validation, live verification into a report, verify-many's bounds."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from exadesk import engine, trackers
+from exadesk.checks import Status
+from exadesk.errors import ErrorKind
+from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
+from exadesk.trackers.base import Secrets, Target
+
+
+def _github(url: str, token: str = DEMO_CLASSIC, **kw) -> Target:
+    return Target(tracker="github", url=url, auth_method=kw.pop("auth_method", "classic"),
+                  secrets=Secrets({"token": token}), scope=kw.pop("scope", ["acme/website"]), timeout=2, **kw)
+
+
+def test_validate_sends_nothing_and_names_the_bad_field():
+    report = engine.validate(_github("https://github.com", token="not-a-token"))
+    assert report.problem is not None and report.problem.kind is ErrorKind.BAD_INPUT
+    assert report.exit_code() == 2
+    assert [c.id for c in report.checks if c.status is Status.FAIL] == ["github.field.token"]
+    assert "not-a-token" not in report.problem.text()
+
+
+@pytest.mark.parametrize("url", ["ftp://github.com", "https://", "https://exa mple.com", ""])
+def test_validation_message_reads_as_one_clean_sentence(url):
+    report = engine.validate(_github(url))
+    text = report.problem.text()
+    assert report.problem.reason == "input.field"
+    assert ".." not in text, text
+    assert "Expected: Expected" not in text, text
+
+
+def test_unknown_tracker_is_bad_input():
+    report = engine.verify(Target(tracker="no_such_tracker", url="https://x.example.com"))
+    assert report.problem.reason == "input.tracker" and report.exit_code() == 2
+
+
+def test_verify_ready_and_every_requirement_has_a_result(emulators):
+    emulator = emulators.start("github")
+    seen = []
+    report = engine.verify(_github(emulator.url), on_result=seen.append)
+    assert report.ready and report.exit_code() == 0
+    ids = {c.id for c in report.checks}
+    spec = trackers.get("github").spec
+    for req in spec.requirements:
+        if req.applies(frozenset(), "classic"):
+            assert spec.check_id(req.key) in ids
+    assert [c.id for c in seen] == [c.id for c in report.checks], "on_result sees every result, in order"
+    assert report.identity.login == "exalate-proxy"
+    assert report.finished_at is not None
+
+
+def test_manual_requirement_is_unknown_with_its_steps(emulators):
+    emulator = emulators.start("github")
+    report = engine.verify(_github(emulator.url, token=DEMO_FINE, auth_method="fine_grained"))
+    manual = next(c for c in report.checks if c.id == "github.fine_grained_approval")
+    assert manual.status is Status.UNKNOWN and manual.manual
+    assert "1. " in manual.detail
+
+
+def test_run_that_stops_early_marks_the_rest_unknown(emulators):
+    emulator = emulators.start("github", {"fault": {"kind": "500", "path": "/repos/"}})
+    report = engine.verify(_github(emulator.url))
+    assert report.problem.reason == "http.server_error" and report.exit_code() == 3
+    admin = next(c for c in report.checks if c.id == "github.admin")
+    assert admin.status is Status.UNKNOWN and "stopped" in admin.detail
+
+
+def test_proxy_user_who_is_the_person_doing_the_setup_is_warned(emulators):
+    emulator = emulators.start("github")
+    report = engine.verify(_github(emulator.url, person="someone@example.com, exalate-proxy"))
+    check = next(c for c in report.checks if c.id == "github.dedicated_proxy_user")
+    assert check.status is Status.WARN
+    report = engine.verify(_github(emulator.url, person="alice"))
+    assert next(c for c in report.checks if c.id == "github.dedicated_proxy_user").status is Status.PASS
+
+
+def test_cancel_before_the_first_request_sends_nothing(emulators):
+    emulator = emulators.start("github")
+    cancel = threading.Event()
+    cancel.set()
+    report = engine.verify(_github(emulator.url), cancel=cancel)
+    assert report.problem.kind is ErrorKind.CANCELLED and report.exit_code() == 3
+    assert emulator.requests == []
+
+
+def test_adapter_crash_is_contained_and_its_text_never_logged(monkeypatch, caplog):
+    """An adapter bug must not take the app down, nor write what its exception quoted into the log."""
+    secret = "ghp_" + "Q" * 36
+    real = trackers.get("github")
+
+    def crashing(ctx):
+        raise RuntimeError(f"bug while reading {ctx.target.secrets.get('token')}")
+        yield  # pragma: no cover
+
+    fake = trackers.Tracker(real.spec, SimpleNamespace(verify_live=crashing))
+    monkeypatch.setitem(trackers._REGISTRY, "github", fake)
+    with caplog.at_level(logging.DEBUG, logger="exadesk"):
+        report = engine.verify(_github("https://github.example.com", token=secret))
+    assert report.problem is not None and report.exit_code() == 3
+    assert secret not in report.problem.text()
+    assert "RuntimeError" in caplog.text, "the log keeps the type of the crash"
+    assert secret not in caplog.text, "the adapter's exception text reached the log"
+
+
+def test_verify_many_bounds_requests_per_host_and_overall(monkeypatch):
+    running: dict[str, int] = {}
+    peak: dict[str, int] = {}
+    total = {"now": 0, "peak": 0}
+    guards = set()
+    lock = threading.Lock()
+
+    def fake_verify(target, *, cancel=None, guard=None, **_):
+        host = target.url
+        with lock:
+            running[host] = running.get(host, 0) + 1
+            peak[host] = max(peak.get(host, 0), running[host])
+            total["now"] += 1
+            total["peak"] = max(total["peak"], total["now"])
+            guards.add(id(guard))
+        time.sleep(0.05)
+        with lock:
+            running[host] -= 1
+            total["now"] -= 1
+        return engine.Report(tracker=target.tracker, url=target.url)
+
+    monkeypatch.setattr(engine, "verify", fake_verify)
+    targets = [(f"{h}-{i}", Target(tracker="github", url=f"https://{h}.example.com")) for h in "abc" for i in range(6)]
+    reports = engine.verify_many(targets, max_workers=5, per_host=2)
+    assert set(reports) == {k for k, _ in targets}
+    assert max(peak.values()) <= 2
+    assert total["peak"] <= 5
+    assert len(guards) == 1, "one probe guard for the whole run"
+
+
+def test_verify_many_after_cancel_reports_cancelled_without_sending(emulators):
+    emulator = emulators.start("github")
+    cancel = threading.Event()
+    cancel.set()
+    reports = engine.verify_many([("one", _github(emulator.url))], cancel=cancel)
+    assert reports["one"].problem.kind is ErrorKind.CANCELLED
+    assert emulator.requests == []
+
+
+def test_same_rejected_token_across_instances_is_sent_once(emulators):
+    """verify-all shares one guard: two instances with the same bad token cost one rejection, not two."""
+    emulator = emulators.start("github")
+    bad = "ghp_" + "R" * 36
+    reports = engine.verify_many([("a", _github(emulator.url, token=bad)), ("b", _github(emulator.url, token=bad))],
+                                 max_workers=1)
+    assert {r.problem.kind for r in reports.values()} == {ErrorKind.AUTH}
+    assert emulator.count(path="/api/v3/user$") == 1
