@@ -1,33 +1,484 @@
-"""ServiceNow: placeholder spec until its adapter lands (see the tracker issues)."""
+"""ServiceNow: the proxy user by user name + password (Basic) or OAuth (refresh token).
+
+Written from ServiceNow's documentation:
+https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html (Table API, sysparm_query/fields/limit)
+https://www.servicenow.com/docs/r/api-reference/rest-apis/c_AggregateAPI.html (/api/now/stats/{table})
+https://www.servicenow.com/docs/r/api-reference/rest-apis/c_RESTAPIResponseCodes.html (error body {"error": {...}})
+https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html (/oauth_token.do,
+    password and refresh_token grants; refresh token lifespan 8,640,000 s = 100 days, access token 1,800 s)
+https://www.servicenow.com/docs/r/api-reference/rest-apis/user-role-inheritance-api.html (the Role Management V2
+    REST API plugin, com.glide.role_management.inh_count.rest_api, depends on com.glide.role_management.inh_count)
+https://www.servicenow.com/docs/r/platform-security/access-control/... (sys_security_acl, sys_security_acl_role)
+Basic authentication restriction (Australia release, KB3025707): web-service-access-only accounts or the
+snc_basic_auth_api_access role.
+"""
 
 from __future__ import annotations
 
-from exadesk import messages
-from exadesk.errors import CheckError
-from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from exadesk.checks import Identity
+from exadesk.errors import CheckError, ErrorKind
+from exadesk.http import BasicAuth, BearerAuth, Reply
+from exadesk.messages import Message
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+
+PLUGIN_ID = "com.glide.role_management.inh_count.rest_api"
+REFRESH_WARNING = timedelta(days=14)
+DEFAULT_REFRESH_LIFESPAN = timedelta(days=100)
+#: Roles that ServiceNow's own ACLs grant on the tables most often synced, used only when the
+#: instance does not let the proxy user read its ACLs (sys_security_acl is admin-only by default).
+_KNOWN_WRITE_ROLES = {
+    "incident": {"itil", "sn_incident_write"},
+    "problem": {"itil", "problem_manager"},
+    "change_request": {"itil", "sn_change_write"},
+    "sc_req_item": {"itil", "catalog_admin"},
+    "sc_task": {"itil"},
+}
+_ADMIN_ROLES = {"admin", "security_admin"}
+
+_USER_FIELD = Field("username", "User name", role="user", hint="the proxy user's user name (user ID), not the email",
+                    example="exalate.proxy", pattern=r"[^\s:^][^:^]*")
+
+_BASIC_STEPS = (
+    Step("Sign in to ServiceNow as an administrator and open User Administration, Users. Create a dedicated user "
+         "for the integration (for example exalate.proxy) rather than using a person's account.",
+         link="{url}/now/nav/ui/classic/params/target/sys_user_list.do", link_label="Open Users"),
+    Step("On the new user tick 'Web service access only' (it can then use the API but not the browser) and set a "
+         "password. Since the Australia release Basic sign-in is refused for other accounts unless they hold the "
+         "snc_basic_auth_api_access role."),
+    Step("Give the user a dedicated role with the rights the integration needs (itil for incidents, "
+         "snc_platform_rest_api_access, the import set roles, and read/write on the tables you sync) instead of "
+         "admin."),
+    Step("Check that the plugin 'Contextual Security: Role Management V2 REST API' is active (System Definition, "
+         "Plugins). After an upgrade it may need to be activated by hand.",
+         link="{url}/now/nav/ui/classic/params/target/v_plugin_list.do", link_label="Open Plugins"),
+    Step("Enter the user name and password here. The password is used to sign in; ExaDesk keeps it only in your "
+         "system keychain."),
+)
+
+_OAUTH_STEPS = (
+    Step("As an administrator open System OAuth, Application Registry, New, 'Create an OAuth API endpoint for "
+         "external clients'. Name it after the integration.",
+         link="{url}/now/nav/ui/classic/params/target/oauth_entity_list.do", link_label="Open Application Registry"),
+    Step("Set 'Refresh Token Lifespan' longer than the default 8,640,000 seconds (100 days) if your policy allows: "
+         "the integration stops when the refresh token runs out and a new one is needed."),
+    Step("Save, then copy the Client ID and Client Secret."),
+    Step("Get the first refresh token by signing in once as the proxy user (password grant on "
+         "{url}/oauth_token.do, or the browser sign-in ExaDesk offers) and paste it here with the proxy user's user "
+         "name."),
+    Step("Give the proxy user a dedicated role (not admin) with read/write on the tables you sync, and check that "
+         "the Role Management V2 REST API plugin is active (System Definition, Plugins)."),
+)
 
 SPEC = TrackerSpec(
     id="servicenow",
     name="ServiceNow",
-    docs_url="",
-    url=UrlSpec(example="https://your-instance.service-now.com", hint="https://your-instance.service-now.com"),
-    scope=ScopeSpec(label="Projects", example=""),
+    docs_url="https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html",
+    summary="A ServiceNow instance; the proxy user signs in with a password or an OAuth refresh token.",
+    url=UrlSpec(example="https://acme.service-now.com",
+                hint="the instance address without a path, such as https://acme.service-now.com",
+                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?"),
+    scope=ScopeSpec(label="Tables", example="incident", hint="a table name such as incident or change_request",
+                    default=("incident",), pattern=r"[a-z][a-z0-9_]*"),
+    sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
             id="basic",
             label="User name + password",
-            description="",
+            description="The proxy user's own user name and password (Basic authentication).",
+            fields=(_USER_FIELD, Field("password", "Password", secret=True, hint="the proxy user's password")),
+            steps=_BASIC_STEPS,
+        ),
+        AuthMethod(
+            id="oauth",
+            label="OAuth (refresh token)",
+            description="An OAuth application of the instance; ExaDesk trades the refresh token for a 30-minute "
+                        "access token. It works as long as the refresh token lives (100 days by default).",
             fields=(
-                Field("username", "User name", secret=False, role='user'),
-                Field("password", "Password", secret=True),
+                _USER_FIELD,
+                Field("client_id", "Client ID", hint="the 32 hexadecimal characters from the Application Registry",
+                      example="0f1e2d3c4b5a69788796a5b4c3d2e1f0", pattern=r"[0-9a-fA-F]{32}"),
+                Field("client_secret", "Client secret", secret=True, hint="the client secret from the Application "
+                      "Registry", pattern=r"\S{6,}"),
+                Field("refresh_token", "Refresh token", secret=True,
+                      hint="a long string of letters, digits, - and _ without spaces", pattern=r"[A-Za-z0-9_.~+/=-]{20,}"),
             ),
+            steps=_OAUTH_STEPS,
         ),
     ),
-    requirements=(),
+    requirements=(
+        Requirement("admin", "Proxy user has a dedicated role rather than admin",
+                    "Create a role for the integration (User Administration, Roles) with read/write on the synced "
+                    "tables, give it to the proxy user, and remove admin."),
+        Requirement(PLUGIN_ID, "Role Management V2 REST API plugin is installed and active",
+                    "Open System Definition, Plugins, find 'Contextual Security: Role Management V2 REST API' "
+                    f"({PLUGIN_ID}) and activate it. Instances since New York have it; after an upgrade it may need "
+                    "activating by hand."),
+        Requirement("read", "Proxy user can read the tables in scope",
+                    "Give the proxy user a role that the table's read ACLs allow (System Security, Access Control "
+                    "(ACL), operation read), for incident usually itil."),
+        Requirement("write", "Proxy user can write the tables in scope",
+                    "Give the proxy user a role that the table's write ACLs allow (System Security, Access Control "
+                    "(ACL), operation write), for incident usually itil."),
+        Requirement("snc_platform_rest_api_access", "Proxy user may use the REST API",
+                    "Give the proxy user the snc_platform_rest_api_access role (User Administration, Users, the user, "
+                    "Roles, Edit)."),
+        Requirement("import_set", "Proxy user has the import set roles",
+                    "Give the proxy user import_set_loader and import_transformer (User Administration, Users, the "
+                    "user, Roles, Edit)."),
+        Requirement("sys_journal_field", "Proxy user can read comments and work notes (sys_journal_field)",
+                    "Give the proxy user a role the sys_journal_field read ACLs allow (System Security, Access "
+                    "Control (ACL), table sys_journal_field).", when=frozenset({"comments"})),
+        Requirement("sys_attachment", "Proxy user can read attachments (sys_attachment)",
+                    "Give the proxy user a role the sys_attachment read ACLs allow (System Security, Access Control "
+                    "(ACL), table sys_attachment).", when=frozenset({"attachments"})),
+        Requirement("snc_basic_auth_api_access", "Basic sign-in is allowed for this account",
+                    "Tick 'Web service access only' on the proxy user (User Administration, Users), or give it the "
+                    "snc_basic_auth_api_access role; from the Australia release Basic sign-in is refused otherwise.",
+                    methods=frozenset({"basic"})),
+        Requirement("refresh_token_lifespan", "OAuth refresh token is not about to run out",
+                    "Get a new refresh token (sign in again as the proxy user) and replace it in ExaDesk; consider a "
+                    "longer Refresh Token Lifespan in System OAuth, Application Registry.",
+                    methods=frozenset({"oauth"})),
+        Requirement("write_confirmed", "A test write by the proxy user succeeds",
+                    "Ask an administrator to review the write ACLs of the table (System Security, Access Control).",
+                    manual=True,
+                    steps=("Sign in as an administrator and open System Security, Impersonate User, the proxy user.",
+                           "Open a record of each synced table (for example an incident), add a work note and save.",
+                           "ExaDesk only reads, and ACL conditions and scripts decide writes record by record, so "
+                           "only a real write proves it.")),
+    ),
+    messages={
+        "not_authenticated": Message(
+            ErrorKind.AUTH, "ServiceNow did not accept the proxy user's sign-in (User Not Authenticated).",
+            "Check the user name and password. The same answer comes when the account is locked out, must reset its "
+            "password, signs in only through SSO, or Basic sign-in is restricted (Australia release: only "
+            "web-service-access-only accounts or the snc_basic_auth_api_access role). Sign in once in the browser at "
+            "{login_url} as the proxy user to see which; ExaDesk will not retry, so the account is not locked further."),
+        "locked_out": Message(
+            ErrorKind.AUTH, "ServiceNow has locked the proxy user's account (locked_out).",
+            "Ask an administrator to clear 'Locked out' on the user (User Administration, Users), or sign in once in "
+            "the browser at {login_url}, then verify again. ExaDesk will not retry."),
+        "password_needs_reset": Message(
+            ErrorKind.AUTH, "ServiceNow requires the proxy user to reset its password first (password_needs_reset).",
+            "Sign in once in the browser at {login_url} as the proxy user and set a new password (or clear 'Password "
+            "needs reset' on the user), then enter the new password here."),
+        "oauth_rejected": Message(
+            ErrorKind.AUTH, "ServiceNow refused the OAuth credential ({error}).",
+            "The refresh token may have run out (100 days by default, not extended on use) or been revoked, or the "
+            "client ID/secret are wrong. Get a new refresh token and check the Application Registry entry."),
+        "user_not_found": Message(
+            ErrorKind.NOT_FOUND, "No user {user} is visible on this instance.",
+            "Check the user name (User Administration, Users, the User ID column) and that it matches the credential."),
+    },
 )
 
 
+def api_base(url: str) -> str:
+    """The Table API lives on the instance itself."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
+
+
+def _error_text(reply: Reply) -> tuple[str, str]:
+    data = reply.json_or_none()
+    error = data.get("error") if isinstance(data, dict) else None
+    if isinstance(error, dict):
+        return str(error.get("message") or ""), str(error.get("detail") or "")
+    if isinstance(error, str):  # the OAuth endpoint: {"error": "server_error", "error_description": "access_denied"}
+        return error, str(data.get("error_description") or "")
+    return "", ""
+
+
+def diagnose(reply: Reply, client):
+    """ServiceNow's own error bodies: User Not Authenticated (401) and User Not Authorized (403)."""
+    from exadesk import messages
+
+    if reply.status not in (400, 401, 403):
+        return None
+    message, detail = _error_text(reply)
+    text = f"{message} {detail}".lower()
+    params = {"tracker": SPEC.name, "login_url": client.base_url + "/login.do", "url": client.base_url}
+    if urlsplit(reply.url).path.endswith("/oauth_token.do"):
+        return messages.problem("servicenow.oauth_rejected", error=detail or message or f"HTTP {reply.status}", **params)
+    if reply.status == 401:
+        if "locked" in text:
+            return messages.problem("servicenow.locked_out", **params)
+        if "password" in text and "reset" in text:
+            return messages.problem("servicenow.password_needs_reset", **params)
+        if message or detail:
+            return messages.problem("servicenow.not_authenticated", **params)
+    # 403 "User Not Authorized" stays generic: table probes accept it as an answer (allow=(403,)).
+    return None
+
+
+def oauth_token(client, form: dict[str, str]) -> dict:
+    """POST one grant to /oauth_token.do and return the token reply.
+
+    Both grants go through here: ``refresh_token`` (verification) and ``password``
+    (getting the first pair). The form holds secrets; it is sent once, never retried.
+    """
+    reply = client.request("POST", "/oauth_token.do", data=form, auth=None, retry=False,
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    token = client.decode(reply, dict)
+    if not token.get("access_token"):
+        from exadesk import messages
+
+        raise CheckError(messages.problem("servicenow.oauth_rejected", tracker=SPEC.name,
+                                          error=str(token.get("error_description") or "no access token")))
+    return token
+
+
+def refresh_grant(client, target) -> dict:
+    return oauth_token(client, {"grant_type": "refresh_token", "client_id": target.value("client_id"),
+                                "client_secret": target.secrets.get("client_secret"),
+                                "refresh_token": target.secrets.get("refresh_token")})
+
+
+def password_grant(client, client_id: str, client_secret: str, username: str, password: str) -> dict:
+    """The first access/refresh token pair from the proxy user's password (for the browser sign-in flow)."""
+    return oauth_token(client, {"grant_type": "password", "client_id": client_id, "client_secret": client_secret,
+                                "username": username, "password": password})
+
+
+def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> list[dict]:
+    data = client.get_json(f"/api/now/table/{table}", params={
+        "sysparm_query": query, "sysparm_fields": fields, "sysparm_limit": str(limit),
+        "sysparm_display_value": "false", "sysparm_exclude_reference_link": "true"}, expect=dict)
+    result = data.get("result")
+    if not isinstance(result, list):
+        from exadesk import messages
+
+        raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, what="no result list",
+                                          url=client.base_url))
+    return [r for r in result if isinstance(r, dict)]
+
+
+def _table_readable(client, table: str) -> tuple[str, str]:
+    """('yes'|'no'|'hidden', detail) for a table: rows seen, refused, or none visible."""
+    reply = client.get(f"/api/now/table/{table}", params={"sysparm_limit": "1", "sysparm_fields": "sys_id"},
+                       allow=(403, 404))
+    if reply.status == 403:
+        return "no", "read refused (403)"
+    if reply.status == 404:
+        return "no", "no such table, or no access to it (404)"
+    data = client.decode(reply, dict)
+    if isinstance(data.get("result"), list) and data["result"]:
+        return "yes", "records readable"
+    # ACLs filter rows rather than refuse: an empty page may mean 'all hidden'. The aggregate API says
+    # whether records exist that the proxy user may count.
+    stats = client.get(f"/api/now/stats/{table}", params={"sysparm_count": "true"}, allow=(403, 404))
+    count = None
+    if stats.status == 200:
+        body = client.decode(stats, dict)
+        result = body.get("result") if isinstance(body.get("result"), dict) else {}
+        stats_part = result.get("stats") if isinstance(result.get("stats"), dict) else {}
+        raw = str(stats_part.get("count", ""))
+        count = int(raw) if raw.isdigit() else None
+    if count:
+        return "hidden", f"{count} records exist but none is readable"
+    return "hidden", "no records visible (the table may be empty, or ACLs hide every row)"
+
+
 def verify_live(ctx):
-    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
-                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
-    yield  # pragma: no cover
+    target = ctx.target
+    base = api_base(target.url)
+    client = ctx.client(base, None, login_url=base + "/login.do", diagnose=diagnose)
+    username = target.value("username")
+    if ctx.method.id == "oauth":
+        token = refresh_grant(client, target)
+        client.auth = BearerAuth(str(token["access_token"]))
+    else:
+        client.auth = BasicAuth(username, target.secrets.get("password"))
+
+    users = _rows(client, "sys_user", f"user_name={username}",
+                  "sys_id,user_name,name,email,active,web_service_access_only,locked_out,password_needs_reset", 1)
+    if not users:
+        from exadesk import messages
+
+        raise CheckError(messages.problem("servicenow.user_not_found", tracker=SPEC.name, user=username))
+    user = users[0]
+    sys_id = str(user.get("sys_id") or "")
+    ctx.identity = Identity(name=str(user.get("name") or username), login=str(user.get("user_name") or username),
+                            id=sys_id, kind="web service" if _true(user.get("web_service_access_only")) else "user")
+
+    role_rows = _rows(client, "sys_user_has_role", f"user={sys_id}^state=active", "role.name,inherited")
+    roles = {str(r.get("role.name") or "") for r in role_rows} - {""}
+    is_admin = bool(roles & _ADMIN_ROLES)
+    roles_seen = bool(roles)
+    shown = ", ".join(sorted(roles)) or "none visible"
+
+    # -- admin -------------------------------------------------------------------
+    if "admin" in roles or username.lower() == "admin":
+        who = "the built-in admin account" if username.lower() == "admin" else f"{username} holds the admin role"
+        yield ctx.warned("admin", f"The proxy user is {who}. The integration works, but it can change anything on "
+                                  "the instance, and a person's admin account would stop their own edits syncing.")
+    elif not roles_seen:
+        yield ctx.unknown("admin", "The proxy user's roles are not visible to it (sys_user_has_role ACLs).",
+                          fix="Check the user's Roles tab as an administrator (User Administration, Users).")
+    else:
+        yield ctx.passed("admin", f"Roles: {shown}.")
+
+    # -- plugin ------------------------------------------------------------------
+    plugins = _rows(client, "v_plugin", f"id={PLUGIN_ID}", "id,name,active", 1)
+    if plugins:
+        state = str(plugins[0].get("active") or "").lower()
+        if state in ("active", "true"):
+            yield ctx.passed(PLUGIN_ID, f"{plugins[0].get('name') or PLUGIN_ID} is active.")
+        else:
+            yield ctx.failed(PLUGIN_ID, f"{plugins[0].get('name') or PLUGIN_ID} is installed but {state or 'inactive'}.")
+    elif is_admin:
+        yield ctx.failed(PLUGIN_ID, f"The plugin {PLUGIN_ID} is not on the instance's plugin list.")
+    else:
+        yield ctx.unknown(PLUGIN_ID, "The plugin list (v_plugin) is not visible to the proxy user, so the plugin "
+                                     "could not be checked.",
+                          fix="As an administrator open System Definition, Plugins and check that 'Contextual "
+                              f"Security: Role Management V2 REST API' ({PLUGIN_ID}) is active.")
+
+    # -- read --------------------------------------------------------------------
+    tables = list(target.scope) or list(SPEC.scope.default)
+    readable, refused, hidden = [], [], []
+    for table in tables:
+        state, detail = _table_readable(client, table)
+        {"yes": readable, "no": refused, "hidden": hidden}[state].append(f"{table} ({detail})")
+    if refused:
+        yield ctx.failed("read", f"Cannot read: {', '.join(refused)}.")
+    elif hidden:
+        yield ctx.unknown("read", f"Not proven: {', '.join(hidden)}. ServiceNow hides rows the ACLs deny instead "
+                                  "of refusing, so an empty answer is not proof either way.",
+                          fix="Open one record of the table while impersonating the proxy user (System Security, "
+                              "Impersonate User).")
+    else:
+        yield ctx.passed("read", f"Readable: {', '.join(readable)}.")
+
+    # -- write (from roles and ACLs; nothing is written) ---------------------------
+    yield _write_result(ctx, client, tables, roles, is_admin)
+
+    # -- REST API access and import set roles --------------------------------------
+    if not roles_seen:
+        yield ctx.unknown("snc_platform_rest_api_access", "The proxy user's roles are not visible to it.")
+        yield ctx.unknown("import_set", "The proxy user's roles are not visible to it.")
+    else:
+        if "snc_platform_rest_api_access" in roles or is_admin:
+            yield ctx.passed("snc_platform_rest_api_access", "The role is granted." if not is_admin else
+                             "admin includes it.")
+        else:
+            yield ctx.warned("snc_platform_rest_api_access",
+                             "The proxy user lacks snc_platform_rest_api_access. It reached the API now, but instances "
+                             "that restrict REST access by role refuse it.")
+        import_roles = sorted(r for r in roles if r.startswith(("import_set", "import_transformer")))
+        if import_roles or is_admin:
+            yield ctx.passed("import_set", f"Import set roles: {', '.join(import_roles) or 'through admin'}.")
+        else:
+            yield ctx.failed("import_set", f"No import set role among: {shown}.")
+
+    # -- comments and attachments -----------------------------------------------------
+    for key in ("sys_journal_field", "sys_attachment"):
+        if not ctx.applies(key):
+            continue
+        state, detail = _table_readable(client, key)
+        if state == "yes":
+            yield ctx.passed(key, f"{key}: {detail}.")
+        elif state == "no":
+            yield ctx.failed(key, f"{key}: {detail}.")
+        else:
+            yield ctx.unknown(key, f"{key}: {detail}.")
+
+    # -- Basic sign-in restriction -------------------------------------------------------
+    if ctx.method.id == "basic":
+        if _true(user.get("web_service_access_only")) or "snc_basic_auth_api_access" in roles:
+            why = "web service access only" if _true(user.get("web_service_access_only")) else \
+                "holds snc_basic_auth_api_access"
+            yield ctx.passed("snc_basic_auth_api_access", f"The account is {why}.")
+        elif not roles_seen:
+            yield ctx.unknown("snc_basic_auth_api_access", "The account is not web-service-access-only and its roles "
+                                                           "are not visible.")
+        else:
+            yield ctx.warned("snc_basic_auth_api_access",
+                             "Basic sign-in works today, but the account is neither 'Web service access only' nor "
+                             "holds snc_basic_auth_api_access; the Basic authentication restriction (Australia "
+                             "release) refuses such accounts.")
+
+    # -- OAuth refresh token lifespan ------------------------------------------------------
+    if ctx.method.id == "oauth":
+        yield _refresh_token_result(ctx, client, sys_id)
+
+
+def _true(value) -> bool:
+    return str(value).lower() in ("true", "1")
+
+
+def _write_result(ctx, client, tables: list[str], roles: set[str], is_admin: bool):
+    if is_admin:
+        return ctx.passed("write", f"The proxy user holds admin, which ACLs allow to write {', '.join(tables)}.")
+    allowed, denied, unknown = [], [], []
+    for table in tables:
+        acls = _rows(client, "sys_security_acl", f"name={table}^operation=write^active=true", "sys_id,name", 100)
+        if acls:
+            acl_roles = _rows(client, "sys_security_acl_role",
+                              f"sys_security_acl.name={table}^sys_security_acl.operation=write",
+                              "sys_security_acl,sys_user_role.name", 1000)
+            by_acl: dict[str, set[str]] = {str(a.get("sys_id")): set() for a in acls}
+            for row in acl_roles:
+                by_acl.setdefault(str(row.get("sys_security_acl")), set()).add(str(row.get("sys_user_role.name") or ""))
+            open_to = [needed for needed in by_acl.values() if not (needed - {""}) or (needed & roles)]
+            if open_to:
+                names = sorted({r for needed in open_to for r in needed if r and r in roles})
+                allowed.append(f"{table} (ACL roles held: {', '.join(names) or 'no role needed'})")
+            else:
+                needed = sorted({r for s in by_acl.values() for r in s if r})
+                denied.append(f"{table} (write ACLs ask for {', '.join(needed)})")
+            continue
+        known = _KNOWN_WRITE_ROLES.get(table)
+        if known and roles & known:
+            allowed.append(f"{table} (holds {', '.join(sorted(roles & known))}; ACLs not readable)")
+        elif known and roles:
+            denied.append(f"{table} (none of {', '.join(sorted(known))}; ACLs not readable)")
+        else:
+            unknown.append(table)
+    if denied:
+        return ctx.failed("write", f"Roles do not allow writing: {'; '.join(denied)}.")
+    if unknown:
+        return ctx.unknown("write", f"Write access to {', '.join(unknown)} could not be worked out: the ACLs are not "
+                                    "readable by the proxy user. Confirm it with a test write (see the manual check).")
+    return ctx.passed("write", f"By roles and ACLs: {'; '.join(allowed)}. ACL conditions and scripts can still "
+                               "refuse single records; the manual check confirms it.")
+
+
+def _refresh_token_result(ctx, client, user_sys_id: str):
+    client_id = ctx.target.value("client_id")
+    entities = _rows(client, "oauth_entity", f"client_id={client_id}", "sys_id,name,refresh_token_lifespan", 1)
+    lifespan = None
+    if entities and str(entities[0].get("refresh_token_lifespan") or "").isdigit():
+        lifespan = timedelta(seconds=int(entities[0]["refresh_token_lifespan"]))
+    tokens = _rows(client, "oauth_credential", f"type=refresh_token^user={user_sys_id}^peer.client_id={client_id}"
+                                               "^ORDERBYDESCexpires", "expires,type", 1)
+    expires = _parse_time(tokens[0].get("expires")) if tokens else None
+    if expires is None:
+        span = f"{lifespan.days} days" if lifespan else "100 days unless the application sets another lifespan"
+        return ctx.unknown("refresh_token_lifespan",
+                           f"ServiceNow does not let the proxy user read its token records, so the refresh token's "
+                           f"expiry is unknown. A refresh token lives {span} from when it was issued and is not "
+                           "extended when used.",
+                           fix="As an administrator open System OAuth, Manage Tokens and note the refresh token's "
+                               "Expires date.")
+    ctx.token_expires_at = expires
+    left = expires - datetime.now(timezone.utc)
+    when = expires.strftime("%d %b %Y")
+    if left <= timedelta(0):
+        return ctx.failed("refresh_token_lifespan", f"The refresh token expired on {when}.")
+    if left <= REFRESH_WARNING:
+        return ctx.warned("refresh_token_lifespan", f"The refresh token runs out on {when} ({left.days} days left); "
+                                                    "after that the integration stops until a new one is entered.")
+    return ctx.passed("refresh_token_lifespan", f"The refresh token runs out on {when} ({left.days} days left).")
+
+
+def _parse_time(value) -> datetime | None:
+    # Table API date-times are "YYYY-MM-DD HH:MM:SS" in UTC when sysparm_display_value=false.
+    try:
+        return datetime.strptime(str(value or ""), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None

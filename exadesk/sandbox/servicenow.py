@@ -1,0 +1,291 @@
+"""Emulator of a ServiceNow instance's REST API: Table API, Aggregate API and the OAuth token endpoint.
+
+From ServiceNow's documentation: GET /api/now/table/{table} with sysparm_query (encoded query,
+``field=value`` joined by ``^``, dot-walked reference fields such as ``role.name``), sysparm_fields and
+sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm_count=true replies
+``{"result": {"stats": {"count": "N"}}}``; errors ``{"error": {"message", "detail"}, "status": "failure"}``
+(401 "User Not Authenticated" / "Required to provide Auth information"); POST /oauth_token.do with the
+password and refresh_token grants (access token 1,800 s, refresh token 8,640,000 s by default).
+ACLs filter rows rather than refuse, so a table the user may not read answers an empty 200.
+Dates in the Table API are "YYYY-MM-DD HH:MM:SS" (UTC).
+"""
+
+from __future__ import annotations
+
+import secrets as _secrets
+from datetime import datetime, timedelta, timezone
+
+from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
+
+DEMO_PASSWORD = "Sbx-ServiceNow-Demo-Pw-7319"
+DEMO_CLIENT_ID = "5e1f0c9b2a7d4e3f8a6b1c0d9e8f7a65"
+DEMO_CLIENT_SECRET = "Sbx-OAuth-Secret-44f1"
+DEMO_REFRESH = "sbxRefreshTokenDemoOnlyQ2xpZW50UmVmcmVzaDAwMDE"
+PROXY_ID = "6816f79cc0a8016401c5a33be04be441"
+ROLE = "x_exalate_integration"
+
+#: Reference fields the emulator can dot-walk (table, field) -> referenced table.
+REFERENCES = {
+    ("sys_user_has_role", "user"): "sys_user",
+    ("sys_user_has_role", "role"): "sys_user_role",
+    ("sys_security_acl_role", "sys_security_acl"): "sys_security_acl",
+    ("sys_security_acl_role", "sys_user_role"): "sys_user_role",
+    ("oauth_credential", "user"): "sys_user",
+    ("oauth_credential", "peer"): "oauth_entity",
+}
+
+HIBERNATING_PAGE = (
+    "<!DOCTYPE html><html><head><title>Instance Hibernating page</title></head><body>"
+    "<h1>Your instance is hibernating</h1><p>Developer instances hibernate when not in use. Sign in to the "
+    "developer portal to wake it up.</p></body></html>")
+
+
+def _stamp(days: float) -> str:
+    return (datetime.now(timezone.utc) + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class ServiceNowEmulator(Emulator):
+    """Scenario keys: ``users`` (user name -> password, roles, flags), ``roles``, ``plugins``, ``tables``
+    (records), ``acls`` (table -> {read/write: roles; [] = anyone}), ``refuse`` (tables answering 403),
+    ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
+
+    tracker = "servicenow"
+    demo_secrets = {"password": DEMO_PASSWORD}
+    demo_args = ("--user", "exalate.proxy")
+
+    def default_scenario(self) -> dict:
+        return {
+            "users": {
+                "exalate.proxy": {"sys_id": PROXY_ID, "name": "Exalate Proxy", "email": "exalate.proxy@example.com",
+                                  "password": DEMO_PASSWORD, "active": True, "web_service_access_only": True,
+                                  "locked_out": False, "password_needs_reset": False,
+                                  "roles": ["itil", "snc_platform_rest_api_access", "import_set_loader",
+                                            "import_transformer", ROLE]},
+                "admin": {"sys_id": "6816f79cc0a8016401c5a33be04be442", "name": "System Administrator",
+                          "password": "Sbx-Admin-Pw-5521", "roles": ["admin"], "web_service_access_only": False},
+            },
+            "plugins": {"com.glide.role_management.inh_count": {"name": "Contextual Security: Role Management V2",
+                                                                "active": "active"},
+                        "com.glide.role_management.inh_count.rest_api": {
+                            "name": "Contextual Security: Role Management V2 REST API", "active": "active"}},
+            "tables": {
+                "incident": [{"sys_id": "9d385017c611228701d22104cc95c371", "number": "INC0000001"}],
+                "sys_journal_field": [{"sys_id": "a1b2c3d4e5f60718293a4b5c6d7e8f90", "element": "comments"}],
+                "sys_attachment": [{"sys_id": "b1b2c3d4e5f60718293a4b5c6d7e8f90", "file_name": "log.txt"}],
+            },
+            "acls": {
+                "incident": {"read": ["itil"], "write": ["itil"]},
+                "sys_journal_field": {"read": ["itil"]},
+                "sys_attachment": {"read": ["itil"]},
+                "sys_user": {"read": []},
+                "sys_user_has_role": {"read": []},
+                "v_plugin": {"read": [ROLE]},
+                "oauth_credential": {"read": [ROLE]},
+                "oauth_entity": {"read": [ROLE]},
+            },
+            "write_acls": {  # sys_security_acl records (readable by admin and security_admin only)
+                "incident": [{"sys_id": "acl00000000000000000000000000001", "roles": ["itil"]}],
+            },
+            "refuse": [],
+            "oauth": {
+                "clients": {DEMO_CLIENT_ID: {"secret": DEMO_CLIENT_SECRET, "name": "Exalate",
+                                             "refresh_token_lifespan": 8640000, "access_token_lifespan": 1800}},
+                "refresh_tokens": {DEMO_REFRESH: {"user": "exalate.proxy", "client_id": DEMO_CLIENT_ID,
+                                                  "expires_in_days": 80}},
+            },
+            "basic_auth_restricted": False,
+            "hibernating": False,
+        }
+
+    # -- replies -------------------------------------------------------------------
+
+    def error(self, status: int, request: Request) -> Response:
+        text = {401: ("User Not Authenticated", "Required to provide Auth information"),
+                403: ("User Not Authorized", "Not authorized to perform this operation"),
+                404: ("No Record found", "Record doesn't exist or ACL restricts the record retrieval"),
+                429: ("Rate limit exceeded", "Too many requests"),
+                500: ("Internal server error", "An unexpected error occurred")}.get(status, ("Error", ""))
+        return json_response({"error": {"message": text[0], "detail": text[1]}, "status": "failure"}, status)
+
+    def login_page(self, request: Request) -> Response:
+        return html_response("<!DOCTYPE html><html><head><title>Log in | ServiceNow</title></head><body>"
+                             "<form id='loginPage' action='login.do' method='post'><input name='user_name'>"
+                             "<input type='password' name='user_password'><button>Log in</button></form></body></html>")
+
+    def handle(self, request: Request) -> Response | None:
+        if self.scenario.get("hibernating"):
+            return html_response(HIBERNATING_PAGE)
+        return super().handle(request)
+
+    # -- authentication ----------------------------------------------------------------
+
+    def _user(self, name: str) -> dict | None:
+        info = self.scenario["users"].get(name)
+        return dict(info, user_name=name) if info else None
+
+    def _can_sign_in(self, user: dict | None) -> bool:
+        return bool(user) and user.get("active", True) and not user.get("locked_out") \
+            and not user.get("password_needs_reset") and not user.get("sso_only")
+
+    def _caller(self, request: Request) -> dict | None:
+        basic = request.basic()
+        if basic:
+            user = self._user(basic[0])
+            if not self._can_sign_in(user) or user.get("password") != basic[1]:
+                return None
+            if self.scenario.get("basic_auth_restricted") and not user.get("web_service_access_only") \
+                    and "snc_basic_auth_api_access" not in user.get("roles", []):
+                return None
+            return user
+        token = request.bearer()
+        if token:
+            grant = self.scenario.setdefault("_access_tokens", {}).get(token)
+            if grant and grant["expires"] > datetime.now(timezone.utc):
+                user = self._user(grant["user"])
+                return user if self._can_sign_in(user) else None
+        return None
+
+    @route("POST", "/oauth_token.do")
+    def token(self, request: Request) -> Response:
+        form = request.form()
+        oauth = self.scenario["oauth"]
+        client = oauth["clients"].get(form.get("client_id", ""))
+        denied = json_response({"error_description": "access_denied", "error": "server_error"}, 401)
+        if not client or client["secret"] != form.get("client_secret"):
+            return denied
+        grant = form.get("grant_type")
+        if grant == "refresh_token":
+            refresh = form.get("refresh_token", "")
+            info = oauth["refresh_tokens"].get(refresh)
+            if not info or info["client_id"] != form["client_id"] or info.get("expires_in_days", 0) <= 0:
+                return denied
+            user_name = info["user"]
+        elif grant == "password":
+            user = self._user(form.get("username", ""))
+            if not self._can_sign_in(user) or user.get("password") != form.get("password"):
+                return denied
+            user_name = user["user_name"]
+            refresh = _secrets.token_urlsafe(40)
+            oauth["refresh_tokens"][refresh] = {"user": user_name, "client_id": form["client_id"],
+                                                "expires_in_days": client["refresh_token_lifespan"] / 86400}
+        else:
+            return json_response({"error_description": "unsupported grant type", "error": "invalid_request"}, 400)
+        if not self._can_sign_in(self._user(user_name)):
+            return denied
+        access = _secrets.token_urlsafe(32)
+        lifespan = int(client.get("access_token_lifespan", 1800))
+        self.scenario.setdefault("_access_tokens", {})[access] = {
+            "user": user_name, "expires": datetime.now(timezone.utc) + timedelta(seconds=lifespan)}
+        return json_response({"access_token": access, "refresh_token": refresh, "scope": "useraccount",
+                              "token_type": "Bearer", "expires_in": lifespan - 1})
+
+    # -- data --------------------------------------------------------------------------
+
+    def _table_rows(self, table: str) -> list[dict]:
+        """Every record of a table as the instance stores it (before ACLs)."""
+        s = self.scenario
+        if table == "sys_user":
+            return [{"sys_id": u.get("sys_id", ""), "user_name": name, "name": u.get("name", name),
+                     "email": u.get("email", ""), "active": str(u.get("active", True)).lower(),
+                     "web_service_access_only": str(bool(u.get("web_service_access_only"))).lower(),
+                     "locked_out": str(bool(u.get("locked_out"))).lower(),
+                     "password_needs_reset": str(bool(u.get("password_needs_reset"))).lower()}
+                    for name, u in s["users"].items()]
+        if table == "sys_user_role":
+            names = {r for u in s["users"].values() for r in u.get("roles", [])}
+            names |= {r for acl in s["write_acls"].values() for a in acl for r in a["roles"]}
+            return [{"sys_id": f"role-{n}", "name": n} for n in sorted(names)]
+        if table == "sys_user_has_role":
+            return [{"sys_id": f"uhr-{name}-{r}", "user": u.get("sys_id", ""), "role": f"role-{r}",
+                     "state": "active", "inherited": "false"}
+                    for name, u in s["users"].items() for r in u.get("roles", [])]
+        if table == "v_plugin":
+            return [{"sys_id": f"plugin-{pid}", "id": pid, "name": p["name"], "active": p["active"]}
+                    for pid, p in s["plugins"].items()]
+        if table == "sys_security_acl":
+            return [{"sys_id": a["sys_id"], "name": t, "operation": "write", "type": "record", "active": "true"}
+                    for t, acls in s["write_acls"].items() for a in acls]
+        if table == "sys_security_acl_role":
+            return [{"sys_id": f"aclr-{a['sys_id']}-{r}", "sys_security_acl": a["sys_id"],
+                     "sys_user_role": f"role-{r}"} for acls in s["write_acls"].values() for a in acls
+                    for r in a["roles"]]
+        if table == "oauth_entity":
+            return [{"sys_id": f"entity-{cid}", "client_id": cid, "name": c["name"],
+                     "refresh_token_lifespan": str(c["refresh_token_lifespan"]),
+                     "access_token_lifespan": str(c["access_token_lifespan"])}
+                    for cid, c in s["oauth"]["clients"].items()]
+        if table == "oauth_credential":
+            users = s["users"]
+            return [{"sys_id": f"cred-{i}", "type": "refresh_token", "user": users.get(t["user"], {}).get("sys_id", ""),
+                     "peer": f"entity-{t['client_id']}", "expires": _stamp(t.get("expires_in_days", 0))}
+                    for i, t in enumerate(s["oauth"]["refresh_tokens"].values())]
+        return [dict(r) for r in s["tables"].get(table, [])]
+
+    def _readable(self, user: dict, table: str) -> bool:
+        roles = set(user.get("roles", []))
+        if "admin" in roles:
+            return True
+        if table in ("sys_security_acl", "sys_security_acl_role"):
+            return bool(roles & {"security_admin"})
+        acl = self.scenario["acls"].get(table)
+        if acl is None or "read" not in acl:
+            return False
+        return not acl["read"] or bool(roles & set(acl["read"]))
+
+    def _field(self, table: str, row: dict, name: str):
+        head, _, rest = name.partition(".")
+        if not rest:
+            return row.get(name)
+        ref_table = REFERENCES.get((table, head))
+        if not ref_table:
+            return None
+        target = next((r for r in self._table_rows(ref_table) if r.get("sys_id") == row.get(head)), None)
+        return self._field(ref_table, target, rest) if target else None
+
+    def _matches(self, table: str, row: dict, query: str) -> bool:
+        for term in filter(None, query.split("^")):
+            if term.startswith("ORDERBY"):
+                continue
+            name, sep, value = term.partition("=")
+            if not sep:
+                return False
+            if str(self._field(table, row, name) if "." in name else row.get(name, "")) != value:
+                return False
+        return True
+
+    def _visible(self, request: Request, user: dict, table: str) -> list[dict]:
+        if not self._readable(user, table):
+            return []  # ACLs hide rows; the API does not refuse
+        rows = self._table_rows(table)
+        if table == "sys_user_has_role" and "admin" not in user.get("roles", []):
+            rows = [r for r in rows if r["user"] == user.get("sys_id")]
+        query = request.param("sysparm_query")
+        return [r for r in rows if self._matches(table, r, query)]
+
+    @route("GET", "/api/now/table/{table}")
+    def table(self, request: Request, table: str) -> Response:
+        user = self._caller(request)
+        if user is None:
+            return self.error(401, request)
+        if table in self.scenario.get("refuse", []):
+            return self.error(403, request)
+        rows = self._visible(request, user, table)
+        limit = request.param("sysparm_limit", "10000")
+        rows = rows[: int(limit) if limit.isdigit() else 10000]
+        fields = [f for f in request.param("sysparm_fields").split(",") if f]
+        if fields:
+            rows = [{f: (self._field(table, r, f) if "." in f else r.get(f, "")) or "" for f in fields} for r in rows]
+        return json_response({"result": rows}, 200, X_Total_Count=str(len(rows)))
+
+    @route("GET", "/api/now/stats/{table}")
+    def stats(self, request: Request, table: str) -> Response:
+        user = self._caller(request)
+        if user is None:
+            return self.error(401, request)
+        if table in self.scenario.get("refuse", []):
+            return self.error(403, request)
+        count = len(self._visible(request, user, table))
+        return json_response({"result": {"stats": {"count": str(count)}}})
+
+
+EMULATOR = ServiceNowEmulator
