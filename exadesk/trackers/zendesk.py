@@ -1,33 +1,260 @@
-"""Zendesk: placeholder spec until its adapter lands (see the tracker issues)."""
+"""Zendesk Support, email + API token or an OAuth access token.
+
+Written from Zendesk's API documentation and its OpenAPI description (developer.zendesk.com/zendesk/oas.yaml):
+https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (Basic "{email}/token:{token}", Bearer)
+https://developer.zendesk.com/api-reference/ticketing/users/users/#show-self (GET /api/v2/users/me)
+https://developer.zendesk.com/api-reference/ticketing/account-configuration/custom_roles/ (configuration)
+https://developer.zendesk.com/documentation/api-basics/authentication/oauth-migration (API tokens retired)
+https://support.zendesk.com/hc/en-us/articles/4408889192858 (turning on token access, Admin Center)
+https://support.zendesk.com/hc/en-us/articles/4409155971354 (standard agent roles)
+"""
 
 from __future__ import annotations
 
-from exadesk import messages
-from exadesk.errors import CheckError
-from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+from exadesk.checks import Identity
+from exadesk.errors import ErrorKind
+from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
+from exadesk.messages import Message
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec
+
+#: role_type values of GET /api/v2/users/me (Zendesk's user object).
+ROLE_TYPES = {0: "custom role", 1: "light agent", 2: "chat-only agent", 3: "contributor", 4: "admin",
+              5: "billing admin"}
+#: role_types that may not edit tickets whatever else they are allowed.
+NO_TICKET_EDITING = {1: "light agent", 2: "chat-only agent", 3: "contributor"}
+
+_ROLES_STEP = "Admin Center, People, Team, Roles"
 
 SPEC = TrackerSpec(
     id="zendesk",
     name="Zendesk",
-    docs_url="",
-    url=UrlSpec(example="https://your-subdomain.zendesk.com", hint="https://your-subdomain.zendesk.com"),
-    scope=ScopeSpec(label="Projects", example=""),
+    docs_url="https://developer.zendesk.com/api-reference/",
+    summary="Zendesk Support; the proxy user is an agent (by default the admin who installs the integration).",
+    url=UrlSpec(example="https://acme.zendesk.com", hint="https://your-subdomain.zendesk.com",
+                pattern=r"https://[a-z0-9][a-z0-9-]*\.zendesk\.com/?"),
+    scope=ScopeSpec(label="Groups (optional)", example="Support",
+                    hint="leave empty: Zendesk syncs tickets of the whole account; the role decides what is seen"),
+    sync_options=("comments", "attachments", "triggers"),
+    notices=("zendesk_api_tokens",),
     auth_methods=(
         AuthMethod(
             id="api_token",
             label="Email + API token",
-            description="",
+            description="The proxy user's email and an API token of the account. Zendesk is retiring API tokens "
+                        "(all stop on 30 April 2027): prefer OAuth for new setups.",
+            notices=("zendesk_api_tokens",),
             fields=(
-                Field("email", "Email", secret=False, role='user'),
-                Field("api_token", "API token", secret=True),
+                Field("email", "Proxy user's email", role="user",
+                      hint="the email the proxy user signs in with (ExaDesk adds /token itself)",
+                      example="exalate-sync@acme.com", pattern=r"[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+(/token)?"),
+                Field("api_token", "API token", secret=True,
+                      hint="a Zendesk API token: 40 letters and digits, not your password",
+                      example="x" * 40, pattern=r"[A-Za-z0-9]{40}"),
+            ),
+            steps=(
+                Step("Sign in to Zendesk as an admin and open Admin Center, Apps and integrations, APIs, API tokens.",
+                     link="{url}/admin/apps-integrations/apis/api-tokens", link_label="Open API tokens"),
+                Step("Make sure token access is turned on (Settings on the same page). Turning it off later stops "
+                     "every token of the account at once."),
+                Step("Choose Add API token, name it after the integration (for example 'Exalate'), and copy the token "
+                     "at once: Zendesk shows it only once."),
+                Step("Enter the proxy user's email (the agent the integration acts as) and the token. Zendesk expects "
+                     "the user name as email/token; ExaDesk adds /token for you, other tools may need it typed."),
+                Step("Your password does not work here: Zendesk removed email + password sign-in for the API."),
+                Step("Zendesk is retiring API tokens: tokens unused for 30 days are switched off, none can be made "
+                     "after 27 October 2026, and all stop on 30 April 2027. Use OAuth instead where you can."),
+            ),
+        ),
+        AuthMethod(
+            id="oauth_token",
+            label="OAuth access token",
+            description="An OAuth access token issued to the proxy user (Zendesk's replacement for API tokens).",
+            fields=(
+                Field("access_token", "OAuth access token", secret=True,
+                      hint="an OAuth access token issued by your Zendesk account (letters and digits, at least 20)",
+                      example="x" * 64, pattern=r"[A-Za-z0-9._~+/=-]{20,}"),
+            ),
+            steps=(
+                Step("An admin registers an OAuth client in Admin Center, Apps and integrations, APIs, OAuth clients.",
+                     link="{url}/admin/apps-integrations/apis/oauth-clients", link_label="Open OAuth clients"),
+                Step("Sign in as the proxy user and authorise the client with the read and write scopes; the "
+                     "integration's sign-in does this for you."),
+                Step("Paste the access token you received. It acts as the user who authorised the client."),
             ),
         ),
     ),
-    requirements=(),
+    requirements=(
+        Requirement("role", "Proxy user is an agent or admin",
+                    f"Give the proxy user the Agent or Admin role ({_ROLES_STEP}, or People, Team members, the user, "
+                    "Role). End users cannot see or change tickets through the API."),
+        Requirement("ticket_editing", "Role may edit tickets",
+                    f"Use a role that can edit ticket properties: Admin, Agent, or a custom role with 'Edit ticket "
+                    f"properties' on ({_ROLES_STEP}, the role, Tickets). Light agents and contributors cannot."),
+        Requirement("ticket_access", "Role sees all tickets",
+                    f"Set the role's ticket access to 'All tickets in the account' ({_ROLES_STEP}, the role, Tickets), "
+                    "or the sync misses tickets outside the agent's groups or organisation."),
+        Requirement("ticket_comment_access", "Role may add public comments",
+                    f"Allow public comments in the role ({_ROLES_STEP}, the role, Tickets, 'Can add public comments').",
+                    when=frozenset({"comments"})),
+        Requirement("admin", "Proxy user is not a person's own admin account",
+                    "Create a dedicated agent for the integration (for example 'exalate-sync') and use it as proxy "
+                    "user; its own edits are not synced, so a person's account would lose theirs."),
+        Requirement("console_access", "Console access restricted to roles or groups",
+                    "Restrict who can open the integration's console in Zendesk: Admin Center, Apps and integrations, "
+                    "Zendesk Support apps, the app, Settings, Enable role restrictions / Enable group restrictions.",
+                    manual=True,
+                    steps=("Open Admin Center, Apps and integrations, Apps, Zendesk Support apps.",
+                           "Open the integration's app and its Settings (or the install screen when installing).",
+                           "Tick Enable role restrictions and pick the roles allowed (Admin, or a custom role for "
+                           "delegated admins such as Contributor), and/or Enable group restrictions and pick groups.",
+                           "Save. Scripts in the console can read and change any ticket, so keep the list short.")),
+    ),
+    messages={
+        "token_rejected": Message(ErrorKind.AUTH, "Zendesk did not accept the email and API token ({detail}).",
+                                  "Check the email is the proxy user's and the token is copied whole. The token may "
+                                  "be deleted or switched off (unused for 30 days), or token access may be off: an "
+                                  "admin checks Admin Center, Apps and integrations, APIs, API tokens. Zendesk is "
+                                  "retiring API tokens; OAuth is the lasting fix."),
+        "oauth_rejected": Message(ErrorKind.AUTH, "Zendesk did not accept the OAuth access token ({detail}).",
+                                  "The token may be revoked or expired: sign in again to get a new one, and check the "
+                                  "address is the account the token was issued for."),
+        "restricted_agent": Message(ErrorKind.FORBIDDEN,
+                                    "Zendesk refused the proxy user access to {what}: its role does not allow it "
+                                    "(a restricted agent).",
+                                    "Give the proxy user the Admin role, or a role that can see all tickets ("
+                                    + _ROLES_STEP + "), then verify again."),
+    },
 )
 
 
+def user_name(email: str) -> str:
+    """Zendesk's Basic user name for API tokens: ``{email}/token`` (without it, 401 "Couldn't authenticate you")."""
+    email = email.strip()
+    return email if email.endswith("/token") else f"{email}/token"
+
+
+def credential(target: Target) -> Auth:
+    """The Authorization for the target's sign-in method (reused by the OAuth sign-in when it lands)."""
+    if (target.auth_method or "api_token") == "oauth_token":
+        return BearerAuth(target.secrets.get("access_token"))
+    return BasicAuth(user_name(target.value("email")), target.secrets.get("api_token"))
+
+
+def error_text(reply: Reply) -> str:
+    """Zendesk's error sentence: ``{"error": "...", "description": "..."}`` or ``{"error": {"title", "message"}}``."""
+    data = reply.json_or_none()
+    if not isinstance(data, dict):
+        return ""
+    error = data.get("error")
+    if isinstance(error, dict):
+        return str(error.get("message") or error.get("title") or "")
+    return str(data.get("description") or error or "")
+
+
+def make_diagnose(method: str):
+    """Zendesk's own 401 and 403 answers, worded for the sign-in method in use."""
+    from exadesk import messages
+
+    def diagnose(reply: Reply, client) -> object:
+        if reply.status == 401 and not reply.looks_like_html():
+            reason = "zendesk.oauth_rejected" if method == "oauth_token" else "zendesk.token_rejected"
+            return messages.problem(reason, tracker=SPEC.name, detail=error_text(reply) or "HTTP 401")
+        if reply.status == 403 and "do not have access" in error_text(reply):
+            from urllib.parse import urlsplit
+
+            return messages.problem("zendesk.restricted_agent", tracker=SPEC.name, what=urlsplit(reply.url).path)
+        return None
+
+    return diagnose
+
+
 def verify_live(ctx):
-    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
-                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
-    yield  # pragma: no cover
+    method = ctx.target.auth_method or "api_token"
+    client = ctx.client(ctx.target.url, credential(ctx.target), login_url=ctx.target.url + "/access/login",
+                        diagnose=make_diagnose(method))
+    body = client.get_json("/api/v2/users/me", expect=dict)
+    user = body.get("user") if isinstance(body.get("user"), dict) else {}
+    role = str(user.get("role") or "")
+    role_type = user.get("role_type")
+    ctx.identity = Identity(name=str(user.get("name") or ""), login=str(user.get("email") or ""),
+                            id=str(user.get("id") or ""), kind=role)
+    if user.get("id") is None:
+        # /users/me answers anonymous callers too; no id means the credential was not used.
+        yield ctx.failed("role", "Zendesk answered as an anonymous visitor, so the credential identified nobody.",
+                         fix="Check the address is the account the token belongs to and enter the credential again.")
+        return
+    label = ctx.identity.label()
+    kind = (ROLE_TYPES.get(role_type, role) if role != "end-user" else "end user") or "user without a role"
+
+    if role not in ("agent", "admin") or user.get("suspended") is True:
+        state = "suspended" if user.get("suspended") is True else f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+        yield ctx.failed("role", f"{label} is {state}.")
+        for key in ("ticket_editing", "ticket_access", "ticket_comment_access"):
+            if ctx.applies(key):
+                yield ctx.failed(key, "Only agents and admins can work on tickets.")
+        yield ctx.passed("admin", f"{label} is not an admin.")
+        return
+    yield ctx.passed("role", f"{label} is {'an admin' if role == 'admin' else 'an agent'} ({kind}).")
+
+    config = None
+    role_name = kind
+    if role == "agent" and user.get("custom_role_id"):
+        # Listing roles is allowed for agents; showing one needs manage_roles (Zendesk's reference).
+        roles = client.get_json("/api/v2/custom_roles", expect=dict)
+        for item in roles.get("custom_roles") or []:
+            if isinstance(item, dict) and item.get("id") == user.get("custom_role_id"):
+                config = item.get("configuration") if isinstance(item.get("configuration"), dict) else {}
+                role_name = f"custom role '{item.get('name')}'"
+        if config is None:
+            for key in ("ticket_editing", "ticket_access", "ticket_comment_access"):
+                if ctx.applies(key):
+                    yield ctx.unknown(key, f"Zendesk did not list the custom role {user.get('custom_role_id')} of "
+                                           f"{label}.")
+            yield from _admin_result(ctx, role, label)
+            return
+
+    if role == "admin":
+        yield ctx.passed("ticket_editing", "Admins can edit tickets.")
+        yield ctx.passed("ticket_access", "Admins see all tickets.")
+        if ctx.applies("ticket_comment_access"):
+            yield ctx.passed("ticket_comment_access", "Admins can add public comments.")
+    elif role_type in NO_TICKET_EDITING:
+        what = NO_TICKET_EDITING[role_type]
+        yield ctx.failed("ticket_editing", f"{label} is a {what}, which cannot edit tickets.")
+        yield ctx.failed("ticket_access", f"A {what} cannot work on tickets.")
+        if ctx.applies("ticket_comment_access"):
+            yield ctx.failed("ticket_comment_access", f"A {what} can only add private comments.")
+    elif config is not None:
+        if config.get("ticket_editing") is True:
+            yield ctx.passed("ticket_editing", f"The {role_name} may edit ticket properties.")
+        else:
+            yield ctx.failed("ticket_editing", f"The {role_name} may not edit ticket properties.")
+        access = str(config.get("ticket_access") or "")
+        if access == "all":
+            yield ctx.passed("ticket_access", f"The {role_name} sees all tickets.")
+        else:
+            yield ctx.failed("ticket_access", f"The {role_name} only sees tickets '{access or 'unknown'}'.")
+        if ctx.applies("ticket_comment_access"):
+            if config.get("ticket_comment_access") == "public":
+                yield ctx.passed("ticket_comment_access", f"The {role_name} may add public comments.")
+            else:
+                yield ctx.failed("ticket_comment_access", f"The {role_name} may only add private comments.")
+    else:
+        # A standard agent (no custom role on this plan): full ticket rights unless Zendesk flags restrictions.
+        yield ctx.passed("ticket_editing", "Agents can edit tickets.")
+        if user.get("restricted_agent") is True:
+            yield ctx.failed("ticket_access", f"{label} is a restricted agent (limited to its groups or "
+                                              "organisation).")
+        else:
+            yield ctx.passed("ticket_access", f"{label} is not restricted.")
+        if ctx.applies("ticket_comment_access"):
+            yield ctx.passed("ticket_comment_access", "Agents can add public comments.")
+    yield from _admin_result(ctx, role, label)
+
+
+def _admin_result(ctx, role: str, label: str):
+    if role == "admin":
+        yield ctx.warned("admin", f"{label} is a Zendesk admin (the default proxy user). If this is a person's own "
+                                  "account, their edits stop syncing and the setup ends when they leave.")
+    else:
+        yield ctx.passed("admin", f"{label} is not an admin.")

@@ -1,0 +1,126 @@
+"""Emulator of Zendesk Support's REST API (/api/v2 on https://{subdomain}.zendesk.com).
+
+From Zendesk's API reference and OpenAPI description: GET /api/v2/users/me (role,
+role_type, custom_role_id, restricted_agent; anonymous callers get a user without
+an id), GET /api/v2/custom_roles (allowed for agents, with ``configuration``).
+Authentication: Basic ``{email}/token:{api token}`` or ``Bearer {oauth token}``;
+email + password is refused like a wrong token, with 401 ``{"error":"Couldn't
+authenticate you"}``. A restricted agent gets 403 "You do not have access to this page".
+"""
+
+from __future__ import annotations
+
+from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+
+DEMO_EMAIL = "exalate-sync@acme.example"
+DEMO_API_TOKEN = "Zd3m0ApiT0kenF0rExaDeskSandb0x0000000001"
+DEMO_OAUTH = "zdoauth0demo0access0token0for0exadesk0sandbox0000000000000000001"
+
+_FULL_ROLE = {
+    "assign_tickets_to_any_group": True, "chat_access": False, "end_user_list_access": "full",
+    "end_user_profile_access": "full", "explore_access": "none", "forum_access": "readonly",
+    "forum_access_restricted_content": False, "group_access": False, "light_agent": False, "macro_access": "readonly",
+    "manage_business_rules": False, "manage_contextual_workspaces": False, "manage_dynamic_content": False,
+    "manage_extensions_and_channels": False, "manage_facebook": False, "manage_organization_fields": False,
+    "manage_ticket_fields": False, "manage_ticket_forms": False, "manage_user_fields": False, "moderate_forums": False,
+    "organization_editing": False, "organization_notes_editing": False, "report_access": "none",
+    "side_conversation_create": False, "ticket_access": "all", "ticket_comment_access": "public",
+    "ticket_deletion": False, "ticket_editing": True, "ticket_merge": False, "ticket_tag_editing": True,
+    "twitter_search_access": False, "user_view_access": "readonly", "view_access": "readonly",
+    "view_deleted_tickets": False, "voice_access": False, "voice_dashboard_access": False,
+}
+
+
+class ZendeskEmulator(Emulator):
+    """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
+    ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration)."""
+
+    tracker = "zendesk"
+    demo_secrets = {"api_token": DEMO_API_TOKEN}
+    demo_args = ("--user", DEMO_EMAIL)
+
+    def default_scenario(self) -> dict:
+        return {
+            "token_access": True,
+            "api_tokens": {DEMO_API_TOKEN: 9001},
+            "oauth_tokens": {DEMO_OAUTH: 9001},
+            "users": {
+                "9001": {"name": "Exalate Sync", "email": DEMO_EMAIL, "role": "agent", "role_type": 0,
+                         "custom_role_id": 360001, "restricted_agent": False, "suspended": False,
+                         "denied": []},
+            },
+            "custom_roles": {"360001": {"name": "Exalate sync", "role_type": 0, "configuration": dict(_FULL_ROLE)}},
+        }
+
+    def error(self, status: int, request: Request) -> Response:
+        if status == 401:
+            return json_response({"error": "Couldn't authenticate you"}, 401)
+        if status == 403:
+            return json_response({"error": "Forbidden", "description": "You do not have access to this page. Please "
+                                  "contact the account owner of this help desk for further help."}, 403)
+        if status == 404:
+            return json_response({"error": "InvalidEndpoint", "description": "Not found"}, 404)
+        if status == 429:
+            return Response(429, "Too Many Requests", {}, "text/plain")
+        return json_response({"error": {"title": "Internal Server Error",
+                                        "message": "Something went wrong on our end."}}, status)
+
+    def _caller(self, request: Request) -> tuple[str, dict] | None | bool:
+        """The authenticated user; ``None`` for an anonymous caller; False for a rejected credential."""
+        basic = request.basic()
+        if basic:
+            name, secret = basic
+            email, token_suffix, _ = name.partition("/token")
+            user_id = self.scenario["api_tokens"].get(secret) if token_suffix == "/token" else None
+            if user_id is None or not self.scenario["token_access"]:
+                return False  # includes email + password: Zendesk removed password sign-in for the API
+        else:
+            bearer = request.bearer()
+            if bearer is None:
+                return None
+            user_id = self.scenario["oauth_tokens"].get(bearer)
+            if user_id is None:
+                return False
+            email = None
+        user = self.scenario["users"].get(str(user_id))
+        if not user or (email is not None and email.lower() != user["email"].lower()):
+            return False
+        return str(user_id), user
+
+    def _user_json(self, user_id: str | None, user: dict | None) -> dict:
+        if user is None:
+            return {"id": None, "url": None, "name": "Anonymous user", "email": "invalid@example.com",
+                    "role": "end-user", "role_type": None, "custom_role_id": None, "active": True,
+                    "verified": False, "restricted_agent": True, "suspended": False}
+        return {"id": int(user_id), "url": f"{self.url}/api/v2/users/{user_id}.json", "name": user["name"],
+                "email": user["email"], "role": user["role"], "role_type": user.get("role_type"),
+                "custom_role_id": user.get("custom_role_id"), "active": True, "verified": True,
+                "restricted_agent": bool(user.get("restricted_agent")), "suspended": bool(user.get("suspended")),
+                "time_zone": "Amsterdam", "locale": "en-US", "created_at": "2025-02-03T10:00:00Z"}
+
+    @route("GET", "/api/v2/users/me")
+    def me(self, request: Request) -> Response:
+        caller = self._caller(request)
+        if caller is False:
+            return self.error(401, request)
+        user_id, user = caller if caller else (None, None)
+        body = self._user_json(user_id, user)
+        body["authenticity_token"] = "zd-csrf-0000"
+        return json_response({"user": body})
+
+    @route("GET", "/api/v2/custom_roles")
+    def custom_roles(self, request: Request) -> Response:
+        caller = self._caller(request)
+        if not caller:
+            return self.error(401, request)
+        _, user = caller
+        if user["role"] not in ("agent", "admin") or "custom_roles" in user.get("denied", []):
+            return self.error(403, request)
+        roles = [{"id": int(rid), "name": role["name"], "description": "", "role_type": role.get("role_type", 0),
+                  "configuration": role.get("configuration", {}), "team_member_count": 1,
+                  "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
+                 for rid, role in self.scenario["custom_roles"].items()]
+        return json_response({"custom_roles": roles})
+
+
+EMULATOR = ZendeskEmulator

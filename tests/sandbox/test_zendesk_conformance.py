@@ -1,0 +1,32 @@
+"""The Zendesk adapter's requests are documented operations of Zendesk's OpenAPI description, and the emulator's
+replies fit its response schemas."""
+
+from __future__ import annotations
+
+import pytest
+
+from exadesk.sandbox.zendesk import DEMO_OAUTH
+from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
+from tests.helpers.scenarios import Case, run_case
+
+SCENARIOS = [
+    (Case("ready-custom-role", args=("--sync", "comments")), ()),
+    (Case("custom-role-groups-only", {"custom_roles": {"360001": {"configuration": {"ticket_access": "within-groups"}}}},
+          code=1), ()),
+    (Case("admin", {"users": {"9001": {"role": "admin", "role_type": 4, "custom_role_id": None}}}), ()),
+    (Case("end-user", {"users": {"9001": {"role": "end-user", "role_type": None, "custom_role_id": None}}}, code=1), ()),
+    (Case("oauth", args=("--auth", "oauth_token"), secrets={"access_token": DEMO_OAUTH}), ("--json",)),
+]
+
+
+@pytest.fixture(scope="module")
+def api():
+    # servers: https://{subdomain}.{domain}.com, and the paths carry /api/v2 themselves: no mount.
+    return load_spec("zendesk/oas.yaml")
+
+
+@pytest.mark.parametrize("case,base_args", SCENARIOS, ids=[str(c) for c, _ in SCENARIOS])
+def test_requests_documented_and_replies_conform(case, base_args, api, emulators, cli, monkeypatch):
+    _, emulator = run_case(case, "zendesk", emulators, cli, monkeypatch, base_args=base_args)
+    assert assert_requests_documented(api, emulator.requests) >= 1
+    assert assert_replies_conform(api, emulator.requests) >= 1
