@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import Callable
 
 from exadesk import messages
 from exadesk.checks import Report
-from exadesk.errors import KeychainError
+from exadesk.errors import ErrorKind, KeychainError
 from exadesk.keychain import SecretStore
-from exadesk.model import Instance, InstanceState, Settings, Verification, Workspace
+from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
 from exadesk.trackers.base import Secrets, Target
 
 #: A verification older than this is "stale" and redone by verify-all.
@@ -66,8 +69,9 @@ def record(instance: Instance, report: Report) -> None:
     if report.token_expires_at:
         instance.token_expires_at = report.token_expires_at
     if report.problem is not None and report.problem.kind.value in ("network", "tls", "rate_limited", "cancelled"):
-        # Could not reach it: the instance stays prepared rather than "failing".
-        if instance.state is InstanceState.FAILING and len(instance.history) == 1:
+        # Could not reach it: until one run has reached the tracker, the instance stays "prepared offline".
+        reached = any(v.error_kind not in ("network", "tls", "rate_limited", "cancelled") for v in instance.history)
+        if instance.state is InstanceState.FAILING and not reached:
             instance.state = InstanceState.PREPARED_OFFLINE
 
 
@@ -77,3 +81,193 @@ def needs_verification(instance: Instance, now: datetime | None = None) -> bool:
     last = instance.last
     return last is None or instance.state in (InstanceState.DRAFT, InstanceState.PREPARED_OFFLINE) \
         or (now - last.at) > STALE_AFTER
+
+
+# -- verify all ------------------------------------------------------------------
+
+#: Verifications in flight at once during verify-all, and against one host. Threads mostly wait on the
+#: network, so the overall bound is generous; the per-host bound keeps 50 instances on one Jira polite.
+MAX_IN_FLIGHT = 64
+PER_HOST = 4
+
+
+@dataclass
+class VerifyAllResult:
+    """What one verify-all run did.
+
+    Attributes:
+        reports: instance id -> Report, for every instance that was attempted.
+        names: instance id -> instance name.
+        cancelled: True when the run was stopped before every instance finished.
+    """
+
+    reports: dict[str, Report] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    cancelled: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}``."""
+        out = {"ready": 0, "not_ready": 0, "inconclusive": 0, "bad_input": 0}
+        for report in self.reports.values():
+            out[("ready", "not_ready", "bad_input", "inconclusive")[report.exit_code()]] += 1
+        return out
+
+
+def pending(data: Data, *, workspace: str | None = None, force: bool = False,
+            now: datetime | None = None) -> list[tuple[Workspace, Instance]]:
+    """The instances verify-all would verify: pending or stale ones (all with ``force``), archived workspaces left out."""
+    chosen = []
+    for ws in data.workspaces:
+        if ws.archived or (workspace and workspace.lower() not in (ws.id, ws.name.lower())):
+            continue
+        chosen.extend((ws, inst) for inst in ws.instances if force or needs_verification(inst, now))
+    return chosen
+
+
+def verify_all(store, *, workspace: str | None = None, force: bool = False, chosen=None,
+               max_workers: int = MAX_IN_FLIGHT, per_host: int = PER_HOST, cancel: threading.Event | None = None,
+               on_progress: Callable[[int, int, str, Report], None] | None = None,
+               secrets: SecretStore | None = None) -> VerifyAllResult:
+    """Verify every pending or stale instance in parallel and store each result with its time.
+
+    Offline validation runs first for each instance (inside ``engine.verify``);
+    an instance whose secret is missing from the keychain gets a report naming
+    that without anything being sent. Results are stored in one locked update
+    at the end, also after a cancel (cancelled instances keep their last result).
+
+    Args:
+        store: the :class:`~exadesk.storage.Store`.
+        workspace: only this workspace (name or id).
+        force: verify every instance, not only pending or stale ones.
+        chosen: (workspace, instance) pairs to verify instead of :func:`pending`.
+        max_workers: verifications in flight at once.
+        per_host: verifications in flight against one host.
+        cancel: set it to stop; running requests stop at their next step.
+        on_progress: called as ``(done, total, instance id, report)`` from worker threads.
+    """
+    from exadesk import engine
+
+    cancel = cancel or threading.Event()
+    data = store.load().data
+    if chosen is None:
+        chosen = pending(data, workspace=workspace, force=force)
+    result = VerifyAllResult(names={inst.id: inst.name for _, inst in chosen})
+    total = len(chosen)
+    done = [0]
+    lock = threading.Lock()
+
+    def progress(inst_id: str, report: Report) -> None:
+        with lock:
+            done[0] += 1
+            count = done[0]
+        if on_progress is not None:
+            on_progress(count, total, inst_id, report)
+
+    targets = []
+    for ws, inst in chosen:
+        target, problems = target_for(inst, ws, secrets=secrets, settings=data.settings)
+        if problems:
+            report = Report(tracker=inst.tracker, url=inst.url, problem=problems[0])
+            report.finished_at = datetime.now(timezone.utc)
+            result.reports[inst.id] = report
+            progress(inst.id, report)
+        else:
+            targets.append((inst.id, target))
+    result.reports.update(engine.verify_many(targets, max_workers=max_workers, per_host=per_host, cancel=cancel,
+                                             on_report=progress))
+    result.cancelled = cancel.is_set()
+
+    def save(d: Data) -> None:
+        for inst_id, report in result.reports.items():
+            found = d.find_instance(inst_id)
+            kind = report.problem.kind if report.problem is not None else None
+            # Nothing was asked of the tracker: keep its last result rather than a non-answer.
+            if found and kind not in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED):
+                record(found[1], report)
+
+    store.update(save)
+    return result
+
+
+# -- workspaces ------------------------------------------------------------------
+
+
+def create_workspace(data: Data, name: str, *, person: str = "", notes: str = "") -> Workspace:
+    """Add a workspace; raises ValueError when the name is empty or taken."""
+    name = _workspace_name(data, name)
+    ws = Workspace(name=name, person=person, notes=notes)
+    data.workspaces.append(ws)
+    return ws
+
+
+def rename_workspace(data: Data, key: str, new_name: str) -> Workspace:
+    """Rename a workspace (by name or id); raises ValueError for an unknown one or a taken name."""
+    ws = _workspace(data, key)
+    ws.name = _workspace_name(data, new_name, ignore=ws)
+    return ws
+
+
+def archive_workspace(data: Data, key: str, archived: bool = True) -> Workspace:
+    """Archive (or restore) a workspace: archived ones are kept but left out of verify-all and expiry warnings."""
+    ws = _workspace(data, key)
+    ws.archived = archived
+    return ws
+
+
+def search(data: Data, text: str, *, include_archived: bool = False) -> list[tuple[Workspace, list[Instance]]]:
+    """Workspaces and instances matching ``text`` (case-insensitive, every word must match).
+
+    A workspace whose name or notes match comes with all its instances; otherwise
+    with the instances whose name, tracker, address, proxy user, state or notes match.
+    """
+    out = []
+    for ws in data.workspaces:
+        if ws.archived and not include_archived:
+            continue
+        if _matches(f"{ws.name} {ws.notes}", text):
+            out.append((ws, list(ws.instances)))
+            continue
+        hits = filter_instances(ws.instances, text)
+        if hits:
+            out.append((ws, hits))
+    return out
+
+
+def filter_instances(items: list[Instance], text: str = "", states: set[InstanceState] | None = None) -> list[Instance]:
+    """The instances matching ``text`` (every word) and, if given, one of ``states``. Fast enough for thousands."""
+    words = text.lower().split()
+    out = []
+    for inst in items:
+        if states and inst.state not in states:
+            continue
+        if words:
+            hay = f"{inst.name} {inst.tracker} {inst.url} {inst.proxy_user} {inst.state.value} {inst.notes}".lower()
+            if not all(w in hay for w in words):
+                continue
+        out.append(inst)
+    return out
+
+
+def _matches(hay: str, text: str) -> bool:
+    hay = hay.lower()
+    words = text.lower().split()
+    return bool(words) and all(w in hay for w in words)
+
+
+def _workspace(data: Data, key: str) -> Workspace:
+    ws = data.workspace(key)
+    if ws is None:
+        raise ValueError(f"there is no workspace called {key!r}")
+    return ws
+
+
+def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValueError("a workspace needs a name")
+    if len(name) > 200:
+        raise ValueError("a workspace name is at most 200 characters")
+    for ws in data.workspaces:
+        if ws is not ignore and ws.name.lower() == name.lower():
+            raise ValueError(f"a workspace called {ws.name!r} already exists")
+    return name

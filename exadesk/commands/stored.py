@@ -1,20 +1,18 @@
-"""Verifying stored instances (``check --instance`` and ``check --all``)."""
+"""Verifying stored instances (``check --instance`` and ``check --all``).
+
+``--all`` runs :func:`exadesk.instances.verify_all` in a worker thread so that
+Ctrl+C cancels cleanly: what finished is stored, the rest keeps its last result.
+"""
 
 from __future__ import annotations
 
 import sys
 import threading
 
-from exadesk import engine, instances, messages
-from exadesk.checks import Report
+from exadesk import instances, messages
 from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
 from exadesk.commands.output import print_json, print_report
-from exadesk.errors import ErrorKind
 from exadesk.storage import Store
-
-
-def _report_for_missing(instance, problem) -> Report:
-    return Report(tracker=instance.tracker, url=instance.url, problem=problem)
 
 
 def check_stored(args) -> int:
@@ -35,32 +33,39 @@ def check_stored(args) -> int:
             return EXIT_USAGE
         chosen = [found]
     else:
-        chosen = [(ws, inst) for ws in data.workspaces if not ws.archived
-                  if not args.workspace or args.workspace.lower() in (ws.id, ws.name.lower())
-                  for inst in ws.instances if args.force or instances.needs_verification(inst)]
-    targets, reports = [], {}
-    for ws, inst in chosen:
-        target, problems = instances.target_for(inst, ws, settings=data.settings)
-        if problems:
-            reports[inst.id] = _report_for_missing(inst, problems[0])
-        else:
-            targets.append((inst.id, target))
+        chosen = instances.pending(data, workspace=args.workspace, force=args.force)
+
     cancel = threading.Event()
-    try:
-        reports.update(engine.verify_many(targets, cancel=cancel))
-    except KeyboardInterrupt:
-        cancel.set()
-    by_id = {inst.id: (ws, inst) for ws, inst in chosen}
+    show_progress = args.all and not args.json and sys.stderr.isatty()
 
-    def save(d):
-        for inst_id, report in reports.items():
-            found = d.find_instance(inst_id)
-            keychain_trouble = report.problem is not None and report.problem.kind is ErrorKind.KEYCHAIN
-            if found and not keychain_trouble:  # nothing was asked of the tracker: keep its last result
-                instances.record(found[1], report)
+    def progress(done: int, total: int, inst_id: str, report) -> None:
+        if show_progress:
+            print(f"\rVerified {done} of {total}…", end="", file=sys.stderr, flush=True)
 
-    store.update(save)
-    ordered = [(by_id[k][1], reports[k]) for k in by_id if k in reports]
+    outcome: dict = {}
+
+    def work() -> None:
+        outcome["result"] = instances.verify_all(
+            store, chosen=chosen, cancel=cancel, on_progress=progress,
+            max_workers=getattr(args, "parallel", None) or instances.MAX_IN_FLIGHT,
+            per_host=getattr(args, "per_host", None) or instances.PER_HOST)
+
+    worker = threading.Thread(target=work, name="verify-all", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        try:
+            worker.join(0.1)
+        except KeyboardInterrupt:
+            cancel.set()
+            print("\nCancelling; finished results are kept…", file=sys.stderr)
+    if show_progress:
+        print(file=sys.stderr)
+    result = outcome.get("result")
+    if result is None:  # the worker died: the log has the traceback
+        print("exadesk: verify-all stopped on an internal error; see the log.", file=sys.stderr)
+        return EXIT_INCONCLUSIVE
+
+    ordered = [(inst, result.reports[inst.id]) for _, inst in chosen if inst.id in result.reports]
     if args.json:
         items = []
         for inst, report in ordered:
@@ -73,6 +78,11 @@ def check_stored(args) -> int:
             print("Nothing to verify: every instance was verified recently (use --force to verify all).")
         for inst, report in ordered:
             print_report(report, inst.name)
+        if args.all and ordered:
+            counts = result.counts()
+            print(f"{len(ordered)} verified: {counts['ready']} ready, {counts['not_ready']} not ready, "
+                  f"{counts['inconclusive']} could not be verified, {counts['bad_input']} with input problems"
+                  + (" (cancelled)" if result.cancelled else "") + ".")
     codes = [r.exit_code() for _, r in ordered]
     if not codes:
         return EXIT_READY

@@ -1,0 +1,424 @@
+"""Handover bundles: one workspace in one file, secrets left out unless encrypted with a passphrase.
+
+File layout (JSON, UTF-8)::
+
+    {"format": "exadesk-bundle", "version": 1, "created_at": ..., "app_version": ...,
+     "payload": {"workspace": {...}},            # no secret, ever
+     "payload_sha256": "<hex of the canonical payload>",
+     "secrets": null | {"cipher": "AES-256-GCM", "kdf": {"name": "scrypt", "n", "r", "p", "salt"},
+                        "key_check": ..., "nonce": ..., "ciphertext": ...}}
+
+The secrets are ``{instance id: {field: value}}`` encrypted with AES-256-GCM
+under a key from scrypt (parameters recorded in the file, bounded on import),
+with the payload digest as associated data, so they cannot be moved to another
+workspace. ``payload_sha256`` detects a damaged file; without secrets it is not
+a signature, and the import preview is what the receiver trusts.
+
+Importing never executes anything: the file is size-capped before parsing,
+parsed with ``json`` only, validated field by field (unknown fields refused),
+and nothing is written, to the keychain or the data file, until everything
+checked out, including the passphrase.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from exadesk import __version__, messages
+from exadesk.errors import ExaDeskError, KeychainError
+from exadesk.keychain import SecretStore
+from exadesk.model import Connection, Data, Instance, Workspace, new_id
+
+FORMAT = "exadesk-bundle"
+VERSION = 1
+SUFFIX = ".exadesk"
+MAX_BYTES = 8 * 2**20  # far above 500 instances with full history
+MAX_INSTANCES = 5000
+MAX_CONNECTIONS = 5000
+MAX_TEXT = 20_000
+MIN_PASSPHRASE = 12
+
+#: scrypt cost used on export (about 64 MB and a fraction of a second); import accepts up to the bounds below.
+SCRYPT = {"n": 2**16, "r": 8, "p": 1}
+SCRYPT_MAX_N, SCRYPT_MAX_R, SCRYPT_MAX_P = 2**20, 16, 4
+
+_TOP_KEYS = {"format", "version", "created_at", "app_version", "payload", "payload_sha256", "secrets"}
+_WORKSPACE_KEYS = {"id", "name", "notes", "archived", "person", "instances", "connections"}
+_INSTANCE_KEYS = {"id", "tracker", "name", "url", "auth_method", "values", "secret_fields", "proxy_user", "sync",
+                  "scope", "state", "ca_bundle", "notes", "role", "token_expires_at", "created_at", "history"}
+_CONNECTION_KEYS = {"id", "name", "left", "right", "mode", "admins"}
+_SECRET_KEYS = {"cipher", "kdf", "key_check", "nonce", "ciphertext"}
+
+
+class BundleError(ExaDeskError):
+    """A bundle could not be written or read; nothing was imported."""
+
+
+def _fail(reason: str, **params) -> BundleError:
+    return BundleError(messages.problem(reason, **params))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _canonical(payload: dict) -> bytes:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+
+
+def _key_check(key: bytes) -> str:
+    # Lets a wrong passphrase be told apart from a changed ciphertext; reveals nothing GCM would not.
+    return hmac.new(key, b"exadesk-bundle key check", hashlib.sha256).hexdigest()
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def export_workspace(workspace: Workspace, *, passphrase: str | None = None, secrets: SecretStore | None = None,
+                     now: datetime | None = None) -> bytes:
+    """The bundle bytes of ``workspace``; secrets are included (encrypted) only when a passphrase is given.
+
+    Raises:
+        BundleError: the passphrase is too short, or a secret is missing from the keychain.
+        KeychainError: the keychain could not be read.
+    """
+    payload = {"workspace": workspace.to_json()}
+    digest = hashlib.sha256(_canonical(payload)).hexdigest()
+    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or datetime.now(timezone.utc)).isoformat(),
+              "app_version": __version__, "payload": payload, "payload_sha256": digest, "secrets": None}
+    if passphrase is not None:
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise _fail("bundle.passphrase_weak", length=len(passphrase), minimum=MIN_PASSPHRASE)
+        store = secrets or SecretStore()
+        values: dict[str, dict[str, str]] = {}
+        for inst in workspace.instances:
+            for name in inst.secret_fields:
+                value = store.get(inst.id, name)
+                if not value:
+                    raise _fail("bundle.secret_missing", field=name, instance=inst.name)
+                values.setdefault(inst.id, {})[name] = value
+        bundle["secrets"] = _encrypt(values, passphrase, digest)
+    return json.dumps(bundle, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def _encrypt(values: dict, passphrase: str, digest: str) -> dict:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = _derive(passphrase, salt, **SCRYPT)
+    ciphertext = AESGCM(key).encrypt(nonce, _canonical(values), digest.encode("ascii"))
+    return {"cipher": "AES-256-GCM", "kdf": {"name": "scrypt", **SCRYPT, "salt": _b64(salt)},
+            "key_check": _key_check(key), "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+@dataclass
+class Bundle:
+    """A read and validated bundle; nothing of it is stored yet."""
+
+    name: str  # the file's name, for messages
+    workspace: Workspace
+    created_at: str
+    app_version: str
+    secrets_box: dict | None
+    digest: str
+
+    @property
+    def has_secrets(self) -> bool:
+        return self.secrets_box is not None
+
+    def secret_count(self) -> int:
+        return sum(len(i.secret_fields) for i in self.workspace.instances)
+
+
+def read_bundle(path: Path) -> Bundle:
+    """Read and validate a bundle file, refusing anything too large before parsing it."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail("bundle.too_large", name=name, size_mb=f"{size / 2**20:.1f}", limit_mb=MAX_BYTES // 2**20)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _fail("bundle.not_bundle", name=name, detail=exc.strerror or type(exc).__name__) from None
+    return parse_bundle(raw, name)
+
+
+def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
+    """Validate bundle bytes (see :func:`read_bundle`)."""
+    if len(raw) > MAX_BYTES:
+        raise _fail("bundle.too_large", name=name, size_mb=f"{len(raw) / 2**20:.1f}", limit_mb=MAX_BYTES // 2**20)
+    if not raw.lstrip()[:1] == b"{":
+        raise _fail("bundle.not_bundle", name=name, detail="it does not start like one")
+    try:
+        top = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _fail("bundle.damaged", name=name, detail="it is incomplete or not valid JSON") from None
+    if not isinstance(top, dict) or top.get("format") != FORMAT:
+        raise _fail("bundle.not_bundle", name=name, detail="it has no ExaDesk bundle header")
+    version = top.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _fail("bundle.invalid", name=name, where="version", detail="not a format number")
+    if version > VERSION:
+        raise _fail("bundle.newer", name=name, found=version, supported=VERSION)
+    unknown = set(top) - _TOP_KEYS
+    if unknown:
+        raise _fail("bundle.invalid", name=name, where="header", detail=f"unknown fields {sorted(unknown)}")
+    payload = top.get("payload")
+    if not isinstance(payload, dict) or set(payload) != {"workspace"}:
+        raise _fail("bundle.invalid", name=name, where="payload", detail="expected exactly one workspace")
+    digest = hashlib.sha256(_canonical(payload)).hexdigest()
+    if not isinstance(top.get("payload_sha256"), str) or not hmac.compare_digest(digest, top["payload_sha256"]):
+        raise _fail("bundle.damaged", name=name, detail="its checksum does not match its content")
+    workspace = _validate_workspace(payload["workspace"], name)
+    box = top.get("secrets")
+    if box is not None:
+        _validate_box(box, name)
+    return Bundle(name, workspace, str(top.get("created_at", ""))[:64], str(top.get("app_version", ""))[:32], box,
+                  digest)
+
+
+def _check(cond: bool, name: str, where: str, detail: str) -> None:
+    if not cond:
+        raise _fail("bundle.invalid", name=name, where=where, detail=detail)
+
+
+def _text(value, name: str, where: str, limit: int = MAX_TEXT, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    _check(isinstance(value, str) and len(value) <= limit, name, where, f"expected text of at most {limit} characters")
+
+
+def _validate_workspace(raw, name: str) -> Workspace:
+    from exadesk import trackers
+
+    _check(isinstance(raw, dict), name, "workspace", "not an object")
+    _check(not set(raw) - _WORKSPACE_KEYS, name, "workspace", f"unknown fields {sorted(set(raw) - _WORKSPACE_KEYS)}")
+    _text(raw.get("id"), name, "workspace id", 64)
+    _text(raw.get("name"), name, "workspace name", 200)
+    _check(bool(str(raw.get("name")).strip()), name, "workspace name", "empty")
+    instances = raw.get("instances", [])
+    connections = raw.get("connections", [])
+    _check(isinstance(instances, list) and len(instances) <= MAX_INSTANCES, name, "instances",
+           f"expected a list of at most {MAX_INSTANCES}")
+    _check(isinstance(connections, list) and len(connections) <= MAX_CONNECTIONS, name, "connections",
+           f"expected a list of at most {MAX_CONNECTIONS}")
+    known = {t.spec.id for t in trackers.all_trackers()}
+    ids = set()
+    for index, inst in enumerate(instances):
+        where = f"instance {index + 1}"
+        _check(isinstance(inst, dict), name, where, "not an object")
+        _check(not set(inst) - _INSTANCE_KEYS, name, where, f"unknown fields {sorted(set(inst) - _INSTANCE_KEYS)}")
+        for key in ("id", "tracker", "name"):
+            _text(inst.get(key), name, f"{where} {key}", 200)
+        _check(inst["tracker"] in known, name, where, f"unknown tracker {inst['tracker'][:40]!r}")
+        _check(inst["id"] not in ids, name, where, "duplicate id")
+        ids.add(inst["id"])
+        for key in ("url", "auth_method", "proxy_user", "notes", "role"):
+            _text(inst.get(key, ""), name, f"{where} {key}")
+        _text(inst.get("ca_bundle"), name, f"{where} ca_bundle", optional=True)
+        values = inst.get("values", {})
+        _check(isinstance(values, dict) and len(values) <= 50 and
+               all(isinstance(k, str) and isinstance(v, str) and len(v) <= MAX_TEXT for k, v in values.items()),
+               name, f"{where} values", "expected a small map of texts")
+        for key in ("secret_fields", "sync", "scope"):
+            items = inst.get(key, [])
+            _check(isinstance(items, list) and len(items) <= 1000 and all(isinstance(s, str) and len(s) <= 500
+                                                                           for s in items),
+                   name, f"{where} {key}", "expected a list of short texts")
+        secret_names = set(inst.get("secret_fields", []))
+        _check(not secret_names & set(values), name, f"{where} values", "a secret field is stored in clear")
+        history = inst.get("history", [])
+        _check(isinstance(history, list) and len(history) <= Instance.HISTORY_LIMIT, name, f"{where} history",
+               f"expected at most {Instance.HISTORY_LIMIT} results")
+    for index, conn in enumerate(connections):
+        where = f"connection {index + 1}"
+        _check(isinstance(conn, dict), name, where, "not an object")
+        _check(not set(conn) - _CONNECTION_KEYS, name, where, f"unknown fields {sorted(set(conn) - _CONNECTION_KEYS)}")
+        for key in ("id", "name", "left", "right"):
+            _text(conn.get(key), name, f"{where} {key}", 200)
+        _check(conn["left"] in ids and conn["right"] in ids, name, where, "joins an instance that is not in the bundle")
+    try:
+        return Workspace.from_json(raw)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _fail("bundle.invalid", name=name, where="workspace", detail=type(exc).__name__) from None
+
+
+def _validate_box(box, name: str) -> None:
+    _check(isinstance(box, dict) and set(box) == _SECRET_KEYS, name, "secrets", "unexpected layout")
+    _check(box["cipher"] == "AES-256-GCM", name, "secrets", "unknown cipher")
+    kdf = box["kdf"]
+    _check(isinstance(kdf, dict) and kdf.get("name") == "scrypt" and set(kdf) == {"name", "n", "r", "p", "salt"},
+           name, "secrets", "unknown key derivation")
+    for key, bound in (("n", SCRYPT_MAX_N), ("r", SCRYPT_MAX_R), ("p", SCRYPT_MAX_P)):
+        value = kdf[key]
+        _check(isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= bound, name, "secrets",
+               f"key derivation parameter {key} out of bounds")
+    _check(kdf["n"] & (kdf["n"] - 1) == 0 and kdf["n"] > 1, name, "secrets", "scrypt n must be a power of two")
+    for key in ("salt", "nonce", "ciphertext", "key_check"):
+        _check(isinstance(kdf.get(key, box.get(key)), str), name, "secrets", f"{key} is not text")
+
+
+def decrypt_secrets(bundle: Bundle, passphrase: str) -> dict[str, dict[str, str]]:
+    """The secrets of a bundle, ``{instance id: {field: value}}``.
+
+    Raises:
+        BundleError: wrong passphrase (bundle.wrong_passphrase) or changed secrets (bundle.damaged).
+    """
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    box = bundle.secrets_box
+    if box is None:
+        return {}
+    kdf = box["kdf"]
+    try:
+        salt, nonce = base64.b64decode(kdf["salt"], validate=True), base64.b64decode(box["nonce"], validate=True)
+        ciphertext = base64.b64decode(box["ciphertext"], validate=True)
+    except ValueError:
+        raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted part is not readable") from None
+    if len(nonce) != 12 or len(salt) < 8:
+        raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted part is not readable")
+    key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"])
+    if not hmac.compare_digest(_key_check(key), box["key_check"]):
+        raise _fail("bundle.wrong_passphrase", name=bundle.name)
+    try:
+        plain = AESGCM(key).decrypt(nonce, ciphertext, bundle.digest.encode("ascii"))
+        values = json.loads(plain.decode("utf-8"))
+    except (InvalidTag, ValueError, UnicodeDecodeError):
+        raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted secrets were changed") from None
+    ok = isinstance(values, dict) and all(
+        isinstance(k, str) and isinstance(v, dict) and all(isinstance(f, str) and isinstance(s, str) for f, s in v.items())
+        for k, v in values.items())
+    if not ok:
+        raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted secrets have an unexpected layout")
+    return values
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportPlan:
+    """What an import will add; shown to the person before anything is written.
+
+    Attributes:
+        workspace_name: the name it will get (suffixed when the name is taken).
+        merged: never True today: a bundle always becomes a new workspace.
+        renamed_ids: instance ids that collide with stored ones get new ids.
+    """
+
+    workspace_name: str
+    instances: list[tuple[str, str, str]]  # name, tracker, url
+    connections: list[str]
+    secret_count: int
+    secrets_included: bool
+    renamed_ids: dict[str, str] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """The preview as plain sentences."""
+        out = [f"Workspace {self.workspace_name!r} will be added with {len(self.instances)} instance(s) and "
+               f"{len(self.connections)} connection(s)."]
+        out += [f"  + {n} ({t}) {u}" for n, t, u in self.instances]
+        out += [f"  + connection {c}" for c in self.connections]
+        if self.secrets_included:
+            out.append(f"{self.secret_count} secret(s) will go into this machine's keychain once the passphrase "
+                       "checks out.")
+        elif self.secret_count:
+            out.append(f"{self.secret_count} secret(s) are not in the bundle; enter them again before verifying.")
+        return out
+
+
+def plan_import(data: Data, bundle: Bundle, *, as_name: str | None = None, with_secrets: bool = True) -> ImportPlan:
+    """Work out what importing ``bundle`` into ``data`` adds, without changing anything."""
+    name = as_name or bundle.workspace.name
+    taken = {w.name.lower() for w in data.workspaces}
+    base, n = name, 2
+    while name.lower() in taken:
+        name = f"{base} (imported{'' if n == 2 else f' {n - 1}'})"
+        n += 1
+    stored_ids = {i.id for w in data.workspaces for i in w.instances}
+    renamed = {i.id: new_id() for i in bundle.workspace.instances if i.id in stored_ids}
+    ws = bundle.workspace
+    return ImportPlan(name, [(i.name, i.tracker, i.url) for i in ws.instances], [c.name for c in ws.connections],
+                      bundle.secret_count(), bundle.has_secrets and with_secrets, renamed)
+
+
+def apply_import(store, bundle: Bundle, *, passphrase: str | None = None, with_secrets: bool = True,
+                 as_name: str | None = None, secrets: SecretStore | None = None) -> Workspace:
+    """Import ``bundle`` as a new workspace; secrets go to the keychain only after the passphrase checks out.
+
+    With ``with_secrets`` and a bundle holding secrets, a passphrase is required.
+    On any failure nothing stays written: keychain entries already added are removed again.
+
+    Returns:
+        The workspace as stored.
+    """
+    use_secrets = bundle.has_secrets and with_secrets
+    values: dict[str, dict[str, str]] = {}
+    if use_secrets:
+        if not passphrase:
+            raise _fail("bundle.passphrase_needed", name=bundle.name)
+        values = decrypt_secrets(bundle, passphrase)
+    plan = plan_import(store.load().data, bundle, as_name=as_name, with_secrets=with_secrets)
+    ws = Workspace.from_json(bundle.workspace.to_json())
+    ws.id = new_id()
+    ws.name = plan.workspace_name
+    ids = plan.renamed_ids
+    for inst in ws.instances:
+        inst.id = ids.get(inst.id, inst.id)
+    for conn in ws.connections:
+        conn.left, conn.right = ids.get(conn.left, conn.left), ids.get(conn.right, conn.right)
+        conn.admins = {ids.get(k, k): ids.get(v, v) for k, v in conn.admins.items()}
+    written: list[tuple[str, str]] = []
+    keychain = None
+    try:
+        if use_secrets:
+            keychain = secrets or SecretStore()
+            wanted = {(inst.id, f): values.get(old_id, {}).get(f)
+                      for inst, old_id in ((i, _old(ids, i.id)) for i in ws.instances) for f in inst.secret_fields}
+            for (inst_id, field_name), value in wanted.items():
+                if value:
+                    keychain.set(inst_id, field_name, value)
+                    written.append((inst_id, field_name))
+
+        def add(d: Data) -> None:
+            if any(w.name.lower() == ws.name.lower() for w in d.workspaces):
+                raise _fail("bundle.invalid", name=bundle.name, where="workspace name",
+                            detail=f"{ws.name!r} was created meanwhile; import again")
+            d.workspaces.append(ws)
+
+        store.update(add)
+    except BaseException:
+        if keychain is not None:
+            for inst_id, field_name in written:
+                try:
+                    keychain.delete(inst_id, [field_name])
+                except KeychainError:
+                    pass
+        raise
+    return ws
+
+
+def _old(renamed: dict[str, str], new: str) -> str:
+    for old, replacement in renamed.items():
+        if replacement == new:
+            return old
+    return new

@@ -1,0 +1,125 @@
+"""``exadesk workspace`` (create, rename, archive, search), ``exadesk expiring`` and ``exadesk history``."""
+
+from __future__ import annotations
+
+import sys
+
+from exadesk import expiry, history, instances
+from exadesk.cli import EXIT_USAGE
+from exadesk.commands.output import print_json
+from exadesk.storage import Store
+
+
+def add_parser(sub) -> None:
+    ws = sub.add_parser("workspace", help="create, rename, archive or search workspaces")
+    actions = ws.add_subparsers(dest="action", metavar="ACTION")
+    create = actions.add_parser("create", help="add an empty workspace")
+    create.add_argument("name")
+    create.add_argument("--person", default="", help="your name, email or login (warns when it is the proxy user)")
+    create.add_argument("--notes", default="")
+    create.set_defaults(run=run_create)
+    rename = actions.add_parser("rename", help="rename a workspace")
+    rename.add_argument("name")
+    rename.add_argument("new_name")
+    rename.set_defaults(run=run_rename)
+    archive = actions.add_parser("archive", help="archive a workspace (kept, but left out of verify-all and warnings)")
+    archive.add_argument("name")
+    archive.add_argument("--restore", action="store_true", help="bring an archived workspace back")
+    archive.set_defaults(run=run_archive)
+    search = actions.add_parser("search", help="find workspaces and instances by words")
+    search.add_argument("text")
+    search.add_argument("--archived", action="store_true", help="search archived workspaces too")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(run=run_search)
+    ws.set_defaults(run=lambda args: (ws.print_help(), EXIT_USAGE)[1])
+
+    exp = sub.add_parser("expiring", help="credentials that expire within the next days (30 by default)")
+    exp.add_argument("--days", type=int, default=expiry.WINDOW_DAYS)
+    exp.add_argument("--json", action="store_true")
+    exp.set_defaults(run=run_expiring)
+
+    hist = sub.add_parser("history", help="an instance's stored results and what changed")
+    hist.add_argument("instance")
+    hist.add_argument("--workspace")
+    hist.add_argument("--json", action="store_true")
+    hist.set_defaults(run=run_history)
+
+
+def _change(args, action, done: str) -> int:
+    holder = {}
+
+    def change(data):
+        holder["ws"] = action(data)
+
+    try:
+        Store().update(change)
+    except ValueError as exc:
+        print(f"exadesk workspace: {exc}.", file=sys.stderr)
+        return EXIT_USAGE
+    print(done.format(name=holder["ws"].name))
+    return 0
+
+
+def run_create(args) -> int:
+    return _change(args, lambda d: instances.create_workspace(d, args.name, person=args.person, notes=args.notes),
+                   "Created workspace {name}.")
+
+
+def run_rename(args) -> int:
+    return _change(args, lambda d: instances.rename_workspace(d, args.name, args.new_name), "Renamed to {name}.")
+
+
+def run_archive(args) -> int:
+    return _change(args, lambda d: instances.archive_workspace(d, args.name, not args.restore),
+                   "Restored {name}." if args.restore else "Archived {name}.")
+
+
+def run_search(args) -> int:
+    found = instances.search(Store().load().data, args.text, include_archived=args.archived)
+    if args.json:
+        print_json([{"workspace": ws.name, "archived": ws.archived,
+                     "instances": [{"name": i.name, "tracker": i.tracker, "url": i.url, "state": i.state.value}
+                                   for i in hits]} for ws, hits in found])
+        return 0
+    if not found:
+        print(f"Nothing matches {args.text!r}.")
+    for ws, hits in found:
+        print(f"{ws.name}{' (archived)' if ws.archived else ''}")
+        for i in hits:
+            print(f"  {i.name:24} {i.tracker:13} {i.state.value:17} {i.url}")
+    return 0
+
+
+def run_expiring(args) -> int:
+    items = expiry.expiring(Store().load().data, days=args.days)
+    if args.json:
+        print_json([e.to_json() for e in items])
+        return 0
+    if not items:
+        print(f"No credential expires within {args.days} days (only dates the tracker reported or you entered "
+              "are known).")
+    for e in items:
+        print(e.sentence())
+    return 0
+
+
+def run_history(args) -> int:
+    found = Store().load().data.find_instance(args.instance, args.workspace)
+    if not found:
+        print(f"exadesk history: there is no instance called {args.instance!r}.", file=sys.stderr)
+        return EXIT_USAGE
+    inst = found[1]
+    rows, changes = history.timeline(inst), history.drift(inst)
+    if args.json:
+        print_json({"instance": inst.name, "changes": changes,
+                    "runs": [{**r, "at": r["at"].isoformat()} for r in rows]})
+        return 0
+    print(f"{inst.name} ({inst.tracker})")
+    print("Changes:" if changes else "No change between the stored results.")
+    for sentence in changes:
+        print(f"  {sentence}")
+    for r in rows:
+        verdict = "ready" if r["ready"] else ("could not verify" if not r["conclusive"] else "not ready")
+        failing = f": {', '.join(r['failing'])}" if r["failing"] else ""
+        print(f"  {r['at']:%Y-%m-%d %H:%M}  {verdict}{failing}")
+    return 0

@@ -1,0 +1,113 @@
+"""Prepare offline, verify later: verify-all against emulators (ready, failing, unreachable), progress, cancel, bounds."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from exadesk import instances
+from exadesk.model import InstanceState
+from exadesk.storage import Store
+from tests.commands.workflow import add_github, closed_port_url, github_scenario, new_token, stored
+
+
+def test_prepared_offline_then_verify_all(emulators, cli, monkeypatch, exadesk_home):
+    good, bad, lost = new_token(), new_token(), new_token()
+    ready_emu = emulators.start("github", github_scenario(good))
+    failing_emu = emulators.start("github", github_scenario(bad, scopes=("read:org",)))
+    add_github(cli, monkeypatch, ready_emu.url, "ready one", good)
+    add_github(cli, monkeypatch, failing_emu.url, "failing one", bad)
+    add_github(cli, monkeypatch, closed_port_url(), "unreachable one", lost)
+    # Entered with no network: nothing was sent, every instance is "prepared offline".
+    assert ready_emu.requests == [] and failing_emu.requests == []
+    for name in ("ready one", "failing one", "unreachable one"):
+        assert stored(name).state is InstanceState.PREPARED_OFFLINE
+
+    result = cli("check", "--all", "--json")
+    by_name = {item["instance"]: item for item in result.json()}
+    assert result.code == 1  # one definitively not ready
+    assert by_name["ready one"]["ready"] is True
+    assert {c["id"]: c["status"] for c in by_name["failing one"]["checks"]}["github.repo"] == "fail"
+    assert by_name["unreachable one"]["error"]["kind"] == "network"
+    for token in (good, bad, lost):
+        assert token not in result.out + result.err
+
+    ready, failing, unreachable = stored("ready one"), stored("failing one"), stored("unreachable one")
+    assert ready.state is InstanceState.VERIFIED and len(ready.history) == 1
+    assert failing.state is InstanceState.FAILING
+    # Never reached: still prepared, but the attempt and its time are kept.
+    assert unreachable.state is InstanceState.PREPARED_OFFLINE
+    assert unreachable.last.error_kind == "network" and unreachable.last.at is not None
+    assert ready.last.at.tzinfo is not None and failing.last.at.tzinfo is not None  # each stored with its time
+    assert ready.token_expires_at is not None  # from GitHub's expiration header
+
+    # Verified ones are not stale: a second run only retries the instance never reached.
+    again = cli("check", "--all", "--json")
+    assert [item["instance"] for item in again.json()] == ["unreachable one"]
+    assert {item["instance"] for item in cli("check", "--all", "--force", "--json").json()} == \
+        {"ready one", "failing one", "unreachable one"}
+
+
+def test_offline_validation_refuses_a_malformed_token(cli, monkeypatch):
+    monkeypatch.setenv("EXADESK_TEST_BAD", "not-a-github-token")
+    result = cli("add", "github", "--name", "x", "--url", "https://github.com", "--secret-env",
+                 "token=EXADESK_TEST_BAD", "--project", "acme/website")
+    assert result.code == 2
+    assert "not-a-github-token" not in result.out + result.err
+    assert Store().load().data.workspaces == []
+
+
+def test_progress_reaches_total_and_each_result_is_stored_with_its_time(emulators, cli, monkeypatch):
+    tokens = [new_token() for _ in range(4)]
+    for i, token in enumerate(tokens):
+        add_github(cli, monkeypatch, emulators.start("github", github_scenario(token)).url, f"inst {i}", token)
+    seen = []
+    result = instances.verify_all(Store(), on_progress=lambda done, total, inst_id, report: seen.append((done, total)))
+    assert sorted(seen) == [(n, 4) for n in range(1, 5)]
+    assert result.counts()["ready"] == 4 and not result.cancelled
+    for i in range(4):
+        inst = stored(f"inst {i}")
+        assert inst.state is InstanceState.VERIFIED and inst.last.at == result.reports[inst.id].finished_at
+
+
+def test_cancel_keeps_finished_results_and_leaves_the_rest_untouched(emulators, cli, monkeypatch):
+    tokens = [new_token() for _ in range(6)]
+    for i, token in enumerate(tokens):
+        scenario = github_scenario(token, fault={"kind": "slow", "delay": 0.3 if i else 0.0})
+        add_github(cli, monkeypatch, emulators.start("github", scenario).url, f"inst {i}", token)
+    cancel = threading.Event()
+
+    def progress(done, total, inst_id, report):
+        cancel.set()  # stop as soon as the first (fast) one is in
+
+    result = instances.verify_all(Store(), cancel=cancel, on_progress=progress, max_workers=1)
+    assert result.cancelled
+    counts = result.counts()
+    assert counts["ready"] >= 1 and counts["inconclusive"] >= 1
+    states = [stored(f"inst {i}").state for i in range(6)]
+    assert InstanceState.VERIFIED in states
+    untouched = [stored(f"inst {i}") for i in range(6) if stored(f"inst {i}").state is InstanceState.PREPARED_OFFLINE]
+    assert untouched and all(inst.history == [] for inst in untouched)  # a cancel is not stored as a result
+
+
+def test_per_host_limit_bounds_requests_to_one_host(emulators, cli, monkeypatch):
+    token = new_token()
+    emulator = emulators.start("github", github_scenario(token, fault={"kind": "slow", "delay": 0.15}))
+    for i in range(6):
+        add_github(cli, monkeypatch, emulator.url, f"same host {i}", token)
+    started = time.monotonic()
+    instances.verify_all(Store(), per_host=2, max_workers=16)
+    limited = time.monotonic() - started
+    started = time.monotonic()
+    instances.verify_all(Store(), force=True, per_host=6, max_workers=16)
+    free = time.monotonic() - started
+    # Each verification makes 2 slow requests (0.3 s): 6 at 2 per host need 3 rounds, 6 at 6 need one.
+    assert limited >= 0.85, limited
+    assert free < limited - 0.3, (free, limited)
+
+
+def test_archived_workspaces_are_left_out(emulators, cli, monkeypatch):
+    token = new_token()
+    add_github(cli, monkeypatch, emulators.start("github", github_scenario(token)).url, "kept", token, "Old client")
+    assert cli("workspace", "archive", "Old client").code == 0
+    assert instances.pending(Store().load().data) == []
