@@ -1,0 +1,230 @@
+"""Emulator of the Jira Cloud platform REST API (/rest/api/3) with an installed Connect app.
+
+From Atlassian's documentation (swagger-v3.v3.json and the REST reference): Basic email:api_token (a password
+gets 401 "Basic authentication with passwords is deprecated"), scoped tokens only through
+/ex/jira/{cloudId} (as api.atlassian.com serves them), GET /_edge/tenant_info (anonymous, the cloud id),
+myself, mypermissions (400 without ``permissions``), user/search (the app user: accountType "app"),
+user/groups, project/search, project/{key}/role and role/{id} (actors), project/{key}/permissionscheme.
+"""
+
+from __future__ import annotations
+
+from exadesk.sandbox import _jira
+from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+
+DEMO_EMAIL = "site-admin@example.com"
+DEMO_TOKEN = "ATATT3xFfGF0DemoSandboxTokenForExaDesk0nly0ab12cd34ef56gh78ij90=A1B2C3D4"
+DEMO_SCOPED = "ATATT3xFfGF0ScopedDemoTokenForExaDeskSandbox0only0zz99yy88xx77=E5F6A7B8"
+APP_ACCOUNT = "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077"
+ADMIN_ACCOUNT = "5b10a2844c20165700ede21g"
+CLOUD_ID = "f1e2d3c4-b5a6-4789-8abc-0123456789ab"
+PASSWORD_DEPRECATED = ("Basic authentication with passwords is deprecated.  For more information, see: "
+                       "https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/")
+ROLE_ADMINS, ROLE_ADDONS = "10002", "10003"
+GROUP_IDS = {"atlassian-addons": "0a1b", "atlassian-addons-admin": "1b2c", "jira-core-users": "2c3d",
+             "jira-servicedesk-users": "3d4e", "jira-software-users": "4e5f", "hr-staff": "5f6a",
+             "jira-administrators": "6a7b"}
+ROLE_GRANTS = ("ADMINISTER_PROJECTS", "BROWSE_PROJECTS", "MANAGE_SPRINTS_PERMISSION", "SERVICEDESK_AGENT",
+               "VIEW_DEV_TOOLS")
+
+
+class JiraCloudEmulator(Emulator):
+    """Scenario keys: ``admin`` (email, token, password, ``administer``), ``scoped_tokens``, ``app_user``
+    (``present``, ``active``, ``groups``), ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
+    (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``browse_groups``."""
+
+    tracker = "jira_cloud"
+    demo_secrets = {"api_token": DEMO_TOKEN}
+    demo_args = ("--user", DEMO_EMAIL, "--project", "SUP")
+
+    def default_scenario(self) -> dict:
+        return {
+            "cloud_id": CLOUD_ID,
+            "admin": {"email": DEMO_EMAIL, "token": DEMO_TOKEN, "password": "Sandbox-Admin-Password-1",
+                      "displayName": "Site Admin", "administer": True},
+            "scoped_tokens": [DEMO_SCOPED],
+            "app_user": {"present": True, "active": True, "displayName": "Exalate",
+                         "emailAddress": "com.exalate.jiranode@connect.atlassian.com",
+                         "groups": ["atlassian-addons", "atlassian-addons-admin", "jira-core-users",
+                                    "jira-servicedesk-users", "jira-software-users"]},
+            "projects": {
+                "SUP": {"id": "10000", "name": "Support", "scheme": "10000", "role_members": [APP_ACCOUNT]},
+                "DEV": {"id": "10001", "name": "Development", "scheme": "10000", "role_members": [APP_ACCOUNT]},
+            },
+            "schemes": {
+                # Atlassian's default scheme as the seed shows it: the role plus "Any logged in user".
+                "10000": {"name": "Default software scheme", "revoked": [], "grants": [
+                    {"permission": "BROWSE_PROJECTS", "type": "applicationRole"},
+                    {"permission": "MANAGE_SPRINTS_PERMISSION", "type": "applicationRole"},
+                    {"permission": "ADMINISTER_PROJECTS", "type": "projectRole", "parameter": ROLE_ADMINS},
+                ]},
+                "10100": {"name": "Private HR scheme", "revoked": [], "grants": [
+                    {"permission": "BROWSE_PROJECTS", "type": "group", "parameter": "hr-staff"},
+                ]},
+            },
+        }
+
+    # -- helpers -------------------------------------------------------------------
+
+    def error(self, status: int, request: Request) -> Response:
+        return _jira.error(status, request)
+
+    def _auth(self, request: Request, cloud: str | None) -> Response | None:
+        """None when the caller is the admin; otherwise Jira's refusal."""
+        basic = request.basic()
+        admin = self.scenario["admin"]
+        if basic is None or basic[0] != admin["email"]:
+            return self.error(401, request)
+        secret = basic[1]
+        if secret == admin.get("password"):
+            return Response(401, PASSWORD_DEPRECATED, {}, "text/plain;charset=UTF-8")
+        if secret in self.scenario.get("scoped_tokens", []):
+            # Scoped tokens only work through the API gateway path with the site's cloud id.
+            return None if cloud == self.scenario["cloud_id"] else self.error(401, request)
+        if secret != admin["token"]:
+            return self.error(401, request)
+        if cloud is not None and cloud != self.scenario["cloud_id"]:
+            return self.error(404, request)
+        return None
+
+    def _app(self) -> dict | None:
+        app = self.scenario["app_user"]
+        if not app.get("present", True):
+            return None
+        body = {"self": f"{self.url}/rest/api/3/user?accountId={APP_ACCOUNT}", "accountId": APP_ACCOUNT,
+                "accountType": "app", "displayName": app["displayName"], "active": app.get("active", True),
+                "avatarUrls": {"48x48": f"{self.url}/avatar/app.png"}, "timeZone": "Etc/UTC", "locale": "en_US"}
+        if app.get("emailAddress"):
+            body["emailAddress"] = app["emailAddress"]
+        return body
+
+    def _scheme(self, scheme_id: str) -> dict:
+        scheme = dict(self.scenario["schemes"][scheme_id])
+        grants = list(scheme.get("grants", []))
+        for permission in ROLE_GRANTS:
+            if permission not in scheme.get("revoked", []):
+                grants.append({"permission": permission, "type": "projectRole", "parameter": ROLE_ADDONS})
+        scheme["grants"] = grants
+        return _jira.scheme_body(self.url, "/rest/api/3", scheme_id, scheme, cloud=True)
+
+    # -- routes (the site, and the gateway form /ex/jira/{cloud}) -----------------------
+
+    @route("GET", "/_edge/tenant_info")
+    def tenant_info(self, request: Request) -> Response:
+        return json_response({"cloudId": self.scenario["cloud_id"]})
+
+    @route("GET", "/rest/api/3/myself")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/myself")
+    def myself(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        admin = self.scenario["admin"]
+        return json_response({"self": f"{self.url}/rest/api/3/user?accountId={ADMIN_ACCOUNT}",
+                              "accountId": ADMIN_ACCOUNT, "accountType": "atlassian", "active": True,
+                              "displayName": admin["displayName"], "emailAddress": admin["email"],
+                              "timeZone": "Europe/Brussels", "locale": "en_GB",
+                              "avatarUrls": {"48x48": f"{self.url}/avatar/admin.png"}})
+
+    @route("GET", "/rest/api/3/mypermissions")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/mypermissions")
+    def mypermissions(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        wanted = [p for p in request.param("permissions").split(",") if p]
+        if not wanted:
+            return json_response({"errorMessages": ["The 'permissions' query parameter is required."], "errors": {}},
+                                 400)
+        have = {"ADMINISTER": bool(self.scenario["admin"].get("administer"))}
+        return json_response({"permissions": {p: {"id": str(n), "key": p, "name": p.replace("_", " ").title(),
+                                                  "type": "GLOBAL", "description": "", "havePermission":
+                                                      have.get(p, False)}
+                                              for n, p in enumerate(wanted, start=1)}})
+
+    @route("GET", "/rest/api/3/user/search")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/user/search")
+    def user_search(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        query = request.param("query").lower()
+        app = self._app()
+        found = []
+        if app and query and (app["displayName"].lower().startswith(query)
+                              or app.get("emailAddress", "").lower().startswith(query)):
+            found.append(app)
+        return json_response(found)
+
+    @route("GET", "/rest/api/3/user/groups")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/user/groups")
+    def user_groups(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if request.param("accountId") != APP_ACCOUNT or not self._app():
+            return self.error(404, request)
+        return json_response([{"name": g, "groupId": GROUP_IDS.get(g, "9f9f"),
+                               "self": f"{self.url}/rest/api/3/group?groupId={GROUP_IDS.get(g, '9f9f')}"}
+                              for g in self.scenario["app_user"]["groups"]])
+
+    @route("GET", "/rest/api/3/project/search")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/project/search")
+    def project_search(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        start, size = int(request.param("startAt") or 0), int(request.param("maxResults") or 50)
+        items = list(self.scenario["projects"].items())
+        page = items[start:start + size]
+        values = [{"self": f"{self.url}/rest/api/3/project/{p['id']}", "id": p["id"], "key": key, "name": p["name"],
+                   "projectTypeKey": "software", "simplified": False, "style": "classic", "isPrivate": False}
+                  for key, p in page]
+        return json_response({"self": f"{self.url}/rest/api/3/project/search?startAt={start}", "startAt": start,
+                              "maxResults": size, "total": len(items), "isLast": start + size >= len(items),
+                              "values": values})
+
+    @route("GET", "/rest/api/3/project/{key}/role")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/project/{key}/role")
+    def project_roles(self, request: Request, key: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if key not in self.scenario["projects"]:
+            return self.error(404, request)
+        roles = {"Administrators": ROLE_ADMINS}
+        if not self.scenario.get("addons_role_deleted"):
+            roles["atlassian-addons-project-access"] = ROLE_ADDONS
+        return json_response({name: f"{self.url}/rest/api/3/project/{key}/role/{rid}" for name, rid in roles.items()})
+
+    @route("GET", "/rest/api/3/project/{key}/role/{rid}")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/project/{key}/role/{rid}")
+    def project_role(self, request: Request, key: str, rid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        if project is None or rid not in (ROLE_ADMINS, ROLE_ADDONS):
+            return self.error(404, request)
+        members = project.get("role_members", []) if rid == ROLE_ADDONS else [ADMIN_ACCOUNT]
+        actors = [{"id": n, "displayName": "Exalate" if m == APP_ACCOUNT else "Site Admin", "type":
+                   "atlassian-user-role-actor", "actorUser": {"accountId": m}} for n, m in enumerate(members, 1)]
+        name = "atlassian-addons-project-access" if rid == ROLE_ADDONS else "Administrators"
+        return json_response({"self": f"{self.url}/rest/api/3/project/{key}/role/{rid}", "name": name,
+                              "id": int(rid), "description": f"{name} role", "actors": actors})
+
+    @route("GET", "/rest/api/3/project/{key}/permissionscheme")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/project/{key}/permissionscheme")
+    def permission_scheme(self, request: Request, key: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        if project is None:
+            return self.error(404, request)
+        if not self.scenario["admin"].get("administer"):
+            return self.error(403, request)
+        return json_response(self._scheme(project["scheme"]))
+
+
+EMULATOR = JiraCloudEmulator
