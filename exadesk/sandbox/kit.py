@@ -340,7 +340,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", response.content_type)
         truncate = response.headers.pop("X-Emulator-Truncate", None)
         for key, value in response.headers.items():
-            self.send_header(key, value)
+            # A list sends the header once per value (several Set-Cookie lines, as session logins need).
+            for one in (value if isinstance(value, (list, tuple)) else (value,)):
+                self.send_header(key, one)
         self.send_header("Content-Length", str(len(data) + (4096 if truncate else 0)))
         if truncate:
             self.send_header("Connection", "close")

@@ -1,34 +1,225 @@
-"""HP ALM/QC: placeholder spec until its adapter lands (see the tracker issues)."""
+"""HP ALM/QC (OpenText ALM, formerly Micro Focus), an admin user and password; support ended in November 2024.
+
+Written from the ALM REST API reference:
+https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Authenticate_LWSSO.html
+(POST /qcbin/authentication-point/alm-authenticate with <alm-authentication><user/><password/>; LWSSO_COOKIE_KEY)
+https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html
+(POST and DELETE /qcbin/rest/site-session: QCSession, XSRF-TOKEN cookies)
+https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/is_authenticated.htm (GET /qcbin/rest/is-authenticated)
+https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/domains.htm
+(GET /qcbin/rest/domains?include-projects-info=y)
+https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/customization_entity_fields.htm
+(GET /qcbin/rest/domains/{domain}/projects/{project}/customization/entities/{entity}/fields)
+https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Logout.html (GET /qcbin/authentication-point/logout)
+https://admhelp.microfocus.com/alm/en/26.1/online_help/Content/api_rest_api_reference_core.htm
+"""
 
 from __future__ import annotations
 
+import hashlib
+import xml.etree.ElementTree as ET
+from urllib.parse import quote, urlsplit
+from xml.sax.saxutils import escape
+
 from exadesk import messages
-from exadesk.errors import CheckError
-from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+from exadesk.checks import Identity
+from exadesk.errors import CheckError, ErrorKind
+from exadesk.http import Auth, Reply
+from exadesk.messages import Message
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+
+RETIRED = ("Support for HP ALM/QC ended in November 2024 (only basic maintenance was given before that). ExaDesk "
+           "still checks an existing setup, but plan a move to a supported tracker.")
+XML = {"Accept": "application/xml"}
 
 SPEC = TrackerSpec(
     id="hp_alm",
     name="HP ALM/QC",
-    docs_url="",
-    url=UrlSpec(example="https://alm.example.com/qcbin", hint="https://alm.example.com/qcbin"),
-    scope=ScopeSpec(label="Projects", example=""),
+    docs_url="https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/RESTAPI_Fwk_Title.htm",
+    summary="Retired: support ended in November 2024. Checks an existing ALM/QC setup with the admin user's login.",
+    retired=RETIRED,
+    notices=("hp_alm_retired",),
+    url=UrlSpec(example="https://alm.example.com/qcbin",
+                hint="the ALM server address ending in /qcbin, as you open it in a browser",
+                pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?"),
+    scope=ScopeSpec(label="Projects", example="DEFAULT/Sync_Project",
+                    hint="DOMAIN/PROJECT, for example DEFAULT/Sync_Project",
+                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+"),
+    sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
             id="password",
             label="Admin user + password",
-            description="",
+            description="The ALM/QC administrator the integration signs in as. The password is used to open an ALM "
+                        "session and is closed again (logged out) after the check.",
             fields=(
-                Field("username", "User name", secret=False, role='user'),
-                Field("password", "Password", secret=True),
+                Field("username", "User name", role="user", pattern=r"[^\s:<>&]{1,60}",
+                      hint="the ALM user name (not an email), without spaces", example="alm_admin"),
+                Field("password", "Password", secret=True, hint="the ALM password of that user"),
+            ),
+            notices=("hp_alm_retired",),
+            steps=(
+                Step("Note first: support for HP ALM/QC ended in November 2024. ExaDesk keeps checking an existing "
+                     "setup, but no new features or fixes come for it."),
+                Step("Use the ALM administrator account the integration already signs in with (the console log-in "
+                     "of the integration).", link="{url}/", link_label="Open ALM"),
+                Step("Make sure that user can open Site Administration and is in the TDAdmin group of every project "
+                     "that syncs.", link="{url}/SiteAdmin.jsp", link_label="Open Site Administration"),
+                Step("Enter the user name and password here; ExaDesk logs in, reads, and logs out again."),
             ),
         ),
     ),
-    requirements=(),
-    retired="Support for HP ALM/QC ended in November 2024.",
+    requirements=(
+        Requirement("site_session", "The admin user can log in and open an ALM session",
+                    "Check the user name and password by signing in to ALM in a browser; make sure the account is "
+                    "active in Site Administration, Site Users."),
+        Requirement("all_projects", "The admin user sees every project that syncs",
+                    "Add the user to each project: Site Administration, Site Projects, open the project, Project "
+                    "Users, Add user, and put it in the TDAdmin group."),
+        Requirement("user_fields", "The admin user can read the projects' user field configuration",
+                    "Put the user in the project's TDAdmin group (Site Administration, Site Projects, the project, "
+                    "Project Users), which can read and customise project fields."),
+        Requirement("TDAdmin", "The user has administrative permissions in each project",
+                    "Put the user in the TDAdmin group of each project (Site Administration, Site Projects, the "
+                    "project, Project Users).",
+                    manual=True,
+                    steps=("Open Site Administration (/qcbin/SiteAdmin.jsp) as a site administrator.",
+                           "Open Site Projects, choose each synced project, then Project Users.",
+                           "Confirm the integration's user is listed and ticked in the TDAdmin column.")),
+    ),
+    messages={
+        "session_missing": Message(
+            ErrorKind.UNEXPECTED_RESPONSE,
+            "ALM answered 'Browser based integrations - to login append ?login-form-required=y': the request reached "
+            "ALM without a site session, although the log-in worked.",
+            "A proxy or load balancer in front of ALM probably drops the session cookies (LWSSO_COOKIE_KEY, "
+            "QCSession) or sends requests to another server: ask the ALM administrator to pass cookies through and "
+            "keep sessions sticky, then verify again."),
+        "license": Message(
+            ErrorKind.FORBIDDEN, "ALM refused to open a session: no license is free for this user right now.",
+            "Close other ALM sessions of this user (Site Administration, Site Connections) or wait, then verify "
+            "again."),
+    },
 )
 
 
+class _AlmLogin(Auth):
+    """The log-in credential: sent in the XML body, so no header; fingerprinted for the one-probe rule."""
+
+    def __init__(self, user: str, password: str):
+        self._user, self._password = user, password
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(f"alm\0{self._user}\0{self._password}".encode()).hexdigest()
+
+    def body(self) -> bytes:
+        return (f"<alm-authentication><user>{escape(self._user)}</user>"
+                f"<password>{escape(self._password)}</password></alm-authentication>").encode()
+
+
+def api_base(url: str) -> str:
+    """The /qcbin root of the server: kept when typed, added when not, a page after it dropped."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path
+    cut = path.lower().find("/qcbin")
+    root = path[:cut] if cut >= 0 else path.rstrip("/")
+    return f"{parts.scheme}://{parts.hostname}{port}{root}/qcbin"
+
+
+def diagnose(reply: Reply, client):
+    """ALM's own signals: the missing site-session 401 and the license refusal."""
+    path = urlsplit(reply.url).path
+    if reply.status == 401 and "/rest/" in path and "login-form-required" in reply.text:
+        return messages.problem("hp_alm.session_missing", tracker=SPEC.name)
+    if reply.status == 403 and "/rest/site-session" in path and "license" in reply.text.lower():
+        return messages.problem("hp_alm.license", tracker=SPEC.name)
+    return None
+
+
+def _xml(reply: Reply, client) -> ET.Element:
+    head = reply.body[:2048].lower()
+    if b"<!doctype" in head or b"<!entity" in head:  # no entity tricks in a data reply
+        raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=client.base_url,
+                                          what="an XML document type declaration"))
+    try:
+        return ET.fromstring(reply.body)
+    except ET.ParseError:
+        raise CheckError(messages.problem("http.invalid_json", tracker=SPEC.name, url=client.base_url)) from None
+
+
 def verify_live(ctx):
-    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
-                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
-    yield  # pragma: no cover
+    user = ctx.target.value("username")
+    login = _AlmLogin(user, ctx.target.secrets.get("password"))
+    client = ctx.client(api_base(ctx.target.url), None, login_url=ctx.target.url, diagnose=diagnose)
+    try:
+        client.request("POST", "/authentication-point/alm-authenticate", data=login.body(), auth=login,
+                       headers={"Content-Type": "application/xml", **XML})
+    except CheckError as exc:
+        if exc.kind is ErrorKind.AUTH:
+            yield ctx.failed("site_session", f"ALM rejected the log-in of {user}.")
+        raise
+    try:
+        try:
+            client.request("POST", "/rest/site-session", headers=XML, allow=(200, 201))
+            info = _xml(client.get("/rest/is-authenticated", headers=XML), client)
+            name = (info.findtext("Username") or user).strip()
+            ctx.identity = Identity(name=name, login=name, kind="ALM user")
+            # The project list needs the site session, so it proves the session step worked.
+            domains = _xml(client.get("/rest/domains", params={"include-projects-info": "y"}, headers=XML), client)
+        except CheckError as exc:
+            if exc.problem.reason in ("hp_alm.session_missing", "hp_alm.license"):
+                yield ctx.failed("site_session", f"{user} logged in, but ALM did not keep a site session.")
+            raise
+        yield ctx.passed("site_session", f"Logged in as {name} and opened a site session.")
+        visible = {f"{d.get('Name')}/{p.get('Name')}".lower(): f"{d.get('Name')}/{p.get('Name')}"
+                   for d in domains.iter("Domain") for p in d.iter("Project")}
+        scope = list(ctx.target.scope)
+        if not scope:
+            shown = ", ".join(sorted(visible.values())[:15]) or "none"
+            yield ctx.unknown("all_projects", f"No projects are in scope. The user sees {len(visible)} projects: "
+                                              f"{shown}.", fix="Add the synced projects as DOMAIN/PROJECT.")
+            yield ctx.unknown("user_fields", "No projects are in scope.", fix="Add the synced projects as DOMAIN/PROJECT.")
+            return
+        missing = [p for p in scope if p.lower() not in visible]
+        if missing:
+            yield ctx.failed("all_projects", f"{user} does not see: {', '.join(missing)} (sees {len(visible)} "
+                                             "projects).")
+        else:
+            yield ctx.passed("all_projects", f"{user} sees every project in scope: {', '.join(scope)}.")
+
+        hidden, counts = [], []
+        for project in scope:
+            if project.lower() not in visible:
+                continue
+            domain, _, name_ = visible[project.lower()].partition("/")
+            path = (f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name_, safe='')}"
+                    "/customization/entities/defect/fields")
+            reply = client.get(path, headers=XML, allow=(401, 403))
+            if reply.status != 200:
+                hidden.append(project)
+                continue
+            fields = _xml(reply, client).iter("Field")
+            user_defined = [f.get("Label") or f.get("Name") for f in fields
+                            if (f.get("PhysicalName") or "").upper().split("_", 1)[-1].startswith("USER_")]
+            counts.append(f"{project} ({len(user_defined)} user fields)")
+        if hidden:
+            yield ctx.failed("user_fields", f"The field configuration is hidden from {user} in: {', '.join(hidden)}.")
+        elif missing and not counts:
+            yield ctx.unknown("user_fields", "None of the projects in scope is visible to this user.")
+        else:
+            yield ctx.passed("user_fields", f"Reads the defect field configuration of {', '.join(counts)}.")
+    finally:
+        _logout(client)
+
+
+def _logout(client) -> None:
+    """Close the site session (frees the ALM license) and the log-in; a failure here changes no result."""
+    for method, path in (("DELETE", "/rest/site-session"), ("GET", "/authentication-point/logout")):
+        try:
+            client.request(method, path, headers=XML, retry=False, allow=(200, 201, 204, 401))
+        except CheckError:
+            pass
