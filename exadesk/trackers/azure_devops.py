@@ -1,32 +1,315 @@
-"""Azure DevOps: placeholder spec until its adapter lands (see the tracker issues)."""
+"""Azure DevOps Services (dev.azure.com/{org}) and Azure DevOps Server collections, personal access tokens.
+
+Written from Microsoft's documentation and API descriptions (MicrosoftDocs/vsts-rest-api-specs, API 7.1):
+https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate
+    (a PAT goes as Basic with an empty user name; global PATs retire 1 Dec 2026)
+https://learn.microsoft.com/rest/api/azure/devops/ims/identities/read-identities (searchFilter, queryMembership,
+    served on vssps.dev.azure.com/{organization} and on the Server collection)
+https://learn.microsoft.com/rest/api/azure/devops/core/projects/get
+https://learn.microsoft.com/azure/devops/organizations/security/look-up-project-collection-administrators
+https://learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning and the client libraries'
+    GET {collection}/_apis/connectionData (authenticatedUser), the call Microsoft's own clients use to learn who
+    the credential is; it is not in the OpenAPI descriptions.
+https://learn.microsoft.com/azure/devops/organizations/accounts/change-application-access-policies
+    (IP Conditional Access policy validation; VS403463)
+
+Hosts: dev.azure.com/{org} serves core APIs, vssps.dev.azure.com/{org} the identity APIs; the legacy
+{org}.visualstudio.com address is the same organisation. A Server collection URL
+(https://host/tfs/{collection} or https://host/{collection}) serves everything itself, and so does a
+loopback http://127.0.0.1:PORT/{collection} (the emulator, treated as a self-hosted server).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
 from exadesk import messages
-from exadesk.errors import CheckError
-from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+from exadesk.checks import CheckResult, Identity, Status
+from exadesk.errors import CheckError, ErrorKind
+from exadesk.http import BasicAuth, Reply, is_loopback
+from exadesk.messages import Message
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+
+API_VERSION = "7.1"
+PCA = "Project Collection Administrators"
+PROJECT_ADMINS = "Project Administrators"
+PCA_KEY = "project_collection_administrators"
+PROJECT_ADMINS_KEY = "project_administrators"
+
+_PCA_FIX = ("Organization Settings (Collection Settings on Server), Permissions, Project Collection Administrators, "
+            "Members, Add: add the proxy user.")
+_PROJECT_FIX = ("In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the proxy "
+                "user.")
 
 SPEC = TrackerSpec(
     id="azure_devops",
     name="Azure DevOps",
-    docs_url="",
-    url=UrlSpec(example="https://dev.azure.com/your-org", hint="https://dev.azure.com/your-org"),
-    scope=ScopeSpec(label="Projects", example=""),
+    docs_url="https://learn.microsoft.com/rest/api/azure/devops",
+    summary="Azure DevOps Services organisations and Azure DevOps Server collections; the proxy user's personal "
+            "access token.",
+    url=UrlSpec(
+        example="https://dev.azure.com/acme",
+        hint="https://dev.azure.com/your-organisation (or https://your-organisation.visualstudio.com); for Azure "
+             "DevOps Server the collection address, such as https://ado.example.com/tfs/DefaultCollection",
+        pattern=r"https://(dev\.azure\.com/[^/\s]+|[A-Za-z0-9-]+\.visualstudio\.com|[^/\s]+(/tfs)?/[^/\s]+)",
+    ),
+    scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}"),
+    sync_options=("comments", "attachments"),
+    notices=("azure_devops_global_pats",),
     auth_methods=(
         AuthMethod(
             id="pat",
             label="Personal access token",
-            description="",
+            description="A token of the proxy user for one organisation (or Server collection).",
+            notices=("azure_devops_global_pats",),
             fields=(
-                Field("token", "Personal access token", secret=True),
+                Field("token", "Personal access token", secret=True,
+                      hint="the token Azure DevOps showed once: 52 lower-case letters and digits, or 84 characters "
+                           "for newer tokens", example="x" * 52, pattern=r"[a-z2-7]{52}|[A-Za-z0-9]{84}"),
+            ),
+            steps=(
+                Step("Sign in to Azure DevOps as the proxy user: a dedicated account for the integration, not your "
+                     "own (changes made by the proxy user are not synchronised)."),
+                Step("Make the proxy user a member of Project Collection Administrators: Organization Settings, "
+                     "Permissions, Project Collection Administrators, Members, Add.",
+                     link="{url}/_settings/groups", link_label="Open organisation permissions"),
+                Step("In each project to sync, add it to Project Administrators: Project Settings, Permissions, "
+                     "Project Administrators, Members, Add."),
+                Step("As the proxy user open User settings, Personal access tokens, New Token.",
+                     link="{url}/_usersSettings/tokens", link_label="Open personal access tokens"),
+                Step("Under Organization pick this organisation (not 'All accessible organizations': those tokens "
+                     "stop working on 1 December 2026). Choose an expiry your policy allows."),
+                Step("Under Scopes choose Custom defined and tick Work Items (Read, write & manage), Project and Team "
+                     "(Read), Identity (Read), Member Entitlement Management (Read); 'Show all scopes' reveals "
+                     "Identity and Member Entitlement. User Profile (Read) is also needed."),
+                Step("Create the token and copy it at once: Azure DevOps shows it only once."),
+                Step("Azure DevOps Server: use the collection address (https://host/tfs/DefaultCollection), and keep "
+                     "IIS Basic authentication turned off on the server, otherwise personal access tokens fail."),
             ),
         ),
     ),
-    requirements=(),
+    requirements=(
+        Requirement(PCA_KEY, "Proxy user is a Project Collection Administrator", _PCA_FIX),
+        Requirement(PROJECT_ADMINS_KEY, "Proxy user is a Project Administrator of every synced project", _PROJECT_FIX),
+        Requirement("pat_scopes", "Token has the scopes the integration needs",
+                    "Edit the token (User settings, Personal access tokens) and tick the scopes listed in the steps.",
+                    manual=True,
+                    steps=("As the proxy user open User settings, Personal access tokens and edit the token.",
+                           "Check that Organization is this organisation, and that the scopes include Work Items "
+                           "(Read, write & manage), Project and Team (Read), User Profile (Read), Identity (Read) and "
+                           "Member Entitlement Management (Read).",
+                           "Note the expiry date: Azure DevOps does not show it to the token itself, and only "
+                           "Microsoft Entra sign-ins may read the token list by API.")),
+        Requirement("conditional_access", "The integration's server is allowed by IP Conditional Access",
+                    "Ask an organisation administrator to allow the integration server's IP addresses in Microsoft "
+                    "Entra Conditional Access, or to review Organization Settings, Policies, 'Enable IP Conditional "
+                    "Access policy validation'.",
+                    manual=True,
+                    steps=("Open Organization Settings, Policies and see whether 'Enable IP Conditional Access policy "
+                           "validation' is on.",
+                           "If it is, check with your Entra administrator that the integration server's outgoing IP "
+                           "addresses are allowed: this check ran from this workstation, not from that server.")),
+    ),
+    messages={
+        "signin_page": Message(
+            ErrorKind.AUTH, "Azure DevOps answered with its sign-in page (HTTP 203): it did not accept the token.",
+            "Copy the token again (it must be sent whole, as the password with an empty user name), and check it was "
+            "created for this organisation ({url})."),
+        "wrong_organization": Message(
+            ErrorKind.AUTH, "The token is valid but not for this organisation ({detail}).",
+            "Create the token for this organisation (User settings, Personal access tokens, Organization), or check "
+            "the organisation name in the address."),
+        "collection_missing": Message(
+            ErrorKind.AUTH, "The server refused the token at this address: it must include the collection "
+                            "(Resource not available for anonymous access).",
+            "Use the collection's address, such as https://your-server/tfs/DefaultCollection."),
+        "conditional_access": Message(
+            ErrorKind.FORBIDDEN, "A Conditional Access policy of your organisation blocked the token from this "
+                                 "network (VS403463).",
+            "Ask your Entra administrator to allow this workstation's and the integration server's IP addresses, or "
+            "verify from an allowed network."),
+        "iis_basic_auth": Message(
+            ErrorKind.AUTH, "The server's IIS answered the token with its own Basic-authentication refusal.",
+            "IIS Basic authentication is on for Azure DevOps Server, which breaks personal access tokens: an "
+            "administrator must turn it off in IIS Manager (the Azure DevOps site, Authentication, Basic "
+            "Authentication: Disabled)."),
+        "group_not_found": Message(
+            ErrorKind.NOT_FOUND, "The group {group} is not visible to the proxy user.",
+            "Check the organisation or collection name in the address, and that the token has the Identity (Read) "
+            "scope."),
+    },
 )
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where an organisation's APIs live."""
+
+    core: str  # projects, connectionData
+    identities: str  # the identities API (vssps for Services)
+    name: str  # organisation or collection name, as it prefixes group names
+    hosted: bool
+
+
+def locate(url: str) -> Location:
+    """Map the address a person types to the API bases (see the module docstring)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    segments = [s for s in parts.path.split("/") if s]
+    if host == "dev.azure.com" and segments:
+        org = segments[0]
+        return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
+    if host.endswith(".visualstudio.com"):
+        org = host.split(".")[0]
+        return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
+    port = f":{parts.port}" if parts.port else ""
+    base = f"{parts.scheme}://{parts.hostname}{port}" + ("/" + "/".join(segments) if segments else "")
+    return Location(base, base, segments[-1] if segments else "", False)
+
+
+def validate_offline(target) -> list[CheckResult]:
+    """A Server address must name the collection; a Services address must not carry a project."""
+    url = target.url.strip().rstrip("/")
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    problem = ""
+    if (parts.hostname or "").lower() == "dev.azure.com" and len(segments) > 1:
+        problem = "it has more than the organisation (a project or page); use https://dev.azure.com/your-organisation"
+    elif not (parts.hostname or "").lower().endswith(("dev.azure.com", ".visualstudio.com")):
+        if not segments or segments[-1].lower() == "tfs":
+            problem = "it has no collection; use the collection address such as https://ado.example.com/tfs/DefaultCollection"
+    if not problem or is_loopback(parts.hostname or ""):
+        return []  # loopback is a sandbox server; it answers for itself
+    return [CheckResult(id=f"{SPEC.id}.url", status=Status.FAIL, title="Instance address",
+                        detail=f"{target.url!r} is not an organisation or collection address: {problem}.",
+                        fix=f"Expected: {SPEC.url.hint}.")]
+
+
+def diagnose(reply: Reply, client):
+    """Azure DevOps' own signals: the 203 sign-in page, TF400813, VS403463 and IIS's Basic refusal."""
+    params = {"tracker": SPEC.name, "url": client.base_url}
+    if reply.status == 203 and reply.looks_like_html():
+        return messages.problem("azure_devops.signin_page", **params)
+    if reply.status not in (401, 403):
+        return None
+    data = reply.json_or_none()
+    text = str(data.get("message") or "") if isinstance(data, dict) else reply.text[:4000]
+    if "VS403463" in text:
+        return messages.problem("azure_devops.conditional_access", **params)
+    if "TF400813" in text and "anonymous" in text.lower():
+        return messages.problem("azure_devops.collection_missing", **params)
+    if "TF400813" in text:
+        match = re.search(r"TF400813: [^.]*", text)
+        return messages.problem("azure_devops.wrong_organization", detail=match.group(0) if match else "TF400813",
+                                **params)
+    challenge = reply.headers.get("WWW-Authenticate", "")
+    if reply.status == 401 and reply.looks_like_html() and challenge.lower().startswith("basic") \
+            and "bearer" not in challenge.lower():
+        return messages.problem("azure_devops.iis_basic_auth", **params)
+    return None
+
+
+def _values(data) -> list[dict]:
+    """A list reply: the documented bare array, or the {"count", "value"} wrapper the service sends."""
+    if isinstance(data, dict) and isinstance(data.get("value"), list):
+        data = data["value"]
+    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
+
+
+def descriptor_key(value) -> str:
+    """An identity descriptor as one comparable string.
+
+    The service sends ``"Type;identifier"`` strings; the API description documents an object with
+    ``identityType`` and ``identifier``. Both mean the same descriptor.
+    """
+    if isinstance(value, dict):
+        return f"{value.get('identityType', '')};{value.get('identifier', '')}".lower()
+    return str(value or "").lower()
+
+
+def _property(identity: dict, name: str) -> str:
+    props = identity.get("properties") if isinstance(identity.get("properties"), dict) else {}
+    value = props.get(name)
+    if isinstance(value, dict):
+        value = value.get("$value")
+    return str(value or "")
+
+
+def _find_group(client, group: str) -> dict | None:
+    data = client.get_json("/_apis/identities", params={"searchFilter": "General", "filterValue": group,
+                                                        "queryMembership": "None", "api-version": API_VERSION})
+    for identity in _values(data):
+        names = {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
+        names.add(_property(identity, "Account").lower())
+        if group.lower() in names or group.lower().split("\\")[-1] in names:
+            return identity
+    return None
+
+
 def verify_live(ctx):
-    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
-                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
-    yield  # pragma: no cover
+    loc = locate(ctx.target.url)
+    auth = BasicAuth("", ctx.target.secrets.get("token"))  # Microsoft: any user name, the PAT as password
+    core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
+    ims = core if loc.identities == loc.core else ctx.client(loc.identities, auth, login_url=ctx.target.url,
+                                                             diagnose=diagnose)
+
+    connection = core.get_json("/_apis/connectionData", expect=dict)
+    user = connection.get("authenticatedUser") if isinstance(connection.get("authenticatedUser"), dict) else {}
+    user_id = str(user.get("id") or "")
+    if not user_id or "unauthenticated" in descriptor_key(user.get("descriptor")):
+        raise CheckError(messages.problem("azure_devops.collection_missing", tracker=SPEC.name, url=loc.core))
+    account = _property(user, "Account")
+    ctx.identity = Identity(name=str(user.get("customDisplayName") or user.get("providerDisplayName") or account),
+                            login=account, id=user_id, kind="user")
+
+    found = _values(ims.get_json("/_apis/identities", params={"identityIds": user_id, "queryMembership": "Expanded",
+                                                              "api-version": API_VERSION}))
+    me = next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
+    if me is None:
+        raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,
+                                          what="the proxy user's identity was not returned"))
+    member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
+    who = ctx.identity.label()
+
+    pca_name = f"[{loc.name}]\\{PCA}"
+    pca = _find_group(ims, pca_name)
+    if pca is None:
+        raise CheckError(messages.problem("azure_devops.group_not_found", tracker=SPEC.name, group=pca_name))
+    if descriptor_key(pca.get("descriptor")) in member_of:
+        yield ctx.passed(PCA_KEY, f"{who} is a member of {pca_name}.")
+    else:
+        yield ctx.failed(PCA_KEY, f"{who} is not a member of {pca_name} (directly or through another group).")
+
+    projects = list(ctx.target.scope)
+    if not projects:
+        yield ctx.unknown(PROJECT_ADMINS_KEY, "No projects are in scope, so Project Administrators could not be checked.",
+                          fix="Add the projects to sync.")
+        return
+    admin_of, not_admin, missing = [], [], []
+    for name in projects:
+        reply = core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
+                         allow=(404,))
+        if reply.status == 404:
+            missing.append(name)
+            continue
+        project = core.decode(reply, dict)
+        real_name = str(project.get("name") or name)
+        group = _find_group(ims, f"[{real_name}]\\{PROJECT_ADMINS}")
+        if group is not None and descriptor_key(group.get("descriptor")) in member_of:
+            admin_of.append(real_name)
+        else:
+            not_admin.append(real_name)
+    problems = []
+    if not_admin:
+        problems.append(f"not in Project Administrators of {', '.join(not_admin)}")
+    if missing:
+        problems.append(f"cannot see {', '.join(missing)} (no such project, or no access)")
+    if problems:
+        yield ctx.failed(PROJECT_ADMINS_KEY, f"{who} is {'; '.join(problems)}.")
+    else:
+        yield ctx.passed(PROJECT_ADMINS_KEY, f"{who} is a Project Administrator of {', '.join(admin_of)}.")

@@ -1,0 +1,259 @@
+"""Emulator of an Azure DevOps collection's REST API (as Azure DevOps Server serves it, one host for all).
+
+From Microsoft's documentation and API descriptions (MicrosoftDocs/vsts-rest-api-specs 7.1):
+GET /{collection}/_apis/connectionData (authenticatedUser), GET /{collection}/_apis/identities
+(identityIds / searchFilter=General&filterValue / descriptors, queryMembership None|Direct|Expanded),
+GET /{collection}/_apis/projects/{projectId} (name or id); api-version is required on the described APIs.
+A PAT arrives as Basic with any user name and the token as password. Errors are the service's exception
+JSON ({"$id", "innerException", "message", "typeName", "typeKey", "errorCode", "eventId"}).
+
+On Services the identities API lives on vssps.dev.azure.com/{organization}; here every host's paths are
+served by the one loopback server, like a Server collection (the adapter maps hosts, the emulator does not).
+
+Wire format: by default replies follow the API description (lists as bare arrays, descriptors as
+{identityType, identifier} objects). ``scenario["wire"] = "service"`` sends what the service itself sends
+({"count", "value"} wrappers, descriptors as "Type;identifier" strings).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
+
+DEMO_PAT = "sbxdemo2patforexadesk7azuredevops2emulatoronly3abcde"  # 52 chars of [a-z2-7], made up
+OTHER_ORG_PAT = "sbxotherorg2pat7notforthisorganisation3emulatoronly2"
+PROXY_ID = "8c3f4d2a-6b1e-4f7a-9d5c-2e8b7a6f1c30"
+TENANT = "d3b5c1e2-7a4f-4b8e-9c6d-1f2a3b4c5d6e"
+
+SIGNIN_PAGE = (
+    "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>"
+    "<form method='post' action='https://login.microsoftonline.com/common/oauth2/authorize'>"
+    "<p>Sign in to your account</p><input type='email' name='loginfmt'></form></body></html>")
+IIS_401_PAGE = (
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\"><html><head><title>401 - Unauthorized: Access is "
+    "denied due to invalid credentials.</title></head><body><div id=\"header\"><h1>Server Error</h1></div>"
+    "<div id=\"content\"><h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2><h3>You do not "
+    "have permission to view this directory or page using the credentials that you supplied.</h3></div>"
+    "</body></html>")
+
+
+def _exception(message: str, type_key: str, status: int, event_id: int = 3000) -> Response:
+    return json_response({"$id": "1", "innerException": None, "message": message,
+                          "typeName": f"Microsoft.TeamFoundation.Framework.Server.{type_key}, "
+                                      "Microsoft.TeamFoundation.Framework.Server",
+                          "typeKey": type_key, "errorCode": 0, "eventId": event_id}, status)
+
+
+def _sid(name: str) -> str:
+    digest = hashlib.sha256(name.lower().encode()).digest()
+    parts = [str(int.from_bytes(digest[i:i + 4], "big")) for i in range(0, 24, 4)]
+    return "S-1-9-1551374245-" + "-".join(parts)
+
+
+def _guid(name: str) -> str:
+    h = hashlib.md5(name.lower().encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+
+
+class AzureDevOpsEmulator(Emulator):
+    """Scenario keys: ``collection``, ``pats`` (token -> user id and the collections it is for), ``users``
+    (id -> name, account, groups), ``groups`` (group -> parent groups), ``projects``, ``wire``, and the
+    field-note switches ``signin_203``, ``conditional_access``, ``iis_basic_auth``."""
+
+    tracker = "azure_devops"
+    demo_secrets = {"token": DEMO_PAT}
+    demo_args = ("--project", "Website")
+
+    def default_scenario(self) -> dict:
+        return {
+            "collection": "acme",
+            "pats": {DEMO_PAT: {"user": PROXY_ID, "collections": ["acme"]},
+                     OTHER_ORG_PAT: {"user": PROXY_ID, "collections": ["contoso"]}},
+            "users": {PROXY_ID: {"name": "Exalate Proxy", "account": "exalate.proxy@acme.example",
+                                 "groups": ["[acme]\\Project Collection Administrators",
+                                            "[Website]\\Project Administrators",
+                                            "[Backend]\\Project Administrators"]}},
+            # group -> groups it is a member of (nesting); every group named here exists
+            "groups": {
+                "[acme]\\Project Collection Administrators": [],
+                "[acme]\\Project Collection Valid Users": [],
+                "[acme]\\Integration Admins": ["[acme]\\Project Collection Administrators"],
+                "[Website]\\Project Administrators": ["[acme]\\Project Collection Valid Users"],
+                "[Backend]\\Project Administrators": ["[acme]\\Project Collection Valid Users"],
+            },
+            "projects": {"Website": {"id": "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c"},
+                         "Backend": {"id": "8b2a1c4d-3e5f-4a6b-9c7d-0e1f2a3b4c5d"}},
+            "wire": "documented",
+            "signin_203": False,
+            "conditional_access": False,
+            "iis_basic_auth": False,
+        }
+
+    @property
+    def url(self) -> str:
+        """The collection address a person would type (the server root has no collection)."""
+        return f"{self.root_url}/{self.scenario['collection']}"
+
+    @property
+    def root_url(self) -> str:
+        return Emulator.url.fget(self)
+
+    # -- replies ---------------------------------------------------------------------
+
+    def error(self, status: int, request: Request) -> Response:
+        if status == 401:
+            response = Response(401, b"", {"WWW-Authenticate": 'Bearer authorization_uri=https://login.microsoftonline.'
+                                                               'com/common, Basic realm="https://dev.azure.com/"'},
+                                "text/plain")
+            return response
+        messages = {403: ("TF400893: Access denied.", "AccessCheckException"),
+                    404: ("TF400898: An Internal Error Occurred.", "NotFoundException"),
+                    429: ("TF400733: The request has been throttled.", "RequestBlockedException"),
+                    500: ("TF246017: Azure DevOps could not connect to the database.", "DatabaseConnectionException")}
+        text, key = messages.get(status, ("Error", "VssServiceException"))
+        return _exception(text, key, status)
+
+    def login_page(self, request: Request) -> Response:
+        return html_response(SIGNIN_PAGE)
+
+    def _wrap(self, items: list) -> object:
+        return {"count": len(items), "value": items} if self.scenario["wire"] == "service" else items
+
+    def _descriptor(self, kind: str, identifier: str):
+        if self.scenario["wire"] == "service":
+            return f"{kind};{identifier}"
+        return {"identityType": kind, "identifier": identifier}
+
+    # -- authentication -------------------------------------------------------------------
+
+    def _authenticate(self, request: Request, collection: str | None) -> tuple[dict | None, Response | None]:
+        """(user, None) or (None, the refusal)."""
+        if self.scenario.get("iis_basic_auth"):
+            return None, html_response(IIS_401_PAGE, 401, WWW_Authenticate='Basic realm="ado.example.com"')
+        basic = request.basic()
+        if basic is None:
+            return None, html_response(SIGNIN_PAGE, 203)  # the service's answer to a malformed credential
+        if self.scenario.get("signin_203"):
+            return None, html_response(SIGNIN_PAGE, 203)
+        pat = self.scenario["pats"].get(basic[1])
+        if pat is None:
+            return None, self.error(401, request)
+        if self.scenario.get("conditional_access"):
+            return None, _exception("VS403463: The conditional access policy defined by your Azure Active Directory "
+                                    "administrator has failed.", "UnauthorizedRequestException", 401)
+        if collection is None:
+            return None, _exception("TF400813: Resource not available for anonymous access. Client authentication "
+                                    "required.", "UnauthorizedRequestException", 401)
+        if collection.lower() not in [c.lower() for c in pat["collections"]] or \
+                collection.lower() != self.scenario["collection"].lower():
+            return None, _exception(f"TF400813: The user '{TENANT}\\{pat['user']}' is not authorized to access this "
+                                    "resource.", "UnauthorizedRequestException", 401)
+        user = self.scenario["users"].get(pat["user"])
+        return dict(user, id=pat["user"]), None
+
+    # -- identities -----------------------------------------------------------------------
+
+    def _group_identity(self, name: str) -> dict:
+        return {"id": _guid(name), "descriptor": self._descriptor("Microsoft.TeamFoundation.Identity", _sid(name)),
+                "subjectDescriptor": "vssgp.Uy0xLTktMTU1MTM3NDI0NQ", "providerDisplayName": name,
+                "isActive": True, "isContainer": True, "members": [], "memberOf": [], "memberIds": [],
+                "resourceVersion": 2, "metaTypeId": 255,
+                "properties": {"SchemaClassName": {"$type": "System.String", "$value": "Group"},
+                               "Account": {"$type": "System.String", "$value": name}}}
+
+    def _expanded(self, groups: list[str]) -> list[str]:
+        seen: list[str] = []
+        todo = list(groups)
+        while todo:
+            group = todo.pop()
+            if group in seen or group not in self.scenario["groups"]:
+                continue
+            seen.append(group)
+            todo.extend(self.scenario["groups"][group])
+        return seen
+
+    def _user_identity(self, user_id: str, membership: str) -> dict:
+        user = self.scenario["users"][user_id]
+        direct = [g for g in user.get("groups", []) if g in self.scenario["groups"]]
+        groups = {"expanded": self._expanded(direct), "direct": direct}.get(membership.lower(), [])
+        return {"id": user_id, "descriptor": self._descriptor("Microsoft.IdentityModel.Claims.ClaimsIdentity",
+                                                              f"{TENANT}\\{user['account']}"),
+                "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
+                "providerDisplayName": user["name"], "isActive": True, "isContainer": False,
+                "members": [], "memberIds": [], "resourceVersion": 2, "metaTypeId": 0,
+                "memberOf": [self._descriptor("Microsoft.TeamFoundation.Identity", _sid(g)) for g in groups],
+                "properties": {"SchemaClassName": {"$type": "System.String", "$value": "User"},
+                               "Account": {"$type": "System.String", "$value": user["account"]}}}
+
+    # -- routes ---------------------------------------------------------------------------
+
+    @route("GET", "/_apis/connectionData")
+    def server_connection_data(self, request: Request) -> Response:
+        _, refusal = self._authenticate(request, None)
+        return refusal
+
+    @route("GET", "/{collection}/_apis/connectionData")
+    def connection_data(self, request: Request, collection: str) -> Response:
+        user, refusal = self._authenticate(request, collection)
+        if refusal:
+            return refusal
+        me = {"id": user["id"], "descriptor": f"Microsoft.IdentityModel.Claims.ClaimsIdentity;{TENANT}\\"
+                                              f"{user['account']}",
+              "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
+              "providerDisplayName": user["name"], "isActive": True, "members": [], "memberOf": [],
+              "resourceVersion": 2, "metaTypeId": 0,
+              "properties": {"Account": {"$type": "System.String", "$value": user["account"]}}}
+        return json_response({"authenticatedUser": me, "authorizedUser": me,
+                              "instanceId": _guid(self.scenario["collection"]), "deploymentId": _guid("deployment"),
+                              "deploymentType": "onPremises", "locationServiceData": {
+                                  "serviceOwner": "00025394-6065-48ca-87d9-7f5672854ef7",
+                                  "defaultAccessMappingMoniker": "PublicAccessMapping", "lastChangeId": 1}})
+
+    @route("GET", "/{collection}/_apis/identities")
+    def identities(self, request: Request, collection: str) -> Response:
+        user, refusal = self._authenticate(request, collection)
+        if refusal:
+            return refusal
+        if not request.param("api-version"):
+            return _exception("No api-version was supplied for the \"GET\" request. The version must be supplied "
+                              "either as part of the Accept header (e.g. \"application/json; api-version=1.0\") or "
+                              "as a query parameter (e.g. '?api-version=1.0').", "VssApiVersionNotSpecifiedException",
+                              400)
+        membership = request.param("queryMembership", "None")
+        out = []
+        if request.param("identityIds"):
+            for wanted in request.param("identityIds").split(","):
+                if wanted.strip().lower() in (u.lower() for u in self.scenario["users"]):
+                    key = next(u for u in self.scenario["users"] if u.lower() == wanted.strip().lower())
+                    out.append(self._user_identity(key, membership))
+        elif request.param("searchFilter").lower() == "general":
+            value = request.param("filterValue").lower()
+            out = [self._group_identity(g) for g in self.scenario["groups"] if g.lower() == value]
+            out += [self._user_identity(uid, membership) for uid, u in self.scenario["users"].items()
+                    if value in (u["account"].lower(), u["name"].lower())]
+        else:
+            return _exception("VS403439: Please specify one of: descriptors, identityIds, subjectDescriptors or a "
+                              "search filter.", "ArgumentException", 400)
+        return json_response(self._wrap(out))
+
+    @route("GET", "/{collection}/_apis/projects/{project_id}")
+    def project(self, request: Request, collection: str, project_id: str) -> Response:
+        user, refusal = self._authenticate(request, collection)
+        if refusal:
+            return refusal
+        for name, info in self.scenario["projects"].items():
+            if project_id.lower() in (name.lower(), info["id"].lower()):
+                return json_response({"id": info["id"], "name": name, "description": info.get("description", ""),
+                                      "url": f"{self.url}/_apis/projects/{info['id']}", "state": "wellFormed",
+                                      "revision": 411, "visibility": "private",
+                                      "lastUpdateTime": "2026-09-14T08:21:43.903Z",
+                                      "_links": {"self": {"href": f"{self.url}/_apis/projects/{info['id']}"}},
+                                      "defaultTeam": {"id": _guid(name + " Team"), "name": f"{name} Team",
+                                                      "url": f"{self.url}/_apis/projects/{info['id']}/teams/"}})
+        return _exception(f"TF200016: The following project does not exist: {project_id}. Verify that the name of "
+                          "the project is correct and that the project exists on the specified Azure DevOps Server.",
+                          "ProjectDoesNotExistWithNameException", 404)
+
+
+EMULATOR = AzureDevOpsEmulator
