@@ -1,0 +1,332 @@
+"""The HTTP layer: classification of statuses and failures, redirects, bounds, TLS, proxies, the one-probe rule."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from exadesk.errors import CheckError, ErrorKind
+from exadesk.http import BasicAuth, BearerAuth, HeaderAuth, HttpClient, Page, ProbeGuard, classify_html, Reply
+from exadesk.sandbox import kit
+from exadesk.sandbox.kit import Emulator, Response
+
+SECRET = "tok-" + "Z" * 30
+
+
+class Scripted(Emulator):
+    """Answers each path from ``scenario["replies"][path]`` = Response (or a list used in turn)."""
+
+    tracker = "scripted"
+
+    def handle(self, request):
+        fault = self._active_fault(request)
+        if fault is not None:
+            return super().handle(request)
+        reply = self.scenario.get("replies", {}).get(request.path)
+        if isinstance(reply, list):
+            reply = reply.pop(0) if len(reply) > 1 else reply[0]
+        return reply or Response(404, {"message": "Not Found"})
+
+
+@pytest.fixture
+def server():
+    running = []
+
+    def start(replies=None, **kw):
+        emulator = Scripted({"replies": replies or {}, **kw.pop("scenario", {})}, **kw).start()
+        running.append(emulator)
+        return emulator
+
+    yield start
+    for emulator in running:
+        emulator.stop()
+
+
+def _client(url, auth=None, **kw):
+    kw.setdefault("timeout", (2.0, 2.0))
+    return HttpClient(base_url=url, page=Page("Tracker"), auth=auth, **kw)
+
+
+def _reason(func):
+    with pytest.raises(CheckError) as info:
+        func()
+    return info.value.problem
+
+
+OK = Response(200, {"ok": True})
+
+
+def test_json_round_trip_and_headers(server):
+    srv = server({"/api/me": OK})
+    client = _client(srv.url, BearerAuth(SECRET))
+    assert client.get_json("/api/me", expect=dict) == {"ok": True}
+    request = srv.requests[0]
+    assert request.headers["authorization"] == f"Bearer {SECRET}"
+    assert request.headers["accept"] == "application/json"
+    assert "ExaDesk" in request.headers["user-agent"]
+
+
+@pytest.mark.parametrize("status, kind, reason", [
+    (401, ErrorKind.AUTH, "auth"), (403, ErrorKind.FORBIDDEN, "forbidden"), (404, ErrorKind.NOT_FOUND, "not_found"),
+    (500, ErrorKind.UNEXPECTED_RESPONSE, "http.server_error"), (418, ErrorKind.UNEXPECTED_RESPONSE, "unexpected_response"),
+    (407, ErrorKind.NETWORK, "network.proxy_auth"),
+])
+def test_status_classification(server, status, kind, reason):
+    srv = server({"/x": Response(status, {"message": "no"})})
+    problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET)).get("/x"))
+    assert (problem.kind, problem.reason) == (kind, reason)
+    assert SECRET not in problem.text()
+
+
+def test_allowed_status_is_returned(server):
+    srv = server({"/x": Response(404, {"message": "no"})})
+    assert _client(srv.url).get("/x", allow=(404,)).status == 404
+
+
+def test_rejected_credential_is_never_sent_again(server):
+    srv = server({"/a": Response(401, {}), "/b": OK})
+    guard = ProbeGuard()
+    client = _client(srv.url, BasicAuth("proxy", SECRET), guard=guard)
+    assert _reason(lambda: client.get("/a")).reason == "auth"
+    again = _client(srv.url, BasicAuth("proxy", SECRET), guard=guard)
+    assert _reason(lambda: again.get("/b")).reason == "http.already_rejected"
+    assert len(srv.requests) == 1
+    # Another credential is still sent, and an anonymous 401 rejects nothing.
+    assert _client(srv.url, BasicAuth("proxy", "other"), guard=guard).get("/b").status == 200
+
+
+def test_401_is_not_retried(server):
+    srv = server({"/a": Response(401, {})})
+    _reason(lambda: _client(srv.url, HeaderAuth("X-Api-Key", SECRET)).get("/a"))
+    assert len(srv.requests) == 1
+
+
+def test_retry_after_short_is_retried_then_succeeds(server):
+    srv = server({"/a": [Response(503, {}, {"Retry-After": "0"}), OK]})
+    assert _client(srv.url).get_json("/a") == {"ok": True}
+    assert len(srv.requests) == 2
+
+
+def test_retry_after_long_is_reported_not_waited(server):
+    srv = server({"/a": Response(429, {}, {"Retry-After": "600"})})
+    started = time.monotonic()
+    problem = _reason(lambda: _client(srv.url).get("/a"))
+    assert problem.kind is ErrorKind.RATE_LIMITED and "10 minutes" in problem.next_step
+    assert time.monotonic() - started < 2 and len(srv.requests) == 1
+
+
+def test_post_is_not_retried(server):
+    srv = server({"/login": Response(503, {}, {"Retry-After": "0"})})
+    _reason(lambda: _client(srv.url).request("POST", "/login", json_body={"u": 1}))
+    assert len(srv.requests) == 1
+
+
+def test_cross_host_redirect_never_carries_the_credential(server):
+    other = server({"/steal": OK})
+    srv = server({"/a": Response(302, b"", {"Location": f"http://localhost:{other.port}/steal"})})
+    problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET)).get("/a"))
+    assert problem.reason == "http.sso_redirect"
+    assert other.requests == []
+
+
+def test_same_host_redirect_is_followed_with_the_credential(server):
+    srv = server({"/old": Response(301, b"", {"Location": "/new"}), "/new": OK})
+    assert _client(srv.url, BearerAuth(SECRET)).get_json("/old") == {"ok": True}
+    assert [r.path for r in srv.requests] == ["/old", "/new"]
+
+
+def test_redirect_loop_stops(server):
+    srv = server({"/a": Response(302, b"", {"Location": "/b"}), "/b": Response(302, b"", {"Location": "/a"})})
+    _reason(lambda: _client(srv.url).get("/a"))
+    assert len(srv.requests) <= 4
+
+
+def test_redirect_to_login_path_is_sso(server):
+    srv = server({"/api": Response(302, b"", {"Location": "/login.jsp?os_destination=%2Fapi&token=abc"})})
+    problem = _reason(lambda: _client(srv.url).get("/api"))
+    assert problem.reason == "http.sso_redirect"
+    assert "token=abc" not in problem.text(), "the query of a login URL is not repeated"
+
+
+@pytest.mark.parametrize("body, reason", [
+    (b"<!DOCTYPE html><form><input type='password'></form>", "http.login_page"),
+    (b"<html><body>Your instance is hibernating. Wake it up.</body></html>", "http.maintenance"),
+    (b"<html><form><input name=SAMLRequest></form></html>", "http.sso_redirect"),
+    (b"<html><body>Hello</body></html>", "http.html"),
+])
+def test_html_instead_of_json(server, body, reason):
+    srv = server({"/api": Response(200, body, {}, "text/html")})
+    assert _reason(lambda: _client(srv.url).get("/api")).reason == reason
+
+
+@pytest.mark.parametrize("body, expect, reason", [
+    (b"{not json", dict, "http.invalid_json"),
+    (b"[1, 2]", dict, "http.wrong_shape"),
+    (b"null", dict, "http.wrong_shape"),
+    (b"{}", list, "http.wrong_shape"),
+    (b"", dict, "http.invalid_json"),
+])
+def test_decode_shapes(server, body, expect, reason):
+    srv = server({"/api": Response(200, body)})
+    assert _reason(lambda: _client(srv.url).get_json("/api", expect=expect)).reason == reason
+
+
+def test_declared_too_large_is_refused_before_reading(server):
+    srv = server({"/api": Response(200, b"[" + b"1," * 600_000 + b"1]")})
+    problem = _reason(lambda: _client(srv.url, max_bytes=1_000_000).get("/api"))
+    assert problem.reason == "network.too_large"
+
+
+def test_chunked_body_beyond_the_cap_is_cut_off():
+    """No Content-Length: the cap still holds while streaming."""
+
+    class Chunked(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"x" * 65536
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.write(b"0\r\n\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Chunked)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        problem = _reason(lambda: _client(f"http://127.0.0.1:{httpd.server_address[1]}", max_bytes=500_000).get("/"))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert problem.reason == "network.too_large"
+
+
+def test_truncated_body_is_classified(server):
+    srv = server(scenario={"fault": "truncated"})
+    problem = _reason(lambda: _client(srv.url).get_json("/x"))
+    assert problem.kind in (ErrorKind.UNEXPECTED_RESPONSE, ErrorKind.NETWORK)
+
+
+def test_plain_http_to_a_remote_host_is_refused_before_sending():
+    problem = _reason(lambda: _client("http://jira.example.com", BearerAuth(SECRET)))
+    assert problem.reason == "network.plain_http" and problem.kind is ErrorKind.BAD_INPUT
+
+
+@pytest.mark.parametrize("url", ["ftp://x.example.com", "https://", "jira.example.com", "https:///path"])
+def test_unusable_base_url_is_bad_input(url):
+    assert _reason(lambda: _client(url)).kind is ErrorKind.BAD_INPUT
+
+
+def test_hanging_server_times_out_in_time(server):
+    srv = server(scenario={"fault": "hang"})
+    started = time.monotonic()
+    problem = _reason(lambda: _client(srv.url, timeout=(1.0, 0.5)).get("/x"))
+    assert problem.reason == "network.timeout"
+    assert time.monotonic() - started < 3
+
+
+def test_connection_refused():
+    problem = _reason(lambda: _client(f"http://127.0.0.1:{kit.free_port()}").get("/x"))
+    assert problem.reason == "network.refused"
+
+
+def test_unknown_host_is_dns():
+    problem = _reason(lambda: _client("https://no-such-host.invalid").get("/x"))
+    assert problem.reason in ("network.dns", "network")
+
+
+def test_cancel_stops_before_sending(server):
+    srv = server({"/x": OK})
+    cancel = threading.Event()
+    cancel.set()
+    assert _reason(lambda: _client(srv.url, cancel=cancel).get("/x")).kind is ErrorKind.CANCELLED
+    assert srv.requests == []
+
+
+def test_cancel_interrupts_a_retry_wait(server):
+    srv = server({"/x": Response(503, {}, {"Retry-After": "10"})})
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    assert _reason(lambda: _client(srv.url, cancel=cancel).get("/x")).kind is ErrorKind.CANCELLED
+    assert time.monotonic() - started < 3
+
+
+# -- TLS -----------------------------------------------------------------------------
+
+
+def test_self_signed_certificate_is_refused_then_trusted_with_a_ca_bundle(server):
+    srv = server({"/x": OK}, tls=True)
+    problem = _reason(lambda: _client(srv.url).get("/x"))
+    assert problem.kind is ErrorKind.TLS and problem.reason == "tls.self_signed"
+    assert _client(srv.url, ca_bundle=kit.self_signed_cert_path()).get_json("/x") == {"ok": True}
+
+
+def test_certificate_for_another_name(server):
+    srv = server({"/x": OK}, tls=True)
+    problem = _reason(lambda: _client(f"https://localhost:{srv.port}", ca_bundle=kit.self_signed_cert_path()).get("/x"))
+    assert problem.kind is ErrorKind.TLS and problem.reason == "tls.hostname"
+
+
+def test_plain_http_server_on_https_address_is_classified(server):
+    srv = server({"/x": OK})
+    problem = _reason(lambda: _client(f"https://127.0.0.1:{srv.port}").get("/x"))
+    assert problem.kind in (ErrorKind.TLS, ErrorKind.NETWORK)
+
+
+# -- proxies -------------------------------------------------------------------------
+
+
+class _Proxy(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    status = 407
+
+    def log_message(self, *a):
+        pass
+
+    def _refuse(self):
+        self.send_response(self.status)
+        if self.status == 407:
+            self.send_header("Proxy-Authenticate", 'Basic realm="corp"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_CONNECT = do_GET = _refuse
+
+
+@pytest.mark.parametrize("status, reason", [(407, "network.proxy_auth"), (403, "network.proxy")])
+def test_proxy_refusals_name_the_proxy_but_not_its_password(status, reason):
+    handler = type("P", (_Proxy,), {"status": status})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    proxy = f"http://corpuser:proxy-pass-9876@127.0.0.1:{httpd.server_address[1]}"
+    try:
+        problem = _reason(lambda: _client("https://jira.example.com", BearerAuth(SECRET), proxy=proxy).get("/x"))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert problem.kind is ErrorKind.NETWORK and problem.reason == reason
+    assert "proxy-pass-9876" not in problem.text() + repr(problem.details)
+
+
+def test_auth_objects_never_show_their_secret():
+    for auth in (BasicAuth("u", SECRET), BearerAuth(SECRET), HeaderAuth("X-Key", SECRET)):
+        assert SECRET not in repr(auth) and SECRET not in str(auth)
+        assert SECRET not in auth.fingerprint()
+
+
+def test_classify_html_helper():
+    reply = Reply(200, {}, b"<html>We'll be right back</html>", "https://x")
+    assert classify_html(reply) == "http.maintenance"
