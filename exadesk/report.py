@@ -151,7 +151,8 @@ def _when(value: datetime | None) -> str:
 
 def _assert_clean(text: str, secrets) -> str:
     for secret in secrets or ():
-        if secret and secret in text:
+        # Also as escaped for Markdown or HTML, where "ghp_x" reads "ghp\\_x".
+        if secret and any(form in text for form in (secret, _md(secret), _h(secret))):
             raise ValueError("the report would contain a secret; it was not written")
     return text
 
