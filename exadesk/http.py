@@ -405,7 +405,10 @@ class HttpClient:
             self._raise(reply, "http.server_error", status=status)
         if 200 <= status < 300:
             if reply.looks_like_html():
-                self._raise(reply, classify_html(reply))
+                # 203 Non-Authoritative: a gateway answered instead of the API (Azure DevOps' sign-in page),
+                # whatever words the page uses.
+                reason = classify_html(reply)
+                self._raise(reply, "http.login_page" if status == 203 and reason == "http.html" else reason)
             return
         self._raise(reply, "unexpected_response", what=f"HTTP {status}")
 
