@@ -1,0 +1,148 @@
+"""Jira Cloud: the app user, its groups, the addons role, the field notes and each misbehaviour, via `exadesk check`."""
+
+from __future__ import annotations
+
+import pytest
+
+from exadesk.sandbox.jira_cloud import APP_ACCOUNT, CLOUD_ID, DEMO_EMAIL, DEMO_SCOPED, DEMO_TOKEN
+from tests.helpers.scenarios import Case, run_case
+
+T = "jira_cloud"
+BASE = ("--user", DEMO_EMAIL, "--project", "SUP")
+GROUPS = ("atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users",
+          "jira-software-users")
+ROLE_PERMS = ("ADMINISTER_PROJECTS", "BROWSE_PROJECTS", "MANAGE_SPRINTS_PERMISSION", "SERVICEDESK_AGENT",
+              "VIEW_DEV_TOOLS")
+HR = {"projects": {"HR": {"id": "10002", "name": "HR", "scheme": "10100", "role_members": [APP_ACCOUNT]}}}
+
+
+def without_group(group: str) -> dict:
+    return {"app_user": {"groups": [g for g in GROUPS if g != group]}}
+
+
+CASES = [
+    Case("ready", passed=tuple(f"{T}.{k}" for k in ("ADMINISTER", "app_user", *GROUPS, "atlassian-addons-project-access",
+                                                     *ROLE_PERMS, "public_projects_only"))),
+    *(Case(f"not-in-{g}", without_group(g), code=1, fail=(f"{T}.{g}",)) for g in GROUPS),
+    *(Case(f"role-lacks-{p}", {"schemes": {"10000": {"revoked": [p]}}}, code=1, fail=(f"{T}.{p}",))
+      for p in ROLE_PERMS),
+    Case("app-user-missing", {"app_user": {"present": False}}, code=1, fail=(f"{T}.app_user",)),
+    Case("app-user-deactivated", {"app_user": {"active": False}}, code=1, fail=(f"{T}.app_user",)),
+    Case("app-user-email-hidden-found-by-name", {"app_user": {"emailAddress": ""}}, passed=(f"{T}.app_user",)),
+    # Field note: the role removed from a private project leaves the app user silently blind there.
+    Case("role-membership-removed", {"projects": {"SUP": {"role_members": []}}}, code=1,
+         fail=(f"{T}.atlassian-addons-project-access",)),
+    Case("addons-role-deleted", {"addons_role_deleted": True}, code=1,
+         fail=(f"{T}.atlassian-addons-project-access", f"{T}.BROWSE_PROJECTS")),
+    Case("credential-not-admin", {"admin": {"administer": False}}, code=1, fail=(f"{T}.ADMINISTER",)),
+    Case("private-project-reachable", HR, warn=(f"{T}.public_projects_only",)),
+    Case("private-project-cut-off", {**HR, "schemes": {"10100": {"revoked": ["BROWSE_PROJECTS"]}}},
+         passed=(f"{T}.public_projects_only",)),
+    Case("bad-token", secrets={"api_token": "ATATT3xFfGF0" + "Q" * 40}, code=1, kind="auth",
+         reason=f"{T}.token_rejected"),
+    Case("401", {"fault": "401"}, code=1, kind="auth"),
+    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
+    Case("404", {"fault": "404"}, code=1, kind="not_found"),
+    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
+    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
+    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
+    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
+    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
+    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=(f"{T}.app_user",)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_scenarios(case, emulators, cli, monkeypatch):
+    run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+
+
+def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
+    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
+    run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+
+
+def test_password_instead_of_token_is_named_and_sent_once(emulators, cli, monkeypatch):
+    """Field note: 401 "Basic authentication with passwords is deprecated"."""
+    emulator = emulators.start(T, {"admin": {"password": "Admins0wnPassw0rdForTest"}})
+    monkeypatch.setenv("SECRET", "Admins0wnPassw0rdForTest")
+    result = cli("check", T, "--url", emulator.url, *BASE, "--secret-env", "SECRET", "--json")
+    assert result.code == 1
+    error = result.json()["error"]
+    assert error["reason"] == f"{T}.password_not_token"
+    assert "password" in error["message"] and "API token" in error["next_step"]
+    assert len(emulator.requests) == 1
+    assert "Admins0wnPassw0rdForTest" not in result.out
+
+
+def test_scoped_token_on_site_url_explains_the_gateway_address(emulators, cli, monkeypatch):
+    """Field note: scoped tokens give 401 on the site URL; they work at api.atlassian.com/ex/jira/{cloudId}."""
+    case = Case("scoped-on-site", secrets={"api_token": DEMO_SCOPED}, code=1, kind="auth",
+                reason=f"{T}.token_rejected")
+    result, emulator = run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+    assert f"https://api.atlassian.com/ex/jira/{CLOUD_ID}" in result.json()["error"]["next_step"]
+    with_credential = [r for r in emulator.requests if r.headers.get("authorization")]
+    assert len(with_credential) == 1
+    assert [r.path for r in emulator.requests if not r.headers.get("authorization")] == ["/_edge/tenant_info"]
+
+
+def test_scoped_token_works_through_the_gateway_path(emulators, cli, monkeypatch):
+    emulator = emulators.start(T)
+    monkeypatch.setenv("SECRET", DEMO_SCOPED)
+    result = cli("check", T, "--url", f"{emulator.url}/ex/jira/{CLOUD_ID}", *BASE, "--secret-env", "SECRET", "--json")
+    assert result.code == 0, result.out
+    assert all(r.path.startswith(f"/ex/jira/{CLOUD_ID}/rest/api/3/") for r in emulator.requests)
+
+
+def test_mypermissions_is_asked_with_permissions(emulators, cli, monkeypatch):
+    """Field note: mypermissions answers 400 without permissions=."""
+    _, emulator = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
+    asked = [r for r in emulator.requests if r.path.endswith("/mypermissions")]
+    assert asked and all(r.param("permissions") == "ADMINISTER" for r in asked)
+
+
+def test_security_warning_names_only_private_projects(emulators, cli, monkeypatch):
+    result, _ = run_case(Case("hr", HR, warn=(f"{T}.public_projects_only",)), T, emulators, cli, monkeypatch,
+                         base_args=BASE)
+    detail = result.check(f"{T}.public_projects_only")["detail"]
+    assert "HR" in detail and "SUP" not in detail and "DEV" not in detail
+
+
+def test_identity_is_the_app_user(emulators, cli, monkeypatch):
+    result, _ = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
+    identity = result.json()["identity"]
+    assert identity["id"] == APP_ACCOUNT and identity["kind"] == "app" and identity["name"] == "Exalate"
+
+
+def test_verification_only_reads(emulators, cli, monkeypatch):
+    _, emulator = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
+    assert {r.method for r in emulator.requests} == {"GET"}
+
+
+def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):
+    case = Case("bad", secrets={"api_token": "ATATT3xFfGF0" + "Z" * 40}, code=1, kind="auth")
+    _, emulator = run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+    assert len([r for r in emulator.requests if r.headers.get("authorization")]) == 1
+
+
+@pytest.mark.parametrize("secret, field, expected", [
+    ("hunter2", "api_token", "ATATT"),
+    (DEMO_TOKEN, "email", "admin@example.com"),
+])
+def test_offline_validation_names_the_expected_form(secret, field, expected, cli, monkeypatch):
+    monkeypatch.setenv("SECRET", secret)
+    user = "not-an-email" if field == "email" else DEMO_EMAIL
+    result = cli("check", T, "--url", "https://acme.atlassian.net", "--user", user, "--secret-env", "SECRET", "--json")
+    assert result.code == 2
+    check = result.check(f"{T}.field.{field}")
+    assert check["status"] == "fail" and expected in check["fix"]
+    assert secret not in result.out
+
+
+def test_offline_validation_of_the_site_address(cli, monkeypatch):
+    monkeypatch.setenv("SECRET", DEMO_TOKEN)
+    result = cli("check", T, "--url", "https://acme.example.org", "--user", DEMO_EMAIL, "--secret-env", "SECRET",
+                 "--json")
+    assert result.code == 2
+    assert "atlassian.net" in result.check(f"{T}.url")["fix"]
+    assert DEMO_TOKEN not in result.out
