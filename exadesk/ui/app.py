@@ -1,0 +1,104 @@
+"""The GUI entry point: ``run(exit_after_startup)`` (called by ``exadesk`` with no command).
+
+Startup stays fast: no network, heavy modules imported on first use.
+``--exit-after-startup`` opens the window with the user's data, waits for its
+first paint, prints the milliseconds since the process started, and exits 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from exadesk import APP_ID, __version__
+
+I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
+
+
+def process_age_ms() -> float:
+    """Milliseconds since this process started (Linux: from /proc; elsewhere: since Python's clock origin)."""
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 of stat, counted after the ")"
+        with open("/proc/uptime", "rb") as handle:
+            uptime = float(handle.read().split()[0])
+        return max(0.0, (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() * 1000
+
+
+class _FirstPaint(QObject):
+    """Calls ``done`` once, after the watched widget's first paint event was handled."""
+
+    def __init__(self, done):
+        super().__init__()
+        self.done = done
+        self.fired = False
+
+    def eventFilter(self, obj, event) -> bool:
+        if not self.fired and event.type() == QEvent.Type.Paint:
+            self.fired = True
+            QTimer.singleShot(0, self.done)  # after this paint is finished
+        return False
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """ExaDesk's own .qm for the system language (English is the source), and Qt's own strings."""
+    translators = []
+    locale = QLocale.system()
+    own = QTranslator(app)
+    if own.load(locale, "exadesk", "_", I18N_DIR):
+        app.installTranslator(own)
+        translators.append(own)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("ExaDesk")
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def build_window(app: QApplication):
+    """The main window over the user's data, with theme and translations applied."""
+    from exadesk.ui import theme
+    from exadesk.ui.main_window import MainWindow
+    from exadesk.ui.session import Session
+
+    app._exadesk_translators = install_translations(app)
+    session = Session()
+    theme.apply(app, session.data.settings.theme)
+    theme.follow_system(app)
+    window = MainWindow(session)
+    app.aboutToQuit.connect(session.shutdown)
+    return window
+
+
+def run(exit_after_startup: bool = False) -> int:
+    """Open the window; with ``exit_after_startup`` print the startup time and exit after the first paint."""
+    app = create_app()
+    window = build_window(app)
+    if exit_after_startup:
+        def done() -> None:
+            print(f"{process_age_ms():.0f}", flush=True)
+            window.close()
+            app.exit(0)
+
+        watcher = _FirstPaint(done)
+        window.installEventFilter(watcher)
+        window.show()
+        return 0 if app.exec() == 0 else 1
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,89 @@
+"""The checks of one verification as a table: status icon, title, what was found, how to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from exadesk.checks import CheckResult, Status
+from exadesk.ui import icons, texts
+
+_ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.UNKNOWN: 2, Status.PASS: 3, Status.SKIPPED: 4}
+
+
+class ChecksModel(QAbstractTableModel):
+    """Rows of CheckResults; ``append`` adds one as it arrives."""
+
+    COLUMNS = ("status", "title", "detail", "fix")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[CheckResult] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Status"), self.tr("Check"), self.tr("What was found"), self.tr("How to fix")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        check = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "status":
+                return texts.status(check.status)
+            return getattr(check, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == "status":
+            return icons.status_icon(check.status)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "status":
+                return texts.status(check.status)
+            return getattr(check, column)
+        return None
+
+    def set_checks(self, checks: list[CheckResult], *, sort: bool = True) -> None:
+        self.beginResetModel()
+        self.rows = sorted(checks, key=lambda c: _ORDER[c.status]) if sort else list(checks)
+        self.endResetModel()
+
+    def append(self, check: CheckResult) -> None:
+        row = len(self.rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.append(check)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.set_checks([])
+
+
+class ChecksTable(QTableView):
+    """A read-only, keyboard-navigable table of checks with wrapped texts."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.checks = ChecksModel(self)
+        self.setModel(self.checks)
+        self.setAccessibleName(self.tr("Checks"))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 200)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it

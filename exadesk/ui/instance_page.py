@@ -1,0 +1,184 @@
+"""The main area for one instance: details, the checks of the last verification, and actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from exadesk import trackers
+from exadesk.checks import Report
+from exadesk.errors import ErrorKind, Problem
+from exadesk.model import Instance, Workspace
+from exadesk.ui import icons, texts
+from exadesk.ui.checks_table import ChecksTable
+from exadesk.ui.problem_view import ProblemView, support_details
+from exadesk.ui.sidebar import badge_key
+
+
+def _when(dt) -> str:
+    if dt is None:
+        return ""
+    return dt.astimezone().strftime("%d %b %Y, %H:%M")
+
+
+class InstancePage(QWidget):
+    """Signals:
+        verify_requested, edit_requested, replace_secret_requested, remove_requested, cancel_requested: instance id.
+    """
+
+    verify_requested = Signal(str)
+    cancel_requested = Signal(str)
+    edit_requested = Signal(str)
+    replace_secret_requested = Signal(str)
+    remove_requested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.instance_id = ""
+        self.icon = QLabel()
+        self.title = QLabel()
+        self.title.setObjectName("instanceTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = QLabel()
+        self.badge.setObjectName("stateBadge")
+
+        self.verify_button = QPushButton(self.tr("&Verify now"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.secret_button = QPushButton(self.tr("Replace &secret…"))
+        self.remove_button = QPushButton(self.tr("&Remove…"))
+        for button, name in ((self.verify_button, self.tr("Verify now")), (self.cancel_button, self.tr("Cancel verification")),
+                             (self.edit_button, self.tr("Edit instance")), (self.secret_button, self.tr("Replace secret")),
+                             (self.remove_button, self.tr("Remove instance"))):
+            button.setAccessibleName(name)
+        self.verify_button.setDefault(True)
+        self.cancel_button.hide()
+        self.verify_button.clicked.connect(lambda: self.verify_requested.emit(self.instance_id))
+        self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.instance_id))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.instance_id))
+        self.secret_button.clicked.connect(lambda: self.replace_secret_requested.emit(self.instance_id))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.instance_id))
+
+        header = QHBoxLayout()
+        header.addWidget(self.icon)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.badge)
+
+        self.details = QFormLayout()
+        self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._detail_labels: dict[str, QLabel] = {}
+        for key, label in (("tracker", self.tr("Tracker")), ("url", self.tr("Address")),
+                           ("method", self.tr("Sign-in method")), ("proxy_user", self.tr("Proxy user")),
+                           ("sync", self.tr("Synced")), ("scope", self.tr("In scope")),
+                           ("secrets", self.tr("Secrets")), ("expires", self.tr("Credential expires")),
+                           ("last", self.tr("Last verified"))):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self._detail_labels[key] = value
+            self.details.addRow(label + ":", value)
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Verification progress"))
+        self.progress.hide()
+        self.problem_view = ProblemView()
+        self.table = ChecksTable()
+        self.empty = QLabel(self.tr("Not verified yet. Choose Verify now to check the proxy user live; "
+                                    "ExaDesk only reads, it never changes anything on the tracker."))
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyState")
+
+        actions = QHBoxLayout()
+        for button in (self.verify_button, self.cancel_button, self.edit_button, self.secret_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.remove_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(header)
+        layout.addLayout(self.details)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.problem_view)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+
+    def show_instance(self, workspace: Workspace, inst: Instance, running: bool = False) -> None:
+        self.instance_id = inst.id
+        try:
+            spec = trackers.get(inst.tracker).spec
+            tracker_name = spec.name
+            try:
+                method = spec.auth_method(inst.auth_method).label
+            except KeyError:
+                method = inst.auth_method
+        except KeyError:
+            spec, tracker_name, method = None, inst.tracker, inst.auth_method
+        self.icon.setPixmap(icons.tracker_icon(inst.tracker, tracker_name).pixmap(32, 32))
+        self.title.setText(inst.name)
+        key = badge_key(inst)
+        self.badge.setText(texts.badge(key))
+        self.badge.setToolTip(texts.badge_help(key))
+        from exadesk.ui.theme import BADGE_COLOURS
+
+        self.badge.setStyleSheet(f"#stateBadge {{ background: {BADGE_COLOURS.get(key)}; color: white; "
+                                 "border-radius: 8px; padding: 2px 10px; }")
+        labels = self._detail_labels
+        labels["tracker"].setText(f"{tracker_name} · {workspace.name}")
+        labels["url"].setText(inst.url)
+        labels["method"].setText(method)
+        labels["proxy_user"].setText(inst.proxy_user or self.tr("Known after the first verification"))
+        labels["sync"].setText(", ".join(texts.sync_label(s) for s in inst.sync) or self.tr("Items and fields only"))
+        labels["scope"].setText(", ".join(inst.scope) or self.tr("Nothing listed"))
+        labels["secrets"].setText(self.tr("In the keychain: {names}").format(names=", ".join(inst.secret_fields))
+                                  if inst.secret_fields else self.tr("None"))
+        labels["expires"].setText(_when(inst.token_expires_at) or self.tr("Not known"))
+        last = inst.last
+        labels["last"].setText(_when(last.at) if last else self.tr("Never"))
+        self.set_running(running)
+        if not running:
+            self.table.checks.set_checks(last.checks if last else [])
+            if last and last.error_message:
+                problem = Problem(ErrorKind(last.error_kind) if last.error_kind else ErrorKind.UNEXPECTED_RESPONSE,
+                                  last.error_message, "", reason=last.error_reason or "")
+                self.problem_view.show_problem(problem, support_details(problem, tracker=inst.tracker, url=inst.url,
+                                                                        method=inst.auth_method))
+            else:
+                self.problem_view.show_problem(None)
+            self.empty.setVisible(last is None)
+            self.table.setVisible(last is not None)
+
+    def set_running(self, running: bool) -> None:
+        self.verify_button.setEnabled(not running)
+        self.edit_button.setEnabled(not running)
+        self.secret_button.setEnabled(not running)
+        self.remove_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.progress.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.empty.hide()
+            self.table.show()
+
+    def start_run(self) -> None:
+        self.table.checks.clear()
+        self.problem_view.show_problem(None)
+        self.set_running(True)
+
+    def add_result(self, result) -> None:
+        self.table.checks.append(result)
+
+    def show_problem(self, problem: Problem, details: str = "") -> None:
+        self.problem_view.show_problem(problem, details)
+
+    def finish_run(self, report: Report) -> None:
+        self.set_running(False)
+        self.table.checks.set_checks(report.checks)
+        self.empty.hide()
+        self.table.show()

@@ -1,0 +1,82 @@
+"""Light and dark palettes; "system" follows the desktop's colour scheme as it changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+#: Colours of state badges, readable on both palettes.
+BADGE_COLOURS = {
+    "draft": "#6b7280",
+    "prepared_offline": "#7c5cbf",
+    "verified": "#2e7d32",
+    "failing": "#c62828",
+    "expiring": "#b45309",
+}
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(theme: str) -> bool:
+    return theme == "dark" or (theme == "system" and system_is_dark())
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#e6e6e6")
+    disabled = QColor("#7a7d82")
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        p.setColor(group, QPalette.ColorRole.Window, window)
+        p.setColor(group, QPalette.ColorRole.WindowText, text)
+        p.setColor(group, QPalette.ColorRole.Base, base)
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#25272a"))
+        p.setColor(group, QPalette.ColorRole.Text, text)
+        p.setColor(group, QPalette.ColorRole.Button, QColor("#3a3d41"))
+        p.setColor(group, QPalette.ColorRole.ButtonText, text)
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#2f65ca"))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.ToolTipBase, QColor("#3a3d41"))
+        p.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        p.setColor(group, QPalette.ColorRole.Link, QColor("#6ea8fe"))
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#9aa0a6"))
+        p.setColor(group, QPalette.ColorRole.Mid, QColor("#4a4d52"))
+        p.setColor(group, QPalette.ColorRole.Light, QColor("#4a4d52"))
+        p.setColor(group, QPalette.ColorRole.Dark, QColor("#151617"))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#333538"))
+    return p
+
+
+def _light_palette() -> QPalette:
+    p = QApplication.style().standardPalette()
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f65ca"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#1a56c4"))
+    return p
+
+
+def apply(app: QApplication, theme: str) -> None:
+    """Apply ``theme`` (system, light or dark) with the Fusion style, the same on every platform."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if is_dark(theme) else _light_palette())
+    app.setProperty("exadesk_theme", theme)
+
+
+def follow_system(app: QApplication) -> None:
+    """Re-apply when the desktop switches between light and dark while "system" is chosen."""
+
+    def changed(_scheme) -> None:
+        theme = app.property("exadesk_theme") or "system"
+        if theme == "system":
+            apply(app, theme)
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(changed)

@@ -1,0 +1,202 @@
+"""The smaller pages of the main area: first run, a workspace, a tracker from the catalogue."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from exadesk import notices
+from exadesk.model import Workspace
+from exadesk.ui import icons, texts
+from exadesk.ui.sidebar import badge_key
+
+
+def _heading(text: str, scale: float = 1.5) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _para(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FirstRunPage(QWidget):
+    """Offered when there is no workspace yet: create one, or try the sandbox.
+
+    Signals:
+        create_workspace(str): the name typed.
+        try_sandbox(): start the emulators with a demo workspace.
+    """
+
+    create_workspace = Signal(str)
+    try_sandbox = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("for example Acme or My team"))
+        self.name_edit.setAccessibleName(self.tr("Workspace name"))
+        self.create_button = QPushButton(self.tr("&Create workspace"))
+        self.create_button.setAccessibleName(self.tr("Create workspace"))
+        self.create_button.setEnabled(False)
+        self.name_edit.textChanged.connect(lambda text: self.create_button.setEnabled(bool(text.strip())))
+        self.name_edit.returnPressed.connect(self._create)
+        self.create_button.clicked.connect(self._create)
+        self.sandbox_button = QPushButton(self.tr("&Try the sandbox"))
+        self.sandbox_button.setAccessibleName(self.tr("Try the sandbox"))
+        name_label = QLabel(self.tr("Workspace &name:"))
+        name_label.setBuddy(self.name_edit)
+
+        row = QHBoxLayout()
+        row.addWidget(name_label)
+        row.addWidget(self.name_edit, 1)
+        row.addWidget(self.create_button)
+        sandbox_row = QHBoxLayout()
+        sandbox_row.addWidget(self.sandbox_button)
+        sandbox_row.addStretch(1)
+        self.sandbox_button.clicked.connect(self.try_sandbox.emit)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        logo = QLabel()
+        logo.setPixmap(icons.app_icon().pixmap(64, 64))
+        layout.addWidget(logo)
+        layout.addWidget(_heading(self.tr("Welcome to ExaDesk"), 1.8))
+        layout.addWidget(_para(self.tr(
+            "ExaDesk helps you set up the proxy user of a sync integration on each tracker, checks it live "
+            "(reading only, never changing anything), tells you exactly what is missing and how to fix it, and "
+            "keeps every secret in your system keychain.")))
+        layout.addSpacing(16)
+        layout.addWidget(_heading(self.tr("Start with a workspace"), 1.15))
+        layout.addWidget(_para(self.tr("A workspace groups the instances of one client or team.")))
+        layout.addLayout(row)
+        layout.addSpacing(16)
+        layout.addWidget(_heading(self.tr("Or try it without a real tracker"), 1.15))
+        layout.addWidget(_para(self.tr(
+            "The sandbox starts emulators of the trackers on this computer and adds a demo workspace with made-up "
+            "credentials, so you can see every step without touching a real system.")))
+        layout.addLayout(sandbox_row)
+        layout.addStretch(1)
+        self.setTabOrder(self.name_edit, self.create_button)
+        self.setTabOrder(self.create_button, self.sandbox_button)
+
+    def _create(self) -> None:
+        name = self.name_edit.text().strip()
+        if name:
+            self.create_workspace.emit(name)
+            self.name_edit.clear()
+
+
+class WorkspacePage(QWidget):
+    """A workspace's summary: how many instances are in each state.
+
+    Signals:
+        verify_all(str): the workspace id.
+    """
+
+    verify_all = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.workspace_id = ""
+        self.title = _heading("")
+        self.summary = _para("")
+        self.hint = _para(self.tr("To add an instance, pick its tracker under \u201cSet up a tracker\u201d "
+                                  "in the sidebar."))
+        self.verify_button = QPushButton(self.tr("&Verify all in this workspace"))
+        self.verify_button.setAccessibleName(self.tr("Verify all in this workspace"))
+        self.verify_button.clicked.connect(lambda: self.verify_all.emit(self.workspace_id))
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+
+    def show_workspace(self, ws: Workspace) -> None:
+        self.workspace_id = ws.id
+        self.title.setText(ws.name)
+        counts = Counter(badge_key(i) for i in ws.instances)
+        if not ws.instances:
+            self.summary.setText(self.tr("No instances yet."))
+        else:
+            parts = [f"{texts.badge(k)}: {n}" for k, n in sorted(counts.items())]
+            self.summary.setText(self.tr("{count} instances. {states}.").format(count=len(ws.instances),
+                                                                                states=", ".join(parts)))
+        self.verify_button.setEnabled(bool(ws.instances))
+
+
+class TrackerPage(QWidget):
+    """A tracker from the catalogue: what it is, its sign-in methods, notices, and "Set up".
+
+    Signals:
+        setup(str): the tracker id.
+    """
+
+    setup = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tracker_id = ""
+        self.icon = QLabel()
+        self.title = _heading("")
+        self.retired = _para("")
+        self.retired.setObjectName("retiredNotice")
+        self.summary = _para("")
+        self.methods = _para("")
+        self.methods.setTextFormat(Qt.TextFormat.RichText)
+        self.notice_label = _para("")
+        self.notice_label.setTextFormat(Qt.TextFormat.RichText)
+        self.setup_button = QPushButton(self.tr("&Set up an instance…"))
+        self.setup_button.setAccessibleName(self.tr("Set up an instance"))
+        self.setup_button.clicked.connect(lambda: self.setup.emit(self.tracker_id))
+        header = QHBoxLayout()
+        header.addWidget(self.icon)
+        header.addWidget(self.title, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.setup_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(header)
+        layout.addWidget(self.retired)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.methods)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def show_tracker(self, spec, has_workspace: bool) -> None:
+        from html import escape
+
+        self.tracker_id = spec.id
+        self.icon.setPixmap(icons.tracker_icon(spec.icon or spec.id, spec.name).pixmap(40, 40))
+        self.title.setText(spec.name)
+        self.retired.setText(spec.retired)
+        self.retired.setVisible(bool(spec.retired))
+        self.retired.setStyleSheet("#retiredNotice { color: #b45309; font-weight: bold; }")
+        self.summary.setText(spec.summary)
+        self.summary.setVisible(bool(spec.summary))
+        items = "".join(f"<li><b>{escape(m.label)}</b>{' — ' + escape(m.description) if m.description else ''}</li>"
+                        for m in spec.auth_methods)
+        self.methods.setText(f"<p>{escape(self.tr('Sign-in methods:'))}</p><ul>{items}</ul>")
+        found = notices.for_tracker(spec.id)
+        self.notice_label.setText("".join(f"<p><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
+                                          for n in found))
+        self.notice_label.setVisible(bool(found))
+        self.setup_button.setEnabled(has_workspace)
+        self.setup_button.setToolTip("" if has_workspace else self.tr("Create a workspace first."))
