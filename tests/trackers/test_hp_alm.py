@@ -1,0 +1,118 @@
+"""HP ALM/QC (retired): log-in, site session, projects, field configuration, log-out, through `exadesk check --json`."""
+
+from __future__ import annotations
+
+import pytest
+
+from exadesk.sandbox.hp_alm import DEMO_PASSWORD, DEMO_USER
+from tests.helpers.scenarios import Case, run_case
+
+ALL = ("hp_alm.site_session", "hp_alm.all_projects", "hp_alm.user_fields")
+
+CASES = [
+    Case("ready", passed=ALL, warn=("notice.hp_alm_retired",)),
+    Case("project-not-visible", {"users": {DEMO_USER: {"projects": ["DEFAULT/Legacy"]}}}, code=1,
+         fail=("hp_alm.all_projects",)),
+    Case("field-configuration-hidden", {"users": {DEMO_USER: {"admin_of": ["DEFAULT/Legacy"]}}}, code=1,
+         fail=("hp_alm.user_fields",), passed=("hp_alm.all_projects",)),
+    Case("wrong-password", secrets={"password": "Not-The-Alm-Pass-1"}, code=1, kind="auth",
+         fail=("hp_alm.site_session",)),
+    Case("no-license", {"licenses_free": False}, code=1, kind="forbidden", reason="hp_alm.license",
+         fail=("hp_alm.site_session",)),
+    Case("401", {"fault": "401"}, code=1, kind="auth"),
+    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
+    Case("404", {"fault": "404"}, code=1, kind="not_found"),
+    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
+    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
+    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
+    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
+    Case("invalid-xml", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
+    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=ALL),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_scenarios(case, emulators, cli, monkeypatch):
+    run_case(case, "hp_alm", emulators, cli, monkeypatch)
+
+
+def test_logs_in_opens_a_session_and_logs_out(emulators, cli, monkeypatch):
+    _, emulator = run_case(Case("ready", passed=ALL), "hp_alm", emulators, cli, monkeypatch)
+    calls = [(r.method, r.path) for r in emulator.requests]
+    assert calls[0] == ("POST", "/qcbin/authentication-point/alm-authenticate")
+    assert calls[1] == ("POST", "/qcbin/rest/site-session")
+    assert calls[-2:] == [("DELETE", "/qcbin/rest/site-session"), ("GET", "/qcbin/authentication-point/logout")]
+    assert emulator.logged_out == 1 and not emulator.sessions and not emulator.logins
+    # The session cookies travelled with the later requests (one requests.Session per client).
+    assert "QCSession=" in emulator.requests[3].headers.get("cookie", "")
+    # Only log-in and log-out are not GETs; nothing on the tracker was changed.
+    assert {m for m, _ in calls if m != "GET"} == {"POST", "DELETE"}
+    assert [p for m, p in calls if m == "POST"] == ["/qcbin/authentication-point/alm-authenticate",
+                                                     "/qcbin/rest/site-session"]
+
+
+def test_failed_check_still_logs_out(emulators, cli, monkeypatch):
+    case = Case("hidden", {"users": {DEMO_USER: {"admin_of": []}}}, code=1, fail=("hp_alm.user_fields",))
+    _, emulator = run_case(case, "hp_alm", emulators, cli, monkeypatch)
+    assert emulator.logged_out == 1
+
+
+def test_field_note_missing_session_step(emulators, cli, monkeypatch):
+    # Field notes: 401 "Browser based integrations - to login append '?login-form-required=y'" = no site session.
+    case = Case("no-session", {"drop_session_cookie": True}, code=1, kind="unexpected_response",
+                reason="hp_alm.session_missing", fail=("hp_alm.site_session",))
+    result, emulator = run_case(case, "hp_alm", emulators, cli, monkeypatch)
+    error = result.json()["error"]
+    assert "login-form-required" in error["message"] and "cookies" in error["next_step"]
+    assert any(r.reply_status == 401 and b"Browser based integrations" in r.reply_body for r in emulator.requests)
+    assert emulator.logged_out == 1  # the log-in is closed even so
+
+
+def test_rejected_password_is_sent_once(emulators, cli, monkeypatch):
+    case = Case("bad", secrets={"password": "Not-The-Alm-Pass-2"}, code=1, kind="auth")
+    _, emulator = run_case(case, "hp_alm", emulators, cli, monkeypatch)
+    assert len(emulator.requests) == 1
+    assert b"Not-The-Alm-Pass-2" in emulator.requests[0].body  # in the XML body, as ALM documents
+
+
+def test_without_projects_in_scope_the_project_checks_are_unknown(emulators, cli, monkeypatch):
+    case = Case("no-scope", code=0, passed=("hp_alm.site_session",))
+    result, _ = run_case(case, "hp_alm", emulators, cli, monkeypatch, base_args=("--user", DEMO_USER))
+    assert result.check("hp_alm.all_projects")["status"] == "unknown"
+    assert "DEFAULT/Sync_Project" in result.check("hp_alm.all_projects")["detail"]
+
+
+def test_retirement_is_said_plainly_everywhere_it_is_chosen():
+    from exadesk.trackers.hp_alm import SPEC
+
+    assert "November 2024" in SPEC.retired
+    assert "November 2024" in SPEC.auth_methods[0].steps[0].text
+    assert "November 2024" in SPEC.summary or "retired" in SPEC.summary.lower()
+    assert "hp_alm_retired" in SPEC.notices
+
+
+def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
+    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
+    run_case(case, "hp_alm", emulators, cli, monkeypatch)
+
+
+def test_api_base_keeps_or_adds_qcbin():
+    from exadesk.trackers.hp_alm import api_base
+
+    assert api_base("https://alm.example.com/qcbin") == "https://alm.example.com/qcbin"
+    assert api_base("https://alm.example.com:8443/qcbin/start_a.jsp") == "https://alm.example.com:8443/qcbin"
+    assert api_base("http://127.0.0.1:9000") == "http://127.0.0.1:9000/qcbin"
+
+
+@pytest.mark.parametrize("url,user,field", [
+    ("https://alm.example.com", DEMO_USER, "hp_alm.url"),
+    ("https://alm.example.com/qcbin", "alm admin", "hp_alm.field.username"),
+])
+def test_offline_validation_names_the_expected_form(cli, monkeypatch, url, user, field):
+    monkeypatch.setenv("ALM_PW", DEMO_PASSWORD)
+    result = cli("check", "hp_alm", "--url", url, "--user", user, "--secret-env", "ALM_PW", "--json")
+    assert result.code == 2
+    check = result.check(field)
+    assert check["status"] == "fail"
+    assert "/qcbin" in check["fix"] or "without spaces" in check["fix"]
+    assert DEMO_PASSWORD not in result.out
