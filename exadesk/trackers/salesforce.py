@@ -1,32 +1,321 @@
-"""Salesforce: placeholder spec until its adapter lands (see the tracker issues)."""
+"""Salesforce, an OAuth access token of the proxy user (the user who installed the integration).
+
+Written from Salesforce's REST API and OAuth documentation:
+https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_using_userinfo_endpoint.htm (/services/oauth2/userinfo)
+https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_versions.htm (GET /services/data/)
+https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_query.htm (query?q=SOQL)
+https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_sobject_describe.htm
+https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm
+https://developer.salesforce.com/docs/atlas.en-us.chatterapi.meta/chatterapi/connect_resources_users_specific.htm (users/me)
+https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm (errors as a JSON list)
+https://help.salesforce.com/s/articleView?id=005132365 (uninstalled connected apps blocked, OAUTH_APPROVAL_ERROR_GENERIC)
+https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org display, to get a token today)
+"""
 
 from __future__ import annotations
 
-from exadesk import messages
-from exadesk.errors import CheckError
-from exadesk.trackers.base import AuthMethod, Field, ScopeSpec, TrackerSpec, UrlSpec
+import re
+from urllib.parse import quote, urlsplit
+
+from exadesk.checks import Identity
+from exadesk.errors import CheckError, ErrorKind
+from exadesk.http import Auth, BearerAuth, Reply
+from exadesk.messages import Message
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec
+
+#: Below this share of the daily API allowance left, warn: the sync would stall when it runs out.
+API_REQUESTS_WARNING = 0.10
+_PERMISSIONS_STEP = ("Setup, Users, Profiles (or Permission Sets), the proxy user's profile, Object Settings, "
+                     "{objects}")
 
 SPEC = TrackerSpec(
     id="salesforce",
     name="Salesforce",
-    docs_url="",
-    url=UrlSpec(example="https://your-domain.my.salesforce.com", hint="https://your-domain.my.salesforce.com"),
-    scope=ScopeSpec(label="Projects", example=""),
+    docs_url="https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/",
+    summary="Salesforce orgs (My Domain address); the proxy user is the user who installed the integration.",
+    url=UrlSpec(example="https://acme.my.salesforce.com",
+                hint="your My Domain address, https://your-domain.my.salesforce.com (sandboxes: "
+                     "https://your-domain--sandbox.sandbox.my.salesforce.com), not the lightning.force.com address",
+                pattern=r"https://[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
+    scope=ScopeSpec(label="Objects", example="Case", default=("Case",),
+                    hint="an object's API name, for example Case or Ticket__c",
+                    pattern=r"[A-Za-z][A-Za-z0-9_]*"),
+    sync_options=("comments", "attachments", "triggers"),
+    notices=("salesforce_username_password",),
     auth_methods=(
         AuthMethod(
             id="access_token",
             label="OAuth access token",
-            description="",
+            description="An OAuth access token of the proxy user and the org's My Domain address. Salesforce retires "
+                        "user name + password sign-in, so ExaDesk offers none.",
             fields=(
-                Field("access_token", "Access token", secret=True),
+                Field("access_token", "Access token", secret=True,
+                      hint="a Salesforce access token: your org id (15 characters starting with 00D), an exclamation "
+                           "mark, then a long string of letters, digits, dots and underscores",
+                      example="00D000000000001!AQ0AQ" + "x" * 30,
+                      pattern=r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{20,}"),
+            ),
+            steps=(
+                Step("Sign in to Salesforce as the proxy user: the user who installs the integration and whose changes "
+                     "are not synced back.", link="{url}/", link_label="Open Salesforce"),
+                Step("Copy your My Domain address from Setup, My Domain (it ends in .my.salesforce.com).",
+                     link="{url}/lightning/setup/OrgDomain/home", link_label="Open My Domain"),
+                Step("Make sure the proxy user's profile or a permission set has API Enabled (Setup, Profiles, the "
+                     "profile, System Permissions) and Read, Create and Edit on the objects to sync (Case by "
+                     "default).", link="{url}/lightning/setup/EnhancedProfiles/home", link_label="Open Profiles"),
+                Step("Get an access token for the proxy user. Until ExaDesk's own browser sign-in arrives, use the "
+                     "Salesforce CLI: run `sf org login web --instance-url` with your My Domain address, then "
+                     "`sf org display` and copy the Access Token."),
+                Step("If the sign-in page says OAUTH_APPROVAL_ERROR_GENERIC or 'app must be installed into org', "
+                     "Salesforce blocks uninstalled connected apps: an admin installs the app (Setup, Connected Apps "
+                     "OAuth Usage, Install) or grants the user 'Approve Uninstalled Connected Apps'.",
+                     link="{url}/lightning/setup/ConnectedAppsUsage/home", link_label="Open Connected Apps OAuth Usage"),
+                Step("Paste the token here. It lasts as long as the org's session timeout (Setup, Session Settings); "
+                     "when it expires, sign in again for a new one."),
             ),
         ),
     ),
-    requirements=(),
+    requirements=(
+        Requirement("ApiEnabled", "Proxy user may use the API (API Enabled)",
+                    "Turn on API Enabled for the proxy user: Setup, Profiles (or a permission set), System "
+                    "Permissions, API Enabled. Editions without API access (Essentials, Professional without the "
+                    "add-on) need an upgrade."),
+        Requirement("PermissionsRead", "Proxy user can read the objects in scope",
+                    "Give the proxy user Read on the objects: " + _PERMISSIONS_STEP.format(objects="the object, Read.")),
+        Requirement("PermissionsCreate", "Proxy user can create records of the objects in scope",
+                    "Give the proxy user Create on the objects: " +
+                    _PERMISSIONS_STEP.format(objects="the object, Create.")),
+        Requirement("PermissionsEdit", "Proxy user can edit records of the objects in scope",
+                    "Give the proxy user Edit on the objects: " + _PERMISSIONS_STEP.format(objects="the object, Edit.")),
+        Requirement("CaseComment", "Proxy user can add case comments",
+                    "Give the proxy user Read and Edit on Cases (case comments follow the case's access), and check "
+                    "the profile's page layouts show Case Comments.", when=frozenset({"comments"})),
+        Requirement("ContentVersion", "Proxy user can add files",
+                    "Turn on Create for Files (Content) in the profile, System Permissions, and make sure the user "
+                    "can see Files.", when=frozenset({"attachments"})),
+        Requirement("DailyApiRequests", "Org has API requests left today",
+                    "The org is near its 24-hour API request limit: check Setup, Company Information, API Requests, "
+                    "Last 24 Hours, reduce other integrations' use or buy more."),
+        Requirement("ModifyAllData", "Proxy user is not a person's own admin account",
+                    "Use a dedicated integration user (a Salesforce Integration user licence or a dedicated "
+                    "System Administrator) as proxy user; its own edits are not synced back, so a person's "
+                    "account would lose theirs."),
+    ),
+    messages={
+        "session_invalid": Message(ErrorKind.AUTH, "Salesforce did not accept the access token ({detail}).",
+                                   "Access tokens expire with the org's session timeout or when the user signs out or "
+                                   "the app's access is revoked: get a new token as the walkthrough shows and check "
+                                   "the address is the org the token was issued for."),
+        "api_disabled_org": Message(ErrorKind.FORBIDDEN, "This Salesforce org has no API access ({detail}).",
+                                    "API access depends on the edition: Enterprise, Unlimited, Developer and "
+                                    "Performance have it, Professional needs the API add-on. Ask your Salesforce "
+                                    "account executive."),
+        "request_limit": Message(ErrorKind.RATE_LIMITED, "The org has used up its API requests ({detail}).",
+                                 "Wait until the 24-hour limit frees requests (Setup, Company Information shows the "
+                                 "use), then verify again."),
+        "app_not_installed": Message(ErrorKind.AUTH, "Salesforce blocked the sign-in because the connected app is not "
+                                     "installed in the org ({detail}).",
+                                     "An admin installs the app (Setup, Connected Apps OAuth Usage, the app, Install), "
+                                     "or gives the proxy user the 'Approve Uninstalled Connected Apps' permission "
+                                     "(not available on cloned profiles), then sign in again."),
+        "refresh_rejected": Message(ErrorKind.AUTH, "Salesforce refused to renew the access token ({detail}).",
+                                    "Common causes: the connected app's refresh token policy expired it, the user "
+                                    "approved the app more than 5 times (the 6th approval revokes the oldest token), or "
+                                    "an IP restriction. Sign in again; an admin can check the policy in Setup, "
+                                    "Connected Apps, Manage, Edit Policies."),
+        "login_security_token": Message(ErrorKind.AUTH, "Salesforce asked for a security token ({detail}).",
+                                        "This only happens with user name + password sign-in, which Salesforce "
+                                        "retires and ExaDesk does not use: sign in with OAuth instead."),
+    },
 )
+
+_ORG_API_CODES = ("API_DISABLED_FOR_ORG",)
+_USER_API_CODES = ("API_CURRENTLY_DISABLED",)
+
+
+def api_base(url: str) -> str:
+    """The instance (My Domain) address the REST API is served from; a loopback address is a test server."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{(parts.hostname or '').lower()}{port}"
+
+
+def credential(target: Target) -> Auth:
+    """The Authorization for an access token (reused by the browser OAuth sign-in when it lands)."""
+    return BearerAuth(target.secrets.get("access_token"))
+
+
+def errors(reply: Reply) -> list[tuple[str, str]]:
+    """(errorCode, message) pairs: Salesforce answers errors as ``[{"message", "errorCode"}]``."""
+    data = reply.json_or_none()
+    items = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            code = str(item.get("errorCode") or item.get("error") or "")
+            out.append((code, str(item.get("message") or item.get("error_description") or "")))
+    return out
+
+
+def token_error_reason(error: str, description: str = "", location: str = "") -> str | None:
+    """The reason key for an OAuth error on the authorize redirect or token endpoint, or None.
+
+    ``error``/``error_description`` come from the redirect's query or the token reply;
+    ``location`` is the redirect URL, which names the uninstalled-app block.
+    """
+    text = f"{error} {description} {location}".lower()
+    if "oauth_approval_error_generic" in text or "must+be+installed" in text or "must be installed" in text:
+        return "salesforce.app_not_installed"
+    if error == "invalid_grant" and ("refresh" in text or "expired" in text or "token" in text):
+        return "salesforce.refresh_rejected"
+    if "login_must_use_security_token" in text or "invalid_login" in text:
+        return "salesforce.login_security_token"
+    return None
+
+
+def diagnose(reply: Reply, client) -> object:
+    """Salesforce's own answers: expired sessions, API limits, an org without API access."""
+    from exadesk import messages
+
+    found = errors(reply)
+    codes = {code for code, _ in found}
+    detail = "; ".join(f"{code}: {message}" if code else message for code, message in found)[:300]
+    if reply.status == 401 or (reply.status == 403 and b"Bad_OAuth_Token" in reply.body[:200]):
+        return messages.problem("salesforce.session_invalid", tracker=SPEC.name,
+                                detail=detail or reply.text.strip()[:100] or "HTTP 401")
+    if reply.status == 403 and "REQUEST_LIMIT_EXCEEDED" in codes:
+        return messages.problem("salesforce.request_limit", tracker=SPEC.name, detail=detail)
+    if reply.status == 403 and codes & set(_ORG_API_CODES) and "for this user" not in detail.lower():
+        return messages.problem("salesforce.api_disabled_org", tracker=SPEC.name, detail=detail)
+    return None
+
+
+def _api_disabled_for_user(reply: Reply) -> str:
+    """The error text when the reply says the user (not the org) lacks API Enabled, else ''."""
+    for code, message in errors(reply):
+        if code in _USER_API_CODES or "disabled for this user" in message.lower():
+            return f"{code}: {message}" if code else message
+    return ""
+
+
+def _latest_version(versions) -> str:
+    best = None
+    for item in versions if isinstance(versions, list) else []:
+        if isinstance(item, dict):
+            try:
+                number = float(str(item.get("version")))
+            except ValueError:
+                continue
+            if best is None or number > best[0]:
+                best = (number, str(item["version"]))
+    if best is None:
+        raise CheckError(_problem("http.wrong_shape", what="no API versions listed"))
+    return best[1]
+
+
+def _problem(reason: str, **params):
+    from exadesk import messages
+
+    return messages.problem(reason, tracker=SPEC.name, **params)
 
 
 def verify_live(ctx):
-    raise CheckError(messages.problem("unexpected_response", tracker=SPEC.name,
-                                      what="live verification of this tracker is not built yet", url=ctx.target.url))
-    yield  # pragma: no cover
+    client = ctx.client(api_base(ctx.target.url), credential(ctx.target), login_url=ctx.target.url,
+                        diagnose=diagnose)
+    reply = client.get("/services/oauth2/userinfo", allow=(403,))
+    version = _latest_version(client.get_json("/services/data/", expect=list))
+    data = f"/services/data/v{version}"
+    if reply.status == 403:
+        # userinfo can refuse a token issued without OpenID scopes; such a token still reaches the REST API.
+        me = client.get_json(f"{data}/chatter/users/me", expect=dict)
+        info = {"user_id": me.get("id"), "name": me.get("name") or me.get("displayName"),
+                "preferred_username": me.get("username"), "user_type": me.get("userType")}
+    else:
+        info = client.decode(reply, dict)
+    user_id = str(info.get("user_id") or "")
+    ctx.identity = Identity(name=str(info.get("name") or ""), login=str(info.get("preferred_username") or ""),
+                            id=user_id, kind=str(info.get("user_type") or ""))
+    if not re.fullmatch(r"005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?", user_id):
+        raise CheckError(_problem("http.wrong_shape", what="a user id Salesforce did not name", url=ctx.target.url))
+
+    soql = ("SELECT Id, Username, Name, UserType, IsActive, Profile.Name, Profile.PermissionsApiEnabled, "
+            f"Profile.PermissionsModifyAllData FROM User WHERE Id = '{user_id}'")
+    reply = client.get(f"{data}/query", params={"q": soql}, allow=(403,))
+    if reply.status == 403:
+        disabled = _api_disabled_for_user(reply)
+        if not disabled:
+            raise CheckError(_problem("forbidden", what=f"{data}/query", url=ctx.target.url))
+        yield ctx.failed("ApiEnabled", f"Salesforce says: {disabled}. The proxy user's profile and permission sets "
+                                       "lack API Enabled.")
+        return
+    records = client.decode(reply, dict).get("records") or []
+    record = records[0] if records and isinstance(records[0], dict) else {}
+    profile = record.get("Profile") if isinstance(record.get("Profile"), dict) else {}
+    profile_name = str(profile.get("Name") or "unknown")
+    ctx.identity.kind = f"{ctx.identity.kind or 'user'}, profile {profile_name}"
+    via = "its profile" if profile.get("PermissionsApiEnabled") else "a permission set"
+    yield ctx.passed("ApiEnabled", f"The REST API answered for {ctx.identity.label()} (profile {profile_name}; "
+                                   f"API Enabled through {via}).")
+
+    objects = list(dict.fromkeys(ctx.target.scope or SPEC.scope.default))
+    # Comments and files live in objects of their own; describe them only when they are synced.
+    extra = [name for name in ("CaseComment", "ContentVersion") if ctx.applies(name)]
+    described = {}
+    for name in dict.fromkeys(objects + extra):
+        reply = client.get(f"{data}/sobjects/{quote(name, safe='')}/describe", allow=(404,))
+        described[name] = client.decode(reply, dict) if reply.status == 200 else None
+    yield from _object_results(ctx, objects, described)
+    if "CaseComment" in extra:
+        yield _one_object(ctx, "CaseComment", described.get("CaseComment"), ("createable",))
+    if "ContentVersion" in extra:
+        yield _one_object(ctx, "ContentVersion", described.get("ContentVersion"), ("createable",))
+
+    limits = client.get(f"{data}/limits", allow=(403,))
+    if limits.status == 403:
+        yield ctx.unknown("DailyApiRequests", "Only users with View Setup and Configuration can read the org's limits.",
+                          fix="Check Setup, Company Information, API Requests, Last 24 Hours by hand.")
+    else:
+        daily = client.decode(limits, dict).get("DailyApiRequests") or {}
+        top, left = daily.get("Max"), daily.get("Remaining")
+        if not isinstance(top, int) or not isinstance(left, int):
+            yield ctx.unknown("DailyApiRequests", "Salesforce did not report the daily API request limit.")
+        elif left <= 0:
+            yield ctx.failed("DailyApiRequests", f"No API requests left of {top} in the last 24 hours.")
+        elif top and left / top < API_REQUESTS_WARNING:
+            yield ctx.warned("DailyApiRequests", f"Only {left} of {top} API requests left in the last 24 hours.")
+        else:
+            yield ctx.passed("DailyApiRequests", f"{left} of {top} API requests left in the last 24 hours.")
+
+    if profile.get("PermissionsModifyAllData") is True:
+        yield ctx.warned("ModifyAllData", f"{ctx.identity.label()} has Modify All Data (profile {profile_name}), like "
+                                          "a System Administrator. If this is a person's own account, their edits stop "
+                                          "syncing and the setup ends when they leave.")
+    else:
+        yield ctx.passed("ModifyAllData", f"Profile {profile_name} is not an all-powerful admin profile.")
+
+
+_NEEDS = {"PermissionsRead": ("queryable",), "PermissionsCreate": ("createable",), "PermissionsEdit": ("updateable",)}
+
+
+def _object_results(ctx, objects: list[str], described: dict):
+    """One result per permission, aggregated over the objects in scope."""
+    for key, flags in _NEEDS.items():
+        lacking = []
+        for name in objects:
+            desc = described.get(name)
+            if desc is None:
+                lacking.append(f"{name} (not found: misspelt, or the profile cannot see it)")
+            elif not all(desc.get(flag) is True for flag in flags):
+                lacking.append(name)
+        if lacking:
+            yield ctx.failed(key, f"Missing on: {', '.join(lacking)}.")
+        else:
+            yield ctx.passed(key, f"Granted on {', '.join(objects)}.")
+
+
+def _one_object(ctx, key: str, desc: dict | None, flags: tuple[str, ...]):
+    if desc is None:
+        return ctx.failed(key, f"The proxy user cannot see {key}.")
+    if all(desc.get(flag) is True for flag in flags):
+        return ctx.passed(key, f"{key} is {' and '.join(flags)} for the proxy user.")
+    return ctx.failed(key, f"{key} is not {' and '.join(flags)} for the proxy user.")

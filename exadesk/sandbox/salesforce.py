@@ -1,0 +1,179 @@
+"""Emulator of a Salesforce org's REST API (My Domain host), from Salesforce's REST API and OAuth docs.
+
+GET /services/oauth2/userinfo (OpenID Connect claims plus user_id, organization_id),
+GET /services/data/ (versions), GET /services/data/vXX.X/query?q= (only the SOQL shape
+``SELECT ... FROM User WHERE Id = '...'`` with Profile fields), GET .../chatter/users/me,
+GET .../sobjects/{name}/describe (queryable, createable, updateable), GET .../limits.
+Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
+API_DISABLED_FOR_ORG and API_CURRENTLY_DISABLED (403), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+
+ORG_ID = "00D5g000004Sbx1EAC"
+USER_ID = "0055g00000ExaDsAAB"
+DEMO_TOKEN = "00D5g000004Sbx1!AQ4AQDemoAccessTokenForExaDeskSandboxOnly.0123456789_abcdefghij"
+VERSIONS = ("63.0", "64.0", "65.0")
+
+_ERRORS = {401: ("INVALID_SESSION_ID", "Session expired or invalid"),
+           403: ("INSUFFICIENT_ACCESS", "insufficient access rights on object id"),
+           404: ("NOT_FOUND", "The requested resource does not exist"),
+           429: ("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."),
+           500: ("UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId if you contact "
+                                      "support: 1929385727-12345 (-1532012)")}
+
+
+def _describe(name: str, read: bool = True, create: bool = True, edit: bool = True) -> dict:
+    return {"name": name, "label": name, "queryable": read, "retrieveable": read, "searchable": read,
+            "createable": create, "updateable": edit, "deletable": False, "custom": name.endswith("__c")}
+
+
+class SalesforceEmulator(Emulator):
+    """Scenario keys: ``tokens`` (token -> user id), ``expired`` (tokens past the session timeout),
+    ``users`` (id -> facts and profile), ``org`` (api_enabled, limits), ``objects`` (name -> describe flags),
+    ``userinfo_scope`` (False: userinfo refuses the token, as for a token without OpenID scopes)."""
+
+    tracker = "salesforce"
+    demo_secrets = {"access_token": DEMO_TOKEN}
+    demo_args = ("--project", "Case")
+
+    def default_scenario(self) -> dict:
+        return {
+            "tokens": {DEMO_TOKEN: USER_ID},
+            "expired": [],
+            "userinfo_scope": True,
+            "users": {USER_ID: {"username": "exalate-sync@acme.example.com", "name": "Exalate Sync",
+                                "email": "it@acme.example.com", "user_type": "Standard",
+                                "profile": {"Name": "Exalate Integration", "PermissionsApiEnabled": True,
+                                            "PermissionsModifyAllData": False},
+                                "api_via_permission_set": False}},
+            "org": {"api_enabled": True, "daily_max": 15000, "daily_remaining": 14890, "limits_visible": True},
+            "objects": {"Case": _describe("Case"), "CaseComment": _describe("CaseComment"),
+                        "ContentVersion": _describe("ContentVersion", edit=True),
+                        "Account": _describe("Account", create=False, edit=False)},
+        }
+
+    def error(self, status: int, request: Request, code: str | None = None, message: str | None = None) -> Response:
+        default_code, default_message = _ERRORS.get(status, ("UNKNOWN_EXCEPTION", "Error"))
+        status_out = 403 if status == 429 else status  # Salesforce answers the API limit with 403
+        return json_response([{"message": message or default_message, "errorCode": code or default_code}],
+                             status_out)
+
+    def _fault_response(self, kind, request, fault):
+        if kind == "429":  # the kit's rate-limit fault: HTTP 429 with Retry-After, as a proxy in front would answer
+            return Response(429, [{"message": "Too many requests", "errorCode": "REQUEST_LIMIT_EXCEEDED"}],
+                            {"Retry-After": str(fault.get("retry_after", 30))})
+        return super()._fault_response(kind, request, fault)
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _caller(self, request: Request) -> tuple[str, dict] | Response:
+        token = request.bearer() or ""
+        if token in self.scenario["expired"] or token not in self.scenario["tokens"]:
+            return self.error(401, request)
+        user_id = self.scenario["tokens"][token]
+        return user_id, self.scenario["users"][user_id]
+
+    def _data_caller(self, request: Request, version: str) -> tuple[str, dict] | Response:
+        """The caller of a data API resource, or the org's / user's API-disabled answer."""
+        found = self._caller(request)
+        if isinstance(found, Response):
+            return found
+        if not re.fullmatch(r"v\d+\.\d", version) or version[1:] not in VERSIONS:
+            return self.error(404, request)
+        if not self.scenario["org"]["api_enabled"]:
+            return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
+        _, user = found
+        if not (user["profile"].get("PermissionsApiEnabled") or user.get("api_via_permission_set")):
+            return self.error(403, request, "API_CURRENTLY_DISABLED", "API is disabled for this User")
+        return found
+
+    # -- routes ------------------------------------------------------------------
+
+    @route("GET", "/services/oauth2/userinfo")
+    def userinfo(self, request: Request) -> Response:
+        token = request.bearer() or ""
+        if token in self.scenario["expired"] or token not in self.scenario["tokens"]:
+            return Response(403, "Bad_OAuth_Token", {}, "text/plain")
+        if not self.scenario["userinfo_scope"]:
+            return Response(403, "Insufficient_Scope", {}, "text/plain")
+        user_id = self.scenario["tokens"][token]
+        user = self.scenario["users"][user_id]
+        return json_response({
+            "sub": f"{self.url}/id/{ORG_ID}/{user_id}", "user_id": user_id, "organization_id": ORG_ID,
+            "preferred_username": user["username"], "nickname": user["username"].split("@")[0],
+            "name": user["name"], "email": user["email"], "email_verified": True, "user_type": user["user_type"].upper(),
+            "active": True, "zoneinfo": "Europe/Amsterdam", "locale": "en_US", "language": "en_US",
+            "urls": {"rest": f"{self.url}/services/data/v{{version}}/", "sobjects": f"{self.url}/services/data/v{{version}}/sobjects/"},
+        })
+
+    @route("GET", "/services/data/")
+    def versions(self, request: Request) -> Response:
+        return json_response([{"label": f"Release {v}", "url": f"/services/data/v{v}", "version": v} for v in VERSIONS])
+
+    @route("GET", "/services/data")
+    def versions_no_slash(self, request: Request) -> Response:
+        return self.versions(request)
+
+    @route("GET", "/services/data/{version}/chatter/users/me")
+    def chatter_me(self, request: Request, version: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        user_id, user = found
+        return json_response({"id": user_id, "username": user["username"], "name": user["name"],
+                              "displayName": user["name"], "email": user["email"], "userType": "Internal",
+                              "type": "User"})
+
+    @route("GET", "/services/data/{version}/query")
+    def query(self, request: Request, version: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        soql = request.param("q")
+        match = re.fullmatch(r"SELECT (?P<fields>.+) FROM User WHERE Id = '(?P<id>[A-Za-z0-9]{15,18})'", soql.strip())
+        if not match:
+            return self.error(400, request, "MALFORMED_QUERY", "unexpected token (this emulator knows one query shape)")
+        user = self.scenario["users"].get(match["id"])
+        records = []
+        if user:
+            record = {"attributes": {"type": "User", "url": f"/services/data/{version}/sobjects/User/{match['id']}"}}
+            values = {"Id": match["id"], "Username": user["username"], "Name": user["name"],
+                      "UserType": user["user_type"], "IsActive": True}
+            for field in (f.strip() for f in match["fields"].split(",")):
+                if field.startswith("Profile."):
+                    profile = record.setdefault("Profile", {"attributes": {"type": "Profile"}})
+                    profile[field[8:]] = user["profile"].get(field[8:])
+                else:
+                    record[field] = values.get(field)
+            records.append(record)
+        return json_response({"totalSize": len(records), "done": True, "records": records})
+
+    @route("GET", "/services/data/{version}/sobjects/{name}/describe")
+    def describe(self, request: Request, version: str, name: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        desc = self.scenario["objects"].get(name)
+        if desc is None:
+            return self.error(404, request)
+        return json_response({**_describe(name), **desc, "name": name, "fields": []})
+
+    @route("GET", "/services/data/{version}/limits")
+    def limits(self, request: Request, version: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        org = self.scenario["org"]
+        if not org["limits_visible"]:
+            return self.error(403, request, "INSUFFICIENT_ACCESS", "The user does not have View Setup and "
+                                                                    "Configuration permission")
+        return json_response({"DailyApiRequests": {"Max": org["daily_max"], "Remaining": org["daily_remaining"]},
+                              "DataStorageMB": {"Max": 1024, "Remaining": 1000}})
+
+
+EMULATOR = SalesforceEmulator

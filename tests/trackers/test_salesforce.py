@@ -1,0 +1,171 @@
+"""Salesforce: every requirement of the seeds, the field notes the API shows, and each emulator misbehaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from exadesk.sandbox.salesforce import DEMO_TOKEN, USER_ID
+from tests.helpers.scenarios import Case, run_case
+
+
+def user(**changes) -> dict:
+    return {"users": {USER_ID: changes}}
+
+
+def profile(**changes) -> dict:
+    return {"users": {USER_ID: {"profile": changes}}}
+
+
+def obj(name: str, **flags) -> dict:
+    return {"objects": {name: flags}}
+
+
+CASES = [
+    Case("ready", passed=("salesforce.ApiEnabled", "salesforce.PermissionsRead", "salesforce.PermissionsCreate",
+                          "salesforce.PermissionsEdit", "salesforce.DailyApiRequests", "salesforce.ModifyAllData")),
+    Case("ready-comments-attachments", args=("--sync", "comments,attachments"),
+         passed=("salesforce.CaseComment", "salesforce.ContentVersion")),
+    Case("api-via-permission-set", {"users": {USER_ID: {"profile": {"PermissionsApiEnabled": False},
+                                                        "api_via_permission_set": True}}},
+         passed=("salesforce.ApiEnabled",)),
+    Case("token-without-openid-scope", {"userinfo_scope": False}, passed=("salesforce.ApiEnabled",)),
+    # Field notes: "API is disabled for this User" (profile lacks API Enabled) fails the check itself.
+    Case("api-disabled-for-user", profile(PermissionsApiEnabled=False), code=1, fail=("salesforce.ApiEnabled",)),
+    # Field notes: API_DISABLED_FOR_ORG is the edition's doing.
+    Case("api-disabled-for-org", {"org": {"api_enabled": False}}, code=1, kind="forbidden",
+         reason="salesforce.api_disabled_org"),
+    Case("case-not-readable", obj("Case", queryable=False), code=1, fail=("salesforce.PermissionsRead",),
+         passed=("salesforce.PermissionsEdit",)),
+    Case("case-not-createable", obj("Case", createable=False), code=1, fail=("salesforce.PermissionsCreate",)),
+    Case("case-not-editable", obj("Case", updateable=False), code=1, fail=("salesforce.PermissionsEdit",)),
+    Case("object-missing", args=("--project", "Ticket__c"), code=1,
+         fail=("salesforce.PermissionsRead", "salesforce.PermissionsCreate", "salesforce.PermissionsEdit")),
+    Case("one-of-two-objects-read-only", args=("--project", "Account"), code=1,
+         fail=("salesforce.PermissionsEdit",), passed=("salesforce.PermissionsRead",)),
+    Case("case-comment-not-createable", obj("CaseComment", createable=False), args=("--sync", "comments"), code=1,
+         fail=("salesforce.CaseComment",)),
+    Case("files-not-createable", obj("ContentVersion", createable=False), args=("--sync", "attachments"), code=1,
+         fail=("salesforce.ContentVersion",)),
+    Case("api-requests-used-up", {"org": {"daily_remaining": 0}}, code=1, fail=("salesforce.DailyApiRequests",)),
+    Case("api-requests-low", {"org": {"daily_remaining": 900}}, warn=("salesforce.DailyApiRequests",)),
+    Case("limits-hidden", {"org": {"limits_visible": False}}),
+    Case("admin-account", profile(Name="System Administrator", PermissionsModifyAllData=True),
+         warn=("salesforce.ModifyAllData",)),
+    # Field notes: an expired token, 401 INVALID_SESSION_ID (here at userinfo: 403 Bad_OAuth_Token).
+    Case("expired-token", {"expired": [DEMO_TOKEN]}, code=1, kind="auth", reason="salesforce.session_invalid"),
+    Case("unknown-token", secrets={"access_token": "00D5g000004Sbx1!AQ4AQUnknownTokenZZZZZZZZZZZZZZZZ"}, code=1,
+         kind="auth", reason="salesforce.session_invalid"),
+    Case("401", {"fault": "401"}, code=1, kind="auth", reason="salesforce.session_invalid"),
+    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
+    Case("404", {"fault": "404"}, code=1, kind="not_found"),
+    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
+    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
+    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
+    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
+    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
+    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("salesforce.ApiEnabled",)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_scenarios(case, emulators, cli, monkeypatch):
+    run_case(case, "salesforce", emulators, cli, monkeypatch)
+
+
+def test_invalid_session_id_on_the_data_api(emulators, cli, monkeypatch):
+    # Field notes: 401 [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}].
+    case = Case("expired-later", {"fault": {"kind": "401", "path": "/services/data/v"}}, code=1, kind="auth",
+                reason="salesforce.session_invalid")
+    result, _ = run_case(case, "salesforce", emulators, cli, monkeypatch)
+    error = result.json()["error"]
+    assert "INVALID_SESSION_ID" in error["message"] and "new token" in error["next_step"]
+
+
+def test_api_disabled_messages_name_the_cause(emulators, cli, monkeypatch):
+    result, _ = run_case(Case("user", profile(PermissionsApiEnabled=False), code=1), "salesforce", emulators, cli,
+                         monkeypatch)
+    check = result.check("salesforce.ApiEnabled")
+    assert "API is disabled for this User" in check["detail"] and "System Permissions, API Enabled" in check["fix"]
+    result, _ = run_case(Case("org", {"org": {"api_enabled": False}}, code=1, kind="forbidden"), "salesforce",
+                         emulators, cli, monkeypatch)
+    assert "edition" in result.json()["error"]["next_step"]
+
+
+def test_identity_and_profile(emulators, cli, monkeypatch):
+    result, _ = run_case(Case("ready"), "salesforce", emulators, cli, monkeypatch)
+    identity = result.json()["identity"]
+    assert identity["login"] == "exalate-sync@acme.example.com" and identity["id"] == USER_ID
+    assert "Exalate Integration" in identity["kind"]
+
+
+def test_person_running_setup_is_warned(emulators, cli, monkeypatch):
+    case = Case("me", args=("--person", "exalate-sync@acme.example.com"), warn=("salesforce.dedicated_proxy_user",))
+    run_case(case, "salesforce", emulators, cli, monkeypatch)
+
+
+def test_username_password_notice_is_shown(emulators, cli, monkeypatch):
+    result, _ = run_case(Case("ready"), "salesforce", emulators, cli, monkeypatch)
+    assert result.check("notice.salesforce_username_password")["status"] == "warn"
+
+
+def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
+    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
+    run_case(case, "salesforce", emulators, cli, monkeypatch)
+
+
+def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
+    case = Case("429-then-ok", {"fault": {"kind": "429", "retry_after": 0, "times": 1}},
+                passed=("salesforce.ApiEnabled",))
+    _, emulator = run_case(case, "salesforce", emulators, cli, monkeypatch)
+    assert emulator.count(path="/services/oauth2/userinfo$") == 2
+
+
+def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):
+    case = Case("bad", secrets={"access_token": "00D5g000004Sbx1!AQ4AQRejectedOnceYYYYYYYYYYYYYYYYY"}, code=1,
+                kind="auth")
+    _, emulator = run_case(case, "salesforce", emulators, cli, monkeypatch)
+    assert len(emulator.requests) == 1
+
+
+@pytest.mark.parametrize("error,description,location,reason", [
+    ("access_denied", "", "https://acme.my.salesforce.com/services/oauth2/callback?error=OAUTH_APPROVAL_ERROR_GENERIC"
+                          "&error_description=app+must+be+installed+into+org", "salesforce.app_not_installed"),
+    ("invalid_grant", "expired access/refresh token", "", "salesforce.refresh_rejected"),
+    ("invalid_grant", "authentication failure", "", None),
+    ("INVALID_LOGIN", "LOGIN_MUST_USE_SECURITY_TOKEN", "", "salesforce.login_security_token"),
+])
+def test_token_errors_for_the_later_oauth_flow(error, description, location, reason):
+    from exadesk import messages, trackers
+    from exadesk.trackers.salesforce import token_error_reason
+
+    trackers.all_trackers()  # registers the tracker reasons
+    assert token_error_reason(error, description, location) == reason
+    if reason:
+        problem = messages.problem(reason, detail=error)
+        assert problem.kind.value == "auth"
+        assert "sign in again" in problem.next_step.lower() or "OAuth" in problem.next_step
+
+
+@pytest.mark.parametrize("token", ["not-a-token", "AQ4AQDemoAccessTokenForExaDeskSandboxOnly0123", "00D5g000004Sbx1"])
+def test_offline_validation_names_the_expected_form(cli, monkeypatch, token):
+    monkeypatch.setenv("TOK", token)
+    result = cli("check", "salesforce", "--url", "https://acme.my.salesforce.com", "--secret-env", "TOK", "--json")
+    assert result.code == 2
+    check = result.check("salesforce.field.access_token")
+    assert check["status"] == "fail" and "00D" in check["fix"]
+    assert token not in result.out
+
+
+def test_offline_validation_explains_the_my_domain_address(cli, monkeypatch):
+    monkeypatch.setenv("TOK", DEMO_TOKEN)
+    result = cli("check", "salesforce", "--url", "https://acme.lightning.force.com", "--secret-env", "TOK", "--json")
+    assert result.code == 2
+    assert "my.salesforce.com" in result.check("salesforce.url")["fix"]
+    assert DEMO_TOKEN not in result.out
+
+
+def test_api_base_keeps_the_my_domain_host():
+    from exadesk.trackers.salesforce import api_base
+
+    assert api_base("https://Acme.my.salesforce.com") == "https://acme.my.salesforce.com"
+    assert api_base("http://127.0.0.1:8443") == "http://127.0.0.1:8443"
