@@ -50,10 +50,10 @@ SCRYPT = {"n": 2**16, "r": 8, "p": 1}
 SCRYPT_MAX_N, SCRYPT_MAX_R, SCRYPT_MAX_P = 2**20, 16, 4
 
 _TOP_KEYS = {"format", "version", "created_at", "app_version", "payload", "payload_sha256", "secrets"}
-_WORKSPACE_KEYS = {"id", "name", "notes", "archived", "person", "instances", "connections"}
-_INSTANCE_KEYS = {"id", "tracker", "name", "url", "auth_method", "values", "secret_fields", "proxy_user", "sync",
-                  "scope", "state", "ca_bundle", "notes", "role", "token_expires_at", "created_at", "history"}
-_CONNECTION_KEYS = {"id", "name", "left", "right", "mode", "admins"}
+# The fields a bundle may hold are exactly those this version's model writes; anything else is refused.
+_WORKSPACE_KEYS = frozenset(Workspace(name="").to_json())
+_INSTANCE_KEYS = frozenset(Instance(tracker="", name="", url="", auth_method="").to_json())
+_CONNECTION_KEYS = frozenset(Connection(name="", left="", right="").to_json())
 _SECRET_KEYS = {"cipher", "kdf", "key_check", "nonce", "ciphertext"}
 
 

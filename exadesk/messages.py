@@ -134,7 +134,7 @@ CATALOGUE: dict[str, Message] = {
     "bundle.wrong_passphrase": Message(K.BAD_INPUT, "The passphrase does not open the secrets in {name}.",
                                        "Check the passphrase with the sender (it is case-sensitive) and try again. Nothing was imported."),
     "bundle.passphrase_needed": Message(K.BAD_INPUT, "{name} holds encrypted secrets and needs the passphrase the sender chose.",
-                                        "Enter the passphrase, or import without secrets and enter them again later."),
+                                        "Nothing was imported. Enter the passphrase, or import without secrets and enter them again later."),
     "bundle.passphrase_weak": Message(K.BAD_INPUT, "The passphrase is too short ({length} characters; at least {minimum}).",
                                       "Choose a longer passphrase, for example four unrelated words, and send it to the receiver by another channel than the file."),
     "bundle.secret_missing": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain, so it cannot be exported.",
