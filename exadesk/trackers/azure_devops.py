@@ -185,7 +185,7 @@ def validate_offline(target) -> list[CheckResult]:
             problem = "it has no collection; use the collection address such as https://ado.example.com/tfs/DefaultCollection"
     if not problem or is_loopback(parts.hostname or ""):
         return []  # loopback is a sandbox server; it answers for itself
-    return [CheckResult(id=f"{SPEC.id}.url", status=Status.FAIL, title="Instance address",
+    return [CheckResult(id=f"{SPEC.id}.url.collection", status=Status.FAIL, title="Instance address",
                         detail=f"{target.url!r} is not an organisation or collection address: {problem}.",
                         fix=f"Expected: {SPEC.url.hint}.")]
 

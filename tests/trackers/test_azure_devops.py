@@ -1,0 +1,143 @@
+"""Azure DevOps: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check --json`."""
+
+from __future__ import annotations
+
+import pytest
+
+from exadesk.sandbox.azure_devops import DEMO_PAT, OTHER_ORG_PAT, PROXY_ID
+from tests.helpers.scenarios import Case, run_case
+
+PROJECTS = ("--project", "Website", "--project", "Backend")
+PCA = "azure_devops.project_collection_administrators"
+PA = "azure_devops.project_administrators"
+
+
+def _groups(*groups: str) -> dict:
+    return {"users": {PROXY_ID: {"groups": list(groups)}}}
+
+
+CASES = [
+    Case("ready", passed=(PCA, PA)),
+    Case("ready-as-the-service-sends-it", {"wire": "service"}, passed=(PCA, PA)),
+    Case("not-collection-admin", _groups("[Website]\\Project Administrators", "[Backend]\\Project Administrators"),
+         code=1, fail=(PCA,), passed=(PA,)),
+    Case("collection-admin-through-a-nested-group",
+         _groups("[acme]\\Integration Admins", "[Website]\\Project Administrators", "[Backend]\\Project Administrators"),
+         passed=(PCA, PA)),
+    Case("not-admin-of-one-project", _groups("[acme]\\Project Collection Administrators",
+                                             "[Website]\\Project Administrators"), code=1, fail=(PA,), passed=(PCA,)),
+    Case("project-missing", args=("--project", "Mobile"), code=1, fail=(PA,)),
+    # field notes
+    Case("203-sign-in-page", {"signin_203": True}, code=1, kind="auth", reason="azure_devops.signin_page"),
+    Case("pat-for-another-org", secrets={"token": OTHER_ORG_PAT}, code=1, kind="auth",
+         reason="azure_devops.wrong_organization"),
+    Case("conditional-access", {"conditional_access": True}, code=1, kind="forbidden",
+         reason="azure_devops.conditional_access"),
+    Case("iis-basic-auth", {"iis_basic_auth": True}, code=1, kind="auth", reason="azure_devops.iis_basic_auth"),
+    # kit misbehaviours
+    Case("bad-token", secrets={"token": "b" * 52}, code=1, kind="auth", reason="auth"),
+    Case("401", {"fault": "401"}, code=1, kind="auth"),
+    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
+    Case("404", {"fault": "404"}, code=1, kind="not_found"),
+    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
+    Case("500", {"fault": "500"}, code=3, kind="unexpected_response", reason="http.server_error"),
+    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
+    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
+    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
+    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=(PCA, PA)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_scenarios(case, emulators, cli, monkeypatch):
+    run_case(case, "azure_devops", emulators, cli, monkeypatch, base_args=PROJECTS)
+
+
+def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
+    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
+    run_case(case, "azure_devops", emulators, cli, monkeypatch, base_args=PROJECTS)
+
+
+def test_pat_goes_as_basic_with_empty_user(emulators, cli, monkeypatch):
+    _, emulator = run_case(Case("ready", passed=(PCA,)), "azure_devops", emulators, cli, monkeypatch,
+                           base_args=PROJECTS)
+    assert all(r.basic() == ("", DEMO_PAT) for r in emulator.requests)
+
+
+@pytest.mark.parametrize("case", [
+    Case("bad-token", secrets={"token": "c" * 52}, code=1, kind="auth"),
+    Case("other-org", secrets={"token": OTHER_ORG_PAT}, code=1, kind="auth"),
+    Case("signin-203", {"signin_203": True}, code=1, kind="auth"),
+], ids=str)
+def test_rejected_token_is_sent_once(case, emulators, cli, monkeypatch):
+    _, emulator = run_case(case, "azure_devops", emulators, cli, monkeypatch, base_args=PROJECTS)
+    assert len(emulator.requests) == 1
+
+
+def test_field_note_messages_name_cause_and_next_step(emulators, cli, monkeypatch):
+    result, _ = run_case(Case("other-org", secrets={"token": OTHER_ORG_PAT}, code=1, kind="auth"), "azure_devops",
+                         emulators, cli, monkeypatch, base_args=PROJECTS)
+    error = result.json()["error"]
+    assert "TF400813" in error["message"] and "organisation" in error["next_step"]
+    result, _ = run_case(Case("ca", {"conditional_access": True}, code=1, kind="forbidden"), "azure_devops",
+                         emulators, cli, monkeypatch, base_args=PROJECTS)
+    error = result.json()["error"]
+    assert "VS403463" in error["message"] and "IP addresses" in error["next_step"]
+
+
+def test_server_address_without_collection_is_explained(emulators, cli, monkeypatch):
+    """ADO Server: the server root refuses PATs with 'Resource not available for anonymous access'."""
+    emulator = emulators.start("azure_devops")
+    monkeypatch.setenv("TOK", DEMO_PAT)
+    result = cli("check", "azure_devops", "--url", emulator.root_url, "--secret-env", "TOK", "--json")
+    assert result.code == 1
+    error = result.json()["error"]
+    assert error["reason"] == "azure_devops.collection_missing"
+    assert "collection" in error["next_step"]
+    assert len(emulator.requests) == 1
+
+
+def test_203_is_a_login_page_in_the_generic_layer(emulators):
+    """Without the tracker's own recognition the HTTP layer still calls a 203 + HTML a sign-in page."""
+    from exadesk.errors import CheckError
+    from exadesk.http import BasicAuth, HttpClient, Page
+
+    emulator = emulators.start("azure_devops", {"signin_203": True})
+    client = HttpClient(emulator.url, Page("Azure DevOps"), BasicAuth("", DEMO_PAT))
+    with pytest.raises(CheckError) as info:
+        client.get("/_apis/connectionData")
+    assert info.value.problem.reason == "http.login_page"
+
+
+def test_locate_maps_hosts():
+    from exadesk.trackers.azure_devops import locate
+
+    cloud = locate("https://dev.azure.com/acme")
+    assert (cloud.core, cloud.identities, cloud.name, cloud.hosted) == (
+        "https://dev.azure.com/acme", "https://vssps.dev.azure.com/acme", "acme", True)
+    assert locate("https://acme.visualstudio.com").identities == "https://vssps.dev.azure.com/acme"
+    server = locate("https://ado.example.com/tfs/DefaultCollection")
+    assert (server.core, server.identities, server.name) == (
+        "https://ado.example.com/tfs/DefaultCollection", "https://ado.example.com/tfs/DefaultCollection",
+        "DefaultCollection")
+    assert locate("http://127.0.0.1:8080/acme").identities == "http://127.0.0.1:8080/acme"
+
+
+@pytest.mark.parametrize("url", ["https://ado.example.com/tfs", "https://ado.example.com",
+                                 "https://dev.azure.com/acme/Website"])
+def test_offline_validation_asks_for_org_or_collection(url, cli, monkeypatch):
+    monkeypatch.setenv("TOK", DEMO_PAT)
+    result = cli("check", "azure_devops", "--url", url, "--secret-env", "TOK", "--json")
+    assert result.code == 2
+    failing = [c for c in result.json()["checks"] if c["id"].startswith("azure_devops.url") and c["status"] == "fail"]
+    assert len(failing) == 1
+    check = failing[0]
+    assert "dev.azure.com/your-organisation" in check["fix"] and "DefaultCollection" in check["fix"]
+
+
+def test_offline_validation_of_token_shows_form_without_echo(cli, monkeypatch):
+    monkeypatch.setenv("TOK", "not a token at all")
+    result = cli("check", "azure_devops", "--url", "https://dev.azure.com/acme", "--secret-env", "TOK", "--json")
+    assert result.code == 2
+    assert "52" in result.check("azure_devops.field.token")["fix"]
+    assert "not a token at all" not in result.out
