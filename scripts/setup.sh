@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
   dbus dbus-x11 gnome-keyring libsecret-tools
   xvfb xauth fonts-dejavu-core poppler-utils
+  desktop-file-utils appstream
 )
 
 missing=()
