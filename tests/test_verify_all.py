@@ -111,3 +111,13 @@ def test_archived_workspaces_are_left_out(emulators, cli, monkeypatch):
     add_github(cli, monkeypatch, emulators.start("github", github_scenario(token)).url, "kept", token, "Old client")
     assert cli("workspace", "archive", "Old client").code == 0
     assert instances.pending(Store().load().data) == []
+
+
+def test_benchmark_module_measures_in_one_run():
+    from bench import verify_all as bench
+
+    rows = bench.run(instances_count=4, delay=0.05)
+    assert [set(r) for r in rows] == [{"name", "value", "baseline", "ratio", "goal"}] * 2
+    vs_slowest, vs_sequential = rows
+    assert vs_slowest["goal"] == 1.5 and vs_sequential["baseline"] > vs_slowest["baseline"]
+    assert vs_sequential["ratio"] < 1  # in parallel is faster than one by one even at 4
