@@ -201,7 +201,7 @@ class ServiceNowEmulator(Emulator):
                     for name, u in s["users"].items() for r in u.get("roles", [])]
         if table == "v_plugin":
             return [{"sys_id": f"plugin-{pid}", "id": pid, "name": p["name"], "active": p["active"]}
-                    for pid, p in s["plugins"].items()]
+                    for pid, p in s["plugins"].items() if p]
         if table == "sys_security_acl":
             return [{"sys_id": a["sys_id"], "name": t, "operation": "write", "type": "record", "active": "true"}
                     for t, acls in s["write_acls"].items() for a in acls]
@@ -262,11 +262,20 @@ class ServiceNowEmulator(Emulator):
         query = request.param("sysparm_query")
         return [r for r in rows if self._matches(table, r, query)]
 
+    _SYSTEM_TABLES = {"sys_user", "sys_user_role", "sys_user_has_role", "v_plugin", "sys_security_acl",
+                      "sys_security_acl_role", "oauth_entity", "oauth_credential"}
+
+    def _exists(self, table: str) -> bool:
+        return table in self._SYSTEM_TABLES or table in self.scenario["tables"] or table in self.scenario["acls"]
+
     @route("GET", "/api/now/table/{table}")
     def table(self, request: Request, table: str) -> Response:
         user = self._caller(request)
         if user is None:
             return self.error(401, request)
+        if not self._exists(table):
+            return json_response({"error": {"message": f"Invalid table {table}", "detail": None},
+                                  "status": "failure"}, 400)
         if table in self.scenario.get("refuse", []):
             return self.error(403, request)
         rows = self._visible(request, user, table)

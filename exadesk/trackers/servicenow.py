@@ -36,7 +36,7 @@ _KNOWN_WRITE_ROLES = {
     "sc_req_item": {"itil", "catalog_admin"},
     "sc_task": {"itil"},
 }
-_ADMIN_ROLES = {"admin", "security_admin"}
+_ADMIN_ROLES = {"admin"}  # admin passes ACLs; security_admin does not by itself
 
 _USER_FIELD = Field("username", "User name", role="user", hint="the proxy user's user name (user ID), not the email",
                     example="exalate.proxy", pattern=r"[^\s:^][^:^]*")
@@ -260,11 +260,11 @@ def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> lis
 def _table_readable(client, table: str) -> tuple[str, str]:
     """('yes'|'no'|'hidden', detail) for a table: rows seen, refused, or none visible."""
     reply = client.get(f"/api/now/table/{table}", params={"sysparm_limit": "1", "sysparm_fields": "sys_id"},
-                       allow=(403, 404))
+                       allow=(400, 403, 404))
     if reply.status == 403:
         return "no", "read refused (403)"
-    if reply.status == 404:
-        return "no", "no such table, or no access to it (404)"
+    if reply.status in (400, 404):
+        return "no", f"no such table, or no access to it ({reply.status})"
     data = client.decode(reply, dict)
     if isinstance(data.get("result"), list) and data["result"]:
         return "yes", "records readable"
