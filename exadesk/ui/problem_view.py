@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from exadesk import __version__
 from exadesk.checks import Report, Status
 from exadesk.errors import ErrorKind, Problem
-from exadesk.ui import texts
+from exadesk.ui import texts, theme
 
 
 def support_details(problem: Problem | None, *, tracker: str = "", url: str = "", method: str = "",
@@ -96,7 +96,7 @@ class ProblemView(QFrame):
         severe = problem.kind not in (ErrorKind.CANCELLED,)
         self.setProperty("severity", "error" if severe else "info")
         self.setStyleSheet("#problemView { border: 1px solid %s; border-radius: 6px; }"
-                           % ("#c62828" if severe else "#8a8f98"))
+                           % (theme.bad_colour() if severe else "#8a8f98"))
         self.setAccessibleDescription(problem.text())
         self.show()
 

@@ -87,7 +87,7 @@ class SettingsDialog(QDialog):
             self.keychain_label.setText(self.tr("Secrets are kept in: {backend}.").format(backend=name))
         else:
             self.keychain_label.setText(f"{problem.message} {problem.next_step}")
-            self.keychain_label.setStyleSheet("color: #c62828;")
+            self.keychain_label.setStyleSheet(f"color: {theme.bad_colour()};")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("CA bundle"), "",

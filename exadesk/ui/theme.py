@@ -18,6 +18,19 @@ BADGE_COLOURS = {
 }
 
 
+def current_is_dark() -> bool:
+    """True while a dark palette is in use (whatever chose it)."""
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def good_colour() -> str:
+    return "#66bb6a" if current_is_dark() else "#2e7d32"
+
+
+def bad_colour() -> str:
+    return "#ef5350" if current_is_dark() else "#c62828"
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBox
 from exadesk.wizard_flow import FieldState
 
 OK_COLOUR = "palette(placeholder-text)"
-BAD_COLOUR = "#d32f2f"
 
 
 class SecretEdit(QWidget):
@@ -88,7 +87,9 @@ class FieldRow(QWidget):
             text = self.tr("{problem}. Expected: {expected}").format(problem=state.problem[:1].upper() + state.problem[1:],
                                                                   expected=state.expected) if state.expected \
                 else state.problem
-            colour = BAD_COLOUR
+            from exadesk.ui.theme import bad_colour
+
+            colour = bad_colour()
         else:
             text = self.tr("Expected: {expected}").format(expected=state.expected) if state.expected else ""
             colour = OK_COLOUR

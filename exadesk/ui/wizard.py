@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout
 
 from exadesk.errors import ExaDeskError
 from exadesk.model import InstanceState
-from exadesk.ui import icons, texts
+from exadesk.ui import icons, texts, theme
 from exadesk.ui.checks_table import ChecksTable
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.widgets import FieldRow
@@ -121,8 +121,11 @@ class Walkthrough(QWidget):
     def show_steps(self, steps) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # deleteLater alone leaves it painted until the next event loop turn
+                widget.setParent(None)
+                widget.deleteLater()
         self.link_buttons, self.step_labels = [], []
         for row, step in enumerate(steps):
             number = QLabel(f"{step.number}.")
@@ -173,6 +176,9 @@ class WalkthroughPage(_Page):
             tracker=self.flow.spec.name) if not method.admin_credential else
             self.tr("Follow these steps in {tracker}, signed in as an administrator.").format(tracker=self.flow.spec.name))
         if self.content is not None:
+            self.body.removeWidget(self.content)
+            self.content.hide()
+            self.content.setParent(None)
             self.content.deleteLater()
         self.content = pages.create(method.custom_page, self.flow) if method.custom_page else None
         if self.content is None:
@@ -520,11 +526,14 @@ class ResultsPage(_Page):
             self.headline.setText(self.tr("Not verified."))
         elif report.problem is not None:
             self.headline.setText(texts.kind_title(report.problem.kind))
+        elif len(failing) == 1:
+            self.headline.setText(self.tr("1 thing to fix before the integration can work."))
         elif failing:
-            self.headline.setText(self.tr("%n thing(s) to fix before the integration can work.", "", len(failing)))
+            self.headline.setText(self.tr("{count} things to fix before the integration can work.").format(
+                count=len(failing)))
         else:
             self.headline.setText(self.tr("Ready: the proxy user has everything the integration needs."))
-        colour = "#2e7d32" if flow.ready else "#c62828"
+        colour = theme.good_colour() if flow.ready else theme.bad_colour()
         self.headline.setStyleSheet(f"#resultHeadline {{ color: {colour}; }}")
         ident = report.identity.label() if report and report.identity else ""
         self.identity.setText(self.tr("Signed in as {who}.").format(who=ident) if ident else "")

@@ -1,0 +1,144 @@
+"""Screenshots of the window for docs/screenshots (run under Xvfb; see docs/user-guide.md).
+
+    xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.make_screenshots [--out docs/screenshots]
+
+Uses a throw-away EXADESK_HOME, an in-memory keychain and the emulators; nothing real is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["EXADESK_HOME"] = tempfile.mkdtemp(prefix="exadesk-shots-")
+    os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+    import keyring
+
+    from tests.conftest import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from exadesk.ui import app as ui_app, theme
+    from exadesk.ui.sandbox_demo import install_demo
+    from exadesk.wizard_flow import WizardFlow
+
+    app = ui_app.create_app(sys.argv[:1])
+    window = ui_app.build_window(app)
+    window.resize(1280, 800)
+    window.show()
+
+    def pump(ms=150):
+        end = QTimer()
+        end.setSingleShot(True)
+        loop_done = []
+        end.timeout.connect(lambda: loop_done.append(1))
+        end.start(ms)
+        while not loop_done:
+            app.processEvents()
+
+    def wait_until(cond, timeout=20000):
+        import time
+
+        deadline = time.monotonic() + timeout / 1000
+        while not cond() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def grab(widget, name):
+        pump()
+        widget.grab().save(str(out / f"{name}.png"))
+        print("saved", out / f"{name}.png")
+
+    for mode in ("light", "dark"):
+        theme.apply(app, mode)
+        pump()
+        if mode == "light":
+            grab(window, "first-run-light")
+            ws_id = install_demo(window.session)
+            # verify every demo instance so the badges show real states
+            window.verify_workspace(ws_id)
+            wait_until(lambda: not window.runs)
+            gh = next(i for i in window.session.data.workspace(ws_id).instances if i.tracker == "github")
+            window.sidebar.select(gh.id)
+        grab(window, f"main-window-{mode}")
+
+    theme.apply(app, "light")
+    # the wizard, step by step, for GitHub against its emulator with a failing requirement
+    demo = window.session.demo
+    gh_emu = demo.emulators["github"]
+    gh_emu.scenario["repos"]["acme/website"]["collaborators"]["exalate-proxy"] = "push"
+    window.sidebar.select(window.session.data.workspaces[0].id)
+    wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+    wizard.resize(860, 660)
+    grab(wizard, "wizard-1-method")
+    wizard.next()
+    wizard.currentPage().url_row.input.setText(gh_emu.url)
+    grab(wizard, "wizard-2-walkthrough")
+    wizard.next()
+    page = wizard.currentPage()
+    page.rows["token"].input.setText("ghp_short")
+    grab(wizard, "wizard-3-credentials-invalid")
+    page.rows["token"].input.setText(gh_emu.demo_secrets["token"])
+    wizard.next()
+    sync = wizard.currentPage()
+    sync.boxes["comments"].setChecked(True)
+    sync.boxes["attachments"].setChecked(True)
+    sync.scope_row.input.setText("acme/website")
+    grab(wizard, "wizard-4-sync")
+    gh_emu.scenario["fault"] = {"kind": "slow", "delay": 1.5, "path": "/repos/"}
+    wizard.next()
+    wait_until(lambda: len(wizard.currentPage().table.checks.rows) >= 2, 5000)
+    grab(wizard, "wizard-5-verify")
+    wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+    gh_emu.scenario.pop("fault", None)
+    grab(wizard, "wizard-6-results-failing")
+    theme.apply(app, "dark")
+    grab(wizard, "wizard-6-results-failing-dark")
+    wizard.reject()
+    theme.apply(app, "light")
+
+    # an SSO login page as a person sees it
+    wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+    wizard.resize(860, 660)
+    gh_emu.scenario["fault"] = "sso_redirect"
+    wizard.flow.url = gh_emu.url
+    wizard.flow.set_value("token", gh_emu.demo_secrets["token"])
+    wizard.flow.scope = ["acme/website"]
+    for _ in range(4):
+        wizard.next()
+    wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+    gh_emu.scenario.pop("fault", None)
+    grab(wizard, "wizard-6-results-sso")
+    wizard.reject()
+
+    fs = demo.emulators.get("freshservice")
+    if fs is not None:
+        wizard = window.start_wizard("freshservice", WizardFlow(tracker="freshservice"))
+        wizard.resize(860, 660)
+        wizard.next()
+        wizard.currentPage().url_row.input.setText("https://acme.freshservice.com")
+        wizard.currentPage().content.rejected_button.setChecked(True)
+        grab(wizard, "wizard-2-freshservice-api-key")
+        wizard.reject()
+    dialog = window.open_settings()
+    grab(dialog, "settings")
+    dialog.reject()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
