@@ -6,6 +6,9 @@ https://developers.freshdesk.com/api/#error (``{"code", "message"}`` and ``{"des
 codes invalid_credentials, access_denied, require_feature, account_suspended, password_lockout, password_expired)
 https://api.freshservice.com/#authentication and https://api.freshservice.com/#error_handling (the same scheme)
 https://support.freshdesk.com/support/solutions/articles/225440 (status codes and their reasons)
+https://github.com/freshworks/freshworks-api-sdk/blob/main/codegen/freshservice/freshservice-v2.0.1.swagger.yml
+(Freshworks' own error-code list: invalid_credentials, access_denied, require_feature, account_suspended,
+password_lockout, password_expired)
 """
 
 from __future__ import annotations
