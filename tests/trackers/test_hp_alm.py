@@ -116,3 +116,12 @@ def test_offline_validation_names_the_expected_form(cli, monkeypatch, url, user,
     assert check["status"] == "fail"
     assert "/qcbin" in check["fix"] or "without spaces" in check["fix"]
     assert DEMO_PASSWORD not in result.out
+
+
+def test_url_typed_with_qcbin_and_a_page_works(emulators, cli, monkeypatch):
+    emulator = emulators.start("hp_alm")
+    monkeypatch.setenv("ALM_PW", DEMO_PASSWORD)
+    result = cli("check", "hp_alm", "--url", emulator.url + "/qcbin/start_a.jsp", "--user", DEMO_USER,
+                 "--project", "DEFAULT/Sync_Project", "--secret-env", "ALM_PW", "--json")
+    assert result.code == 0, result.out[:1000]
+    assert emulator.requests[0].path == "/qcbin/authentication-point/alm-authenticate"
