@@ -21,6 +21,12 @@ PUBLISHER = "ExaDesk"
 SUMMARY = "Set up and verify the accounts of two-way sync integrations"
 COPYRIGHT = "Copyright © 2026 ExaDesk"
 HICOLOR_SIZES = (16, 32, 48, 64, 128, 256)
+LINUX_DIR = PACKAGING_DIR / "linux"
+DESKTOP_FILE = LINUX_DIR / f"{APP_ID}.desktop"
+METAINFO_FILE = LINUX_DIR / f"{APP_ID}.metainfo.xml"
+#: Where the metainfo's screenshots are published: docs/screenshots/ of the main branch.
+SCREENSHOT_URL_PREFIX = "https://raw.githubusercontent.com/exadesk/exadesk/main/docs/screenshots/"
+SCREENSHOTS_DIR = ROOT / "docs" / "screenshots"
 MACOS_MINIMUM = "11.0"
 
 #: Every Qt for Python module PySide6-Essentials ships. The bundle keeps only those the source imports.

@@ -76,7 +76,7 @@ class AboutDialog(QDialog):
         icon.setPixmap(QIcon(str(APP_ICON)).pixmap(64, 64))
         icon.setAccessibleName(tr("ExaDesk icon"))
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        title = QLabel(tr("<b style='font-size:16pt'>ExaDesk</b><br>Version {version}").format(
+        self.title_label = title = QLabel(tr("<b style='font-size:16pt'>ExaDesk</b><br>Version {version}").format(
             version=self.details.version))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         blurb = QLabel(tr("Sets up and verifies the accounts two-way sync integrations use. "
