@@ -192,6 +192,8 @@ class JiraCloudEmulator(Emulator):
             return denied
         if key not in self.scenario["projects"]:
             return self.error(404, request)
+        if not self.scenario["admin"].get("administer"):
+            return self.error(401, request)  # documented: 401 when the caller lacks administrative permissions
         roles = {"Administrators": ROLE_ADMINS}
         if not self.scenario.get("addons_role_deleted"):
             roles["atlassian-addons-project-access"] = ROLE_ADDONS

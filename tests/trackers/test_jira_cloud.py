@@ -114,6 +114,13 @@ def test_identity_is_the_app_user(emulators, cli, monkeypatch):
     assert identity["id"] == APP_ACCOUNT and identity["kind"] == "app" and identity["name"] == "Exalate"
 
 
+def test_non_admin_credential_stops_before_admin_only_reads(emulators, cli, monkeypatch):
+    case = Case("not-admin", {"admin": {"administer": False}}, code=1, fail=(f"{T}.ADMINISTER",))
+    result, emulator = run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+    assert result.statuses()[f"{T}.atlassian-addons"] == "unknown"
+    assert not any("/role" in r.path for r in emulator.requests)
+
+
 def test_verification_only_reads(emulators, cli, monkeypatch):
     _, emulator = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
     assert {r.method for r in emulator.requests} == {"GET"}
