@@ -61,7 +61,8 @@ def secret_forms(value: str, users: tuple[str, ...] = ()) -> list[str]:
     from urllib.parse import quote, quote_plus
 
     forms = {value, quote(value, safe=""), quote_plus(value)}
-    raws = [value] + [f"{u}:{value}" for u in users]
+    # Basic user names may be the user as typed or a tracker's derived form (Zendesk: "{email}/token").
+    raws = [value] + [f"{u}{suffix}:{value}" for u in users for suffix in ("", "/token")]
     for raw in raws:
         encoded = base64.b64encode(raw.encode()).decode()
         forms.add(encoded)
