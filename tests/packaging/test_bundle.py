@@ -11,6 +11,8 @@ import os
 import subprocess
 import sys
 import time
+import uuid
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -47,10 +49,12 @@ def bundle(tmp_path_factory) -> Path:
     return out / "dist" / "exadesk"
 
 
-def _run(bundle: Path, *args: str, home: Path, timeout: int = 60) -> subprocess.CompletedProcess:
+def _run(bundle: Path, *args: str, home: Path, timeout: int = 60,
+         extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "QT_PLUGIN"))}
-    env.update(EXADESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.update(EXADESK_HOME=str(home), QT_QPA_PLATFORM="offscreen", **(extra_env or {}))
     # Run from elsewhere so nothing can be imported from the source tree by accident.
+    home.mkdir(parents=True, exist_ok=True)
     return subprocess.run([str(bundle / "exadesk"), *args], capture_output=True, text=True, timeout=timeout,
                           env=env, cwd=home.parent)
 
@@ -103,3 +107,26 @@ def test_bundle_size_stays_in_budget(bundle):
     size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file() and not path.is_symlink())
     print(f"\nbundle size: {size / 2**20:.0f} MB")
     assert size < SIZE_BUDGET_MB * 2**20
+
+
+@pytest.mark.secret_service
+def test_bundle_keeps_secrets_in_the_secret_service(bundle, tmp_path):
+    """The frozen app finds keyring's Secret Service backend and stores, then removes, a secret there."""
+    import secretstorage
+
+    token = "ghp_" + uuid.uuid4().hex + "BundleTest"  # made up, unique per run
+    home = tmp_path / "home"
+    added = _run(bundle, "add", "github", "--name", "Bundle keychain test", "--workspace", "Packaging",
+                 "--url", "https://github.com", "--project", "acme/site", "--secret-env", "BUNDLE_TEST_TOKEN",
+                 home=home, extra_env={"BUNDLE_TEST_TOKEN": token})
+    assert added.returncode == 0, added.stderr
+    assert token not in added.stdout + added.stderr
+
+    def stored_secrets() -> list[bytes]:
+        with closing(secretstorage.dbus_init()) as connection:
+            return [item.get_secret() for item in secretstorage.search_items(connection, {"service": "exadesk"})]
+
+    assert token.encode() in stored_secrets()
+    removed = _run(bundle, "remove", "--workspace", "Packaging", "Bundle keychain test", home=home)
+    assert removed.returncode == 0, removed.stderr
+    assert token.encode() not in stored_secrets()
