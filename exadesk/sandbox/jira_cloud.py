@@ -31,7 +31,8 @@ ROLE_GRANTS = ("ADMINISTER_PROJECTS", "BROWSE_PROJECTS", "MANAGE_SPRINTS_PERMISS
 class JiraCloudEmulator(Emulator):
     """Scenario keys: ``admin`` (email, token, password, ``administer``), ``scoped_tokens``, ``app_user``
     (``present``, ``active``, ``groups``), ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
-    (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``browse_groups``."""
+    (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``security_schemes`` (id -> levels and
+    their members), ``addons_role_deleted``."""
 
     tracker = "jira_cloud"
     demo_secrets = {"api_token": DEMO_TOKEN}
@@ -48,8 +49,18 @@ class JiraCloudEmulator(Emulator):
                          "groups": ["atlassian-addons", "atlassian-addons-admin", "jira-core-users",
                                     "jira-servicedesk-users", "jira-software-users"]},
             "projects": {
-                "SUP": {"id": "10000", "name": "Support", "scheme": "10000", "role_members": [APP_ACCOUNT]},
+                "SUP": {"id": "10000", "name": "Support", "scheme": "10000", "role_members": [APP_ACCOUNT],
+                        "security_scheme": "10200"},
                 "DEV": {"id": "10001", "name": "Development", "scheme": "10000", "role_members": [APP_ACCOUNT]},
+            },
+            "security_schemes": {
+                "10200": {"name": "Support security", "levels": {
+                    "10021": {"name": "Staff only", "members": [
+                        {"type": "group", "parameter": "support-staff"},
+                        {"type": "projectRole", "parameter": ROLE_ADDONS}]},
+                    "10022": {"name": "Reporter only", "members": [
+                        {"type": "reporter"}, {"type": "projectRole", "parameter": ROLE_ADDONS}]},
+                }},
             },
             "schemes": {
                 # Atlassian's default scheme as the seed shows it: the role plus "Any logged in user".
@@ -214,6 +225,47 @@ class JiraCloudEmulator(Emulator):
         name = "atlassian-addons-project-access" if rid == ROLE_ADDONS else "Administrators"
         return json_response({"self": f"{self.url}/rest/api/3/project/{key}/role/{rid}", "name": name,
                               "id": int(rid), "description": f"{name} role", "actors": actors})
+
+    @route("GET", "/rest/api/3/project/{key}/issuesecuritylevelscheme")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/project/{key}/issuesecuritylevelscheme")
+    def issue_security_scheme(self, request: Request, key: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        scheme_id = (project or {}).get("security_scheme")
+        if not scheme_id:
+            return self.error(404, request)
+        scheme = self.scenario["security_schemes"][scheme_id]
+        levels = [{"id": lid, "name": level["name"], "description": level.get("description", ""),
+                   "self": f"{self.url}/rest/api/3/securitylevel/{lid}"} for lid, level in scheme["levels"].items()]
+        return json_response({"id": int(scheme_id), "name": scheme["name"], "description": "",
+                              "self": f"{self.url}/rest/api/3/issuesecurityschemes/{scheme_id}", "levels": levels})
+
+    @route("GET", "/rest/api/3/issuesecurityschemes/level/member")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/issuesecurityschemes/level/member")
+    def security_level_members(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self.scenario["admin"].get("administer"):
+            return self.error(403, request)
+        wanted = set(request.query.get("schemeId", []))
+        values = []
+        for scheme_id, scheme in self.scenario.get("security_schemes", {}).items():
+            if wanted and scheme_id not in wanted:
+                continue
+            for lid, level in scheme["levels"].items():
+                for n, holder in enumerate(level.get("members", []), start=1):
+                    entry = {"type": holder["type"]}
+                    if holder.get("parameter"):
+                        entry.update(parameter=holder["parameter"], value=holder["parameter"])
+                    values.append({"id": f"{lid}{n}", "issueSecurityLevelId": lid, "issueSecuritySchemeId": scheme_id,
+                                   "holder": entry})
+        start, size = int(request.param("startAt") or 0), int(request.param("maxResults") or 50)
+        page = values[start:start + size]
+        return json_response({"startAt": start, "maxResults": size, "total": len(values),
+                              "isLast": start + size >= len(values), "values": page})
 
     @route("GET", "/rest/api/3/project/{key}/permissionscheme")
     @route("GET", "/ex/jira/{cloud}/rest/api/3/project/{key}/permissionscheme")

@@ -108,6 +108,10 @@ SPEC = TrackerSpec(
                     "Jira grants it again."),
         *(Requirement(key, f"The role holds '{name}' in each project", _ROLE_FIX.format(name=name))
           for key, name in ROLE_PERMISSIONS),
+        Requirement("issue_security_levels", "App user can see issues at every security level",
+                    "Issues at a security level the app user is not a member of are silently skipped. In "
+                    "Administration, Issues, Issue security schemes, open the project's scheme and add Project Role: "
+                    "atlassian-addons-project-access to each level listed (or accept that those issues never sync)."),
         Requirement(_jira.SECURITY_KEY, _jira.SECURITY_TITLE, _jira.SECURITY_FIX),
     ),
     messages={
@@ -258,6 +262,9 @@ def verify_live(ctx):
                 return True
         return False
 
+    if projects:
+        yield _security_levels(ctx, client, projects, reaches)
+
     keys, total = _all_projects(client)
     found = _jira.exposure(keys, scheme_of, reaches)
     found.total = max(found.total, total)
@@ -309,6 +316,43 @@ def _role_checks(ctx, client, projects: list[str], account: str, scheme_of):
         else:
             results.append(ctx.passed(key, f"Granted to {ADDONS_ROLE} in {_jira.join_limited(projects)}."))
     return role_id, results
+
+
+def _security_levels(ctx, client, projects: list[str], reaches):
+    """Field note: the role removed from an issue security level leaves the app user blind to those issues."""
+    hidden, members_of = [], {}
+    for project in projects:
+        reply = client.get(f"/rest/api/3/project/{project}/issuesecuritylevelscheme", allow=(403, 404))
+        if reply.status != 200:
+            continue  # no issue security scheme: every issue is visible to whoever browses the project
+        scheme = client.decode(reply, dict)
+        scheme_id = str(scheme.get("id") or "")
+        if scheme_id not in members_of:
+            members_of[scheme_id] = _level_members(client, scheme_id)
+        for level in scheme.get("levels") or []:
+            if isinstance(level, dict) and not reaches(members_of[scheme_id].get(str(level.get("id")), [])):
+                hidden.append(f"{project}: {level.get('name') or level.get('id')}")
+    if hidden:
+        return ctx.warned("issue_security_levels", f"The app user is not a member of these security levels, so their "
+                                                   f"issues never sync: {_jira.join_limited(hidden)}.")
+    return ctx.passed("issue_security_levels", "The app user can see every security level of the projects in scope "
+                                               "(or they use none).")
+
+
+def _level_members(client, scheme_id: str) -> dict[str, list[dict]]:
+    """Holders of each level of an issue security scheme, by level id."""
+    out: dict[str, list[dict]] = {}
+    start = 0
+    while True:
+        page = client.get_json("/rest/api/3/issuesecurityschemes/level/member",
+                               params={"schemeId": scheme_id, "startAt": start, "maxResults": 100}, expect=dict)
+        values = [m for m in page.get("values") or [] if isinstance(m, dict)]
+        for member in values:
+            if isinstance(member.get("holder"), dict):
+                out.setdefault(str(member.get("issueSecurityLevelId")), []).append(member["holder"])
+        if page.get("isLast", True) or not values or start > 5000:
+            return out
+        start += len(values)
 
 
 def _all_projects(client) -> tuple[list[str], int]:

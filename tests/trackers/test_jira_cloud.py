@@ -22,7 +22,8 @@ def without_group(group: str) -> dict:
 
 CASES = [
     Case("ready", passed=tuple(f"{T}.{k}" for k in ("ADMINISTER", "app_user", *GROUPS, "atlassian-addons-project-access",
-                                                     *ROLE_PERMS, "public_projects_only"))),
+                                                     *ROLE_PERMS, "issue_security_levels",
+                                                     "public_projects_only"))),
     *(Case(f"not-in-{g}", without_group(g), code=1, fail=(f"{T}.{g}",)) for g in GROUPS),
     *(Case(f"role-lacks-{p}", {"schemes": {"10000": {"revoked": [p]}}}, code=1, fail=(f"{T}.{p}",))
       for p in ROLE_PERMS),
@@ -34,6 +35,11 @@ CASES = [
          fail=(f"{T}.atlassian-addons-project-access",)),
     Case("addons-role-deleted", {"addons_role_deleted": True}, code=1,
          fail=(f"{T}.atlassian-addons-project-access", f"{T}.BROWSE_PROJECTS")),
+    # Field note: the role removed from a security level leaves the app user blind to those issues.
+    Case("security-level-without-role",
+         {"security_schemes": {"10200": {"levels": {"10021": {"members": [{"type": "group",
+                                                                            "parameter": "support-staff"}]}}}}},
+         warn=(f"{T}.issue_security_levels",)),
     Case("credential-not-admin", {"admin": {"administer": False}}, code=1, fail=(f"{T}.ADMINISTER",)),
     Case("private-project-reachable", HR, warn=(f"{T}.public_projects_only",)),
     Case("private-project-cut-off", {**HR, "schemes": {"10100": {"revoked": ["BROWSE_PROJECTS"]}}},
@@ -106,6 +112,14 @@ def test_security_warning_names_only_private_projects(emulators, cli, monkeypatc
                          base_args=BASE)
     detail = result.check(f"{T}.public_projects_only")["detail"]
     assert "HR" in detail and "SUP" not in detail and "DEV" not in detail
+
+
+def test_security_level_warning_names_the_level(emulators, cli, monkeypatch):
+    scenario = {"security_schemes": {"10200": {"levels": {"10022": {"members": [{"type": "reporter"}]}}}}}
+    result, _ = run_case(Case("level", scenario, warn=(f"{T}.issue_security_levels",)), T, emulators, cli,
+                         monkeypatch, base_args=BASE)
+    detail = result.check(f"{T}.issue_security_levels")["detail"]
+    assert "SUP: Reporter only" in detail and "Staff only" not in detail
 
 
 def test_identity_is_the_app_user(emulators, cli, monkeypatch):
