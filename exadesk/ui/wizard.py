@@ -45,6 +45,10 @@ class _Page(QWizardPage):
         self.wiz = wizard
         self.flow = wizard.flow
 
+    def focus_later(self, widget: QWidget) -> None:
+        """Focus ``widget`` once QWizard has finished its own focus handling of the page switch."""
+        QTimer.singleShot(0, widget.setFocus)
+
     def isComplete(self) -> bool:
         saved = self.flow.step
         self.flow.step = self.step
@@ -96,7 +100,7 @@ class MethodPage(_Page):
 
     def initializePage(self) -> None:
         self.buttons[self.flow.auth_method].setChecked(True)
-        self.buttons[self.flow.auth_method].setFocus()
+        self.focus_later(self.buttons[self.flow.auth_method])
 
     def _choose(self, method_id: str) -> None:
         if method_id != self.flow.auth_method:
@@ -188,7 +192,7 @@ class WalkthroughPage(_Page):
         self.url_row.input.setText(self.flow.url)
         self.url_row.input.blockSignals(False)
         self._refresh()
-        self.url_row.input.setFocus()
+        self.focus_later(self.url_row.input)
 
     def _url_changed(self, text: str) -> None:
         self._touched = True
@@ -234,7 +238,7 @@ class CredentialsPage(_Page):
         self.touched = {name for name in self.rows if flow.value(name) or (name == "url" and flow.url)}
         self._refresh()
         first = next((r for n, r in self.rows.items() if not (flow.value(n) or (n == "url" and flow.url))), None)
-        (first or self.rows["url"]).input.setFocus()
+        self.focus_later((first or self.rows["url"]).input)
 
     def _build(self) -> None:
         flow = self.flow
@@ -378,7 +382,7 @@ class SyncPage(_Page):
         self.scope_row.input.blockSignals(False)
         self._refresh()
         first = next(iter(self.boxes.values()), None)
-        (first or self.scope_row.input).setFocus()
+        self.focus_later(first or self.scope_row.input)
 
     def _toggle(self, option: str, on: bool) -> None:
         self.flow.toggle_sync(option, on)
@@ -455,7 +459,7 @@ class VerifyPage(_Page):
         self.again_button.hide()
         self.run = self.wiz.session.workers.start(target, on_result=self._result, on_finished=self._finished,
                                                   verify=self.wiz.verify_function)
-        self.cancel_button.setFocus()
+        self.focus_later(self.cancel_button)
 
     def cancel(self) -> None:
         if self.run is not None:
@@ -549,7 +553,7 @@ class ResultsPage(_Page):
         else:
             self.save_note.setText(self.tr("Save stores the instance in the workspace and its secret in the keychain."))
         self.wiz.update_buttons()
-        self.table.setFocus()
+        self.focus_later(self.table)
 
     def validatePage(self) -> bool:
         return self.wiz.save(offline=False)
@@ -577,6 +581,7 @@ class SetupWizard(QWizard):
         from exadesk.model import new_id
 
         self._new_id = new_id()
+        self._saved_id = ""
         spec = flow.spec
         editing = bool(flow.instance_id)
         self.setWindowTitle(self.tr("Edit {name}").format(name=flow.name) if editing
@@ -592,7 +597,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         self.button(self.SAVE_LATER).setToolTip(self.tr("Keep the instance as prepared offline and verify it later"))
-        self.customButtonClicked.connect(lambda which: which == self.SAVE_LATER and self.save(offline=True))
+        self.button(self.SAVE_LATER).clicked.connect(lambda: self.save(offline=True))
         self.pages = {}
         for cls in (MethodPage, WalkthroughPage, CredentialsPage, SyncPage, VerifyPage, ResultsPage):
             page = cls(self)
@@ -649,6 +654,8 @@ class SetupWizard(QWizard):
         """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot."""
         from exadesk import instances
 
+        if self._saved_id:  # Finish after "Save for later" (or a second click) must not record twice
+            return True
         flow = self.flow
         found = self.session.find(flow.instance_id) if flow.instance_id else None
         existing = found[1] if found else None
@@ -691,6 +698,7 @@ class SetupWizard(QWizard):
 
         if not self.session.update(change, select=inst.id):
             return False
+        self._saved_id = inst.id
         self.saved.emit(inst.id)
         if offline:
             self.accept()

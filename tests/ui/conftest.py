@@ -1,0 +1,57 @@
+"""Fixtures for the window tests: a session over the test's EXADESK_HOME, the main window, wizard drivers.
+
+Qt warnings fail these tests (pytest-qt's qt_log_level_fail), except the offscreen
+platform's note that it cannot propagate size hints.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+PySide6 = pytest.importorskip("PySide6")
+
+#: PySide6 6.12.0 on Python 3.11 drops a reference to None/True/False on every call and crashes the
+#: interpreter within seconds; pyproject.toml excludes it, but a machine may still have it installed.
+BROKEN_PYSIDE = PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/ui/" not in str(item.fspath).replace("\\", "/"):
+            continue
+        if BROKEN_PYSIDE and "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.skip(reason="PySide6 6.12.0 on Python 3.11 crashes (refcount bug); "
+                                                    "install the version pyproject.toml allows"))
+        item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+        item.add_marker(pytest.mark.qt_log_ignore(r"propagateSizeHints"))
+
+
+@pytest.fixture
+def session(qapp):
+    from exadesk.ui import theme
+    from exadesk.ui.session import Session
+
+    theme.apply(qapp, "light")
+    s = Session()
+    yield s
+    s.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, session):
+    from exadesk.ui.main_window import MainWindow
+
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    session.workers.cancel_all()
+    session.workers.wait(10000)
+
+
+@pytest.fixture
+def workspace_id(window):
+    return window.create_workspace("Acme")
