@@ -49,3 +49,23 @@ def test_expiry_from_githubs_header_lands_in_the_list(emulators, cli, monkeypatc
     (item,) = result.json()
     assert item["instance"] == "site" and item["level"] == "upcoming" and item["days_left"] in (9, 10)
     assert cli("expiring", "--days", "5", "--json").json() == []
+
+
+def test_expiry_entered_by_the_person(cli):
+    assert cli("workspace", "create", "Acme").code == 0
+
+    def add(data):
+        data.workspace("Acme").instances.append(Instance(tracker="servicenow", name="snow", url="https://x.service-now.com",
+                                                         auth_method="oauth"))
+
+    from exadesk.storage import Store
+
+    Store().update(add)
+    when = (datetime.now(timezone.utc) + timedelta(days=12)).strftime("%Y-%m-%d")
+    assert cli("expiring", "--set", f"snow={when}").code == 0
+    (item,) = cli("expiring", "--json").json()
+    assert item["instance"] == "snow" and item["expires_at"].startswith(when)
+    assert cli("expiring", "--set", "snow=next tuesday").code == 2
+    assert cli("expiring", "--set", f"nobody={when}").code == 2
+    assert cli("expiring", "--clear", "snow").code == 0
+    assert cli("expiring", "--json").json() == []

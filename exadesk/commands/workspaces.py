@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 
 from exadesk import expiry, history, instances
 from exadesk.cli import EXIT_USAGE
@@ -36,6 +37,10 @@ def add_parser(sub) -> None:
     exp = sub.add_parser("expiring", help="credentials that expire within the next days (30 by default)")
     exp.add_argument("--days", type=int, default=expiry.WINDOW_DAYS)
     exp.add_argument("--json", action="store_true")
+    exp.add_argument("--set", metavar="INSTANCE=YYYY-MM-DD",
+                     help="enter an expiry date the tracker does not report (a date the tracker reports wins later)")
+    exp.add_argument("--clear", metavar="INSTANCE", help="forget an instance's expiry date")
+    exp.add_argument("--workspace", help="the workspace of --set/--clear")
     exp.set_defaults(run=run_expiring)
 
     hist = sub.add_parser("history", help="an instance's stored results and what changed")
@@ -90,7 +95,38 @@ def run_search(args) -> int:
     return 0
 
 
+def _set_expiry(args) -> int:
+    name, sep, when = (args.set or "").partition("=")
+    if args.clear:
+        name, when, sep = args.clear, None, "="
+    try:
+        parsed = datetime.strptime(when.strip(), "%Y-%m-%d").replace(hour=23, minute=59, tzinfo=timezone.utc) \
+            if when is not None else None
+    except ValueError:
+        sep = ""
+    if not sep or not name:
+        print("exadesk expiring: use --set INSTANCE=YYYY-MM-DD, for example --set 'Jira prod=2026-12-31'.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    found = {}
+
+    def change(data):
+        hit = data.find_instance(name, args.workspace)
+        if hit:
+            expiry.set_expiry(hit[1], parsed)
+            found["instance"] = hit[1]
+
+    Store().update(change)
+    if not found:
+        print(f"exadesk expiring: there is no instance called {name!r}.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{found['instance'].name}: expiry " + (f"set to {parsed:%d %b %Y}." if parsed else "cleared."))
+    return 0
+
+
 def run_expiring(args) -> int:
+    if args.set or args.clear:
+        return _set_expiry(args)
     items = expiry.expiring(Store().load().data, days=args.days)
     if args.json:
         print_json([e.to_json() for e in items])
