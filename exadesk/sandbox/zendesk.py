@@ -33,11 +33,12 @@ _FULL_ROLE = {
 
 class ZendeskEmulator(Emulator):
     """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
-    ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration)."""
+    ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration),
+    ``groups`` (id -> name, deleted; users list their group ids)."""
 
     tracker = "zendesk"
     demo_secrets = {"api_token": DEMO_API_TOKEN}
-    demo_args = ("--user", DEMO_EMAIL)
+    demo_args = ("--user", DEMO_EMAIL, "--project", "Support")
 
     def default_scenario(self) -> dict:
         return {
@@ -47,8 +48,10 @@ class ZendeskEmulator(Emulator):
             "users": {
                 "9001": {"name": "Exalate Sync", "email": DEMO_EMAIL, "role": "agent", "role_type": 0,
                          "custom_role_id": 360001, "restricted_agent": False, "suspended": False,
-                         "denied": []},
+                         "denied": [], "groups": [360100]},
             },
+            "groups": {"360100": {"name": "Support", "deleted": False}, "360200": {"name": "Billing",
+                                                                              "deleted": False}},
             "custom_roles": {"360001": {"name": "Exalate sync", "role_type": 0, "configuration": dict(_FULL_ROLE)}},
         }
 
@@ -121,6 +124,24 @@ class ZendeskEmulator(Emulator):
                   "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
                  for rid, role in self.scenario["custom_roles"].items()]
         return json_response({"custom_roles": roles})
+
+
+    @route("GET", "/api/v2/users/{user_id}/groups")
+    def user_groups(self, request: Request, user_id: str) -> Response:
+        caller = self._caller(request)
+        if not caller:
+            return self.error(401, request)
+        if caller[1]["role"] not in ("agent", "admin"):
+            return self.error(403, request)
+        member = self.scenario["users"].get(user_id)
+        if member is None:
+            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+        groups = [{"id": gid, "name": self.scenario["groups"][str(gid)]["name"],
+                   "deleted": self.scenario["groups"][str(gid)]["deleted"], "default": False,
+                   "is_public": True, "url": f"{self.url}/api/v2/groups/{gid}.json",
+                   "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
+                  for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
+        return json_response({"groups": groups, "next_page": None, "previous_page": None, "count": len(groups)})
 
 
 EMULATOR = ZendeskEmulator

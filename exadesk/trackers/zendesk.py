@@ -4,6 +4,7 @@ Written from Zendesk's API documentation and its OpenAPI description (developer.
 https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (Basic "{email}/token:{token}", Bearer)
 https://developer.zendesk.com/api-reference/ticketing/users/users/#show-self (GET /api/v2/users/me)
 https://developer.zendesk.com/api-reference/ticketing/account-configuration/custom_roles/ (configuration)
+https://developer.zendesk.com/api-reference/ticketing/groups/groups/#list-groups (GET /api/v2/users/{user_id}/groups)
 https://developer.zendesk.com/documentation/api-basics/authentication/oauth-migration (API tokens retired)
 https://support.zendesk.com/hc/en-us/articles/4408889192858 (turning on token access, Admin Center)
 https://support.zendesk.com/hc/en-us/articles/4409155971354 (standard agent roles)
@@ -32,8 +33,9 @@ SPEC = TrackerSpec(
     summary="Zendesk Support; the proxy user is an agent (by default the admin who installs the integration).",
     url=UrlSpec(example="https://acme.zendesk.com", hint="https://your-subdomain.zendesk.com",
                 pattern=r"https://[a-z0-9][a-z0-9-]*\.zendesk\.com/?"),
-    scope=ScopeSpec(label="Groups (optional)", example="Support",
-                    hint="leave empty: Zendesk syncs tickets of the whole account; the role decides what is seen"),
+    scope=ScopeSpec(label="Groups", example="Support",
+                    hint="the name or id of a Zendesk group whose tickets are synced (Admin Center, People, Team, "
+                         "Groups)"),
     sync_options=("comments", "attachments", "triggers"),
     notices=("zendesk_api_tokens",),
     auth_methods=(
@@ -96,6 +98,9 @@ SPEC = TrackerSpec(
         Requirement("ticket_comment_access", "Role may add public comments",
                     f"Allow public comments in the role ({_ROLES_STEP}, the role, Tickets, 'Can add public comments').",
                     when=frozenset({"comments"})),
+        Requirement("groups", "Proxy user belongs to the groups in scope",
+                    "Add the proxy user to each group: Admin Center, People, Team, Groups, the group, Add agents. "
+                    "Agents limited to their groups only see those groups' tickets."),
         Requirement("admin", "Proxy user is not a person's own admin account",
                     "Create a dedicated agent for the integration (for example 'exalate-sync') and use it as proxy "
                     "user; its own edits are not synced, so a person's account would lose theirs."),
@@ -210,6 +215,7 @@ def verify_live(ctx):
                 if ctx.applies(key):
                     yield ctx.unknown(key, f"Zendesk did not list the custom role {user.get('custom_role_id')} of "
                                            f"{label}.")
+            yield from _group_result(ctx, client, user, label)
             yield from _admin_result(ctx, role, label)
             return
 
@@ -249,7 +255,25 @@ def verify_live(ctx):
             yield ctx.passed("ticket_access", f"{label} is not restricted.")
         if ctx.applies("ticket_comment_access"):
             yield ctx.passed("ticket_comment_access", "Agents can add public comments.")
+    yield from _group_result(ctx, client, user, label)
     yield from _admin_result(ctx, role, label)
+
+
+def _group_result(ctx, client, user: dict, label: str):
+    wanted = [s.strip() for s in ctx.target.scope if s.strip()]
+    if not wanted:
+        yield ctx.unknown("groups", "No groups are in scope, so group membership was not checked.",
+                          fix="Add the groups whose tickets are synced.")
+        return
+    body = client.get_json(f"/api/v2/users/{user.get('id')}/groups", expect=dict)
+    groups = [g for g in body.get("groups") or [] if isinstance(g, dict) and not g.get("deleted")]
+    names = {str(g.get("name") or "").casefold() for g in groups} | {str(g.get("id")) for g in groups}
+    missing = [w for w in wanted if w.casefold() not in names]
+    if missing:
+        member = ", ".join(str(g.get("name")) for g in groups) or "no group"
+        yield ctx.failed("groups", f"{label} is not in: {', '.join(missing)} (member of {member}).")
+    else:
+        yield ctx.passed("groups", f"{label} belongs to {', '.join(wanted)}.")
 
 
 def _admin_result(ctx, role: str, label: str):

@@ -11,6 +11,7 @@ from tests.helpers.scenarios import Case, run_case
 
 SCENARIOS = [
     (Case("ready-custom-role", args=("--sync", "comments")), ()),
+    (Case("not-in-group", args=("--project", "Billing"), code=1), ()),
     (Case("custom-role-groups-only", {"custom_roles": {"360001": {"configuration": {"ticket_access": "within-groups"}}}},
           code=1), ()),
     (Case("admin", {"users": {"9001": {"role": "admin", "role_type": 4, "custom_role_id": None}}}), ()),
@@ -28,5 +29,7 @@ def api():
 @pytest.mark.parametrize("case,base_args", SCENARIOS, ids=[str(c) for c, _ in SCENARIOS])
 def test_requests_documented_and_replies_conform(case, base_args, api, emulators, cli, monkeypatch):
     _, emulator = run_case(case, "zendesk", emulators, cli, monkeypatch, base_args=base_args)
-    assert assert_requests_documented(api, emulator.requests) >= 1
+    # List Groups is described under its primary path only; /api/v2/users/{user_id}/groups is the same operation's
+    # alternate path on Zendesk's reference page (see api-specs/README.md).
+    assert assert_requests_documented(api, emulator.requests, allow=(r"^/api/v2/users/\d+/groups$",)) >= 1
     assert assert_replies_conform(api, emulator.requests) >= 1

@@ -25,7 +25,7 @@ OAUTH = dict(args=("--auth", "oauth_token"), secrets={"access_token": DEMO_OAUTH
 
 CASES = [
     Case("ready-custom-role", passed=("zendesk.role", "zendesk.ticket_editing", "zendesk.ticket_access",
-                                      "zendesk.admin")),
+                                      "zendesk.groups", "zendesk.admin")),
     Case("ready-with-comments", args=("--sync", "comments"), passed=("zendesk.ticket_comment_access",)),
     Case("standard-agent", user(custom_role_id=None, role_type=None), passed=("zendesk.ticket_access",)),
     Case("end-user", user(role="end-user", role_type=None, custom_role_id=None), code=1,
@@ -37,6 +37,10 @@ CASES = [
     Case("private-comments-only", role_config(ticket_comment_access="none"), args=("--sync", "comments"), code=1,
          fail=("zendesk.ticket_comment_access",)),
     Case("comments-not-synced", role_config(ticket_comment_access="none")),
+    Case("in-group", passed=("zendesk.groups",)),
+    Case("group-by-id", args=("--project", "360100"), passed=("zendesk.groups",)),
+    Case("not-in-group", args=("--project", "Billing"), code=1, fail=("zendesk.groups",)),
+    Case("no-groups-at-all", user(groups=[]), code=1, fail=("zendesk.groups",)),
     Case("light-agent", user(role_type=1, custom_role_id=None), code=1, fail=("zendesk.ticket_editing",)),
     Case("contributor", user(role_type=3, custom_role_id=None), code=1, fail=("zendesk.ticket_editing",)),
     Case("restricted-standard-agent", user(custom_role_id=None, role_type=None, restricted_agent=True), code=1,
