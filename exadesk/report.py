@@ -99,7 +99,8 @@ def _plan_text(item) -> str:
         return item
     if hasattr(item, "title") and hasattr(item, "status"):
         status = STATUS_LABELS.get(item.status, str(item.status))
-        text = f"{getattr(item, 'side', '') or 'Both sides'}: {item.title} ({status})."
+        side = getattr(item, "side", "") or "both sides"
+        text = f"{side[:1].upper()}{side[1:]}: {item.title} ({status})."
         if getattr(item, "detail", ""):
             text += f" {item.detail}"
         if getattr(item, "fix", "") and item.status is not Status.PASS:
@@ -129,6 +130,8 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
                                "fix": c.fix if c.status is not Status.PASS else "", "manual": c.manual})
                 if c.status is Status.FAIL:
                     failing.append(c.title)
+        if last is not None and not failing and last.error_message and history.conclusive(last):
+            failing.append(last.error_message)  # e.g. the credential was rejected: no check could run
         exp = ""
         if inst.token_expires_at:
             level = expiry.status(inst, now)
