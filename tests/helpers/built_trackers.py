@@ -62,7 +62,8 @@ def secret_forms(value: str, users: tuple[str, ...] = ()) -> list[str]:
 
     forms = {value, quote(value, safe=""), quote_plus(value)}
     # Basic user names may be the user as typed or a tracker's derived form (Zendesk: "{email}/token").
-    raws = [value] + [f"{u}{suffix}:{value}" for u in users for suffix in ("", "/token")]
+    # An empty user name too: Azure DevOps documents PATs as Basic ":{token}".
+    raws = [value, f":{value}"] + [f"{u}{suffix}:{value}" for u in users for suffix in ("", "/token")]
     for raw in raws:
         encoded = base64.b64encode(raw.encode()).decode()
         forms.add(encoded)
