@@ -207,7 +207,10 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
     results: dict[str, Report] = {}
 
     def host_slot(url: str) -> threading.Semaphore:
-        host = (urlsplit(normalise_url(url)).hostname or "", urlsplit(normalise_url(url)).port)
+        try:
+            host = (urlsplit(normalise_url(url)).hostname or "", urlsplit(normalise_url(url)).port)
+        except ValueError:  # an unusable address fails in verify() with a message; it needs no slot of its own
+            host = (url, None)
         with table_lock:
             return host_locks.setdefault(str(host), threading.Semaphore(per_host))
 

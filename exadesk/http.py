@@ -235,7 +235,11 @@ class HttpClient:
     requests_sent: int = 0
 
     def __post_init__(self):
-        parts = urlsplit(self.base_url)
+        try:
+            parts = urlsplit(self.base_url)
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
+        except ValueError:  # "https://[" and the like
+            parts = urlsplit("")
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise CheckError(messages.problem("input.url", value=self.base_url, tracker=self.page.tracker,
                                               example="https://your-instance.example.com"))

@@ -158,3 +158,14 @@ def test_same_rejected_token_across_instances_is_sent_once(emulators):
                                  max_workers=1)
     assert {r.problem.kind for r in reports.values()} == {ErrorKind.AUTH}
     assert emulator.count(path="/api/v3/user$") == 1
+
+
+@pytest.mark.parametrize("url", ["https://[", "https://jira.example.com:99999", "https://][x"])
+def test_broken_addresses_are_bad_input_not_a_crash(url):
+    report = engine.validate(_github(url))
+    assert report.problem is not None and report.problem.kind is ErrorKind.BAD_INPUT
+
+
+def test_verify_many_survives_a_broken_address():
+    reports = engine.verify_many([("bad", _github("https://jira.example.com:99999"))])
+    assert reports["bad"].problem.kind is ErrorKind.BAD_INPUT

@@ -278,7 +278,10 @@ class VerifyContext:
 def _loopback_http(url: str) -> bool:
     from exadesk.http import is_loopback
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://[" and the like
+        return False
     # https on loopback too: the emulators' TLS scenarios (self-signed certificate) run there.
     return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
 
@@ -297,8 +300,12 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
     url = normalise_url(target.url)
     url_ok = bool(url)
     if url_ok and not _loopback_http(url):
-        parts = urlsplit(url)
-        url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url
+        try:
+            parts = urlsplit(url)
+            url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url
+            url_ok = url_ok and (parts.port is None or parts.port > 0)
+        except ValueError:  # a broken IPv6 bracket or a port out of range is just not an address
+            url_ok = False
         if url_ok and spec.url.pattern:
             url_ok = re.fullmatch(spec.url.pattern, url, re.I) is not None
     results.append(CheckResult(
