@@ -173,7 +173,7 @@ class Store:
             return LoadResult(Data())
         try:
             return LoadResult(decode(raw))
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             backup = self._keep_aside()
             log.warning("data file unreadable (%s); kept as %s", type(exc).__name__, backup)
             return LoadResult(Data(), [messages.problem("storage.corrupt", backup=str(backup))])
