@@ -25,6 +25,11 @@ ROLE_TYPES = {0: "custom role", 1: "light agent", 2: "chat-only agent", 3: "cont
 NO_TICKET_EDITING = {1: "light agent", 2: "chat-only agent", 3: "contributor"}
 
 _ROLES_STEP = "Admin Center, People, Team, Roles"
+#: ticket_access values of a custom role's configuration, in words.
+TICKET_ACCESS = {"all": "all tickets", "within-groups": "only tickets in the agent's groups",
+                 "within-groups-and-public-groups": "only tickets in the agent's groups and public groups",
+                 "within-organization": "only tickets in the agent's organisation",
+                 "assigned-only": "only tickets assigned to the agent"}
 
 SPEC = TrackerSpec(
     id="zendesk",
@@ -110,8 +115,9 @@ SPEC = TrackerSpec(
                     manual=True,
                     steps=("Open Admin Center, Apps and integrations, Apps, Zendesk Support apps.",
                            "Open the integration's app and its Settings (or the install screen when installing).",
-                           "Tick Enable role restrictions and pick the roles allowed (Admin, or a custom role for "
-                           "delegated admins such as Contributor), and/or Enable group restrictions and pick groups.",
+                           "Tick Enable role restrictions and pick the roles allowed (Admin; for delegated admins a "
+                           "custom role with limited permissions, or the Contributor role), and/or Enable group "
+                           "restrictions and pick groups.",
                            "Save. Scripts in the console can read and change any ticket, so keep the list short.")),
     ),
     messages={
@@ -239,7 +245,8 @@ def verify_live(ctx):
         if access == "all":
             yield ctx.passed("ticket_access", f"The {role_name} sees all tickets.")
         else:
-            yield ctx.failed("ticket_access", f"The {role_name} only sees tickets '{access or 'unknown'}'.")
+            seen = TICKET_ACCESS.get(access, f"tickets '{access or 'unknown'}'")
+            yield ctx.failed("ticket_access", f"The {role_name} sees {seen}.")
         if ctx.applies("ticket_comment_access"):
             if config.get("ticket_comment_access") == "public":
                 yield ctx.passed("ticket_comment_access", f"The {role_name} may add public comments.")
