@@ -34,7 +34,8 @@ def _describe(name: str, read: bool = True, create: bool = True, edit: bool = Tr
 
 class SalesforceEmulator(Emulator):
     """Scenario keys: ``tokens`` (token -> user id), ``expired`` (tokens past the session timeout),
-    ``users`` (id -> facts and profile), ``org`` (api_enabled, limits), ``objects`` (name -> describe flags),
+    ``users`` (id -> facts and profile), ``org`` (api_enabled, limits, requests_used_up: the 24-hour limit is
+    spent, so every data call answers 403 REQUEST_LIMIT_EXCEEDED), ``objects`` (name -> describe flags),
     ``userinfo_scope`` (False: userinfo refuses the token, as for a token without OpenID scopes)."""
 
     tracker = "salesforce"
@@ -85,6 +86,8 @@ class SalesforceEmulator(Emulator):
             return found
         if not re.fullmatch(r"v\d+\.\d", version) or version[1:] not in VERSIONS:
             return self.error(404, request)
+        if self.scenario["org"].get("requests_used_up"):
+            return self.error(403, request, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
         if not self.scenario["org"]["api_enabled"]:
             return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
         _, user = found

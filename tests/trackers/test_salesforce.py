@@ -47,6 +47,8 @@ CASES = [
     Case("files-not-createable", obj("ContentVersion", createable=False), args=("--sync", "attachments"), code=1,
          fail=("salesforce.ContentVersion",)),
     Case("api-requests-used-up", {"org": {"daily_remaining": 0}}, code=1, fail=("salesforce.DailyApiRequests",)),
+    Case("api-limit-spent-403", {"org": {"requests_used_up": True}}, code=3, kind="rate_limited",
+         reason="salesforce.request_limit"),
     Case("api-requests-low", {"org": {"daily_remaining": 900}}, warn=("salesforce.DailyApiRequests",)),
     Case("limits-hidden", {"org": {"limits_visible": False}}),
     Case("admin-account", profile(Name="System Administrator", PermissionsModifyAllData=True),
