@@ -25,6 +25,7 @@ DEMO_PAT = "sbxdemo2patforexadesk7azuredevops2emulatoronly3abcde"  # 52 chars of
 OTHER_ORG_PAT = "sbxotherorg2pat7notforthisorganisation3emulatoronly2"
 PROXY_ID = "8c3f4d2a-6b1e-4f7a-9d5c-2e8b7a6f1c30"
 TENANT = "d3b5c1e2-7a4f-4b8e-9c6d-1f2a3b4c5d6e"
+SCOPES = ("vso.work_full", "vso.project", "vso.profile", "vso.identity", "vso.memberentitlementmanagement")
 
 SIGNIN_PAGE = (
     "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>"
@@ -150,7 +151,7 @@ class AzureDevOpsEmulator(Emulator):
             return None, _exception(f"TF400813: The user '{TENANT}\\{pat['user']}' is not authorized to access this "
                                     "resource.", "UnauthorizedRequestException", 401)
         user = self.scenario["users"].get(pat["user"])
-        return dict(user, id=pat["user"]), None
+        return dict(user, id=pat["user"], scopes=pat.get("scopes", SCOPES)), None
 
     # -- identities -----------------------------------------------------------------------
 
@@ -215,6 +216,8 @@ class AzureDevOpsEmulator(Emulator):
         user, refusal = self._authenticate(request, collection)
         if refusal:
             return refusal
+        if "vso.identity" not in user["scopes"]:
+            return self.error(401, request)  # a PAT without the scope is refused like an unknown one
         if not request.param("api-version"):
             return _exception("No api-version was supplied for the \"GET\" request. The version must be supplied "
                               "either as part of the Accept header (e.g. \"application/json; api-version=1.0\") or "

@@ -13,6 +13,10 @@ https://learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning 
 https://learn.microsoft.com/azure/devops/organizations/accounts/change-application-access-policies
     (IP Conditional Access policy validation; VS403463)
 
+Membership is read from the identities API with queryMembership=Expanded, which includes groups joined
+through other groups (an Entra group, a nested team). The Graph API's memberships are direct only (depth 1),
+and Azure DevOps Server has no Graph API, so one path serves both.
+
 Hosts: dev.azure.com/{org} serves core APIs, vssps.dev.azure.com/{org} the identity APIs; the legacy
 {org}.visualstudio.com address is the same organisation. A Server collection URL
 (https://host/tfs/{collection} or https://host/{collection}) serves everything itself, and so does a
@@ -136,6 +140,11 @@ SPEC = TrackerSpec(
             "IIS Basic authentication is on for Azure DevOps Server, which breaks personal access tokens: an "
             "administrator must turn it off in IIS Manager (the Azure DevOps site, Authentication, Basic "
             "Authentication: Disabled)."),
+        "scope_missing": Message(
+            ErrorKind.FORBIDDEN, "The token is accepted but may not read identities and groups (it lacks the "
+                                 "{scope} scope).",
+            "Edit the token (User settings, Personal access tokens, Edit), choose 'Show all scopes' and tick {scope}, "
+            "then verify again."),
         "group_not_found": Message(
             ErrorKind.NOT_FOUND, "The group {group} is not visible to the proxy user.",
             "Check the organisation or collection name in the address, and that the token has the Identity (Read) "
@@ -246,7 +255,7 @@ def _find_group(client, group: str) -> dict | None:
     for identity in _values(data):
         names = {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
         names.add(_property(identity, "Account").lower())
-        if group.lower() in names or group.lower().split("\\")[-1] in names:
+        if group.lower() in names:  # the scoped name only: every project has its own "Project Administrators"
             return identity
     return None
 
@@ -267,8 +276,15 @@ def verify_live(ctx):
     ctx.identity = Identity(name=str(user.get("customDisplayName") or user.get("providerDisplayName") or account),
                             login=account, id=user_id, kind="user")
 
-    found = _values(ims.get_json("/_apis/identities", params={"identityIds": user_id, "queryMembership": "Expanded",
-                                                              "api-version": API_VERSION}))
+    try:
+        found = _values(ims.get_json("/_apis/identities", params={
+            "identityIds": user_id, "queryMembership": "Expanded", "api-version": API_VERSION}))
+    except CheckError as exc:
+        # connectionData accepted the token, so a refusal here is the token's scope, not the token.
+        if exc.problem.kind in (ErrorKind.AUTH, ErrorKind.FORBIDDEN):
+            raise CheckError(messages.problem("azure_devops.scope_missing", tracker=SPEC.name,
+                                              scope="Identity (Read)")) from None
+        raise
     me = next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
     if me is None:
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,

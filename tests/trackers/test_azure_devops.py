@@ -27,6 +27,8 @@ CASES = [
     Case("not-admin-of-one-project", _groups("[acme]\\Project Collection Administrators",
                                              "[Website]\\Project Administrators"), code=1, fail=(PA,), passed=(PCA,)),
     Case("project-missing", args=("--project", "Mobile"), code=1, fail=(PA,)),
+    Case("token-without-identity-scope", {"pats": {DEMO_PAT: {"scopes": ["vso.work_full", "vso.project"]}}}, code=1,
+         kind="forbidden", reason="azure_devops.scope_missing"),
     # field notes
     Case("203-sign-in-page", {"signin_203": True}, code=1, kind="auth", reason="azure_devops.signin_page"),
     Case("pat-for-another-org", secrets={"token": OTHER_ORG_PAT}, code=1, kind="auth",
