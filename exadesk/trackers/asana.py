@@ -76,8 +76,8 @@ SPEC = TrackerSpec(
                                   "tokens or this app for the workspace: ask them (Admin console, Apps)."),
         "premium_only": Message(ErrorKind.FORBIDDEN,
                                 "Asana answered that this needs a paid plan ({detail}).",
-                                "Upgrade the workspace, or leave out the feature that needs it; workspaces on the "
-                                "free plan can still be synced for the basics."),
+                                "Upgrade the workspace to a paid plan (Admin console, Billing), or leave the "
+                                "feature that needs it out of the sync."),
     },
 )
 
