@@ -259,7 +259,8 @@ class ServiceNowEmulator(Emulator):
         rows = self._table_rows(table)
         if table == "sys_user_has_role" and "admin" not in user.get("roles", []):
             rows = [r for r in rows if r["user"] == user.get("sys_id")]
-        query = request.param("sysparm_query")
+        # Dynamic filter: the instance resolves gs.getUserID() to the caller's sys_id.
+        query = request.param("sysparm_query").replace("javascript:gs.getUserID()", user.get("sys_id", ""))
         return [r for r in rows if self._matches(table, r, query)]
 
     _SYSTEM_TABLES = {"sys_user", "sys_user_role", "sys_user_has_role", "v_plugin", "sys_security_acl",

@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from exadesk import messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
@@ -169,6 +170,9 @@ SPEC = TrackerSpec(
             ErrorKind.AUTH, "ServiceNow refused the OAuth credential ({error}).",
             "The refresh token may have run out (100 days by default, not extended on use) or been revoked, or the "
             "client ID/secret are wrong. Get a new refresh token and check the Application Registry entry."),
+        "token_other_user": Message(
+            ErrorKind.AUTH, "The refresh token acts as {owner}, not as the proxy user {user}.",
+            "Get the refresh token by signing in as {user}, or correct the user name."),
         "user_not_found": Message(
             ErrorKind.NOT_FOUND, "No user {user} is visible on this instance.",
             "Check the user name (User Administration, Users, the User ID column) and that it matches the credential."),
@@ -195,8 +199,6 @@ def _error_text(reply: Reply) -> tuple[str, str]:
 
 def diagnose(reply: Reply, client):
     """ServiceNow's own error bodies: User Not Authenticated (401) and User Not Authorized (403)."""
-    from exadesk import messages
-
     if reply.status not in (400, 401, 403):
         return None
     message, detail = _error_text(reply)
@@ -225,8 +227,6 @@ def oauth_token(client, form: dict[str, str]) -> dict:
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
     token = client.decode(reply, dict)
     if not token.get("access_token"):
-        from exadesk import messages
-
         raise CheckError(messages.problem("servicenow.oauth_rejected", tracker=SPEC.name,
                                           error=str(token.get("error_description") or "no access token")))
     return token
@@ -250,8 +250,6 @@ def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> lis
         "sysparm_display_value": "false", "sysparm_exclude_reference_link": "true"}, expect=dict)
     result = data.get("result")
     if not isinstance(result, list):
-        from exadesk import messages
-
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, what="no result list",
                                           url=client.base_url))
     return [r for r in result if isinstance(r, dict)]
@@ -294,13 +292,16 @@ def verify_live(ctx):
     else:
         client.auth = BasicAuth(username, target.secrets.get("password"))
 
-    users = _rows(client, "sys_user", f"user_name={username}",
+    # An OAuth token names no user, so ask who it acts as (a dynamic filter the instance resolves).
+    query = "sys_id=javascript:gs.getUserID()" if ctx.method.id == "oauth" else f"user_name={username}"
+    users = _rows(client, "sys_user", query,
                   "sys_id,user_name,name,email,active,web_service_access_only,locked_out,password_needs_reset", 1)
     if not users:
-        from exadesk import messages
-
         raise CheckError(messages.problem("servicenow.user_not_found", tracker=SPEC.name, user=username))
     user = users[0]
+    if str(user.get("user_name") or "").lower() != username.lower():
+        raise CheckError(messages.problem("servicenow.token_other_user", tracker=SPEC.name, user=username,
+                                          owner=str(user.get("user_name") or "another user")))
     sys_id = str(user.get("sys_id") or "")
     ctx.identity = Identity(name=str(user.get("name") or username), login=str(user.get("user_name") or username),
                             id=sys_id, kind="web service" if _true(user.get("web_service_access_only")) else "user")

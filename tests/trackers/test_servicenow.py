@@ -59,6 +59,8 @@ CASES = [
          warn=("servicenow.snc_basic_auth_api_access",)),
     Case("refresh-token-runs-out-soon", {"oauth": {"refresh_tokens": {DEMO_REFRESH: {"expires_in_days": 5}}}},
          args=OAUTH, secrets=OAUTH_SECRETS, warn=("servicenow.refresh_token_lifespan",)),
+    Case("refresh-token-of-another-user", {"oauth": {"refresh_tokens": {DEMO_REFRESH: {"user": "admin"}}}},
+         args=OAUTH, secrets=OAUTH_SECRETS, code=1, kind="auth", reason="servicenow.token_other_user"),
     # field notes
     Case("basic-auth-restricted", {"basic_auth_restricted": True, **_proxy(web_service_access_only=False)}, code=1,
          kind="auth", reason="servicenow.not_authenticated"),
