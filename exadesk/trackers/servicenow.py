@@ -45,7 +45,7 @@ _USER_FIELD = Field("username", "User name", role="user", hint="the proxy user's
 _BASIC_STEPS = (
     Step("Sign in to ServiceNow as an administrator and open User Administration, Users. Create a dedicated user "
          "for the integration (for example exalate.proxy) rather than using a person's account.",
-         link="{url}/now/nav/ui/classic/params/target/sys_user_list.do", link_label="Open Users"),
+         link="{url}/sys_user_list.do", link_label="Open Users"),
     Step("On the new user tick 'Web service access only' (it can then use the API but not the browser) and set a "
          "password. Since the Australia release Basic sign-in is refused for other accounts unless they hold the "
          "snc_basic_auth_api_access role."),
@@ -54,7 +54,7 @@ _BASIC_STEPS = (
          "admin."),
     Step("Check that the plugin 'Contextual Security: Role Management V2 REST API' is active (System Definition, "
          "Plugins). After an upgrade it may need to be activated by hand.",
-         link="{url}/now/nav/ui/classic/params/target/v_plugin_list.do", link_label="Open Plugins"),
+         link="{url}/v_plugin_list.do", link_label="Open Plugins"),
     Step("Enter the user name and password here. The password is used to sign in; ExaDesk keeps it only in your "
          "system keychain."),
 )
@@ -62,7 +62,7 @@ _BASIC_STEPS = (
 _OAUTH_STEPS = (
     Step("As an administrator open System OAuth, Application Registry, New, 'Create an OAuth API endpoint for "
          "external clients'. Name it after the integration.",
-         link="{url}/now/nav/ui/classic/params/target/oauth_entity_list.do", link_label="Open Application Registry"),
+         link="{url}/oauth_entity_list.do", link_label="Open Application Registry"),
     Step("Set 'Refresh Token Lifespan' longer than the default 8,640,000 seconds (100 days) if your policy allows: "
          "the integration stops when the refresh token runs out and a new one is needed."),
     Step("Save, then copy the Client ID and Client Secret."),

@@ -131,7 +131,7 @@ def test_oauth_uses_refresh_grant_and_bearer_token(emulators, cli, monkeypatch):
     first = emulator.requests[0]
     assert (first.method, first.path) == ("POST", "/oauth_token.do")
     assert first.form()["grant_type"] == "refresh_token"
-    assert all(r.bearer() for r in emulator.requests[1:])
+    assert all(r.bearer() and r.method == "GET" for r in emulator.requests[1:])
     assert result.json()["token_expires_at"]
 
 
