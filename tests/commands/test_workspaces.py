@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 from exadesk import instances
 from exadesk.model import Data, Instance, InstanceState, Workspace
@@ -46,21 +45,17 @@ def test_search_matches_every_word_across_fields():
     assert instances.search(data, "nothing-like-this") == []
 
 
-def test_500_instances_open_and_filter_without_a_visible_pause():
+def test_500_instances_load_and_filter_correctly():
+    # How fast this is lives in bench/workspace_open.py (a ratio against a baseline), not in a timed assertion.
     Store().save(_big(500))
-    started = time.perf_counter()
     data = Store().load().data
-    opened = time.perf_counter() - started
     ws = data.workspace("Initech")
-    started = time.perf_counter()
+    assert len(ws.instances) == 500
     for text in ("c", "client-4", "github", "zzz", "proxy6 failing"):
         hits = instances.filter_instances(ws.instances, text)
     failing = instances.filter_instances(ws.instances, "", {InstanceState.FAILING})
-    filtered = (time.perf_counter() - started) / 6
     assert len(failing) == 100 and hits  # "proxy6 failing" matches some
-    # 100 ms is where a pause becomes visible; this has a wide margin on slow CI machines.
-    assert opened < 0.5, f"opening took {opened:.3f} s"
-    assert filtered < 0.05, f"one filter took {filtered:.4f} s"
+    assert instances.filter_instances(ws.instances, "zzz") == []
 
 
 def test_report_and_workspace_commands_do_not_load_qt(tmp_path):
