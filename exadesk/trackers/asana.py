@@ -17,7 +17,15 @@ from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import (
+    AuthMethod,
+    Field,
+    Requirement,
+    ScopeSpec,
+    Step,
+    TrackerSpec,
+    UrlSpec,
+)
 
 _DEDICATED_FIX = ("Create a dedicated Asana member for the integration (for example 'exalate-sync'), or a service "
                   "account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.")

@@ -21,7 +21,16 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec
+from exadesk.trackers.base import (
+    AuthMethod,
+    Field,
+    Requirement,
+    ScopeSpec,
+    Step,
+    Target,
+    TrackerSpec,
+    UrlSpec,
+)
 
 #: Below this share of the daily API allowance left, warn: the sync would stall when it runs out.
 API_REQUESTS_WARNING = 0.10

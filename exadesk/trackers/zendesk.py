@@ -16,7 +16,16 @@ from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec
+from exadesk.trackers.base import (
+    AuthMethod,
+    Field,
+    Requirement,
+    ScopeSpec,
+    Step,
+    Target,
+    TrackerSpec,
+    UrlSpec,
+)
 
 #: role_type values of GET /api/v2/users/me (Zendesk's user object).
 ROLE_TYPES = {0: "custom role", 1: "light agent", 2: "chat-only agent", 3: "contributor", 4: "admin",

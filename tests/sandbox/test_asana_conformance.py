@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
+from tests.helpers.conformance import (
+    assert_replies_conform,
+    assert_requests_documented,
+    load_spec,
+)
 from tests.helpers.scenarios import Case, run_case
 
 CORP = "1204000000000500"

@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.zendesk import DEMO_OAUTH
-from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
+from tests.helpers.conformance import (
+    assert_replies_conform,
+    assert_requests_documented,
+    load_spec,
+)
 from tests.helpers.scenarios import Case, run_case
 
 SCENARIOS = [
