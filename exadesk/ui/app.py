@@ -63,7 +63,10 @@ def install_translations(app: QApplication) -> list[QTranslator]:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    argv = list(argv or [sys.argv[0]])
+    if "-style" not in argv:
+        argv += ["-style", "Fusion"]  # the same look everywhere; set here, it costs nothing at startup
+    app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("ExaDesk")
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Qt
+from PySide6.QtCore import QEvent, QSettings, QTimer, QUrl, Qt
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from exadesk import __version__, instances, trackers
+from exadesk import __version__
 from exadesk.errors import ExaDeskError
 from exadesk.model import Workspace
 from exadesk.ui import icons
-from exadesk.ui.instance_page import InstancePage
 from exadesk.ui.session import Session
 from exadesk.ui.sidebar import Sidebar
-from exadesk.ui.views import FirstRunPage, TrackerPage, WorkspacePage
+from exadesk.ui.views import FirstRunPage, WorkspacePage
+
+# The instance and tracker pages, the tracker registry and the check engine are imported on
+# first use: none of them is needed for the first paint.
 
 USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 ONLINE_GUIDE = "https://github.com/exadesk/exadesk/blob/main/docs/user-guide.md"
@@ -49,14 +51,14 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.first_run = FirstRunPage()
         self.workspace_page = WorkspacePage()
-        self.instance_page = InstancePage()
-        self.tracker_page = TrackerPage()
+        self._instance_page = None
+        self._tracker_page = None
         self.nothing = QWidget()
         hint = QLabel(self.tr("Choose an instance or a tracker in the sidebar."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         QVBoxLayout(self.nothing).addWidget(hint)
         self.stack = QStackedWidget()
-        for page in (self.first_run, self.workspace_page, self.instance_page, self.tracker_page, self.nothing):
+        for page in (self.first_run, self.workspace_page, self.nothing):
             self.stack.addWidget(page)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
@@ -73,23 +75,51 @@ class MainWindow(QMainWindow):
         self.sidebar.tracker_activated.connect(self.start_wizard)
         self.first_run.create_workspace.connect(self.create_workspace)
         self.first_run.try_sandbox.connect(self.try_sandbox)
-        self.tracker_page.setup.connect(self.start_wizard)
         self.workspace_page.verify_all.connect(self.verify_workspace)
-        page = self.instance_page
-        page.verify_requested.connect(self.verify_instance)
-        page.cancel_requested.connect(self.cancel_instance)
-        page.edit_requested.connect(self.edit_instance)
-        page.replace_secret_requested.connect(self.replace_secret)
-        page.remove_requested.connect(self.remove_instance)
         session.changed.connect(self.refresh)
         session.problem.connect(self.show_problem)
 
         self.statusBar().showMessage(self.tr("Ready"))
         self._restore_geometry()
-        self.sidebar.fill_catalogue(trackers.all_trackers())
+        self._tracker_names: dict[str, str] = {}
         self.refresh()
+        # The tracker modules (and the HTTP stack they import) load right after the first paint.
+        self._painted = False
+        self.installEventFilter(self)
         for problem in session.load_warnings:
             self.statusBar().showMessage(problem.text())
+
+    # -- pages made on first use ----------------------------------------------------------
+
+    @property
+    def instance_page(self):
+        if self._instance_page is None:
+            from exadesk.ui.instance_page import InstancePage
+
+            page = InstancePage()
+            page.verify_requested.connect(self.verify_instance)
+            page.cancel_requested.connect(self.cancel_instance)
+            page.edit_requested.connect(self.edit_instance)
+            page.replace_secret_requested.connect(self.replace_secret)
+            page.remove_requested.connect(self.remove_instance)
+            self.stack.addWidget(page)
+            self._instance_page = page
+        return self._instance_page
+
+    @property
+    def tracker_page(self):
+        if self._tracker_page is None:
+            from exadesk.ui.views import TrackerPage
+
+            page = TrackerPage()
+            page.setup.connect(self.start_wizard)
+            self.stack.addWidget(page)
+            self._tracker_page = page
+        return self._tracker_page
+
+    def _showing_instance(self, inst_id: str) -> bool:
+        page = self._instance_page
+        return page is not None and page.instance_id == inst_id and self.stack.currentWidget() is page
 
     # -- menus -----------------------------------------------------------------------
 
@@ -130,8 +160,31 @@ class MainWindow(QMainWindow):
 
     # -- showing -----------------------------------------------------------------------
 
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self and not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.load_trackers)
+        return False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._painted:  # a platform that never paints a hidden-then-shown window still gets its catalogue
+            QTimer.singleShot(1000, self.load_trackers)
+
+    def load_trackers(self) -> None:
+        """Fill the catalogue and the tracker names (deferred: the window paints first)."""
+        if self._tracker_names:
+            return
+        from exadesk import trackers
+
+        loaded = trackers.all_trackers()
+        self._tracker_names = {t.id: t.spec.name for t in loaded}
+        self.sidebar.fill_catalogue(loaded)
+        self.refresh()
+
     def _names(self) -> dict[str, str]:
-        return {t.id: t.spec.name for t in trackers.all_trackers()}
+        return self._tracker_names
 
     def refresh(self, select: str = "") -> None:
         data = self.session.data
@@ -142,7 +195,7 @@ class MainWindow(QMainWindow):
             if not self.sidebar.current_id():
                 self.sidebar.select(data.workspaces[0].id)
         current = self.stack.currentWidget()
-        if current is self.instance_page and not self.session.find(self.instance_page.instance_id):
+        if current is self._instance_page and not self.session.find(self._instance_page.instance_id):
             self.stack.setCurrentWidget(self.nothing)
 
     def show_workspace(self, ws_id: str) -> None:
@@ -164,6 +217,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.instance_page)
 
     def show_tracker(self, tracker_id: str) -> None:
+        from exadesk import trackers
+
+        self.load_trackers()
         self.tracker_page.show_tracker(trackers.get(tracker_id).spec, bool(self.session.data.workspaces))
         self.stack.setCurrentWidget(self.tracker_page)
 
@@ -208,6 +264,7 @@ class MainWindow(QMainWindow):
     # -- wizard and editing -----------------------------------------------------------------
 
     def start_wizard(self, tracker_id: str, flow=None):
+        self.load_trackers()
         from exadesk.ui.wizard import SetupWizard
         from exadesk.wizard_flow import WizardFlow
 
@@ -287,8 +344,10 @@ class MainWindow(QMainWindow):
         if not found or inst_id in self.runs:
             return False
         ws, inst = found
+        from exadesk import instances
+
         target, problems = instances.target_for(inst, ws, secrets=self.session.secrets, settings=self.session.data.settings)
-        showing = self.instance_page.instance_id == inst_id and self.stack.currentWidget() is self.instance_page
+        showing = self._showing_instance(inst_id)
         if problems:
             if showing:
                 from exadesk.ui.problem_view import support_details
@@ -319,10 +378,12 @@ class MainWindow(QMainWindow):
 
     def _on_result(self, inst_id: str, result) -> None:
         self._live.setdefault(inst_id, []).append(result)
-        if self.instance_page.instance_id == inst_id and self.stack.currentWidget() is self.instance_page:
+        if self._showing_instance(inst_id):
             self.instance_page.add_result(result)
 
     def _on_finished(self, inst_id: str, report) -> None:
+        from exadesk import instances
+
         self.runs.pop(inst_id, None)
         self._live.pop(inst_id, None)
 
@@ -334,7 +395,7 @@ class MainWindow(QMainWindow):
 
         select = self.sidebar.current_id()
         self.session.update(change, select=select)
-        if self.instance_page.instance_id == inst_id and self.stack.currentWidget() is self.instance_page:
+        if self._showing_instance(inst_id):
             self.show_instance(inst_id)
         if not self.runs:
             self.statusBar().showMessage(self.tr("Verification finished."))

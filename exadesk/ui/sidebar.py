@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from exadesk.model import Data, Instance, InstanceState
@@ -36,9 +36,10 @@ class BadgeDelegate(QStyledItemDelegate):
         key = index.data(ROLE_BADGE)
         if not key:
             return super().paint(painter, option, index)
-        if option.state & QStyle.StateFlag.State_Selected:
+        view = self.parent()
+        if view is not None and view.selectionModel().isSelected(index.siblingAtColumn(0)):
             painter.fillRect(option.rect, option.palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
-        text = texts.badge(key)
+        text = self.badge_text(key)
         font = QFont(option.font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         painter.save()
@@ -55,11 +56,18 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
+    _texts: dict[str, str] = {}
+
+    def badge_text(self, key: str) -> str:
+        if key not in self._texts:
+            self._texts[key] = texts.badge(key)
+        return self._texts[key]
+
     def sizeHint(self, option, index) -> QSize:
         key = index.data(ROLE_BADGE)
         if not key:
             return super().sizeHint(option, index)
-        width = option.fontMetrics.horizontalAdvance(texts.badge(key)) + 24
+        width = option.fontMetrics.horizontalAdvance(self.badge_text(key)) + 24
         return QSize(width, option.fontMetrics.height() + 8)
 
 
@@ -139,6 +147,7 @@ class Sidebar(QWidget):
             bold = QFont(self.tree.font())
             bold.setBold(True)
             target = None
+            words = {key: (texts.badge(key), texts.badge_help(key)) for key in theme.BADGE_COLOURS}
             for ws in data.workspaces:
                 if ws.archived:
                     continue
@@ -153,14 +162,14 @@ class Sidebar(QWidget):
                 for inst in ws.instances:
                     key = badge_key(inst, now)
                     item = QTreeWidgetItem([inst.name, ""])
-                    item.setIcon(0, icons.tracker_icon(inst.tracker, names.get(inst.tracker, inst.tracker)))
+                    item.setIcon(0, icons.tracker_icon(inst.tracker, names.get(inst.tracker, inst.tracker.replace("_", " "))))
                     item.setData(0, ROLE_KIND, "instance")
                     item.setData(0, ROLE_ID, inst.id)
                     item.setData(1, ROLE_BADGE, key)
                     item.setToolTip(0, f"{names.get(inst.tracker, inst.tracker)} · {inst.url}")
-                    item.setToolTip(1, texts.badge_help(key))
+                    item.setToolTip(1, words[key][1])
                     item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                                 f"{inst.name}, {names.get(inst.tracker, inst.tracker)}, {texts.badge(key)}")
+                                 f"{inst.name}, {names.get(inst.tracker, inst.tracker)}, {words[key][0]}")
                     children.append(item)
                     if inst.id == current:
                         target = item

@@ -77,11 +77,14 @@ def _light_palette() -> QPalette:
 
 
 def apply(app: QApplication, theme: str) -> None:
-    """Apply ``theme`` (system, light or dark) with the Fusion style, the same on every platform."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark(theme) else _light_palette())
+    """Apply ``theme`` (system, light or dark) to the app (the Fusion style is chosen when the app is made)."""
+    previous = app.property("exadesk_theme")
     app.setProperty("exadesk_theme", theme)
+    if is_dark(theme):
+        app.setPalette(_dark_palette())
+    elif previous is not None and is_dark(previous):
+        app.setPalette(_light_palette())
+    # else: the style's own light palette is already in place (touching the style costs startup time)
 
 
 def follow_system(app: QApplication) -> None:

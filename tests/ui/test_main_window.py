@@ -34,8 +34,9 @@ def _sidebar_rows(window) -> dict[str, str]:
     return out
 
 
-def test_catalogue_lists_every_tracker_and_marks_hp_alm_retired(window):
+def test_catalogue_lists_every_tracker_and_marks_hp_alm_retired(qtbot, window):
     catalogue = window.sidebar.catalogue
+    qtbot.waitUntil(lambda: catalogue.count() > 0)  # filled right after the first paint
     texts = [catalogue.item(i).text() for i in range(catalogue.count())]
     assert len(texts) == len(trackers.all_trackers()) == 11
     assert "HP ALM/QC (retired)" in texts

@@ -398,6 +398,7 @@ def test_the_wizard_is_usable_with_the_keyboard_alone(qtbot, window, workspace_i
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.currentId() == RESULTS, timeout=15000)
     assert wizard.currentPage().headline.text().startswith("Ready")
+    qtbot.waitUntil(wizard.currentPage().table.hasFocus)  # the results take the focus, for screen readers
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)  # Save is the default button on the last page
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert window.session.data.workspace(workspace_id).instances[0].state is InstanceState.VERIFIED
