@@ -37,8 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if not argv or argv == ["--exit-after-startup"]:
+        # The window: skip importing every command (and the HTTP stack) before the first paint.
+        args = argparse.Namespace(command=None, exit_after_startup=bool(argv))
+    else:
+        args = build_parser().parse_args(argv)
     from exadesk import logs
 
     logs.setup()
