@@ -1,0 +1,87 @@
+"""Cold start to first paint and peak memory of the window (200 instances) against a bare PySide6 window.
+
+Each sample is a fresh process. The app runs ``exadesk --exit-after-startup``,
+which prints the milliseconds from its own process start to the first paint of
+its window; the bare baseline is a tiny PySide6 script that shows a
+QMainWindow and prints the same figure the same way (``bench.ui_startup``'s
+script when present). The two alternate so both see the same machine load.
+Peak memory is each process's own ru_maxrss (``os.wait4``).
+
+Goals: start within 1.5 times the bare window; memory within bare + 40 MB.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from bench.common import bench_env, make_home, median_spread, ratio_row, row, run_process
+
+START_GOAL = 1.5
+MEMORY_MARGIN_MB = 40
+
+#: Used when bench/ui_startup.py (the GUI's own start-up bench) is absent; it measures the same way.
+_BARE_WINDOW = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+def process_age_ms():
+    with open("/proc/self/stat", "rb") as handle:
+        fields = handle.read().rsplit(b")", 1)[1].split()
+    with open("/proc/uptime", "rb") as handle:
+        uptime = float(handle.read().split()[0])
+    return (uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")) * 1000
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1180, 760)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+            self.done = True
+            QTimer.singleShot(0, lambda: (print(f"{process_age_ms():.0f}", flush=True), app.exit(0)))
+        return False
+watch = First()
+window.installEventFilter(watch)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def bare_window_script() -> str:
+    try:
+        from bench.ui_startup import BARE_WINDOW
+    except ImportError:
+        return _BARE_WINDOW
+    return BARE_WINDOW
+
+
+def run(runs: int = 7, instances: int = 200, per_workspace: int = 50, memory: bool = True) -> list[dict]:
+    """Start-up (and, with ``memory``, peak memory) rows; ``runs`` fresh processes of each kind."""
+    home = make_home(instances, per_workspace)
+    try:
+        env = bench_env(home)
+        bare_cmd = [sys.executable, "-c", bare_window_script()]
+        app_cmd = [sys.executable, "-m", "exadesk", "--exit-after-startup"]
+        run_process(bare_cmd, env)  # warm the disk cache for both
+        run_process(app_cmd, env)
+        samples = {"bare": ([], []), "app": ([], [])}
+        for _ in range(runs):
+            for kind, cmd in (("bare", bare_cmd), ("app", app_cmd)):
+                _wall, rss, out = run_process(cmd, env)
+                samples[kind][0].append(float(out.strip().splitlines()[-1]))
+                samples[kind][1].append(rss)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    bare_ms, _ = median_spread(samples["bare"][0])
+    app_ms, app_spread = median_spread(samples["app"][0])
+    bare_mb, _ = median_spread(samples["bare"][1], 1)
+    app_mb, mb_spread = median_spread(samples["app"][1], 1)
+    shape = f"{instances:,} instances" + (" in one workspace" if per_workspace >= instances else "")
+    rows = [ratio_row(f"cold start to first paint, {shape}, vs bare PySide6 window", app_ms, bare_ms,
+                      START_GOAL, unit="ms", spread=app_spread)]
+    if not memory:
+        return rows
+    return rows + [
+        row(f"peak memory (RSS) at first paint, {shape}, vs bare PySide6 window", app_mb, bare_mb, unit="MB",
+            goal=f"<= bare + {MEMORY_MARGIN_MB} MB", met=app_mb <= bare_mb + MEMORY_MARGIN_MB, spread=mb_spread),
+    ]
