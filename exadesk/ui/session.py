@@ -23,6 +23,7 @@ class Session(QObject):
 
     changed = Signal(str)
     problem = Signal(object)
+    _written = Signal(object, object, str)  # data, problem, select: from the writer thread
 
     def __init__(self, store: Store | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -34,6 +35,11 @@ class Session(QObject):
         from exadesk.ui.workers import Workers
 
         self.workers = Workers(self)
+        from PySide6.QtCore import QThreadPool
+
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._written.connect(self._apply_written)
         self.demo = None  # a running sandbox demo (exadesk.sandbox.demo.Demo)
 
     @property
@@ -60,6 +66,47 @@ class Session(QObject):
         self.changed.emit(select)
         return True
 
+    def update_later(self, change: Callable[[Data], object], select: str = "") -> None:
+        """Like :meth:`update`, but the file is read and written on the writer thread.
+
+        Used for results of background runs, so a slow disk never stalls the window.
+        Writes stay in order: there is one writer thread.
+        """
+        from PySide6.QtCore import QRunnable
+
+        session = self
+
+        class _Write(QRunnable):
+            def run(self) -> None:  # writer thread
+                try:
+                    data = session.store.update(change)
+                except ExaDeskError as exc:
+                    session._written.emit(None, exc.problem, select)
+                    return
+                except OSError as exc:
+                    from exadesk.ui import texts
+
+                    session._written.emit(None, texts.write_failed(session.store.path, exc), select)
+                    return
+                session._written.emit(data, None, select)
+
+        self._writer.start(_Write())
+
+    def _apply_written(self, data, problem, select: str) -> None:
+        if problem is not None:
+            self.problem.emit(problem)
+            return
+        self.data = data
+        self.changed.emit(select)
+
+    def flush(self, msecs: int = 10000) -> bool:
+        """Wait for pending background writes (on quit and in tests)."""
+        done = self._writer.waitForDone(msecs)
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.sendPostedEvents(self)
+        return done
+
     def find(self, instance_id: str) -> tuple[Workspace, Instance] | None:
         for ws in self.data.workspaces:
             for inst in ws.instances:
@@ -70,6 +117,7 @@ class Session(QObject):
     def shutdown(self) -> None:
         self.workers.cancel_all()
         self.workers.wait(5000)
+        self._writer.waitForDone(10000)
         if self.demo is not None:
             self.demo.stop()
             self.demo = None
