@@ -20,7 +20,7 @@ from exadesk import messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
 from exadesk.http import HttpClient, Page, ProbeGuard
-from exadesk.trackers.base import Target, VerifyContext, normalise_url
+from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,10 @@ def validate(target: Target) -> Report:
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
-        report = Report(tracker=target.tracker, url=target.url)
+        report = Report(tracker=target.tracker, url=redact_url(target.url))
         report.problem = messages.problem("input.tracker", value=target.tracker)
         return report
-    report = Report(tracker=tracker.id, url=normalise_url(target.url))
+    report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
     report.checks.extend(tracker.validate_offline(target))
     bad = [c for c in report.checks if c.status is Status.FAIL]
     if bad:

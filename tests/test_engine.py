@@ -169,3 +169,16 @@ def test_broken_addresses_are_bad_input_not_a_crash(url):
 def test_verify_many_survives_a_broken_address():
     reports = engine.verify_many([("bad", _github("https://jira.example.com:99999"))])
     assert reports["bad"].problem.kind is ErrorKind.BAD_INPUT
+
+
+def test_address_with_credentials_is_refused_without_echoing_them():
+    from exadesk import engine
+    from exadesk.trackers.base import Secrets, Target
+
+    secret = "pw-in-url-7f3a9c"
+    report = engine.validate(Target(tracker="github", url=f"https://proxy:{secret}@github.example.com",
+                                    auth_method="classic", secrets=Secrets({"token": "ghp_" + "a" * 36})))
+    assert report.exit_code() == 2
+    url_check = next(c for c in report.checks if c.id == "github.url")
+    assert url_check.status.value == "fail"
+    assert secret not in repr(report.to_json())

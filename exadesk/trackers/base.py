@@ -294,6 +294,23 @@ def normalise_url(url: str) -> str:
     return url.rstrip("/")
 
 
+def _authority(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+
+
+def has_credentials(url: str) -> bool:
+    """True when an address carries ``user:password@`` before the host."""
+    return "@" in _authority(url or "")
+
+
+def redact_url(url: str) -> str:
+    """The address without any ``user:password@`` part, safe to store and show."""
+    if not has_credentials(url):
+        return url
+    authority = _authority(url)
+    return url.replace(authority, "****@" + authority.rsplit("@", 1)[1], 1)
+
+
 def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
     """Offline checks every tracker gets: the URL shape and each field's form."""
     results: list[CheckResult] = []
@@ -308,11 +325,20 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
             url_ok = False
         if url_ok and spec.url.pattern:
             url_ok = re.fullmatch(spec.url.pattern, url, re.I) is not None
-    results.append(CheckResult(
-        id=f"{spec.id}.url", status=Status.PASS if url_ok else Status.FAIL, title="Instance address",
-        detail=url if url_ok else f"{target.url!r} does not look like a {spec.name} address.",
-        fix="" if url_ok else f"Expected: {spec.url.hint} (for example {spec.url.example}).",
-    ))
+    if has_credentials(url):
+        # user:password@host would put a secret in the data file, reports and logs: refuse it, without echoing it.
+        results.append(CheckResult(
+            id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
+            detail="The address contains a user name or password before the host.",
+            fix=f"Remove the part before '@' and enter the credential in its own fields. Expected: {spec.url.hint}.",
+        ))
+        url_ok = None
+    if url_ok is not None:
+        results.append(CheckResult(
+            id=f"{spec.id}.url", status=Status.PASS if url_ok else Status.FAIL, title="Instance address",
+            detail=url if url_ok else f"{target.url!r} does not look like a {spec.name} address.",
+            fix="" if url_ok else f"Expected: {spec.url.hint} (for example {spec.url.example}).",
+        ))
     try:
         method = spec.auth_method(target.auth_method)
     except KeyError:
