@@ -33,7 +33,7 @@ K = ErrorKind
 CATALOGUE: dict[str, Message] = {
     # -- generic, one per kind -------------------------------------------------
     "auth": Message(K.AUTH, "{tracker} rejected the credential.",
-                    "Check that you copied the whole {credential} and that it belongs to the right account, then verify again."),
+                    "Check that you copied the whole token, key or password, that it has not expired, and that it belongs to the right account, then verify again."),
     "forbidden": Message(K.FORBIDDEN, "{tracker} refused access to {what}.",
                          "The account lacks a permission; see the failing checks for the one to grant."),
     "not_found": Message(K.NOT_FOUND, "{tracker} has no {what} at {url}.",
