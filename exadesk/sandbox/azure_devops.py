@@ -24,6 +24,9 @@ from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json
 DEMO_PAT = "sbxdemo2patforexadesk7azuredevops2emulatoronly3abcde"  # 52 chars of [a-z2-7], made up
 OTHER_ORG_PAT = "sbxotherorg2pat7notforthisorganisation3emulatoronly2"
 PROXY_ID = "8c3f4d2a-6b1e-4f7a-9d5c-2e8b7a6f1c30"
+ADMIN_PAT = "sbxadmin2pat7forexadesk3azuredevops4emulatoronlyqrst"  # an administrator's own token, made up
+ADMIN_ID = "2f6a9c41-3d7e-4b52-8a1f-5c9e0b7d4a16"
+CONSOLE_GROUP = "[acme]\\exalate_console_admin"  # absent by default: a collection administrator creates it
 TENANT = "d3b5c1e2-7a4f-4b8e-9c6d-1f2a3b4c5d6e"
 SCOPES = ("vso.work_full", "vso.project", "vso.profile", "vso.identity", "vso.memberentitlementmanagement")
 
@@ -59,7 +62,8 @@ def _guid(name: str) -> str:
 
 class AzureDevOpsEmulator(Emulator):
     """Scenario keys: ``collection``, ``pats`` (token -> user id and the collections it is for), ``users``
-    (id -> name, account, groups), ``groups`` (group -> parent groups), ``projects``, ``wire``, and the
+    (id -> name, account, groups; a group not in ``groups`` does not exist and is ignored), ``groups`` (group ->
+    parent groups), ``projects``, ``wire``, and the
     field-note switches ``signin_203``, ``conditional_access``, ``iis_basic_auth``."""
 
     tracker = "azure_devops"
@@ -70,11 +74,16 @@ class AzureDevOpsEmulator(Emulator):
         return {
             "collection": "acme",
             "pats": {DEMO_PAT: {"user": PROXY_ID, "collections": ["acme"]},
-                     OTHER_ORG_PAT: {"user": PROXY_ID, "collections": ["contoso"]}},
+                     OTHER_ORG_PAT: {"user": PROXY_ID, "collections": ["contoso"]},
+                     ADMIN_PAT: {"user": ADMIN_ID, "collections": ["acme"]}},
             "users": {PROXY_ID: {"name": "Exalate Proxy", "account": "exalate.proxy@acme.example",
                                  "groups": ["[acme]\\Project Collection Administrators",
                                             "[Website]\\Project Administrators",
-                                            "[Backend]\\Project Administrators"]}},
+                                            "[Backend]\\Project Administrators"]},
+                      ADMIN_ID: {"name": "Dana Admin", "account": "dana.admin@acme.example",
+                                 "groups": ["[acme]\\Project Collection Administrators",
+                                            "[Website]\\Project Administrators",
+                                            "[Backend]\\Project Administrators", CONSOLE_GROUP]}},
             # group -> groups it is a member of (nesting); every group named here exists
             "groups": {
                 "[acme]\\Project Collection Administrators": [],

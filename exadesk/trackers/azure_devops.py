@@ -47,6 +47,26 @@ _PCA_FIX = ("Organization Settings (Collection Settings on Server), Permissions,
 _PROJECT_FIX = ("In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the proxy "
                 "user.")
 
+#: The group whose members the integration's console admits as delegated administrators (created by a PCA).
+CONSOLE_GROUP = "exalate_console_admin"
+ADMIN_REQUIREMENTS = {
+    "system_admin": Requirement(
+        f"admin.{PCA_KEY}", "Administrator is a Project Collection Administrator",
+        "Organization Settings (Collection Settings on Server), Permissions, Project Collection Administrators, "
+        "Members, Add: add the person."),
+    "project_admin": Requirement(
+        f"admin.{PROJECT_ADMINS_KEY}", "Administrator is a Project Administrator of every project in scope",
+        "In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the person."),
+    "console_group_member": Requirement(
+        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+        f"A Project Collection Administrator opens Organization Settings, Permissions, {CONSOLE_GROUP}, Members, "
+        "Add and adds the person."),
+    "console_group_exists": Requirement(
+        f"admin.group.{CONSOLE_GROUP}", f"The organisation-level group {CONSOLE_GROUP} exists",
+        "A Project Collection Administrator opens Organization Settings (Collection Settings on Server), "
+        f"Permissions, New group, and names it exactly {CONSOLE_GROUP}."),
+}
+
 SPEC = TrackerSpec(
     id="azure_devops",
     name="Azure DevOps",
@@ -150,6 +170,7 @@ SPEC = TrackerSpec(
             "Check the organisation or collection name in the address, and that the token has the Identity (Read) "
             "scope."),
     },
+    admin_requirements=ADMIN_REQUIREMENTS,
 )
 
 
@@ -260,7 +281,19 @@ def _find_group(client, group: str) -> dict | None:
     return None
 
 
-def verify_live(ctx):
+@dataclass
+class _Session:
+    """The signed-in identity and where its groups are read from."""
+
+    loc: Location
+    core: object
+    ims: object
+    member_of: set[str]
+    who: str
+
+
+def _sign_in(ctx, role: str) -> _Session:
+    """Who the token belongs to, with every group it is in (nested too); ``role`` names the person in errors."""
     loc = locate(ctx.target.url)
     auth = BasicAuth("", ctx.target.secrets.get("token"))  # Microsoft: any user name, the PAT as password
     core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
@@ -288,35 +321,40 @@ def verify_live(ctx):
     me = next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
     if me is None:
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,
-                                          what="the proxy user's identity was not returned"))
+                                          what=f"the {role}'s identity was not returned"))
     member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
-    who = ctx.identity.label()
+    return _Session(loc, core, ims, member_of, ctx.identity.label())
 
-    pca_name = f"[{loc.name}]\\{PCA}"
-    pca = _find_group(ims, pca_name)
+
+def _in_group(session: _Session, group: dict | None) -> bool:
+    return group is not None and descriptor_key(group.get("descriptor")) in session.member_of
+
+
+def _collection_admin(ctx, session: _Session, key: str) -> CheckResult:
+    pca_name = f"[{session.loc.name}]\\{PCA}"
+    pca = _find_group(session.ims, pca_name)
     if pca is None:
         raise CheckError(messages.problem("azure_devops.group_not_found", tracker=SPEC.name, group=pca_name))
-    if descriptor_key(pca.get("descriptor")) in member_of:
-        yield ctx.passed(PCA_KEY, f"{who} is a member of {pca_name}.")
-    else:
-        yield ctx.failed(PCA_KEY, f"{who} is not a member of {pca_name} (directly or through another group).")
+    if _in_group(session, pca):
+        return ctx.passed(key, f"{session.who} is a member of {pca_name}.")
+    return ctx.failed(key, f"{session.who} is not a member of {pca_name} (directly or through another group).")
 
+
+def _project_admins(ctx, session: _Session, key: str) -> CheckResult:
     projects = list(ctx.target.scope)
     if not projects:
-        yield ctx.unknown(PROJECT_ADMINS_KEY, "No projects are in scope, so Project Administrators could not be checked.",
-                          fix="Add the projects to sync.")
-        return
+        return ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
+                           fix="Add the projects to sync.")
     admin_of, not_admin, missing = [], [], []
     for name in projects:
-        reply = core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
-                         allow=(404,))
+        reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
+                                 allow=(404,))
         if reply.status == 404:
             missing.append(name)
             continue
-        project = core.decode(reply, dict)
+        project = session.core.decode(reply, dict)
         real_name = str(project.get("name") or name)
-        group = _find_group(ims, f"[{real_name}]\\{PROJECT_ADMINS}")
-        if group is not None and descriptor_key(group.get("descriptor")) in member_of:
+        if _in_group(session, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")):
             admin_of.append(real_name)
         else:
             not_admin.append(real_name)
@@ -326,6 +364,36 @@ def verify_live(ctx):
     if missing:
         problems.append(f"cannot see {', '.join(missing)} (no such project, or no access)")
     if problems:
-        yield ctx.failed(PROJECT_ADMINS_KEY, f"{who} is {'; '.join(problems)}.")
+        return ctx.failed(key, f"{session.who} is {'; '.join(problems)}.")
+    return ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+
+
+def verify_live(ctx):
+    session = _sign_in(ctx, "proxy user")
+    yield _collection_admin(ctx, session, PCA_KEY)
+    yield _project_admins(ctx, session, PROJECT_ADMINS_KEY)
+
+
+def verify_admin(ctx):
+    """The planner's admin facts for the person whose token this is: collection admin, project admin, the
+    console group (exists, member). Group existence is read with the same identities search as PCA's."""
+    session = _sign_in(ctx, "administrator")
+    keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
+    yield _collection_admin(ctx, session, keys["system_admin"])
+
+    group_name = f"[{session.loc.name}]\\{CONSOLE_GROUP}"
+    group = _find_group(session.ims, group_name)
+    if group is None:
+        # Any member of the collection may search its groups (the same search found PCA above), so absence is real.
+        yield ctx.failed(keys["console_group_exists"], f"There is no group {group_name} in this organisation.")
+        yield ctx.failed(keys["console_group_member"], f"{session.who} cannot be in {CONSOLE_GROUP}: the group "
+                                                       "does not exist yet.",
+                         fix=f"First create the group {CONSOLE_GROUP}, then add the person to it.")
     else:
-        yield ctx.passed(PROJECT_ADMINS_KEY, f"{who} is a Project Administrator of {', '.join(admin_of)}.")
+        yield ctx.passed(keys["console_group_exists"], f"{group_name} exists.")
+        if _in_group(session, group):
+            yield ctx.passed(keys["console_group_member"], f"{session.who} is a member of {group_name}.")
+        else:
+            yield ctx.failed(keys["console_group_member"], f"{session.who} is not a member of {group_name} "
+                                                           "(directly or through another group).")
+    yield _project_admins(ctx, session, keys["project_admin"])
