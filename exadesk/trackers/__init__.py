@@ -55,19 +55,25 @@ class Tracker:
 _REGISTRY: dict[str, Tracker] = {}
 
 
+def _add(name: str) -> Tracker:
+    module = importlib.import_module(f"{__name__}.{name}")
+    spec: TrackerSpec = module.SPEC
+    assert spec.id == name, f"{name}: SPEC.id must equal the module name"
+    messages.register(spec.id, spec.messages)
+    _REGISTRY[spec.id] = Tracker(spec, module)
+    return _REGISTRY[spec.id]
+
+
 def _load() -> dict[str, Tracker]:
-    if not _REGISTRY:
-        for name in TRACKER_MODULES:
-            module = importlib.import_module(f"{__name__}.{name}")
-            spec: TrackerSpec = module.SPEC
-            assert spec.id == name, f"{name}: SPEC.id must equal the module name"
-            messages.register(spec.id, spec.messages)
-            _REGISTRY[spec.id] = Tracker(spec, module)
+    for name in TRACKER_MODULES:
+        if name not in _REGISTRY:
+            _add(name)
     return _REGISTRY
 
 
 def all_trackers() -> list[Tracker]:
-    return list(_load().values())
+    _load()
+    return [_REGISTRY[name] for name in TRACKER_MODULES]  # catalogue order, however they were loaded
 
 
 def get(tracker_id: str) -> Tracker:
@@ -77,4 +83,8 @@ def get(tracker_id: str) -> Tracker:
         KeyError: no such tracker.
     """
     key = tracker_id.strip().lower().replace("-", "_")
+    if key in _REGISTRY:
+        return _REGISTRY[key]
+    if key in TRACKER_MODULES:  # start-up time: a check of one tracker imports only its module
+        return _add(key)
     return _load()[key]
