@@ -44,7 +44,7 @@ def run(instances: int = 50, delay: float = 0.1, emulators: int = 5) -> dict:
     keyring.set_keyring(BenchKeyring())
 
     from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtWidgets import QApplication
+
 
     from exadesk import sandbox
     from exadesk.model import Instance, Workspace

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from exadesk import __version__
 from exadesk.errors import ExaDeskError
 from exadesk.model import Workspace
 from exadesk.ui import icons
@@ -157,10 +156,11 @@ class MainWindow(QMainWindow):
         url = QUrl.fromLocalFile(str(USER_GUIDE)) if USER_GUIDE.is_file() else QUrl(ONLINE_GUIDE)
         QDesktopServices.openUrl(url)
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About ExaDesk"),
-                          self.tr("ExaDesk {version}\nSets up and verifies the proxy users of sync integrations. "
-                                  "Verification only reads; secrets stay in your keychain.").format(version=__version__))
+    def about(self):
+        from exadesk.ui.about import show_about  # the packaging side's dialog: version, keychain, folders
+
+        self.about_dialog = show_about(self)
+        return self.about_dialog
 
     # -- showing -----------------------------------------------------------------------
 

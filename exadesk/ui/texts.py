@@ -12,81 +12,79 @@ from exadesk.checks import Status
 from exadesk.errors import ErrorKind, Problem
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("texts", text, disambiguation, n)
 
 
 def badge(key: str) -> str:
     """The sidebar badge of an instance state (draft, prepared_offline, verified, failing, expiring)."""
     return {
-        "draft": tr("Draft"),
-        "prepared_offline": tr("Prepared offline"),
-        "verified": tr("Verified"),
-        "failing": tr("Failing"),
-        "expiring": tr("Expiring"),
+        "draft": QCoreApplication.translate("texts", "Draft"),
+        "prepared_offline": QCoreApplication.translate("texts", "Prepared offline"),
+        "verified": QCoreApplication.translate("texts", "Verified"),
+        "failing": QCoreApplication.translate("texts", "Failing"),
+        "expiring": QCoreApplication.translate("texts", "Expiring"),
     }.get(key, key)
 
 
 def badge_help(key: str) -> str:
     return {
-        "draft": tr("Not verified yet."),
-        "prepared_offline": tr("Saved without reaching the instance; verify it once it can be reached."),
-        "verified": tr("The last verification found everything the integration needs."),
-        "failing": tr("The last verification found something to fix."),
-        "expiring": tr("The credential expires soon; create a new one and replace the secret."),
+        "draft": QCoreApplication.translate("texts", "Not verified yet."),
+        "prepared_offline": QCoreApplication.translate("texts", "Saved without reaching the instance; verify it once it can be reached."),
+        "verified": QCoreApplication.translate("texts", "The last verification found everything the integration needs."),
+        "failing": QCoreApplication.translate("texts", "The last verification found something to fix."),
+        "expiring": QCoreApplication.translate("texts", "The credential expires soon; create a new one and replace the secret."),
     }.get(key, "")
 
 
 def status(value: Status) -> str:
     return {
-        Status.PASS: tr("Passed"),
-        Status.FAIL: tr("Failed"),
-        Status.WARN: tr("Warning"),
-        Status.UNKNOWN: tr("Not confirmed"),
-        Status.SKIPPED: tr("Not needed"),
+        Status.PASS: QCoreApplication.translate("texts", "Passed"),
+        Status.FAIL: QCoreApplication.translate("texts", "Failed"),
+        Status.WARN: QCoreApplication.translate("texts", "Warning"),
+        Status.UNKNOWN: QCoreApplication.translate("texts", "Not confirmed"),
+        Status.SKIPPED: QCoreApplication.translate("texts", "Not needed"),
     }[value]
 
 
 def sync_label(option: str) -> str:
     return {
-        "comments": tr("Comments"),
-        "attachments": tr("Attachments"),
-        "worklogs": tr("Work logs"),
-        "security_levels": tr("Security levels"),
-        "triggers": tr("Triggers"),
-        "service_desk": tr("Service desk"),
+        "comments": QCoreApplication.translate("texts", "Comments"),
+        "attachments": QCoreApplication.translate("texts", "Attachments"),
+        "worklogs": QCoreApplication.translate("texts", "Work logs"),
+        "security_levels": QCoreApplication.translate("texts", "Security levels"),
+        "triggers": QCoreApplication.translate("texts", "Triggers"),
+        "service_desk": QCoreApplication.translate("texts", "Service desk"),
     }.get(option, option)
 
 
 def sync_help(option: str) -> str:
     return {
-        "comments": tr("Comments are copied both ways."),
-        "attachments": tr("Files attached to work items are copied."),
-        "worklogs": tr("Time logged on work items is copied."),
-        "security_levels": tr("Issue security levels are read and set."),
-        "triggers": tr("Items are picked up automatically by a search or filter."),
-        "service_desk": tr("Customer requests and their portal comments are synced."),
+        "comments": QCoreApplication.translate("texts", "Comments are copied both ways."),
+        "attachments": QCoreApplication.translate("texts", "Files attached to work items are copied."),
+        "worklogs": QCoreApplication.translate("texts", "Time logged on work items is copied."),
+        "security_levels": QCoreApplication.translate("texts", "Issue security levels are read and set."),
+        "triggers": QCoreApplication.translate("texts", "Items are picked up automatically by a search or filter."),
+        "service_desk": QCoreApplication.translate("texts", "Customer requests and their portal comments are synced."),
     }.get(option, "")
 
 
 def kind_title(kind: ErrorKind | None) -> str:
     return {
-        ErrorKind.AUTH: tr("The credential was not accepted"),
-        ErrorKind.FORBIDDEN: tr("The account lacks a permission"),
-        ErrorKind.NOT_FOUND: tr("Something in the address or scope was not found"),
-        ErrorKind.NETWORK: tr("The instance could not be reached"),
-        ErrorKind.TLS: tr("The secure connection could not be verified"),
-        ErrorKind.RATE_LIMITED: tr("The tracker is limiting requests"),
-        ErrorKind.UNEXPECTED_RESPONSE: tr("The tracker answered unexpectedly"),
-        ErrorKind.CANCELLED: tr("Cancelled"),
-        ErrorKind.BAD_INPUT: tr("Something in the form needs a fix"),
-        ErrorKind.KEYCHAIN: tr("The keychain needs attention"),
-    }.get(kind, tr("Verification could not finish"))
+        ErrorKind.AUTH: QCoreApplication.translate("texts", "The credential was not accepted"),
+        ErrorKind.FORBIDDEN: QCoreApplication.translate("texts", "The account lacks a permission"),
+        ErrorKind.NOT_FOUND: QCoreApplication.translate("texts", "Something in the address or scope was not found"),
+        ErrorKind.NETWORK: QCoreApplication.translate("texts", "The instance could not be reached"),
+        ErrorKind.TLS: QCoreApplication.translate("texts", "The secure connection could not be verified"),
+        ErrorKind.RATE_LIMITED: QCoreApplication.translate("texts", "The tracker is limiting requests"),
+        ErrorKind.UNEXPECTED_RESPONSE: QCoreApplication.translate("texts", "The tracker answered unexpectedly"),
+        ErrorKind.CANCELLED: QCoreApplication.translate("texts", "Cancelled"),
+        ErrorKind.BAD_INPUT: QCoreApplication.translate("texts", "Something in the form needs a fix"),
+        ErrorKind.KEYCHAIN: QCoreApplication.translate("texts", "The keychain needs attention"),
+    }.get(kind, QCoreApplication.translate("texts", "Verification could not finish"))
 
 
 def write_failed(path, exc: OSError) -> Problem:
     return Problem(ErrorKind.BAD_INPUT,
-                   tr("ExaDesk could not write its data file {path} ({error}).").format(path=path,
+                   QCoreApplication.translate("texts", "ExaDesk could not write its data file {path} ({error}).").format(path=path,
                                                                                            error=type(exc).__name__),
-                   tr("Check that the disk is not full and that the folder can be written, then try again."),
+                   QCoreApplication.translate("texts", "Check that the disk is not full and that the folder can be written, then try again."),
                    reason="ui.write_failed")

@@ -29,7 +29,7 @@ def main(argv=None) -> int:
     keyring.set_keyring(MemoryKeyring())
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+
 
     from exadesk.ui import app as ui_app, theme
     from exadesk.ui.sandbox_demo import install_demo

@@ -7,13 +7,12 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from exadesk import keychain, paths, trackers
+from exadesk import keychain, trackers
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
-from exadesk.ui.sidebar import ROLE_BADGE, ROLE_ID, badge_key
+from exadesk.ui.sidebar import ROLE_BADGE, ROLE_ID
 
 
 def _add(window, ws_id, inst: Instance, secrets: dict | None = None, memory_keyring=None):

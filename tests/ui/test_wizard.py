@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
 from exadesk import keychain, paths
-from exadesk.checks import Status
 from exadesk.model import InstanceState
 from exadesk.wizard_flow import WizardFlow, WizardStep
 

@@ -1,0 +1,40 @@
+"""Every user-facing string of the window is translatable and listed in the shipped .ts file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+UI = Path(__file__).resolve().parents[2] / "exadesk" / "ui"
+TS = UI / "i18n" / "exadesk_en.ts"
+OTHERS = {"about.py", "report_pdf.py"}  # the packaging and report engineers' modules, with their own words
+
+
+def _messages(path: Path) -> set[tuple[str, str]]:
+    root = ET.parse(path).getroot()
+    return {(ctx.findtext("name"), msg.findtext("source")) for ctx in root.iter("context") for msg in ctx.iter("message")}
+
+
+def _sources() -> list[str]:
+    return [str(p) for p in sorted(UI.glob("*.py")) + sorted((UI / "pages").glob("*.py")) if p.name not in OTHERS]
+
+
+def test_the_shipped_ts_file_has_every_context_named():
+    found = _messages(TS)
+    assert len(found) > 150
+    assert all(context for context, _ in found)  # no string without a context (it would never be translated)
+    assert ("texts", "Prepared offline") in found
+    assert ("InstancePage", "&Verify now") in found
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate is not installed")
+def test_the_ts_file_is_up_to_date(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(["pyside6-lupdate", *_sources(), "-source-language", "en", "-target-language", "en",
+                    "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
+    missing = _messages(fresh) - _messages(TS)
+    assert not missing, f"run pyside6-lupdate (see docs/user-guide.md): {sorted(missing)[:5]}"
