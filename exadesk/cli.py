@@ -24,7 +24,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\nRun `{self.prog} --help` for details.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with ``command``, stop importing command modules once one has registered it."""
     parser = _Parser(prog="exadesk", description="Set up and verify the proxy users of sync integrations.")
     parser.add_argument("--version", action="version", version=f"ExaDesk {__version__}")
     parser.add_argument("--exit-after-startup", action="store_true", help=argparse.SUPPRESS)
@@ -32,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"exadesk.commands.{name}")
         module.add_parser(sub)
+        if command is not None and command in sub.choices:
+            break  # start-up time: the other commands' modules (and what they import) are not needed
     return parser
 
 
@@ -41,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         # The window: skip importing every command (and the HTTP stack) before the first paint.
         args = argparse.Namespace(command=None, exit_after_startup=bool(argv))
     else:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0]).parse_args(argv)
     from exadesk import logs
 
     logs.setup()
