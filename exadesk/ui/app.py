@@ -89,8 +89,21 @@ def build_window(app: QApplication):
     return window
 
 
+def broken_qt_binding() -> str:
+    """Why this PySide6 cannot run the window, or "" (6.12.0 on Python 3.11 frees None after a few seconds)."""
+    from PySide6 import __version__ as pyside_version
+
+    if pyside_version == "6.12.0" and sys.version_info < (3, 12):
+        return (f"PySide6 {pyside_version} crashes on Python {sys.version_info.major}.{sys.version_info.minor} "
+                "(a reference-counting bug). Install another version: pip install 'PySide6-Essentials!=6.12.0'")
+    return ""
+
+
 def run(exit_after_startup: bool = False) -> int:
     """Open the window; with ``exit_after_startup`` print the startup time and exit after the first paint."""
+    broken = broken_qt_binding()
+    if broken:  # said loudly, not refused: a packaging smoke test of a few hundred ms still works
+        print(f"exadesk: warning: {broken}", file=sys.stderr)
     app = create_app()
     window = build_window(app)
     if exit_after_startup:
