@@ -281,7 +281,8 @@ def _table_readable(client, table: str) -> tuple[str, str]:
     return "hidden", "no records visible (the table may be empty, or ACLs hide every row)"
 
 
-def verify_live(ctx):
+def _sign_in(ctx):
+    """Sign in with the entered credential; returns the client, the user's record, sys_id and active roles."""
     target = ctx.target
     base = api_base(target.url)
     client = ctx.client(base, None, login_url=base + "/login.do", diagnose=diagnose)
@@ -308,6 +309,13 @@ def verify_live(ctx):
 
     role_rows = _rows(client, "sys_user_has_role", f"user={sys_id}^state=active", "role.name,inherited")
     roles = {str(r.get("role.name") or "") for r in role_rows} - {""}
+    return client, user, sys_id, roles
+
+
+def verify_live(ctx):
+    target = ctx.target
+    username = target.value("username")
+    client, user, sys_id, roles = _sign_in(ctx)
     is_admin = bool(roles & _ADMIN_ROLES)
     roles_seen = bool(roles)
     shown = ", ".join(sorted(roles)) or "none visible"
