@@ -80,7 +80,11 @@ class ChecksTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed to the longest status word, so rows arriving one by one never squeeze it.
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(texts.status(s)) for s in Status)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, widest + self.iconSize().width() + 28)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

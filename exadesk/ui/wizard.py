@@ -137,8 +137,8 @@ class Walkthrough(QWidget):
             text = _wrap(step.text)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.step_labels.append(text)
-            self.grid.addWidget(number, row, 0)
-            self.grid.addWidget(text, row, 1)
+            self.grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)
             if step.link_label or step.link:
                 button = QPushButton(step.link_label or self.tr("Open in the browser"))
                 button.setAccessibleName(step.link_label or self.tr("Open in the browser"))

@@ -66,11 +66,17 @@ def main(argv=None) -> int:
         theme.apply(app, mode)
         pump()
         if mode == "light":
-            grab(window, "first-run-light")
             ws_id = install_demo(window.session)
-            # verify every demo instance so the badges show real states
+            # one proxy user lacks admin rights, so the window shows a failing instance and its fix
+            window.session.demo.emulators["github"].scenario["repos"]["acme/website"]["collaborators"][
+                "exalate-proxy"] = "push"
+            window.load_trackers()
             window.verify_workspace(ws_id)
             wait_until(lambda: not window.runs)
+            window.session.flush()
+            pump()
+            window.session.demo.emulators["github"].scenario["repos"]["acme/website"]["collaborators"][
+                "exalate-proxy"] = "admin"
             gh = next(i for i in window.session.data.workspace(ws_id).instances if i.tracker == "github")
             window.sidebar.select(gh.id)
         grab(window, f"main-window-{mode}")
@@ -105,8 +111,6 @@ def main(argv=None) -> int:
     wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
     gh_emu.scenario.pop("fault", None)
     grab(wizard, "wizard-6-results-failing")
-    theme.apply(app, "dark")
-    grab(wizard, "wizard-6-results-failing-dark")
     wizard.reject()
     theme.apply(app, "light")
 
@@ -133,9 +137,6 @@ def main(argv=None) -> int:
         wizard.currentPage().content.rejected_button.setChecked(True)
         grab(wizard, "wizard-2-freshservice-api-key")
         wizard.reject()
-    dialog = window.open_settings()
-    grab(dialog, "settings")
-    dialog.reject()
     window.close()
     return 0
 
