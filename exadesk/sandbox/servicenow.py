@@ -23,6 +23,8 @@ DEMO_CLIENT_SECRET = "Sbx-OAuth-Secret-44f1"
 DEMO_REFRESH = "sbxRefreshTokenDemoOnlyQ2xpZW50UmVmcmVzaDAwMDE"
 PROXY_ID = "6816f79cc0a8016401c5a33be04be441"
 ROLE = "x_exalate_integration"
+DELEGATE_PASSWORD = "Sbx-Delegate-Pw-8802"  # a delegated administrator's own password, made up
+CONSOLE_GROUP = "exalate_console_admin"  # absent by default: an administrator creates it
 
 #: Reference fields the emulator can dot-walk (table, field) -> referenced table.
 REFERENCES = {
@@ -32,6 +34,8 @@ REFERENCES = {
     ("sys_security_acl_role", "sys_user_role"): "sys_user_role",
     ("oauth_credential", "user"): "sys_user",
     ("oauth_credential", "peer"): "oauth_entity",
+    ("sys_user_grmember", "user"): "sys_user",
+    ("sys_user_grmember", "group"): "sys_user_group",
 }
 
 HIBERNATING_PAGE = (
@@ -46,7 +50,8 @@ def _stamp(days: float) -> str:
 
 class ServiceNowEmulator(Emulator):
     """Scenario keys: ``users`` (user name -> password, roles, flags), ``roles``, ``plugins``, ``tables``
-    (records), ``acls`` (table -> {read/write: roles; [] = anyone}), ``refuse`` (tables answering 403),
+    (records), ``groups`` (name -> members, active), ``acls`` (table -> {read/write: roles; [] = anyone}),
+    ``refuse`` (tables answering 403),
     ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
 
     tracker = "servicenow"
@@ -63,7 +68,11 @@ class ServiceNowEmulator(Emulator):
                                             "import_transformer", ROLE]},
                 "admin": {"sys_id": "6816f79cc0a8016401c5a33be04be442", "name": "System Administrator",
                           "password": "Sbx-Admin-Pw-5521", "roles": ["admin"], "web_service_access_only": False},
+                "dana.delegate": {"sys_id": "7a1c3e5f9b2d4f6a8c0e1a3b5d7f9c21", "name": "Dana Delegate",
+                                  "password": DELEGATE_PASSWORD, "roles": ["itil"], "web_service_access_only": False},
             },
+            "groups": {"Service Desk": {"sys_id": "d625dccec0a8016700a222a0f7900d06",
+                                        "members": ["dana.delegate", "exalate.proxy"], "active": True}},
             "plugins": {"com.glide.role_management.inh_count": {"name": "Contextual Security: Role Management V2",
                                                                 "active": "active"},
                         "com.glide.role_management.inh_count.rest_api": {
@@ -79,6 +88,8 @@ class ServiceNowEmulator(Emulator):
                 "sys_attachment": {"read": ["itil"]},
                 "sys_user": {"read": []},
                 "sys_user_has_role": {"read": []},
+                "sys_user_group": {"read": []},
+                "sys_user_grmember": {"read": []},
                 "v_plugin": {"read": [ROLE]},
                 "oauth_credential": {"read": [ROLE]},
                 "oauth_entity": {"read": [ROLE]},
@@ -199,6 +210,14 @@ class ServiceNowEmulator(Emulator):
             return [{"sys_id": f"uhr-{name}-{r}", "user": u.get("sys_id", ""), "role": f"role-{r}",
                      "state": "active", "inherited": "false"}
                     for name, u in s["users"].items() for r in u.get("roles", [])]
+        if table == "sys_user_group":
+            return [{"sys_id": g.get("sys_id") or f"group-{name}", "name": name,
+                     "active": str(g.get("active", True)).lower()} for name, g in s["groups"].items()]
+        if table == "sys_user_grmember":
+            users = s["users"]
+            return [{"sys_id": f"grm-{name}-{member}", "group": g.get("sys_id") or f"group-{name}",
+                     "user": users.get(member, {}).get("sys_id", "")}
+                    for name, g in s["groups"].items() for member in g.get("members", [])]
         if table == "v_plugin":
             return [{"sys_id": f"plugin-{pid}", "id": pid, "name": p["name"], "active": p["active"]}
                     for pid, p in s["plugins"].items() if p]
@@ -263,7 +282,8 @@ class ServiceNowEmulator(Emulator):
         query = request.param("sysparm_query").replace("javascript:gs.getUserID()", user.get("sys_id", ""))
         return [r for r in rows if self._matches(table, r, query)]
 
-    _SYSTEM_TABLES = {"sys_user", "sys_user_role", "sys_user_has_role", "v_plugin", "sys_security_acl",
+    _SYSTEM_TABLES = {"sys_user", "sys_user_role", "sys_user_has_role", "sys_user_group", "sys_user_grmember",
+                      "v_plugin", "sys_security_acl",
                       "sys_security_acl_role", "oauth_entity", "oauth_credential"}
 
     def _exists(self, table: str) -> bool:

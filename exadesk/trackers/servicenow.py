@@ -73,6 +73,24 @@ _OAUTH_STEPS = (
          "the Role Management V2 REST API plugin is active (System Definition, Plugins)."),
 )
 
+#: The group whose members the integration's console admits as delegated administrators (created by an admin).
+CONSOLE_GROUP = "exalate_console_admin"
+_GROUPS_PLACE = "User Administration, Groups"
+ADMIN_REQUIREMENTS = {
+    "system_admin": Requirement(
+        "admin.role.admin", "Administrator holds the admin role",
+        "An administrator opens User Administration, Users, the person, the Roles tab, Edit, and adds admin."),
+    "project_admin": Requirement(
+        "admin.project_admin", "Project administrator (no such role on ServiceNow)",
+        "Nothing to do: ServiceNow has no project administrators."),
+    "console_group_member": Requirement(
+        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+        f"An administrator opens {_GROUPS_PLACE}, {CONSOLE_GROUP}, the Group Members tab, Edit, and adds the person."),
+    "console_group_exists": Requirement(
+        f"admin.group.{CONSOLE_GROUP}", f"The group {CONSOLE_GROUP} exists",
+        f"An administrator opens {_GROUPS_PLACE}, New, and names the group exactly {CONSOLE_GROUP}."),
+}
+
 SPEC = TrackerSpec(
     id="servicenow",
     name="ServiceNow",
@@ -177,6 +195,7 @@ SPEC = TrackerSpec(
             ErrorKind.NOT_FOUND, "No user {user} is visible on this instance.",
             "Check the user name (User Administration, Users, the User ID column) and that it matches the credential."),
     },
+    admin_requirements=ADMIN_REQUIREMENTS,
 )
 
 
@@ -414,6 +433,58 @@ def verify_live(ctx):
     # -- OAuth refresh token lifespan ------------------------------------------------------
     if ctx.method.id == "oauth":
         yield _refresh_token_result(ctx, client, sys_id)
+
+
+def _any_visible(client, table: str) -> bool:
+    """Whether the caller sees any record of ``table``: ACLs hide rows instead of refusing, so an empty answer to a
+    filtered query proves nothing unless the table is readable at all."""
+    return bool(_rows(client, table, "", "sys_id", 1))
+
+
+def verify_admin(ctx):
+    """The planner's admin facts for the person signing in: the admin role, and the console group (a
+    sys_user_group) and their membership of it (sys_user_grmember). ServiceNow has no project administrators."""
+    keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
+    client, _, sys_id, roles = _sign_in(ctx)
+    who = ctx.identity.label()
+    is_admin = "admin" in roles
+    if is_admin:
+        yield ctx.passed(keys["system_admin"], f"{who} holds the admin role.")
+    elif roles:
+        yield ctx.failed(keys["system_admin"], f"{who} does not hold the admin role (roles: {', '.join(sorted(roles))}).")
+    else:
+        yield ctx.unknown(keys["system_admin"], f"{who}'s roles are not visible to them (sys_user_has_role ACLs).",
+                          fix="An administrator checks the person's Roles tab (User Administration, Users).")
+
+    groups = _rows(client, "sys_user_group", f"name={CONSOLE_GROUP}", "sys_id,name,active", 1)
+    if groups and _true(groups[0].get("active")):
+        yield ctx.passed(keys["console_group_exists"], f"The group {CONSOLE_GROUP} exists.")
+    elif groups:
+        yield ctx.failed(keys["console_group_exists"], f"The group {CONSOLE_GROUP} exists but is not active.",
+                         fix=f"An administrator opens {_GROUPS_PLACE}, {CONSOLE_GROUP}, ticks Active and saves.")
+    elif is_admin or _any_visible(client, "sys_user_group"):
+        yield ctx.failed(keys["console_group_exists"], f"There is no group called {CONSOLE_GROUP} on this instance.")
+    else:
+        yield ctx.unknown(keys["console_group_exists"], f"{who} may not read groups, so the instance does not say "
+                                                        f"whether {CONSOLE_GROUP} exists.",
+                          fix=f"Ask an administrator to look for {CONSOLE_GROUP} in {_GROUPS_PLACE}.")
+
+    member = _rows(client, "sys_user_grmember", f"user={sys_id}^group.name={CONSOLE_GROUP}", "sys_id", 1)
+    if member:
+        yield ctx.passed(keys["console_group_member"], f"{who} is a member of {CONSOLE_GROUP}.")
+    elif not groups and (is_admin or _any_visible(client, "sys_user_group")):
+        yield ctx.failed(keys["console_group_member"], f"{who} cannot be in {CONSOLE_GROUP}: the group does not "
+                                                       "exist yet.",
+                         fix=f"First create the group {CONSOLE_GROUP}, then add the person to it.")
+    elif is_admin or _any_visible(client, "sys_user_grmember"):
+        yield ctx.failed(keys["console_group_member"], f"{who} is not a member of {CONSOLE_GROUP}.")
+    else:
+        yield ctx.unknown(keys["console_group_member"], f"{who} may not read group memberships, so the instance does "
+                                                        f"not say whether they are in {CONSOLE_GROUP}.",
+                          fix=f"Ask an administrator to check {_GROUPS_PLACE}, {CONSOLE_GROUP}, Group Members.")
+
+    yield ctx.skipped(keys["project_admin"], "Not applicable: ServiceNow has no projects or project administrators; "
+                                             "what a person may do on the synced tables comes from their roles.")
 
 
 def _true(value) -> bool:
