@@ -29,7 +29,9 @@ ROLE_GRANTS = ("ADMINISTER_PROJECTS", "BROWSE_PROJECTS", "MANAGE_SPRINTS_PERMISS
 
 
 class JiraCloudEmulator(Emulator):
-    """Scenario keys: ``admin`` (email, token, password, ``administer``), ``scoped_tokens``, ``app_user``
+    """Scenario keys: ``admin`` (email, token, password, ``administer``, ``groups``, ``project_admin``: project
+    keys, ``browse_users``), ``people`` (more accounts by email, same shape plus ``accountId``), ``groups`` (the
+    site's group names), ``scoped_tokens``, ``app_user``
     (``present``, ``active``, ``groups``), ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
     (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``security_schemes`` (id -> levels and
     their members), ``addons_role_deleted``."""
@@ -42,7 +44,10 @@ class JiraCloudEmulator(Emulator):
         return {
             "cloud_id": CLOUD_ID,
             "admin": {"email": DEMO_EMAIL, "token": DEMO_TOKEN, "password": "Sandbox-Admin-Password-1",
-                      "displayName": "Site Admin", "administer": True},
+                      "displayName": "Site Admin", "administer": True, "groups": ["jira-administrators"],
+                      "project_admin": [], "browse_users": True},
+            "people": {},
+            "groups": sorted(GROUP_IDS),
             "scoped_tokens": [DEMO_SCOPED],
             "app_user": {"present": True, "active": True, "displayName": "Exalate",
                          "emailAddress": "com.exalate.jiranode@connect.atlassian.com",
@@ -80,11 +85,22 @@ class JiraCloudEmulator(Emulator):
     def error(self, status: int, request: Request) -> Response:
         return _jira.error(status, request)
 
-    def _auth(self, request: Request, cloud: str | None) -> Response | None:
-        """None when the caller is the admin; otherwise Jira's refusal."""
+    def _caller(self, request: Request) -> dict:
+        """The account a Basic header names (the site admin, or one of ``people``); {} when none."""
         basic = request.basic()
+        if basic is None:
+            return {}
         admin = self.scenario["admin"]
-        if basic is None or basic[0] != admin["email"]:
+        if basic[0] == admin["email"]:
+            return {"accountId": ADMIN_ACCOUNT, **admin}
+        person = self.scenario.get("people", {}).get(basic[0])
+        return {"email": basic[0], **person} if person else {}
+
+    def _auth(self, request: Request, cloud: str | None) -> Response | None:
+        """None when the caller is a known account with its token; otherwise Jira's refusal."""
+        basic = request.basic()
+        admin = self._caller(request)
+        if basic is None or not admin:
             return self.error(401, request)
         secret = basic[1]
         if secret == admin.get("password"):
@@ -130,12 +146,18 @@ class JiraCloudEmulator(Emulator):
         denied = self._auth(request, cloud)
         if denied:
             return denied
-        admin = self.scenario["admin"]
-        return json_response({"self": f"{self.url}/rest/api/3/user?accountId={ADMIN_ACCOUNT}",
-                              "accountId": ADMIN_ACCOUNT, "accountType": "atlassian", "active": True,
-                              "displayName": admin["displayName"], "emailAddress": admin["email"],
-                              "timeZone": "Europe/Brussels", "locale": "en_GB",
-                              "avatarUrls": {"48x48": f"{self.url}/avatar/admin.png"}})
+        admin = self._caller(request)
+        account = admin["accountId"]
+        body = {"self": f"{self.url}/rest/api/3/user?accountId={account}", "accountId": account,
+                "accountType": "atlassian", "active": True, "displayName": admin["displayName"],
+                "emailAddress": admin["email"], "timeZone": "Europe/Brussels", "locale": "en_GB",
+                "avatarUrls": {"48x48": f"{self.url}/avatar/admin.png"}}
+        if "groups" in request.param("expand").split(","):
+            mine = [g for g in admin.get("groups", []) if g in self.scenario.get("groups", [])]
+            body["groups"] = {"size": len(mine), "items": [
+                {"name": g, "groupId": GROUP_IDS.get(g, "9f9f"),
+                 "self": f"{self.url}/rest/api/3/group?groupId={GROUP_IDS.get(g, '9f9f')}"} for g in mine]}
+        return json_response(body)
 
     @route("GET", "/rest/api/3/mypermissions")
     @route("GET", "/ex/jira/{cloud}/rest/api/3/mypermissions")
@@ -147,11 +169,36 @@ class JiraCloudEmulator(Emulator):
         if not wanted:
             return json_response({"errorMessages": ["The 'permissions' query parameter is required."], "errors": {}},
                                  400)
-        have = {"ADMINISTER": bool(self.scenario["admin"].get("administer"))}
+        caller = self._caller(request)
+        administer = bool(caller.get("administer"))
+        have = {"ADMINISTER": administer, "USER_PICKER": administer or bool(caller.get("browse_users"))}
+        key = request.param("projectKey")
+        if key:
+            if key not in self.scenario["projects"]:
+                return _jira.error(404, request, f"No project could be found with key '{key}'.")
+            # Jira administrators may administer every project.
+            have = {"ADMINISTER_PROJECTS": administer or key in caller.get("project_admin", []),
+                    "BROWSE_PROJECTS": True}
         return json_response({"permissions": {p: {"id": str(n), "key": p, "name": p.replace("_", " ").title(),
                                                   "type": "GLOBAL", "description": "", "havePermission":
                                                       have.get(p, False)}
                                               for n, p in enumerate(wanted, start=1)}})
+
+    @route("GET", "/rest/api/3/groups/picker")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/groups/picker")
+    def groups_picker(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        caller = self._caller(request)
+        query = request.param("query").lower()
+        # Documented: without Browse users and groups the list is empty, not an error.
+        allowed = caller.get("administer") or caller.get("browse_users")
+        found = [g for g in self.scenario.get("groups", []) if allowed and query in g.lower()]
+        found = found[:int(request.param("maxResults") or 20)]
+        return json_response({"header": f"Showing {len(found)} of {len(found)} matching groups", "total": len(found),
+                              "groups": [{"name": g, "html": g, "groupId": GROUP_IDS.get(g, "9f9f"), "labels": []}
+                                         for g in found]})
 
     @route("GET", "/rest/api/3/user/search")
     @route("GET", "/ex/jira/{cloud}/rest/api/3/user/search")
@@ -203,7 +250,7 @@ class JiraCloudEmulator(Emulator):
             return denied
         if key not in self.scenario["projects"]:
             return self.error(404, request)
-        if not self.scenario["admin"].get("administer"):
+        if not self._caller(request).get("administer"):
             return self.error(401, request)  # documented: 401 when the caller lacks administrative permissions
         roles = {"Administrators": ROLE_ADMINS}
         if not self.scenario.get("addons_role_deleted"):
@@ -248,7 +295,7 @@ class JiraCloudEmulator(Emulator):
         denied = self._auth(request, cloud)
         if denied:
             return denied
-        if not self.scenario["admin"].get("administer"):
+        if not self._caller(request).get("administer"):
             return self.error(403, request)
         wanted = set(request.query.get("schemeId", []))
         values = []
@@ -276,7 +323,7 @@ class JiraCloudEmulator(Emulator):
         project = self.scenario["projects"].get(key)
         if project is None:
             return self.error(404, request)
-        if not self.scenario["admin"].get("administer"):
+        if not self._caller(request).get("administer"):
             return self.error(403, request)
         return json_response(self._scheme(project["scheme"]))
 

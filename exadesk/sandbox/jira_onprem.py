@@ -31,7 +31,9 @@ GLOBAL = {"ADMINISTER": "Jira Administrators", "SYSTEM_ADMIN": "Jira System Admi
 
 
 class JiraOnPremEmulator(Emulator):
-    """Scenario keys: ``user`` (the proxy user, its password and PAT, ``admin``/``system_admin``), ``version``,
+    """Scenario keys: ``user`` (the proxy user, its password and PAT, ``admin``/``system_admin``, ``groups``,
+    ``project_admin``: project keys), ``people`` (more accounts by user name, same shape), ``groups`` (the
+    server's group names), ``version``,
     ``pats`` (False: Jira before 8.14), ``captcha_after`` (failed Basic sign-ins before the CAPTCHA, None: never),
     ``captcha_status``, ``projects`` (key -> ``denied`` permission keys, ``scheme``, ``visible``,
     ``service_desk`` id, ``agent``), ``schemes``, ``jsm`` (Jira Service Management installed)."""
@@ -46,7 +48,10 @@ class JiraOnPremEmulator(Emulator):
             "pats": True,
             "user": {"name": "exalate-proxy", "key": "JIRAUSER10100", "displayName": "Exalate Proxy",
                      "emailAddress": "exalate-proxy@example.com", "password": DEMO_PASSWORD, "pat": DEMO_PAT,
-                     "admin": True, "system_admin": False, "active": True},
+                     "admin": True, "system_admin": False, "active": True, "groups": ["jira-software-users"],
+                     "project_admin": []},
+            "people": {},
+            "groups": ["jira-administrators", "jira-software-users", "jira-servicedesk-users", "hr-staff"],
             "captcha_after": 3,
             "captcha_status": 403,
             "failed_logins": 0,
@@ -86,14 +91,18 @@ class JiraOnPremEmulator(Emulator):
     def _user(self, request: Request) -> tuple[dict | None, Response | None]:
         """The signed-in user, or the reply Jira gives instead."""
         user = self.scenario["user"]
+        people = {name: {"name": name, **info} for name, info in self.scenario.get("people", {}).items()}
         token = request.bearer()
         if token is not None:
-            if not self.scenario.get("pats", True) or token != user.get("pat"):
+            owner = next((u for u in (user, *people.values()) if token == u.get("pat")), None)
+            if not self.scenario.get("pats", True) or owner is None:
                 return None, self.error(401, request)
-            return user, None
+            return owner, None
         basic = request.basic()
         if basic is None:
             return None, self.error(401, request)
+        if basic[0] in people:
+            user = people[basic[0]]
         limit = self.scenario.get("captcha_after")
         with self._lock:
             if limit is not None and self.scenario["failed_logins"] >= limit:
@@ -123,10 +132,25 @@ class JiraOnPremEmulator(Emulator):
         user, denied = self._user(request)
         if denied:
             return denied
-        return json_response({"self": f"{self.url}/rest/api/2/user?username={user['name']}", "key": user["key"],
-                              "name": user["name"], "emailAddress": user["emailAddress"],
-                              "displayName": user["displayName"], "active": user.get("active", True),
-                              "deleted": False, "timeZone": "Europe/Brussels", "locale": "en_GB"})
+        body = {"self": f"{self.url}/rest/api/2/user?username={user['name']}", "key": user["key"],
+                "name": user["name"], "emailAddress": user["emailAddress"], "displayName": user["displayName"],
+                "active": user.get("active", True), "deleted": False, "timeZone": "Europe/Brussels", "locale": "en_GB"}
+        if "groups" in request.param("expand").split(","):
+            mine = [g for g in user.get("groups", []) if g in self.scenario.get("groups", [])]
+            body["groups"] = {"size": len(mine), "items": [{"name": g, "self": f"{self.url}/rest/api/2/group?"
+                                                                                  f"groupname={g}"} for g in mine]}
+        return json_response(body)
+
+    @route("GET", "/rest/api/2/groups/picker")
+    def groups_picker(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        query = request.param("query").lower()
+        found = [g for g in self.scenario.get("groups", []) if query in g.lower()]
+        found = found[:int(request.param("maxResults") or 20)]
+        return json_response({"header": f"Showing {len(found)} of {len(found)} matching groups", "total": len(found),
+                              "groups": [{"name": g, "html": g, "labels": []} for g in found]})
 
     @route("GET", "/rest/api/2/mypermissions")
     def mypermissions(self, request: Request) -> Response:
@@ -139,7 +163,9 @@ class JiraOnPremEmulator(Emulator):
             project = self._project(key)
             if project is None:
                 return _jira.error(404, request, f"No project could be found with key '{key}'.")
-            granted = set(PERMISSIONS) - set(project.get("denied", []))
+            granted = set(PERMISSIONS) - set(project.get("denied", []) if user is self.scenario["user"] else ())
+            if not (user.get("admin") or user.get("system_admin") or key in user.get("project_admin", [])):
+                granted.discard("ADMINISTER_PROJECTS")  # Jira administrators administer every project
         else:  # global context: a project permission held in any project
             granted = set(PERMISSIONS)
             if user.get("admin"):

@@ -112,3 +112,56 @@ def common_messages(product: str, key_place: str, billing_place: str) -> dict[st
                                  "is not part of every plan).",
             f"Check the plan under {billing_place}; API access needs a paid plan."),
     }
+
+
+# -- administrator checks (the access planner) ------------------------------------------
+
+CONSOLE_GROUP = "exalate_console_admin"
+
+
+def admin_requirements(product: str, admin_role: str, roles_place: str, groups_place: str) -> dict:
+    """The planner's admin kinds on a Freshworks product. Its API lists groups with their agents only to admins
+    and shows nothing about the integration's console, so the group facts are confirmed by hand."""
+    from exadesk.trackers.base import Requirement
+
+    return {
+        "system_admin": Requirement(
+            "admin.role", f"Administrator has the {admin_role} role",
+            f"An account administrator gives the person the {admin_role} role ({roles_place})."),
+        "console_group_exists": Requirement(
+            f"admin.group.{CONSOLE_GROUP}", f"The group {CONSOLE_GROUP} exists",
+            f"An administrator creates the group {CONSOLE_GROUP} ({groups_place}, New group).", manual=True,
+            steps=(f"Sign in to {product} as an administrator and open {groups_place}.",
+                   f"Look for a group named exactly {CONSOLE_GROUP}.",
+                   f"If it is missing, choose New group, name it {CONSOLE_GROUP} and save.")),
+        "console_group_member": Requirement(
+            f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+            f"An administrator adds the person to {CONSOLE_GROUP} ({groups_place}, {CONSOLE_GROUP}, Agents).",
+            manual=True,
+            steps=(f"Sign in to {product} as an administrator and open {groups_place}, {CONSOLE_GROUP}.",
+                   "Confirm the person is listed among the group's agents; add them if not, and save.")),
+    }
+
+
+def admin_role_result(ctx, client, role_ids: list[int], admin_roles: tuple[str, ...], role_of):
+    """One ``admin.role`` result from the person's role ids; ``role_of(body)`` unwraps a GET /roles/{id} reply.
+
+    Both products document the roles endpoint as administrators-only, so a refusal means the person is not one.
+    """
+    who = ctx.identity.label() if ctx.identity else "This agent"
+    names, refused = [], False
+    for role_id in role_ids:
+        reply = client.get(f"/roles/{role_id}", allow=(403, 404))
+        if reply.status == 403:
+            refused = True
+        elif reply.status == 200:
+            role = role_of(client.decode(reply, dict))
+            names.append(str(role.get("name") or role_id))
+    admin = [n for n in names if n in admin_roles]
+    if admin:
+        return ctx.passed("admin.role", f"{who} has the {', '.join(admin)} role.")
+    if refused and not names:
+        return ctx.failed("admin.role", f"{who} may not read roles, which only administrators can.")
+    if names:
+        return ctx.failed("admin.role", f"{who} has the role {', '.join(names)}, not an administrator's.")
+    return ctx.failed("admin.role", f"{ctx.spec.name} reports no role for {who}.")

@@ -112,3 +112,110 @@ def join_limited(items: list[str], limit: int = 10) -> str:
     if len(items) <= limit:
         return ", ".join(items)
     return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+
+
+# -- administrator checks (the access planner) ------------------------------------------
+# Written from Atlassian's REST references: GET myself?expand=groups (the caller's own groups), GET groups/picker
+# (groups matching a query; callers without "Browse users and groups" (USER_PICKER) get an empty list), GET
+# mypermissions (global, or with projectKey for one project).
+
+#: The group the integration's console admits delegated administrators from (seed: created by a system admin).
+CONSOLE_GROUP = "exalate_console_admin"
+ADMIN_KEY, PROJECT_ADMIN_KEY = "admin.ADMINISTER", "admin.ADMINISTER_PROJECTS"
+GROUP_MEMBER_KEY, GROUP_EXISTS_KEY = f"admin.member.{CONSOLE_GROUP}", f"admin.group.{CONSOLE_GROUP}"
+
+
+def admin_requirements(global_admin_place: str, groups_place: str) -> dict:
+    """The planner's admin kinds for a Jira flavour; the places name where its UI shows each fact."""
+    from exadesk.trackers.base import Requirement
+
+    return {
+        "system_admin": Requirement(
+            ADMIN_KEY, "Administrator holds the Administer Jira global permission",
+            f"Add the person to a group that holds 'Administer Jira' ({global_admin_place})."),
+        "project_admin": Requirement(
+            PROJECT_ADMIN_KEY, "Administrator holds Administer Projects in each project in scope",
+            "In each project listed open Project settings, People and add the person to the Administrators role "
+            "(or grant them Administer Projects in the project's permission scheme)."),
+        "console_group_member": Requirement(
+            GROUP_MEMBER_KEY, f"Administrator is a member of {CONSOLE_GROUP}",
+            f"A Jira administrator adds the person to {CONSOLE_GROUP} ({groups_place}, {CONSOLE_GROUP}, "
+            "Add group member)."),
+        "console_group_exists": Requirement(
+            GROUP_EXISTS_KEY, f"The group {CONSOLE_GROUP} exists",
+            f"A Jira administrator creates it ({groups_place}, Create group, name it exactly {CONSOLE_GROUP})."),
+    }
+
+
+def _have_permission(data: dict, key: str) -> bool:
+    perms = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+    entry = perms.get(key)
+    return isinstance(entry, dict) and entry.get("havePermission") is True
+
+
+def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str, ...],
+                      ask_permissions: bool, project_admin: bool = True):
+    """Admin-kind results for a signed-in Jira person (``me`` is ``myself?expand=groups``).
+
+    Args:
+        api: ``/rest/api/3`` (Cloud) or ``/rest/api/2`` (Server / Data Center).
+        global_keys: global permissions any of which makes a Jira administrator.
+        ask_permissions: send ``permissions=`` (Cloud requires it; Data Center returns every permission).
+        project_admin: whether project-admin rights are checked (on-premise delegated admins do not need them).
+    """
+    who = str(me.get("displayName") or me.get("name") or me.get("emailAddress") or me.get("accountId") or "")
+    wanted = ",".join((*global_keys, "USER_PICKER"))
+    mine = client.get_json(f"{api}/mypermissions", params={"permissions": wanted} if ask_permissions else None,
+                           expect=dict)
+    if any(_have_permission(mine, k) for k in global_keys):
+        yield ctx.passed(ADMIN_KEY, f"{who} is a Jira administrator.")
+    else:
+        yield ctx.failed(ADMIN_KEY, f"{who} does not hold Administer Jira.")
+
+    groups_field = me.get("groups") if isinstance(me.get("groups"), dict) else {}
+    mine_groups = {str(g.get("name") or "").lower() for g in groups_field.get("items") or [] if isinstance(g, dict)}
+    member = CONSOLE_GROUP in mine_groups
+    if member:
+        yield ctx.passed(GROUP_MEMBER_KEY, f"{who} is a member of {CONSOLE_GROUP}.")
+    else:
+        yield ctx.failed(GROUP_MEMBER_KEY, f"{who} is not a member of {CONSOLE_GROUP} (their groups: "
+                                           f"{join_limited(sorted(mine_groups)) or 'none'}).")
+
+    if member:
+        yield ctx.passed(GROUP_EXISTS_KEY, f"{CONSOLE_GROUP} exists ({who} is in it).")
+    else:
+        picked = client.get_json(f"{api}/groups/picker", params={"query": CONSOLE_GROUP, "maxResults": 50},
+                                 expect=dict)
+        names = {str(g.get("name") or "").lower() for g in picked.get("groups") or [] if isinstance(g, dict)}
+        if CONSOLE_GROUP in names:
+            yield ctx.passed(GROUP_EXISTS_KEY, f"{CONSOLE_GROUP} exists.")
+        elif _have_permission(mine, "USER_PICKER") or any(_have_permission(mine, k) for k in global_keys):
+            yield ctx.failed(GROUP_EXISTS_KEY, f"There is no group called {CONSOLE_GROUP} on this Jira.")
+        else:
+            # Jira answers an empty list to people without Browse users and groups, so absence is not proven.
+            yield ctx.unknown(GROUP_EXISTS_KEY, f"{who} may not browse groups, so Jira does not say whether "
+                                                f"{CONSOLE_GROUP} exists.",
+                              fix=f"Ask a Jira administrator to look for {CONSOLE_GROUP} in the Groups list, or "
+                                  "verify with an administrator's credential.")
+
+    if not project_admin:
+        return
+    projects = list(ctx.target.scope)
+    if not projects:
+        yield ctx.unknown(PROJECT_ADMIN_KEY, "No projects are in scope, so project-admin rights were not checked.",
+                          fix="Add the keys of the projects the connection syncs.")
+        return
+    lacking = []
+    for key in projects:
+        params = {"projectKey": key}
+        if ask_permissions:
+            params["permissions"] = "ADMINISTER_PROJECTS"
+        reply = client.get(f"{api}/mypermissions", params=params, allow=(400, 404))
+        if reply.status != 200:
+            lacking.append(f"{key} (not found, or the person cannot see it)")
+        elif not _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS"):
+            lacking.append(key)
+    if lacking:
+        yield ctx.failed(PROJECT_ADMIN_KEY, f"{who} is not project administrator of: {join_limited(lacking)}.")
+    else:
+        yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(projects)}.")

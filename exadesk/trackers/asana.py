@@ -76,6 +76,13 @@ SPEC = TrackerSpec(
                     "Members (guests only see what is shared with them)."),
         Requirement("is_admin", "Proxy user is not a workspace admin's own account", _DEDICATED_FIX),
     ),
+    # Asana has no project administrators for integrations and no exalate_console_admin group: the person who
+    # configures the integration is an admin of the workspace (organisation) it syncs.
+    admin_requirements={
+        "system_admin": Requirement("admin.workspace_admin", "Administrator is an admin of each workspace in scope",
+                                    "An Asana super admin makes the person an admin: Admin console, Members, the "
+                                    "person, Set as admin."),
+    },
     messages={
         "token_rejected": Message(ErrorKind.AUTH,
                                   "Asana did not accept the personal access token ({detail}).",
@@ -129,13 +136,53 @@ def _match(entry: str, workspaces: list[dict]) -> dict | None:
     return None
 
 
-def verify_live(ctx):
+def _signed_in(ctx):
+    """A client for the token and the user it belongs to (``GET /users/me``); sets the identity."""
     client = ctx.client(api_base(ctx.target.url), BearerAuth(ctx.target.secrets.get("token")),
                         login_url="https://app.asana.com/", diagnose=diagnose)
     me = client.get_json("/users/me", params={"opt_fields": "name,email,workspaces,workspaces.name"}, expect=dict)
     user = me.get("data") if isinstance(me.get("data"), dict) else {}
     gid = str(user.get("gid") or "")
     ctx.identity = Identity(name=str(user.get("name") or ""), login=str(user.get("email") or ""), id=gid, kind="user")
+    return client, user
+
+
+def _memberships(client) -> dict[str, dict]:
+    """The token owner's workspace memberships by workspace gid."""
+    memberships = client.get_json("/users/me/workspace_memberships",
+                                  params={"opt_fields": "is_active,is_admin,is_guest,workspace,workspace.name",
+                                          "limit": 100}, expect=dict)
+    return {str(item["workspace"].get("gid")): item for item in memberships.get("data") or []
+            if isinstance(item, dict) and isinstance(item.get("workspace"), dict)}
+
+
+def verify_admin(ctx):
+    """The planner's admin fact on Asana: the person is an admin of each workspace in scope."""
+    client, _ = _signed_in(ctx)
+    who = ctx.identity.label()
+    by_workspace = _memberships(client)
+    workspaces = [dict(item["workspace"]) for item in by_workspace.values()]
+    scope = [s for s in ctx.target.scope if s.strip()]
+    if not scope:
+        yield ctx.unknown("admin.workspace_admin", "No workspaces are in scope, so admin rights were not checked.",
+                          fix="Add the workspaces the connection syncs.")
+        return
+    lacking = []
+    for entry in scope:
+        found = _match(entry, workspaces)
+        item = by_workspace.get(str(found.get("gid"))) if found else None
+        if item is None:
+            lacking.append(f"{entry} (not a member, or tokens are blocked there)")
+        elif item.get("is_admin") is not True or item.get("is_active") is False:
+            lacking.append(entry)
+    if lacking:
+        yield ctx.failed("admin.workspace_admin", f"{who} is not an admin of: {', '.join(lacking)}.")
+    else:
+        yield ctx.passed("admin.workspace_admin", f"{who} is an admin of {', '.join(scope)}.")
+
+
+def verify_live(ctx):
+    client, user = _signed_in(ctx)
 
     listed = client.get_json("/workspaces", params={"limit": 100}, expect=dict)
     reachable = [w for w in listed.get("data") or [] if isinstance(w, dict)]
@@ -171,13 +218,7 @@ def verify_live(ctx):
         yield ctx.unknown("is_admin", "No reachable workspace to check.")
         return
 
-    memberships = client.get_json("/users/me/workspace_memberships",
-                                  params={"opt_fields": "is_active,is_admin,is_guest,workspace,workspace.name",
-                                          "limit": 100}, expect=dict)
-    by_workspace = {}
-    for item in memberships.get("data") or []:
-        if isinstance(item, dict) and isinstance(item.get("workspace"), dict):
-            by_workspace[str(item["workspace"].get("gid"))] = item
+    by_workspace = _memberships(client)
     guests, inactive, admins, unknown = [], [], [], []
     for ws in in_scope:
         name = str(ws.get("name") or ws.get("gid"))

@@ -83,6 +83,8 @@ SPEC = TrackerSpec(
                     "Use a dedicated agent (for example 'exalate-sync') with the Agent role: changes made by the "
                     "proxy user are not synchronised, so an administrator's own edits would stop syncing."),
     ),
+    admin_requirements=fw.admin_requirements("Freshdesk", "Administrator or Account Administrator",
+                                             "Admin, Team, Agents, the person, Roles", "Admin, Team, Groups"),
     messages={
         **fw.common_messages("Freshdesk", "the proxy user's Profile Settings (View API Key)",
                              "Admin, Account, Plans & Billing"),
@@ -113,14 +115,27 @@ def _problem(reason: str, **params):
     return messages.problem(f"{SPEC.id}.{reason}", tracker=SPEC.name, **params)
 
 
-def verify_live(ctx):
+def _signed_in(ctx):
+    """A client for the API key and the agent it belongs to (GET /agents/me); sets the identity."""
     client = ctx.client(fw.api_base(ctx.target.url), fw.auth(ctx.target.secrets.get("api_key")),
                         login_url=ctx.target.url, diagnose=diagnose)
     me = client.get_json("/agents/me", expect=dict)
     contact = me.get("contact") if isinstance(me.get("contact"), dict) else {}
-    agent_type = str(me.get("type") or "")
     ctx.identity = Identity(name=str(contact.get("name") or ""), login=str(contact.get("email") or ""),
-                            id=str(me.get("id") or ""), kind=agent_type or "agent")
+                            id=str(me.get("id") or ""), kind=str(me.get("type") or "") or "agent")
+    return client, me
+
+
+def verify_admin(ctx):
+    """The planner's admin facts: the Administrator role is read live; the console group by hand."""
+    client, me = _signed_in(ctx)
+    role_ids = [r for r in (me.get("role_ids") or []) if isinstance(r, int)]
+    yield fw.admin_role_result(ctx, client, role_ids, ADMIN_ROLES, lambda body: body)
+
+
+def verify_live(ctx):
+    client, me = _signed_in(ctx)
+    agent_type = str(me.get("type") or "")
     who = ctx.identity.label() or "This agent"
 
     if agent_type == "collaborator":

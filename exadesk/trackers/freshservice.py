@@ -98,6 +98,9 @@ SPEC = TrackerSpec(
                     "Use a dedicated agent (for example 'exalate-sync') with the SD Agent role: changes made by the "
                     "proxy user are not synchronised, so an administrator's own edits would stop syncing."),
     ),
+    admin_requirements=fw.admin_requirements("Freshservice", "Account Admin or Admin",
+                                             "Admin, User Management, Agents, the person, Roles",
+                                             "Admin, User Management, Groups"),
     messages={
         **fw.common_messages("Freshservice", "the proxy user's Profile Settings (Your API Key)",
                              "Admin, Account Details, Plans & Billing"),
@@ -139,6 +142,28 @@ def _problem(reason: str):
     return messages.problem(f"{SPEC.id}.{reason}", tracker=SPEC.name)
 
 
+def _identify(ctx, agent: dict) -> None:
+    name = " ".join(str(agent.get(k) or "") for k in ("first_name", "last_name")).strip()
+    ctx.identity = Identity(name=name, login=str(agent.get("email") or ""), id=str(agent.get("id") or ""),
+                            kind="occasional agent" if agent.get("occasional") else "agent")
+
+
+def verify_admin(ctx):
+    """The planner's admin facts: the Account Admin or Admin role is read live; the console group by hand."""
+    client = ctx.client(fw.api_base(ctx.target.url), fw.auth(ctx.target.secrets.get("api_key")),
+                        login_url=ctx.target.url, diagnose=diagnose)
+    agent = client.get_json("/agents/me", expect=dict).get("agent")
+    if not isinstance(agent, dict):
+        raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=ctx.target.url,
+                                          what="an answer without the agent object"))
+    _identify(ctx, agent)
+    role_ids = [r.get("role_id") for r in agent.get("roles") or [] if isinstance(r, dict)]
+    role_ids = [r for r in role_ids if isinstance(r, int)] or [r for r in agent.get("role_ids") or []
+                                                               if isinstance(r, int)]
+    yield fw.admin_role_result(ctx, client, role_ids, ADMIN_ROLES,
+                               lambda body: body.get("role") if isinstance(body.get("role"), dict) else {})
+
+
 def verify_live(ctx):
     client = ctx.client(fw.api_base(ctx.target.url), fw.auth(ctx.target.secrets.get("api_key")),
                         login_url=ctx.target.url, diagnose=diagnose)
@@ -155,9 +180,7 @@ def verify_live(ctx):
     if not isinstance(agent, dict):
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=ctx.target.url,
                                           what="an answer without the agent object"))
-    name = " ".join(str(agent.get(k) or "") for k in ("first_name", "last_name")).strip()
-    ctx.identity = Identity(name=name, login=str(agent.get("email") or ""), id=str(agent.get("id") or ""),
-                            kind="occasional agent" if agent.get("occasional") else "agent")
+    _identify(ctx, agent)
     who = ctx.identity.label() or "This agent"
     yield ctx.passed("api_access", "Freshservice accepted the API key, so the role has API access.")
 

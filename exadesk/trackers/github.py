@@ -22,6 +22,8 @@ from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Ste
 
 EXPIRY_WARNING = timedelta(days=14)
 
+ADMIN_KEY, REPO_ADMIN_KEY = "admin.owner_or_repo_admin", "admin.repo_admin"
+
 _REPO_FIX = ("Make the proxy user an admin of the repository (Repository, Settings, Collaborators and teams, "
              "role Admin), or an owner of the organisation.")
 
@@ -105,6 +107,16 @@ SPEC = TrackerSpec(
                            "GitHub lets a pending token read but answers 403 to every write, so a read-only check "
                            "cannot tell the difference.")),
     ),
+    # No console group exists on GitHub, so only the admin kinds it has are declared (the planner explains the rest).
+    admin_requirements={
+        "system_admin": Requirement(ADMIN_KEY, "Administrator is organisation owner or admin of each repository",
+                                    "Give the person the Admin role on each repository listed (Repository, "
+                                    "Settings, Collaborators and teams), or make them an owner of the organisation "
+                                    "(Organisation, People, Change role, Owner)."),
+        "project_admin": Requirement(REPO_ADMIN_KEY, "Administrator has the Admin role on each repository in scope",
+                                     "Give the person the Admin role on each repository listed (Repository, "
+                                     "Settings, Collaborators and teams)."),
+    },
     messages={
         "sso_required": Message(ErrorKind.FORBIDDEN,
                                 "The organisation uses SAML single sign-on and this token is not yet authorised for it.",
@@ -179,8 +191,35 @@ def _expiry(reply: Reply) -> datetime | None:
     return None
 
 
-def verify_live(ctx):
-    method = ctx.target.auth_method or "classic"
+def _rights(client, repos: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Repositories not reachable, not administered, and administered as organisation owner only."""
+    missing, not_admin, admin_via_owner = [], [], []
+    owner_roles: dict[str, bool] = {}
+    for full in repos:
+        owner, _, name = full.partition("/")
+        repo_reply = client.get(f"/repos/{owner}/{name}", allow=(404, 403, 301))
+        if repo_reply.status != 200:
+            missing.append(full)
+            continue
+        data = client.decode(repo_reply, dict)
+        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+        if permissions.get("admin") is True:
+            continue
+        owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
+        if owner_info.get("type") == "Organization":
+            if owner not in owner_roles:
+                membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
+                body = client.decode(membership, dict) if membership.status == 200 else {}
+                owner_roles[owner] = body.get("role") == "admin" and body.get("state") == "active"
+            if owner_roles[owner]:
+                admin_via_owner.append(full)
+                continue
+        not_admin.append(full)
+    return missing, not_admin, admin_via_owner
+
+
+def _signed_in(ctx):
+    """A client for the token and the reply of GET /user; sets the identity."""
     client = ctx.client(api_base(ctx.target.url), BearerAuth(ctx.target.secrets.get("token")),
                         login_url=ctx.target.url, diagnose=diagnose)
     reply = client.get("/user", headers={"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"})
@@ -188,6 +227,43 @@ def verify_live(ctx):
     login = str(user.get("login") or "")
     ctx.identity = Identity(name=str(user.get("name") or login), login=login, id=str(user.get("id") or ""),
                             kind=str(user.get("type") or ""))
+    return client, reply
+
+
+def verify_admin(ctx):
+    """The planner's admin facts: repository admin, or organisation owner, of every repository in scope.
+
+    GitHub has no exalate_console_admin group and no delegated administrators: whoever installs and
+    configures the integration is a repository admin or an organisation owner.
+    """
+    client, _ = _signed_in(ctx)
+    login = ctx.identity.login
+    repos = list(ctx.target.scope)
+    if not repos:
+        for key in (ADMIN_KEY, REPO_ADMIN_KEY):
+            yield ctx.unknown(key, "No repositories are in scope, so admin rights were not checked.",
+                              fix="Add the repositories the connection syncs (owner/repository).")
+        return
+    missing, not_admin, via_owner = _rights(client, repos)
+    unreachable = [f"{r} (not found, or hidden from this token)" for r in missing]
+    if not_admin or unreachable:
+        yield ctx.failed(ADMIN_KEY, f"{login} is neither admin nor organisation owner of: "
+                                    f"{', '.join(not_admin + unreachable)}.")
+    else:
+        via = f" (organisation owner for {', '.join(via_owner)})" if via_owner else ""
+        yield ctx.passed(ADMIN_KEY, f"{login} administers every repository in scope{via}.")
+    direct = [r for r in repos if r not in missing and r not in not_admin and r not in via_owner]
+    if direct == repos:
+        yield ctx.passed(REPO_ADMIN_KEY, f"{login} has the Admin role on {', '.join(repos)}.")
+    else:
+        yield ctx.failed(REPO_ADMIN_KEY, f"{login} lacks the Admin role on: "
+                                         f"{', '.join(r for r in repos if r not in direct)}.")
+
+
+def verify_live(ctx):
+    method = ctx.target.auth_method or "classic"
+    client, reply = _signed_in(ctx)
+    login = ctx.identity.login
 
     if method == "classic":
         header = reply.headers.get("X-OAuth-Scopes")
@@ -224,28 +300,7 @@ def verify_live(ctx):
                               fix="Add the repositories to sync (owner/repository).")
         return
 
-    missing, not_admin, admin_via_owner = [], [], []
-    owner_roles: dict[str, bool] = {}
-    for full in repos:
-        owner, _, name = full.partition("/")
-        repo_reply = client.get(f"/repos/{owner}/{name}", allow=(404, 403, 301))
-        if repo_reply.status != 200:
-            missing.append(full)
-            continue
-        data = client.decode(repo_reply, dict)
-        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
-        if permissions.get("admin") is True:
-            continue
-        owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
-        if owner_info.get("type") == "Organization":
-            if owner not in owner_roles:
-                membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
-                body = client.decode(membership, dict) if membership.status == 200 else {}
-                owner_roles[owner] = body.get("role") == "admin" and body.get("state") == "active"
-            if owner_roles[owner]:
-                admin_via_owner.append(full)
-                continue
-        not_admin.append(full)
+    missing, not_admin, admin_via_owner = _rights(client, repos)
 
     if method == "fine_grained":
         if missing:

@@ -87,6 +87,22 @@ SPEC = TrackerSpec(
                            "Open Site Projects, choose each synced project, then Project Users.",
                            "Confirm the integration's user is listed and ticked in the TDAdmin column.")),
     ),
+    # ALM's REST API shows no site-administrator flag and no group membership, so these are confirmed by hand.
+    admin_requirements={
+        "system_admin": Requirement(
+            "admin.site_admin", "Administrator is an ALM site administrator",
+            "A site administrator adds the person in Site Administration, Site Users, and ticks them as a site "
+            "administrator (Site Administrators tab).", manual=True,
+            steps=("Open Site Administration (/qcbin/SiteAdmin.jsp) and sign in as the person.",
+                   "If Site Administration opens, they are a site administrator; if it refuses, they are not.")),
+        "project_admin": Requirement(
+            "admin.TDAdmin", "Administrator is in TDAdmin of each project in scope",
+            "Put the person in the TDAdmin group of each project (Site Administration, Site Projects, the project, "
+            "Project Users).", manual=True,
+            steps=("Open Site Administration (/qcbin/SiteAdmin.jsp) as a site administrator.",
+                   "Open Site Projects, choose each synced project, then Project Users.",
+                   "Confirm the person is listed and ticked in the TDAdmin column.")),
+    },
     messages={
         "session_missing": Message(
             ErrorKind.UNEXPECTED_RESPONSE,

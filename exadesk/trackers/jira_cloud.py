@@ -114,6 +114,8 @@ SPEC = TrackerSpec(
                     "atlassian-addons-project-access to each level listed (or accept that those issues never sync)."),
         Requirement(_jira.SECURITY_KEY, _jira.SECURITY_TITLE, _jira.SECURITY_FIX),
     ),
+    admin_requirements=_jira.admin_requirements("Settings (cog), System, Global permissions",
+                                                "admin.atlassian.com, Directory, Groups"),
     messages={
         "password_not_token": Message(ErrorKind.AUTH,
                                       "Jira Cloud refused a password: basic authentication with passwords is "
@@ -146,10 +148,10 @@ def diagnose(reply: Reply, client) -> object:
     return None
 
 
-def _identify(ctx, client, anonymous) -> dict:
+def _identify(ctx, client, anonymous, params: dict | None = None) -> dict:
     """GET myself; a plain rejection is explained with the site's cloud id (read anonymously)."""
     try:
-        return client.get_json("/rest/api/3/myself", expect=dict)
+        return client.get_json("/rest/api/3/myself", params=params, expect=dict)
     except CheckError as exc:
         if exc.kind is not ErrorKind.AUTH or exc.problem.reason != "auth":
             raise
@@ -177,13 +179,27 @@ def _find_app_user(client) -> dict | None:
     return None
 
 
+def _clients(ctx):
+    base = api_base(ctx.target.url)
+    login = base if _is_gateway(base) else f"{base}/login"
+    client = ctx.client(base, BasicAuth(ctx.target.value("email"), ctx.target.secrets.get("api_token")),
+                        login_url=login, diagnose=diagnose)
+    return client, ctx.client(base, None, login_url=login)
+
+
+def verify_admin(ctx):
+    """The planner's admin facts for the person whose email + API token this is."""
+    client, anonymous = _clients(ctx)
+    me = _identify(ctx, client, anonymous, params={"expand": "groups"})
+    ctx.identity = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
+                            id=str(me.get("accountId") or ""), kind="user")
+    yield from _jira.verify_admin_with(ctx, client, "/rest/api/3", me, global_keys=("ADMINISTER",),
+                                       ask_permissions=True)
+
+
 def verify_live(ctx):
     target = ctx.target
-    base = api_base(target.url)
-    login = base if _is_gateway(base) else f"{base}/login"
-    client = ctx.client(base, BasicAuth(target.value("email"), target.secrets.get("api_token")), login_url=login,
-                        diagnose=diagnose)
-    anonymous = ctx.client(base, None, login_url=login)
+    client, anonymous = _clients(ctx)
 
     me = _identify(ctx, client, anonymous)
     admin_label = str(me.get("displayName") or me.get("emailAddress") or me.get("accountId") or "")

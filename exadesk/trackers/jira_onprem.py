@@ -132,6 +132,8 @@ SPEC = TrackerSpec(
                     "Service Management, requests an agent raises 'on behalf of' a customer through an admin proxy "
                     "user never sync."),
     ),
+    admin_requirements=_jira.admin_requirements("Administration, System, Global permissions",
+                                                "Administration, User management, Groups"),
     messages={
         "captcha": Message(ErrorKind.AUTH,
                            "Jira now asks for a CAPTCHA for this account because of earlier failed sign-ins, so it "
@@ -198,10 +200,10 @@ def _version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in re.findall(r"\d+", text or "")[:3])
 
 
-def _identify(ctx, client, anonymous):
+def _identify(ctx, client, anonymous, params: dict | None = None):
     """GET myself; a rejected PAT is explained with the server's version (read anonymously)."""
     try:
-        return client.get_json("/rest/api/2/myself", expect=dict)
+        return client.get_json("/rest/api/2/myself", params=params, expect=dict)
     except CheckError as exc:
         if exc.kind is not ErrorKind.AUTH or ctx.method.id != "pat" or exc.problem.reason.startswith("jira_onprem."):
             raise
@@ -217,7 +219,7 @@ def _identify(ctx, client, anonymous):
         raise CheckError(_problem("pat_rejected")) from None
 
 
-def verify_live(ctx):
+def _clients(ctx):
     target = ctx.target
     method = ctx.method.id
     base = api_base(target.url)
@@ -227,12 +229,30 @@ def verify_live(ctx):
         auth = BearerAuth(target.secrets.get("token"))
     client = ctx.client(base, auth, login_url=f"{base}/login.jsp",
                         diagnose=_diagnoser(method, target.secrets.get("password")))
-    anonymous = ctx.client(base, None, login_url=f"{base}/login.jsp")
+    return client, ctx.client(base, None, login_url=f"{base}/login.jsp")
 
-    me = _identify(ctx, client, anonymous)
+
+def _me(ctx, client, anonymous, params: dict | None = None) -> dict:
+    me = _identify(ctx, client, anonymous, params)
     login = str(me.get("name") or "")
     ctx.identity = Identity(name=str(me.get("displayName") or login), login=login, id=str(me.get("key") or ""),
                             kind="user")
+    return me
+
+
+def verify_admin(ctx):
+    """The planner's admin facts for the person whose credential this is (no project admin needed on-premise)."""
+    client, anonymous = _clients(ctx)
+    # myself honours expand=groups on Server / Data Center as on Cloud (UserBean's "groups").
+    me = _me(ctx, client, anonymous, params={"expand": "groups"})
+    yield from _jira.verify_admin_with(ctx, client, "/rest/api/2", me, global_keys=("ADMINISTER", "SYSTEM_ADMIN"),
+                                       ask_permissions=False, project_admin=True)
+
+
+def verify_live(ctx):
+    target = ctx.target
+    client, anonymous = _clients(ctx)
+    _me(ctx, client, anonymous)
     who = ctx.identity.label()
 
     # Global context: the system-administrator flag is the sign of a person's own top-level account.
