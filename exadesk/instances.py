@@ -12,7 +12,7 @@ from exadesk.checks import Report
 from exadesk.errors import ErrorKind, KeychainError
 from exadesk.keychain import SecretStore
 from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
-from exadesk.trackers.base import Secrets, Target
+from exadesk.trackers.base import Secrets, Target, normalise_url
 
 #: A verification older than this is "stale" and redone by verify-all.
 STALE_AFTER = timedelta(days=7)
@@ -25,8 +25,12 @@ def target_for(instance: Instance, workspace: Workspace | None = None, *, secret
     Returns:
         The target and a list of Problems (a secret missing from the keychain).
     """
+    from exadesk import tokens  # a stored OAuth sign-in: the engine refreshes its access token before a check
+
+    signed_in = tokens.profile_of(instance) is not None
     problems = []
     values: dict[str, str] = {}
+    store = None
     if instance.secret_fields:
         store = secrets or SecretStore()
         for name in instance.secret_fields:
@@ -37,16 +41,43 @@ def target_for(instance: Instance, workspace: Workspace | None = None, *, secret
                 break
             if value:
                 values[name] = value
-            else:
+            elif not (signed_in and name == tokens.CACHED_FIELD):  # a missing access token is refreshed
                 problems.append(messages.problem("keychain.missing_secret", field=name, instance=instance.name))
     settings = settings or Settings()
     target = Target(
         tracker=instance.tracker, url=instance.url, auth_method=instance.auth_method, values=dict(instance.values),
         secrets=Secrets(values), sync=frozenset(instance.sync), scope=list(instance.scope),
         ca_bundle=instance.ca_bundle or settings.ca_bundle or None, timeout=settings.timeout,
-        proxy=settings.proxy or None, person=workspace.person if workspace else "",
+        proxy=settings.proxy or None, person=_people(instance, workspace),
     )
+    if signed_in and store is not None and not problems:
+        target.prepare = tokens.preparer(instance, store, settings, target)
     return target, problems
+
+
+def _people(instance: Instance, workspace: Workspace | None) -> str:
+    """Who is doing the setup: the name the person gave, plus the accounts of admin credentials on the same tracker.
+
+    An admin credential stored for this instance's tracker (same address) belongs to the person doing the setup,
+    so a proxy credential of that same account is a person, not a dedicated integration account.
+    """
+    if workspace is None:
+        return ""
+    people = [workspace.person] if workspace.person else []
+    admin_ids = {a for c in workspace.connections for a in c.admins.values()}
+    if instance.role == "admin" or instance.id in admin_ids:
+        return ",".join(people)
+    url = normalise_url(instance.url).lower()
+    for other in workspace.instances:
+        if other.id == instance.id or other.tracker != instance.tracker:
+            continue
+        if (other.role != "admin" and other.id not in admin_ids) or normalise_url(other.url).lower() != url:
+            continue
+        label = (other.last.identity if other.last else "") or other.proxy_user
+        # A stored label reads "Name (login)"; the check compares names and logins, separated by commas.
+        name, _, login = label.partition(" (")
+        people += [part.replace(",", " ").strip() for part in (name, login.removesuffix(")")) if part.strip()]
+    return ",".join(people)
 
 
 def verification_from(report: Report) -> Verification:
@@ -120,7 +151,9 @@ def pending(data: Data, *, workspace: str | None = None, force: bool = False,
     for ws in data.workspaces:
         if ws.archived or (workspace and workspace.lower() not in (ws.id, ws.name.lower())):
             continue
-        chosen.extend((ws, inst) for inst in ws.instances if force or needs_verification(inst, now))
+        # Admin credentials are checked by `exadesk plan` (engine.verify_admin), never as proxy users.
+        chosen.extend((ws, inst) for inst in ws.instances
+                      if inst.role != "admin" and (force or needs_verification(inst, now)))
     return chosen
 
 
