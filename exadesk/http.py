@@ -11,9 +11,11 @@ here, once, never in the adapters.
 from __future__ import annotations
 
 import hashlib
+import html
 import ipaddress
 import json
 import logging
+import os
 import re
 import ssl
 import threading
@@ -401,7 +403,7 @@ class HttpClient:
         if status == 404:
             self._raise(reply, "not_found", what=urlsplit(reply.url).path)
         if status == 407:
-            raise CheckError(messages.problem("network.proxy_auth", host=host))
+            raise CheckError(messages.problem("network.proxy_auth", host=host, proxy=_proxy_name(self, reply.url)))
         if status == 429:
             wait = _retry_after_seconds(reply.headers.get("Retry-After"))
             self._raise(reply, "rate_limited", retry_after=_human_wait(wait))
@@ -412,7 +414,9 @@ class HttpClient:
                 # 203 Non-Authoritative: a gateway answered instead of the API (Azure DevOps' sign-in page),
                 # whatever words the page uses.
                 reason = classify_html(reply)
-                self._raise(reply, "http.login_page" if status == 203 and reason == "http.html" else reason)
+                where = {"login_url": _form_action(reply)} if reason == "http.sso_redirect" else {}
+                self._raise(reply, "http.login_page" if status == 203 and reason == "http.html" else reason,
+                            **{k: v for k, v in where.items() if v})
             return
         self._raise(reply, "unexpected_response", what=f"HTTP {status}")
 
@@ -446,6 +450,14 @@ def classify_html(reply: Reply) -> str:
     if _LOGIN_FORM.search(body):
         return "http.login_page"
     return "http.html"
+
+
+def _form_action(reply: Reply) -> str:
+    """Where an auto-submitting SSO form (an IdP's SAMLRequest page) would send the person, without its query."""
+    match = re.search(rb"<form[^>]*\saction=[\"']?(https?://[^\"'\s>]+)", reply.body[:65536], re.I)
+    if not match:
+        return ""
+    return _strip_query(html.unescape(match.group(1).decode("utf-8", errors="replace")))
 
 
 def classify_tls(exc: Exception, host: str) -> Problem:
@@ -482,8 +494,14 @@ def _proxy_name(client: HttpClient, url: str) -> str:
     if client.proxy:
         return _origin(client.proxy)
     proxies = requests.utils.get_environ_proxies(url)
-    value = proxies.get(urlsplit(url).scheme) or proxies.get("all") or "configured in the environment"
-    return _origin(value) if "://" in value else value
+    scheme = urlsplit(url).scheme
+    value = proxies.get(scheme) or proxies.get("all") or "configured in the environment"
+    name = _origin(value) if "://" in value else value
+    # requests reads the proxy from environment variables, not the Windows/PAC settings: say which one, so the
+    # person knows where it came from.
+    source = next((v for v in (f"{scheme.upper()}_PROXY", f"{scheme}_proxy", "ALL_PROXY", "all_proxy")
+                   if os.environ.get(v)), "")
+    return f"{name} (set by {source})" if source else name
 
 
 def _origin(url: str) -> str:
