@@ -15,6 +15,9 @@ from exadesk.sandbox.kit import Emulator, Request, Response, json_response, rout
 DEMO_EMAIL = "exalate-sync@acme.example"
 DEMO_API_TOKEN = "Zd3m0ApiT0kenF0rExaDeskSandb0x0000000001"
 DEMO_OAUTH = "zdoauth0demo0access0token0for0exadesk0sandbox0000000000000000001"
+ADMIN_EMAIL = "ada.admin@acme.example"
+ADMIN_API_TOKEN = "Zd4dm1nApiT0kenF0rExaDeskSandb0x00000042"  # an admin's own token, made up
+CONSOLE_GROUP = "exalate_console_admin"  # absent by default: an admin creates it
 
 _FULL_ROLE = {
     "assign_tickets_to_any_group": True, "chat_access": False, "end_user_list_access": "full",
@@ -34,7 +37,8 @@ _FULL_ROLE = {
 class ZendeskEmulator(Emulator):
     """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
     ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration),
-    ``groups`` (id -> name, deleted; users list their group ids)."""
+    ``groups`` (id -> name, deleted, is_public; users list their group ids; a private group is listed only to
+    admins and its members), ``per_page_max`` (List Groups' page size cap, 100)."""
 
     tracker = "zendesk"
     demo_secrets = {"api_token": DEMO_API_TOKEN}
@@ -43,12 +47,15 @@ class ZendeskEmulator(Emulator):
     def default_scenario(self) -> dict:
         return {
             "token_access": True,
-            "api_tokens": {DEMO_API_TOKEN: 9001},
+            "api_tokens": {DEMO_API_TOKEN: 9001, ADMIN_API_TOKEN: 9002},
             "oauth_tokens": {DEMO_OAUTH: 9001},
             "users": {
                 "9001": {"name": "Exalate Sync", "email": DEMO_EMAIL, "role": "agent", "role_type": 0,
                          "custom_role_id": 360001, "restricted_agent": False, "suspended": False,
                          "denied": [], "groups": [360100]},
+                "9002": {"name": "Ada Admin", "email": ADMIN_EMAIL, "role": "admin", "role_type": 4,
+                         "custom_role_id": None, "restricted_agent": False, "suspended": False, "denied": [],
+                         "groups": [360100]},
             },
             "groups": {"360100": {"name": "Support", "deleted": False}, "360200": {"name": "Billing",
                                                                               "deleted": False}},
@@ -125,6 +132,35 @@ class ZendeskEmulator(Emulator):
                  for rid, role in self.scenario["custom_roles"].items()]
         return json_response({"custom_roles": roles})
 
+
+    def _group_json(self, gid) -> dict:
+        group = self.scenario["groups"][str(gid)]
+        return {"id": int(gid), "name": group["name"], "deleted": group["deleted"], "default": False,
+                "is_public": group.get("is_public", True), "description": "",
+                "url": f"{self.url}/api/v2/groups/{gid}.json",
+                "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
+
+    @route("GET", "/api/v2/groups")
+    def groups(self, request: Request) -> Response:
+        """List Groups with offset pagination (page, per_page up to 100; next_page a URL or null)."""
+        caller = self._caller(request)
+        if not caller:
+            return self.error(401, request)
+        _, user = caller
+        if user["role"] not in ("agent", "admin"):
+            return self.error(403, request)
+        mine = {str(g) for g in user.get("groups", [])}
+        visible = [gid for gid, g in self.scenario["groups"].items()
+                   if (user["role"] == "admin" or g.get("is_public", True) or gid in mine)
+                   and not (g["deleted"] and request.param("exclude_deleted") == "true")]
+        per_page = min(int(request.param("per_page", "100") or 100), self.scenario.get("per_page_max", 100))
+        page = max(int(request.param("page", "1") or 1), 1)
+        chunk = visible[(page - 1) * per_page: page * per_page]
+        more = page * per_page < len(visible)
+        next_page = f"{self.url}/api/v2/groups.json?page={page + 1}&per_page={per_page}" if more else None
+        previous = f"{self.url}/api/v2/groups.json?page={page - 1}&per_page={per_page}" if page > 1 else None
+        return json_response({"groups": [self._group_json(gid) for gid in chunk], "next_page": next_page,
+                              "previous_page": previous, "count": len(visible)})
 
     @route("GET", "/api/v2/users/{user_id}/groups")
     def user_groups(self, request: Request, user_id: str) -> Response:

@@ -12,6 +12,7 @@ https://support.zendesk.com/hc/en-us/articles/4409155971354 (standard agent role
 
 from __future__ import annotations
 
+from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
@@ -39,6 +40,26 @@ TICKET_ACCESS = {"all": "all tickets", "within-groups": "only tickets in the age
                  "within-groups-and-public-groups": "only tickets in the agent's groups and public groups",
                  "within-organization": "only tickets in the agent's organisation",
                  "assigned-only": "only tickets assigned to the agent"}
+
+#: The group whose members the integration's console admits as delegated administrators (created by an admin).
+CONSOLE_GROUP = "exalate_console_admin"
+_GROUPS_STEP = "Admin Center, People, Team, Groups"
+ADMIN_REQUIREMENTS = {
+    "system_admin": Requirement(
+        "admin.role.admin", "Administrator has the Zendesk Admin role",
+        f"An admin opens Admin Center, People, Team, Team members, the person, and sets Role to Admin. A delegated "
+        f"administrator may instead have a custom role with limited permissions, or the Contributor role "
+        f"({_ROLES_STEP})."),
+    "project_admin": Requirement(
+        "admin.project_admin", "Project administrator (no such role on Zendesk)",
+        "Nothing to do: Zendesk has no projects; the role options are a custom role or the Contributor role."),
+    "console_group_member": Requirement(
+        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+        f"An admin opens {_GROUPS_STEP}, {CONSOLE_GROUP}, Add agents, and adds the person."),
+    "console_group_exists": Requirement(
+        f"admin.group.{CONSOLE_GROUP}", f"The group {CONSOLE_GROUP} exists",
+        f"An admin opens {_GROUPS_STEP}, Create group, and names it exactly {CONSOLE_GROUP}."),
+}
 
 SPEC = TrackerSpec(
     id="zendesk",
@@ -98,6 +119,13 @@ SPEC = TrackerSpec(
                 Step("Paste the access token you received. It acts as the user who authorised the client."),
             ),
         ),
+        oauth.sign_in_method(
+            "zendesk", label="Sign in with the browser (OAuth)",
+            description="Sign in as the proxy user in the browser through your account's OAuth client; ExaDesk "
+                        "renews the access token with the refresh token before each check (Zendesk's replacement "
+                        "for API tokens).",
+            client_id_hint="the OAuth client's Identifier (Admin Center, Apps and integrations, APIs, OAuth clients)",
+            client_id_example="exalate_sync", client_id_pattern=r"[A-Za-z0-9_.-]+"),
     ),
     requirements=(
         Requirement("role", "Proxy user is an agent or admin",
@@ -144,6 +172,7 @@ SPEC = TrackerSpec(
                                     "Give the proxy user the Admin role, or a role that can see all tickets ("
                                     + _ROLES_STEP + "), then verify again."),
     },
+    admin_requirements=ADMIN_REQUIREMENTS,
 )
 
 
@@ -155,7 +184,7 @@ def user_name(email: str) -> str:
 
 def credential(target: Target) -> Auth:
     """The Authorization for the target's sign-in method (reused by the OAuth sign-in when it lands)."""
-    if (target.auth_method or "api_token") == "oauth_token":
+    if (target.auth_method or "api_token") in ("oauth_token", "oauth"):
         return BearerAuth(target.secrets.get("access_token"))
     return BasicAuth(user_name(target.value("email")), target.secrets.get("api_token"))
 
@@ -177,7 +206,7 @@ def make_diagnose(method: str):
 
     def diagnose(reply: Reply, client) -> object:
         if reply.status == 401 and not reply.looks_like_html():
-            reason = "zendesk.oauth_rejected" if method == "oauth_token" else "zendesk.token_rejected"
+            reason = "zendesk.oauth_rejected" if method in ("oauth_token", "oauth") else "zendesk.token_rejected"
             return messages.problem(reason, tracker=SPEC.name, detail=error_text(reply) or "HTTP 401")
         if reply.status == 403 and "do not have access" in error_text(reply):
             from urllib.parse import urlsplit
@@ -188,16 +217,22 @@ def make_diagnose(method: str):
     return diagnose
 
 
-def verify_live(ctx):
+def _sign_in(ctx):
+    """The client and the signed-in user (``/api/v2/users/me``); sets ``ctx.identity``."""
     method = ctx.target.auth_method or "api_token"
     client = ctx.client(ctx.target.url, credential(ctx.target), login_url=ctx.target.url + "/access/login",
                         diagnose=make_diagnose(method))
     body = client.get_json("/api/v2/users/me", expect=dict)
     user = body.get("user") if isinstance(body.get("user"), dict) else {}
+    ctx.identity = Identity(name=str(user.get("name") or ""), login=str(user.get("email") or ""),
+                            id=str(user.get("id") or ""), kind=str(user.get("role") or ""))
+    return client, user
+
+
+def verify_live(ctx):
+    client, user = _sign_in(ctx)
     role = str(user.get("role") or "")
     role_type = user.get("role_type")
-    ctx.identity = Identity(name=str(user.get("name") or ""), login=str(user.get("email") or ""),
-                            id=str(user.get("id") or ""), kind=role)
     if user.get("id") is None:
         # /users/me answers anonymous callers too; no id means the credential was not used.
         yield ctx.failed("role", "Zendesk answered as an anonymous visitor, so the credential identified nobody.",
@@ -281,8 +316,7 @@ def _group_result(ctx, client, user: dict, label: str):
         yield ctx.unknown("groups", "No groups are in scope, so group membership was not checked.",
                           fix="Add the groups whose tickets are synced.")
         return
-    body = client.get_json(f"/api/v2/users/{user.get('id')}/groups", expect=dict)
-    groups = [g for g in body.get("groups") or [] if isinstance(g, dict) and not g.get("deleted")]
+    groups = _user_groups(client, user)
     names = {str(g.get("name") or "").casefold() for g in groups} | {str(g.get("id")) for g in groups}
     missing = [w for w in wanted if w.casefold() not in names]
     if missing:
@@ -290,6 +324,91 @@ def _group_result(ctx, client, user: dict, label: str):
         yield ctx.failed("groups", f"{label} is not in: {', '.join(missing)} (member of {member}).")
     else:
         yield ctx.passed("groups", f"{label} belongs to {', '.join(wanted)}.")
+
+
+def _user_groups(client, user: dict) -> list[dict]:
+    """The user's groups (List Groups' user path), deleted ones left out."""
+    body = client.get_json(f"/api/v2/users/{user.get('id')}/groups", expect=dict)
+    return [g for g in body.get("groups") or [] if isinstance(g, dict) and not g.get("deleted")]
+
+
+def _group_listed(client, name: str, max_pages: int = 20) -> bool | None:
+    """Whether List Groups shows a group called ``name``; None when it cannot tell (refused, or too many pages)."""
+    for page in range(1, max_pages + 1):
+        reply = client.get("/api/v2/groups", params={"exclude_deleted": "true", "per_page": "100", "page": str(page)},
+                           allow=(403,))
+        if reply.status == 403:
+            return None
+        body = client.decode(reply, dict)
+        if any(isinstance(g, dict) and str(g.get("name") or "").casefold() == name.casefold()
+               for g in body.get("groups") or []):
+            return True
+        if not body.get("next_page"):
+            return False
+    return None
+
+
+def _role_found(client, user: dict) -> str:
+    """The role Zendesk shows for ``user``, in words (the custom role's name when the list shows it)."""
+    role, role_type = str(user.get("role") or ""), user.get("role_type")
+    if role == "end-user":
+        return "an end user"
+    if role == "agent" and user.get("custom_role_id"):
+        reply = client.get("/api/v2/custom_roles", allow=(403,))
+        if reply.status == 200:
+            for item in client.decode(reply, dict).get("custom_roles") or []:
+                if isinstance(item, dict) and item.get("id") == user.get("custom_role_id"):
+                    return f"an agent with the custom role '{item.get('name')}'"
+        return f"an agent with custom role {user.get('custom_role_id')}"
+    kind = ROLE_TYPES.get(role_type, role or "user without a role")
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
+def verify_admin(ctx):
+    """The planner's admin facts for the person whose credential this is: the Admin role (or the role found),
+    and the console group (exists, member). Zendesk has no projects, so no project administrators."""
+    keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
+    client, user = _sign_in(ctx)
+    if user.get("id") is None:
+        yield ctx.failed(keys["system_admin"], "Zendesk answered as an anonymous visitor, so the credential "
+                                               "identified nobody.",
+                         fix="Check the address is the account the credential belongs to and enter it again.")
+        return
+    label = ctx.identity.label()
+    is_admin = user.get("role") == "admin" and user.get("suspended") is not True
+    if is_admin:
+        yield ctx.passed(keys["system_admin"], f"{label} is a Zendesk admin.")
+    else:
+        found = "suspended" if user.get("suspended") is True else _role_found(client, user)
+        yield ctx.failed(keys["system_admin"], f"{label} is {found}, not an admin.")
+
+    if user.get("role") not in ("agent", "admin"):
+        for kind in ("console_group_exists", "console_group_member"):
+            yield ctx.unknown(keys[kind], "End users may not read groups.",
+                              fix=f"Ask a Zendesk admin to look in {_GROUPS_STEP}.")
+    elif any(str(g.get("name") or "").casefold() == CONSOLE_GROUP for g in _user_groups(client, user)):
+        yield ctx.passed(keys["console_group_exists"], f"{CONSOLE_GROUP} exists ({label} is in it).")
+        yield ctx.passed(keys["console_group_member"], f"{label} is a member of {CONSOLE_GROUP}.")
+    else:
+        listed = _group_listed(client, CONSOLE_GROUP)
+        if listed:
+            yield ctx.passed(keys["console_group_exists"], f"{CONSOLE_GROUP} exists.")
+            yield ctx.failed(keys["console_group_member"], f"{label} is not a member of {CONSOLE_GROUP}.")
+        elif listed is False and is_admin:
+            yield ctx.failed(keys["console_group_exists"], f"There is no group called {CONSOLE_GROUP} on this account.")
+            yield ctx.failed(keys["console_group_member"], f"{label} cannot be in {CONSOLE_GROUP}: the group does not "
+                                                           "exist yet.",
+                             fix=f"First create the group {CONSOLE_GROUP}, then add the person to it.")
+        else:
+            # Agents do not see private groups they are not in, so for them an absent group proves nothing.
+            yield ctx.unknown(keys["console_group_exists"], f"{CONSOLE_GROUP} is not among the groups {label} can "
+                                                            "see (a private group is hidden from non-members).",
+                              fix=f"Ask a Zendesk admin to look for {CONSOLE_GROUP} in {_GROUPS_STEP}.")
+            yield ctx.failed(keys["console_group_member"], f"{label} is not a member of {CONSOLE_GROUP}.")
+
+    yield ctx.skipped(keys["project_admin"], "Not applicable: Zendesk has no projects or project administrators; a "
+                                             "delegated administrator's alternatives are a custom role or the "
+                                             "Contributor role.")
 
 
 def _admin_result(ctx, role: str, label: str):
