@@ -8,15 +8,19 @@ admin) and project-admin rights, except on Jira on-premise; Zendesk and
 Salesforce have their own options; and a project admin in that group cannot
 accept Public Basic or Visual connections started from the other side.
 
-The rules are data (:data:`RULES`); the facts come from admin reports made by
-:func:`exadesk.engine.verify_admin` with each admin's own credential.
+The facts come from admin reports made by :func:`exadesk.engine.verify_admin`
+with each admin's own credential; without fresh reports, the last stored
+verification of each side's admin credential is used (``exadesk plan`` stores it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from exadesk.checks import Report, Status
+import re
+
+from exadesk.checks import Identity, Report, Status
+from exadesk.errors import ErrorKind, Problem
 from exadesk.model import ConfigMode, Connection, Instance, Workspace
 
 CONSOLE_GROUP = "exalate_console_admin"
@@ -62,17 +66,26 @@ class Plan:
     problems: list = field(default_factory=list)  # Problems of admin runs that could not finish
 
     @property
+    def undecided(self) -> list[PlanItem]:
+        """Items an API could decide but nothing did yet (no admin credential, or the run stopped)."""
+        return [i for i in self.items if i.status is Status.UNKNOWN and not i.manual]
+
+    @property
     def ready(self) -> bool:
-        return not self.problems and not any(i.status is Status.FAIL for i in self.items)
+        return self.exit_code() == 0
 
     def exit_code(self) -> int:
-        """Same meaning as ``exadesk check``: 0 ready, 1 not ready, 3 inconclusive."""
+        """Same meaning as ``exadesk check``: 0 ready, 1 not ready, 3 inconclusive.
+
+        Manual items do not block (as in ``check``); an item left undecided for want of a
+        credential or an answer makes the plan inconclusive.
+        """
         if any(i.status is Status.FAIL for i in self.items):
             return 1
         if self.problems:
             definitive = [p for p in self.problems if p.kind.definitive]
             return 1 if definitive else 3
-        return 0
+        return 3 if self.undecided else 0
 
     def to_json(self) -> dict:
         return {"connection": self.connection, "mode": self.mode.value, "ready": self.ready,
@@ -87,10 +100,14 @@ def _admin_status(report: Report | None, tracker_id: str, kind: str) -> tuple[St
     spec = trackers.get(tracker_id).spec
     requirement = spec.admin_requirements.get(kind)
     if requirement is None:
-        return Status.UNKNOWN, f"{spec.name} has no such role; confirm it by hand.", "", True
+        if spec.admin_requirements:
+            # The tracker's admin catalogue exists and leaves this kind out: it does not exist there.
+            return Status.SKIPPED, f"Not applicable: {spec.name} has no {_KIND_WORDS[kind]}.", "", False
+        return (Status.UNKNOWN, f"ExaDesk cannot check this on {spec.name} yet; confirm by hand that the person is "
+                                f"a {_KIND_WORDS[kind]}.", "", True)
     if report is None:
         steps = " ".join(f"{i}. {s}" for i, s in enumerate(requirement.steps, 1))
-        return (Status.UNKNOWN, "No admin credential is stored for this side yet." + (f" {steps}" if steps else ""),
+        return (Status.UNKNOWN, "No admin credential of this side has been checked yet." + (f" {steps}" if steps else ""),
                 requirement.fix, requirement.manual)
     check_id = spec.check_id(requirement.key)
     for check in report.checks:
@@ -101,12 +118,63 @@ def _admin_status(report: Report | None, tracker_id: str, kind: str) -> tuple[St
     return Status.UNKNOWN, "Not checked.", requirement.fix, requirement.manual
 
 
+_KIND_WORDS = {"system_admin": "system administrator", "project_admin": "project administrator",
+               "console_group_member": f"{CONSOLE_GROUP} group", "console_group_exists": f"{CONSOLE_GROUP} group"}
+
+
+def _handles(identity: Identity) -> set[str]:
+    """Names a person goes by: display name, login, and the local part of an email login."""
+    out = {x.strip().lower() for x in (identity.login, identity.name) if x and x.strip()}
+    out |= {x.split("@", 1)[0] for x in list(out) if "@" in x}
+    return out
+
+
 def _same_person(a: Report | None, b: Report | None) -> bool | None:
+    """Whether two admin reports name the same person; None when either is unknown.
+
+    Trackers do not share an identity, so this compares what each shows (name, login, email);
+    a mismatch is a warning, not a proof of two people.
+    """
     if not (a and b and a.identity and b.identity):
         return None
-    left = {x.strip().lower() for x in (a.identity.login, a.identity.name) if x}
-    right = {x.strip().lower() for x in (b.identity.login, b.identity.name) if x}
-    return bool(left & right)
+    return bool(_handles(a.identity) & _handles(b.identity))
+
+
+def stored_reports(workspace: Workspace, connection: Connection) -> dict[str, Report]:
+    """Admin reports rebuilt from the last stored verification of each side's admin credential."""
+    out: dict[str, Report] = {}
+    for side_id, admin_id in connection.admins.items():
+        admin = workspace.instance(admin_id)
+        last = admin.last if admin else None
+        if last is None:
+            continue
+        report = Report(tracker=admin.tracker, url=admin.url, checks=list(last.checks), finished_at=last.at)
+        # The stored label is "Name (login)" or one of them.
+        match = re.fullmatch(r"(.*) \((.*)\)", last.identity or "")
+        report.identity = (Identity(name=match.group(1), login=match.group(2)) if match
+                           else Identity(name=last.identity) if last.identity else None)
+        if last.error_kind:
+            try:
+                kind = ErrorKind(last.error_kind)
+            except ValueError:
+                kind = ErrorKind.UNEXPECTED_RESPONSE
+            report.problem = Problem(kind, last.error_message or "", reason=last.error_reason or "")
+        out[side_id] = report
+    return out
+
+
+def _tracker_name(tracker_id: str) -> str:
+    from exadesk import trackers
+
+    return trackers.get(tracker_id).spec.name
+
+
+def _no_console_group(tracker_id: str) -> bool:
+    """The tracker's admin catalogue exists and has no console group: delegation does not exist there."""
+    from exadesk import trackers
+
+    admin = trackers.get(tracker_id).spec.admin_requirements
+    return bool(admin) and "console_group_member" not in admin
 
 
 def _combine(*statuses: Status) -> Status:
@@ -119,8 +187,11 @@ def _combine(*statuses: Status) -> Status:
 
 def plan_for(workspace: Workspace, connection: Connection,
              admin_reports: dict[str, Report] | None = None) -> Plan:
-    """The plan for ``connection``; ``admin_reports`` maps a side's instance id to its admin report."""
-    reports = admin_reports or {}
+    """The plan for ``connection``; ``admin_reports`` maps a side's instance id to its admin report.
+
+    Without ``admin_reports`` the last stored admin verifications are used (see :func:`stored_reports`).
+    """
+    reports = stored_reports(workspace, connection) if admin_reports is None else admin_reports
     plan = Plan(connection=connection.name, mode=connection.mode)
     sides: list[Instance] = [i for i in (workspace.instance(connection.left), workspace.instance(connection.right)) if i]
     plan.problems = [r.problem for r in reports.values() if r is not None and r.problem is not None]
@@ -150,6 +221,13 @@ def plan_for(workspace: Workspace, connection: Connection,
                 "Project-level administration arrived in version 5.2.0 of the Jira Cloud app.", Status.UNKNOWN,
                 "The app's version is shown in Jira (Apps, Manage apps); no read-only API of Jira shows it reliably.",
                 "Update the app from Apps, Manage apps if it is older than 5.2.0.", manual=True))
+        elif kind == "delegated" and _no_console_group(tracker):
+            name = _tracker_name(tracker)
+            plan.items.append(PlanItem(
+                f"plan.delegated_unavailable.{side.id}", side.name, "Delegated administration is available",
+                f"A delegated administrator is a member of {CONSOLE_GROUP}, a group of the tracker itself.",
+                Status.FAIL, f"{name} has no {CONSOLE_GROUP} group, so it has no delegated administrators.",
+                f"Have a local administrator of {name} configure this side (admin kind 'system')."))
         elif kind == "delegated":
             exists = _admin_status(report, tracker, "console_group_exists")
             member = _admin_status(report, tracker, "console_group_member")
@@ -184,12 +262,16 @@ def plan_for(workspace: Workspace, connection: Connection,
                     "Confirm in Setup, Installed Packages, the app, Manage Licenses / profiles.",
                     "Ask a system administrator to grant the person's profile access to the app.", manual=True))
             if mode in (ConfigMode.BASIC, ConfigMode.VISUAL):
-                plan.items.append(PlanItem(
+                rule = PlanItem(
                     f"plan.accept_rule.{side.id}", side.name, "Cannot accept Public Basic or Visual invitations",
                     f"A project admin who is in {CONSOLE_GROUP} cannot accept Public Basic or Visual connections "
                     "initiated from the remote side.", Status.WARN,
                     "Start the connection from this side, or have a system administrator accept the invitation.",
-                    "Initiate the connection from this side instead of accepting it."))
+                    "Initiate the connection from this side instead of accepting it.")
+                if sys_status is Status.PASS:
+                    rule.status, rule.fix = Status.SKIPPED, ""
+                    rule.detail = "Does not apply: the person is also a system administrator, who may accept."
+                plan.items.append(rule)
         else:
             plan.items.append(PlanItem(
                 f"plan.local_admin.{side.id}", side.name, "A local administrator configures this side",
@@ -204,16 +286,18 @@ def plan_for(workspace: Workspace, connection: Connection,
                         "Visual mode is configured in one place for both sides, so both sides verify that the same "
                         "person is admin on each before a Visual connection can be configured.")
         status = _combine(*both)
-        if same is False:
-            status = Status.FAIL
-            item.detail = "The two admin credentials belong to different people."
-        elif status is Status.FAIL:
+        if status is Status.FAIL:
             failing = [s.name for s, st in zip(sides, both) if st is Status.FAIL]
             item.detail = f"The person is not an administrator on: {', '.join(failing)}."
+        elif status is Status.PASS and same is False:
+            status = Status.WARN
+            item.detail = (f"The admin credentials name {reports[a.id].identity.label()} on {a.name} and "
+                           f"{reports[b.id].identity.label()} on {b.name}: make sure they are one person.")
         elif status is Status.PASS and same:
             item.detail = f"{reports[a.id].identity.label()} is administrator on both."
         else:
-            item.detail = "Verify an admin credential on both sides to confirm."
+            status = Status.UNKNOWN
+            item.detail = "Verify an admin credential of the same person on both sides to confirm."
         item.status = status
         if status is not Status.PASS:
             item.fix = ("Use Basic or Scripted mode, or have one person who is administrator on both systems "

@@ -6,7 +6,8 @@ import sys
 import threading
 
 from exadesk import engine, instances
-from exadesk.checks import Status
+from exadesk.checks import Report, Status
+from exadesk.errors import ErrorKind
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.output import SYMBOLS, print_json
 from exadesk.model import ConfigMode, Connection
@@ -31,7 +32,8 @@ def add_parser(sub) -> None:
                           description="Exit codes as for `check`: 0 ready, 1 not ready, 2 usage, 3 inconclusive.")
     plan.add_argument("--workspace", required=True)
     plan.add_argument("--connection", required=True)
-    plan.add_argument("--offline", action="store_true", help="show the plan without checking anything")
+    plan.add_argument("--offline", action="store_true",
+                      help="show the plan with the last stored admin checks, without sending anything")
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(run=run_plan)
 
@@ -58,6 +60,10 @@ def run_connect(args) -> int:
         ids[label] = inst.id
     if ids["left"] == ids["right"]:
         return _fail("a connection joins two different instances.")
+    for side in ("left", "right"):
+        admin, inst = ws.instance(ids.get(f"{side}_admin", "")), ws.instance(ids[side])
+        if admin is not None and admin.tracker != inst.tracker:
+            return _fail(f"{admin.name} is a {admin.tracker} credential, but {inst.name} is {inst.tracker}.")
     connection = Connection(name=args.name, left=ids["left"], right=ids["right"], mode=ConfigMode(args.mode))
     for side in ("left", "right"):
         if f"{side}_admin" in ids:
@@ -75,28 +81,51 @@ def run_connect(args) -> int:
     return 0
 
 
+def check_admins(ws, connection: Connection, *, settings=None, secrets=None,
+                 cancel: threading.Event | None = None, on_result=None) -> dict[str, Report]:
+    """Verify each side's admin credential (``engine.verify_admin``); side instance id -> report.
+
+    Sides without an admin credential get no report. Runs in any thread (the GUI calls it from a worker).
+    """
+    cancel = cancel or threading.Event()
+    reports: dict[str, Report] = {}
+    for side_id, admin_id in connection.admins.items():
+        admin = ws.instance(admin_id)
+        if admin is None or cancel.is_set():
+            continue
+        target, problems = instances.target_for(admin, ws, secrets=secrets, settings=settings)
+        if problems:
+            reports[side_id] = Report(tracker=admin.tracker, url=admin.url, problem=problems[0])
+            continue
+        side = ws.instance(side_id)
+        # The projects that matter are the ones the connection syncs on that side.
+        target.scope = list(side.scope) if side is not None and side.scope else target.scope
+        reports[side_id] = engine.verify_admin(target, cancel=cancel, on_result=on_result)
+    return reports
+
+
 def run_plan(args) -> int:
-    data = Store().load().data
+    store = Store()
+    data = store.load().data
     ws = data.workspace(args.workspace)
     if ws is None:
         return _fail(f"there is no workspace called {args.workspace!r}.")
     connection = next((c for c in ws.connections if c.name.lower() == args.connection.lower()), None)
     if connection is None:
         return _fail(f"{ws.name} has no connection called {args.connection!r}.")
-    reports = {}
+    reports = None  # offline: the last stored admin checks
     if not args.offline:
-        cancel = threading.Event()
-        for side_id, admin_id in connection.admins.items():
-            admin = ws.instance(admin_id)
-            if admin is None:
-                continue
-            target, problems = instances.target_for(admin, ws, settings=data.settings)
-            if problems:
-                from exadesk.checks import Report
+        reports = check_admins(ws, connection, settings=data.settings)
+        checked = {connection.admins[side]: report for side, report in reports.items()
+                   if report.problem is None or report.problem.kind not in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED)}
 
-                reports[side_id] = Report(tracker=admin.tracker, url=admin.url, problem=problems[0])
-                continue
-            reports[side_id] = engine.verify_admin(target, cancel=cancel)
+        def save(d) -> None:
+            for admin_id, report in checked.items():
+                found = d.find_instance(admin_id)
+                if found:
+                    instances.record(found[1], report)
+
+        store.update(save)
     plan = plan_for(ws, connection, reports)
     if args.json:
         print_json(plan.to_json())

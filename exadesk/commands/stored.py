@@ -31,6 +31,10 @@ def check_stored(args) -> int:
                                        where=f" in {args.workspace}" if args.workspace else "")
             print(f"exadesk: {problem.text()}", file=sys.stderr)
             return EXIT_USAGE
+        if found[1].role == "admin":
+            print(f"exadesk: {found[1].name} holds an administrator's own credential, not a proxy user's; "
+                  "check it with `exadesk plan`.", file=sys.stderr)
+            return EXIT_USAGE
         chosen = [found]
     else:
         chosen = instances.pending(data, workspace=args.workspace, force=args.force)

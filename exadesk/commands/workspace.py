@@ -33,6 +33,8 @@ def add_parser(sub) -> None:
     adder.add_argument("--sync", default="")
     adder.add_argument("--timeout", type=float, default=20.0)
     adder.add_argument("--json", action="store_true")
+    adder.add_argument("--role", choices=("proxy", "admin"), default="proxy",
+                       help="admin: an administrator's own credential for `exadesk plan`, not verified as a proxy user")
     adder.set_defaults(run=run_add)
 
     remover = sub.add_parser("remove", help="remove a stored instance and its keychain entries")
@@ -50,7 +52,7 @@ def run_list(args) -> int:
     if args.json:
         print_json([{"workspace": w.name, "archived": w.archived, "instances": [
             {"name": i.name, "tracker": i.tracker, "url": i.url, "state": i.state.value,
-             "proxy_user": i.proxy_user, "last_verified": i.last.at.isoformat() if i.last else None}
+             "proxy_user": i.proxy_user, "role": i.role, "last_verified": i.last.at.isoformat() if i.last else None}
             for i in w.instances]} for w in spaces])
         return 0
     if not spaces:
@@ -59,7 +61,8 @@ def run_list(args) -> int:
         print(f"{w.name}{' (archived)' if w.archived else ''}")
         for i in w.instances:
             when = i.last.at.strftime("%Y-%m-%d %H:%M") if i.last else "never verified"
-            print(f"  {i.name:24} {i.tracker:13} {i.state.value:17} {when}")
+            role = "  (admin credential)" if i.role == "admin" else ""
+            print(f"  {i.name:24} {i.tracker:13} {i.state.value:17} {when}{role}")
     return 0
 
 
@@ -74,7 +77,8 @@ def run_add(args) -> int:
         return EXIT_USAGE
     instance = Instance(tracker=target.tracker, name=args.name, url=target.url, auth_method=target.auth_method,
                         values=dict(target.values), secret_fields=target.secrets.names(), sync=sorted(target.sync),
-                        scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE)
+                        scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE,
+                        role=getattr(args, "role", "proxy"))
     secrets = SecretStore()
     try:
         for name in target.secrets.names():
@@ -98,8 +102,12 @@ def run_add(args) -> int:
         secrets.delete(instance.id, target.secrets.names())
         print(f"exadesk add: {args.workspace} already has an instance called {args.name!r}.", file=sys.stderr)
         return EXIT_USAGE
-    print(f"Stored {args.name} ({target.tracker}) in {args.workspace}; verify it with "
-          f"`exadesk check --instance {args.name!r}`.")
+    if instance.role == "admin":
+        print(f"Stored the admin credential {args.name} ({target.tracker}) in {args.workspace}; name it in "
+              f"`exadesk connect --left-admin/--right-admin` and check it with `exadesk plan`.")
+    else:
+        print(f"Stored {args.name} ({target.tracker}) in {args.workspace}; verify it with "
+              f"`exadesk check --instance {args.name!r}`.")
     return 0
 
 
