@@ -1,8 +1,10 @@
 """Emulator of a Salesforce org's REST API (My Domain host), from Salesforce's REST API and OAuth docs.
 
 GET /services/oauth2/userinfo (OpenID Connect claims plus user_id, organization_id),
-GET /services/data/ (versions), GET /services/data/vXX.X/query?q= (only the SOQL shape
-``SELECT ... FROM User WHERE Id = '...'`` with Profile fields), GET .../chatter/users/me,
+GET /services/data/ (versions), GET /services/data/vXX.X/query?q= (only the SOQL shapes
+``SELECT ... FROM User WHERE Id = '...'`` with Profile fields, PermissionSetAssignment by AssigneeId with
+PermissionSet permission filters, Group by Type and DeveloperName, GroupMember by GroupId and UserOrGroupId),
+GET .../chatter/users/me,
 GET .../sobjects/{name}/describe (queryable, createable, updateable), GET .../limits.
 Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
 API_DISABLED_FOR_ORG and API_CURRENTLY_DISABLED (403), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED.
@@ -17,6 +19,9 @@ from exadesk.sandbox.kit import Emulator, Request, Response, json_response, rout
 ORG_ID = "00D5g000004Sbx1EAC"
 USER_ID = "0055g00000ExaDsAAB"
 DEMO_TOKEN = "00D5g000004Sbx1!AQ4AQDemoAccessTokenForExaDeskSandboxOnly.0123456789_abcdefghij"
+ADMIN_ID = "0055g00000AdmInAAB"
+ADMIN_TOKEN = "00D5g000004Sbx1!AQ4AQAdminAccessTokenForExaDeskSandboxOnly.9876543210_zyxwvutsrq"  # made up
+CONSOLE_GROUP = "exalate_console_admin"  # absent by default: a System Administrator creates it
 VERSIONS = ("63.0", "64.0", "65.0")
 
 _ERRORS = {401: ("INVALID_SESSION_ID", "Session expired or invalid"),
@@ -32,11 +37,19 @@ def _describe(name: str, read: bool = True, create: bool = True, edit: bool = Tr
             "createable": create, "updateable": edit, "deletable": False, "custom": name.endswith("__c")}
 
 
+_PERMISSION_SETS = (r"SELECT Id, PermissionSet\.Name FROM PermissionSetAssignment WHERE AssigneeId = "
+                    r"'(?P<id>[A-Za-z0-9]{15,18})' AND \((?P<filters>.+)\)")
+_GROUPS = r"SELECT Id, DeveloperName FROM Group WHERE Type = '(?P<type>\w+)' AND DeveloperName = '(?P<name>\w+)'"
+_GROUP_MEMBERS = (r"SELECT Id FROM GroupMember WHERE GroupId = '(?P<group>[A-Za-z0-9]{15,18})' "
+                  r"AND UserOrGroupId = '(?P<user>[A-Za-z0-9]{15,18})'")
+
+
 class SalesforceEmulator(Emulator):
     """Scenario keys: ``tokens`` (token -> user id), ``expired`` (tokens past the session timeout),
     ``users`` (id -> facts and profile), ``org`` (api_enabled, limits, requests_used_up: the 24-hour limit is
     spent, so every data call answers 403 REQUEST_LIMIT_EXCEEDED), ``objects`` (name -> describe flags),
-    ``userinfo_scope`` (False: userinfo refuses the token, as for a token without OpenID scopes)."""
+    ``userinfo_scope`` (False: userinfo refuses the token, as for a token without OpenID scopes),
+    ``permission_sets`` (name -> permissions and assignee ids), ``groups`` (DeveloperName -> id, type, member ids)."""
 
     tracker = "salesforce"
     demo_secrets = {"access_token": DEMO_TOKEN}
@@ -44,14 +57,24 @@ class SalesforceEmulator(Emulator):
 
     def default_scenario(self) -> dict:
         return {
-            "tokens": {DEMO_TOKEN: USER_ID},
+            "tokens": {DEMO_TOKEN: USER_ID, ADMIN_TOKEN: ADMIN_ID},
             "expired": [],
             "userinfo_scope": True,
             "users": {USER_ID: {"username": "exalate-sync@acme.example.com", "name": "Exalate Sync",
                                 "email": "it@acme.example.com", "user_type": "Standard",
                                 "profile": {"Name": "Exalate Integration", "PermissionsApiEnabled": True,
                                             "PermissionsModifyAllData": False},
-                                "api_via_permission_set": False}},
+                                "api_via_permission_set": False},
+                      ADMIN_ID: {"username": "ada.admin@acme.example.com", "name": "Ada Admin",
+                                 "email": "ada.admin@acme.example.com", "user_type": "Standard",
+                                 "profile": {"Name": "System Administrator", "PermissionsApiEnabled": True,
+                                             "PermissionsModifyAllData": True,
+                                             "PermissionsCustomizeApplication": True},
+                                 "api_via_permission_set": False}},
+            "permission_sets": {"Exalate_Integration": {"PermissionsModifyAllData": False,
+                                                        "PermissionsCustomizeApplication": False,
+                                                        "assignees": [USER_ID]}},
+            "groups": {"AllInternalUsers": {"id": "00G5g000001AllUsAAA", "type": "Organization", "members": []}},
             "org": {"api_enabled": True, "daily_max": 15000, "daily_remaining": 14890, "limits_visible": True},
             "objects": {"Case": _describe("Case"), "CaseComment": _describe("CaseComment"),
                         "ContentVersion": _describe("ContentVersion", edit=True),
@@ -138,6 +161,12 @@ class SalesforceEmulator(Emulator):
         if isinstance(found, Response):
             return found
         soql = request.param("q")
+        for shape, answer in ((_PERMISSION_SETS, self._permission_sets), (_GROUPS, self._groups),
+                              (_GROUP_MEMBERS, self._group_members)):
+            found = re.fullmatch(shape, soql.strip())
+            if found:
+                records = answer(found, version)
+                return json_response({"totalSize": len(records), "done": True, "records": records})
         match = re.fullmatch(r"SELECT (?P<fields>.+) FROM User WHERE Id = '(?P<id>[A-Za-z0-9]{15,18})'", soql.strip())
         if not match:
             return self.error(400, request, "MALFORMED_QUERY", "unexpected token (this emulator knows one query shape)")
@@ -155,6 +184,26 @@ class SalesforceEmulator(Emulator):
                     record[field] = values.get(field)
             records.append(record)
         return json_response({"totalSize": len(records), "done": True, "records": records})
+
+    def _permission_sets(self, match, version: str) -> list[dict]:
+        wanted = [f for f in re.findall(r"PermissionSet\.(\w+) = true", match["filters"])]
+        out = []
+        for name, pset in self.scenario["permission_sets"].items():
+            if match["id"] in pset.get("assignees", []) and any(pset.get(f) is True for f in wanted):
+                out.append({"attributes": {"type": "PermissionSetAssignment"}, "Id": f"0Pa{name[:12]:0<12}",
+                            "PermissionSet": {"attributes": {"type": "PermissionSet"}, "Name": name}})
+        return out
+
+    def _groups(self, match, version: str) -> list[dict]:
+        return [{"attributes": {"type": "Group", "url": f"/services/data/{version}/sobjects/Group/{g['id']}"},
+                 "Id": g["id"], "DeveloperName": name}
+                for name, g in self.scenario["groups"].items()
+                if name == match["name"] and g.get("type", "Regular") == match["type"]]
+
+    def _group_members(self, match, version: str) -> list[dict]:
+        return [{"attributes": {"type": "GroupMember"}, "Id": f"011{match['user'][3:15]}"}
+                for g in self.scenario["groups"].values()
+                if g["id"] == match["group"] and match["user"] in g.get("members", [])]
 
     @route("GET", "/services/data/{version}/sobjects/{name}/describe")
     def describe(self, request: Request, version: str, name: str) -> Response:

@@ -37,6 +37,29 @@ API_REQUESTS_WARNING = 0.10
 _PERMISSIONS_STEP = ("Setup, Users, Profiles (or Permission Sets), the proxy user's profile, Object Settings, "
                      "{objects}")
 
+#: The public group whose members the integration's console admits as delegated administrators.
+CONSOLE_GROUP = "exalate_console_admin"
+_PUBLIC_GROUPS_STEP = "Setup, Users, Public Groups"
+#: Profile and permission-set permissions that make a Salesforce administrator for the integration's console.
+ADMIN_PERMISSIONS = {"PermissionsModifyAllData": "Modify All Data",
+                     "PermissionsCustomizeApplication": "Customize Application"}
+ADMIN_REQUIREMENTS = {
+    "system_admin": Requirement(
+        "admin.system_administrator", "Administrator is a System Administrator",
+        "Give the person the System Administrator profile (Setup, Users, Users, the person, Edit, Profile), or a "
+        "permission set with Modify All Data or Customize Application (Setup, Users, Permission Sets)."),
+    "project_admin": Requirement(
+        "admin.project_admin", "Project administrator (no such role on Salesforce)",
+        "Nothing to do: Salesforce has no projects; access goes by profile (see the plan's profile item)."),
+    "console_group_member": Requirement(
+        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+        f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, {CONSOLE_GROUP}, Edit, and adds the person to "
+        "Selected Members."),
+    "console_group_exists": Requirement(
+        f"admin.group.{CONSOLE_GROUP}", f"The public group {CONSOLE_GROUP} exists",
+        f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, New, and sets Group Name to exactly {CONSOLE_GROUP}."),
+}
+
 SPEC = TrackerSpec(
     id="salesforce",
     name="Salesforce",
@@ -136,6 +159,7 @@ SPEC = TrackerSpec(
                                         "This only happens with user name + password sign-in, which Salesforce "
                                         "retires and ExaDesk does not use: sign in with OAuth instead."),
     },
+    admin_requirements=ADMIN_REQUIREMENTS,
 )
 
 _ORG_API_CODES = ("API_DISABLED_FOR_ORG",)
@@ -228,7 +252,8 @@ def _problem(reason: str, **params):
     return messages.problem(reason, tracker=SPEC.name, **params)
 
 
-def verify_live(ctx):
+def _sign_in(ctx):
+    """The client and the data API base (``/services/data/vXX.X``) for the token's user; sets ``ctx.identity``."""
     client = ctx.client(api_base(ctx.target.url), credential(ctx.target), login_url=ctx.target.url,
                         diagnose=diagnose)
     reply = client.get("/services/oauth2/userinfo", allow=(403,))
@@ -246,7 +271,12 @@ def verify_live(ctx):
                             id=user_id, kind=str(info.get("user_type") or ""))
     if not re.fullmatch(r"005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?", user_id):
         raise CheckError(_problem("http.wrong_shape", what="a user id Salesforce did not name", url=ctx.target.url))
+    return client, data
 
+
+def verify_live(ctx):
+    client, data = _sign_in(ctx)
+    user_id = ctx.identity.id
     soql = ("SELECT Id, Username, Name, UserType, IsActive, Profile.Name, Profile.PermissionsApiEnabled, "
             f"Profile.PermissionsModifyAllData FROM User WHERE Id = '{user_id}'")
     reply = client.get(f"{data}/query", params={"q": soql}, allow=(403,))
@@ -328,3 +358,59 @@ def _one_object(ctx, key: str, desc: dict | None, flags: tuple[str, ...]):
     if all(desc.get(flag) is True for flag in flags):
         return ctx.passed(key, f"{key} is {' and '.join(flags)} for the proxy user.")
     return ctx.failed(key, f"{key} is not {' and '.join(flags)} for the proxy user.")
+
+
+def _records(client, data: str, soql: str) -> list[dict]:
+    body = client.get_json(f"{data}/query", params={"q": soql}, expect=dict)
+    return [r for r in body.get("records") or [] if isinstance(r, dict)]
+
+
+def verify_admin(ctx):
+    """The planner's admin facts for the token's user: System Administrator (the profile, or Modify All Data /
+    Customize Application from the profile or a permission set), and the public group exalate_console_admin
+    (exists, direct member). Salesforce has no projects; the profile option is a manual item of the plan."""
+    keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
+    client, data = _sign_in(ctx)
+    user_id, who = ctx.identity.id, ctx.identity.label()
+    wanted = ", ".join(f"Profile.{name}" for name in ADMIN_PERMISSIONS)
+    users = _records(client, data, f"SELECT Id, Profile.Name, {wanted} FROM User WHERE Id = '{user_id}'")
+    profile = users[0].get("Profile") if users and isinstance(users[0].get("Profile"), dict) else {}
+    profile_name = str(profile.get("Name") or "unknown")
+    granted = [label for name, label in ADMIN_PERMISSIONS.items() if profile.get(name) is True]
+    if profile_name == "System Administrator" or granted:
+        how = f" ({', '.join(granted)})" if granted else ""
+        yield ctx.passed(keys["system_admin"], f"{who} has the profile {profile_name}{how}.")
+    else:
+        either = " OR ".join(f"PermissionSet.{name} = true" for name in ADMIN_PERMISSIONS)
+        sets = _records(client, data, "SELECT Id, PermissionSet.Name FROM PermissionSetAssignment "
+                                      f"WHERE AssigneeId = '{user_id}' AND ({either})")
+        names = [str((r.get("PermissionSet") or {}).get("Name") or "") for r in sets]
+        if names:
+            yield ctx.passed(keys["system_admin"], f"{who} has administrator permissions through the permission "
+                                                   f"set {', '.join(names)} (profile {profile_name}).")
+        else:
+            yield ctx.failed(keys["system_admin"], f"{who} has the profile {profile_name} and no permission set with "
+                                                   "Modify All Data or Customize Application.")
+
+    groups = _records(client, data, "SELECT Id, DeveloperName FROM Group "
+                                    f"WHERE Type = 'Regular' AND DeveloperName = '{CONSOLE_GROUP}'")
+    if not groups:
+        yield ctx.failed(keys["console_group_exists"], f"There is no public group {CONSOLE_GROUP} in this org.")
+        yield ctx.failed(keys["console_group_member"], f"{who} cannot be in {CONSOLE_GROUP}: the group does not "
+                                                       "exist yet.",
+                         fix=f"First create the public group {CONSOLE_GROUP}, then add the person to it.")
+    else:
+        yield ctx.passed(keys["console_group_exists"], f"The public group {CONSOLE_GROUP} exists.")
+        group_id = str(groups[0].get("Id") or "")
+        members = _records(client, data, "SELECT Id FROM GroupMember "
+                                         f"WHERE GroupId = '{group_id}' AND UserOrGroupId = '{user_id}'")
+        if members:
+            yield ctx.passed(keys["console_group_member"], f"{who} is a member of {CONSOLE_GROUP}.")
+        else:
+            yield ctx.failed(keys["console_group_member"], f"{who} is not a direct member of {CONSOLE_GROUP} "
+                                                           "(ExaDesk counts direct members only, not members through "
+                                                           "a role or another group).")
+
+    yield ctx.skipped(keys["project_admin"], "Not applicable: Salesforce has no projects or project administrators; "
+                                             "the app is installed for chosen profiles, and a System Administrator "
+                                             "grants a profile access.")
