@@ -277,3 +277,179 @@ def test_proxy_credential_of_the_person_named_in_the_check_warns(emulators, cli,
     data = check(cli, monkeypatch, emulator, "github", "--person", "exalate-proxy").json()
     dedicated = {c["id"]: c for c in data["checks"]}["github.dedicated_proxy_user"]
     assert dedicated["status"] == "warn" and "your own edits would stop syncing" in dedicated["detail"]
+
+
+# -- TLS interception and strict certificate checks ----------------------------------------------------------
+
+
+def test_self_signed_chain_explains_the_company_authority_and_never_suggests_turning_checks_off(emulators, cli,
+                                                                                                monkeypatch):
+    """Field note 'TLS interception': the OS trust store and the CA-bundle setting; verification stays on."""
+    emulator = emulators.start("github", tls=True)
+    error = check(cli, monkeypatch, emulator, "github").json()["error"]
+    assert error["kind"] == "tls" and error["reason"] == "tls.self_signed"
+    assert "self-signed" in error["message"]
+    for words in ("company proxy inspects HTTPS", "trust store", "CA bundle"):
+        assert words in error["next_step"]
+    assert "verify=False" not in error["next_step"] and "turn verification off" not in error["next_step"].replace(
+        "Never turn verification off", "")
+    # The CA-bundle setting the message points to is the fix.
+    fixed = check(cli, monkeypatch, emulator, "github", "--ca-bundle", kit.self_signed_cert_path())
+    assert fixed.code == 0, fixed.out[:1000]
+
+
+# The exact strings of gh:python/cpython#133564 (Python 3.13 sets VERIFY_X509_STRICT by default).
+STRICT_ERRORS = [
+    ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Basic Constraints of CA cert not marked critical "
+     "(_ssl.c:1028)", "Basic Constraints of CA cert not marked critical"),
+    ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Missing Authority Key Identifier (_ssl.c:1028)",
+     "Missing Authority Key Identifier"),
+]
+
+
+@pytest.mark.parametrize("text, cause", STRICT_ERRORS, ids=["basic-constraints", "authority-key-id"])
+def test_strict_x509_messages_are_explained(text, cause):
+    problem = classify_tls(ssl.SSLCertVerificationError(1, text), "jira.acme.example")
+    assert problem.reason == "tls.strict_x509" and cause in problem.message
+    assert "Zscaler" in problem.next_step and "CA bundle" in problem.next_step
+    assert "off" not in problem.next_step
+
+
+def _strict_chain(tmp_path, *, ca_critical: bool, leaf_aki: bool):
+    """A CA and a 127.0.0.1 server certificate, breaking one strict X.509 rule as corporate CAs do."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Acme Inspection CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+          .not_valid_after(now + datetime.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), ca_critical)
+          .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+          .sign(ca_key, hashes.SHA256()))
+    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False))
+    if leaf_aki:
+        leaf = leaf.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False)
+    leaf = leaf.sign(ca_key, hashes.SHA256())
+    paths = {n: tmp_path / f"{n}.pem" for n in ("ca", "leaf", "key")}
+    paths["ca"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths["leaf"].write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    paths["key"].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                               serialization.NoEncryption()))
+    return paths
+
+
+@pytest.mark.parametrize("ca_critical, leaf_aki, cause", [
+    (False, True, "Basic Constraints of CA cert not marked critical"),
+    (True, False, "Missing Authority Key Identifier"),
+], ids=["basic-constraints", "authority-key-id"])
+def test_strict_x509_failure_from_a_real_handshake_is_explained(tmp_path, ca_critical, leaf_aki, cause):
+    """The real OpenSSL error under VERIFY_X509_STRICT (what Python 3.13 turns on) is recognised, not just a string."""
+    if not hasattr(ssl, "VERIFY_X509_STRICT"):
+        pytest.skip("this Python has no strict X.509 flag")
+    paths = _strict_chain(tmp_path, ca_critical=ca_critical, leaf_aki=leaf_aki)
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(paths["leaf"], paths["key"])
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve():
+        conn, _ = listener.accept()
+        try:
+            server_ctx.wrap_socket(conn, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    client_ctx = ssl.create_default_context(cafile=str(paths["ca"]))
+    client_ctx.verify_flags |= ssl.VERIFY_X509_STRICT
+    try:
+        with pytest.raises(ssl.SSLCertVerificationError) as caught:
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+                client_ctx.wrap_socket(raw, server_hostname="127.0.0.1")
+    finally:
+        listener.close()
+        thread.join(5)
+    if cause not in str(caught.value):
+        pytest.skip(f"this OpenSSL words it differently: {caught.value}")
+    problem = classify_tls(caught.value, "127.0.0.1")
+    assert problem.reason == "tls.strict_x509" and cause in problem.message
+
+
+# -- proxies ----------------------------------------------------------------------------------------------------
+
+
+class _Proxy(BaseHTTPRequestHandler):
+    """A company proxy that wants a login (NTLM/Basic): every CONNECT gets 407."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_CONNECT(self):
+        self.send_response(407)
+        self.send_header("Proxy-Authenticate", "NTLM")
+        self.send_header("Proxy-Authenticate", 'Basic realm="ACME proxy"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_CONNECT
+
+
+@pytest.fixture
+def env_proxy(monkeypatch):
+    """Set HTTPS_PROXY the way IT does; ExaDesk's own proxy setting stays empty."""
+
+    def use(url: str) -> None:
+        monkeypatch.setenv("HTTPS_PROXY", url)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+
+    return use
+
+
+def _check_github_through_proxy(cli, monkeypatch):
+    monkeypatch.setenv("EXADESK_TEST_TOKEN", "ghp_" + "Zx9Cv8Bn" * 4 + "M7l6")
+    result = cli("check", "github", "--url", "https://github.acme.example", "--secret-env", "EXADESK_TEST_TOKEN",
+                 "--project", "acme/website", "--json")
+    assert "Zx9Cv8Bn" not in result.out + result.err
+    return result.json()["error"]
+
+
+def test_environment_proxy_that_refuses_is_named_with_its_variable(cli, monkeypatch, env_proxy):
+    """Field note 'Proxy settings': requests reads HTTPS_PROXY; the message says so and points to NO_PROXY."""
+    from tests.commands.workflow import closed_port_url
+
+    proxy = closed_port_url()
+    env_proxy(proxy)
+    error = _check_github_through_proxy(cli, monkeypatch)
+    assert error["kind"] == "network" and error["reason"] == "network.proxy"
+    assert f"{proxy} (set by HTTPS_PROXY)" in error["message"]
+    assert "NO_PROXY" in error["next_step"]
+
+
+def test_environment_proxy_asking_for_a_login_gives_407_advice(cli, monkeypatch, env_proxy):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        env_proxy(f"http://127.0.0.1:{server.server_address[1]}")
+        error = _check_github_through_proxy(cli, monkeypatch)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert error["kind"] == "network" and error["reason"] == "network.proxy_auth"
+    assert "407" in error["message"] and "HTTPS_PROXY" in error["message"]
+    assert "proxy needs credentials" in error["next_step"]
