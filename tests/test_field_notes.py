@@ -453,3 +453,66 @@ def test_environment_proxy_asking_for_a_login_gives_407_advice(cli, monkeypatch,
     assert error["kind"] == "network" and error["reason"] == "network.proxy_auth"
     assert "407" in error["message"] and "HTTPS_PROXY" in error["message"]
     assert "proxy needs credentials" in error["next_step"]
+
+
+# -- lifecycle notices with dates ----------------------------------------------------------------------------
+
+from exadesk import notices as _notices  # noqa: E402 - kept next to the tests that read it
+
+NOTICE_IDS = [n.id for n in _notices.NOTICES]
+
+
+def _demo_method(tracker_id: str) -> str:
+    from exadesk import trackers
+
+    args = list(sandbox.emulator_class(tracker_id)().demo_args)
+    return args[args.index("--auth") + 1] if "--auth" in args else trackers.get(tracker_id).spec.auth_methods[0].id
+
+
+@pytest.mark.parametrize("notice_id", NOTICE_IDS)
+def test_notice_shows_where_the_method_is_chosen_in_results_and_in_the_report(notice_id, emulators, cli,
+                                                                              monkeypatch):
+    """Field notes on dated retirements: the wizard's method choice, `check --json` and the readiness report."""
+    from exadesk.wizard_flow import WizardFlow
+
+    notice = next(n for n in _notices.NOTICES if n.id == notice_id)
+    require_built(notice.tracker)
+    method = _demo_method(notice.tracker)
+    assert not notice.methods or method in notice.methods, "the demo signs in with the method the notice is about"
+    # 1. Where the method is chosen (the wizard's step lists these under each method).
+    flow = WizardFlow(tracker=notice.tracker)
+    assert notice in flow.method_notices(method)
+    for other in (m.id for m in flow.spec.auth_methods if notice.methods and m.id not in notice.methods):
+        assert notice not in flow.method_notices(other), f"{notice_id} is about {sorted(notice.methods)} only"
+    # 2. In the check results, with its date.
+    emulator = emulators.start(notice.tracker)
+    result = check(cli, monkeypatch, emulator, notice.tracker)
+    found = result.check(f"notice.{notice_id}")
+    assert found["status"] == "warn" and found["fix"] == notice.advice
+    assert f"{notice.effective.day} {notice.effective:%B %Y}" in found["detail"]
+    # 3. In the readiness report of a stored instance.
+    name = f"{notice.tracker} notice"
+    args = ["add", notice.tracker, "--name", name, "--url", emulator.url, "--workspace", "Notices",
+            *emulator.demo_args]
+    for i, (field, value) in enumerate(emulator.demo_secrets.items()):
+        monkeypatch.setenv(f"EXADESK_TEST_NOTICE_{i}", value)
+        args += ["--secret-env", f"{field}=EXADESK_TEST_NOTICE_{i}"]
+    assert cli(*args).code == 0
+    cli("check", "--instance", name, "--workspace", "Notices", "--json")
+    report = cli("report", "--workspace", "Notices", "--format", "md")
+    assert report.code == 0 and notice.title in report.out.replace("\\", "")
+    for secret in emulator.demo_secrets.values():
+        assert secret not in report.out
+
+
+def test_notices_are_data_a_new_one_needs_no_code(monkeypatch, cli):
+    """A notice added to the data shows up in results without any code change."""
+    extra = _notices.Notice("test_github_change", "github", "GitHub changes classic tokens",
+                            "Classic tokens change behaviour on 1 March 2027.", "Prefer a fine-grained token.",
+                            __import__("datetime").date(2027, 3, 1), frozenset({"classic"}))
+    monkeypatch.setattr(_notices, "NOTICES", _notices.NOTICES + (extra,))
+    monkeypatch.setenv("EXADESK_TEST_TOKEN", "ghp_" + "Nw3Ot4Pu" * 4 + "V5w6")
+    result = cli("check", "github", "--url", "https://github.com", "--secret-env", "EXADESK_TEST_TOKEN", "--auth",
+                 "classic", "--project", "bad project name!", "--json")
+    assert result.code == 2, "offline validation stops the run: nothing is sent to github.com"
+    assert result.check("notice.test_github_change")["status"] == "warn"
