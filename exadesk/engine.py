@@ -66,6 +66,8 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
     report = validate(target)
+    if report.problem is None and target.prepare is not None:
+        report.problem = target.prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
         report.finished_at = datetime.now(timezone.utc)
         return report

@@ -207,6 +207,9 @@ class Target:
     timeout: float = 20.0
     proxy: str | None = None
     person: str = ""  # who is doing the setup (name, email or login), for the "proxy user is you" warning
+    #: Called by the engine (in the verifying thread) before anything else is sent, with the cancel flag;
+    #: returns a Problem to stop. Stored OAuth sign-ins refresh their access token here (exadesk.tokens).
+    prepare: Callable | None = field(default=None, repr=False, compare=False)
 
     def value(self, name: str) -> str:
         """A field's value, secret or not."""

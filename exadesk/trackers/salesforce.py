@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
@@ -106,6 +107,13 @@ SPEC = TrackerSpec(
                      "when it expires, sign in again for a new one."),
             ),
         ),
+        oauth.sign_in_method(
+            "salesforce", label="Sign in with the browser (OAuth)",
+            description="Sign in as the proxy user in the browser through your org's connected or external client "
+                        "app; ExaDesk learns the org address and user from the sign-in and renews the access token "
+                        "before each check.",
+            client_id_hint="the app's Consumer Key (a long string starting with 3MVG)",
+            client_id_example="3MVG9" + "A" * 80),
     ),
     requirements=(
         Requirement("ApiEnabled", "Proxy user may use the API (API Enabled)",
@@ -174,7 +182,7 @@ def api_base(url: str) -> str:
 
 
 def credential(target: Target) -> Auth:
-    """The Authorization for an access token (reused by the browser OAuth sign-in when it lands)."""
+    """The Authorization for an access token: pasted, or the browser sign-in's (refreshed before the check)."""
     return BearerAuth(target.secrets.get("access_token"))
 
 

@@ -307,8 +307,9 @@ def _sign_in(ctx):
     client = ctx.client(base, None, login_url=base + "/login.do", diagnose=diagnose)
     username = target.value("username")
     if ctx.method.id == "oauth":
-        token = refresh_grant(client, target)
-        client.auth = BearerAuth(str(token["access_token"]))
+        # A stored sign-in arrives with an access token the engine just refreshed (exadesk.tokens).
+        access = target.secrets.get("access_token") or str(refresh_grant(client, target)["access_token"])
+        client.auth = BearerAuth(access)
     else:
         client.auth = BasicAuth(username, target.secrets.get("password"))
 
