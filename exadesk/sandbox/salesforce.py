@@ -6,15 +6,24 @@ GET /services/data/ (versions), GET /services/data/vXX.X/query?q= (only the SOQL
 PermissionSet permission filters, Group by Type and DeveloperName, GroupMember by GroupId and UserOrGroupId),
 GET .../chatter/users/me,
 GET .../sobjects/{name}/describe (queryable, createable, updateable), GET .../limits.
+OAuth: GET /services/oauth2/authorize (the browser step: a 302 to the callback with code and state, or
+error=access_denied), POST /services/oauth2/token (authorization_code with PKCE, refresh_token,
+response_type=device_code and grant_type=device; replies carry instance_url and id; errors
+``{"error", "error_description"}`` with 400), POST /services/oauth2/revoke (token=...).
 Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
 API_DISABLED_FOR_ORG and API_CURRENTLY_DISABLED (403), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+import secrets as _secrets
+import time
+from urllib.parse import urlencode
 
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
 
 ORG_ID = "00D5g000004Sbx1EAC"
 USER_ID = "0055g00000ExaDsAAB"
@@ -23,6 +32,7 @@ ADMIN_ID = "0055g00000AdmInAAB"
 ADMIN_TOKEN = "00D5g000004Sbx1!AQ4AQAdminAccessTokenForExaDeskSandboxOnly.9876543210_zyxwvutsrq"  # made up
 CONSOLE_GROUP = "exalate_console_admin"  # absent by default: a System Administrator creates it
 VERSIONS = ("63.0", "64.0", "65.0")
+DEMO_CLIENT_ID = "3MVG9SbxExaDeskDemoConsumerKey0000000000000000000000000000000000000000000000001"
 
 _ERRORS = {401: ("INVALID_SESSION_ID", "Session expired or invalid"),
            403: ("INSUFFICIENT_ACCESS", "insufficient access rights on object id"),
@@ -58,6 +68,10 @@ class SalesforceEmulator(Emulator):
     def default_scenario(self) -> dict:
         return {
             "tokens": {DEMO_TOKEN: USER_ID, ADMIN_TOKEN: ADMIN_ID},
+            # OAuth: connected/external client apps, and the browser step (who signs in; approve or deny).
+            "oauth": {"clients": {DEMO_CLIENT_ID: {"secret": "", "require_secret": False, "device_flow": True}},
+                      "consent": "approve", "browser_user": USER_ID, "codes": {}, "refresh_tokens": {},
+                      "devices": {}, "device_interval": 5, "device_pending_polls": 1},
             "expired": [],
             "userinfo_scope": True,
             "users": {USER_ID: {"username": "exalate-sync@acme.example.com", "name": "Exalate Sync",
@@ -226,6 +240,102 @@ class SalesforceEmulator(Emulator):
                                                                     "Configuration permission")
         return json_response({"DailyApiRequests": {"Max": org["daily_max"], "Remaining": org["daily_remaining"]},
                               "DataStorageMB": {"Max": 1024, "Remaining": 1000}})
+
+    # -- OAuth 2.0 (web server flow with PKCE, device flow, refresh, revoke) -------------------
+
+    def _oauth_error(self, error: str, description: str, status: int = 400) -> Response:
+        return json_response({"error": error, "error_description": description}, status)
+
+    def _issue(self, user_id: str, client_id: str, with_refresh: bool, refresh: str = "") -> Response:
+        access = f"{ORG_ID[:15]}!AQ" + _secrets.token_urlsafe(48).replace("-", "_")
+        self.scenario["tokens"][access] = user_id
+        body = {"access_token": access, "signature": _secrets.token_urlsafe(16), "scope": "api refresh_token id",
+                "instance_url": self.url, "id": f"{self.url}/id/{ORG_ID}/{user_id}", "token_type": "Bearer",
+                "issued_at": str(int(time.time() * 1000))}
+        if with_refresh:
+            refresh = "5Aep861" + _secrets.token_urlsafe(48).replace("-", "_")
+            self.scenario["oauth"]["refresh_tokens"][refresh] = {"user": user_id, "client_id": client_id,
+                                                                 "access": [access]}
+            body["refresh_token"] = refresh
+        elif refresh:
+            self.scenario["oauth"]["refresh_tokens"][refresh].setdefault("access", []).append(access)
+        return json_response(body)
+
+    @route("GET", "/services/oauth2/authorize")
+    def authorize(self, request: Request) -> Response:
+        """The browser step, answered as the browser would after the user logs in and allows (or denies) access."""
+        oauth = self.scenario["oauth"]
+        client_id, redirect = request.param("client_id"), request.param("redirect_uri")
+        if client_id not in oauth["clients"] or not redirect or request.param("response_type") != "code":
+            return html_response("<html><body><p>error=invalid_client_id&amp;error_description=client identifier "
+                                 "invalid</p></body></html>", 400)
+        state = request.param("state")
+        if oauth.get("consent") == "deny":
+            params = {"error": "access_denied", "error_description": "end-user denied authorization", "state": state}
+        else:
+            code = "aPrx" + _secrets.token_urlsafe(32)
+            oauth["codes"][code] = {"user": oauth["browser_user"], "client_id": client_id, "redirect_uri": redirect,
+                                    "challenge": request.param("code_challenge")}
+            params = {"code": code, "state": state}
+        return Response(302, b"", {"Location": redirect + ("&" if "?" in redirect else "?") + urlencode(params)},
+                        "text/html")
+
+    @route("POST", "/services/oauth2/token")
+    def token(self, request: Request) -> Response:
+        form = request.form()
+        oauth = self.scenario["oauth"]
+        client = oauth["clients"].get(form.get("client_id", ""))
+        if client is None:
+            return self._oauth_error("invalid_client_id", "client identifier invalid")
+        if form.get("response_type") == "device_code":
+            if not client.get("device_flow"):
+                return self._oauth_error("invalid_request", "device flow not enabled for this app")
+            device = _secrets.token_urlsafe(24)
+            oauth["devices"][device] = {"client_id": form["client_id"], "polls": 0}
+            return json_response({"device_code": device, "user_code": _secrets.token_hex(4).upper(),
+                                  "verification_uri": f"{self.url}/setup/connect",
+                                  "interval": oauth.get("device_interval", 5)})
+        if client.get("require_secret") and form.get("client_secret") != client.get("secret"):
+            return self._oauth_error("invalid_client", "invalid client credentials")
+        grant = form.get("grant_type")
+        if grant == "authorization_code":
+            code = oauth["codes"].pop(form.get("code", ""), None)
+            if not code or code["client_id"] != form["client_id"] or code["redirect_uri"] != form.get("redirect_uri"):
+                return self._oauth_error("invalid_grant", "invalid authorization code")
+            verifier = form.get("code_verifier", "").encode()
+            if code["challenge"] and code["challenge"] != base64.urlsafe_b64encode(
+                    hashlib.sha256(verifier).digest()).rstrip(b"=").decode():
+                return self._oauth_error("invalid_grant", "invalid code verifier")
+            return self._issue(code["user"], form["client_id"], True)
+        if grant == "refresh_token":
+            info = oauth["refresh_tokens"].get(form.get("refresh_token", ""))
+            if not info or info["client_id"] != form["client_id"]:
+                return self._oauth_error("invalid_grant", "expired access/refresh token")
+            return self._issue(info["user"], form["client_id"], False, form["refresh_token"])
+        if grant == "device":
+            device = oauth["devices"].get(form.get("code", ""))
+            if device is None:
+                return self._oauth_error("invalid_grant", "expired authorization code")
+            device["polls"] += 1
+            if oauth.get("consent") == "deny":
+                return self._oauth_error("access_denied", "end-user denied authorization")
+            if device["polls"] <= oauth.get("device_pending_polls", 1):
+                return self._oauth_error("authorization_pending", "authorization pending")
+            del oauth["devices"][form["code"]]
+            return self._issue(oauth["browser_user"], form["client_id"], True)
+        return self._oauth_error("unsupported_grant_type", "grant type not supported")
+
+    @route("POST", "/services/oauth2/revoke")
+    def revoke(self, request: Request) -> Response:
+        token = request.form().get("token", "")
+        info = self.scenario["oauth"]["refresh_tokens"].pop(token, None)
+        if info:  # revoking a refresh token ends the access tokens issued from it
+            for access in info.get("access", []):
+                self.scenario["tokens"].pop(access, None)
+            return Response(200, b"", {}, "text/plain")
+        if self.scenario["tokens"].pop(token, None):
+            return Response(200, b"", {}, "text/plain")
+        return self._oauth_error("unsupported_token_type", "this token type is not supported")
 
 
 EMULATOR = SalesforceEmulator

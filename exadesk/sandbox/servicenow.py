@@ -5,15 +5,20 @@ From ServiceNow's documentation: GET /api/now/table/{table} with sysparm_query (
 sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm_count=true replies
 ``{"result": {"stats": {"count": "N"}}}``; errors ``{"error": {"message", "detail"}, "status": "failure"}``
 (401 "User Not Authenticated" / "Required to provide Auth information"); POST /oauth_token.do with the
-password and refresh_token grants (access token 1,800 s, refresh token 8,640,000 s by default).
+password, authorization_code (PKCE) and refresh_token grants (access token 1,800 s, refresh token 8,640,000 s
+by default); GET /oauth_auth.do (the browser step: a 302 to the redirect URL with code and state, or
+error=access_denied); POST /oauth_revoke_token.do (token=...).
 ACLs filter rows rather than refuse, so a table the user may not read answers an empty 200.
 Dates in the Table API are "YYYY-MM-DD HH:MM:SS" (UTC).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import secrets as _secrets
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlencode
 
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
 
@@ -42,6 +47,16 @@ HIBERNATING_PAGE = (
     "<!DOCTYPE html><html><head><title>Instance Hibernating page</title></head><body>"
     "<h1>Your instance is hibernating</h1><p>Developer instances hibernate when not in use. Sign in to the "
     "developer portal to wake it up.</p></body></html>")
+
+
+def _s256(verifier: str) -> str:
+    """The PKCE S256 transform (RFC 7636), to check a code_verifier against the stored challenge."""
+    return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+
+
+def _redirect(redirect_uri: str, **params: str) -> Response:
+    sep = "&" if "?" in redirect_uri else "?"
+    return Response(302, b"", {"Location": redirect_uri + sep + urlencode(params)}, "text/html")
 
 
 def _stamp(days: float) -> str:
@@ -103,6 +118,8 @@ class ServiceNowEmulator(Emulator):
                                              "refresh_token_lifespan": 8640000, "access_token_lifespan": 1800}},
                 "refresh_tokens": {DEMO_REFRESH: {"user": "exalate.proxy", "client_id": DEMO_CLIENT_ID,
                                                   "expires_in_days": 80}},
+                # The browser step of the authorization code flow: who signs in, and whether they allow access.
+                "consent": "approve", "browser_user": "exalate.proxy", "codes": {},
             },
             "basic_auth_restricted": False,
             "hibernating": False,
@@ -165,7 +182,17 @@ class ServiceNowEmulator(Emulator):
         if not client or client["secret"] != form.get("client_secret"):
             return denied
         grant = form.get("grant_type")
-        if grant == "refresh_token":
+        if grant == "authorization_code":
+            code = oauth.get("codes", {}).pop(form.get("code", ""), None)
+            if not code or code["client_id"] != form["client_id"] or code["redirect_uri"] != form.get("redirect_uri") \
+                    or (code.get("challenge") and _s256(form.get("code_verifier", "")) != code["challenge"]):
+                return json_response({"error_description": "invalid authorization code", "error": "invalid_grant"},
+                                     401)
+            user_name = code["user"]
+            refresh = _secrets.token_urlsafe(40)
+            oauth["refresh_tokens"][refresh] = {"user": user_name, "client_id": form["client_id"],
+                                                "expires_in_days": client["refresh_token_lifespan"] / 86400}
+        elif grant == "refresh_token":
             refresh = form.get("refresh_token", "")
             info = oauth["refresh_tokens"].get(refresh)
             if not info or info["client_id"] != form["client_id"] or info.get("expires_in_days", 0) <= 0:
@@ -189,6 +216,32 @@ class ServiceNowEmulator(Emulator):
             "user": user_name, "expires": datetime.now(timezone.utc) + timedelta(seconds=lifespan)}
         return json_response({"access_token": access, "refresh_token": refresh, "scope": "useraccount",
                               "token_type": "Bearer", "expires_in": lifespan - 1})
+
+    @route("GET", "/oauth_auth.do")
+    def authorize(self, request: Request) -> Response:
+        """The browser step, answered as the browser would after the user signs in and allows (or denies) access."""
+        oauth = self.scenario["oauth"]
+        client_id, redirect = request.param("client_id"), request.param("redirect_uri")
+        if request.param("response_type") != "code" or client_id not in oauth["clients"] or not redirect:
+            return html_response("<html><body><h1>Invalid request</h1><p>invalid client_id or redirect_uri</p>"
+                                 "</body></html>", 400)
+        state = request.param("state")
+        if oauth.get("consent") == "deny":
+            return _redirect(redirect, error="access_denied", error_description="The user denied access",
+                             state=state)
+        code = _secrets.token_urlsafe(24)
+        oauth.setdefault("codes", {})[code] = {"user": oauth.get("browser_user", "exalate.proxy"),
+                                               "client_id": client_id, "redirect_uri": redirect,
+                                               "challenge": request.param("code_challenge")}
+        return _redirect(redirect, code=code, state=state)
+
+    @route("POST", "/oauth_revoke_token.do")
+    def revoke(self, request: Request) -> Response:
+        token = request.form().get("token", "")
+        oauth = self.scenario["oauth"]
+        found = oauth["refresh_tokens"].pop(token, None) or self.scenario.setdefault("_access_tokens", {}).pop(token,
+                                                                                                                  None)
+        return json_response({}, 200) if found else json_response({"error": "invalid_token"}, 400)
 
     # -- data --------------------------------------------------------------------------
 
