@@ -91,7 +91,8 @@ def _plan_items(workspace: Workspace, connection) -> list[str] | None:
         log.exception("planner failed for connection %s", connection.id)
         return ["The admin-access plan could not be computed (see the log)."]
     items = getattr(plan, "items", plan)  # a Plan with items, or a plain list
-    return [_plan_text(item) for item in items or []]
+    why = getattr(plan, "why_admin", "")  # the one paragraph on why admin rights are needed at all
+    return [_plan_text(item) for item in items or []] + ([why] if why else [])
 
 
 def _plan_text(item) -> str:
