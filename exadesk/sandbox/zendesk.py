@@ -3,6 +3,9 @@
 From Zendesk's API reference and OpenAPI description: GET /api/v2/users/me (role,
 role_type, custom_role_id, restricted_agent; anonymous callers get a user without
 an id), GET /api/v2/custom_roles (allowed for agents, with ``configuration``).
+OAuth: GET /oauth/authorizations/new (the browser step: a 302 to the redirect URL with code and state, or
+error=access_denied), POST /oauth/tokens (JSON or form; authorization_code with code_verifier, refresh_token
+with a new refresh token each time), DELETE /api/v2/oauth/tokens/current.json (revokes the token sent).
 Authentication: Basic ``{email}/token:{api token}`` or ``Bearer {oauth token}``;
 email + password is refused like a wrong token, with 401 ``{"error":"Couldn't
 authenticate you"}``. A restricted agent gets 403 "You do not have access to this page".
@@ -10,11 +13,17 @@ authenticate you"}``. A restricted agent gets 403 "You do not have access to thi
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import secrets as _secrets
+from urllib.parse import urlencode
+
 from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
 
 DEMO_EMAIL = "exalate-sync@acme.example"
 DEMO_API_TOKEN = "Zd3m0ApiT0kenF0rExaDeskSandb0x0000000001"
 DEMO_OAUTH = "zdoauth0demo0access0token0for0exadesk0sandbox0000000000000000001"
+DEMO_CLIENT_ID = "exalate_sync"
 ADMIN_EMAIL = "ada.admin@acme.example"
 ADMIN_API_TOKEN = "Zd4dm1nApiT0kenF0rExaDeskSandb0x00000042"  # an admin's own token, made up
 CONSOLE_GROUP = "exalate_console_admin"  # absent by default: an admin creates it
@@ -49,6 +58,9 @@ class ZendeskEmulator(Emulator):
             "token_access": True,
             "api_tokens": {DEMO_API_TOKEN: 9001, ADMIN_API_TOKEN: 9002},
             "oauth_tokens": {DEMO_OAUTH: 9001},
+            # OAuth clients (public: PKCE, no secret) and the browser step (who signs in; approve or deny).
+            "oauth": {"clients": {DEMO_CLIENT_ID: {"kind": "public"}}, "consent": "approve", "browser_user": 9001,
+                      "codes": {}, "refresh_tokens": {}},
             "users": {
                 "9001": {"name": "Exalate Sync", "email": DEMO_EMAIL, "role": "agent", "role_type": 0,
                          "custom_role_id": 360001, "restricted_agent": False, "suspended": False,
@@ -178,6 +190,84 @@ class ZendeskEmulator(Emulator):
                    "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
                   for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
         return json_response({"groups": groups, "next_page": None, "previous_page": None, "count": len(groups)})
+
+    # -- OAuth 2.0 (authorization code with PKCE, refresh with rotation, revocation) ----------------
+
+    def _oauth_error(self, error: str, description: str, status: int = 400) -> Response:
+        return json_response({"error": error, "error_description": description}, status)
+
+    def _issue(self, user_id, client_id: str) -> Response:
+        oauth = self.scenario["oauth"]
+        access, refresh = "zdat" + _secrets.token_hex(32), "zdrt" + _secrets.token_hex(32)
+        self.scenario["oauth_tokens"][access] = user_id
+        oauth["refresh_tokens"][refresh] = {"user": user_id, "client_id": client_id, "access": access}
+        return json_response({"access_token": access, "token_type": "bearer", "scope": "read",
+                              "refresh_token": refresh, "expires_in": oauth.get("expires_in", 3600),
+                              "refresh_token_expires_in": oauth.get("refresh_token_expires_in", 2592000)}, 201)
+
+    @route("GET", "/oauth/authorizations/new")
+    def authorize(self, request: Request) -> Response:
+        """The browser step, answered as the browser would after the user signs in and allows (or denies) access."""
+        oauth = self.scenario["oauth"]
+        client_id, redirect = request.param("client_id"), request.param("redirect_uri")
+        client = oauth["clients"].get(client_id)
+        if client is None or not redirect or request.param("response_type") != "code":
+            return Response(400, "<html><body>Invalid authorization request</body></html>", {}, "text/html")
+        if client.get("kind") == "public" and request.param("code_challenge_method") != "S256":
+            return Response(400, "<html><body>Public clients must use PKCE</body></html>", {}, "text/html")
+        state = request.param("state")
+        if oauth.get("consent") == "deny":
+            params = {"error": "access_denied", "error_description": "The end-user or authorization server denied "
+                                                                     "the request.", "state": state}
+        else:
+            code = _secrets.token_hex(20)
+            oauth["codes"][code] = {"user": oauth["browser_user"], "client_id": client_id, "redirect_uri": redirect,
+                                    "challenge": request.param("code_challenge")}
+            params = {"code": code, "state": state}
+        return Response(302, b"", {"Location": redirect + ("&" if "?" in redirect else "?") + urlencode(params)},
+                        "text/html")
+
+    @route("POST", "/oauth/tokens")
+    def tokens(self, request: Request) -> Response:
+        form = request.json() if "json" in request.headers.get("content-type", "") else request.form()
+        form = form if isinstance(form, dict) else {}
+        oauth = self.scenario["oauth"]
+        client = oauth["clients"].get(str(form.get("client_id", "")))
+        if client is None:
+            return self._oauth_error("invalid_client", "Client authentication failed.", 401)
+        if client.get("kind") == "confidential" and form.get("client_secret") != client.get("secret") \
+                and not form.get("code_verifier"):
+            return self._oauth_error("invalid_client", "Client authentication failed.", 401)
+        grant = form.get("grant_type")
+        if grant == "authorization_code":
+            code = oauth["codes"].pop(str(form.get("code", "")), None)
+            if not code or code["client_id"] != form["client_id"] or code["redirect_uri"] != form.get("redirect_uri"):
+                return self._oauth_error("invalid_grant", "The provided authorization grant is invalid, expired, "
+                                                          "revoked, or does not match the redirection URI.")
+            verifier = str(form.get("code_verifier", "")).encode()
+            if code["challenge"] and code["challenge"] != base64.urlsafe_b64encode(
+                    hashlib.sha256(verifier).digest()).rstrip(b"=").decode():
+                return self._oauth_error("invalid_grant", "The code verifier does not match the code challenge.")
+            return self._issue(code["user"], form["client_id"])
+        if grant == "refresh_token":
+            info = oauth["refresh_tokens"].pop(str(form.get("refresh_token", "")), None)  # single use: rotated
+            if not info or info["client_id"] != form["client_id"]:
+                return self._oauth_error("invalid_grant", "The provided authorization grant is invalid, expired, "
+                                                          "or revoked.")
+            self.scenario["oauth_tokens"].pop(info["access"], None)
+            return self._issue(info["user"], form["client_id"])
+        return self._oauth_error("unsupported_grant_type", "The authorization grant type is not supported.")
+
+    @route("DELETE", "/api/v2/oauth/tokens/current.json")
+    def revoke_current(self, request: Request) -> Response:
+        token = request.bearer() or ""
+        if self.scenario["oauth_tokens"].pop(token, None) is None:
+            return self.error(401, request)
+        oauth = self.scenario["oauth"]
+        for refresh, info in list(oauth["refresh_tokens"].items()):
+            if info.get("access") == token:
+                del oauth["refresh_tokens"][refresh]
+        return Response(204, b"", {}, "application/json")
 
 
 EMULATOR = ZendeskEmulator
