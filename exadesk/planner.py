@@ -140,6 +140,26 @@ def _same_person(a: Report | None, b: Report | None) -> bool | None:
     return bool(_handles(a.identity) & _handles(b.identity))
 
 
+def admin_targets(workspace: Workspace, connection: Connection, *, settings=None, secrets=None) -> dict:
+    """What to verify for each side with an admin credential: side id -> (admin instance, Target or Problem).
+
+    The target's scope is the side's (the projects the connection syncs), unless the side names none.
+    A secret missing from the keychain gives the Problem instead of a target.
+    """
+    from exadesk import instances
+
+    out = {}
+    for side_id, admin_id in connection.admins.items():
+        admin, side = workspace.instance(admin_id), workspace.instance(side_id)
+        if admin is None:
+            continue
+        target, problems = instances.target_for(admin, workspace, secrets=secrets, settings=settings)
+        if side is not None and side.scope:
+            target.scope = list(side.scope)
+        out[side_id] = (admin, problems[0] if problems else target)
+    return out
+
+
 def stored_reports(workspace: Workspace, connection: Connection) -> dict[str, Report]:
     """Admin reports rebuilt from the last stored verification of each side's admin credential."""
     out: dict[str, Report] = {}

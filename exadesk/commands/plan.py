@@ -7,11 +7,11 @@ import threading
 
 from exadesk import engine, instances
 from exadesk.checks import Report, Status
-from exadesk.errors import ErrorKind
+from exadesk.errors import ErrorKind, Problem
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.output import SYMBOLS, print_json
 from exadesk.model import ConfigMode, Connection
-from exadesk.planner import ADMIN_TYPES, plan_for
+from exadesk.planner import ADMIN_TYPES, admin_targets, plan_for
 from exadesk.storage import Store
 
 
@@ -85,22 +85,17 @@ def check_admins(ws, connection: Connection, *, settings=None, secrets=None,
                  cancel: threading.Event | None = None, on_result=None) -> dict[str, Report]:
     """Verify each side's admin credential (``engine.verify_admin``); side instance id -> report.
 
-    Sides without an admin credential get no report. Runs in any thread (the GUI calls it from a worker).
+    Sides without an admin credential get no report. The GUI starts one worker run per target instead.
     """
     cancel = cancel or threading.Event()
     reports: dict[str, Report] = {}
-    for side_id, admin_id in connection.admins.items():
-        admin = ws.instance(admin_id)
-        if admin is None or cancel.is_set():
-            continue
-        target, problems = instances.target_for(admin, ws, secrets=secrets, settings=settings)
-        if problems:
-            reports[side_id] = Report(tracker=admin.tracker, url=admin.url, problem=problems[0])
-            continue
-        side = ws.instance(side_id)
-        # The projects that matter are the ones the connection syncs on that side.
-        target.scope = list(side.scope) if side is not None and side.scope else target.scope
-        reports[side_id] = engine.verify_admin(target, cancel=cancel, on_result=on_result)
+    for side_id, (admin, target) in admin_targets(ws, connection, settings=settings, secrets=secrets).items():
+        if cancel.is_set():
+            break
+        if isinstance(target, Problem):
+            reports[side_id] = Report(tracker=admin.tracker, url=admin.url, problem=target)
+        else:
+            reports[side_id] = engine.verify_admin(target, cancel=cancel, on_result=on_result)
     return reports
 
 
