@@ -563,3 +563,46 @@ def test_github_fine_grained_expiration_header_is_not_trusted(emulators, cli, mo
     emulator = emulators.start("github", {"tokens": {DEMO_FINE: {"expires": now}}})
     result = check(cli, monkeypatch, emulator, "github", "--auth", "fine_grained", secrets={"token": DEMO_FINE})
     assert result.check("github.token_expiry")["status"] != "fail"
+
+
+# -- the sandbox demo's learning scenarios --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from exadesk.sandbox.demo import start_demo
+
+    running = start_demo()
+    yield running
+    running.stop()
+
+
+def _lesson_ids():
+    from exadesk.sandbox.demo import SCENARIOS
+
+    return [f"{s.tracker}-{s.key}" for s in SCENARIOS]
+
+
+@pytest.mark.parametrize("lesson_id", _lesson_ids())
+def test_each_learning_scenario_of_the_demo_ends_with_its_diagnosis(lesson_id, demo, cli, monkeypatch):
+    lesson = next(x for x in demo.lessons if f"{x.tracker}-{x.scenario.key}" == lesson_id)
+    require_built(lesson.tracker)
+    result = check(cli, monkeypatch, lesson.emulator, lesson.tracker)
+    data = result.json()
+    assert data["ready"] is False
+    assert data["error"] and data["error"]["reason"] == lesson.scenario.expect, data["error"]
+    assert data["error"]["message"] and data["error"]["next_step"]
+    assert any(line.strip().startswith(lesson.label) for line in demo.describe())
+
+
+def test_demo_keeps_one_ready_emulator_per_tracker_and_filters_lessons_by_tracker(demo, cli, monkeypatch):
+    from exadesk.sandbox.demo import start_demo
+
+    assert set(demo.emulators) == set(IDS)
+    ready = check(cli, monkeypatch, demo.emulators["github"], "github")
+    assert ready.code == 0
+    only = start_demo(["zendesk"])
+    try:
+        assert list(only.emulators) == ["zendesk"] and {x.tracker for x in only.lessons} == {"zendesk"}
+    finally:
+        only.stop()
