@@ -203,7 +203,7 @@ class ZendeskEmulator(Emulator):
         oauth["refresh_tokens"][refresh] = {"user": user_id, "client_id": client_id, "access": access}
         return json_response({"access_token": access, "token_type": "bearer", "scope": "read",
                               "refresh_token": refresh, "expires_in": oauth.get("expires_in", 3600),
-                              "refresh_token_expires_in": oauth.get("refresh_token_expires_in", 2592000)}, 201)
+                              "refresh_token_expires_in": oauth.get("refresh_token_expires_in", 2592000)})
 
     @route("GET", "/oauth/authorizations/new")
     def authorize(self, request: Request) -> Response:
