@@ -1,0 +1,204 @@
+"""The main area for one connection: the admin access plan as a checklist, checked with each admin's credential."""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from exadesk import planner
+from exadesk.checks import CheckResult, Report, Status
+from exadesk.errors import Problem
+from exadesk.ui import icons
+
+
+@functools.lru_cache(maxsize=None)
+def plan_status_icon(status: Status) -> QIcon:
+    """The status mark from resources/icons/status/<status>.svg (the drawn one when the file is missing)."""
+    path = icons.ICON_DIR / "status" / f"{status.value}.svg"
+    if path.is_file():
+        return icons._svg_icon(path.read_bytes())  # same renderer as the app's other SVG icons
+    return icons.status_icon(status)
+
+
+class ConnectionPage(QWidget):
+    """The plan of one connection; "Check now" runs ``engine.verify_admin`` for each side on the app's workers.
+
+    Items turn green as the results arrive; finished runs are stored on the admin credentials (as
+    ``exadesk plan`` does), so the plan shows them again later and the readiness report includes them.
+
+    Signals:
+        checked: the connection id, once every side's run has finished.
+    """
+
+    checked = Signal(str)
+    COLUMNS = ("status", "side", "title", "detail", "fix")
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.workspace_id = ""
+        self.connection_id = ""
+        self.runs: dict[str, object] = {}  # side id -> VerifyRun
+        self._live: dict[str, Report] = {}  # side id -> the report so far (a run in flight, or finished)
+        self.plan: planner.Plan | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("connectionTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.verdict = QLabel()
+        self.verdict.setObjectName("planVerdict")
+        self.check_button = QPushButton(self.tr("&Check now"))
+        self.check_button.setAccessibleName(self.tr("Check the administrators now"))
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check_now)
+
+        self.items = QTreeWidget()
+        self.items.setColumnCount(len(self.COLUMNS))
+        self.items.setHeaderLabels([self.tr("Status"), self.tr("Side"), self.tr("Requirement"),
+                                    self.tr("What was found"), self.tr("How to fix")])
+        self.items.setRootIsDecorated(False)
+        self.items.setWordWrap(True)
+        self.items.setUniformRowHeights(False)
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items.setAccessibleName(self.tr("Administrator checklist"))
+        header = self.items.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        top.addLayout(heading, 1)
+        top.addWidget(self.verdict)
+        top.addWidget(self.check_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.why)
+
+    # -- showing ---------------------------------------------------------------------
+
+    def _connection(self):
+        ws = self.session.data.workspace(self.workspace_id)
+        conn = next((c for c in ws.connections if c.id == self.connection_id), None) if ws else None
+        return ws, conn
+
+    def show_connection(self, workspace_id: str, connection_id: str) -> None:
+        """Show a connection's plan from the last stored admin checks (nothing is sent)."""
+        if (workspace_id, connection_id) != (self.workspace_id, self.connection_id):
+            self._live = {}
+        self.workspace_id, self.connection_id = workspace_id, connection_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        ws, conn = self._connection()
+        if conn is None:
+            self.plan = None
+            self.title.setText(self.tr("Connection not found"))
+            self.items.clear()
+            self.check_button.setEnabled(False)
+            return
+        reports = planner.stored_reports(ws, conn)
+        reports.update(self._live)
+        self.plan = planner.plan_for(ws, conn, reports)
+        left, right = ws.instance(conn.left), ws.instance(conn.right)
+        self.title.setText(conn.name)
+        self.subtitle.setText(self.tr("{left} ↔ {right}, {mode} mode").format(
+            left=left.name if left else "?", right=right.name if right else "?", mode=conn.mode.value.capitalize()))
+        self.why.setText(self.plan.why_admin)
+        self._fill(self.plan)
+        running = bool(self.runs)
+        self.check_button.setEnabled(not running and bool(conn.admins))
+        self.check_button.setToolTip("" if conn.admins else self.tr(
+            "Add an administrator's credential for a side first (exadesk add --role admin, then exadesk connect)."))
+        self.verdict.setText(self.tr("Checking…") if running else {
+            0: self.tr("Ready to configure"), 1: self.tr("Not ready"), 3: self.tr("To confirm")}[self.plan.exit_code()])
+
+    def _fill(self, plan: planner.Plan) -> None:
+        self.items.clear()
+        for item in plan.items:
+            row = QTreeWidgetItem(["", item.side, item.title, item.detail,
+                                   item.fix if item.status is not Status.PASS else ""])
+            row.setIcon(0, plan_status_icon(item.status))
+            row.setToolTip(0, item.status.value)
+            row.setToolTip(2, item.why)
+            row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+            row.setData(0, Qt.ItemDataRole.AccessibleTextRole, item.status.value)
+            self.items.addTopLevelItem(row)
+        if plan.problems:
+            self.why.setText("\n\n".join([*(p.text() for p in plan.problems), plan.why_admin]))
+
+    def status_of(self, item_id: str) -> Status | None:
+        """The status shown for a plan item (tests and accessibility tools read it)."""
+        if self.plan is None:
+            return None
+        return next((i.status for i in self.plan.items if i.id == item_id), None)
+
+    # -- checking --------------------------------------------------------------------
+
+    def check_now(self) -> int:
+        """Start one admin run per side with a credential; returns how many started."""
+        ws, conn = self._connection()
+        if conn is None or self.runs:
+            return 0
+        from exadesk import engine
+
+        self._live = {}
+        started = 0
+        targets = planner.admin_targets(ws, conn, settings=self.session.data.settings, secrets=self.session.secrets)
+        for side_id, (admin, target) in targets.items():
+            if isinstance(target, Problem):  # the secret is not in the keychain: nothing to send
+                self._live[side_id] = Report(tracker=admin.tracker, url=admin.url, problem=target)
+                continue
+            self._live[side_id] = Report(tracker=admin.tracker, url=admin.url)
+            self.runs[side_id] = self.session.workers.start(
+                target, on_result=lambda result, s=side_id: self._on_result(s, result),
+                on_finished=lambda report, s=side_id, a=admin.id: self._on_finished(s, a, report),
+                verify=engine.verify_admin)
+            started += 1
+        self.refresh()
+        if not started:
+            self.checked.emit(self.connection_id)
+        return started
+
+    def cancel(self) -> None:
+        for run in self.runs.values():
+            run.cancel()
+
+    def _on_result(self, side_id: str, result: CheckResult) -> None:
+        report = self._live.get(side_id)
+        if report is not None and side_id in self.runs:
+            report.checks.append(result)
+            self.refresh()
+
+    def _on_finished(self, side_id: str, admin_id: str, report: Report) -> None:
+        self.runs.pop(side_id, None)
+        self._live[side_id] = report
+        kind = report.problem.kind.value if report.problem is not None else ""
+        if kind not in ("keychain", "cancelled"):
+            from exadesk import instances
+
+            def record(data) -> None:
+                found = data.find_instance(admin_id)
+                if found:
+                    instances.record(found[1], report)
+
+            self.session.update_later(record)
+        self.refresh()
+        if not self.runs:
+            self.checked.emit(self.connection_id)
