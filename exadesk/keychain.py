@@ -48,6 +48,12 @@ def _size_limit(backend) -> int | None:
     return WINDOWS_BLOB_LIMIT if module.endswith("Windows") else None
 
 
+def _is_blob_too_large(exc: Exception) -> bool:
+    """Windows' CredWrite refusing an oversized blob: ``(1783, 'CredWrite', 'The stub received bad data.')``."""
+    text = str(exc)
+    return "1783" in text or "stub received bad data" in text.lower()
+
+
 class SecretStore:
     """Reads and writes secrets of instances in the keychain."""
 
@@ -75,7 +81,14 @@ class SecretStore:
         size = len(value.encode("utf-16-le"))
         if limit and size > limit:
             raise KeychainError(messages.problem("keychain.too_large", size=size, limit=limit))
-        self._call(self.backend.set_password, SERVICE, entry_name(instance_id, field), value)
+        try:
+            self._call(self.backend.set_password, SERVICE, entry_name(instance_id, field), value)
+        except KeychainError as exc:
+            if exc.problem.reason != "keychain.too_large":
+                raise
+            # The backend refused the size itself (its limit was not known beforehand): say how big it was.
+            raise KeychainError(messages.problem("keychain.too_large", size=size, limit=limit or WINDOWS_BLOB_LIMIT)) \
+                from exc.__cause__
 
     def get(self, instance_id: str, field: str) -> str | None:
         self._require()
@@ -110,11 +123,13 @@ class SecretStore:
         except keyring.errors.KeyringError as exc:
             # The exception text of a backend may quote what it was given; keep only the type.
             text = str(exc)
-            if "1783" in text or "stub received bad data" in text:
+            if _is_blob_too_large(exc):
                 raise KeychainError(messages.problem("keychain.too_large", size="?", limit=WINDOWS_BLOB_LIMIT)) from exc
             if "locked" in text.lower() or "dismissed" in text.lower():
                 raise KeychainError(messages.problem("keychain.locked")) from exc
             raise KeychainError(messages.problem("keychain.failed", error=type(exc).__name__)) from exc
         except Exception as exc:  # DBus errors and the like from the backend's own libraries
             log.warning("keychain backend raised %s", type(exc).__name__)
+            if _is_blob_too_large(exc):  # pywin32's own error, which keyring passes on unwrapped
+                raise KeychainError(messages.problem("keychain.too_large", size="?", limit=WINDOWS_BLOB_LIMIT)) from exc
             raise KeychainError(messages.problem("keychain.failed", error=type(exc).__name__)) from exc

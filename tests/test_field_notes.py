@@ -606,3 +606,87 @@ def test_demo_keeps_one_ready_emulator_per_tracker_and_filters_lessons_by_tracke
         assert list(only.emulators) == ["zendesk"] and {x.tracker for x in only.lessons} == {"zendesk"}
     finally:
         only.stop()
+
+
+# -- keyring ------------------------------------------------------------------------------------------------
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+from keyring.backends import fail  # noqa: E402
+
+from exadesk.errors import KeychainError  # noqa: E402
+from exadesk.keychain import WINDOWS_BLOB_LIMIT, SecretStore  # noqa: E402
+
+
+class _CredWriteError(Exception):
+    """Stands in for pywintypes.error, which keyring's Windows backend passes on unwrapped."""
+
+
+class _WindowsCredentialManager(keyring.backend.KeyringBackend):
+    """Behaves like Credential Manager: a blob over 2,560 bytes (UTF-16) fails with error 1783."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.entries = {}
+
+    def get_password(self, service, username):
+        return self.entries.get((service, username))
+
+    def set_password(self, service, username, password):
+        if len(password.encode("utf-16-le")) > WINDOWS_BLOB_LIMIT:
+            raise _CredWriteError(1783, "CredWrite", "The stub received bad data.")
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.entries.pop((service, username), None)
+
+
+_WindowsCredentialManager.__module__ = "keyring.backends.Windows"
+
+
+def test_windows_size_limit_is_checked_before_writing_and_the_boundary_fits():
+    """gh:jaraco/keyring#355: 2,560 bytes = 1,280 UTF-16 characters fit; one more is refused before CredWrite."""
+    backend = _WindowsCredentialManager()
+    store = SecretStore(backend)
+    store.set("inst1", "bundle", "j" * 1280)
+    assert store.get("inst1", "bundle") == "j" * 1280
+    with pytest.raises(KeychainError) as caught:
+        store.set("inst1", "bundle", "k" * 1281)
+    problem = caught.value.problem
+    assert problem.reason == "keychain.too_large" and "2562" in problem.message and "2560" in problem.message
+    assert store.get("inst1", "bundle") == "j" * 1280, "the refused write changed nothing"
+
+
+def test_credwrite_1783_from_the_backend_is_the_size_limit_not_a_generic_failure():
+    """When the limit is not known beforehand (another backend name), error 1783 still reads as 'too large'."""
+    backend = _WindowsCredentialManager()
+    type(backend).__module__ = "keyring.backends.SomeWindowsPort"
+    try:
+        with pytest.raises(KeychainError) as caught:
+            SecretStore(backend).set("inst1", "bundle", "m" * 2000)
+    finally:
+        type(backend).__module__ = "keyring.backends.Windows"
+    problem = caught.value.problem
+    assert problem.reason == "keychain.too_large" and "4000 bytes" in problem.message
+    assert "m" * 20 not in problem.text()
+
+
+def test_no_keychain_backend_is_explained_and_the_secret_goes_nowhere(cli, monkeypatch, exadesk_home):
+    """gh:jaraco/keyring#569, gh:cli/cli#7757: headless Linux, SSH or WSL; never a silent plaintext fallback."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    token = "ghp_" + "Hd7Lq2Xs" * 4 + "R9t0"
+    monkeypatch.setenv("EXADESK_TEST_HEADLESS", token)
+    try:
+        result = cli("add", "github", "--name", "headless", "--url", "https://github.com", "--secret-env",
+                     "token=EXADESK_TEST_HEADLESS", "--project", "acme/website", "--workspace", "Acme")
+    finally:
+        keyring.set_keyring(previous)
+    said = result.out + result.err
+    assert "No system keychain is available" in said and "dbus-run-session" in said
+    assert token not in said
+    for path in exadesk_home.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), f"the secret was written to {path.name}"
