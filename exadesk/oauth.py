@@ -347,7 +347,8 @@ def _post_token(client, profile: OAuthProfile, form: dict[str, str], *, failure:
             raise OAuthError(_problem("oauth.bad_reply", profile, what="no access token"))
         if error in ("authorization_pending", "slow_down"):
             raise _Pending(error)
-        reason = "oauth.rejected" if error in ("invalid_client", "invalid_client_id", "unauthorized_client") else failure
+        wrong_client = error in ("invalid_client", "invalid_client_id", "unauthorized_client")
+        reason = "oauth.rejected" if wrong_client else failure
         words = f"{error}: {description}" if description else error
         raise OAuthError(_problem(reason, profile, error=words), words)
     return _token_set(data)
