@@ -269,10 +269,6 @@ class VerifyContext:
     def unknown(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
         return self._result(key, Status.UNKNOWN, detail, fix, title)
 
-    def skipped(self, key: str, detail: str, *, title: str | None = None) -> CheckResult:
-        """The requirement does not apply on this tracker or setup; ``detail`` says why."""
-        return self._result(key, Status.SKIPPED, detail, "", title)
-
     def problem(self, reason: str, **params) -> Problem:
         """A Problem for one of this tracker's own reasons (``SPEC.messages``)."""
         params.setdefault("tracker", self.spec.name)

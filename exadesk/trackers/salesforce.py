@@ -44,14 +44,13 @@ _PUBLIC_GROUPS_STEP = "Setup, Users, Public Groups"
 #: Profile and permission-set permissions that make a Salesforce administrator for the integration's console.
 ADMIN_PERMISSIONS = {"PermissionsModifyAllData": "Modify All Data",
                      "PermissionsCustomizeApplication": "Customize Application"}
+#: No "project_admin": Salesforce has no projects (the planner shows that kind as not applicable); access goes
+#: by profile, a manual item of the plan.
 ADMIN_REQUIREMENTS = {
     "system_admin": Requirement(
         "admin.system_administrator", "Administrator is a System Administrator",
         "Give the person the System Administrator profile (Setup, Users, Users, the person, Edit, Profile), or a "
         "permission set with Modify All Data or Customize Application (Setup, Users, Permission Sets)."),
-    "project_admin": Requirement(
-        "admin.project_admin", "Project administrator (no such role on Salesforce)",
-        "Nothing to do: Salesforce has no projects; access goes by profile (see the plan's profile item)."),
     "console_group_member": Requirement(
         f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
         f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, {CONSOLE_GROUP}, Edit, and adds the person to "
@@ -419,6 +418,3 @@ def verify_admin(ctx):
                                                            "(ExaDesk counts direct members only, not members through "
                                                            "a role or another group).")
 
-    yield ctx.skipped(keys["project_admin"], "Not applicable: Salesforce has no projects or project administrators; "
-                                             "the app is installed for chosen profiles, and a System Administrator "
-                                             "grants a profile access.")

@@ -76,13 +76,12 @@ _OAUTH_STEPS = (
 #: The group whose members the integration's console admits as delegated administrators (created by an admin).
 CONSOLE_GROUP = "exalate_console_admin"
 _GROUPS_PLACE = "User Administration, Groups"
+#: No "project_admin": ServiceNow has no projects; what a person may do on the synced tables comes from roles,
+#: so the planner shows that kind as not applicable.
 ADMIN_REQUIREMENTS = {
     "system_admin": Requirement(
         "admin.role.admin", "Administrator holds the admin role",
         "An administrator opens User Administration, Users, the person, the Roles tab, Edit, and adds admin."),
-    "project_admin": Requirement(
-        "admin.project_admin", "Project administrator (no such role on ServiceNow)",
-        "Nothing to do: ServiceNow has no project administrators."),
     "console_group_member": Requirement(
         f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
         f"An administrator opens {_GROUPS_PLACE}, {CONSOLE_GROUP}, the Group Members tab, Edit, and adds the person."),
@@ -484,8 +483,6 @@ def verify_admin(ctx):
                                                         f"not say whether they are in {CONSOLE_GROUP}.",
                           fix=f"Ask an administrator to check {_GROUPS_PLACE}, {CONSOLE_GROUP}, Group Members.")
 
-    yield ctx.skipped(keys["project_admin"], "Not applicable: ServiceNow has no projects or project administrators; "
-                                             "what a person may do on the synced tables comes from their roles.")
 
 
 def _true(value) -> bool:

@@ -44,15 +44,14 @@ TICKET_ACCESS = {"all": "all tickets", "within-groups": "only tickets in the age
 #: The group whose members the integration's console admits as delegated administrators (created by an admin).
 CONSOLE_GROUP = "exalate_console_admin"
 _GROUPS_STEP = "Admin Center, People, Team, Groups"
+#: No "project_admin": Zendesk has no projects (the planner shows that kind as not applicable); its delegated-admin
+#: options are a custom role or the Contributor role, which the plan lists and the system_admin check names.
 ADMIN_REQUIREMENTS = {
     "system_admin": Requirement(
         "admin.role.admin", "Administrator has the Zendesk Admin role",
         f"An admin opens Admin Center, People, Team, Team members, the person, and sets Role to Admin. A delegated "
         f"administrator may instead have a custom role with limited permissions, or the Contributor role "
         f"({_ROLES_STEP})."),
-    "project_admin": Requirement(
-        "admin.project_admin", "Project administrator (no such role on Zendesk)",
-        "Nothing to do: Zendesk has no projects; the role options are a custom role or the Contributor role."),
     "console_group_member": Requirement(
         f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
         f"An admin opens {_GROUPS_STEP}, {CONSOLE_GROUP}, Add agents, and adds the person."),
@@ -406,9 +405,6 @@ def verify_admin(ctx):
                               fix=f"Ask a Zendesk admin to look for {CONSOLE_GROUP} in {_GROUPS_STEP}.")
             yield ctx.failed(keys["console_group_member"], f"{label} is not a member of {CONSOLE_GROUP}.")
 
-    yield ctx.skipped(keys["project_admin"], "Not applicable: Zendesk has no projects or project administrators; a "
-                                             "delegated administrator's alternatives are a custom role or the "
-                                             "Contributor role.")
 
 
 def _admin_result(ctx, role: str, label: str):

@@ -109,10 +109,19 @@ def test_plan_delegated_admin_outside_the_group_fails_with_the_fix(emulators):
     assert plan.exit_code() == 1
 
 
-def test_plan_missing_group_and_accept_rule(emulators):
+def test_plan_missing_group_is_reported(emulators):
     report, _ = _run(emulators)
     plan = plan_with("azure_devops", report, mode=ConfigMode.BASIC, kind="delegated")
-    assert item(plan, "plan.console_group_exists.").status is Status.FAIL
+    exists = item(plan, "plan.console_group_exists.")
+    assert exists.status is Status.FAIL and "New group" in exists.fix
+
+
+def test_plan_accept_rule_for_a_project_admin_in_the_group(emulators):
+    report, _ = _run(emulators, {**WITH_GROUP, **_admin_groups(CONSOLE_GROUP, "[Website]\\Project Administrators",
+                                                               "[Backend]\\Project Administrators")})
+    plan = plan_with("azure_devops", report, mode=ConfigMode.VISUAL, kind="delegated")
+    assert item(plan, "plan.console_group_member.").status is Status.PASS
+    assert item(plan, "plan.delegated_project_admin.").status is Status.PASS
     assert item(plan, "plan.accept_rule.").status is Status.WARN
 
 

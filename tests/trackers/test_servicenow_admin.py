@@ -16,7 +16,6 @@ from exadesk.trackers import servicenow
 from tests.helpers.admin_runs import item, plan_with, run_admin, statuses
 
 SYSTEM = "servicenow.admin.role.admin"
-PROJECT = "servicenow.admin.project_admin"
 MEMBER = "servicenow.admin.member.exalate_console_admin"
 EXISTS = "servicenow.admin.group.exalate_console_admin"
 ADMIN_PASSWORD = "Sbx-Admin-Test-Pw-6617"
@@ -36,13 +35,14 @@ def _run(emulators, scenario=None, user="dana.delegate", password=DELEGATE_PASSW
 
 def test_admin_kinds_map_to_distinct_admin_keys():
     reqs = servicenow.SPEC.admin_requirements
-    assert set(reqs) == {"system_admin", "project_admin", "console_group_member", "console_group_exists"}
+    # no project administrators on ServiceNow: the planner shows that kind as not applicable
+    assert set(reqs) == {"system_admin", "console_group_member", "console_group_exists"}
     assert not {r.key for r in servicenow.SPEC.requirements} & {r.key for r in reqs.values()}
 
 
 @pytest.mark.parametrize("user,password,scenario,expected", [
     ("sam.admin", ADMIN_PASSWORD, _group("sam.admin"),
-     {SYSTEM: Status.PASS, EXISTS: Status.PASS, MEMBER: Status.PASS, PROJECT: Status.SKIPPED}),
+     {SYSTEM: Status.PASS, EXISTS: Status.PASS, MEMBER: Status.PASS}),
     ("sam.admin", ADMIN_PASSWORD, {}, {SYSTEM: Status.PASS, EXISTS: Status.FAIL, MEMBER: Status.FAIL}),
     ("dana.delegate", DELEGATE_PASSWORD, _group("dana.delegate"),
      {SYSTEM: Status.FAIL, EXISTS: Status.PASS, MEMBER: Status.PASS}),
@@ -64,12 +64,6 @@ def test_admin_facts(user, password, scenario, expected, emulators):
     assert report.problem is None, report.problem
     assert {k: v for k, v in statuses(report).items() if k in expected} == expected
     assert report.identity.login == user
-
-
-def test_project_admin_is_not_applicable_with_the_reason(emulators):
-    report, _ = _run(emulators, _group())
-    project = next(c for c in report.checks if c.id == PROJECT)
-    assert project.status is Status.SKIPPED and "no projects" in project.detail
 
 
 def test_fixes_name_the_place(emulators):
@@ -110,7 +104,8 @@ def test_plan_delegated_admin_outside_the_group_fails_with_the_fix(emulators):
     plan = plan_with("servicenow", report, mode=ConfigMode.SCRIPTED, kind="delegated")
     member = item(plan, "plan.console_group_member.")
     assert member.status is Status.FAIL and "Group Members" in member.fix
-    assert item(plan, "plan.delegated_project_admin.").status is Status.SKIPPED
+    project = item(plan, "plan.delegated_project_admin.")
+    assert project.status is Status.SKIPPED and "Not applicable" in project.detail
     assert plan.exit_code() == 1
 
 
