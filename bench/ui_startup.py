@@ -1,7 +1,7 @@
 """Benchmark: cold start to first paint of the ExaDesk window with 200 instances, against a bare PySide6 window.
 
-Both are measured in the same run, the same way: a fresh process prints the
-milliseconds from its own start to the first paint of its window. Goal: ExaDesk
+Both are measured in the same run, the same way: the time from launching a fresh
+process to the line it prints right after the first paint of its window. Goal: ExaDesk
 within 1.5 times the bare window.
 
 Run: ``QT_QPA_PLATFORM=offscreen python -m bench.ui_startup [--runs 7] [--instances 200]``
@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -70,10 +71,15 @@ def make_home(instances: int) -> Path:
 
 
 def measure(command: list[str], env: dict) -> float:
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr[-500:]}")
-    return float(result.stdout.strip().splitlines()[-1])
+    """Milliseconds from launching the process to its first-paint line (the child prints it after painting)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - started) * 1000
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode != 0 or not line.strip():
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}): {err[-500:]}")
+    return elapsed
 
 
 def run(runs: int = 7, instances: int = 200) -> dict:
@@ -90,7 +96,7 @@ def run(runs: int = 7, instances: int = 200) -> dict:
         bare.append(measure([sys.executable, "-c", BARE_WINDOW], env))
         app.append(measure([sys.executable, "-m", "exadesk", "--exit-after-startup"], env))
     result = {"instances": instances, "runs": runs, "bare_ms": statistics.median(bare),
-              "exadesk_ms": statistics.median(app)}
+              "exadesk_ms": statistics.median(app), "bare_min_ms": min(bare), "exadesk_min_ms": min(app)}
     result["ratio"] = result["exadesk_ms"] / result["bare_ms"]
     result["goal_met"] = result["ratio"] <= GOAL_RATIO
     return result
@@ -104,7 +110,8 @@ def main(argv=None) -> int:
     r = run(args.runs, args.instances)
     print(f"cold start to first paint, median of {r['runs']}: bare PySide6 window {r['bare_ms']:.0f} ms, "
           f"ExaDesk with {r['instances']} instances {r['exadesk_ms']:.0f} ms "
-          f"({r['ratio']:.2f}x; goal <= {GOAL_RATIO}x: {'met' if r['goal_met'] else 'NOT met'})")
+          f"({r['ratio']:.2f}x; goal <= {GOAL_RATIO}x: {'met' if r['goal_met'] else 'NOT met'}); "
+          f"fastest runs {r['bare_min_ms']:.0f} / {r['exadesk_min_ms']:.0f} ms")
     return 0 if r["goal_met"] else 1
 
 

@@ -52,6 +52,12 @@ def _svg_icon(svg: bytes) -> QIcon:
     return icon
 
 
+def _file_icon(path: Path) -> QIcon:
+    """An SVG file as an icon: Qt's SVG icon engine draws it at the size and scale asked, when asked."""
+    icon = QIcon(str(path))
+    return icon if not icon.isNull() else _svg_icon(path.read_bytes())
+
+
 @functools.lru_cache(maxsize=None)
 def status_icon(status: Status) -> QIcon:
     colour, mark = _STATUS_SVG[status]
@@ -64,7 +70,7 @@ def status_icon(status: Status) -> QIcon:
 def app_icon() -> QIcon:
     path = ICON_DIR / "exadesk.svg"
     if path.is_file():
-        return _svg_icon(path.read_bytes())
+        return _file_icon(path)
     return _svg_icon(_APP_SVG.encode())
 
 
@@ -83,7 +89,7 @@ def tracker_icon(icon_id: str, name: str = "") -> QIcon:
     """The tracker's mark from resources/icons/<id>.svg, or a neutral drawn one."""
     path = ICON_DIR / f"{icon_id}.svg"
     if path.is_file():
-        return _svg_icon(path.read_bytes())
+        return _file_icon(path)
     icon = QIcon()
     for size in _SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
