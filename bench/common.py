@@ -224,6 +224,17 @@ def machine() -> dict:
             "qt_platform": os.environ.get("QT_QPA_PLATFORM", "offscreen (set by the bench)")}
 
 
+def pyside_refcount_bug() -> bool:
+    """Whether the installed PySide6 is the 6.12.0 build that crashes on Python 3.11."""
+    import PySide6
+
+    return PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
+
+
+#: Prepended to a child's ``-c`` script when :func:`pyside_refcount_bug` (same for app and baseline).
+GUARD_SNIPPET = "from bench.common import guard_pyside_refcount_bug; guard_pyside_refcount_bug()\n"
+
+
 def guard_pyside_refcount_bug(extra: int = 1 << 40) -> bool:
     """Work around PySide6 6.12.0 on Python 3.11 (excluded in pyproject.toml, but maybe installed).
 
@@ -235,9 +246,7 @@ def guard_pyside_refcount_bug(extra: int = 1 << 40) -> bool:
     """
     import ctypes
 
-    import PySide6
-
-    if not (PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)):
+    if not pyside_refcount_bug():
         return False
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt is the first field
