@@ -32,7 +32,7 @@ from urllib.parse import quote, urlsplit
 from exadesk import messages
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, Reply, is_loopback
+from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
@@ -286,8 +286,8 @@ class _Session:
     """The signed-in identity and where its groups are read from."""
 
     loc: Location
-    core: object
-    ims: object
+    core: HttpClient
+    ims: HttpClient
     member_of: set[str]
     who: str
 

@@ -457,12 +457,14 @@ def verify_admin(ctx):
                           fix="An administrator checks the person's Roles tab (User Administration, Users).")
 
     groups = _rows(client, "sys_user_group", f"name={CONSOLE_GROUP}", "sys_id,name,active", 1)
+    # ACLs hide rows rather than refuse: absence counts only when the caller can read groups at all.
+    absent = not groups and (is_admin or _any_visible(client, "sys_user_group"))
     if groups and _true(groups[0].get("active")):
         yield ctx.passed(keys["console_group_exists"], f"The group {CONSOLE_GROUP} exists.")
     elif groups:
         yield ctx.failed(keys["console_group_exists"], f"The group {CONSOLE_GROUP} exists but is not active.",
                          fix=f"An administrator opens {_GROUPS_PLACE}, {CONSOLE_GROUP}, ticks Active and saves.")
-    elif is_admin or _any_visible(client, "sys_user_group"):
+    elif absent:
         yield ctx.failed(keys["console_group_exists"], f"There is no group called {CONSOLE_GROUP} on this instance.")
     else:
         yield ctx.unknown(keys["console_group_exists"], f"{who} may not read groups, so the instance does not say "
@@ -472,7 +474,7 @@ def verify_admin(ctx):
     member = _rows(client, "sys_user_grmember", f"user={sys_id}^group.name={CONSOLE_GROUP}", "sys_id", 1)
     if member:
         yield ctx.passed(keys["console_group_member"], f"{who} is a member of {CONSOLE_GROUP}.")
-    elif not groups and (is_admin or _any_visible(client, "sys_user_group")):
+    elif absent:
         yield ctx.failed(keys["console_group_member"], f"{who} cannot be in {CONSOLE_GROUP}: the group does not "
                                                        "exist yet.",
                          fix=f"First create the group {CONSOLE_GROUP}, then add the person to it.")
@@ -482,7 +484,6 @@ def verify_admin(ctx):
         yield ctx.unknown(keys["console_group_member"], f"{who} may not read group memberships, so the instance does "
                                                         f"not say whether they are in {CONSOLE_GROUP}.",
                           fix=f"Ask an administrator to check {_GROUPS_PLACE}, {CONSOLE_GROUP}, Group Members.")
-
 
 
 def _true(value) -> bool:
