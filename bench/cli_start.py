@@ -40,7 +40,7 @@ def run(runs: int = 9) -> list[dict]:
         check_cmd = [sys.executable, "-m", "exadesk", "check", "github", "--url", emulator.url, "--auth", "classic",
                      "--secret-env", "BENCH_GITHUB_TOKEN", "--project", "acme/website"]
         for cmd in (baseline_cmd, help_cmd, check_cmd):  # warm the disk cache; the check must succeed
-            _wall, _rss, out = run_process(cmd, env)
+            _wall, _first, _rss, out = run_process(cmd, env)
         samples: dict[str, list[float]] = {"bare": [], "help": [], "check": []}
         for _ in range(runs):
             for kind, cmd in (("bare", baseline_cmd), ("help", help_cmd), ("bare", baseline_cmd),

@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -84,38 +85,42 @@ def bench_env(home: Path | None = None) -> dict:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
     env.setdefault("NO_PROXY", "127.0.0.1,localhost")
+    # An installed app starts from compiled bytecode; with PYTHONDONTWRITEBYTECODE (set in many test
+    # shells) every run would compile ExaDesk's sources again, and the baselines have none to compile.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if home is not None:
         env["EXADESK_HOME"] = str(home)
     return env
 
 
-def run_process(command: list[str], env: dict, timeout: float = 120) -> tuple[float, float, str]:
-    """Run ``command`` once; return (wall milliseconds, peak RSS in MB, stdout).
+def run_process(command: list[str], env: dict, timeout: float = 120) -> tuple[float, float, float, str]:
+    """Run ``command`` once in a fresh process.
 
-    The peak RSS is this very child's (``os.wait4``'s ru_maxrss, KiB on Linux).
+    Returns:
+        (milliseconds from launch to exit, milliseconds from launch to its first output line,
+        the child's own peak RSS in MB from ``os.wait4``, its stdout).
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(command, env=env, stdout=out, stderr=err, cwd=str(ROOT))
-        deadline = started + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                raise RuntimeError(f"{' '.join(command[:4])}… timed out")
-            time.sleep(0.002)
-        wall = (time.perf_counter() - started) * 1000
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=err, cwd=str(ROOT))
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            first = proc.stdout.readline()
+            first_ms = (time.perf_counter() - started) * 1000
+            rest = proc.stdout.read()
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            wall = (time.perf_counter() - started) * 1000
+        finally:
+            timer.cancel()
+            proc.stdout.close()
         proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
         if proc.returncode != 0:
+            err.seek(0)
             raise RuntimeError(f"{' '.join(command[:4])}… exited {proc.returncode}: "
                                f"{err.read().decode(errors='replace')[-800:]}")
-        rss_kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
-        return wall, rss_kib / 1024, out.read().decode(errors="replace")
+    rss_kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
+    return wall, first_ms, rss_kib / 1024, (first + rest).decode(errors="replace")
 
 
 # -- test homes ------------------------------------------------------------------------------
