@@ -61,3 +61,38 @@ def run_case(case: Case, tracker: str, emulators, cli, monkeypatch, base_args: t
     else:
         assert data["ready"] is False
     return result, emulator
+
+
+#: The emulator kit's misbehaviours and how every adapter must classify them:
+#: fault name -> (exit code, error kind, reason or None).
+KIT_FAULTS: dict[str, tuple[int, str, str | None]] = {
+    "401": (1, "auth", None),
+    "403": (1, "forbidden", None),
+    "404": (1, "not_found", None),
+    "429": (3, "rate_limited", None),
+    "500": (3, "unexpected_response", "http.server_error"),
+    "login_page": (3, "unexpected_response", "http.login_page"),
+    "sso_redirect": (3, "unexpected_response", "http.sso_redirect"),
+    "invalid_json": (3, "unexpected_response", "http.invalid_json"),
+}
+
+
+def kit_fault_cases(slow_passes: tuple[str, ...], reasons: dict[str, str] | None = None,
+                    skip: tuple[str, ...] = ()) -> list[Case]:
+    """One Case per kit misbehaviour, plus a slow reply that still arrives in time.
+
+    Args:
+        slow_passes: check ids that must pass when every reply is slow but within the timeout.
+        reasons: a tracker's own reason for a fault where it recognises more
+            (``{"401": "asana.token_rejected"}``).
+        skip: faults this tracker's table covers with its own, more specific case.
+    """
+    reasons = reasons or {}
+    cases = []
+    for fault, (code, kind, reason) in KIT_FAULTS.items():
+        if fault in skip:
+            continue
+        scenario = {"fault": {"kind": "429", "retry_after": 120}} if fault == "429" else {"fault": fault}
+        cases.append(Case(fault.replace("_", "-"), scenario, code=code, kind=kind, reason=reasons.get(fault, reason)))
+    cases.append(Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=slow_passes))
+    return cases

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.asana import DEMO_TOKEN
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 SCOPE = ("--project", "Acme Corp")
 ME = "1204000000000001"
@@ -26,16 +26,8 @@ CASES = [
     Case("admin-account", {"workspaces": {CORP: {"members": {ME: {"is_admin": True}}}}}, warn=("asana.is_admin",)),
     Case("bad-token", secrets={"token": "2/1204000000000001/1204000000000002:" + "ab" * 16}, code=1, kind="auth",
          reason="asana.token_rejected"),
-    Case("401", {"fault": "401"}, code=1, kind="auth", reason="asana.token_rejected"),
+    *kit_fault_cases(("asana.member",), reasons={"401": "asana.token_rejected"}),
     Case("402-premium-only", {"fault": "402"}, code=1, kind="forbidden", reason="asana.premium_only"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("asana.member",)),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.azure_devops import DEMO_PAT, OTHER_ORG_PAT, PROXY_ID
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 PROJECTS = ("--project", "Website", "--project", "Backend")
 PCA = "azure_devops.project_collection_administrators"
@@ -38,15 +38,7 @@ CASES = [
     Case("iis-basic-auth", {"iis_basic_auth": True}, code=1, kind="auth", reason="azure_devops.iis_basic_auth"),
     # kit misbehaviours
     Case("bad-token", secrets={"token": "b" * 52}, code=1, kind="auth", reason="auth"),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response", reason="http.server_error"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=(PCA, PA)),
+    *kit_fault_cases((PCA, PA)),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.freshdesk import DEMO_KEY
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 ALL = ("freshdesk.agent", "freshdesk.ticket_scope", "freshdesk.role", "freshdesk.ticket_fields",
        "freshdesk.admin_account")
@@ -26,15 +26,7 @@ CASES = [
     Case("bad-key", secrets={"api_key": "WrongKey0000000000Zz"}, code=1, kind="auth",
          reason="freshdesk.invalid_credentials"),
     Case("suspended-account", {"suspended": True}, code=1, kind="forbidden", reason="freshdesk.account_suspended"),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("freshdesk.agent",)),
+    *kit_fault_cases(("freshdesk.agent",)),
 ]
 
 

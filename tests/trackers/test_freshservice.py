@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.freshservice import DEMO_KEY
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 ALL = ("freshservice.api_access", "freshservice.agent", "freshservice.tickets", "freshservice.role",
        "freshservice.custom_fields", "freshservice.admin_account")
@@ -31,15 +31,7 @@ CASES = [
     Case("key-of-a-requester", {"agents": {DEMO_KEY: {"requester": True}}}, code=1, kind="forbidden",
          reason="freshservice.not_agent"),
     Case("suspended-account", {"suspended": True}, code=1, kind="forbidden", reason="freshservice.account_suspended"),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("freshservice.agent",)),
+    *kit_fault_cases(("freshservice.agent",)),
 ]
 
 

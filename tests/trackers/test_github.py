@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 REPO = ("--project", "acme/website")
 
@@ -27,15 +27,7 @@ CASES = [
     Case("sso-not-authorised", {"orgs": {"acme": {"saml": True}}}, code=1, kind="forbidden",
          reason="github.sso_required"),
     Case("bad-token", secrets={"token": "ghp_" + "B" * 36}, code=1, kind="auth"),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("github.admin",)),
+    *kit_fault_cases(("github.admin",)),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.hp_alm import DEMO_PASSWORD, DEMO_USER
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 ALL = ("hp_alm.site_session", "hp_alm.all_projects", "hp_alm.user_fields")
 
@@ -19,15 +19,8 @@ CASES = [
          fail=("hp_alm.site_session",)),
     Case("no-license", {"licenses_free": False}, code=1, kind="forbidden", reason="hp_alm.license",
          fail=("hp_alm.site_session",)),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
+    *kit_fault_cases(ALL, skip=("invalid_json",)),
     Case("invalid-xml", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=ALL),
 ]
 
 

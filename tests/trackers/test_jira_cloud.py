@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.jira_cloud import APP_ACCOUNT, CLOUD_ID, DEMO_EMAIL, DEMO_SCOPED, DEMO_TOKEN
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 T = "jira_cloud"
 BASE = ("--user", DEMO_EMAIL, "--project", "SUP")
@@ -46,15 +46,7 @@ CASES = [
          passed=(f"{T}.public_projects_only",)),
     Case("bad-token", secrets={"api_token": "ATATT3xFfGF0" + "Q" * 40}, code=1, kind="auth",
          reason=f"{T}.token_rejected"),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=(f"{T}.app_user",)),
+    *kit_fault_cases((f"{T}.app_user",)),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.jira_onprem import DEMO_PASSWORD, DEMO_PAT
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 T = "jira_onprem"
 SCOPE = ("--project", "SUP")
@@ -52,15 +52,7 @@ CASES = [
     Case("pat-on-old-jira", {"pats": False, "version": "8.5.3"}, code=1, kind="auth", reason=f"{T}.pat_unsupported"),
     Case("bad-pat", secrets={"token": "B" * 44}, code=1, kind="auth", reason=f"{T}.pat_rejected"),
     Case("wrong-password", args=AS_USER, secrets={"password": "not-the-Password-9"}, code=1, kind="auth"),
-    Case("401", {"fault": "401"}, code=1, kind="auth"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=(f"{T}.LINK_ISSUES",)),
+    *kit_fault_cases((f"{T}.LINK_ISSUES",)),
 ]
 
 

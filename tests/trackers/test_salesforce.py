@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk.sandbox.salesforce import DEMO_TOKEN, USER_ID
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 
 def user(**changes) -> dict:
@@ -57,15 +57,7 @@ CASES = [
     Case("expired-token", {"expired": [DEMO_TOKEN]}, code=1, kind="auth", reason="salesforce.session_invalid"),
     Case("unknown-token", secrets={"access_token": "00D5g000004Sbx1!AQ4AQUnknownTokenZZZZZZZZZZZZZZZZ"}, code=1,
          kind="auth", reason="salesforce.session_invalid"),
-    Case("401", {"fault": "401"}, code=1, kind="auth", reason="salesforce.session_invalid"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("salesforce.ApiEnabled",)),
+    *kit_fault_cases(("salesforce.ApiEnabled",), reasons={"401": "salesforce.session_invalid"}),
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from exadesk.sandbox.servicenow import (DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_REFRESH, ROLE,
                                         ServiceNowEmulator)
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 PLUGIN = "servicenow.com.glide.role_management.inh_count.rest_api"
 OAUTH = ("--auth", "oauth", "--field", f"client_id={DEMO_CLIENT_ID}")
@@ -75,15 +75,7 @@ CASES = [
          reason="servicenow.user_not_found"),
     # kit misbehaviours
     Case("bad-password", secrets={"password": "Wrong-Password-0042"}, code=1, kind="auth"),
-    Case("401", {"fault": "401"}, code=1, kind="auth", reason="servicenow.not_authenticated"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response", reason="http.server_error"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("servicenow.read",)),
+    *kit_fault_cases(("servicenow.read",), reasons={"401": "servicenow.not_authenticated"}),
 ]
 
 

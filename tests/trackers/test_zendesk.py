@@ -7,7 +7,7 @@ import base64
 import pytest
 
 from exadesk.sandbox.zendesk import DEMO_API_TOKEN, DEMO_EMAIL, DEMO_OAUTH
-from tests.helpers.scenarios import Case, run_case
+from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 ROLE = "360001"
 USER = "9001"
@@ -56,15 +56,7 @@ CASES = [
     Case("wrong-token", secrets={"api_token": "W" * 40}, code=1, kind="auth", reason="zendesk.token_rejected"),
     Case("email-of-someone-else", args=("--user", "someone@acme.example"), code=1, kind="auth",
          reason="zendesk.token_rejected"),
-    Case("401", {"fault": "401"}, code=1, kind="auth", reason="zendesk.token_rejected"),
-    Case("403", {"fault": "403"}, code=1, kind="forbidden", reason="zendesk.restricted_agent"),
-    Case("404", {"fault": "404"}, code=1, kind="not_found"),
-    Case("429", {"fault": {"kind": "429", "retry_after": 120}}, code=3, kind="rate_limited"),
-    Case("500", {"fault": "500"}, code=3, kind="unexpected_response"),
-    Case("login-page", {"fault": "login_page"}, code=3, kind="unexpected_response", reason="http.login_page"),
-    Case("sso-redirect", {"fault": "sso_redirect"}, code=3, kind="unexpected_response", reason="http.sso_redirect"),
-    Case("invalid-json", {"fault": "invalid_json"}, code=3, kind="unexpected_response", reason="http.invalid_json"),
-    Case("slow-but-in-time", {"fault": {"kind": "slow", "delay": 0.3}}, passed=("zendesk.role",)),
+    *kit_fault_cases(("zendesk.role",), reasons={"401": "zendesk.token_rejected", "403": "zendesk.restricted_agent"}),
 ]
 
 
