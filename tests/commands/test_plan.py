@@ -287,3 +287,16 @@ def test_connect_refuses_an_admin_credential_of_another_tracker(acme):
     result = acme.cli("connect", "--workspace", "Acme", "--name", "Sync", "--left", "Jira", "--right", "Repo",
                       "--left-admin", "Dana on GitHub")
     assert result.code == 2 and "github" in result.err
+
+
+def test_plain_output_names_each_item_its_fix_and_why_admin_rights(acme):
+    _start(acme, {"groups": ["jira-software-users"]})
+    _add_jira_admin(acme, "Pat", "pat@example.com")
+    acme.connect("basic", left_admin="Pat", right_admin=None, left_kind="delegated")
+    result = acme.cli("plan", "--workspace", "Acme", "--connection", "Sync")
+    assert result.code == 1
+    assert "Connection Sync (basic): NOT READY" in result.out
+    assert "[" in result.out and "Group exalate_console_admin exists" in result.out
+    assert "Fix: A Jira administrator creates it" in result.out
+    assert "scripts that can read and change any data" in result.out
+    assert not any(s in result.out + result.err for s in acme.secrets)
