@@ -196,6 +196,12 @@ def preparer(instance, store: SecretStore, settings, target):
         merged = {name: target.secrets.get(name) for name in target.secrets.names()}
         merged.update(fresh)
         target.secrets = type(target.secrets)(merged)
+        try:
+            issued = _meta(store, instance.id).get("refresh_issued_at")
+        except KeychainError:
+            issued = None
+        if issued:  # not a secret: lets a tracker count the refresh token's life when its API hides it
+            target.values["refresh_token_issued_at"] = issued
         return None
 
     return prepare

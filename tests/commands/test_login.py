@@ -191,3 +191,13 @@ def test_servicenow_password_grant(cli, emulators, monkeypatch):
     assert login.code == 0, login.err
     assert sn_emu.DEMO_PASSWORD not in login.out + login.err
     assert SecretStore().get(_stored("SN").id, "password") is None  # the password is used once, never stored
+
+
+def test_refresh_token_expiry_counted_from_the_sign_in_when_the_proxy_user_cannot_read_token_records(
+        cli, emulators, browser, monkeypatch):
+    scenario = {"acls": {"oauth_credential": {"read": ["admin"]}}}
+    emulator, login = _servicenow(cli, emulators, monkeypatch, scenario)
+    assert login.code == 0, login.err
+    lifespan = cli("check", "--instance", "SN", "--json").check("servicenow.refresh_token_lifespan")
+    assert lifespan["status"] == "pass" and "counted from when ExaDesk signed in" in lifespan["detail"]
+    assert "(99 days left)" in lifespan["detail"] or "(100 days left)" in lifespan["detail"]
