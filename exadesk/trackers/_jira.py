@@ -172,10 +172,16 @@ def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str
     else:
         yield ctx.failed(ADMIN_KEY, f"{who} does not hold Administer Jira.")
 
-    groups_field = me.get("groups") if isinstance(me.get("groups"), dict) else {}
-    mine_groups = {str(g.get("name") or "").lower() for g in groups_field.get("items") or [] if isinstance(g, dict)}
+    groups_field = me.get("groups") if isinstance(me.get("groups"), dict) else None
+    mine_groups = {str(g.get("name") or "").lower() for g in (groups_field or {}).get("items") or []
+                   if isinstance(g, dict)}
     member = CONSOLE_GROUP in mine_groups
-    if member:
+    if groups_field is None:
+        # A Jira that ignores expand=groups says nothing about membership: not a "no".
+        yield ctx.unknown(GROUP_MEMBER_KEY, f"Jira did not list {who}'s groups.",
+                          fix=f"Look for the person in {CONSOLE_GROUP}'s member list (user management, Groups), "
+                              "or add them there.")
+    elif member:
         yield ctx.passed(GROUP_MEMBER_KEY, f"{who} is a member of {CONSOLE_GROUP}.")
     else:
         yield ctx.failed(GROUP_MEMBER_KEY, f"{who} is not a member of {CONSOLE_GROUP} (their groups: "
