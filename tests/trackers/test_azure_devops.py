@@ -47,10 +47,6 @@ def test_scenarios(case, emulators, cli, monkeypatch):
     run_case(case, "azure_devops", emulators, cli, monkeypatch, base_args=PROJECTS)
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, "azure_devops", emulators, cli, monkeypatch, base_args=PROJECTS)
-
 
 def test_pat_goes_as_basic_with_empty_user(emulators, cli, monkeypatch):
     _, emulator = run_case(Case("ready", passed=(PCA,)), "azure_devops", emulators, cli, monkeypatch,

@@ -70,10 +70,6 @@ def test_field_note_suspended_account_says_read_only_and_where_to_pay(emulators,
     assert emulator.requests[0].reply_status == 403
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, "freshdesk", emulators, cli, monkeypatch)
-
 
 def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
     case = Case("429-then-ok", {"fault": {"kind": "429", "retry_after": 0, "times": 1}}, passed=ALL)

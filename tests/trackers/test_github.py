@@ -36,10 +36,6 @@ def test_scenarios(case, emulators, cli, monkeypatch):
     run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
-
 
 def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
     case = Case("429-then-ok", {"fault": {"kind": "429", "retry_after": 0, "times": 1}}, passed=("github.admin",))

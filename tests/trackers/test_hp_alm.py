@@ -84,10 +84,6 @@ def test_retirement_is_said_plainly_everywhere_it_is_chosen():
     assert "hp_alm_retired" in SPEC.notices
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, "hp_alm", emulators, cli, monkeypatch)
-
 
 def test_api_base_keeps_or_adds_qcbin():
     from exadesk.trackers.hp_alm import api_base

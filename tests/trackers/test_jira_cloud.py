@@ -55,10 +55,6 @@ def test_scenarios(case, emulators, cli, monkeypatch):
     run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
-
 
 def test_password_instead_of_token_is_named_and_sent_once(emulators, cli, monkeypatch):
     """Field note: 401 "Basic authentication with passwords is deprecated"."""

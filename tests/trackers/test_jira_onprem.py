@@ -61,10 +61,6 @@ def test_scenarios(case, emulators, cli, monkeypatch):
     run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
-
 
 def test_missing_permission_names_the_project_and_the_fix(emulators, cli, monkeypatch):
     case = Case("missing-link", denied("LINK_ISSUES"), args=("--project", "DEV"), code=1, fail=(f"{T}.LINK_ISSUES",))

@@ -102,10 +102,6 @@ def test_username_password_notice_is_shown(emulators, cli, monkeypatch):
     assert result.check("notice.salesforce_username_password")["status"] == "warn"
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, "salesforce", emulators, cli, monkeypatch)
-
 
 def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
     case = Case("429-then-ok", {"fault": {"kind": "429", "retry_after": 0, "times": 1}},

@@ -84,10 +84,6 @@ def test_scenarios(case, emulators, cli, monkeypatch):
     run_case(case, "servicenow", emulators, cli, monkeypatch)
 
 
-def test_slow_reply_beyond_timeout_is_inconclusive(emulators, cli, monkeypatch):
-    case = Case("too-slow", {"fault": {"kind": "slow", "delay": 3}}, args=("--timeout", "1"), code=3, kind="network")
-    run_case(case, "servicenow", emulators, cli, monkeypatch)
-
 
 @pytest.mark.parametrize("case", [
     Case("bad-password", secrets={"password": "Wrong-Password-0077"}, code=1, kind="auth"),
