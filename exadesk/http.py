@@ -93,15 +93,42 @@ class ProbeGuard:
 
     def __init__(self):
         self._rejected: set[str] = set()
-        self._lock = threading.Lock()
+        self._answered: set[str] = set()  # credentials the tracker has answered without rejecting
+        self._probing: set[str] = set()  # credentials whose first request is on its way
+        self._changed = threading.Condition()
 
     def reject(self, auth: Auth) -> None:
-        with self._lock:
+        with self._changed:
             self._rejected.add(auth.fingerprint())
+            self._changed.notify_all()
 
     def is_rejected(self, auth: Auth) -> bool:
-        with self._lock:
+        with self._changed:
             return auth.fingerprint() in self._rejected
+
+    def begin(self, auth: Auth, cancel: threading.Event | None = None) -> bool:
+        """Wait while another thread sends this credential for the first time; True if this request is that first one.
+
+        Verify-all runs instances in parallel, and two instances may share one credential: without this wait both
+        would send it before either learnt it was rejected.
+        """
+        key = auth.fingerprint()
+        with self._changed:
+            while key in self._probing and not (cancel is not None and cancel.is_set()):
+                self._changed.wait(0.1)
+            if key in self._answered or key in self._rejected:
+                return False
+            self._probing.add(key)
+            return True
+
+    def settle(self, auth: Auth, answered: bool) -> None:
+        """End a first request: an answer that did not reject the credential lets the others go ahead at once."""
+        key = auth.fingerprint()
+        with self._changed:
+            self._probing.discard(key)
+            if answered and key not in self._rejected:
+                self._answered.add(key)
+            self._changed.notify_all()
 
 
 # -- replies -------------------------------------------------------------------
@@ -289,8 +316,18 @@ class HttpClient:
         for session log-in and log-out and OAuth token endpoints.
         """
         use_auth = self.auth if auth is True else (auth or None)
+        first = use_auth is not None and self.guard.begin(use_auth, self.cancel)
         if use_auth is not None and self.guard.is_rejected(use_auth):
             raise CheckError(messages.problem("http.already_rejected"))
+        answered = [False]
+        try:
+            return self._request(method, path, params=params, data=data, json_body=json_body, allow=allow,
+                                 headers=headers, use_auth=use_auth, retry=retry, answered=answered)
+        finally:
+            if first:
+                self.guard.settle(use_auth, answered[0])
+
+    def _request(self, method, path, *, params, data, json_body, allow, headers, use_auth, retry, answered) -> Reply:
         retry = (method == "GET") if retry is None else retry
         url = self.url(path)
         allow = set(allow)
@@ -299,6 +336,7 @@ class HttpClient:
         while True:
             self._check_cancel()
             reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers, auth=use_auth)
+            answered[0] = True
             params = None if redirects else params
             if 300 <= reply.status < 400 and reply.status != 304:
                 target = reply.headers.get("Location", "")

@@ -104,19 +104,21 @@ def test_rejected_credential_reaches_the_tracker_exactly_once(tracker_id, emulat
 
 
 def test_verify_all_sends_a_shared_rejected_credential_once(emulators, cli, monkeypatch):
-    """Two stored instances with the same rejected token on one tracker: one request carries it in the whole run."""
+    """Stored instances sharing one rejected token on one tracker, verified in parallel with a slow tracker:
+    one request carries it in the whole run (the others wait for its answer instead of racing it)."""
     from tests.commands.workflow import add_github, github_scenario, new_token
 
     accepted, rejected = new_token(), new_token()
-    emulator = emulators.start("github", github_scenario(accepted))
-    add_github(cli, monkeypatch, emulator.url, "first", rejected)
-    add_github(cli, monkeypatch, emulator.url, "second", rejected)
+    emulator = emulators.start("github", github_scenario(accepted, fault={"kind": "slow", "delay": 0.3}))
+    names = [f"shared {i}" for i in range(4)]
+    for name in names:
+        add_github(cli, monkeypatch, emulator.url, name, rejected)
     result = cli("check", "--all", "--json")
     assert rejected not in result.out + result.err
     errors = {item["instance"]: item["error"] for item in result.json()}
-    assert {e["kind"] for e in errors.values()} == {"auth"}
-    # One of them was rejected by the tracker, the other one was never sent and says why.
-    assert sorted(e["reason"] for e in errors.values()) == ["auth", "http.already_rejected"]
+    assert set(errors) == set(names) and {e["kind"] for e in errors.values()} == {"auth"}
+    # One of them was rejected by the tracker; the others were never sent and say why.
+    assert sorted(e["reason"] for e in errors.values()) == ["auth"] + ["http.already_rejected"] * 3
     assert len(carrying(emulator, rejected)) == 1
 
 
