@@ -6,7 +6,13 @@ import pytest
 
 from exadesk.checks import Status
 from exadesk.model import ConfigMode
-from exadesk.sandbox.salesforce import ADMIN_ID, ADMIN_TOKEN, CONSOLE_GROUP, DEMO_TOKEN, USER_ID
+from exadesk.sandbox.salesforce import (
+    ADMIN_ID,
+    ADMIN_TOKEN,
+    CONSOLE_GROUP,
+    DEMO_TOKEN,
+    USER_ID,
+)
 from exadesk.trackers import salesforce
 from tests.helpers.admin_runs import item, plan_with, run_admin, statuses
 
@@ -74,7 +80,7 @@ def test_admin_requests_are_soql_reads(emulators):
 
 
 def test_expired_token_is_a_problem(emulators):
-    report, emulator = _run(emulators, {"expired": [ADMIN_TOKEN]})
+    report, _ = _run(emulators, {"expired": [ADMIN_TOKEN]})
     assert report.problem is not None and report.problem.kind.value == "auth"
     assert all(c.status is not Status.PASS for c in report.checks)
 

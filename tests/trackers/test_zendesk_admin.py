@@ -9,10 +9,20 @@ import pytest
 
 from exadesk.checks import Status
 from exadesk.model import ConfigMode
-from exadesk.sandbox.zendesk import ADMIN_API_TOKEN, ADMIN_EMAIL, CONSOLE_GROUP, DEMO_API_TOKEN, DEMO_EMAIL
+from exadesk.sandbox.zendesk import (
+    ADMIN_API_TOKEN,
+    ADMIN_EMAIL,
+    CONSOLE_GROUP,
+    DEMO_API_TOKEN,
+    DEMO_EMAIL,
+)
 from exadesk.trackers import zendesk
 from tests.helpers.admin_runs import item, plan_with, run_admin, statuses
-from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
+from tests.helpers.conformance import (
+    assert_replies_conform,
+    assert_requests_documented,
+    load_spec,
+)
 
 SYSTEM = "zendesk.admin.role.admin"
 MEMBER = "zendesk.admin.member.exalate_console_admin"
