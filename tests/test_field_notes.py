@@ -11,16 +11,22 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import keyring
+import keyring.backend
 import pytest
+from keyring.backends import fail
 
+from exadesk import notices as _notices
 from exadesk import sandbox
+from exadesk.errors import KeychainError
 from exadesk.http import classify_tls
+from exadesk.keychain import WINDOWS_BLOB_LIMIT, SecretStore
 from exadesk.sandbox import kit
 from exadesk.sandbox.kit import Response, html_response, json_response
 from tests.helpers.built_trackers import demo_command, require_built, secret_forms
-from tests.helpers.scenarios import Case, run_case
 
 IDS = sandbox.available()
 
@@ -302,8 +308,8 @@ def test_self_signed_chain_explains_the_company_authority_and_never_suggests_tur
 
 # The exact strings of gh:python/cpython#133564 (Python 3.13 sets VERIFY_X509_STRICT by default).
 STRICT_ERRORS = [
-    ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Basic Constraints of CA cert not marked critical "
-     "(_ssl.c:1028)", "Basic Constraints of CA cert not marked critical"),
+    (("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Basic Constraints of CA cert not marked critical "
+      "(_ssl.c:1028)"), "Basic Constraints of CA cert not marked critical"),
     ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Missing Authority Key Identifier (_ssl.c:1028)",
      "Missing Authority Key Identifier"),
 ]
@@ -327,7 +333,7 @@ def _strict_chain(tmp_path, *, ca_critical: bool, leaf_aki: bool):
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
 
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Acme Inspection CA")])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
@@ -378,9 +384,9 @@ def test_strict_x509_failure_from_a_real_handshake_is_explained(tmp_path, ca_cri
     client_ctx = ssl.create_default_context(cafile=str(paths["ca"]))
     client_ctx.verify_flags |= ssl.VERIFY_X509_STRICT
     try:
-        with pytest.raises(ssl.SSLCertVerificationError) as caught:
-            with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
-                client_ctx.wrap_socket(raw, server_hostname="127.0.0.1")
+        with pytest.raises(ssl.SSLCertVerificationError) as caught, \
+                socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+            client_ctx.wrap_socket(raw, server_hostname="127.0.0.1")
     finally:
         listener.close()
         thread.join(5)
@@ -459,7 +465,6 @@ def test_environment_proxy_asking_for_a_login_gives_407_advice(cli, monkeypatch,
 
 # -- lifecycle notices with dates ----------------------------------------------------------------------------
 
-from exadesk import notices as _notices  # noqa: E402 - kept next to the tests that read it
 
 NOTICE_IDS = [n.id for n in _notices.NOTICES]
 
@@ -557,11 +562,11 @@ def test_github_saml_sso_shows_the_one_hour_authorisation_address(emulators, cli
 @pytest.mark.xfail(strict=True, reason="gh:google/go-github#3708: GitHub sends the current time as the expiration "
                                        "of fine-grained tokens; exadesk/trackers/github.py still reads it as expired")
 def test_github_fine_grained_expiration_header_is_not_trusted(emulators, cli, monkeypatch):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from exadesk.sandbox.github import DEMO_FINE
 
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     emulator = emulators.start("github", {"tokens": {DEMO_FINE: {"expires": now}}})
     result = check(cli, monkeypatch, emulator, "github", "--auth", "fine_grained", secrets={"token": DEMO_FINE})
     assert result.check("github.token_expiry")["status"] != "fail"
@@ -612,12 +617,7 @@ def test_demo_keeps_one_ready_emulator_per_tracker_and_filters_lessons_by_tracke
 
 # -- keyring ------------------------------------------------------------------------------------------------
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-from keyring.backends import fail  # noqa: E402
 
-from exadesk.errors import KeychainError  # noqa: E402
-from exadesk.keychain import WINDOWS_BLOB_LIMIT, SecretStore  # noqa: E402
 
 
 class _CredWriteError(Exception):
