@@ -201,3 +201,17 @@ def test_refresh_token_expiry_counted_from_the_sign_in_when_the_proxy_user_canno
     lifespan = cli("check", "--instance", "SN", "--json").check("servicenow.refresh_token_lifespan")
     assert lifespan["status"] == "pass" and "counted from when ExaDesk signed in" in lifespan["detail"]
     assert "(99 days left)" in lifespan["detail"] or "(100 days left)" in lifespan["detail"]
+
+
+def test_zendesk_check_after_sign_in_stays_within_the_documented_api(cli, emulators, browser):
+    from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
+
+    emulator = emulators.start("zendesk")
+    assert cli("login", "--instance", "Z", "--tracker", "zendesk", "--url", emulator.url, "--client-id",
+               zd_emu.DEMO_CLIENT_ID).code == 0
+    check = cli("check", "--instance", "Z", "--json")
+    assert check.json()["error"] is None, check.out
+    api = load_spec("zendesk/oas.yaml")
+    # /oauth/* (authorize, tokens) is described in Zendesk's OAuth guides, not in the Support API's OpenAPI file.
+    assert assert_requests_documented(api, emulator.requests, allow=(r"^/oauth/",)) >= 2
+    assert assert_replies_conform(api, emulator.requests) >= 1
