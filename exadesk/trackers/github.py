@@ -278,10 +278,18 @@ def verify_live(ctx):
             yield ctx.failed("repo", f"The token's scopes are: {shown}. Private repositories stay hidden without repo.")
 
     expires = _expiry(reply)
-    ctx.token_expires_at = expires
-    if expires is None:
+    if method == "fine_grained" and expires is not None and expires <= datetime.now(timezone.utc) + timedelta(minutes=5):
+        # GitHub has been seen to send the current time as the expiry of fine-grained tokens
+        # (google/go-github#3708): a token that just answered cannot have expired, so the header says nothing.
+        yield ctx.unknown("token_expiry", "GitHub's expiry header for fine-grained tokens is unreliable here (it "
+                                          "names the current time).",
+                          fix="Read the expiry date on the token's page (Settings, Developer settings, Fine-grained "
+                              "tokens) and enter it in ExaDesk so it is watched.")
+        expires = None
+    elif expires is None:
         yield ctx.passed("token_expiry", "GitHub reports no expiry date for this token.")
-    else:
+    ctx.token_expires_at = expires
+    if expires is not None:
         left = expires - datetime.now(timezone.utc)
         when = expires.strftime("%d %b %Y")
         if left <= timedelta(0):
