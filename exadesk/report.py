@@ -172,10 +172,16 @@ def _md(text: str) -> str:
     return text
 
 
+#: Checks run from the workstation that made the report, not from the integration's server (field notes).
+WHERE_CHECKED = ("The checks ran from the workstation that made this report; the integration's own server connects "
+                 "from another address, so make sure each tracker's IP allow-list or conditional-access policy "
+                 "admits it too.")
+
+
 def to_markdown(report: ReadinessReport, secrets=()) -> str:
     """The report as GitHub/Jira-friendly Markdown, for pasting into a ticket."""
     out = [f"# Readiness report: {_md(report.workspace)}", "",
-           f"Generated {_when(report.generated_at)} by ExaDesk {__version__}.", ""]
+           f"Generated {_when(report.generated_at)} by ExaDesk {__version__}. {WHERE_CHECKED}", ""]
     ready = sum(1 for s in report.instances if s.verdict == "Ready")
     out += [f"**{ready} of {len(report.instances)} instances ready.**", "",
             "| Instance | Tracker | Proxy user | Ready | Failing checks |", "|---|---|---|---|---|"]
@@ -236,6 +242,7 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
            f"<h1>Readiness report: {_h(report.workspace)}</h1>",
            f"<p class='meta'>Generated {_h(_when(report.generated_at))} by ExaDesk {_h(__version__)}. "
            f"{ready} of {len(report.instances)} instances ready.</p>",
+           f"<p class='meta'>{_h(WHERE_CHECKED)}</p>",
            "<h2>Summary</h2>", "<table><tr><th>Instance</th><th>Tracker</th><th>Proxy user</th><th>Ready</th>"
            "<th>Failing checks</th></tr>"]
     for s in report.instances:

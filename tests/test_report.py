@@ -111,3 +111,11 @@ def test_connections_are_listed_even_without_a_planner(verified_workspace, monke
     built = report.build(ws)
     assert [(c.name, c.left, c.right, c.mode, c.plan) for c in built.connections] == \
         [("Site to backend", "Site | prod", "Backend", "Visual", None)]
+
+
+def test_report_says_where_the_checks_ran():
+    from exadesk import report
+    from exadesk.model import Workspace
+
+    for fmt in ("md", "html"):
+        assert "ran from the workstation" in report.render(Workspace(name="Where"), fmt)
