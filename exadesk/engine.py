@@ -66,8 +66,12 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
     report = validate(target)
-    if report.problem is None and target.prepare is not None:
-        report.problem = target.prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
+    if report.problem is None:
+        from exadesk import tokens
+
+        prepare = target.prepare or tokens.adhoc_preparer(target)  # an OAuth sign-in given on the command line
+        if prepare is not None:
+            report.problem = prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
         report.finished_at = datetime.now(timezone.utc)
         return report

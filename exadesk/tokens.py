@@ -205,3 +205,34 @@ def preparer(instance, store: SecretStore, settings, target):
         return None
 
     return prepare
+
+
+def adhoc_preparer(target):
+    """``Target.prepare`` for an OAuth sign-in given without a stored instance (``exadesk check --auth oauth``).
+
+    With a refresh token but no access token, trade it for one first; nothing is stored. None when not needed.
+    """
+    profile = oauth.profile_for(target.tracker)
+    if profile is None or (target.auth_method or "") != profile.method_id or oauth.ACCESS_TOKEN in target.secrets \
+            or oauth.REFRESH_TOKEN not in target.secrets:
+        return None
+    from exadesk import trackers
+
+    # Only methods declared through oauth.sign_in_method rely on this; ServiceNow's older method refreshes itself.
+    if trackers.get(target.tracker).spec.auth_method(profile.method_id).custom_page != oauth.SIGN_IN_PAGE:
+        return None
+
+    def prepare(cancel=None) -> Problem | None:
+        client = oauth.token_client(profile, target.url, ca_bundle=target.ca_bundle, proxy=target.proxy,
+                                    timeout=target.timeout, cancel=cancel)
+        try:
+            got = oauth.refresh(client, profile, target.secrets.get(oauth.REFRESH_TOKEN),
+                                target.value(oauth.CLIENT_ID), target.secrets.get(oauth.CLIENT_SECRET))
+        except ExaDeskError as exc:
+            return exc.problem
+        merged = {name: target.secrets.get(name) for name in target.secrets.names()}
+        merged[oauth.ACCESS_TOKEN] = got.access_token
+        target.secrets = type(target.secrets)(merged)
+        return None
+
+    return prepare

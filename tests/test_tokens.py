@@ -150,3 +150,19 @@ def test_apply_sign_in_uses_the_same_field_names_for_every_tracker():
         assert set(inst.secret_fields) >= {"refresh_token", "access_token"}
         assert ("client_secret" in inst.secret_fields) == (tracker == "servicenow")
         assert inst.url == "https://acme.my.salesforce.com"
+
+
+def test_a_refresh_token_given_on_the_command_line_is_traded_first(cli, emulators, monkeypatch):
+    emulator = emulators.start("zendesk")
+    first = oauth.sign_in_browser(oauth.PROFILES["zendesk"], emulator.url, zd_emu.DEMO_CLIENT_ID,
+                                  open_url=FakeBrowser(), timeout=10)
+    monkeypatch.setenv("ZD_REFRESH", first.refresh_token)
+    result = cli("check", "zendesk", "--url", emulator.url, "--auth", "oauth", "--field",
+                 f"client_id={zd_emu.DEMO_CLIENT_ID}", "--secret-env", "refresh_token=ZD_REFRESH", "--project",
+                 "Support", "--json")
+    assert result.json()["error"] is None, result.out
+    assert first.refresh_token not in result.out + result.err
+    monkeypatch.setenv("ZD_REFRESH", first.refresh_token)  # used up by the rotation: sign in again
+    again = cli("check", "zendesk", "--url", emulator.url, "--auth", "oauth", "--field",
+                f"client_id={zd_emu.DEMO_CLIENT_ID}", "--secret-env", "refresh_token=ZD_REFRESH", "--json")
+    assert again.code == 1 and again.json()["error"]["reason"] == "oauth.sign_in_again"
