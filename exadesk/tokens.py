@@ -132,35 +132,46 @@ def fresh_tokens(instance, store: SecretStore, *, settings=None, now: datetime |
     if profile is None:
         return {}, None
     now = now or datetime.now(timezone.utc)
+    from exadesk import paths, storage
+
+    # One refresh at a time per instance, across threads and processes (window and CLI): with rotating
+    # refresh tokens (Zendesk) a second refresh with the token just used up would look like a revocation.
+    lock = paths.data_file().parent / f".oauth-{instance.id}.lock"
     try:
-        recover(store, instance.id)
-        refresh_token = store.get(instance.id, oauth.REFRESH_TOKEN)
-        access_token = store.get(instance.id, oauth.ACCESS_TOKEN)
-        meta = _meta(store, instance.id)
-        if not refresh_token:
-            return {}, messages.problem("oauth.sign_in_again", tracker=profile.name, instance=instance.name,
-                                        error="no refresh token is stored")
-        expires = _when(meta.get("access_expires_at"))
-        if access_token and expires and expires - MARGIN > now:
-            return {oauth.ACCESS_TOKEN: access_token, oauth.REFRESH_TOKEN: refresh_token}, None
-        secret = ""
-        if oauth.CLIENT_SECRET in instance.secret_fields:
-            secret = store.get(instance.id, oauth.CLIENT_SECRET) or ""
-        client = oauth.token_client(profile, instance.url, ca_bundle=(instance.ca_bundle or
-                                                                      getattr(settings, "ca_bundle", None) or None),
-                                    proxy=getattr(settings, "proxy", None) or None,
-                                    timeout=getattr(settings, "timeout", 20.0), cancel=cancel)
-        tokens = oauth.refresh(client, profile, refresh_token, instance.values.get(oauth.CLIENT_ID, ""), secret)
-        save(store, instance.id, tokens)
-        return {oauth.ACCESS_TOKEN: tokens.access_token, oauth.REFRESH_TOKEN: tokens.refresh_token}, None
+        with storage.file_lock(lock, timeout=60):
+            return _fresh_locked(instance, store, profile, settings, now, cancel)
     except oauth.OAuthError as exc:
         problem = exc.problem
         if problem.reason == "oauth.sign_in_again":
             problem = messages.problem("oauth.sign_in_again", tracker=profile.name, instance=instance.name,
                                        error=exc.error or "refused")
         return {}, problem
-    except (KeychainError, ExaDeskError) as exc:
+    except ExaDeskError as exc:  # the keychain, the lock, the network
         return {}, exc.problem
+
+
+def _fresh_locked(instance, store, profile, settings, now, cancel) -> tuple[dict[str, str], Problem | None]:
+    """The body of :func:`fresh_tokens`, run under the instance's refresh lock."""
+    recover(store, instance.id)
+    refresh_token = store.get(instance.id, oauth.REFRESH_TOKEN)
+    access_token = store.get(instance.id, oauth.ACCESS_TOKEN)
+    meta = _meta(store, instance.id)
+    if not refresh_token:
+        return {}, messages.problem("oauth.sign_in_again", tracker=profile.name, instance=instance.name,
+                                    error="no refresh token is stored")
+    expires = _when(meta.get("access_expires_at"))
+    if access_token and expires and expires - MARGIN > now:
+        return {oauth.ACCESS_TOKEN: access_token, oauth.REFRESH_TOKEN: refresh_token}, None
+    secret = ""
+    if oauth.CLIENT_SECRET in instance.secret_fields:
+        secret = store.get(instance.id, oauth.CLIENT_SECRET) or ""
+    client = oauth.token_client(profile, instance.url, ca_bundle=(instance.ca_bundle or
+                                                                  getattr(settings, "ca_bundle", None) or None),
+                                proxy=getattr(settings, "proxy", None) or None,
+                                timeout=getattr(settings, "timeout", 20.0), cancel=cancel)
+    tokens = oauth.refresh(client, profile, refresh_token, instance.values.get(oauth.CLIENT_ID, ""), secret)
+    save(store, instance.id, tokens)
+    return {oauth.ACCESS_TOKEN: tokens.access_token, oauth.REFRESH_TOKEN: tokens.refresh_token}, None
 
 
 def revoke_and_forget(instance, store: SecretStore, *, settings=None) -> bool:

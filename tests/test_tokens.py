@@ -166,3 +166,21 @@ def test_a_refresh_token_given_on_the_command_line_is_traded_first(cli, emulator
     again = cli("check", "zendesk", "--url", emulator.url, "--auth", "oauth", "--field",
                 f"client_id={zd_emu.DEMO_CLIENT_ID}", "--secret-env", "refresh_token=ZD_REFRESH", "--json")
     assert again.code == 1 and again.json()["error"]["reason"] == "oauth.sign_in_again"
+
+
+def test_concurrent_checks_refresh_once_and_neither_is_told_to_sign_in_again(emulators):
+    import threading
+
+    emulator = emulators.start("zendesk")  # Zendesk rotates: a second refresh with the used token would fail
+    store, inst, first = _signed_in(emulator)
+    _expire_access(store, inst)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(tokens.fresh_tokens(inst, store))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert [problem for _, problem in results] == [None] * 4
+    assert len({fresh["access_token"] for fresh, _ in results}) == 1
+    refreshes = [r for r in emulator.requests if r.path == "/oauth/tokens" and r.json()["grant_type"] == "refresh_token"]
+    assert len(refreshes) == 1
