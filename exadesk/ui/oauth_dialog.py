@@ -185,3 +185,37 @@ class OAuthDialog(QDialog):
         if self.run is not None:
             self.run.cancel()
         super().closeEvent(event)
+
+
+def sign_in_again(session, instance: Instance, parent=None, *, device: bool = False, open_url=None) -> OAuthDialog:
+    """Open the dialog for a stored instance (its client ID, and secret from the keychain) and store the result.
+
+    For the 'Sign in again' button next to an ``oauth.sign_in_again`` problem; the instance page calls
+    ``session.verify`` (or its own verify) after ``signed_in``.
+    """
+    secret = ""
+    if oauth.CLIENT_SECRET in instance.secret_fields:
+        try:
+            secret = session.secrets.get(instance.id, oauth.CLIENT_SECRET) or ""
+        except ExaDeskError as exc:
+            session.problem.emit(exc.problem)
+    dialog = OAuthDialog(instance, instance.values.get(oauth.CLIENT_ID, ""), secret, secrets=session.secrets,
+                         workers=session.workers, device=device, open_url=open_url, parent=parent)
+
+    def store(signed: Instance) -> None:
+        old = set(instance.secret_fields)
+
+        def change(data) -> None:
+            found = data.find_instance(signed.id)
+            if found:
+                stored = found[1]
+                stored.auth_method, stored.url = signed.auth_method, signed.url
+                stored.values, stored.secret_fields = dict(signed.values), list(signed.secret_fields)
+
+        session.update(change, select=signed.id)
+        stale = old - set(signed.secret_fields)
+        if stale:  # a pasted token the sign-in replaces
+            session.secrets.delete(signed.id, sorted(stale))
+
+    dialog.signed_in.connect(store)
+    return dialog

@@ -81,3 +81,30 @@ def test_no_browser_opened_says_so_and_links_the_page(qtbot, emulators):
         pass
     assert signal.args[0].reason == "oauth.timeout"
     assert "/oauth/authorizations/new" in dialog.link.text()
+
+
+def test_sign_in_again_for_a_stored_instance(qtbot, emulators, session):
+    from exadesk import tokens
+    from exadesk.ui.oauth_dialog import sign_in_again
+
+    emulator = emulators.start("zendesk")
+
+    def add(data):
+        from exadesk.model import Workspace
+
+        ws = Workspace(name="W")
+        ws.instances.append(Instance(tracker="zendesk", name="Desk", url=emulator.url, auth_method="oauth",
+                                     values={"client_id": zd_emu.DEMO_CLIENT_ID},
+                                     secret_fields=["refresh_token", "access_token"]))
+        data.workspaces.append(ws)
+
+    session.update(add)
+    inst = session.data.find_instance("Desk")[1]
+    fresh, problem = tokens.fresh_tokens(inst, session.secrets)
+    assert problem.reason == "oauth.sign_in_again"  # nothing stored yet: the button is offered
+    dialog = sign_in_again(session, inst, open_url=FakeBrowser())
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.signed_in, timeout=15_000):
+        pass
+    stored = session.store.load().data.find_instance("Desk")[1]
+    assert stored.auth_method == "oauth" and tokens.fresh_tokens(stored, session.secrets)[1] is None
