@@ -127,6 +127,8 @@ CATALOGUE: dict[str, Message] = {
                                      "Copy the client secret from where your admin registered the OAuth client and enter it."),
     "oauth.no_device": Message(K.BAD_INPUT, "{tracker} offers no sign-in with a code on another device.", "Use the browser sign-in."),
     "oauth.no_password_grant": Message(K.BAD_INPUT, "{tracker} offers no sign-in with the user's password here.", "Use the browser sign-in."),
+    "oauth.no_refresh_token": Message(K.BAD_INPUT, "The sign-in gave no refresh token, so it would stop working when the access token ends.",
+                                      "Ask your admin to allow refresh tokens for the OAuth client (Salesforce: the scope 'Perform requests at any time (refresh_token, offline_access)'), then sign in again. Nothing was stored."),
     "oauth.not_oauth": Message(K.BAD_INPUT, "ExaDesk offers no browser sign-in for {tracker}.", "Enter the credential as the walkthrough shows."),
     "oauth.sign_in_again": Message(K.AUTH, "{tracker} no longer accepts the saved sign-in of {instance} ({error}).",
                                    "The refresh token was revoked or has run out. Sign in again: 'Sign in with the browser' on the instance, or `exadesk login --instance \"{instance}\"`."),

@@ -261,6 +261,8 @@ class LoopbackReceiver:
         self.expected_state = ""
 
         class Handler(BaseHTTPRequestHandler):
+            timeout = 2  # a browser's idle pre-connection must not hold the one-request loop
+
             def log_message(self, *args):  # the query holds the code: never log it
                 pass
 

@@ -72,6 +72,9 @@ def save(store: SecretStore, instance_id: str, tokens: oauth.TokenSet, *, signed
     Args:
         signed_in: a fresh sign-in (not a refresh): the refresh token's lifetime starts now.
     """
+    if not tokens.refresh_token:
+        # Without one the sign-in would stop working within hours; say what to change before storing anything.
+        raise oauth.OAuthError(messages.problem("oauth.no_refresh_token"))
     store.set(instance_id, oauth.REFRESH_TOKEN + PENDING, tokens.refresh_token)
     store.set(instance_id, oauth.ACCESS_TOKEN + PENDING, tokens.access_token)
     # From here the new pair is safe; overwriting the main entries cannot lose it.

@@ -184,3 +184,9 @@ def test_concurrent_checks_refresh_once_and_neither_is_told_to_sign_in_again(emu
     assert len({fresh["access_token"] for fresh, _ in results}) == 1
     refreshes = [r for r in emulator.requests if r.path == "/oauth/tokens" and r.json()["grant_type"] == "refresh_token"]
     assert len(refreshes) == 1
+
+
+def test_a_sign_in_without_refresh_token_is_not_stored(memory_keyring):
+    with pytest.raises(oauth.OAuthError) as caught:
+        tokens.save(SecretStore(), "i1", oauth.TokenSet("at-unique-9931"), signed_in=True)
+    assert caught.value.problem.reason == "oauth.no_refresh_token" and memory_keyring.entries == {}
