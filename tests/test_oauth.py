@@ -218,3 +218,16 @@ def test_every_profile_names_where_to_register_and_its_docs():
     for tracker, profile in oauth.PROFILES.items():
         assert profile.tracker == tracker and profile.register_steps and profile.register_link.startswith("{url}/")
         assert all(url.startswith("https://") for url in profile.docs) and profile.docs
+
+
+def test_an_idle_browser_preconnection_does_not_block_the_redirect():
+    receiver = oauth.LoopbackReceiver()
+    receiver.expected_state = "s2"
+    idle = socket.create_connection(("127.0.0.1", receiver.port), timeout=5)  # sends nothing, like a preconnect
+    results = {}
+    waiter = threading.Thread(target=lambda: results.update(receiver.wait(10)))
+    waiter.start()
+    reply = requests.get(receiver.redirect_uri + "?code=c2&state=s2", timeout=10)
+    waiter.join(10)
+    idle.close()
+    assert reply.status_code == 200 and results.get("code") == "c2"
