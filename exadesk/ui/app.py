@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication
 from exadesk import APP_ID, __version__
 
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
+#: The .desktop file's name without its suffix (packaging/linux/io.exadesk.ExaDesk.desktop): Wayland
+#: and the task bars match the window to its launcher and icon by it.
+DESKTOP_FILE = "io.exadesk.ExaDesk"
 
 
 def process_age_ms() -> float:
@@ -70,7 +73,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("ExaDesk")
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_FILE)
     return app
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from exadesk import trackers
 from exadesk.checks import Report
@@ -31,6 +32,8 @@ class InstancePage(QWidget):
     edit_requested = Signal(str)
     replace_secret_requested = Signal(str)
     remove_requested = Signal(str)
+    expiry_requested = Signal(str)
+    sign_in_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,6 +54,17 @@ class InstancePage(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.secret_button = QPushButton(self.tr("Replace &secret…"))
         self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.sign_in_button = QPushButton(self.tr("Sign &in again…"))
+        self.sign_in_button.setAccessibleName(self.tr("Sign in again with the browser"))
+        self.sign_in_button.setToolTip(self.tr("The tracker no longer accepts the saved sign-in; sign in again in "
+                                               "the browser"))
+        self.sign_in_button.hide()
+        self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit(self.instance_id))
+        self.expiry_button = QPushButton(self.tr("Set &date…"))
+        self.expiry_button.setAccessibleName(self.tr("Enter or clear the credential's expiry date"))
+        self.expiry_button.setToolTip(self.tr("Enter the date the credential expires when the tracker does not "
+                                              "report it, so ExaDesk warns you in time"))
+        self.expiry_button.clicked.connect(lambda: self.expiry_requested.emit(self.instance_id))
         for button, name in ((self.verify_button, self.tr("Verify now")), (self.cancel_button, self.tr("Cancel verification")),
                              (self.edit_button, self.tr("Edit instance")), (self.secret_button, self.tr("Replace secret")),
                              (self.remove_button, self.tr("Remove instance"))):
@@ -81,7 +95,13 @@ class InstancePage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
             self._detail_labels[key] = value
-            self.details.addRow(label + ":", value)
+            if key == "expires":
+                row = QHBoxLayout()
+                row.addWidget(value, 1)
+                row.addWidget(self.expiry_button)
+                self.details.addRow(label + ":", row)
+            else:
+                self.details.addRow(label + ":", value)
 
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Verification progress"))
@@ -94,7 +114,8 @@ class InstancePage(QWidget):
         self.empty.setObjectName("emptyState")
 
         actions = QHBoxLayout()
-        for button in (self.verify_button, self.cancel_button, self.edit_button, self.secret_button):
+        for button in (self.verify_button, self.cancel_button, self.sign_in_button, self.edit_button,
+                       self.secret_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.remove_button)
@@ -108,6 +129,28 @@ class InstancePage(QWidget):
         layout.addWidget(self.problem_view)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        self.changes_heading = QLabel(self.tr("What changed"))
+        bold = self.changes_heading.font()
+        bold.setBold(True)
+        self.changes_heading.setFont(bold)
+        self.changes = QLabel()
+        self.changes.setObjectName("driftText")
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes.setAccessibleName(self.tr("What changed"))
+        self.timeline = QTreeWidget()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName(self.tr("Verification history"))
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setUniformRowHeights(True)
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Result"), self.tr("Missing or the reason")])
+        self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.header().setStretchLastSection(True)
+        self.timeline.setMaximumHeight(150)
+        layout.addWidget(self.changes_heading)
+        layout.addWidget(self.changes)
+        layout.addWidget(self.timeline)
 
     def show_instance(self, workspace: Workspace, inst: Instance, running: bool = False) -> None:
         self.instance_id = inst.id
@@ -139,8 +182,11 @@ class InstancePage(QWidget):
         labels["secrets"].setText(self.tr("In the keychain: {names}").format(names=", ".join(inst.secret_fields))
                                   if inst.secret_fields else self.tr("None"))
         labels["expires"].setText(_when(inst.token_expires_at) or self.tr("Not known"))
+        self.expiry_button.setText(self.tr("Change &date…") if inst.token_expires_at else self.tr("Set &date…"))
         last = inst.last
         labels["last"].setText(_when(last.at) if last else self.tr("Never"))
+        self.sign_in_button.setVisible(bool(last and last.error_reason == "oauth.sign_in_again"))
+        self.show_history(inst)
         self.set_running(running)
         if not running:
             self.table.checks.set_checks(last.checks if last else [])
@@ -153,6 +199,31 @@ class InstancePage(QWidget):
                 self.problem_view.show_problem(None)
             self.empty.setVisible(last is None)
             self.table.setVisible(last is not None)
+
+    def show_history(self, inst: Instance) -> None:
+        """"What changed" (exadesk.history.drift) and one timeline row per stored run, newest first."""
+        from html import escape
+
+        from exadesk import history
+
+        sentences = history.drift(inst)
+        if sentences:
+            self.changes.setText("<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(s)}</li>" for s in sentences)
+                                 + "</ul>")
+        elif len(inst.history) > 1:
+            self.changes.setText(escape(self.tr("Nothing changed between the stored verifications.")))
+        else:
+            self.changes.setText(escape(self.tr("Changes appear here once the instance was verified twice.")))
+        self.timeline.clear()
+        rows = history.timeline(inst)
+        for row in rows:
+            if not row["conclusive"]:
+                result = self.tr("Could not verify")
+            else:
+                result = self.tr("Ready") if row["ready"] else self.tr("Not ready")
+            why = ", ".join(row["failing"]) or (row["error"] or "")
+            self.timeline.addTopLevelItem(QTreeWidgetItem([_when(row["at"]), result, why]))
+        self.timeline.setVisible(bool(rows))
 
     def set_running(self, running: bool) -> None:
         self.verify_button.setEnabled(not running)

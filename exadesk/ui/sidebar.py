@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from exadesk import expiry
 from exadesk.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
 
-ROLE_KIND = Qt.ItemDataRole.UserRole + 1  # "workspace" or "instance"
+ROLE_KIND = Qt.ItemDataRole.UserRole + 1  # "workspace", "instance" or "connection"
 ROLE_ID = Qt.ItemDataRole.UserRole + 2
 ROLE_BADGE = Qt.ItemDataRole.UserRole + 3
-
-#: A credential that expires within this is flagged "expiring".
-EXPIRING_WITHIN = timedelta(days=14)
+ROLE_WORKSPACE = Qt.ItemDataRole.UserRole + 4  # the workspace id of a connection row
 
 
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
-    """The sidebar badge of an instance: its state, or "expiring" when the credential is about to run out."""
-    now = now or datetime.now(timezone.utc)
-    if instance.token_expires_at and instance.state is not InstanceState.FAILING:
-        if instance.token_expires_at - now <= EXPIRING_WITHIN:
-            return "expiring"
+    """The sidebar badge of an instance: its state, or "expiring" when the credential runs out within
+    :data:`exadesk.expiry.WINDOW_DAYS` (the same rule as the expiry list and ``exadesk expiring``)."""
+    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or datetime.now(timezone.utc)):
+        return "expiring"
     return instance.state.value
 
 
@@ -72,17 +70,39 @@ class BadgeDelegate(QStyledItemDelegate):
 
 
 class Sidebar(QWidget):
-    """Signals:
+    """Workspaces with their instances and connections, a filter box, and the tracker catalogue.
+
+    Signals:
         workspace_selected(str), instance_selected(str), tracker_selected(str): ids.
+        connection_selected(str, str): workspace id, connection id.
+        menu_requested(str, str, QPoint): kind ("workspace", "instance", "connection" or "" for empty space),
+            id, global position: the window builds the context menu.
     """
 
     workspace_selected = Signal(str)
     instance_selected = Signal(str)
+    connection_selected = Signal(str, str)
     tracker_selected = Signal(str)
     tracker_activated = Signal(str)
+    menu_requested = Signal(str, str, QPoint)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.show_archived = False
+        self._data: Data | None = None
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("sidebarFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter workspaces and instances"))
+        self.filter_edit.setAccessibleName(self.tr("Filter workspaces and instances"))
+        self.filter_edit.setToolTip(self.tr("Every word must match a name, tracker, address, proxy user, state "
+                                            "or note"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.apply_filter)
+        self.no_match = QLabel(self.tr("Nothing matches the filter."))
+        self.no_match.setObjectName("noMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+
         self.tree = QTreeWidget()
         self.tree.setObjectName("workspaceTree")
         self.tree.setAccessibleName(self.tr("Workspaces and instances"))
@@ -96,6 +116,8 @@ class Sidebar(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setItemDelegateForColumn(1, BadgeDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.currentItemChanged.connect(self._tree_changed)
 
         self.catalogue = QListWidget()
@@ -117,9 +139,13 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(ws_label)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.tree, 3)
         layout.addWidget(cat_label)
         layout.addWidget(self.catalogue, 2)
+        self.setTabOrder(self.filter_edit, self.tree)
+        self.setTabOrder(self.tree, self.catalogue)
         self._filling = False
 
     # -- filling ---------------------------------------------------------------------
@@ -137,7 +163,8 @@ class Sidebar(QWidget):
             self.catalogue.addItem(item)
 
     def fill(self, data: Data, names: dict[str, str], select: str = "") -> None:
-        """Rebuild the tree; keep the selection (or select ``select``)."""
+        """Rebuild the tree; keep the selection (or select ``select``) and the filter."""
+        self._data = data
         current = select or self.current_id()
         self._filling = True
         self.tree.setUpdatesEnabled(False)
@@ -146,32 +173,51 @@ class Sidebar(QWidget):
             now = datetime.now(timezone.utc)
             bold = QFont(self.tree.font())
             bold.setBold(True)
+            italic = QFont(self.tree.font())
+            italic.setItalic(True)
             target = None
             words = {key: (texts.badge(key), texts.badge_help(key)) for key in theme.BADGE_COLOURS}
+            archived_brush = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             for ws in data.workspaces:
-                if ws.archived:
+                if ws.archived and not self.show_archived:
                     continue
-                ws_item = QTreeWidgetItem([ws.name, ""])
+                title = self.tr("{name} (archived)").format(name=ws.name) if ws.archived else ws.name
+                ws_item = QTreeWidgetItem([title, ""])
                 ws_item.setData(0, ROLE_KIND, "workspace")
                 ws_item.setData(0, ROLE_ID, ws.id)
                 ws_item.setFont(0, bold)
+                if ws.archived:
+                    ws_item.setForeground(0, archived_brush)
                 ws_item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                                self.tr("Workspace {name}, {count} instances").format(name=ws.name,
+                                self.tr("Workspace {name}, {count} instances").format(name=title,
                                                                                      count=len(ws.instances)))
                 children = []
                 for inst in ws.instances:
                     key = badge_key(inst, now)
-                    item = QTreeWidgetItem([inst.name, ""])
-                    item.setIcon(0, icons.tracker_icon(inst.tracker, names.get(inst.tracker, inst.tracker.replace("_", " "))))
+                    tracker_name = names.get(inst.tracker, inst.tracker.replace("_", " "))
+                    shown = inst.name if inst.role != "admin" else self.tr("{name} (admin)").format(name=inst.name)
+                    item = QTreeWidgetItem([shown, ""])
+                    item.setIcon(0, icons.tracker_icon(inst.tracker, tracker_name))
                     item.setData(0, ROLE_KIND, "instance")
                     item.setData(0, ROLE_ID, inst.id)
                     item.setData(1, ROLE_BADGE, key)
-                    item.setToolTip(0, f"{names.get(inst.tracker, inst.tracker)} · {inst.url}")
+                    item.setToolTip(0, f"{tracker_name} · {inst.url}")
                     item.setToolTip(1, words[key][1])
-                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                                 f"{inst.name}, {names.get(inst.tracker, inst.tracker)}, {words[key][0]}")
+                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{shown}, {tracker_name}, {words[key][0]}")
                     children.append(item)
                     if inst.id == current:
+                        target = item
+                for conn in ws.connections:
+                    item = QTreeWidgetItem([self.tr("⇄ {name}").format(name=conn.name), ""])
+                    item.setFont(0, italic)
+                    item.setData(0, ROLE_KIND, "connection")
+                    item.setData(0, ROLE_ID, conn.id)
+                    item.setData(0, ROLE_WORKSPACE, ws.id)
+                    item.setToolTip(0, self.tr("Connection: who may configure it, and what they need"))
+                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                                 self.tr("Connection {name}").format(name=conn.name))
+                    children.append(item)
+                    if conn.id == current:
                         target = item
                 ws_item.addChildren(children)
                 self.tree.addTopLevelItem(ws_item)
@@ -180,14 +226,61 @@ class Sidebar(QWidget):
                     target = ws_item
             if target is not None:
                 self.tree.setCurrentItem(target)
+            if self.filter_edit.text().strip():
+                self.apply_filter(self.filter_edit.text())
         finally:
             self.tree.setUpdatesEnabled(True)
             self._filling = False
         if target is not None:
             self._tree_changed(target, None)
 
+    def apply_filter(self, text: str) -> int:
+        """Hide what does not match ``text`` (exadesk.instances.search, in memory); the number of instances shown."""
+        words = text.strip()
+        data = self._data
+        if not words or data is None:
+            for i in range(self.tree.topLevelItemCount()):
+                ws_item = self.tree.topLevelItem(i)
+                ws_item.setHidden(False)
+                for j in range(ws_item.childCount()):
+                    ws_item.child(j).setHidden(False)
+            self.no_match.hide()
+            return sum(self.tree.topLevelItem(i).childCount() for i in range(self.tree.topLevelItemCount()))
+        from exadesk import instances  # first keystroke only; the rest is in memory
+
+        found = {ws.id: {inst.id for inst in hits}
+                 for ws, hits in instances.search(data, words, include_archived=self.show_archived)}
+        shown = 0
+        self.tree.setUpdatesEnabled(False)
+        try:
+            for i in range(self.tree.topLevelItemCount()):
+                ws_item = self.tree.topLevelItem(i)
+                hits = found.get(ws_item.data(0, ROLE_ID))
+                ws_item.setHidden(hits is None)
+                for j in range(ws_item.childCount()):
+                    child = ws_item.child(j)
+                    visible = hits is not None and (child.data(0, ROLE_KIND) != "instance"
+                                                    or child.data(0, ROLE_ID) in hits)
+                    child.setHidden(not visible)
+                    shown += visible and child.data(0, ROLE_KIND) == "instance"
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self.no_match.setVisible(not found)
+        return shown
+
     def current_id(self) -> str:
         item = self.tree.currentItem()
+        return item.data(0, ROLE_ID) if item is not None else ""
+
+    def current_kind(self) -> str:
+        item = self.tree.currentItem()
+        return item.data(0, ROLE_KIND) if item is not None else ""
+
+    def current_workspace_id(self) -> str:
+        """The workspace of the selected row (the row itself, or its parent)."""
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
         return item.data(0, ROLE_ID) if item is not None else ""
 
     def select(self, key: str) -> bool:
@@ -209,6 +302,14 @@ class Sidebar(QWidget):
 
     # -- signals ---------------------------------------------------------------------
 
+    def _context_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        kind = item.data(0, ROLE_KIND) if item is not None else ""
+        key = item.data(0, ROLE_ID) if item is not None else ""
+        self.menu_requested.emit(kind, key, self.tree.viewport().mapToGlobal(pos))
+
     def _tree_changed(self, item, _previous) -> None:
         if self._filling or item is None:
             return
@@ -216,8 +317,11 @@ class Sidebar(QWidget):
         self.catalogue.setCurrentRow(-1)
         self.catalogue.clearSelection()
         self.catalogue.blockSignals(False)
-        if item.data(0, ROLE_KIND) == "workspace":
+        kind = item.data(0, ROLE_KIND)
+        if kind == "workspace":
             self.workspace_selected.emit(item.data(0, ROLE_ID))
+        elif kind == "connection":
+            self.connection_selected.emit(item.data(0, ROLE_WORKSPACE), item.data(0, ROLE_ID))
         else:
             self.instance_selected.emit(item.data(0, ROLE_ID))
 

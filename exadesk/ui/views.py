@@ -98,38 +98,81 @@ class FirstRunPage(QWidget):
 
 
 class WorkspacePage(QWidget):
-    """A workspace's summary: how many instances are in each state.
+    """A workspace's summary: how many instances are in each state, Verify all, and the credentials expiring soon.
 
     Signals:
         verify_all(str): the workspace id.
+        cancel_verify(): stop the running Verify all.
+        open_instance(str): an instance id chosen in the expiry list.
     """
 
     verify_all = Signal(str)
+    cancel_verify = Signal()
+    open_instance = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QListWidget, QProgressBar
+
         self.workspace_id = ""
         self.title = _heading("")
+        self.archived = _para(self.tr("This workspace is archived: it is left out of Verify all and of the expiry "
+                                      "warnings. Restore it from the Workspace menu."))
+        self.archived.setObjectName("archivedNotice")
+        self.archived.hide()
         self.summary = _para("")
         self.hint = _para(self.tr("To add an instance, pick its tracker under \u201cSet up a tracker\u201d "
                                   "in the sidebar."))
         self.verify_button = QPushButton(self.tr("&Verify all in this workspace"))
         self.verify_button.setAccessibleName(self.tr("Verify all in this workspace"))
+        self.verify_button.setToolTip(self.tr("Verifies the instances never verified, prepared offline or last "
+                                              "verified more than 7 days ago"))
         self.verify_button.clicked.connect(lambda: self.verify_all.emit(self.workspace_id))
+        self.cancel_button = QPushButton(self.tr("&Stop"))
+        self.cancel_button.setAccessibleName(self.tr("Stop verifying"))
+        self.cancel_button.clicked.connect(self.cancel_verify.emit)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Verify all progress"))
+        self.progress.setFormat(self.tr("%v of %m verified"))
+        self.progress.hide()
+        self.progress_text = _para("")
+        self.progress_text.hide()
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
-        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.progress, 1)
+        row.addStretch(0)
+        self.expiry_heading = _heading(self.tr("Credentials expiring within 30 days"), 1.1)
+        self.expiry_list = QListWidget()
+        self.expiry_list.setObjectName("expiryList")
+        self.expiry_list.setAccessibleName(self.tr("Credentials expiring within 30 days"))
+        self.expiry_list.itemActivated.connect(lambda item: self.open_instance.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.expiry_empty = _para(self.tr("No credential of this workspace expires within 30 days (as far as "
+                                          "ExaDesk knows: enter a date on an instance's page when the tracker "
+                                          "does not say)."))
+        self.expiry_empty.setObjectName("emptyState")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.title)
+        layout.addWidget(self.archived)
         layout.addWidget(self.summary)
         layout.addLayout(row)
+        layout.addWidget(self.progress_text)
         layout.addWidget(self.hint)
-        layout.addStretch(1)
+        layout.addSpacing(12)
+        layout.addWidget(self.expiry_heading)
+        layout.addWidget(self.expiry_empty)
+        layout.addWidget(self.expiry_list, 1)
+        layout.addStretch(0)
 
-    def show_workspace(self, ws: Workspace) -> None:
+    def show_workspace(self, ws: Workspace, expiring: list | None = None) -> None:
+        """Show ``ws``; ``expiring`` is its part of exadesk.expiry.expiring (computed by the caller)."""
+        from exadesk.ui.theme import BADGE_COLOURS, bad_colour
+
         self.workspace_id = ws.id
         self.title.setText(ws.name)
+        self.archived.setVisible(ws.archived)
         counts = Counter(badge_key(i) for i in ws.instances)
         if not ws.instances:
             self.summary.setText(self.tr("No instances yet."))
@@ -137,7 +180,33 @@ class WorkspacePage(QWidget):
             parts = [f"{texts.badge(k)}: {n}" for k, n in sorted(counts.items())]
             self.summary.setText(self.tr("{count} instances. {states}.").format(count=len(ws.instances),
                                                                                 states=", ".join(parts)))
-        self.verify_button.setEnabled(bool(ws.instances))
+        self._can_verify = bool(ws.instances) and not ws.archived
+        self.verify_button.setEnabled(self._can_verify and not self.cancel_button.isVisible())
+        self.expiry_list.clear()
+        items = expiring or []
+        for entry in items:
+            from PySide6.QtGui import QColor
+            from PySide6.QtWidgets import QListWidgetItem
+
+            item = QListWidgetItem(entry.sentence())
+            item.setData(Qt.ItemDataRole.UserRole, entry.instance_id)
+            item.setForeground(QColor(bad_colour() if entry.level in ("expired", "soon") else BADGE_COLOURS["expiring"]))
+            item.setToolTip(self.tr("Open the instance to replace its secret"))
+            self.expiry_list.addItem(item)
+        self.expiry_list.setVisible(bool(items))
+        self.expiry_empty.setVisible(not items)
+
+    def set_progress(self, done: int, total: int, text: str = "") -> None:
+        """Show a Verify all run (``total`` 0 hides it)."""
+        running = total > 0 and done < total
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.verify_button.setEnabled(not running and getattr(self, "_can_verify", True))
+        if running:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress_text.setText(text)
+        self.progress_text.setVisible(bool(text))
 
 
 class TrackerPage(QWidget):

@@ -82,6 +82,179 @@
     </message>
 </context>
 <context>
+    <name>ExpiringDialog</name>
+    <message>
+        <location filename="../expiry_dialog.py" line="33"/>
+        <location filename="../expiry_dialog.py" line="40"/>
+        <source>Expiring credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="34"/>
+        <source>Credentials that expire within {days} days, or already have. Create a new one in the tracker before the date, then use Replace secret on the instance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="42"/>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="42"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="42"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="42"/>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="46"/>
+        <source>No credential expires within {days} days. ExaDesk knows a date when the tracker reports it or when you enter it on the instance&apos;s page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="54"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="56"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../expiry_dialog.py" line="58"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryDateDialog</name>
+    <message>
+        <location filename="../expiry_dialog.py" line="94"/>
+        <source>Credential expiry of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="95"/>
+        <source>When does the proxy user&apos;s credential expire? Look it up where it was created (for a token, its settings page shows the date). ExaDesk warns you {days} days ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="102"/>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="110"/>
+        <source>&amp;No expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="111"/>
+        <source>Forget the date (the credential does not expire, or it is not known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="116"/>
+        <source>&amp;Expires on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <location filename="../handover.py" line="116"/>
+        <source>Export {name} as a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="118"/>
+        <source>A bundle holds the workspace&apos;s instances, connections and verification history, so a colleague can continue where you stopped. Secrets stay out unless you include them below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="123"/>
+        <source>Bundle file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="124"/>
+        <source>&amp;Include the {count} secrets, encrypted with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="128"/>
+        <source>No secrets to include: this workspace keeps none in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="130"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="131"/>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="140"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="140"/>
+        <source>&amp;Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="147"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="152"/>
+        <source>&amp;Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="167"/>
+        <source>Export bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="168"/>
+        <source>ExaDesk bundles (*{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="178"/>
+        <source>At least {minimum} characters ({length} so far). The receiver needs it: tell them by phone or in person, not in the same email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="182"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="188"/>
+        <source>The passphrases match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <location filename="../widgets.py" line="87"/>
@@ -182,145 +355,280 @@
     </message>
 </context>
 <context>
+    <name>ImportBundleDialog</name>
+    <message>
+        <location filename="../handover.py" line="231"/>
+        <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="237"/>
+        <source>What the import adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="238"/>
+        <source>Put the bundle&apos;s &amp;secrets into this computer&apos;s keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="241"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="246"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="251"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="266"/>
+        <source>This file cannot be imported. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="272"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="275"/>
+        <source>Exported with ExaDesk {version} on {when}. Check what it adds; nothing is written until you choose Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="49"/>
+        <location filename="../instance_page.py" line="52"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="50"/>
+        <location filename="../instance_page.py" line="53"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="51"/>
+        <location filename="../instance_page.py" line="54"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="52"/>
+        <location filename="../instance_page.py" line="55"/>
         <source>Replace &amp;secret…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="53"/>
+        <location filename="../instance_page.py" line="56"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="54"/>
+        <location filename="../instance_page.py" line="57"/>
+        <source>Sign &amp;in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="58"/>
+        <source>Sign in again with the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="59"/>
+        <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="63"/>
+        <location filename="../instance_page.py" line="185"/>
+        <source>Set &amp;date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="64"/>
+        <source>Enter or clear the credential&apos;s expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="65"/>
+        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="68"/>
         <source>Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="54"/>
+        <location filename="../instance_page.py" line="68"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="55"/>
+        <location filename="../instance_page.py" line="69"/>
         <source>Edit instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="55"/>
+        <location filename="../instance_page.py" line="69"/>
         <source>Replace secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="56"/>
+        <location filename="../instance_page.py" line="70"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="74"/>
+        <location filename="../instance_page.py" line="88"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="74"/>
+        <location filename="../instance_page.py" line="88"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="75"/>
+        <location filename="../instance_page.py" line="89"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="75"/>
+        <location filename="../instance_page.py" line="89"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="76"/>
+        <location filename="../instance_page.py" line="90"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="76"/>
+        <location filename="../instance_page.py" line="90"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="77"/>
+        <location filename="../instance_page.py" line="91"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="77"/>
+        <location filename="../instance_page.py" line="91"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="78"/>
+        <location filename="../instance_page.py" line="92"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="87"/>
+        <location filename="../instance_page.py" line="107"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="91"/>
+        <location filename="../instance_page.py" line="111"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="136"/>
+        <location filename="../instance_page.py" line="132"/>
+        <location filename="../instance_page.py" line="141"/>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="144"/>
+        <source>Verification history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="147"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="147"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="147"/>
+        <source>Missing or the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="179"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="137"/>
+        <location filename="../instance_page.py" line="180"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="138"/>
+        <location filename="../instance_page.py" line="181"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="139"/>
+        <location filename="../instance_page.py" line="182"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="140"/>
+        <location filename="../instance_page.py" line="183"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="141"/>
+        <location filename="../instance_page.py" line="184"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="143"/>
+        <location filename="../instance_page.py" line="185"/>
+        <source>Change &amp;date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="187"/>
         <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="214"/>
+        <source>Nothing changed between the stored verifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="216"/>
+        <source>Changes appear here once the instance was verified twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="221"/>
+        <source>Could not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="223"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="223"/>
+        <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -328,8 +636,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="50"/>
-        <location filename="../main_window.py" line="231"/>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="555"/>
         <source>ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,102 +648,272 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="63"/>
         <source>Choose an instance or a tracker in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="92"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="151"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="154"/>
         <source>Start the &amp;sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="162"/>
+        <source>&amp;Import bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164"/>
+        <source>Export workspace &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="250"/>
+        <source>Export &amp;readiness report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180"/>
+        <source>&amp;Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="182"/>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="185"/>
+        <source>&amp;Rename workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="227"/>
+        <source>&amp;Archive workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="190"/>
+        <source>Show a&amp;rchived workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="247"/>
+        <source>&amp;Verify all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="249"/>
+        <source>New &amp;connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="197"/>
+        <source>&amp;Expiring credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="208"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;About ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="226"/>
+        <source>Restore workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="243"/>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="251"/>
+        <source>Export &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="253"/>
+        <source>&amp;Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="254"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="255"/>
+        <source>Credential &amp;expiry date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="257"/>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="259"/>
+        <source>&amp;Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="385"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="397"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="406"/>
+        <source>Rename workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="406"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="422"/>
+        <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="423"/>
+        <source>{name} restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="462"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="463"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="466"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="483"/>
+        <source>Add an administrator&apos;s credential for {tracker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="530"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="573"/>
+        <source>Bundle written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="596"/>
+        <source>Imported {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="617"/>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="618"/>
+        <source>Remove the connection {name}? The instances and their secrets stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="736"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="751"/>
+        <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="753"/>
+        <source>Nothing to verify: every instance was verified in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="812"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -455,6 +934,114 @@
     <message>
         <location filename="../wizard.py" line="90"/>
         <source>This is an administrator&apos;s own credential, used to read settings; it is not the proxy user&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewConnectionDialog</name>
+    <message>
+        <location filename="../connection_dialog.py" line="68"/>
+        <source>New connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="69"/>
+        <source>A connection joins two instances through the integration. ExaDesk then plans who may configure it and checks that with each administrator&apos;s own credential (reading only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="74"/>
+        <source>Connection name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="75"/>
+        <source>for example Jira to ServiceNow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="77"/>
+        <source>One side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="77"/>
+        <source>Other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="82"/>
+        <source>How it is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="87"/>
+        <source>&amp;Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="88"/>
+        <source>A ready-made mapping of the common fields, without scripts; a project administrator may set it up on Jira Cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="90"/>
+        <source>&amp;Visual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="91"/>
+        <source>Both sides are mapped in one place with drag and drop, so one person must be administrator on both systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="93"/>
+        <source>&amp;Scripted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="94"/>
+        <source>Each side runs its own sync scripts, written by that side&apos;s own administrator; the most flexible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="115"/>
+        <source>&amp;Create connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="121"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="165"/>
+        <source>None yet (check later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="203"/>
+        <source>The workspace needs two instances first: set them up from the tracker list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="205"/>
+        <source>Choose two different instances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="207"/>
+        <source>Give the connection a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="210"/>
+        <source>{name} already has a connection with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="218"/>
+        <source>A project administrator may only configure Basic connections on Jira Cloud; the plan will show this side as not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -769,34 +1356,74 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="88"/>
-        <source>Workspaces and instances</source>
-        <extracomment>A credential that expires within this is flagged &quot;expiring&quot;.</extracomment>
+        <location filename="../sidebar.py" line="95"/>
+        <location filename="../sidebar.py" line="96"/>
+        <source>Filter workspaces and instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="103"/>
+        <location filename="../sidebar.py" line="97"/>
+        <source>Every word must match a name, tracker, address, proxy user, state or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="101"/>
+        <source>Nothing matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="108"/>
+        <source>Workspaces and instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="125"/>
         <source>Tracker catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="109"/>
+        <location filename="../sidebar.py" line="131"/>
         <source>&amp;Workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="111"/>
+        <location filename="../sidebar.py" line="133"/>
         <source>Set up a &amp;tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="157"/>
         <source>{name} (retired)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="159"/>
+        <location filename="../sidebar.py" line="184"/>
+        <source>{name} (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="192"/>
         <source>Workspace {name}, {count} instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="198"/>
+        <source>{name} (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="211"/>
+        <source>⇄ {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="216"/>
+        <source>Connection: who may configure it, and what they need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="218"/>
+        <source>Connection {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -841,17 +1468,17 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../views.py" line="164"/>
+        <location filename="../views.py" line="233"/>
         <source>&amp;Set up an instance…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="165"/>
+        <location filename="../views.py" line="234"/>
         <source>Set up an instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="202"/>
+        <location filename="../views.py" line="271"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,28 +1591,203 @@
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../views.py" line="114"/>
+        <location filename="../views.py" line="119"/>
+        <source>This workspace is archived: it is left out of Verify all and of the expiry warnings. Restore it from the Workspace menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="124"/>
         <source>To add an instance, pick its tracker under “Set up a tracker” in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="116"/>
+        <location filename="../views.py" line="126"/>
         <source>&amp;Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="117"/>
+        <location filename="../views.py" line="127"/>
         <source>Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="135"/>
+        <location filename="../views.py" line="128"/>
+        <source>Verifies the instances never verified, prepared offline or last verified more than 7 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="131"/>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="132"/>
+        <source>Stop verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="136"/>
+        <source>Verify all progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="137"/>
+        <source>%v of %m verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="146"/>
+        <location filename="../views.py" line="149"/>
+        <source>Credentials expiring within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="151"/>
+        <source>No credential of this workspace expires within 30 days (as far as ExaDesk knows: enter a date on an instance&apos;s page when the tracker does not say).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="178"/>
         <source>No instances yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="138"/>
+        <location filename="../views.py" line="181"/>
         <source>{count} instances. {states}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="194"/>
+        <source>Open the instance to replace its secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_PathRow</name>
+    <message>
+        <location filename="../handover.py" line="94"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="95"/>
+        <source>Browse for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Side</name>
+    <message>
+        <location filename="../connection_dialog.py" line="25"/>
+        <source>{side}: instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="27"/>
+        <source>{side}: kind of administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="29"/>
+        <source>Local (system) administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="30"/>
+        <source>Project administrator (Jira Cloud, Basic mode only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="31"/>
+        <source>Delegated administrator (member of exalate_console_admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="34"/>
+        <source>{side}: administrator&apos;s credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="35"/>
+        <source>Add an administrator&apos;s credential…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="36"/>
+        <source>Opens the set-up wizard for this side&apos;s tracker; the credential is stored as an administrator&apos;s (role admin), never used as the proxy user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="44"/>
+        <source>&amp;Instance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="44"/>
+        <source>&amp;Administrator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="48"/>
+        <source>Their &amp;credential:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handover</name>
+    <message>
+        <location filename="../handover.py" line="31"/>
+        <source>Web page (*.html)</source>
+        <extracomment>Save-dialog filters of the report, and the format each one writes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="31"/>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="32"/>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="51"/>
+        <location filename="../handover.py" line="69"/>
+        <source>Export readiness report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="64"/>
+        <source>Readiness of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="70"/>
+        <source>The report could not be written to {path} ({error}). Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="76"/>
+        <source>Readiness report written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="81"/>
+        <source>Import bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="82"/>
+        <source>ExaDesk bundles (*{suffix});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../main_window.py" line="920"/>
+        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1189,6 +1991,14 @@
     <message>
         <location filename="../texts.py" line="89"/>
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../main_window.py" line="938"/>
+        <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
