@@ -105,11 +105,12 @@ class NewConnectionDialog(QDialog):
             note.setContentsMargins(24, 0, 0, 4)
             mode_layout.addWidget(button)
             mode_layout.addWidget(note)
-            button.toggled.connect(self._refresh)
-        self.mode_buttons[ConfigMode.SCRIPTED].setChecked(True)
         self.hint = QLabel()
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
+        self.mode_buttons[ConfigMode.SCRIPTED].setChecked(True)
+        for button in self.mode_buttons.values():
+            button.toggled.connect(self._refresh)
         self.problem_view = ProblemView()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton(self.tr("&Create connection"),
@@ -134,6 +135,7 @@ class NewConnectionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(820, 0)
         self._pending_side: _Side | None = None
+        self._known: set[str] = set()
         self.fill()
         session.changed.connect(self._data_changed)
 
@@ -180,17 +182,15 @@ class NewConnectionDialog(QDialog):
             self.add_admin.emit(inst.tracker)
 
     def _data_changed(self, select: str) -> None:
-        side, self._pending_side = self._pending_side, None
-        ws = self.workspace()
-        if ws is None:
+        side = self._pending_side
+        if self.workspace() is None:
             return
-        new_admin = ""
-        if side is not None and select and select not in getattr(self, "_known", set()):
-            new_admin = select
+        new_admin = select if side is not None and select and select not in self._known else ""
         for s in self.sides:
             self._fill_admins(s, new_admin if s is side else "")
-        if side is not None and not new_admin:
-            self._pending_side = side  # the wizard is still open; its save comes later
+        # The wizard stores the instance first and marks it as an admin's right after: wait for the second.
+        if side is not None and new_admin and side.admin.currentData() == new_admin:
+            self._pending_side = None
 
     # -- checking and creating ------------------------------------------------------------
 
@@ -199,7 +199,7 @@ class NewConnectionDialog(QDialog):
 
     def problem_text(self) -> str:
         left, right = (s.instance.currentData() for s in self.sides)
-        if not left or not right:
+        if self.sides[0].instance.count() < 2 or not left or not right:
             return self.tr("The workspace needs two instances first: set them up from the tracker list.")
         if left == right:
             return self.tr("Choose two different instances.")

@@ -1005,17 +1005,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="115"/>
+        <location filename="../connection_dialog.py" line="116"/>
         <source>&amp;Create connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="121"/>
+        <location filename="../connection_dialog.py" line="122"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="165"/>
+        <location filename="../connection_dialog.py" line="167"/>
         <source>None yet (check later)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,103 @@
+"""Expiry watch in the window: one rule (exadesk.expiry) for the badge, the list, the status bar and entered dates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QDate
+
+from exadesk import expiry
+from exadesk.model import Instance, InstanceState, Workspace
+from exadesk.storage import Store
+from exadesk.ui.sidebar import ROLE_BADGE, badge_key
+
+
+def _inst(name: str, days: float | None, state=InstanceState.VERIFIED) -> Instance:
+    when = datetime.now(timezone.utc) + timedelta(days=days) if days is not None else None
+    return Instance(tracker="github", name=name, url="https://github.com", auth_method="fine_grained", state=state,
+                    token_expires_at=when)
+
+
+def test_the_badge_follows_exadesk_expiry_including_20_days_out():
+    assert badge_key(_inst("In 20 days", 20.5)) == "expiring"  # the list warns 30 days ahead; so does the badge
+    assert badge_key(_inst("In 40 days", 40)) == "verified"
+    assert badge_key(_inst("Expired", -1)) == "expiring"
+    assert badge_key(_inst("Failing", 3, InstanceState.FAILING)) == "failing"  # failing says more
+    assert badge_key(_inst("No date", None)) == "verified"
+
+
+def test_workspace_page_lists_what_expires_and_the_status_bar_says_it(qtbot, window, workspace_id):
+    items = [_inst("Soon", 3.5), _inst("Later", 20.5), _inst("Far", 90), _inst("Gone", -2)]
+    window.session.update(lambda d: d.workspace(workspace_id).instances.extend(items))
+    archived = Workspace(name="Old client", archived=True, instances=[_inst("Archived soon", 2)])
+    window.session.update(lambda d: d.workspaces.append(archived))
+    window.load_trackers()
+    window.sidebar.select(workspace_id)
+    page = window.workspace_page
+    rows = [page.expiry_list.item(i).text() for i in range(page.expiry_list.count())]
+    assert [r.split(" (")[0] for r in rows] == ["Gone", "Soon", "Later"]
+    assert rows[0].endswith("Create a new one and replace the secret.") and "(3 days left)" in rows[1]
+    assert not page.expiry_empty.isVisibleTo(page)
+    text = window.show_expiry_status()
+    assert text == expiry.status_bar_text(expiry.expiring(window.session.data))
+    assert text == "Gone's credential has expired and 2 more; see Expiry watch."
+    assert window.statusBar().currentMessage() == text
+    badges = {}
+    ws_item = window.sidebar.tree.topLevelItem(0)
+    for j in range(ws_item.childCount()):
+        badges[ws_item.child(j).text(0)] = ws_item.child(j).data(1, ROLE_BADGE)
+    assert badges == {"Soon": "expiring", "Later": "expiring", "Far": "verified", "Gone": "expiring"}
+    # Activating a row opens the instance.
+    page.expiry_list.itemActivated.emit(page.expiry_list.item(1))
+    assert window.stack.currentWidget() is window.instance_page
+    assert window.instance_page.title.text() == "Soon"
+
+
+def test_an_empty_workspace_says_nothing_expires(window, workspace_id):
+    window.sidebar.select(workspace_id)
+    page = window.workspace_page
+    assert page.expiry_empty.isVisibleTo(page) and not page.expiry_list.isVisibleTo(page)
+    assert page.expiry_empty.text().startswith("No credential of this workspace expires within 30 days")
+    assert window.show_expiry_status() == ""
+
+
+def test_the_expiring_dialog_lists_every_workspace_soonest_first(window, workspace_id):
+    window.session.update(lambda d: d.workspace(workspace_id).instances.extend([_inst("Later", 20.5),
+                                                                               _inst("Soon", 1.5)]))
+    dialog = window.show_expiring()
+    rows = [[dialog.table.topLevelItem(i).text(c) for c in range(4)] for i in range(dialog.table.topLevelItemCount())]
+    assert [(r[0], r[1], r[3]) for r in rows] == [("Soon", "Acme", "1 day(s)"), ("Later", "Acme", "20 day(s)")]
+    assert dialog.empty.isHidden()
+    dialog.table.itemActivated.emit(dialog.table.topLevelItem(1), 0)
+    assert window.instance_page.title.text() == "Later"
+
+
+def test_the_expiring_dialog_has_an_empty_state(window, workspace_id):
+    dialog = window.show_expiring()
+    assert dialog.table.isHidden() and not dialog.empty.isHidden()
+    assert dialog.empty.text().startswith("No credential expires within 30 days.")
+
+
+def test_a_person_enters_and_clears_an_expiry_date(window, workspace_id):
+    inst = _inst("Jira token", None)
+    window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
+    page = window.instance_page
+    assert page.expiry_button.text() == "Set &date…"
+    page.expiry_button.click()
+    dialog = window.expiry_dialog
+    assert not dialog.clear_button.isEnabled()
+    target = QDate.currentDate().addDays(10)
+    dialog.date.setDate(target)
+    dialog.save()
+    stored = Store().load().data.find_instance(inst.id)[1]
+    local = stored.token_expires_at.astimezone()
+    assert (local.year, local.month, local.day) == (target.year(), target.month(), target.day())
+    assert expiry.status(stored) == "upcoming"
+    assert page.expiry_button.text() == "Change &date…"
+    assert "Jira token" in window.statusBar().currentMessage()
+    assert window.sidebar.tree.topLevelItem(0).child(0).data(1, ROLE_BADGE) == "expiring"
+    window.set_expiry(inst.id)
+    assert window.expiry_dialog.clear_button.isEnabled()
+    window.expiry_dialog.clear_button.click()
+    assert Store().load().data.find_instance(inst.id)[1].token_expires_at is None
+    assert page._detail_labels["expires"].text() == "Not known"
