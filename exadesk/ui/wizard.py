@@ -213,6 +213,7 @@ class WalkthroughPage(_Page):
 
 class CredentialsPage(_Page):
     step = WizardStep.CREDENTIALS
+    open_url = None  # how the browser sign-in opens its page (the system browser when None; tests pass a fake)
 
     def __init__(self, wizard):
         super().__init__(wizard)
@@ -272,6 +273,19 @@ class CredentialsPage(_Page):
         self.more_button.toggled.connect(self._toggle_more)
         form.addRow(self.more_button)
         form.addRow(self.more)
+        self.sign_in_button = None
+        from exadesk import oauth  # small, data only; the flow itself runs in the dialog
+
+        profile = oauth.profile_for(flow.tracker)
+        if profile is not None and flow.auth_method == profile.method_id:
+            self.sign_in_button = QPushButton(self.tr("Sign in with the &browser…"))
+            self.sign_in_button.setAccessibleName(self.tr("Sign in with the browser"))
+            self.sign_in_button.setToolTip(self.tr("Sign in as the proxy user in your browser and allow access; "
+                                                   "ExaDesk fills the refresh token and keeps it in the keychain"))
+            self.sign_in_button.clicked.connect(self.sign_in)
+            self.sign_in_hint = _wrap(self.tr("Instead of pasting a refresh token: fill the address and the client "
+                                              "id, then sign in as the proxy user."))
+            form.addRow(self.sign_in_button, self.sign_in_hint)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Name in ExaDesk"))
         self.name_edit.textChanged.connect(lambda text: setattr(self.flow, "name", text))
@@ -281,6 +295,35 @@ class CredentialsPage(_Page):
         self._built_for = flow.auth_method
         if any(flow.value(f.name) for f in advanced):
             self.more_button.setChecked(True)
+
+    def sign_in(self):
+        """Open the browser sign-in for the instance being set up; its refresh token fills the form."""
+        from exadesk.model import Instance
+        from exadesk.trackers.base import normalise_url
+        from exadesk.ui.oauth_dialog import OAuthDialog
+
+        flow, wiz = self.flow, self.wiz
+        inst = Instance(tracker=flow.tracker, name=flow.name or flow.default_name(), url=normalise_url(flow.url),
+                        auth_method=flow.auth_method, id=flow.instance_id or wiz._new_id, values=dict(flow.values))
+        dialog = OAuthDialog(inst, flow.values.get("client_id", ""), flow.secrets.get("client_secret") or "",
+                             secrets=wiz.session.secrets, workers=wiz.session.workers, open_url=self.open_url,
+                             parent=wiz)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.open()
+        self.oauth_dialog = dialog
+        return dialog
+
+    def _signed_in(self, instance) -> None:
+        try:
+            token = self.wiz.session.secrets.get(instance.id, "refresh_token")
+        except ExaDeskError as exc:
+            self.problem_view.show_problem(exc.problem)
+            return
+        if instance.url != self.flow.url:
+            self.rows["url"].input.setText(instance.url)  # Salesforce answers with the org's own address
+        if token and "refresh_token" in self.rows:
+            self.rows["refresh_token"].input.setText(token)
+        self.problem_view.show_problem(None)
 
     def _add(self, form: QFormLayout, text: str, widget: QWidget) -> None:
         label = QLabel(text)
@@ -315,6 +358,8 @@ class CredentialsPage(_Page):
 
     def _refresh(self) -> None:
         flow = self.flow
+        if self.sign_in_button is not None:
+            self.sign_in_button.setEnabled(flow.url_state().ok and bool(flow.values.get("client_id")))
         self.rows["url"].show_state(flow.url_state(), "url" in self.touched)
         for fld in flow.method.fields:
             self.rows[fld.name].show_state(flow.field_state(fld.name), fld.name in self.touched)

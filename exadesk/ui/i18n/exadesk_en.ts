@@ -35,48 +35,68 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../wizard.py" line="219"/>
+        <location filename="../wizard.py" line="220"/>
         <source>Address and credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="220"/>
+        <location filename="../wizard.py" line="221"/>
         <source>Each entry is checked as you type; nothing is sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="252"/>
+        <location filename="../wizard.py" line="253"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="255"/>
+        <location filename="../wizard.py" line="256"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="260"/>
-        <location filename="../wizard.py" line="264"/>
+        <location filename="../wizard.py" line="261"/>
+        <location filename="../wizard.py" line="265"/>
         <source>More options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="276"/>
+        <location filename="../wizard.py" line="281"/>
+        <source>Sign in with the &amp;browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="282"/>
+        <source>Sign in with the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="283"/>
+        <source>Sign in as the proxy user in your browser and allow access; ExaDesk fills the refresh token and keeps it in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="286"/>
+        <source>Instead of pasting a refresh token: fill the address and the client id, then sign in as the proxy user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="290"/>
         <source>Name in ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="278"/>
+        <location filename="../wizard.py" line="292"/>
         <source>&amp;Name in ExaDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="294"/>
+        <location filename="../wizard.py" line="337"/>
         <source>Saved in the keychain; leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="300"/>
+        <location filename="../wizard.py" line="343"/>
         <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,42 +1115,42 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="505"/>
+        <location filename="../wizard.py" line="550"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="530"/>
+        <location filename="../wizard.py" line="575"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="534"/>
+        <location filename="../wizard.py" line="579"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="536"/>
+        <location filename="../wizard.py" line="581"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="539"/>
+        <location filename="../wizard.py" line="584"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="543"/>
+        <location filename="../wizard.py" line="588"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="550"/>
+        <location filename="../wizard.py" line="595"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="554"/>
+        <location filename="../wizard.py" line="599"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,43 +1332,43 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="587"/>
+        <location filename="../wizard.py" line="632"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="588"/>
+        <location filename="../wizard.py" line="633"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="594"/>
+        <location filename="../wizard.py" line="639"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="595"/>
+        <location filename="../wizard.py" line="640"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="596"/>
-        <location filename="../wizard.py" line="623"/>
+        <location filename="../wizard.py" line="641"/>
+        <location filename="../wizard.py" line="668"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="597"/>
+        <location filename="../wizard.py" line="642"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="598"/>
+        <location filename="../wizard.py" line="643"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="599"/>
+        <location filename="../wizard.py" line="644"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,37 +1450,37 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../wizard.py" line="341"/>
+        <location filename="../wizard.py" line="386"/>
         <source>What will be synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="342"/>
+        <location filename="../wizard.py" line="387"/>
         <source>The proxy user needs more permissions for some of these; the list below follows your choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="360"/>
+        <location filename="../wizard.py" line="405"/>
         <source>{label} in &amp;scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="365"/>
+        <location filename="../wizard.py" line="410"/>
         <source>What the proxy user &amp;needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="370"/>
+        <location filename="../wizard.py" line="415"/>
         <source>What the proxy user needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="401"/>
+        <location filename="../wizard.py" line="446"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="406"/>
+        <location filename="../wizard.py" line="451"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,57 +1506,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="419"/>
+        <location filename="../wizard.py" line="464"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="420"/>
+        <location filename="../wizard.py" line="465"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="424"/>
+        <location filename="../wizard.py" line="469"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="426"/>
+        <location filename="../wizard.py" line="471"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="427"/>
+        <location filename="../wizard.py" line="472"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="429"/>
+        <location filename="../wizard.py" line="474"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="430"/>
+        <location filename="../wizard.py" line="475"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="501"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="468"/>
+        <location filename="../wizard.py" line="513"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="476"/>
+        <location filename="../wizard.py" line="521"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="488"/>
+        <location filename="../wizard.py" line="533"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>

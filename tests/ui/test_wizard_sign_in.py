@@ -1,0 +1,86 @@
+"""Browser sign-in in the window: the wizard's credential step and "Sign in again" on the instance page."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from exadesk.keychain import SecretStore
+from exadesk.model import Instance, InstanceState, Verification
+from exadesk.sandbox import zendesk as zd_emu
+from exadesk.storage import Store
+from exadesk.wizard_flow import WizardFlow, WizardStep
+from tests.helpers.browser import FakeBrowser
+
+
+def _to_credentials(window, tracker: str, method: str, url: str):
+    wizard = window.start_wizard(tracker, WizardFlow(tracker=tracker))
+    wizard.currentPage().buttons[method].click()
+    wizard.next()
+    wizard.currentPage().url_row.input.setText(url)
+    wizard.next()
+    assert wizard.flow.step is WizardStep.CREDENTIALS
+    return wizard, wizard.currentPage()
+
+
+def test_the_credential_step_signs_in_with_the_browser_and_fills_the_refresh_token(qtbot, window, workspace_id,
+                                                                                  emulators):
+    emulator = emulators.start("zendesk")
+    wizard, page = _to_credentials(window, "zendesk", "oauth", emulator.url)
+    assert page.sign_in_button is not None and page.sign_in_button.text() == "Sign in with the &browser…"
+    assert not page.sign_in_button.isEnabled()  # the client id comes first
+    page.rows["client_id"].input.setText(zd_emu.DEMO_CLIENT_ID)
+    assert page.sign_in_button.isEnabled()
+    browser = FakeBrowser()
+    page.open_url = browser
+    page.sign_in_button.click()
+    qtbot.waitUntil(lambda: bool(wizard.flow.secrets.get("refresh_token")), timeout=15000)
+    assert browser.opened and browser.opened[0].startswith(emulator.url + "/oauth/authorizations/new?")
+    token = SecretStore().get(wizard._new_id, "refresh_token")
+    assert token and wizard.flow.secrets.get("refresh_token") == token
+    assert page.rows["refresh_token"].input.edit.echoMode() == page.rows["refresh_token"].input.edit.EchoMode.Password
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()
+
+
+def test_methods_without_a_browser_sign_in_have_no_button(window, workspace_id):
+    wizard, page = _to_credentials(window, "github", "classic", "https://github.com")
+    assert page.sign_in_button is None
+    wizard.reject()
+
+
+def test_sign_in_again_shows_when_the_saved_sign_in_was_refused(qtbot, window, workspace_id, emulators, monkeypatch):
+    emulator = emulators.start("zendesk")
+    refused = Verification(at=datetime.now(timezone.utc), ready=False, error_kind="auth",
+                           error_reason="oauth.sign_in_again", error_message="Zendesk no longer accepts the sign-in.")
+    inst = Instance(tracker="zendesk", name="Desk", url=emulator.url, auth_method="oauth",
+                    values={"client_id": zd_emu.DEMO_CLIENT_ID}, secret_fields=["refresh_token"],
+                    state=InstanceState.FAILING, history=[refused])
+    window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
+    page = window.instance_page
+    assert page.sign_in_button.isVisibleTo(page)
+    import exadesk.ui.oauth_dialog as oauth_dialog
+
+    browser = FakeBrowser()
+    original = oauth_dialog.OAuthDialog.__init__
+
+    def with_fake_browser(self, *args, **kwargs):
+        kwargs["open_url"] = browser
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(oauth_dialog.OAuthDialog, "__init__", with_fake_browser)
+    page.sign_in_button.click()
+    qtbot.waitUntil(lambda: bool(SecretStore().get(inst.id, "access_token")), timeout=15000)
+    qtbot.waitUntil(lambda: not window.runs, timeout=15000)  # the sign-in is verified at once
+    window.session.flush()
+    stored = Store().load().data.find_instance(inst.id)[1]
+    assert "access_token" in stored.secret_fields and stored.last.error_reason != "oauth.sign_in_again"
+    assert not page.sign_in_button.isVisibleTo(page)
+
+
+def test_no_sign_in_again_for_other_failures(window, workspace_id):
+    other = Verification(at=datetime.now(timezone.utc), ready=False, error_kind="auth", error_reason="http.unauthorized",
+                         error_message="The token was refused.")
+    inst = Instance(tracker="github", name="GH", url="https://github.com", auth_method="classic",
+                    state=InstanceState.FAILING, history=[other])
+    window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
+    assert not window.instance_page.sign_in_button.isVisibleTo(window.instance_page)
