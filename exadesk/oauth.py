@@ -27,14 +27,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import secrets
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Callable
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -256,6 +253,9 @@ class LoopbackReceiver:
     """
 
     def __init__(self, port: int = 0):
+        import html
+        from http.server import BaseHTTPRequestHandler, HTTPServer  # only a sign-in needs it (CLI start-up)
+
         receiver = self
         self.params: dict[str, str] | None = None
         self.expected_state = ""
@@ -309,7 +309,7 @@ class LoopbackReceiver:
                     raise OAuthError(messages.problem("oauth.timeout", seconds=int(timeout)))
                 try:
                     self._server.handle_request()
-                except (OSError, socket.timeout):  # a browser that hangs up mid-request
+                except OSError:  # a browser that hangs up mid-request (timeouts are OSErrors too)
                     continue
             return self.params
         finally:
