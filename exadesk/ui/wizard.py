@@ -76,6 +76,16 @@ class MethodPage(_Page):
             retired.setObjectName("retiredNotice")
             retired.setStyleSheet("#retiredNotice { color: #b45309; font-weight: bold; }")
             layout.addWidget(retired)
+        from exadesk import notices
+
+        # Notices about the whole tracker once at the top; those about one sign-in method under that method.
+        general = [n for n in notices.for_tracker(spec.id) if not n.methods]
+        self.tracker_notices = _wrap("".join(
+            f"<p style='color:#b45309'><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
+            for n in general), rich=True)
+        self.tracker_notices.setObjectName("trackerNotices")
+        self.tracker_notices.setVisible(bool(general))
+        layout.addWidget(self.tracker_notices)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for method in spec.auth_methods:
@@ -89,7 +99,7 @@ class MethodPage(_Page):
             if method.admin_credential:
                 text += "<br><i>" + escape(self.tr("This is an administrator's own credential, used to read "
                                                    "settings; it is not the proxy user's.")) + "</i>"
-            for notice in self.flow.method_notices(method.id):
+            for notice in (n for n in self.flow.method_notices(method.id) if n.methods):
                 text += f"<br><span style='color:#b45309'><b>{escape(notice.title)}.</b> {escape(notice.text)} " \
                         f"{escape(notice.advice)}</span>"
             description = _wrap(text, rich=True)

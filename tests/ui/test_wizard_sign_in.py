@@ -1,4 +1,4 @@
-"""Browser sign-in in the window: the wizard's credential step and "Sign in again" on the instance page."""
+"""Browser sign-in in the window (the wizard's credential step, "Sign in again"), and the wizard's lifecycle notices."""
 
 from __future__ import annotations
 
@@ -69,7 +69,8 @@ def test_sign_in_again_shows_when_the_saved_sign_in_was_refused(qtbot, window, w
 
     monkeypatch.setattr(oauth_dialog.OAuthDialog, "__init__", with_fake_browser)
     page.sign_in_button.click()
-    qtbot.waitUntil(lambda: bool(SecretStore().get(inst.id, "access_token")), timeout=15000)
+    qtbot.waitUntil(lambda: "access_token" in window.session.find(inst.id)[1].secret_fields, timeout=15000)
+    assert SecretStore().get(inst.id, "access_token")
     qtbot.waitUntil(lambda: not window.runs, timeout=15000)  # the sign-in is verified at once
     window.session.flush()
     stored = Store().load().data.find_instance(inst.id)[1]
@@ -84,3 +85,18 @@ def test_no_sign_in_again_for_other_failures(window, workspace_id):
                     state=InstanceState.FAILING, history=[other])
     window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
     assert not window.instance_page.sign_in_button.isVisibleTo(window.instance_page)
+
+
+def test_lifecycle_notices_show_once_for_the_tracker_and_under_their_method(window, workspace_id):
+    wizard = window.start_wizard("jira_cloud", WizardFlow(tracker="jira_cloud"))
+    page = wizard.currentPage()
+    top = page.tracker_notices.text()
+    assert page.tracker_notices.isVisibleTo(page)
+    assert "Atlassian Connect reaches end of support" in top and "Jira Cloud API tokens expire" in top
+    wizard.reject()
+    wizard = window.start_wizard("azure_devops", WizardFlow(tracker="azure_devops"))
+    page = wizard.currentPage()
+    assert not page.tracker_notices.isVisibleTo(page)  # its one notice is about personal access tokens only
+    labels = [w.text() for w in page.findChildren(type(page.tracker_notices)) if "Global personal access" in w.text()]
+    assert len(labels) == 1
+    wizard.reject()

@@ -35,68 +35,68 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../wizard.py" line="220"/>
+        <location filename="../wizard.py" line="230"/>
         <source>Address and credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="221"/>
+        <location filename="../wizard.py" line="231"/>
         <source>Each entry is checked as you type; nothing is sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="253"/>
+        <location filename="../wizard.py" line="263"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="256"/>
+        <location filename="../wizard.py" line="266"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="261"/>
-        <location filename="../wizard.py" line="265"/>
+        <location filename="../wizard.py" line="271"/>
+        <location filename="../wizard.py" line="275"/>
         <source>More options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="281"/>
+        <location filename="../wizard.py" line="291"/>
         <source>Sign in with the &amp;browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="282"/>
+        <location filename="../wizard.py" line="292"/>
         <source>Sign in with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="283"/>
+        <location filename="../wizard.py" line="293"/>
         <source>Sign in as the proxy user in your browser and allow access; ExaDesk fills the refresh token and keeps it in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="286"/>
+        <location filename="../wizard.py" line="296"/>
         <source>Instead of pasting a refresh token: fill the address and the client id, then sign in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="290"/>
+        <location filename="../wizard.py" line="300"/>
         <source>Name in ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="292"/>
+        <location filename="../wizard.py" line="302"/>
         <source>&amp;Name in ExaDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="337"/>
+        <location filename="../wizard.py" line="347"/>
         <source>Saved in the keychain; leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="343"/>
+        <location filename="../wizard.py" line="353"/>
         <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,7 +952,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="90"/>
+        <location filename="../wizard.py" line="100"/>
         <source>This is an administrator&apos;s own credential, used to read settings; it is not the proxy user&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,42 +1115,42 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="550"/>
+        <location filename="../wizard.py" line="560"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="575"/>
+        <location filename="../wizard.py" line="585"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="579"/>
+        <location filename="../wizard.py" line="589"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="581"/>
+        <location filename="../wizard.py" line="591"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="584"/>
+        <location filename="../wizard.py" line="594"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="588"/>
+        <location filename="../wizard.py" line="598"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="595"/>
+        <location filename="../wizard.py" line="605"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="599"/>
+        <location filename="../wizard.py" line="609"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,43 +1332,43 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="632"/>
+        <location filename="../wizard.py" line="642"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="633"/>
+        <location filename="../wizard.py" line="643"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="639"/>
+        <location filename="../wizard.py" line="649"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="640"/>
+        <location filename="../wizard.py" line="650"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="641"/>
-        <location filename="../wizard.py" line="668"/>
+        <location filename="../wizard.py" line="651"/>
+        <location filename="../wizard.py" line="678"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="642"/>
+        <location filename="../wizard.py" line="652"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="643"/>
+        <location filename="../wizard.py" line="653"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="644"/>
+        <location filename="../wizard.py" line="654"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,37 +1450,37 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../wizard.py" line="386"/>
+        <location filename="../wizard.py" line="396"/>
         <source>What will be synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="387"/>
+        <location filename="../wizard.py" line="397"/>
         <source>The proxy user needs more permissions for some of these; the list below follows your choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="405"/>
+        <location filename="../wizard.py" line="415"/>
         <source>{label} in &amp;scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="410"/>
+        <location filename="../wizard.py" line="420"/>
         <source>What the proxy user &amp;needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="415"/>
+        <location filename="../wizard.py" line="425"/>
         <source>What the proxy user needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="446"/>
+        <location filename="../wizard.py" line="456"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="451"/>
+        <location filename="../wizard.py" line="461"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,57 +1506,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="464"/>
+        <location filename="../wizard.py" line="474"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="465"/>
+        <location filename="../wizard.py" line="475"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="469"/>
+        <location filename="../wizard.py" line="479"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="471"/>
+        <location filename="../wizard.py" line="481"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="472"/>
+        <location filename="../wizard.py" line="482"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="474"/>
+        <location filename="../wizard.py" line="484"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="475"/>
+        <location filename="../wizard.py" line="485"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="501"/>
+        <location filename="../wizard.py" line="511"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="513"/>
+        <location filename="../wizard.py" line="523"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="521"/>
+        <location filename="../wizard.py" line="531"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="533"/>
+        <location filename="../wizard.py" line="543"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,13 +1564,13 @@
 <context>
     <name>Walkthrough</name>
     <message>
-        <location filename="../wizard.py" line="143"/>
-        <location filename="../wizard.py" line="144"/>
+        <location filename="../wizard.py" line="153"/>
+        <location filename="../wizard.py" line="154"/>
         <source>Open in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="146"/>
+        <location filename="../wizard.py" line="156"/>
         <source>Enter the instance address above first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,32 +1578,32 @@
 <context>
     <name>WalkthroughPage</name>
     <message>
-        <location filename="../wizard.py" line="159"/>
+        <location filename="../wizard.py" line="169"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="161"/>
+        <location filename="../wizard.py" line="171"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="167"/>
+        <location filename="../wizard.py" line="177"/>
         <source>Type the address first to get direct links to the right settings pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="178"/>
+        <location filename="../wizard.py" line="188"/>
         <source>Create the credential: {method}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="179"/>
+        <location filename="../wizard.py" line="189"/>
         <source>Follow these steps in {tracker}, signed in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="181"/>
+        <location filename="../wizard.py" line="191"/>
         <source>Follow these steps in {tracker}, signed in as an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
