@@ -304,3 +304,18 @@ def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> s
         if ws is not ignore and ws.name.lower() == name.lower():
             raise ValueError(f"a workspace called {ws.name!r} already exists")
     return name
+
+
+def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None:
+    """Delete every keychain entry of an instance: its secret fields and any sign-in tokens.
+
+    Raises:
+        KeychainError: the keychain could not be reached (nothing is removed from the data file then).
+    """
+    from exadesk import tokens
+
+    store = store or SecretStore()
+    if instance.secret_fields:
+        store.delete(instance.id, instance.secret_fields)
+    if tokens.profile_of(instance) is not None:
+        tokens.forget(store, instance.id)

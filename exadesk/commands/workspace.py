@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from exadesk import engine
+from exadesk import engine, instances
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
@@ -122,12 +122,11 @@ def run_remove(args) -> int:
         print(f"exadesk remove: there is no instance called {args.instance!r}.", file=sys.stderr)
         return EXIT_USAGE
     ws, inst = found
-    if inst.secret_fields:
-        try:
-            SecretStore().delete(inst.id, inst.secret_fields)
-        except KeychainError as exc:
-            print(f"exadesk remove: {exc.problem.text()}", file=sys.stderr)
-            return EXIT_USAGE
+    try:
+        instances.forget_secrets(inst)
+    except KeychainError as exc:
+        print(f"exadesk remove: {exc.problem.text()}", file=sys.stderr)
+        return EXIT_USAGE
     store.update(lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     print(f"Removed {inst.name} and its keychain entries.")
     return 0
