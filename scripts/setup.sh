@@ -36,4 +36,6 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test]"
+# "test" (scripts/test.sh) adds the test tools; the app alone needs only the package.
+EXTRAS=${1:-}
+.venv/bin/python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"

@@ -3,7 +3,7 @@
 # Secret Service (gnome-keyring inside a private D-Bus session) for the keychain tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen
 export EXADESK_SECRET_SERVICE=1
 export PYTHONDONTWRITEBYTECODE=1
