@@ -16,6 +16,15 @@ from exadesk.ui.problem_view import ProblemView
 ADMIN_KIND_IDS = ("system", "project", "delegated")  # as exadesk.planner.ADMIN_TYPES and `exadesk connect`
 
 
+def _tracker_name(tracker_id: str) -> str:
+    from exadesk import trackers  # loaded after the first paint already
+
+    try:
+        return trackers.get(tracker_id).spec.name
+    except KeyError:
+        return tracker_id.replace("_", " ")
+
+
 class _Side(QGroupBox):
     """One side: the instance, the kind of administrator, and the instance holding the admin's credential."""
 
@@ -132,6 +141,7 @@ class NewConnectionDialog(QDialog):
         layout.addWidget(mode_box)
         layout.addWidget(self.hint)
         layout.addWidget(self.problem_view)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(820, 0)
         self._pending_side: _Side | None = None
@@ -152,7 +162,8 @@ class NewConnectionDialog(QDialog):
             side.instance.blockSignals(True)
             side.instance.clear()
             for inst in proxies:
-                side.instance.addItem(f"{inst.name} ({inst.tracker.replace('_', ' ')})", inst.id)
+                side.instance.addItem(self.tr("{name} ({tracker})").format(name=inst.name,
+                                                                          tracker=_tracker_name(inst.tracker)), inst.id)
             wanted = side.instance.findData(keep) if keep else min(index, len(proxies) - 1)
             side.instance.setCurrentIndex(max(wanted, 0) if proxies else -1)
             side.instance.blockSignals(False)

@@ -39,7 +39,7 @@ class ExpiringDialog(QDialog):
         self.table.setObjectName("expiringTable")
         self.table.setAccessibleName(self.tr("Expiring credentials"))
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([self.tr("Instance"), self.tr("Workspace"), self.tr("Expires"), self.tr("Left")])
+        self.table.setHeaderLabels([self.tr("Instance"), self.tr("Workspace"), self.tr("Expires"), self.tr("Time left")])
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.header().setStretchLastSection(True)
         self.table.itemActivated.connect(self._activated)
@@ -48,14 +48,15 @@ class ExpiringDialog(QDialog):
             days=expiry.WINDOW_DAYS))
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
-        bad, amber = QColor(theme.bad_colour()), QColor(theme.BADGE_COLOURS["expiring"])
+        bad, amber = QColor(theme.bad_colour()), QColor(theme.warn_colour())
         for entry in items:
             if entry.level == "expired":
                 left = self.tr("Expired")
             elif entry.days_left == 0:
                 left = self.tr("Today")
             else:
-                left = self.tr("%n day(s)", "", entry.days_left)
+                left = self.tr("1 day") if entry.days_left == 1 else self.tr("{count} days").format(
+                    count=entry.days_left)
             row = QTreeWidgetItem([entry.instance, entry.workspace, day(entry.expires_at), left])
             row.setData(0, Qt.ItemDataRole.UserRole, entry.instance_id)
             row.setForeground(3, bad if entry.level in ("expired", "soon") else amber)

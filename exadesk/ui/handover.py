@@ -184,9 +184,13 @@ class ExportBundleDialog(QDialog):
 
     def _refresh(self, *_args) -> None:
         self.secret_box.setVisible(self.include.isChecked())
+        from exadesk.ui.theme import bad_colour, good_colour
+
         problem = self.problem_text()
         self.hint.setText(problem or self.tr("The passphrases match."))
+        self.hint.setStyleSheet(f"#fieldHint {{ color: {bad_colour() if problem else good_colour()}; }}")
         self.export_button.setEnabled(not problem and bool(self.path_row.edit.text().strip()))
+        self.resize(max(self.width(), 560), self.sizeHint().height())
 
     def export(self) -> bool:
         if self.problem_text():

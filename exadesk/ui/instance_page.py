@@ -97,8 +97,9 @@ class InstancePage(QWidget):
             self._detail_labels[key] = value
             if key == "expires":
                 row = QHBoxLayout()
-                row.addWidget(value, 1)
+                row.addWidget(value)
                 row.addWidget(self.expiry_button)
+                row.addStretch(1)
                 self.details.addRow(label + ":", row)
             else:
                 self.details.addRow(label + ":", value)

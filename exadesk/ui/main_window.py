@@ -340,7 +340,9 @@ class MainWindow(QMainWindow):
         if run is not None and run.workspace_id == ws.id:
             self.workspace_page.set_progress(run.done, run.total, run.text())
         else:
-            self.workspace_page.set_progress(0, 0, self.verify_all_summary.get(ws.id, ""))
+            last = self.verify_all_summary.get(ws.id, "")
+            self.workspace_page.set_progress(0, 0, self.tr("Last Verify all: {summary}").format(summary=last)
+                                             if last else "")
         self.stack.setCurrentWidget(self.workspace_page)
 
     def show_connection(self, ws_id: str, conn_id: str) -> None:
@@ -939,4 +941,4 @@ class _VerifyAll:
         window.verify_all_summary[self.workspace_id] = text
         window.statusBar().showMessage(text)
         if window.workspace_page.workspace_id == self.workspace_id:
-            window.workspace_page.set_progress(0, 0, text)
+            window.workspace_page.set_progress(0, 0, window.tr("Last Verify all: {summary}").format(summary=text))

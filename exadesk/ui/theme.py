@@ -31,6 +31,11 @@ def bad_colour() -> str:
     return "#ef5350" if current_is_dark() else "#c62828"
 
 
+def warn_colour() -> str:
+    """Text colour of a warning (a credential expiring within the month), readable on both palettes."""
+    return "#f0a030" if current_is_dark() else "#b45309"
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark

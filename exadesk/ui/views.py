@@ -163,12 +163,12 @@ class WorkspacePage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.expiry_heading)
         layout.addWidget(self.expiry_empty)
-        layout.addWidget(self.expiry_list, 1)
-        layout.addStretch(0)
+        layout.addWidget(self.expiry_list)
+        layout.addStretch(1)
 
     def show_workspace(self, ws: Workspace, expiring: list | None = None) -> None:
         """Show ``ws``; ``expiring`` is its part of exadesk.expiry.expiring (computed by the caller)."""
-        from exadesk.ui.theme import BADGE_COLOURS, bad_colour
+        from exadesk.ui.theme import bad_colour, warn_colour
 
         self.workspace_id = ws.id
         self.title.setText(ws.name)
@@ -188,13 +188,17 @@ class WorkspacePage(QWidget):
             from PySide6.QtGui import QColor
             from PySide6.QtWidgets import QListWidgetItem
 
-            item = QListWidgetItem(entry.sentence())
+            # The page already names the workspace; the sentence need not repeat it.
+            item = QListWidgetItem(entry.sentence().replace(f" ({entry.workspace})", "", 1))
             item.setData(Qt.ItemDataRole.UserRole, entry.instance_id)
-            item.setForeground(QColor(bad_colour() if entry.level in ("expired", "soon") else BADGE_COLOURS["expiring"]))
+            item.setForeground(QColor(bad_colour() if entry.level in ("expired", "soon") else warn_colour()))
             item.setToolTip(self.tr("Open the instance to replace its secret"))
             self.expiry_list.addItem(item)
         self.expiry_list.setVisible(bool(items))
         self.expiry_empty.setVisible(not items)
+        if items:  # as tall as its rows (up to ten), so the page does not end in an empty box
+            rows = min(len(items), 10)
+            self.expiry_list.setFixedHeight(self.expiry_list.sizeHintForRow(0) * rows + 2 * self.expiry_list.frameWidth() + 4)
 
     def set_progress(self, done: int, total: int, text: str = "") -> None:
         """Show a Verify all run (``total`` 0 hides it)."""

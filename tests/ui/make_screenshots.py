@@ -72,7 +72,7 @@ def main(argv=None) -> int:
                 "exalate-proxy"] = "push"
             window.load_trackers()
             window.verify_workspace(ws_id)
-            wait_until(lambda: not window.runs)
+            wait_until(lambda: not window.runs and window.verify_all_run is None)
             window.session.flush()
             pump()
             window.session.demo.emulators["github"].scenario["repos"]["acme/website"]["collaborators"][
@@ -81,6 +81,8 @@ def main(argv=None) -> int:
             window.sidebar.select(gh.id)
         grab(window, f"main-window-{mode}")
 
+    theme.apply(app, "light")
+    features(window, ws_id, grab, pump, wait_until, out)
     theme.apply(app, "light")
     # the wizard, step by step, for GitHub against its emulator with a failing requirement
     demo = window.session.demo
@@ -139,6 +141,76 @@ def main(argv=None) -> int:
         wizard.reject()
     window.close()
     return 0
+
+
+def features(window, ws_id, grab, pump, wait_until, out) -> None:
+    """What changed, expiry watch, a connection's plan, and a bundle's export and import preview."""
+    from datetime import datetime, timedelta, timezone
+
+    from exadesk.model import ConfigMode, Connection
+    from exadesk.ui import theme
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    session = window.session
+    ws = session.data.workspace(ws_id)
+    by_tracker = {i.tracker: i for i in ws.instances}
+    gh = by_tracker["github"]
+    # the proxy user was made an admin meanwhile: a second run, and the page says what changed
+    window.sidebar.select(gh.id)
+    window.verify_instance(gh.id)
+    wait_until(lambda: not window.runs)
+    session.flush()
+    pump()
+    window.sidebar.select(gh.id)
+    grab(window, "instance-what-changed")
+
+    now = datetime.now(timezone.utc)
+    dated = [i for i in ws.instances if i.tracker != "github"][:3]
+    for inst, days in zip(dated, (2.5, 12.5, 24.5)):
+        window.store_expiry(inst.id, now + timedelta(days=days))
+    window.sidebar.select(ws_id)
+    grab(window, "workspace-expiring-light")
+    dialog = window.show_expiring()
+    dialog.resize(680, 300)
+    grab(dialog, "expiring-list")
+    dialog.reject()
+
+    left, right = by_tracker.get("jira_cloud", dated[0]), gh
+    conn = Connection(name="Support sync", left=left.id, right=right.id, mode=ConfigMode.SCRIPTED,
+                      admin_kinds={left.id: "system", right.id: "system"})
+    dialog = window.new_connection(ws_id)
+    dialog.name_edit.setText("Support sync")
+    dialog.resize(900, 560)
+    grab(dialog, "connection-new")
+    dialog.reject()
+    session.update(lambda d: d.workspace(ws_id).connections.append(conn), select=conn.id)
+    window.sidebar.select(conn.id)
+    grab(window, "connection-plan-light")
+    theme.apply(app, "dark")
+    pump()
+    grab(window, "connection-plan-dark")
+    window.sidebar.select(ws_id)
+    grab(window, "workspace-expiring-dark")
+    theme.apply(app, "light")
+    pump()
+
+    dialog = window.export_bundle(ws_id)
+    dialog.include.setChecked(True)
+    dialog.passphrase.setText("correct horse battery")
+    dialog.again.setText("correct horse batter")
+    grab(dialog, "bundle-export")
+    dialog.again.setText("correct horse battery")
+    path = Path(tempfile.mkdtemp(prefix="exadesk-shots-bundle-")) / "sandbox-demo.exadesk"
+    dialog.path_row.edit.setText(str(path))
+    dialog.export()
+    dialog = window.import_bundle(str(path))
+    dialog.resize(680, 480)
+    grab(dialog, "bundle-import-preview")
+    dialog.passphrase.setText("not the passphrase")
+    dialog.do_import()
+    grab(dialog, "bundle-import-wrong-passphrase")
+    dialog.reject()
 
 
 if __name__ == "__main__":

@@ -33,8 +33,8 @@ def test_the_dialog_explains_the_modes_and_offers_admin_credentials_of_the_same_
     assert dialog.mode() is ConfigMode.SCRIPTED
     assert all(b.accessibleDescription().endswith(".") for b in dialog.mode_buttons.values())
     left, right = dialog.sides
-    assert [left.instance.itemText(i) for i in range(left.instance.count())] == ["Jira (jira cloud)", "Repo (github)"]
-    assert left.instance.currentText() == "Jira (jira cloud)" and right.instance.currentText() == "Repo (github)"
+    assert [left.instance.itemText(i) for i in range(left.instance.count())] == ["Jira (Jira Cloud)", "Repo (GitHub)"]
+    assert left.instance.currentText() == "Jira (Jira Cloud)" and right.instance.currentText() == "Repo (GitHub)"
     assert [left.admin.itemText(i) for i in range(left.admin.count())] == ["None yet (check later)", "Dana on Jira"]
     assert [right.admin.itemText(i) for i in range(right.admin.count())] == ["None yet (check later)", "Rey on GitHub"]
     assert [left.kind.itemData(i) for i in range(left.kind.count())] == ["system", "project", "delegated"]

@@ -35,7 +35,7 @@ def test_workspace_page_lists_what_expires_and_the_status_bar_says_it(qtbot, win
     window.sidebar.select(workspace_id)
     page = window.workspace_page
     rows = [page.expiry_list.item(i).text() for i in range(page.expiry_list.count())]
-    assert [r.split(" (")[0] for r in rows] == ["Gone", "Soon", "Later"]
+    assert [r.split(":")[0] for r in rows] == ["Gone", "Soon", "Later"]  # the page names the workspace already
     assert rows[0].endswith("Create a new one and replace the secret.") and "(3 days left)" in rows[1]
     assert not page.expiry_empty.isVisibleTo(page)
     text = window.show_expiry_status()
@@ -66,7 +66,7 @@ def test_the_expiring_dialog_lists_every_workspace_soonest_first(window, workspa
                                                                                _inst("Soon", 1.5)]))
     dialog = window.show_expiring()
     rows = [[dialog.table.topLevelItem(i).text(c) for c in range(4)] for i in range(dialog.table.topLevelItemCount())]
-    assert [(r[0], r[1], r[3]) for r in rows] == [("Soon", "Acme", "1 day(s)"), ("Later", "Acme", "20 day(s)")]
+    assert [(r[0], r[1], r[3]) for r in rows] == [("Soon", "Acme", "1 day"), ("Later", "Acme", "20 days")]
     assert dialog.empty.isHidden()
     dialog.table.itemActivated.emit(dialog.table.topLevelItem(1), 0)
     assert window.instance_page.title.text() == "Later"

@@ -176,7 +176,8 @@ def test_verify_all_takes_pending_and_stale_only_bounded_per_host_with_progress(
     assert fake.peak["one.example"] <= instances.PER_HOST
     assert len(fake.seen) == 8
     assert not page.progress.isVisibleTo(page)
-    assert page.progress_text.text() == "8 of 8 verified: 8 ready, 0 not ready, 0 could not be checked."
+    assert page.progress_text.text() == "Last Verify all: 8 of 8 verified: 8 ready, 0 not ready, 0 could not be " \
+                                        "checked."
     data = Store().load().data
     stored = {i.name: i for i in data.workspace(workspace_id).instances}
     assert len(stored["Fresh"].history) == 1 and not stored["Admin cred"].history
@@ -199,7 +200,7 @@ def test_stopping_verify_all_keeps_the_last_results(qtbot, window, workspace_id,
     qtbot.waitUntil(lambda: window.verify_all_run is None, timeout=10000)
     window.session.flush()
     assert len(fake.seen) < 10  # the queue never started the rest
-    assert window.workspace_page.progress_text.text().startswith("Stopped.")
+    assert window.workspace_page.progress_text.text().startswith("Last Verify all: Stopped.")
     assert not window.workspace_page.cancel_button.isVisibleTo(window.workspace_page)
 
 

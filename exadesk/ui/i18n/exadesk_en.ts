@@ -131,7 +131,17 @@
     </message>
     <message>
         <location filename="../expiry_dialog.py" line="42"/>
-        <source>Left</source>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="58"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../expiry_dialog.py" line="58"/>
+        <source>{count} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -149,44 +159,36 @@
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../expiry_dialog.py" line="58"/>
-        <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ExpiryDateDialog</name>
     <message>
-        <location filename="../expiry_dialog.py" line="94"/>
+        <location filename="../expiry_dialog.py" line="95"/>
         <source>Credential expiry of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="95"/>
+        <location filename="../expiry_dialog.py" line="96"/>
         <source>When does the proxy user&apos;s credential expire? Look it up where it was created (for a token, its settings page shows the date). ExaDesk warns you {days} days ahead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="102"/>
+        <location filename="../expiry_dialog.py" line="103"/>
         <source>Expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="110"/>
+        <location filename="../expiry_dialog.py" line="111"/>
         <source>&amp;No expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="111"/>
+        <location filename="../expiry_dialog.py" line="112"/>
         <source>Forget the date (the credential does not expire, or it is not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="116"/>
+        <location filename="../expiry_dialog.py" line="117"/>
         <source>&amp;Expires on:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,7 +271,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="188"/>
+        <location filename="../handover.py" line="190"/>
         <source>The passphrases match.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,47 +379,47 @@
 <context>
     <name>ImportBundleDialog</name>
     <message>
-        <location filename="../handover.py" line="231"/>
+        <location filename="../handover.py" line="235"/>
         <source>Import {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="237"/>
+        <location filename="../handover.py" line="241"/>
         <source>What the import adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="238"/>
+        <location filename="../handover.py" line="242"/>
         <source>Put the bundle&apos;s &amp;secrets into this computer&apos;s keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="241"/>
+        <location filename="../handover.py" line="245"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="246"/>
+        <location filename="../handover.py" line="250"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="251"/>
+        <location filename="../handover.py" line="255"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="266"/>
+        <location filename="../handover.py" line="270"/>
         <source>This file cannot be imported. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="272"/>
+        <location filename="../handover.py" line="276"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="275"/>
+        <location filename="../handover.py" line="279"/>
         <source>Exported with ExaDesk {version} on {when}. Check what it adds; nothing is written until you choose Import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -466,7 +468,7 @@
     </message>
     <message>
         <location filename="../instance_page.py" line="63"/>
-        <location filename="../instance_page.py" line="185"/>
+        <location filename="../instance_page.py" line="186"/>
         <source>Set &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -551,103 +553,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="107"/>
+        <location filename="../instance_page.py" line="108"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="111"/>
+        <location filename="../instance_page.py" line="112"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="132"/>
-        <location filename="../instance_page.py" line="141"/>
+        <location filename="../instance_page.py" line="133"/>
+        <location filename="../instance_page.py" line="142"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="144"/>
+        <location filename="../instance_page.py" line="145"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="147"/>
+        <location filename="../instance_page.py" line="148"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="147"/>
+        <location filename="../instance_page.py" line="148"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="147"/>
+        <location filename="../instance_page.py" line="148"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="179"/>
+        <location filename="../instance_page.py" line="180"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="180"/>
+        <location filename="../instance_page.py" line="181"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="181"/>
+        <location filename="../instance_page.py" line="182"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="182"/>
+        <location filename="../instance_page.py" line="183"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="183"/>
+        <location filename="../instance_page.py" line="184"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="184"/>
+        <location filename="../instance_page.py" line="185"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="185"/>
+        <location filename="../instance_page.py" line="186"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="187"/>
+        <location filename="../instance_page.py" line="188"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="214"/>
+        <location filename="../instance_page.py" line="215"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="216"/>
+        <location filename="../instance_page.py" line="217"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="221"/>
+        <location filename="../instance_page.py" line="222"/>
         <source>Could not verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="223"/>
+        <location filename="../instance_page.py" line="224"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="223"/>
+        <location filename="../instance_page.py" line="224"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,9 +658,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="50"/>
-        <location filename="../main_window.py" line="369"/>
-        <location filename="../main_window.py" line="478"/>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="557"/>
         <source>ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,113 +829,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="344"/>
+        <source>Last Verify all: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="387"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="399"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="408"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="424"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="425"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="465"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="485"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../main_window.py" line="533"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573"/>
+        <location filename="../main_window.py" line="575"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="598"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="738"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="751"/>
+        <location filename="../main_window.py" line="753"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753"/>
+        <location filename="../main_window.py" line="755"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="812"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -960,107 +967,112 @@
 <context>
     <name>NewConnectionDialog</name>
     <message>
-        <location filename="../connection_dialog.py" line="68"/>
+        <location filename="../connection_dialog.py" line="77"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="69"/>
+        <location filename="../connection_dialog.py" line="78"/>
         <source>A connection joins two instances through the integration. ExaDesk then plans who may configure it and checks that with each administrator&apos;s own credential (reading only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="74"/>
+        <location filename="../connection_dialog.py" line="83"/>
         <source>Connection name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="75"/>
+        <location filename="../connection_dialog.py" line="84"/>
         <source>for example Jira to ServiceNow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="77"/>
+        <location filename="../connection_dialog.py" line="86"/>
         <source>One side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="77"/>
+        <location filename="../connection_dialog.py" line="86"/>
         <source>Other side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="82"/>
+        <location filename="../connection_dialog.py" line="91"/>
         <source>How it is configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="87"/>
+        <location filename="../connection_dialog.py" line="96"/>
         <source>&amp;Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="88"/>
+        <location filename="../connection_dialog.py" line="97"/>
         <source>A ready-made mapping of the common fields, without scripts; a project administrator may set it up on Jira Cloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="90"/>
+        <location filename="../connection_dialog.py" line="99"/>
         <source>&amp;Visual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="91"/>
+        <location filename="../connection_dialog.py" line="100"/>
         <source>Both sides are mapped in one place with drag and drop, so one person must be administrator on both systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="93"/>
+        <location filename="../connection_dialog.py" line="102"/>
         <source>&amp;Scripted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="94"/>
+        <location filename="../connection_dialog.py" line="103"/>
         <source>Each side runs its own sync scripts, written by that side&apos;s own administrator; the most flexible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="116"/>
+        <location filename="../connection_dialog.py" line="125"/>
         <source>&amp;Create connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="122"/>
+        <location filename="../connection_dialog.py" line="131"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="167"/>
+        <location filename="../connection_dialog.py" line="165"/>
+        <source>{name} ({tracker})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="178"/>
         <source>None yet (check later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="203"/>
+        <location filename="../connection_dialog.py" line="214"/>
         <source>The workspace needs two instances first: set them up from the tracker list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="205"/>
+        <location filename="../connection_dialog.py" line="216"/>
         <source>Choose two different instances.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="207"/>
+        <location filename="../connection_dialog.py" line="218"/>
         <source>Give the connection a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="210"/>
+        <location filename="../connection_dialog.py" line="221"/>
         <source>{name} already has a connection with this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="218"/>
+        <location filename="../connection_dialog.py" line="229"/>
         <source>A project administrator may only configure Basic connections on Jira Cloud; the plan will show this side as not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,17 +1500,17 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../views.py" line="233"/>
+        <location filename="../views.py" line="237"/>
         <source>&amp;Set up an instance…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="234"/>
+        <location filename="../views.py" line="238"/>
         <source>Set up an instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="271"/>
+        <location filename="../views.py" line="275"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1677,7 +1689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="194"/>
+        <location filename="../views.py" line="195"/>
         <source>Open the instance to replace its secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1698,57 +1710,57 @@
 <context>
     <name>_Side</name>
     <message>
-        <location filename="../connection_dialog.py" line="25"/>
+        <location filename="../connection_dialog.py" line="34"/>
         <source>{side}: instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="27"/>
+        <location filename="../connection_dialog.py" line="36"/>
         <source>{side}: kind of administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="29"/>
+        <location filename="../connection_dialog.py" line="38"/>
         <source>Local (system) administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="30"/>
+        <location filename="../connection_dialog.py" line="39"/>
         <source>Project administrator (Jira Cloud, Basic mode only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="31"/>
+        <location filename="../connection_dialog.py" line="40"/>
         <source>Delegated administrator (member of exalate_console_admin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="34"/>
+        <location filename="../connection_dialog.py" line="43"/>
         <source>{side}: administrator&apos;s credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="35"/>
+        <location filename="../connection_dialog.py" line="44"/>
         <source>Add an administrator&apos;s credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="36"/>
+        <location filename="../connection_dialog.py" line="45"/>
         <source>Opens the set-up wizard for this side&apos;s tracker; the credential is stored as an administrator&apos;s (role admin), never used as the proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="44"/>
+        <location filename="../connection_dialog.py" line="53"/>
         <source>&amp;Instance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="44"/>
+        <location filename="../connection_dialog.py" line="53"/>
         <source>&amp;Administrator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="48"/>
+        <location filename="../connection_dialog.py" line="57"/>
         <source>Their &amp;credential:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1806,7 +1818,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="920"/>
+        <location filename="../main_window.py" line="922"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,8 +2029,13 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="938"/>
+        <location filename="../main_window.py" line="940"/>
         <source>Stopped. {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="944"/>
+        <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
