@@ -96,6 +96,7 @@ class InstancePage(QWidget):
             value.setAccessibleName(label)
             self._detail_labels[key] = value
             if key == "expires":
+                value.setWordWrap(False)  # a date: beside its button, never broken over two lines
                 row = QHBoxLayout()
                 row.addWidget(value)
                 row.addWidget(self.expiry_button)

@@ -181,7 +181,7 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
                       admin_kinds={left.id: "system", right.id: "system"})
     dialog = window.new_connection(ws_id)
     dialog.name_edit.setText("Support sync")
-    dialog.resize(900, 560)
+    dialog.resize(900, dialog.sizeHint().height())
     grab(dialog, "connection-new")
     dialog.reject()
     session.update(lambda d: d.workspace(ws_id).connections.append(conn), select=conn.id)
