@@ -98,6 +98,8 @@ class Sidebar(QWidget):
                                             "or note"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.apply_filter)
+        self.filter_edit.returnPressed.connect(self._enter_tree)
+        self.filter_edit.installEventFilter(self)
         self.no_match = QLabel(self.tr("Nothing matches the filter."))
         self.no_match.setObjectName("noMatch")
         self.no_match.setWordWrap(True)
@@ -267,6 +269,30 @@ class Sidebar(QWidget):
             self.tree.setUpdatesEnabled(True)
         self.no_match.setVisible(not found)
         return shown
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self._enter_tree()
+                return True
+        return super().eventFilter(obj, event)
+
+    def _enter_tree(self) -> None:
+        """Enter or Down in the filter box: the first row still shown gets the focus (and is opened)."""
+        for i in range(self.tree.topLevelItemCount()):
+            ws_item = self.tree.topLevelItem(i)
+            if ws_item.isHidden():
+                continue
+            first = next((ws_item.child(j) for j in range(ws_item.childCount()) if not ws_item.child(j).isHidden()),
+                         ws_item) if self.filter_edit.text().strip() else ws_item
+            self.tree.setCurrentItem(first)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
 
     def current_id(self) -> str:
         item = self.tree.currentItem()

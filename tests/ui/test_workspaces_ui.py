@@ -228,3 +228,18 @@ def test_the_instance_page_says_what_changed_and_lists_the_runs(window, workspac
     assert page.changes.text() == "Changes appear here once the instance was verified twice."
     assert page.timeline.topLevelItemCount() == 1
 
+
+
+def test_the_filter_box_works_from_the_keyboard(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.session.update(lambda data: data.workspaces.append(_many(20)))
+    edit = window.sidebar.filter_edit
+    window.focus_filter()
+    qtbot.keyClicks(edit, "instance 007")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter opens the first match
+    assert window.sidebar.tree.hasFocus()
+    assert window.instance_page.title.text() == "Instance 007"
+    window.focus_filter()
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)  # Escape clears the filter
+    assert edit.text() == "" and len(_rows(window)) == 21

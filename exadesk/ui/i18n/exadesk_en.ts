@@ -468,7 +468,7 @@
     </message>
     <message>
         <location filename="../instance_page.py" line="63"/>
-        <location filename="../instance_page.py" line="186"/>
+        <location filename="../instance_page.py" line="187"/>
         <source>Set &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,103 +553,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="108"/>
+        <location filename="../instance_page.py" line="109"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="112"/>
+        <location filename="../instance_page.py" line="113"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="133"/>
-        <location filename="../instance_page.py" line="142"/>
+        <location filename="../instance_page.py" line="134"/>
+        <location filename="../instance_page.py" line="143"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="145"/>
+        <location filename="../instance_page.py" line="146"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="148"/>
+        <location filename="../instance_page.py" line="149"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="148"/>
+        <location filename="../instance_page.py" line="149"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="148"/>
+        <location filename="../instance_page.py" line="149"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="180"/>
+        <location filename="../instance_page.py" line="181"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="181"/>
+        <location filename="../instance_page.py" line="182"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="182"/>
+        <location filename="../instance_page.py" line="183"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="183"/>
+        <location filename="../instance_page.py" line="184"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="184"/>
+        <location filename="../instance_page.py" line="185"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="185"/>
+        <location filename="../instance_page.py" line="186"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="186"/>
+        <location filename="../instance_page.py" line="187"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="188"/>
+        <location filename="../instance_page.py" line="189"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="215"/>
+        <location filename="../instance_page.py" line="216"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="217"/>
+        <location filename="../instance_page.py" line="218"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="222"/>
+        <location filename="../instance_page.py" line="223"/>
         <source>Could not verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="224"/>
+        <location filename="../instance_page.py" line="225"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="224"/>
+        <location filename="../instance_page.py" line="225"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,62 +1399,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="101"/>
+        <location filename="../sidebar.py" line="103"/>
         <source>Nothing matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="108"/>
+        <location filename="../sidebar.py" line="110"/>
         <source>Workspaces and instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="125"/>
+        <location filename="../sidebar.py" line="127"/>
         <source>Tracker catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="133"/>
         <source>&amp;Workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="133"/>
+        <location filename="../sidebar.py" line="135"/>
         <source>Set up a &amp;tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="157"/>
+        <location filename="../sidebar.py" line="159"/>
         <source>{name} (retired)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="184"/>
+        <location filename="../sidebar.py" line="186"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="192"/>
+        <location filename="../sidebar.py" line="194"/>
         <source>Workspace {name}, {count} instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="198"/>
+        <location filename="../sidebar.py" line="200"/>
         <source>{name} (admin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="211"/>
+        <location filename="../sidebar.py" line="213"/>
         <source>⇄ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="216"/>
+        <location filename="../sidebar.py" line="218"/>
         <source>Connection: who may configure it, and what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="218"/>
+        <location filename="../sidebar.py" line="220"/>
         <source>Connection {name}</source>
         <translation type="unfinished"></translation>
     </message>
