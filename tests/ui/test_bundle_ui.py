@@ -109,8 +109,8 @@ def test_importing_without_the_secrets_needs_no_passphrase(window, acme, tmp_pat
 
 @pytest.mark.parametrize("damage, expected", [
     (lambda top: top["payload"]["workspace"].update(name="Evil"), "is damaged or was changed after it was exported"),
-    (lambda top: top.update(version=bundle.VERSION + 1), "was made by a newer ExaDesk (bundle format 2; this version "
-                                                         "reads up to 1)"),
+    (lambda top: top.update(version=bundle.VERSION + 1),
+     "was made by a newer ExaDesk (bundle format 2; this version reads up to 1)"),
 ])
 def test_a_tampered_or_newer_file_is_refused_with_a_plain_message(window, acme, tmp_path, damage, expected):
     path = tmp_path / "acme.exadesk"

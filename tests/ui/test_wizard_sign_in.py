@@ -58,7 +58,7 @@ def test_sign_in_again_shows_when_the_saved_sign_in_was_refused(qtbot, window, w
     window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
     page = window.instance_page
     assert page.sign_in_button.isVisibleTo(page)
-    import exadesk.ui.oauth_dialog as oauth_dialog
+    from exadesk.ui import oauth_dialog
 
     browser = FakeBrowser()
     original = oauth_dialog.OAuthDialog.__init__
