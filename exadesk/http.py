@@ -17,19 +17,21 @@ import json
 import logging
 import os
 import re
-import ssl
 import threading
 import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Callable, Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import requests
-from requests.adapters import HTTPAdapter
 
 from exadesk import __version__, messages
 from exadesk.errors import CheckError, ErrorKind, Problem
+
+if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on the first request, not on import
+    import ssl
+
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -208,22 +210,26 @@ def _human_wait(seconds: float | None) -> str:
     return f"{int(seconds // 60)} minutes"
 
 
-class _TrustStoreAdapter(HTTPAdapter):
-    def __init__(self, context: ssl.SSLContext, **kwargs):
-        self._context = context
-        super().__init__(**kwargs)
+def _trust_store_adapter(context: "ssl.SSLContext"):
+    """A requests transport adapter that uses ``context`` for direct and proxied TLS connections."""
+    from requests.adapters import HTTPAdapter
 
-    def init_poolmanager(self, *args, **kwargs):
-        kwargs["ssl_context"] = self._context
-        return super().init_poolmanager(*args, **kwargs)
+    class TrustStoreAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args, **kwargs):
+            kwargs["ssl_context"] = context
+            return super().init_poolmanager(*args, **kwargs)
 
-    def proxy_manager_for(self, proxy, **kwargs):
-        kwargs["ssl_context"] = self._context
-        return super().proxy_manager_for(proxy, **kwargs)
+        def proxy_manager_for(self, proxy, **kwargs):
+            kwargs["ssl_context"] = context
+            return super().proxy_manager_for(proxy, **kwargs)
+
+    return TrustStoreAdapter()
 
 
-def make_ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
+def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
     """The OS trust store, plus ``ca_bundle`` when one is given."""
+    import ssl
+
     try:
         import truststore
 
@@ -275,9 +281,11 @@ class HttpClient:
         if parts.scheme == "http" and not is_loopback(parts.hostname):
             raise CheckError(messages.problem("network.plain_http", host=parts.hostname))
         if self.session is None:
+            import requests
+
             self.session = requests.Session()
             self.session.headers["User-Agent"] = USER_AGENT
-            adapter = _TrustStoreAdapter(make_ssl_context(self.ca_bundle))
+            adapter = _trust_store_adapter(make_ssl_context(self.ca_bundle))
             self.session.mount("https://", adapter)
             if self.proxy:
                 self.session.proxies = {"http": self.proxy, "https": self.proxy}
@@ -373,6 +381,8 @@ class HttpClient:
         if auth is not None:
             send_headers.update(auth.headers())
         host = urlsplit(url).hostname or ""
+        import requests
+
         try:
             self.requests_sent += 1
             response = self.session.request(method, url, params=params, data=data, json=json_body, headers=send_headers,
@@ -401,6 +411,8 @@ class HttpClient:
         return Reply(response.status_code, response.headers, body, url)
 
     def _read_bounded(self, response, host: str) -> bytes:
+        import requests
+
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
@@ -531,6 +543,8 @@ def classify_connection_error(exc: Exception, host: str) -> Problem:
 def _proxy_name(client: HttpClient, url: str) -> str:
     if client.proxy:
         return _origin(client.proxy)
+    import requests
+
     proxies = requests.utils.get_environ_proxies(url)
     scheme = urlsplit(url).scheme
     value = proxies.get(scheme) or proxies.get("all") or "configured in the environment"

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ET
+from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
-from xml.sax.saxutils import escape
 
 from exadesk import messages
 from exadesk.checks import Identity
@@ -132,8 +132,8 @@ class _AlmLogin(Auth):
         return hashlib.sha256(f"alm\0{self._user}\0{self._password}".encode()).hexdigest()
 
     def body(self) -> bytes:
-        return (f"<alm-authentication><user>{escape(self._user)}</user>"
-                f"<password>{escape(self._password)}</password></alm-authentication>").encode()
+        return (f"<alm-authentication><user>{escape(self._user, quote=False)}</user>"
+                f"<password>{escape(self._password, quote=False)}</password></alm-authentication>").encode()
 
 
 def api_base(url: str) -> str:
