@@ -44,7 +44,8 @@ NOTICES: tuple[Notice, ...] = (
            source="community.developer.atlassian.com RFC-129"),
     Notice("jira_cloud_token_expiry", "jira_cloud", "Jira Cloud API tokens expire",
            "Atlassian API tokens are created with an expiry date of at most one year.",
-           "Enter the token's expiry date in ExaDesk (the instance page, Credential expires, Set date) so it is watched.", date(2025, 12, 15),
+           "Enter the token's expiry date in ExaDesk (the instance page, Credential expires, Set date) so it is "
+           "watched.", date(2025, 12, 15),
            source="support.atlassian.com manage-api-tokens"),
     Notice("salesforce_username_password", "salesforce", "Salesforce retires username-password sign-in",
            "SOAP login() with a user name and password is retired on 1 June 2027 and already off in new orgs.",
