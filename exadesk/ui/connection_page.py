@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from exadesk import planner
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import Problem
-from exadesk.ui import icons
+from exadesk.ui import icons, texts
 
 
 @functools.lru_cache(maxsize=None)
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width (a tree view does not do this itself)."""
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        width = self.view.header().sectionSize(index.column()) - 10
+        if not text or width <= 0:
+            return hint
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+
+
 def plan_status_icon(status: Status) -> QIcon:
     """The status mark from resources/icons/status/<status>.svg (the drawn one when the file is missing)."""
     path = icons.ICON_DIR / "status" / f"{status.value}.svg"
@@ -74,6 +91,9 @@ class ConnectionPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Rows take the height of their wrapped text once the columns know their width.
+        self.items.setItemDelegate(_WrappingDelegate(self.items))
+        header.sectionResized.connect(lambda *_: self.items.doItemsLayout())
 
         self.why = QLabel()
         self.why.setWordWrap(True)
@@ -132,10 +152,12 @@ class ConnectionPage(QWidget):
     def _fill(self, plan: planner.Plan) -> None:
         self.items.clear()
         for item in plan.items:
-            row = QTreeWidgetItem(["", item.side, item.title, item.detail,
+            row = QTreeWidgetItem([texts.status(item.status), item.side, item.title, item.detail,
                                    item.fix if item.status is not Status.PASS else ""])
             row.setIcon(0, plan_status_icon(item.status))
-            row.setToolTip(0, item.status.value)
+            row.setToolTip(0, texts.status(item.status))
+            for column in (2, 3, 4):  # long sentences wrap in the cell; the tooltip shows them whole too
+                row.setToolTip(column, row.text(column))
             row.setToolTip(2, item.why)
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             row.setData(0, Qt.ItemDataRole.AccessibleTextRole, item.status.value)
