@@ -182,25 +182,9 @@ def make_home(instances: int, per_workspace: int = 50, home: Path | None = None)
 
 def memory_keyring():
     """An in-memory keyring backend, so benchmarks never touch the person's keychain."""
-    from keyring.backend import KeyringBackend
+    from exadesk.sandbox.memory_keyring import MemoryKeyring
 
-    class BenchKeyring(KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.entries = {}
-
-        def get_password(self, service, username):
-            return self.entries.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.entries[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.entries.pop((service, username), None)
-
-    return BenchKeyring()
+    return MemoryKeyring()
 
 
 # -- the machine ------------------------------------------------------------------------------

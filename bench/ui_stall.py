@@ -23,25 +23,10 @@ def run(instances: int = 50, delay: float = 0.1, emulators: int = 5) -> dict:
     os.environ["EXADESK_HOME"] = tempfile.mkdtemp(prefix="exadesk-stall-")
     os.environ["NO_PROXY"] = "127.0.0.1,localhost"
     import keyring
-    from keyring.backend import KeyringBackend
 
-    class BenchKeyring(KeyringBackend):
-        priority = 1
+    from bench.common import memory_keyring
 
-        def __init__(self):
-            super().__init__()
-            self.entries = {}
-
-        def get_password(self, service, username):
-            return self.entries.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.entries[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.entries.pop((service, username), None)
-
-    keyring.set_keyring(BenchKeyring())
+    keyring.set_keyring(memory_keyring())
 
     from PySide6.QtCore import QElapsedTimer, QTimer
 

@@ -19,34 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.common import memory_keyring
+
 GOAL_VS_SLOWEST = 1.5
 GOAL_VS_SEQUENTIAL = 0.1  # at least ten times faster than one by one
 
 
 def _token() -> str:
     return "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
-
-
-def _memory_keyring():
-    from keyring.backend import KeyringBackend
-
-    class BenchKeyring(KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.entries = {}
-
-        def get_password(self, service, username):
-            return self.entries.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.entries[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.entries.pop((service, username), None)
-
-    return BenchKeyring()
 
 
 def run(instances_count: int = 50, delay: float = 0.2) -> list[dict]:
@@ -58,7 +38,7 @@ def run(instances_count: int = 50, delay: float = 0.2) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="exadesk-bench-") as home:
         os.environ["EXADESK_HOME"] = home
         os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-        keyring.set_keyring(_memory_keyring())
+        keyring.set_keyring(memory_keyring())
         try:
             return _measure(instances_count, delay, Path(home))
         finally:

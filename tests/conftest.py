@@ -6,33 +6,10 @@ import os
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
+from exadesk.sandbox.memory_keyring import MemoryKeyring
 from tests.helpers.cli import CliRunner
 from tests.helpers.emulators import EmulatorFactory
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend in memory, for fast unit tests (the real one is tested separately)."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        from keyring.errors import PasswordDeleteError
-
-        if (service, username) not in self.entries:
-            raise PasswordDeleteError("not found")
-        del self.entries[(service, username)]
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ def main(argv=None) -> int:
     os.environ["NO_PROXY"] = "127.0.0.1,localhost"
     import keyring
 
-    from tests.conftest import MemoryKeyring
+    from exadesk.sandbox.memory_keyring import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())
 
