@@ -14,6 +14,7 @@ import threading
 import webbrowser
 
 from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE
+from exadesk.commands.output import run_interruptible
 
 
 def add_parser(sub) -> None:
@@ -170,13 +171,7 @@ def _sign_in(args, profile, url: str, client_id: str, client_secret: str, user: 
         except Exception as exc:  # noqa: BLE001 - handed to the main thread, which words it
             outcome["error"] = exc
 
-    worker = threading.Thread(target=work, name="oauth-login", daemon=True)
-    worker.start()
-    while worker.is_alive():
-        try:
-            worker.join(0.1)
-        except KeyboardInterrupt:
-            cancel.set()
+    run_interruptible(work, cancel, "oauth-login")
     error = outcome.get("error")
     if error is not None:
         from exadesk.errors import ExaDeskError

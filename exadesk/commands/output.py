@@ -35,3 +35,18 @@ def print_report(report: Report, name: str = "") -> None:
         if check.fix and check.status in (Status.FAIL, Status.WARN, Status.UNKNOWN):
             out.write(f"         Fix: {check.fix}\n")
     out.write(f"  (Checked from {report.where}.)\n")
+
+
+def run_interruptible(work, cancel, name: str, on_interrupt=None) -> None:
+    """Run ``work`` in a thread so Ctrl+C sets ``cancel`` (and calls ``on_interrupt``) instead of killing it mid-write."""
+    import threading
+
+    worker = threading.Thread(target=work, name=name, daemon=True)
+    worker.start()
+    while worker.is_alive():
+        try:
+            worker.join(0.1)
+        except KeyboardInterrupt:
+            cancel.set()
+            if on_interrupt is not None:
+                on_interrupt()

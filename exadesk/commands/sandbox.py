@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import time
 
-from exadesk import sandbox
 
 
 def add_parser(sub) -> None:

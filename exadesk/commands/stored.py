@@ -11,7 +11,7 @@ import threading
 
 from exadesk import instances, messages
 from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
-from exadesk.commands.output import print_json, print_report
+from exadesk.commands.output import print_json, print_report, run_interruptible
 from exadesk.storage import Store
 
 
@@ -54,14 +54,8 @@ def check_stored(args) -> int:
             max_workers=getattr(args, "parallel", None) or instances.MAX_IN_FLIGHT,
             per_host=getattr(args, "per_host", None) or instances.PER_HOST)
 
-    worker = threading.Thread(target=work, name="verify-all", daemon=True)
-    worker.start()
-    while worker.is_alive():
-        try:
-            worker.join(0.1)
-        except KeyboardInterrupt:
-            cancel.set()
-            print("\nCancelling; finished results are kept…", file=sys.stderr)
+    run_interruptible(work, cancel, "verify-all",
+                      on_interrupt=lambda: print("\nCancelling; finished results are kept…", file=sys.stderr))
     if show_progress:
         print(file=sys.stderr)
     result = outcome.get("result")
