@@ -48,9 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(argv[0]).parse_args(argv)
     from exadesk import logs
 
-    logs.setup()
     if args.command is None:
+        logs.hold()  # the window opens the log file right after its first paint
         return _gui(args)
+    logs.setup()
     return int(args.run(args) or 0)
 
 

@@ -109,6 +109,9 @@ def run(exit_after_startup: bool = False) -> int:
         print(f"exadesk: warning: {broken}", file=sys.stderr)
     app = create_app()
     window = build_window(app)
+    from exadesk import logs
+
+    window.first_painted.connect(lambda: logs.setup())  # records until then are held (exadesk.cli)
     if exit_after_startup:
         def done() -> None:
             print(f"{process_age_ms():.0f}", flush=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, QUrl, Qt
+from PySide6.QtCore import QEvent, QSettings, QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -37,6 +37,9 @@ class MainWindow(QMainWindow):
         session: data, keychain and workers.
         runs: verification runs in flight, by instance id.
     """
+
+    #: Emitted once, right after the window's first paint (deferred start-up work hangs on it).
+    first_painted = Signal()
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         # The tracker modules (and the HTTP stack they import) load right after the first paint.
         self._painted = False
+        self._after_paint_done = False
         self.installEventFilter(self)
         for problem in session.load_warnings:
             self.statusBar().showMessage(problem.text())
@@ -277,13 +281,21 @@ class MainWindow(QMainWindow):
         if obj is self and not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.load_trackers)
+            QTimer.singleShot(0, self._after_first_paint)
         return False
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._painted:  # a platform that never paints a hidden-then-shown window still gets its catalogue
-            QTimer.singleShot(1000, self.load_trackers)
+            QTimer.singleShot(1000, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first frame does not show: the tracker catalogue, then whatever waits on ``first_painted``."""
+        if self._after_paint_done:
+            return
+        self._after_paint_done = True
+        self.load_trackers()
+        self.first_painted.emit()
 
     def load_trackers(self) -> None:
         """Fill the catalogue and the tracker names (deferred: the window paints first)."""
