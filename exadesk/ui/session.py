@@ -32,9 +32,7 @@ class Session(QObject):
         self.data: Data = result.data
         self.load_warnings = list(result.warnings)
         self._secrets = None
-        from exadesk.ui.workers import Workers
-
-        self.workers = Workers(self)
+        self._workers = None
         from PySide6.QtCore import QThreadPool
 
         self._writer = QThreadPool(self)
@@ -50,6 +48,15 @@ class Session(QObject):
 
             self._secrets = SecretStore()
         return self._secrets
+
+    @property
+    def workers(self):
+        """The verification pool (exadesk.ui.workers.Workers), made on first use: nothing runs before the first paint."""
+        if self._workers is None:
+            from exadesk.ui.workers import Workers
+
+            self._workers = Workers(self)
+        return self._workers
 
     def update(self, change: Callable[[Data], object], select: str = "") -> bool:
         """Apply ``change`` to the data file under the lock; False (and ``problem``) when it could not be written."""
@@ -115,8 +122,9 @@ class Session(QObject):
         return None
 
     def shutdown(self) -> None:
-        self.workers.cancel_all()
-        self.workers.wait(5000)
+        if self._workers is not None:
+            self._workers.cancel_all()
+            self._workers.wait(5000)
         self._writer.waitForDone(10000)
         if self.demo is not None:
             self.demo.stop()
