@@ -7,7 +7,6 @@ Secrets live in the keychain under ``(instance id, field name)``.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -71,6 +70,8 @@ def _dt(value) -> datetime | None:
 
 
 def new_id() -> str:
+    import uuid  # here: uuid imports platform, and loading the data file never needs a new id
+
     return uuid.uuid4().hex[:12]
 
 

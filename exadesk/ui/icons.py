@@ -7,7 +7,6 @@ the tracker's initials, never a vendor logo.
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -75,6 +74,8 @@ def app_icon() -> QIcon:
 
 
 def _colour(key: str) -> QColor:
+    import hashlib  # here: libcrypto loads only for a tracker without its own mark
+
     hue = int(hashlib.sha256(key.encode()).hexdigest()[:4], 16) % 360
     return QColor.fromHsl(hue, 120, 110)
 
