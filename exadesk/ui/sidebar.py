@@ -55,6 +55,8 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
     _texts: dict[str, str] = {}
+    #: Room around a badge's text in its column.
+    PADDING = 24
 
     def badge_text(self, key: str) -> str:
         if key not in self._texts:
@@ -65,7 +67,7 @@ class BadgeDelegate(QStyledItemDelegate):
         key = index.data(ROLE_BADGE)
         if not key:
             return super().sizeHint(option, index)
-        width = option.fontMetrics.horizontalAdvance(self.badge_text(key)) + 24
+        width = option.fontMetrics.horizontalAdvance(self.badge_text(key)) + self.PADDING
         return QSize(width, option.fontMetrics.height() + 8)
 
 
@@ -115,8 +117,11 @@ class Sidebar(QWidget):
         self.tree.setIconSize(QSize(18, 18))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setItemDelegateForColumn(1, BadgeDelegate(self.tree))
+        # Sized by fill() to the widest badge shown: ResizeToContents would ask the delegate for every row's size.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.badges = BadgeDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(1, self.badges)
+        self._badge_keys: set[str] = set()
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -178,6 +183,7 @@ class Sidebar(QWidget):
             italic = QFont(self.tree.font())
             italic.setItalic(True)
             target = None
+            badge_keys: set[str] = set()
             words = {key: (texts.badge(key), texts.badge_help(key)) for key in theme.BADGE_COLOURS}
             archived_brush = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             for ws in data.workspaces:
@@ -196,6 +202,7 @@ class Sidebar(QWidget):
                 children = []
                 for inst in ws.instances:
                     key = badge_key(inst, now)
+                    badge_keys.add(key)
                     tracker_name = names.get(inst.tracker, inst.tracker.replace("_", " "))
                     shown = inst.name if inst.role != "admin" else self.tr("{name} (admin)").format(name=inst.name)
                     item = QTreeWidgetItem([shown, ""])
@@ -226,6 +233,8 @@ class Sidebar(QWidget):
                 ws_item.setExpanded(True)
                 if ws.id == current:
                     target = ws_item
+            self._badge_keys = badge_keys
+            self._size_badge_column()
             if target is not None:
                 self.tree.setCurrentItem(target)
             if self.filter_edit.text().strip():
@@ -235,6 +244,20 @@ class Sidebar(QWidget):
             self._filling = False
         if target is not None:
             self._tree_changed(target, None)
+
+    def _size_badge_column(self) -> None:
+        """The badge column as wide as the widest badge in the tree (what ResizeToContents would give)."""
+        metrics = self.tree.fontMetrics()
+        widths = [metrics.horizontalAdvance(self.badges.badge_text(key)) + BadgeDelegate.PADDING
+                  for key in self._badge_keys]
+        self.tree.header().resizeSection(1, max(widths, default=0))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FontChange:
+            self._size_badge_column()
 
     def apply_filter(self, text: str) -> int:
         """Hide what does not match ``text`` (exadesk.instances.search, in memory); the number of instances shown."""
