@@ -55,20 +55,16 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("ExaDesk main window"))
 
         self.sidebar = Sidebar()
-        self.first_run = FirstRunPage()
+        self._first_run = None
+        self._nothing = None
         self.workspace_page = WorkspacePage()
         self._instance_page = None
         self._tracker_page = None
         self._connection_page = None
         self.verify_all_run = None  # the workspace's Verify all in progress (a _VerifyAll)
         self.verify_all_summary: dict[str, str] = {}  # workspace id -> how its last Verify all went
-        self.nothing = QWidget()
-        hint = QLabel(self.tr("Choose an instance or a tracker in the sidebar."))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self.nothing).addWidget(hint)
         self.stack = QStackedWidget()
-        for page in (self.first_run, self.workspace_page, self.nothing):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.workspace_page)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -84,8 +80,6 @@ class MainWindow(QMainWindow):
         self.sidebar.tracker_activated.connect(self.start_wizard)
         self.sidebar.connection_selected.connect(self.show_connection)
         self.sidebar.menu_requested.connect(self.sidebar_menu)
-        self.first_run.create_workspace.connect(self.create_workspace)
-        self.first_run.try_sandbox.connect(self.try_sandbox)
         self.workspace_page.verify_all.connect(self.verify_workspace)
         self.workspace_page.cancel_verify.connect(self.cancel_verify_all)
         self.workspace_page.open_instance.connect(lambda inst_id: self.sidebar.select(inst_id))
@@ -95,7 +89,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Ready"))
         self._restore_geometry()
         self._tracker_names: dict[str, str] = {}
+        self._starting = True
         self.refresh()
+        self._starting = False
+        if not self.workspace_page.workspace_id:  # no workspace could be opened (none, or all archived)
+            self.stack.setCurrentWidget(self.first_run)
         # The tracker modules (and the HTTP stack they import) load right after the first paint.
         self._painted = False
         self._after_paint_done = False
@@ -104,6 +102,29 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(problem.text())
 
     # -- pages made on first use ----------------------------------------------------------
+
+    @property
+    def first_run(self):
+        """The page offered while there is no workspace (made when first shown)."""
+        if self._first_run is None:
+            page = FirstRunPage()
+            page.create_workspace.connect(self.create_workspace)
+            page.try_sandbox.connect(self.try_sandbox)
+            self.stack.addWidget(page)
+            self._first_run = page
+        return self._first_run
+
+    @property
+    def nothing(self):
+        """The empty page with a hint, shown when nothing is selected."""
+        if self._nothing is None:
+            page = QWidget()
+            hint = QLabel(self.tr("Choose an instance or a tracker in the sidebar."))
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            QVBoxLayout(page).addWidget(hint)
+            self.stack.addWidget(page)
+            self._nothing = page
+        return self._nothing
 
     @property
     def instance_page(self):
@@ -336,7 +357,7 @@ class MainWindow(QMainWindow):
                 self.show_workspace(ws.id)
         if not data.workspaces:
             self.stack.setCurrentWidget(self.first_run)
-        elif self.stack.currentWidget() is self.first_run:
+        elif self._starting or self.stack.currentWidget() is self._first_run:
             if not self.sidebar.current_id():
                 self.sidebar.select(data.workspaces[0].id)
         current = self.stack.currentWidget()
