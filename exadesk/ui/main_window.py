@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, QUrl, Qt, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+from PySide6.QtCore import QEvent, QSettings, QTimer, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from exadesk.errors import ErrorKind, ExaDeskError
@@ -239,6 +239,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def open_guide(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         url = QUrl.fromLocalFile(str(USER_GUIDE)) if USER_GUIDE.is_file() else QUrl(ONLINE_GUIDE)
         QDesktopServices.openUrl(url)
 
@@ -401,12 +404,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tracker_page)
 
     def show_problem(self, problem) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("ExaDesk"), problem.text())
 
     # -- workspaces ----------------------------------------------------------------------
 
     def _workspace_change(self, change, select: str = "") -> str:
         """Apply a workspace change from exadesk.instances; its ValueError (name taken, empty) is shown, "" returned."""
+        from PySide6.QtWidgets import QMessageBox
+
         from exadesk import instances
 
         result = {}
@@ -429,11 +436,15 @@ class MainWindow(QMainWindow):
         return ws_id
 
     def ask_new_workspace(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(self, self.tr("New workspace"), self.tr("Workspace name:"))
         if ok and name.strip():
             self.create_workspace(name)
 
     def rename_workspace(self, ws_id: str = "", new_name: str | None = None) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
         ws = self.session.data.workspace(ws_id) if ws_id else self.current_workspace()
         if ws is None:
             return False
@@ -486,6 +497,8 @@ class MainWindow(QMainWindow):
         return next((w for w in data.workspaces if not w.archived), None)
 
     def try_sandbox(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from exadesk.ui.sandbox_demo import install_demo
 
         try:
@@ -504,6 +517,8 @@ class MainWindow(QMainWindow):
     # -- wizard and editing -----------------------------------------------------------------
 
     def start_wizard(self, tracker_id: str, flow=None, role: str = "proxy"):
+        from PySide6.QtWidgets import QMessageBox
+
         self.load_trackers()
         from exadesk.ui.wizard import SetupWizard
         from exadesk.wizard_flow import WizardFlow
@@ -556,6 +571,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def remove_instance(self, inst_id: str, confirm: bool = True) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         found = self.session.find(inst_id)
         if not found:
             return False
@@ -585,6 +602,8 @@ class MainWindow(QMainWindow):
     # -- handover, connections, expiry (their modules load on first use) ---------------------------
 
     def _workspace_for(self, ws_id: str = "") -> Workspace | None:
+        from PySide6.QtWidgets import QMessageBox
+
         ws = self.session.data.workspace(ws_id) if ws_id else self.current_workspace()
         if ws is None:
             QMessageBox.information(self, self.tr("ExaDesk"), self.tr("Create a workspace first."))
@@ -644,6 +663,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def remove_connection(self, conn_id: str, confirm: bool = True) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         ws = next((w for w in self.session.data.workspaces if any(c.id == conn_id for c in w.connections)), None)
         if ws is None:
             return False
