@@ -7,7 +7,6 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from exadesk import notices
 from exadesk.model import Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.sidebar import badge_key
@@ -267,6 +266,8 @@ class TrackerPage(QWidget):
         items = "".join(f"<li><b>{escape(m.label)}</b>{' — ' + escape(m.description) if m.description else ''}</li>"
                         for m in spec.auth_methods)
         self.methods.setText(f"<p>{escape(self.tr('Sign-in methods:'))}</p><ul>{items}</ul>")
+        from exadesk import notices  # the tracker page only; not needed for the first paint
+
         found = notices.for_tracker(spec.id)
         self.notice_label.setText("".join(f"<p><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
                                           for n in found))
