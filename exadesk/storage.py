@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from exadesk import messages, paths
+from exadesk import paths
 from exadesk.errors import StorageError
 from exadesk.model import Data, Settings, Workspace
 
@@ -76,6 +76,8 @@ def file_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
                 break
             except OSError:
                 if time.monotonic() > deadline:
+                    from exadesk import messages  # only when something went wrong: the catalogue is not free to build
+
                     raise StorageError(messages.problem("storage.locked", seconds=int(timeout))) from None
                 time.sleep(0.05)
         yield
@@ -119,6 +121,8 @@ def decode(raw_bytes: bytes) -> Data:
     if not isinstance(version, int) or version < 1:
         raise ValueError("bad schema_version")
     if version > SCHEMA_VERSION:
+        from exadesk import messages  # only when something went wrong: the catalogue is not free to build
+
         raise StorageError(messages.problem("storage.newer", found=version, supported=SCHEMA_VERSION))
     while version < SCHEMA_VERSION:
         raw = MIGRATIONS[version](raw)
@@ -176,6 +180,8 @@ class Store:
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             backup = self._keep_aside()
             log.warning("data file unreadable (%s); kept as %s", type(exc).__name__, backup)
+            from exadesk import messages  # only when something went wrong: the catalogue is not free to build
+
             return LoadResult(Data(), [messages.problem("storage.corrupt", backup=str(backup))])
 
     def _keep_aside(self) -> Path:
