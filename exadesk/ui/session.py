@@ -51,7 +51,7 @@ class Session(QObject):
 
     @property
     def workers(self):
-        """The verification pool (exadesk.ui.workers.Workers), made on first use: nothing runs before the first paint."""
+        """The verification pool (exadesk.ui.workers.Workers), made on first use, after the first paint."""
         if self._workers is None:
             from exadesk.ui.workers import Workers
 
