@@ -7,6 +7,7 @@ first paint, prints the milliseconds since the process started, and exits 0.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -107,11 +108,15 @@ def run(exit_after_startup: bool = False) -> int:
     broken = broken_qt_binding()
     if broken:  # said loudly, not refused: a packaging smoke test of a few hundred ms still works
         print(f"exadesk: warning: {broken}", file=sys.stderr)
+    # Start-up allocates a great deal and frees almost nothing (modules, Qt types, the data, widgets): the
+    # cyclic collector's passes over it are wasted work, so it rests until the window has painted once.
+    gc.disable()
     app = create_app()
     window = build_window(app)
     from exadesk import logs
 
     window.first_painted.connect(lambda: logs.setup())  # records until then are held (exadesk.cli)
+    window.first_painted.connect(gc.enable)
     if exit_after_startup:
         def done() -> None:
             print(f"{process_age_ms():.0f}", flush=True)
