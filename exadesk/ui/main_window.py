@@ -586,12 +586,13 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.cancel_instance(inst_id)
-        if inst.secret_fields:
-            try:
-                self.session.secrets.delete(inst.id, inst.secret_fields)
-            except ExaDeskError as exc:
-                self.show_problem(exc.problem)
-                return False
+        try:  # its secret fields and any sign-in tokens
+            from exadesk.instances import forget_secrets
+
+            forget_secrets(inst, self.session.secrets)
+        except ExaDeskError as exc:
+            self.show_problem(exc.problem)
+            return False
 
         def change(data) -> None:
             for w in data.workspaces:
