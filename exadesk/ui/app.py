@@ -81,14 +81,16 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def build_window(app: QApplication):
     """The main window over the user's data, with theme and translations applied."""
     from exadesk.ui import theme
-    from exadesk.ui.main_window import MainWindow
+    from exadesk.ui.main_window import MainWindow, remembered_system_dark
     from exadesk.ui.session import Session
 
     app._exadesk_translators = install_translations(app)
     session = Session()
-    theme.apply(app, session.data.settings.theme)
-    theme.follow_system(app)
+    # The desktop's light/dark scheme as it was at the last close: asking Qt builds ~90 enum classes (~11 ms),
+    # so the desktop is asked right after the first paint, and a scheme changed since is corrected then.
+    theme.apply(app, session.data.settings.theme, system_dark=remembered_system_dark())
     window = MainWindow(session)
+    window.first_painted.connect(lambda: theme.follow_system(app))
     app.aboutToQuit.connect(session.shutdown)
     return window
 

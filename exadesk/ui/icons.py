@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 
 from exadesk.checks import Status
@@ -36,6 +36,7 @@ _APP_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x
 
 
 def _svg_icon(svg: bytes) -> QIcon:
+    from PySide6.QtCore import Qt  # here: the window's first frame does not build the Qt namespace (~11 ms)
     from PySide6.QtSvg import QSvgRenderer  # loaded on first icon, not at import
 
     renderer = QSvgRenderer(QByteArray(svg))
@@ -91,6 +92,8 @@ def tracker_icon(icon_id: str, name: str = "") -> QIcon:
     path = ICON_DIR / f"{icon_id}.svg"
     if path.is_file():
         return _file_icon(path)
+    from PySide6.QtCore import Qt
+
     icon = QIcon()
     for size in _SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)

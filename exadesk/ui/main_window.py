@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -28,6 +28,16 @@ def ui_settings() -> QSettings:
     from exadesk import paths
 
     return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+#: window.ini key: whether the desktop was dark when the window last closed (None: never recorded).
+SYSTEM_DARK_KEY = "theme/system_dark"
+
+
+def remembered_system_dark() -> bool | None:
+    """The desktop's scheme as recorded at the last close, or None (then start-up asks the desktop)."""
+    value = ui_settings().value(SYSTEM_DARK_KEY)
+    return None if value is None else str(value).lower() == "true"
 
 
 class MainWindow(QMainWindow):
@@ -118,6 +128,8 @@ class MainWindow(QMainWindow):
     def nothing(self):
         """The empty page with a hint, shown when nothing is selected."""
         if self._nothing is None:
+            from PySide6.QtCore import Qt
+
             page = QWidget()
             hint = QLabel(self.tr("Choose an instance or a tracker in the sidebar."))
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -172,24 +184,26 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------
 
     def _menus(self) -> None:
+        # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through the Qt namespace,
+        # whose first use costs ~11 ms before the first paint (and setShortcuts also takes every platform binding).
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_workspace_action = QAction(self.tr("&New workspace…"), self)
-        self.new_workspace_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_workspace_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_workspace_action.triggered.connect(self.ask_new_workspace)
         self.sandbox_action = QAction(self.tr("Start the &sandbox"), self)
         self.sandbox_action.triggered.connect(self.try_sandbox)
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.import_action = QAction(self.tr("&Import bundle…"), self)
         self.import_action.triggered.connect(self.import_bundle)
         self.export_bundle_action = QAction(self.tr("Export workspace &bundle…"), self)
         self.export_bundle_action.triggered.connect(self.export_bundle)
         self.export_report_action = QAction(self.tr("Export &readiness report…"), self)
-        self.export_report_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_report_action.setShortcuts([QKeySequence("Ctrl+E")])
         self.export_report_action.triggered.connect(self.export_report)
         file_menu.addAction(self.new_workspace_action)
         file_menu.addSeparator()
@@ -205,10 +219,10 @@ class MainWindow(QMainWindow):
         ws_menu = self.menuBar().addMenu(self.tr("&Workspace"))
         self.workspace_menu = ws_menu
         self.find_action = QAction(self.tr("&Find…"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_filter)
         self.rename_action = QAction(self.tr("&Rename workspace…"), self)
-        self.rename_action.setShortcut(QKeySequence("F2"))
+        self.rename_action.setShortcuts([QKeySequence("F2")])
         self.rename_action.triggered.connect(lambda: self.rename_workspace())
         self.archive_action = QAction(self.tr("&Archive workspace"), self)
         self.archive_action.triggered.connect(lambda: self.archive_workspace())
@@ -231,7 +245,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work before the menu was ever opened
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)
-        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self.open_guide)
         about = QAction(self.tr("&About ExaDesk"), self)
         about.triggered.connect(self.about)
@@ -318,6 +332,8 @@ class MainWindow(QMainWindow):
         if self._after_paint_done:
             return
         self._after_paint_done = True
+        self.sidebar.finish_start_up()
+        self.workspace_page.finish_start_up()
         self.load_trackers()
         self.first_painted.emit()
 
@@ -482,6 +498,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def focus_filter(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.sidebar.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sidebar.filter_edit.selectAll()
 
@@ -885,6 +903,9 @@ class MainWindow(QMainWindow):
         settings = ui_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
+        from exadesk.ui import theme
+
+        settings.setValue(SYSTEM_DARK_KEY, theme.system_is_dark())
         settings.sync()
 
     def closeEvent(self, event) -> None:

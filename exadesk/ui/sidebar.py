@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QPoint, QRectF, QSize, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from exadesk import expiry
 from exadesk.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
 
-ROLE_KIND = Qt.ItemDataRole.UserRole + 1  # "workspace", "instance" or "connection"
-ROLE_ID = Qt.ItemDataRole.UserRole + 2
-ROLE_BADGE = Qt.ItemDataRole.UserRole + 3
-ROLE_WORKSPACE = Qt.ItemDataRole.UserRole + 4  # the workspace id of a connection row
+# The first frame (this sidebar, filled) never touches PySide6's Qt namespace: its first use builds ~90 enum
+# classes (~11 ms). So the roles and the badge's text alignment below are Qt's fixed values as plain ints,
+# and what needs the namespace (context-menu policy, keys, focus reasons) comes after the first paint.
+USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+ACCESSIBLE_TEXT_ROLE = 11  # ACCESSIBLE_TEXT_ROLE
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter)
+ROLE_KIND = USER_ROLE + 1  # "workspace", "instance" or "connection"
+ROLE_ID = USER_ROLE + 2
+ROLE_BADGE = USER_ROLE + 3
+ROLE_WORKSPACE = USER_ROLE + 4  # the workspace id of a connection row
 
 
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
@@ -34,9 +40,13 @@ class BadgeDelegate(QStyledItemDelegate):
         key = index.data(ROLE_BADGE)
         if not key:
             return super().paint(painter, option, index)
+        # Filled paths and palette roles instead of setPen/setBrush/fillRect: PySide6 resolves those overloads
+        # through the Qt namespace, and these badges are in the first frame (see the note on the roles above).
         view = self.parent()
         if view is not None and view.selectionModel().isSelected(index.siblingAtColumn(0)):
-            painter.fillRect(option.rect, option.palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
+            row = QPainterPath()
+            row.addRect(QRectF(option.rect))
+            painter.fillPath(row, option.palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
         text = self.badge_text(key)
         font = QFont(option.font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
@@ -47,12 +57,26 @@ class BadgeDelegate(QStyledItemDelegate):
         width = metrics.horizontalAdvance(text) + 12
         height = metrics.height() + 2
         rect = QRectF(option.rect.right() - width - 4, option.rect.center().y() - height / 2 + 1, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.BADGE_COLOURS.get(key, "#6b7280")))
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(QColor("white"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        pill = QPainterPath()
+        pill.addRoundedRect(rect, height / 2, height / 2)
+        colours = self._palette(key)
+        painter.fillPath(pill, colours.brush(QPalette.ColorRole.Window))
+        box = rect.toRect()
+        painter.translate(rect.x() - box.x(), rect.y() - box.y())  # the text where a QRectF would put it
+        QApplication.style().drawItemText(painter, box, ALIGN_CENTER, colours, True, text,
+                                          QPalette.ColorRole.WindowText)
         painter.restore()
+
+    _palettes: dict[str, QPalette] = {}
+
+    def _palette(self, key: str) -> QPalette:
+        """The badge's colours as a palette: its fill (Window) and white text (WindowText)."""
+        if key not in self._palettes:
+            colours = QPalette()
+            colours.setColor(QPalette.ColorRole.Window, QColor(theme.BADGE_COLOURS.get(key, "#6b7280")))
+            colours.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+            self._palettes[key] = colours
+        return self._palettes[key]
 
     _texts: dict[str, str] = {}
     #: Room around a badge's text in its column.
@@ -98,7 +122,6 @@ class Sidebar(QWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter workspaces and instances"))
         self.filter_edit.setToolTip(self.tr("Every word must match a name, tracker, address, proxy user, state "
                                             "or note"))
-        self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.apply_filter)
         self.filter_edit.returnPressed.connect(self._enter_tree)
         self.filter_edit.installEventFilter(self)
@@ -123,7 +146,6 @@ class Sidebar(QWidget):
         self.tree.setItemDelegateForColumn(1, self.badges)
         self._badge_keys: set[str] = set()
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.currentItemChanged.connect(self._tree_changed)
 
@@ -154,6 +176,14 @@ class Sidebar(QWidget):
         self.setTabOrder(self.filter_edit, self.tree)
         self.setTabOrder(self.tree, self.catalogue)
         self._filling = False
+
+    def finish_start_up(self) -> None:
+        """What the first frame does not show (called right after it): the filter's clear button, the tree's
+        context menu."""
+        from PySide6.QtCore import Qt
+
+        self.filter_edit.setClearButtonEnabled(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     # -- filling ---------------------------------------------------------------------
 
@@ -196,7 +226,7 @@ class Sidebar(QWidget):
                 ws_item.setFont(0, bold)
                 if ws.archived:
                     ws_item.setForeground(0, archived_brush)
-                ws_item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                ws_item.setData(0, ACCESSIBLE_TEXT_ROLE,
                                 self.tr("Workspace {name}, {count} instances").format(name=title,
                                                                                      count=len(ws.instances)))
                 children = []
@@ -212,7 +242,7 @@ class Sidebar(QWidget):
                     item.setData(1, ROLE_BADGE, key)
                     item.setToolTip(0, f"{tracker_name} · {inst.url}")
                     item.setToolTip(1, words[key][1])
-                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{shown}, {tracker_name}, {words[key][0]}")
+                    item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{shown}, {tracker_name}, {words[key][0]}")
                     children.append(item)
                     if inst.id == current:
                         target = item
@@ -223,7 +253,7 @@ class Sidebar(QWidget):
                     item.setData(0, ROLE_ID, conn.id)
                     item.setData(0, ROLE_WORKSPACE, ws.id)
                     item.setToolTip(0, self.tr("Connection: who may configure it, and what they need"))
-                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                    item.setData(0, ACCESSIBLE_TEXT_ROLE,
                                  self.tr("Connection {name}").format(name=conn.name))
                     children.append(item)
                     if conn.id == current:
@@ -297,6 +327,8 @@ class Sidebar(QWidget):
         from PySide6.QtCore import QEvent
 
         if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # not before: this filter sees the events before the first paint too
+
             if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
                 self.filter_edit.clear()
                 return True
@@ -313,6 +345,8 @@ class Sidebar(QWidget):
                 continue
             first = next((ws_item.child(j) for j in range(ws_item.childCount()) if not ws_item.child(j).isHidden()),
                          ws_item) if self.filter_edit.text().strip() else ws_item
+            from PySide6.QtCore import Qt
+
             self.tree.setCurrentItem(first)
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
             return

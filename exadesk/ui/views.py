@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from exadesk.model import Workspace
 from exadesk.ui import icons, texts
-from exadesk.ui.sidebar import badge_key
+from exadesk.ui.sidebar import USER_ROLE, badge_key
 
 
 def _heading(text: str, scale: float = 1.5) -> QLabel:
@@ -22,11 +22,22 @@ def _heading(text: str, scale: float = 1.5) -> QLabel:
     return label
 
 
-def _para(text: str) -> QLabel:
+def _para(text: str, selectable: bool = True) -> QLabel:
+    """A wrapped paragraph; ``selectable=False`` leaves making it selectable to the caller (see _selectable)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        _selectable(label)
     return label
+
+
+def _selectable(*labels: QLabel) -> None:
+    # The flag lives in PySide6's Qt namespace, whose first use costs ~11 ms: the workspace page (in the
+    # first frame) makes its text selectable right after the first paint instead.
+    from PySide6.QtCore import Qt
+
+    for label in labels:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
 class FirstRunPage(QWidget):
@@ -116,12 +127,12 @@ class WorkspacePage(QWidget):
         self.workspace_id = ""
         self.title = _heading("")
         self.archived = _para(self.tr("This workspace is archived: it is left out of Verify all and of the expiry "
-                                      "warnings. Restore it from the Workspace menu."))
+                                      "warnings. Restore it from the Workspace menu."), selectable=False)
         self.archived.setObjectName("archivedNotice")
         self.archived.hide()
-        self.summary = _para("")
+        self.summary = _para("", selectable=False)
         self.hint = _para(self.tr("To add an instance, pick its tracker under \u201cSet up a tracker\u201d "
-                                  "in the sidebar."))
+                                  "in the sidebar."), selectable=False)
         self.verify_button = QPushButton(self.tr("&Verify all in this workspace"))
         self.verify_button.setAccessibleName(self.tr("Verify all in this workspace"))
         self.verify_button.setToolTip(self.tr("Verifies the instances never verified, prepared offline or last "
@@ -135,7 +146,7 @@ class WorkspacePage(QWidget):
         self.progress.setAccessibleName(self.tr("Verify all progress"))
         self.progress.setFormat(self.tr("%v of %m verified"))
         self.progress.hide()
-        self.progress_text = _para("")
+        self.progress_text = _para("", selectable=False)
         self.progress_text.hide()
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
@@ -146,10 +157,10 @@ class WorkspacePage(QWidget):
         self.expiry_list = QListWidget()
         self.expiry_list.setObjectName("expiryList")
         self.expiry_list.setAccessibleName(self.tr("Credentials expiring within 30 days"))
-        self.expiry_list.itemActivated.connect(lambda item: self.open_instance.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.expiry_list.itemActivated.connect(lambda item: self.open_instance.emit(item.data(USER_ROLE)))
         self.expiry_empty = _para(self.tr("No credential of this workspace expires within 30 days (as far as "
                                           "ExaDesk knows: enter a date on an instance's page when the tracker "
-                                          "does not say)."))
+                                          "does not say)."), selectable=False)
         self.expiry_empty.setObjectName("emptyState")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -164,6 +175,10 @@ class WorkspacePage(QWidget):
         layout.addWidget(self.expiry_empty)
         layout.addWidget(self.expiry_list)
         layout.addStretch(1)
+
+    def finish_start_up(self) -> None:
+        """Right after the window's first paint: the page's text becomes selectable (see _selectable)."""
+        _selectable(self.archived, self.summary, self.hint, self.progress_text, self.expiry_empty)
 
     def show_workspace(self, ws: Workspace, expiring: list | None = None) -> None:
         """Show ``ws``; ``expiring`` is its part of exadesk.expiry.expiring (computed by the caller)."""
@@ -189,7 +204,7 @@ class WorkspacePage(QWidget):
 
             # The page already names the workspace; the sentence need not repeat it.
             item = QListWidgetItem(entry.sentence().replace(f" ({entry.workspace})", "", 1))
-            item.setData(Qt.ItemDataRole.UserRole, entry.instance_id)
+            item.setData(USER_ROLE, entry.instance_id)
             item.setForeground(QColor(bad_colour() if entry.level in ("expired", "soon") else warn_colour()))
             item.setToolTip(self.tr("Open the instance to replace its secret"))
             self.expiry_list.addItem(item)
@@ -230,6 +245,8 @@ class TrackerPage(QWidget):
         self.retired.setObjectName("retiredNotice")
         self.summary = _para("")
         self.methods = _para("")
+        from PySide6.QtCore import Qt
+
         self.methods.setTextFormat(Qt.TextFormat.RichText)
         self.notice_label = _para("")
         self.notice_label.setTextFormat(Qt.TextFormat.RichText)
