@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
+
+# The drawing classes are imported where icons are drawn: the window's first frame shows only SVG files.
 
 from exadesk.checks import Status
 
@@ -36,7 +37,8 @@ _APP_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x
 
 
 def _svg_icon(svg: bytes) -> QIcon:
-    from PySide6.QtCore import Qt  # here: the window's first frame does not build the Qt namespace (~11 ms)
+    from PySide6.QtCore import QByteArray, QRectF, Qt  # Qt here: the first frame does without it (~11 ms)
+    from PySide6.QtGui import QImage, QPainter, QPixmap
     from PySide6.QtSvg import QSvgRenderer  # loaded on first icon, not at import
 
     renderer = QSvgRenderer(QByteArray(svg))
@@ -92,7 +94,8 @@ def tracker_icon(icon_id: str, name: str = "") -> QIcon:
     path = ICON_DIR / f"{icon_id}.svg"
     if path.is_file():
         return _file_icon(path)
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
 
     icon = QIcon()
     for size in _SIZES:
