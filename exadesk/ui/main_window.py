@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
@@ -184,9 +183,17 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------
 
     def _menus(self) -> None:
+        """The menu bar's titles (in the first frame); their actions follow right after it (_fill_menus)."""
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.workspace_menu = self.menuBar().addMenu(self.tr("&Workspace"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+
+    def _fill_menus(self) -> None:
         # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through the Qt namespace,
         # whose first use costs ~11 ms before the first paint (and setShortcuts also takes every platform binding).
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        from PySide6.QtGui import QAction, QKeySequence
+
+        file_menu = self.file_menu
         self.new_workspace_action = QAction(self.tr("&New workspace…"), self)
         self.new_workspace_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_workspace_action.triggered.connect(self.ask_new_workspace)
@@ -216,8 +223,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         file_menu.aboutToShow.connect(self._update_actions)
 
-        ws_menu = self.menuBar().addMenu(self.tr("&Workspace"))
-        self.workspace_menu = ws_menu
+        ws_menu = self.workspace_menu
         self.find_action = QAction(self.tr("&Find…"), self)
         self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_filter)
@@ -243,7 +249,7 @@ class MainWindow(QMainWindow):
         ws_menu.aboutToShow.connect(self._update_actions)
         for action in (self.find_action, self.rename_action, self.export_report_action):
             self.addAction(action)  # shortcuts work before the menu was ever opened
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu
         guide = QAction(self.tr("&User guide"), self)
         guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self.open_guide)
@@ -332,6 +338,7 @@ class MainWindow(QMainWindow):
         if self._after_paint_done:
             return
         self._after_paint_done = True
+        self._fill_menus()
         self.sidebar.finish_start_up()
         self.workspace_page.finish_start_up()
         self.load_trackers()

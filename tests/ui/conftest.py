@@ -47,6 +47,8 @@ def window(qtbot, session):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # Menus' actions, shortcuts and the catalogue come right after the first paint: wait for them as a person would.
+    qtbot.waitUntil(lambda: win._after_paint_done, timeout=5000)
     yield win
     session.workers.cancel_all()
     session.workers.wait(10000)
