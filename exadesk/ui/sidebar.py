@@ -6,8 +6,9 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from exadesk import expiry
 from exadesk.model import Data, Instance, InstanceState
@@ -17,7 +18,8 @@ from exadesk.ui import icons, texts, theme
 # classes (~11 ms). So the roles and the badge's text alignment below are Qt's fixed values as plain ints,
 # and what needs the namespace (context-menu policy, keys, focus reasons) comes after the first paint.
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
-ACCESSIBLE_TEXT_ROLE = 11  # ACCESSIBLE_TEXT_ROLE
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
+TEXT_ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter)
 ROLE_KIND = USER_ROLE + 1  # "workspace", "instance" or "connection"
 ROLE_ID = USER_ROLE + 2
@@ -41,7 +43,8 @@ class BadgeDelegate(QStyledItemDelegate):
         if not key:
             return super().paint(painter, option, index)
         # Filled paths and palette roles instead of setPen/setBrush/fillRect: PySide6 resolves those overloads
-        # through the Qt namespace, and these badges are in the first frame (see the note on the roles above).
+        # through the Qt namespace, and these badges are in the first frame (see the note on the roles above);
+        # QStyle.drawItemText would build QStyle's enums (~3 ms).
         view = self.parent()
         if view is not None and view.selectionModel().isSelected(index.siblingAtColumn(0)):
             row = QPainterPath()
@@ -61,20 +64,25 @@ class BadgeDelegate(QStyledItemDelegate):
         pill.addRoundedRect(rect, height / 2, height / 2)
         colours = self._palette(key)
         painter.fillPath(pill, colours.brush(QPalette.ColorRole.Window))
-        box = rect.toRect()
-        painter.translate(rect.x() - box.x(), rect.y() - box.y())  # the text where a QRectF would put it
-        QApplication.style().drawItemText(painter, box, ALIGN_CENTER, colours, True, text,
-                                          QPalette.ColorRole.WindowText)
+        # The text (the row's display text in this column, centred by its alignment role) is drawn by the
+        # base delegate in white, over the pill only.
+        text_option = QStyleOptionViewItem(option)
+        text_option.rect = rect.toRect()
+        text_option.font = font
+        text_option.palette = colours
+        super().paint(painter, text_option, index)
         painter.restore()
 
     _palettes: dict[str, QPalette] = {}
 
     def _palette(self, key: str) -> QPalette:
-        """The badge's colours as a palette: its fill (Window) and white text (WindowText)."""
+        """The badge's colours as a palette: its fill (Window) and white text."""
         if key not in self._palettes:
             colours = QPalette()
             colours.setColor(QPalette.ColorRole.Window, QColor(theme.BADGE_COLOURS.get(key, "#6b7280")))
-            colours.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+            for role in (QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText):
+                colours.setColor(role, QColor("white"))
+            colours.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0))  # the row's highlight is drawn already
             self._palettes[key] = colours
         return self._palettes[key]
 
@@ -235,7 +243,8 @@ class Sidebar(QWidget):
                     badge_keys.add(key)
                     tracker_name = names.get(inst.tracker, inst.tracker.replace("_", " "))
                     shown = inst.name if inst.role != "admin" else self.tr("{name} (admin)").format(name=inst.name)
-                    item = QTreeWidgetItem([shown, ""])
+                    item = QTreeWidgetItem([shown, words[key][0]])  # the badge's text, drawn by BadgeDelegate
+                    item.setData(1, TEXT_ALIGNMENT_ROLE, ALIGN_CENTER)
                     item.setIcon(0, icons.tracker_icon(inst.tracker, tracker_name))
                     item.setData(0, ROLE_KIND, "instance")
                     item.setData(0, ROLE_ID, inst.id)
