@@ -132,7 +132,6 @@ class Sidebar(QWidget):
                                             "or note"))
         self.filter_edit.textChanged.connect(self.apply_filter)
         self.filter_edit.returnPressed.connect(self._enter_tree)
-        self.filter_edit.installEventFilter(self)
         self.no_match = QLabel(self.tr("Nothing matches the filter."))
         self.no_match.setObjectName("noMatch")
         self.no_match.setWordWrap(True)
@@ -186,11 +185,13 @@ class Sidebar(QWidget):
         self._filling = False
 
     def finish_start_up(self) -> None:
-        """What the first frame does not show (called right after it): the filter's clear button, the tree's
-        context menu."""
+        """What the first frame does not need (called right after it): the filter's clear button and its keys
+        (an event filter before the first paint would see, and wrap in Python, every start-up event), the
+        tree's context menu."""
         from PySide6.QtCore import Qt
 
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.installEventFilter(self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     # -- filling ---------------------------------------------------------------------
