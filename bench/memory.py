@@ -24,15 +24,10 @@ MEMORY_MARGIN_MB = 40
 
 #: Used when bench/ui_startup.py (the GUI's own start-up bench) is absent; it measures the same way.
 _BARE_WINDOW = r"""
-import os, sys, time
+import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
+from exadesk.clock import process_age_ms
 from PySide6.QtWidgets import QApplication, QMainWindow
-def process_age_ms():
-    with open("/proc/self/stat", "rb") as handle:
-        fields = handle.read().rsplit(b")", 1)[1].split()
-    with open("/proc/uptime", "rb") as handle:
-        uptime = float(handle.read().split()[0])
-    return (uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")) * 1000
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1180, 760)

@@ -25,7 +25,7 @@ BARE_WINDOW = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-from exadesk.ui.app import process_age_ms
+from exadesk.clock import process_age_ms  # stdlib only: the baseline loads no ExaDesk UI code
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1180, 760)

@@ -10,30 +10,17 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import time
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from exadesk import APP_ID, __version__
+from exadesk.clock import process_age_ms
 
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
 #: The .desktop file's name without its suffix (packaging/linux/io.exadesk.ExaDesk.desktop): Wayland
 #: and the task bars match the window to its launcher and icon by it.
 DESKTOP_FILE = "io.exadesk.ExaDesk"
-
-
-def process_age_ms() -> float:
-    """Milliseconds since this process started (Linux: from /proc; elsewhere: since Python's clock origin)."""
-    try:
-        with open("/proc/self/stat", "rb") as handle:
-            fields = handle.read().rsplit(b")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22 of stat, counted after the ")"
-        with open("/proc/uptime", "rb") as handle:
-            uptime = float(handle.read().split()[0])
-        return max(0.0, (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
-    except (OSError, ValueError, IndexError):
-        return time.perf_counter() * 1000
 
 
 class _FirstPaint(QObject):
