@@ -22,33 +22,10 @@ from bench.common import (GUARD_SNIPPET, bench_env, make_home, median_spread, py
 START_GOAL = 1.5
 MEMORY_MARGIN_MB = 40
 
-#: Used when bench/ui_startup.py (the GUI's own start-up bench) is absent; it measures the same way.
-_BARE_WINDOW = r"""
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from exadesk.clock import process_age_ms
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1180, 760)
-class First(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
-            self.done = True
-            QTimer.singleShot(0, lambda: (print(f"{process_age_ms():.0f}", flush=True), app.exit(0)))
-        return False
-watch = First()
-window.installEventFilter(watch)
-window.show()
-sys.exit(app.exec())
-"""
-
-
 def bare_window_script() -> str:
-    try:
-        from bench.ui_startup import BARE_WINDOW
-    except ImportError:
-        return _BARE_WINDOW
+    """The same bare PySide6 window the start-up figure is measured against."""
+    from bench.ui_startup import BARE_WINDOW
+
     return BARE_WINDOW
 
 

@@ -165,3 +165,14 @@ def admin_role_result(ctx, client, role_ids: list[int], admin_roles: tuple[str, 
     if names:
         return ctx.failed("admin.role", f"{who} has the role {', '.join(names)}, not an administrator's.")
     return ctx.failed("admin.role", f"{ctx.spec.name} reports no role for {who}.")
+
+
+def admin_account_result(ctx, role_names: list[str], admin_roles: tuple[str, ...]):
+    """Warn when the proxy user holds an administrator role (likely a person's own account)."""
+    admin = [n for n in role_names if n in admin_roles]
+    if admin:
+        return ctx.warned("admin_account", f"The proxy user has the {', '.join(admin)} role. If this is a person's "
+                                           "own account, their edits will not sync.")
+    if role_names:
+        return ctx.passed("admin_account", f"Not an administrator role ({', '.join(role_names)}).")
+    return ctx.unknown("admin_account", "The role names are not visible to this agent.")

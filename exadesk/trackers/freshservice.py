@@ -253,11 +253,4 @@ def _role_checks(ctx, client, agent: dict):
     else:
         yield ctx.unknown("role", f"Custom role {', '.join(custom) or 'unknown'}: the API does not list a custom "
                                   f"role's permissions. Confirm them by hand: {manual}")
-    admin = [n for n in names if n in ADMIN_ROLES]
-    if admin:
-        yield ctx.warned("admin_account", f"The proxy user has the {', '.join(admin)} role. If this is a person's "
-                                          "own account, their edits will not sync.")
-    elif names:
-        yield ctx.passed("admin_account", f"Not an administrator role ({', '.join(names)}).")
-    else:
-        yield ctx.unknown("admin_account", "The role names are not visible to this agent.")
+    yield fw.admin_account_result(ctx, names, ADMIN_ROLES)
