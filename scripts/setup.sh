@@ -35,7 +35,13 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
 # "test" (scripts/test.sh) adds the test tools; the app alone needs only the package.
 EXTRAS=${1:-}
-.venv/bin/python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"
+# Reinstall only when the dependencies changed, so a second start is immediate (the package is editable).
+STAMP=".venv/.exadesk-installed"
+WANT="$(sha256sum pyproject.toml | cut -d' ' -f1) ${EXTRAS:-app}"
+if ! grep -qxF "$WANT" "$STAMP" 2>/dev/null; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"
+  echo "$WANT" >> "$STAMP"
+fi
