@@ -77,7 +77,10 @@ def error_text(reply: Reply) -> str:
 
 
 def diagnose_common(reply: Reply, tracker_id: str, tracker_name: str):
-    """Freshworks' own signals that hold on both products, or None."""
+    """Freshworks' own signals that hold on both products, or None.
+
+    Each product registers the reasons named here under its id (``common_messages`` plus its own ``not_agent``).
+    """
     code = error_code(reply)
     if reply.status == 403 and code == "account_suspended":
         return messages.problem(f"{tracker_id}.account_suspended", tracker=tracker_name)
@@ -85,6 +88,10 @@ def diagnose_common(reply: Reply, tracker_id: str, tracker_name: str):
         return messages.problem(f"{tracker_id}.{code}", tracker=tracker_name)
     if reply.status == 403 and code == "require_feature":
         return messages.problem(f"{tracker_id}.require_feature", tracker=tracker_name)
+    if reply.status == 401:
+        return messages.problem(f"{tracker_id}.invalid_credentials", tracker=tracker_name)
+    if reply.status == 403 and reply.url.rstrip("/").endswith("/agents/me"):
+        return messages.problem(f"{tracker_id}.not_agent", tracker=tracker_name)
     return None
 
 

@@ -99,20 +99,7 @@ SPEC = TrackerSpec(
 
 def diagnose(reply: Reply, client):
     """Freshdesk's 401/403 bodies: bad key, suspended account, lockout, a key that is not an agent's."""
-    common = fw.diagnose_common(reply, SPEC.id, SPEC.name)
-    if common is not None:
-        return common
-    if reply.status == 401:
-        return _problem("invalid_credentials")
-    if reply.status == 403 and reply.url.rstrip("/").endswith("/agents/me"):
-        return _problem("not_agent")
-    return None
-
-
-def _problem(reason: str, **params):
-    from exadesk import messages
-
-    return messages.problem(f"{SPEC.id}.{reason}", tracker=SPEC.name, **params)
+    return fw.diagnose_common(reply, SPEC.id, SPEC.name)
 
 
 def _signed_in(ctx):

@@ -128,14 +128,7 @@ def diagnose(reply: Reply, client):
     """Freshservice's 401/403 bodies: a disabled or refused key, suspension, a key that is not an agent's."""
     if reply.status in (401, 403) and "api key is disabled" in fw.error_text(reply).lower():
         return _problem("api_key_disabled")
-    common = fw.diagnose_common(reply, SPEC.id, SPEC.name)
-    if common is not None:
-        return common
-    if reply.status == 401:
-        return _problem("invalid_credentials")
-    if reply.status == 403 and reply.url.rstrip("/").endswith("/agents/me"):
-        return _problem("not_agent")
-    return None
+    return fw.diagnose_common(reply, SPEC.id, SPEC.name)
 
 
 def _problem(reason: str):
