@@ -242,3 +242,17 @@ def guard_pyside_refcount_bug(extra: int = 1 << 40) -> bool:
         if count.value < extra:
             count.value += extra
     return True
+
+
+def slow_github_scenario(delay: float) -> tuple[str, dict]:
+    """A made-up classic token and a GitHub emulator scenario where it administers acme/website, every reply late."""
+    import secrets
+    import string
+
+    token = "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
+    scenario = {"tokens": {token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101,
+                                   "kind": "classic", "scopes": ["repo"]}},
+                "repos": {"acme/website": {"id": 1, "private": True, "owner_type": "Organization",
+                                           "collaborators": {"exalate-proxy": "admin"}}},
+                "fault": {"kind": "slow", "delay": delay}}
+    return token, scenario

@@ -13,18 +13,12 @@ Run under QT_QPA_PLATFORM=offscreen (set here when unset).
 from __future__ import annotations
 
 import os
-import secrets
-import string
 import time
 
-from bench.common import guard_pyside_refcount_bug, memory_keyring, row, temp_home
+from bench.common import guard_pyside_refcount_bug, memory_keyring, row, slow_github_scenario, temp_home
 
 STALL_LIMIT_MS = 50.0
 TICK_MS = 5
-
-
-def _token() -> str:
-    return "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
 
 
 class _Ticks:
@@ -93,12 +87,7 @@ def _measure(count: int, delay: float) -> list[dict]:
     window = None
     try:
         for i in range(count):
-            token = _token()
-            scenario = {"tokens": {token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101,
-                                           "kind": "classic", "scopes": ["repo"]}},
-                        "repos": {"acme/website": {"id": 1, "private": True, "owner_type": "Organization",
-                                                   "collaborators": {"exalate-proxy": "admin"}}},
-                        "fault": {"kind": "slow", "delay": delay}}
+            token, scenario = slow_github_scenario(delay)
             emulators.append(GitHubEmulator(scenario).start())
             inst = Instance(tracker="github", name=f"bench-{i:02d}", url=emulators[-1].url, auth_method="classic",
                             secret_fields=["token"], scope=["acme/website"], state=InstanceState.PREPARED_OFFLINE)

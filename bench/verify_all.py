@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
-import string
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import memory_keyring
+from bench.common import memory_keyring, slow_github_scenario
 
 GOAL_VS_SLOWEST = 1.5
 GOAL_VS_SEQUENTIAL = 0.1  # at least ten times faster than one by one
-
-
-def _token() -> str:
-    return "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
 
 
 def run(instances_count: int = 50, delay: float = 0.2) -> list[dict]:
@@ -60,12 +54,7 @@ def _measure(count: int, delay: float, home: Path) -> list[dict]:
     store, keychain = Store(), SecretStore()
     try:
         for i in range(count):
-            token = _token()
-            scenario = {"tokens": {token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101,
-                                           "kind": "classic", "scopes": ["repo"]}},
-                        "repos": {"acme/website": {"id": 1, "private": True, "owner_type": "Organization",
-                                                   "collaborators": {"exalate-proxy": "admin"}}},
-                        "fault": {"kind": "slow", "delay": delay}}
+            token, scenario = slow_github_scenario(delay)
             emulator = GitHubEmulator(scenario).start()
             emulators.append(emulator)
             inst = Instance(tracker="github", name=f"bench-{i:02d}", url=emulator.url, auth_method="classic",
