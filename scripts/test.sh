@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Install everything, then run the whole test suite: Qt offscreen, and a real
 # Secret Service (gnome-keyring inside a private D-Bus session) for the keychain tests.
+# The Secret Service keeps its keyrings in a temporary folder made for this run and
+# removed after it: the person's own keyrings (~/.local/share/keyrings) are never opened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen
 export EXADESK_SECRET_SERVICE=1
 export PYTHONDONTWRITEBYTECODE=1
-exec dbus-run-session -- bash -c '
+RUN_HOME="$(mktemp -d "${TMPDIR:-/tmp}/exadesk-test-run.XXXXXX")"
+trap 'rm -rf "$RUN_HOME"' EXIT
+mkdir -p "$RUN_HOME/data" "$RUN_HOME/config" "$RUN_HOME/cache" "$RUN_HOME/runtime"
+chmod 700 "$RUN_HOME/runtime"
+export XDG_DATA_HOME="$RUN_HOME/data" XDG_CONFIG_HOME="$RUN_HOME/config"
+export XDG_CACHE_HOME="$RUN_HOME/cache" XDG_RUNTIME_DIR="$RUN_HOME/runtime"
+dbus-run-session -- bash -c '
   set -e
   eval "$(printf "exadesk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
@@ -18,7 +20,7 @@ CASES = [
     Case("org-owner-counts-as-admin",
          {"repos": {"acme/website": {"collaborators": {}}}, "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}}},
          passed=("github.admin",)),
-    Case("expires-soon", {"tokens": {DEMO_CLASSIC: {"expires": "2026-11-30 12:00:00 UTC"}}}, code=0,
+    Case("expires-soon", {"tokens": {DEMO_CLASSIC: {"expires": (datetime.now(timezone.utc) + timedelta(days=3)).strftime("%Y-%m-%d %H:%M:%S UTC")}}}, code=0,
          warn=("github.token_expiry",)),
     Case("fine-grained-ready", args=("--auth", "fine_grained"), secrets={"token": DEMO_FINE},
          passed=("github.repository_access", "github.admin")),
