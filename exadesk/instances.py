@@ -218,7 +218,8 @@ def verify_all(store, *, workspace: str | None = None, force: bool = False, chos
             if found and kind not in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED):
                 record(found[1], report)
 
-    store.update(save)
+    if result.reports:  # nothing ran (or nothing to store): no write, so an unreadable file is never touched
+        store.update(save)
     return result
 
 
@@ -295,15 +296,26 @@ def _workspace(data: Data, key: str) -> Workspace:
 
 
 def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> str:
-    name = " ".join((name or "").split())
-    if not name:
-        raise ValueError("a workspace needs a name")
-    if len(name) > 200:
-        raise ValueError("a workspace name is at most 200 characters")
+    from exadesk import validation
+
+    problem = validation.name_problem(name, "The workspace name")
+    if problem is not None:  # the same rules as every other entry point (add, the wizard, a bundle)
+        raise ValueError(problem.text().rstrip("."))
+    name = " ".join(name.split())
     for ws in data.workspaces:
         if ws is not ignore and ws.name.lower() == name.lower():
             raise ValueError(f"a workspace called {ws.name!r} already exists")
     return name
+
+
+def keychain_fields(instance: Instance) -> list[str]:
+    """Every keychain entry an instance may have: its secret fields and any sign-in tokens."""
+    from exadesk import tokens
+
+    fields = list(instance.secret_fields)
+    if tokens.profile_of(instance) is not None:
+        fields += [f for f in tokens.entry_fields() if f not in fields]
+    return fields
 
 
 def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None:

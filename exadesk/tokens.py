@@ -94,9 +94,14 @@ def save(store: SecretStore, instance_id: str, tokens: oauth.TokenSet, *, signed
     store.delete(instance_id, [f + PENDING for f in TOKEN_FIELDS])
 
 
+def entry_fields() -> list[str]:
+    """The names of every keychain entry a sign-in may keep for an instance."""
+    return [*TOKEN_FIELDS, *(f + PENDING for f in TOKEN_FIELDS), META]
+
+
 def forget(store: SecretStore, instance_id: str) -> None:
     """Remove every token entry of an instance (after a revocation, or when it is deleted)."""
-    store.delete(instance_id, [*TOKEN_FIELDS, *(f + PENDING for f in TOKEN_FIELDS), META])
+    store.delete(instance_id, entry_fields())
 
 
 def refresh_expiry(store: SecretStore, instance) -> datetime | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from exadesk import engine, instances
+from exadesk import engine, instances, messages, recovery, validation
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
@@ -44,9 +44,7 @@ def add_parser(sub) -> None:
 
 
 def run_list(args) -> int:
-    loaded = Store().load()
-    for warning in loaded.warnings:
-        print(f"exadesk: {warning.text()}", file=sys.stderr)
+    loaded = Store().load()  # an unreadable data file is reported by the command line itself
     spaces = [w for w in loaded.data.workspaces
               if not args.workspace or args.workspace.lower() in (w.id, w.name.lower())]
     if args.json:
@@ -68,6 +66,11 @@ def run_list(args) -> int:
 
 def run_add(args) -> int:
     args.json = getattr(args, "json", False)
+    for what, name in (("The instance name", args.name), ("The workspace name", args.workspace)):
+        problem = validation.name_problem(name, what)
+        if problem is not None:
+            print(f"exadesk add: {problem.text()}", file=sys.stderr)
+            return EXIT_USAGE
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
@@ -79,27 +82,23 @@ def run_add(args) -> int:
                         values=dict(target.values), secret_fields=target.secrets.names(), sync=sorted(target.sync),
                         scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE,
                         role=getattr(args, "role", "proxy"))
-    secrets = SecretStore()
-    try:
-        for name in target.secrets.names():
-            secrets.set(instance.id, name, target.secrets.get(name))
-    except KeychainError as exc:
-        print(f"exadesk add: {exc.problem.text()}", file=sys.stderr)
-        return EXIT_USAGE
 
     def change(data):
         ws = data.workspace(args.workspace)
         if ws is None:
-            ws = Workspace(name=args.workspace, person=args.person or "")
+            ws = Workspace(name=" ".join(args.workspace.split()), person=args.person or "")
             data.workspaces.append(ws)
         if ws.instance(args.name):
             raise _Duplicate()
         ws.instances.append(instance)
 
+    values = {name: target.secrets.get(name) for name in target.secrets.names()}
     try:
-        Store().update(change)
+        recovery.add_with_secrets(Store(), SecretStore() if values else None, instance.id, values, change)
+    except KeychainError as exc:
+        print(f"exadesk add: {exc.problem.text()}", file=sys.stderr)
+        return EXIT_USAGE
     except _Duplicate:
-        secrets.delete(instance.id, target.secrets.names())
         print(f"exadesk add: {args.workspace} already has an instance called {args.name!r}.", file=sys.stderr)
         return EXIT_USAGE
     if instance.role == "admin":
@@ -123,10 +122,14 @@ def run_remove(args) -> int:
         return EXIT_USAGE
     ws, inst = found
     try:
-        instances.forget_secrets(inst)
+        # The data file first, then the keychain: a crash in between leaves secrets the next start removes,
+        # never an instance without its secret.
+        recovery.remove_with_secrets(
+            store, SecretStore() if instances.keychain_fields(inst) else None, inst,
+            lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     except KeychainError as exc:
-        print(f"exadesk remove: {exc.problem.text()}", file=sys.stderr)
+        problem = messages.problem("keychain.removal_pending", instance=inst.name, error=exc.problem.message)
+        print(f"exadesk remove: {problem.text()}", file=sys.stderr)
         return EXIT_USAGE
-    store.update(lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     print(f"Removed {inst.name} and its keychain entries.")
     return 0
