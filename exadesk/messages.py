@@ -172,6 +172,8 @@ CATALOGUE: dict[str, Message] = {
                             "Update ExaDesk, or ask the sender to export with the same version. Nothing was imported."),
     "bundle.invalid": Message(K.BAD_INPUT, "{name} holds something ExaDesk does not accept: {where}: {detail}.",
                               "Ask the sender for a fresh export. Nothing was imported."),
+    "bundle.kdf_cost": Message(K.BAD_INPUT, "{name} asks for a far costlier passphrase check than ExaDesk uses (scrypt n={n}, r={r}, p={p}, about {memory_mb} MB of memory per try); ExaDesk accepts at most n={max_n}, r={max_r}, p={max_p}.",
+                               "ExaDesk never writes such a file, so it was changed or made elsewhere: ask the sender for a fresh export from ExaDesk. Nothing was imported and no passphrase was tried."),
     "bundle.wrong_passphrase": Message(K.BAD_INPUT, "The passphrase does not open the secrets in {name}.",
                                        "Check the passphrase with the sender (it is case-sensitive) and try again. Nothing was imported."),
     "bundle.passphrase_needed": Message(K.BAD_INPUT, "{name} holds encrypted secrets and needs the passphrase the sender chose.",

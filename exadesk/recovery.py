@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 
 from exadesk.model import Data, new_id
 from exadesk.storage import Store, _lock, _unlock, file_lock
+from exadesk.validation import is_safe_id
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,8 @@ def _claimed_ids(directory: Path, skip: Path | None = None) -> set[str]:
 def claim(store: Store, entries: dict[str, Iterable[str]], *, rename_taken: bool = False) -> Claim:
     """Record a claim on ``entries`` (instance id -> fields) before any of them is written or deleted.
 
-    With ``rename_taken``, an id already stored or claimed by another run gets a new id (see
+    With ``rename_taken``, an id that is not a safe id (:func:`exadesk.validation.is_safe_id`: it names
+    keychain entries and lock files), already stored, or claimed by another run gets a new id (see
     :attr:`Claim.renamed`), reserved under the data file's lock so parallel runs never share one.
 
     Raises:
@@ -126,7 +128,7 @@ def claim(store: Store, entries: dict[str, Iterable[str]], *, rename_taken: bool
         renamed: dict[str, str] = {}
         if rename_taken:
             for old in wanted:
-                if old in taken:
+                if old in taken or not is_safe_id(old):
                     new = new_id()
                     while new in taken or new in wanted:
                         new = new_id()

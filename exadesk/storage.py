@@ -73,27 +73,51 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 @contextlib.contextmanager
-def file_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (a sidecar lock file) across processes."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle = open(path, "a+b")
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                _lock(handle)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    from exadesk import messages  # only when something went wrong: the catalogue is not free to build
+def file_lock(path: Path, timeout: float = 10.0, *, remove: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (a sidecar lock file) across processes.
 
-                    raise StorageError(messages.problem("storage.locked", seconds=int(timeout))) from None
-                time.sleep(0.05)
+    With ``remove``, the lock file is deleted when the lock is given up (per-instance locks would
+    otherwise pile up). A waiter that then holds a lock on the deleted file notices and locks the new one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    deadline = time.monotonic() + timeout
+    while True:
+        handle = open(path, "a+b")
+        try:
+            while True:
+                try:
+                    _lock(handle)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        from exadesk import messages  # only when something went wrong: the catalogue is not free to build
+
+                        raise StorageError(messages.problem("storage.locked", seconds=int(timeout))) from None
+                    time.sleep(0.05)
+        except BaseException:
+            handle.close()
+            raise
+        if not remove or _same_file(handle, path):
+            break
+        with contextlib.suppress(OSError):  # locked a file the previous holder already deleted: try the new one
+            _unlock(handle)
+        handle.close()
+    try:
         yield
     finally:
+        if remove:
+            with contextlib.suppress(OSError):
+                path.unlink()  # while still locked, so no one else is holding the same path
         with contextlib.suppress(OSError):
             _unlock(handle)
         handle.close()
+
+
+def _same_file(handle, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
