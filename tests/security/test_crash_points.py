@@ -40,7 +40,7 @@ def shared_keychain(tmp_path, monkeypatch):
 
 
 def _exadesk(*argv: str, crash_at: str = "", **extra: str) -> subprocess.Popen:
-    env = dict(os.environ, PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring", PYTHONPATH=ROOT,
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring", PYTHONPATH=os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), ROOT])),
                TOKEN=TOKEN, PASSPHRASE=PASSPHRASE, **extra)
     env.pop("EXADESK_CRASH_AT", None)
     if crash_at:
