@@ -316,10 +316,17 @@ def redact_url(url: str) -> str:
 
 def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
     """Offline checks every tracker gets: the URL shape and each field's form."""
+    from exadesk.validation import url_problem
+
     results: list[CheckResult] = []
     url = normalise_url(target.url)
     url_ok = bool(url)
-    if url_ok and not _loopback_http(url):
+    refused = url_problem(url)
+    if refused is not None:  # the rules every entry point shares (add, the wizard, a bundle): no longer look further
+        results.append(CheckResult(id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
+                                   detail=refused.message, fix=refused.next_step))
+        url_ok = None
+    elif url_ok and not _loopback_http(url):
         try:
             parts = urlsplit(url)
             url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url
@@ -328,7 +335,7 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
             url_ok = False
         if url_ok and spec.url.pattern:
             url_ok = re.fullmatch(spec.url.pattern, url, re.I) is not None
-    if has_credentials(url):
+    if url_ok is not None and has_credentials(url):
         # user:password@host would put a secret in the data file, reports and logs: refuse it, without echoing it.
         results.append(CheckResult(
             id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
