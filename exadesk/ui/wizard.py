@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout
                                QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton, QToolButton,
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from exadesk.errors import ExaDeskError
+from exadesk.errors import ExaDeskError, KeychainError
 from exadesk.model import InstanceState
 from exadesk.ui import icons, texts, theme
 from exadesk.ui.checks_table import ChecksTable
@@ -705,6 +705,13 @@ class SetupWizard(QWizard):
         page = self.currentPage()
         return getattr(page, "problem_view", None)
 
+    def _show_save_problem(self, problem, url: str) -> None:
+        view = self.current_problem_view()
+        if view is not None:
+            view.show_problem(problem, support_details(problem, tracker=self.flow.tracker, url=url))
+        else:
+            self.session.problem.emit(problem)
+
     def save(self, offline: bool) -> bool:
         """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot."""
         from exadesk import instances
@@ -717,19 +724,21 @@ class SetupWizard(QWizard):
         old_fields = set(existing.secret_fields) if existing else set()
         inst = flow.to_instance(None)
         inst.id = existing.id if existing else self._new_id  # stable if a first attempt failed
-        try:
-            for name, value in flow.secrets_to_store().items():
-                self.session.secrets.set(inst.id, name, value)
-            stale = old_fields - set(inst.secret_fields)
-            if stale:
-                self.session.secrets.delete(inst.id, sorted(stale))
-        except ExaDeskError as exc:
-            view = self.current_problem_view()
-            if view is not None:
-                view.show_problem(exc.problem, support_details(exc.problem, tracker=flow.tracker, url=inst.url))
-            else:
-                self.session.problem.emit(exc.problem)
+        refused = flow.name_problem()
+        if refused is not None:
+            self._show_save_problem(refused, inst.url)
             return False
+        values = flow.secrets_to_store()
+        if existing is not None:  # a stored instance: its secrets are replaced in place
+            try:
+                for name, value in values.items():
+                    self.session.secrets.set(inst.id, name, value)
+                stale = old_fields - set(inst.secret_fields)
+                if stale:
+                    self.session.secrets.delete(inst.id, sorted(stale))
+            except ExaDeskError as exc:
+                self._show_save_problem(exc.problem, inst.url)
+                return False
         report = flow.report
 
         def change(data) -> None:
@@ -751,8 +760,23 @@ class SetupWizard(QWizard):
             if offline and (report is None or report.problem is not None):
                 target.state = InstanceState.PREPARED_OFFLINE
 
-        if not self.session.update(change, select=inst.id):
-            return False
+        if existing is not None:
+            if not self.session.update(change, select=inst.id):
+                return False
+        else:  # a new instance: claimed, secrets, then the data file, so a crash leaves no orphaned secret
+            from exadesk import recovery
+
+            try:
+                self.session.data = recovery.add_with_secrets(
+                    self.session.store, self.session.secrets if values else None, inst.id, values, change,
+                    step="wizard")
+            except KeychainError as exc:
+                self._show_save_problem(exc.problem, inst.url)
+                return False
+            except ExaDeskError as exc:
+                self.session.problem.emit(exc.problem)
+                return False
+            self.session.changed.emit(inst.id)
         self._saved_id = inst.id
         self.saved.emit(inst.id)
         if offline:
