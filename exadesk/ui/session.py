@@ -61,29 +61,20 @@ class Session(QObject):
 
     def update(self, change: Callable[[Data], object], select: str = "") -> bool:
         """Apply ``change`` to the data file under the lock; False (and ``problem``) when it could not be written."""
-        try:
-            self.data = self.store.update(change)
-        except ExaDeskError as exc:
-            self.problem.emit(exc.problem)
-            return False
-        except OSError as exc:
-            from exadesk.ui import texts
+        return self.write_with(lambda: self.store.update(change), select, reread=False)
 
-            self.problem.emit(texts.write_failed(self.store.path, exc))
-            return False
-        self.changed.emit(select)
-        return True
-
-    def write_with(self, write: Callable[[], Data], select: str = "") -> bool:
+    def write_with(self, write: Callable[[], Data], select: str = "", *, reread: bool = True) -> bool:
         """Run a write that goes through the store itself (:mod:`exadesk.recovery`'s ordered writes).
 
-        False (and ``problem``) when it failed; the data is read again, since part of it may have been written.
+        False (and ``problem``) when it failed; with ``reread`` the data is read again, since part of an
+        ordered write may have been done.
         """
         try:
             self.data = write()
         except ExaDeskError as exc:
             self.problem.emit(exc.problem)
-            self.reload()
+            if reread:
+                self.reload()
             return False
         except OSError as exc:
             from exadesk.ui import texts

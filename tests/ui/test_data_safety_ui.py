@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from exadesk import keychain, paths, recovery
@@ -20,29 +21,15 @@ from tests.ui.test_wizard import demo_answers, fill_wizard, open_wizard, run_ver
 BROKEN = b'{"schema_version": 2, "workspaces": [{"name": "half'
 
 
-def _window(qtbot, qapp):
-    from exadesk.ui import theme
-    from exadesk.ui.main_window import MainWindow
-    from exadesk.ui.session import Session
-
-    theme.apply(qapp, "light")
-    session = Session()
-    win = MainWindow(session)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win._after_paint_done, timeout=5000)
-    return win
-
-
-def _broken_home() -> None:
+@pytest.fixture
+def broken_home():
+    """An unreadable data file, made before the ``window`` fixture opens the session over it."""
     paths.data_file().parent.mkdir(parents=True, exist_ok=True)
     paths.data_file().write_bytes(BROKEN)
 
 
-def test_an_unreadable_file_offers_restore_and_start_empty(qtbot, qapp, tmp_path):
-    _broken_home()
-    win = _window(qtbot, qapp)
+def test_an_unreadable_file_offers_restore_and_start_empty(qtbot, broken_home, window, tmp_path):
+    win = window
     qtbot.waitUntil(lambda: getattr(win, "data_file_dialog", None) is not None and win.data_file_dialog.isVisible())
     dialog = win.data_file_dialog
     assert "could not be read" in dialog.text.text() and "unreadable-" in dialog.text.text()
@@ -69,9 +56,8 @@ def test_an_unreadable_file_offers_restore_and_start_empty(qtbot, qapp, tmp_path
     assert [p.read_bytes() for p in kept] == [BROKEN]
 
 
-def test_start_empty_in_the_window_keeps_the_file(qtbot, qapp):
-    _broken_home()
-    win = _window(qtbot, qapp)
+def test_start_empty_in_the_window_keeps_the_file(qtbot, broken_home, window):
+    win = window
     qtbot.waitUntil(lambda: getattr(win, "data_file_dialog", None) is not None and win.data_file_dialog.isVisible())
     win.data_file_dialog.empty_button.click()
     assert win.data_file_dialog.chosen == "empty" and not win.data_file_dialog.isVisible()
