@@ -28,10 +28,10 @@ import hmac
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import ExaDeskError, KeychainError
 from exadesk.keychain import SecretStore
 from exadesk.model import Connection, Data, Instance, Workspace, new_id
@@ -97,7 +97,7 @@ def export_workspace(workspace: Workspace, *, passphrase: str | None = None, sec
     """
     payload = {"workspace": workspace.to_json()}
     digest = hashlib.sha256(_canonical(payload)).hexdigest()
-    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or datetime.now(timezone.utc)).isoformat(),
+    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or clock.now()).isoformat(),
               "app_version": __version__, "payload": payload, "payload_sha256": digest, "secrets": None}
     if passphrase is not None:
         if len(passphrase) < MIN_PASSPHRASE:

@@ -12,11 +12,10 @@ import logging
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from exadesk import messages, notices, trackers
+from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
 from exadesk.http import HttpClient, Page, ProbeGuard
@@ -73,7 +72,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         if prepare is not None:
             report.problem = prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
-        report.finished_at = datetime.now(timezone.utc)
+        report.finished_at = clock.now()
         return report
     tracker = trackers.get(target.tracker)
     spec = tracker.spec
@@ -123,7 +122,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
     if person:
         report.checks.append(person)
         _emit(on_result, person)
-    report.finished_at = datetime.now(timezone.utc)
+    report.finished_at = clock.now()
     return report
 
 
@@ -161,7 +160,7 @@ def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list
 
 
 def _notice_results(spec, target: Target) -> list[CheckResult]:
-    today = datetime.now(timezone.utc).date()
+    today = clock.now().date()
     out = []
     for notice in notices.for_tracker(spec.id, target.auth_method):
         when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)

@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import CheckError, ErrorKind, Problem
 
 if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on the first request, not on import
@@ -197,7 +197,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     except ValueError:
         pass
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, parsedate_to_datetime(value).timestamp() - clock.now().timestamp())
     except (TypeError, ValueError):
         return None
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.checks import Report
 from exadesk.errors import ErrorKind, KeychainError
 from exadesk.keychain import SecretStore
@@ -83,7 +83,7 @@ def _people(instance: Instance, workspace: Workspace | None) -> str:
 def verification_from(report: Report) -> Verification:
     """What is stored of a report: statuses, texts, identity. Never a secret."""
     return Verification(
-        at=report.finished_at or datetime.now(timezone.utc), ready=report.ready, checks=list(report.checks),
+        at=report.finished_at or clock.now(), ready=report.ready, checks=list(report.checks),
         identity=report.identity.label() if report.identity else "",
         error_kind=report.problem.kind.value if report.problem else None,
         error_reason=report.problem.reason if report.problem else None,
@@ -108,7 +108,7 @@ def record(instance: Instance, report: Report) -> None:
 
 def needs_verification(instance: Instance, now: datetime | None = None) -> bool:
     """Pending (never verified) or stale instances."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     last = instance.last
     return last is None or instance.state in (InstanceState.DRAFT, InstanceState.PREPARED_OFFLINE) \
         or (now - last.at) > STALE_AFTER
@@ -201,7 +201,7 @@ def verify_all(store, *, workspace: str | None = None, force: bool = False, chos
         target, problems = target_for(inst, ws, secrets=secrets, settings=data.settings)
         if problems:
             report = Report(tracker=inst.tracker, url=inst.url, problem=problems[0])
-            report.finished_at = datetime.now(timezone.utc)
+            report.finished_at = clock.now()
             result.reports[inst.id] = report
             progress(inst.id, report)
         else:

@@ -16,11 +16,10 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from exadesk import paths
+from exadesk import clock, paths
 from exadesk.errors import StorageError
 from exadesk.model import Data, Settings, Workspace
 
@@ -185,7 +184,7 @@ class Store:
             return LoadResult(Data(), [messages.problem("storage.corrupt", backup=str(backup))])
 
     def _keep_aside(self) -> Path:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
         backup = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
         n = 1
         while backup.exists():

@@ -9,6 +9,9 @@ SAML enforcement as a 403 with X-GitHub-SSO.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
 
 DOCS = "https://docs.github.com/rest"
@@ -24,12 +27,14 @@ class GitHubEmulator(Emulator):
     demo_args = ("--project", "acme/website")
 
     def default_scenario(self) -> dict:
+        # The demo tokens expire some months after "now" (ExaDesk's clock, so a pinned test date moves them too).
+        expires = clock.now() + timedelta(days=210)
         return {
             "tokens": {
                 DEMO_CLASSIC: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
-                               "scopes": ["repo", "read:org"], "expires": "2027-06-30 12:00:00 UTC"},
+                               "scopes": ["repo", "read:org"], "expires": expires.strftime("%Y-%m-%d %H:%M:%S UTC")},
                 DEMO_FINE: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "fine_grained",
-                            "repos": ["acme/website", "acme/backend"], "expires": "2027-06-30 12:00:00 +0000"},
+                            "repos": ["acme/website", "acme/backend"], "expires": expires.strftime("%Y-%m-%d %H:%M:%S +0000")},
             },
             "repos": {
                 "acme/website": {"id": 1296269, "private": True, "owner_type": "Organization",
@@ -54,7 +59,8 @@ class GitHubEmulator(Emulator):
 
     def _headers(self, info: dict) -> dict[str, str]:
         headers = {"X-GitHub-Media-Type": "github.v3; format=json", "X-RateLimit-Limit": "5000",
-                   "X-RateLimit-Remaining": "4999", "X-RateLimit-Reset": "1900000000"}
+                   "X-RateLimit-Remaining": "4999",
+                   "X-RateLimit-Reset": str(int(clock.now().timestamp()) + 3600)}
         if info.get("kind") == "classic":
             headers["X-OAuth-Scopes"] = ", ".join(info.get("scopes", []))
             headers["X-Accepted-OAuth-Scopes"] = "repo"

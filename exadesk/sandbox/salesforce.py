@@ -20,9 +20,9 @@ import base64
 import hashlib
 import re
 import secrets as _secrets
-import time
 from urllib.parse import urlencode
 
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
 
 ORG_ID = "00D5g000004Sbx1EAC"
@@ -251,7 +251,7 @@ class SalesforceEmulator(Emulator):
         self.scenario["tokens"][access] = user_id
         body = {"access_token": access, "signature": _secrets.token_urlsafe(16), "scope": "api refresh_token id",
                 "instance_url": self.url, "id": f"{self.url}/id/{ORG_ID}/{user_id}", "token_type": "Bearer",
-                "issued_at": str(int(time.time() * 1000))}
+                "issued_at": str(int(clock.now().timestamp() * 1000))}
         if with_refresh:
             refresh = "5Aep861" + _secrets.token_urlsafe(48).replace("-", "_")
             self.scenario["oauth"]["refresh_tokens"][refresh] = {"user": user_id, "client_id": client_id,

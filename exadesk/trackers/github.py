@@ -14,6 +14,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from exadesk import clock
 from exadesk.checks import Identity
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
@@ -278,7 +279,7 @@ def verify_live(ctx):
             yield ctx.failed("repo", f"The token's scopes are: {shown}. Private repositories stay hidden without repo.")
 
     expires = _expiry(reply)
-    if method == "fine_grained" and expires is not None and expires <= datetime.now(timezone.utc) + timedelta(minutes=5):
+    if method == "fine_grained" and expires is not None and expires <= clock.now() + timedelta(minutes=5):
         # GitHub has been seen to send the current time as the expiry of fine-grained tokens
         # (google/go-github#3708): a token that just answered cannot have expired, so the header says nothing.
         yield ctx.unknown("token_expiry", "GitHub's expiry header for fine-grained tokens is unreliable here (it "
@@ -290,7 +291,7 @@ def verify_live(ctx):
         yield ctx.passed("token_expiry", "GitHub reports no expiry date for this token.")
     ctx.token_expires_at = expires
     if expires is not None:
-        left = expires - datetime.now(timezone.utc)
+        left = expires - clock.now()
         when = expires.strftime("%d %b %Y")
         if left <= timedelta(0):
             yield ctx.failed("token_expiry", f"The token expired on {when}.")
