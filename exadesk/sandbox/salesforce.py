@@ -11,7 +11,8 @@ error=access_denied), POST /services/oauth2/token (authorization_code with PKCE,
 response_type=device_code and grant_type=device; replies carry instance_url and id; errors
 ``{"error", "error_description"}`` with 400), POST /services/oauth2/revoke (token=...).
 Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
-API_DISABLED_FOR_ORG and API_CURRENTLY_DISABLED (403), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED.
+API_DISABLED_FOR_ORG (403, both for an org without API and for a user without API Enabled: REST does not tell them
+apart), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED. The OAuth userinfo endpoint answers without API Enabled.
 """
 
 from __future__ import annotations
@@ -129,7 +130,9 @@ class SalesforceEmulator(Emulator):
             return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
         _, user = found
         if not (user["profile"].get("PermissionsApiEnabled") or user.get("api_via_permission_set")):
-            return self.error(403, request, "API_CURRENTLY_DISABLED", "API is disabled for this User")
+            # REST answers a user without API Enabled exactly as an org without API (forcedotcom/salesforcedx-vscode
+            # #2387); "API is disabled for this User" (API_CURRENTLY_DISABLED) is the SOAP login's answer.
+            return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
         return found
 
     # -- routes ------------------------------------------------------------------
