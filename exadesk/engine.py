@@ -19,6 +19,7 @@ from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
 from exadesk.http import HttpClient, Page, ProbeGuard
+from exadesk.redact import Redactor
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,31 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
 
 
 def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
+    # Everything a tracker sent reaches people through this report: the one place an echoed secret is masked.
+    # The secrets are read again when they change (preparing an OAuth sign-in adds a fresh access token).
+    made: dict = {}
+
+    def redact() -> Redactor:
+        if made.get("secrets") is not target.secrets:
+            made.update(secrets=target.secrets, redactor=Redactor.for_target(target))
+        return made["redactor"]
+
+    if on_result is not None:
+        emit_plain = on_result
+        on_result = lambda result: emit_plain(redact().result(result))  # noqa: E731
+    report = _run(target, purpose, cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+    return _redacted(report, redact())
+
+
+def _redacted(report: Report, redact: Redactor) -> Report:
+    if redact:
+        report.checks = [redact.result(c) for c in report.checks]
+        report.identity = redact.identity(report.identity)
+        report.problem = redact.problem(report.problem)
+    return report
+
+
+def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
     report = validate(target)

@@ -54,12 +54,12 @@ def check_stored(args) -> int:
             max_workers=getattr(args, "parallel", None) or instances.MAX_IN_FLIGHT,
             per_host=getattr(args, "per_host", None) or instances.PER_HOST)
 
-    run_interruptible(work, cancel, "verify-all",
+    completed = run_interruptible(work, cancel, "verify-all",
                       on_interrupt=lambda: print("\nCancelling; finished results are kept…", file=sys.stderr))
     if show_progress:
         print(file=sys.stderr)
     result = outcome.get("result")
-    if result is None:  # the worker died: the log has the traceback
+    if not completed or result is None:  # the worker raised: the log has where
         print("exadesk: verify-all stopped on an internal error; see the log.", file=sys.stderr)
         return EXIT_INCONCLUSIVE
 

@@ -427,3 +427,23 @@ def test_editing_keeps_the_stored_secret_and_verifies_with_it(qtbot, window, wor
     assert len(instances) == 1 and instances[0].name == "Acme GitHub" and instances[0].id == inst.id
     assert memory_keyring.entries[(keychain.SERVICE, f"{inst.id}/token")] == emulator.demo_secrets["token"]
     assert len(instances[0].history) == 2
+
+
+def test_cancel_ends_a_hung_verification_within_a_second(qtbot, window, workspace_id, emulators):
+    """A server that accepts the connection and never answers: Cancel must not wait for the 20 s timeout."""
+    from tests.helpers.hostile_servers import HostileServer
+
+    emulator = emulators.start("github")
+    with HostileServer("silent", lifetime=8) as hung:
+        wizard = open_wizard(window, "github")
+        fill_wizard(qtbot, wizard, hung.url, demo_answers(emulator))
+        wizard.next()
+        page = wizard.currentPage()
+        qtbot.waitUntil(lambda: hung.connections >= 1, timeout=3000)
+        started = time.monotonic()
+        page.cancel_button.click()
+        assert page.status.text() == "Cancelling…"
+        qtbot.waitUntil(lambda: wizard.currentId() == RESULTS, timeout=3000)
+        took = time.monotonic() - started
+    assert wizard.currentPage().problem_view.problem.kind.value == "cancelled"
+    assert took < 1.0, f"Cancel took {took:.2f}s"
