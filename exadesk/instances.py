@@ -306,6 +306,12 @@ def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> s
     return name
 
 
+def connections_using(workspace: Workspace, instance_id: str) -> list:
+    """The workspace's connections that use an instance, as a side or as a side's administrator credential."""
+    return [c for c in workspace.connections
+            if instance_id in (c.left, c.right) or instance_id in c.admins.values()]
+
+
 def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None:
     """Delete every keychain entry of an instance: its secret fields and any sign-in tokens.
 

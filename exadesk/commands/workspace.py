@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 from exadesk import engine, instances
@@ -40,6 +41,8 @@ def add_parser(sub) -> None:
     remover = sub.add_parser("remove", help="remove a stored instance and its keychain entries")
     remover.add_argument("instance")
     remover.add_argument("--workspace")
+    remover.add_argument("--force", action="store_true",
+                         help="remove it even when a connection uses it (the connection then misses that side)")
     remover.set_defaults(run=run_remove)
 
 
@@ -122,6 +125,14 @@ def run_remove(args) -> int:
         print(f"exadesk remove: there is no instance called {args.instance!r}.", file=sys.stderr)
         return EXIT_USAGE
     ws, inst = found
+    used_by = [c.name for c in instances.connections_using(ws, inst.id)]
+    if used_by and not args.force:
+        names = ", ".join(repr(n) for n in used_by)
+        print(f"exadesk remove: {inst.name} is used by the connection{'s' if len(used_by) > 1 else ''} {names} in "
+              f"{ws.name}; removing it leaves {'them' if len(used_by) > 1 else 'it'} without that side. Nothing was "
+              "removed. Add --force to remove it anyway, or first choose another instance for the connection "
+              "(`exadesk connect` with the same --name).", file=sys.stderr)
+        return EXIT_USAGE
     try:
         instances.forget_secrets(inst)
     except KeychainError as exc:
@@ -129,4 +140,7 @@ def run_remove(args) -> int:
         return EXIT_USAGE
     store.update(lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     print(f"Removed {inst.name} and its keychain entries.")
+    for name in used_by:
+        print(f"The connection {name!r} now misses that side; see `exadesk plan --workspace {shlex.quote(ws.name)} "
+              f"--connection {shlex.quote(name)}`.")
     return 0

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             from exadesk.ui.connection_page import ConnectionPage
 
             page = ConnectionPage(self.session)
+            page.edit_requested.connect(self.edit_connection)
             self.session.changed.connect(lambda _select: page.refresh() if page.connection_id else None)
             self.stack.addWidget(page)
             self._connection_page = page
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.tr("&Remove…"), lambda: self.remove_instance(key))
         elif kind == "connection":
+            menu.addAction(self.tr("&Edit connection\u2026"), lambda: self.edit_connection(key))
             menu.addAction(self.tr("&Remove connection"), lambda: self.remove_connection(key))
         else:
             menu.addAction(self.new_workspace_action)
@@ -603,10 +605,17 @@ class MainWindow(QMainWindow):
             return False
         ws, inst = found
         if confirm:
+            from exadesk.instances import connections_using
+
+            text = self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
+                           "on the tracker itself.").format(name=inst.name, workspace=ws.name)
+            used_by = [c.name for c in connections_using(ws, inst.id)]
+            if used_by:
+                text += "\n\n" + self.tr("The connection {names} uses it and would be left without that side, "
+                                          "until you choose another instance for it.").format(
+                    names=", ".join(f"\u201c{n}\u201d" for n in used_by))
             answer = QMessageBox.question(
-                self, self.tr("Remove instance"),
-                self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
-                        "on the tracker itself.").format(name=inst.name, workspace=ws.name),
+                self, self.tr("Remove instance"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -684,6 +693,20 @@ class MainWindow(QMainWindow):
         dialog = NewConnectionDialog(self.session, ws.id, self)
         dialog.add_admin.connect(lambda tracker_id: self.start_wizard(tracker_id, role="admin"))
         dialog.created.connect(lambda conn_id: self.sidebar.select(conn_id))
+        dialog.open()
+        self.connection_dialog = dialog
+        return dialog
+
+    def edit_connection(self, conn_id: str):
+        """The connection dialog filled with the connection; saving keeps its id (and its place in the sidebar)."""
+        from exadesk.ui.connection_dialog import NewConnectionDialog
+
+        ws = next((w for w in self.session.data.workspaces if any(c.id == conn_id for c in w.connections)), None)
+        if ws is None:
+            return None
+        dialog = NewConnectionDialog(self.session, ws.id, self, connection_id=conn_id)
+        dialog.add_admin.connect(lambda tracker_id: self.start_wizard(tracker_id, role="admin"))
+        dialog.created.connect(lambda cid: self.sidebar.select(cid))
         dialog.open()
         self.connection_dialog = dialog
         return dialog
