@@ -94,6 +94,7 @@ def verification_from(report: Report) -> Verification:
 def record(instance: Instance, report: Report) -> None:
     """Store a report's outcome on the instance (history, state, identity, expiry)."""
     verification = verification_from(report)
+    verification.scope = list(instance.scope)  # so a later scope change reads as one, not as a permission change
     instance.record(verification)
     if report.identity and not instance.proxy_user:
         instance.proxy_user = report.identity.label()

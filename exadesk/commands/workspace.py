@@ -5,7 +5,8 @@ from __future__ import annotations
 import shlex
 import sys
 
-from exadesk import engine, instances
+from exadesk import engine, instances, messages, trackers
+from exadesk.checks import Status
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
@@ -34,6 +35,9 @@ def add_parser(sub) -> None:
     adder.add_argument("--sync", default="")
     adder.add_argument("--timeout", type=float, default=20.0)
     adder.add_argument("--json", action="store_true")
+    adder.add_argument("--without-secret", action="store_true",
+                       help="keep the instance without its secret (prepared offline), e.g. when no keychain works "
+                            "here; enter the secret later")
     adder.add_argument("--role", choices=("proxy", "admin"), default="proxy",
                        help="admin: an administrator's own credential for `exadesk plan`, not verified as a proxy user")
     adder.set_defaults(run=run_add)
@@ -74,20 +78,29 @@ def run_add(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
+    without_secret = getattr(args, "without_secret", False)
     report = engine.validate(target)
-    if report.problem is not None:
+    method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
+    missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
+    bad = [c for c in report.checks if c.status is Status.FAIL
+           and not (without_secret and c.id in missing_secrets)]  # --without-secret: no secret is fine
+    if report.problem is not None and bad:
         print(f"exadesk add: {report.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
+    secret_fields = [f.name for f in method.secret_fields if target.secrets.get(f.name) or without_secret]
     instance = Instance(tracker=target.tracker, name=args.name, url=target.url, auth_method=target.auth_method,
-                        values=dict(target.values), secret_fields=target.secrets.names(), sync=sorted(target.sync),
+                        values=dict(target.values), secret_fields=secret_fields, sync=sorted(target.sync),
                         scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE,
                         role=getattr(args, "role", "proxy"))
     secrets = SecretStore()
     try:
-        for name in target.secrets.names():
+        for name in ([] if without_secret else target.secrets.names()):
             secrets.set(instance.id, name, target.secrets.get(name))
     except KeychainError as exc:
-        print(f"exadesk add: {exc.problem.text()}", file=sys.stderr)
+        nothing = messages.problem("keychain.nothing_saved")
+        print(f"exadesk add: {exc.problem.text()}\n{nothing.message} To keep {args.name} without its secret "
+              "(prepared offline), run the same command with --without-secret, and enter the secret once a keychain "
+              "works.", file=sys.stderr)
         return EXIT_USAGE
 
     def change(data):
@@ -108,6 +121,10 @@ def run_add(args) -> int:
     if instance.role == "admin":
         print(f"Stored the admin credential {args.name} ({target.tracker}) in {args.workspace}; name it in "
               f"`exadesk connect --left-admin/--right-admin` and check it with `exadesk plan`.")
+    elif without_secret:
+        print(f"Stored {args.name} ({target.tracker}) in {args.workspace} without its secret (prepared offline); "
+              "nothing secret was kept. Once a keychain works, enter the secret in the app (Replace secret) and "
+              "verify it.")
     else:
         print(f"Stored {args.name} ({target.tracker}) in {args.workspace}; verify it with "
               f"`exadesk check --instance {args.name!r}`.")

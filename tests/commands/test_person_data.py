@@ -54,3 +54,93 @@ def test_the_readiness_report_names_a_removed_side_without_raw_ids(cli):
     text = report.render(stored, "md")
     assert "Jira ↔ (instance removed)" in text
     assert conn.right not in text and conn.left not in text
+
+
+# -- item 3: no keychain ------------------------------------------------------------------------------------------
+
+
+def _no_keychain():
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture puts the previous one back
+
+
+def test_add_without_a_keychain_says_nothing_was_saved_and_offers_without_secret(cli, monkeypatch):
+    from tests.commands.workflow import new_token
+
+    _no_keychain()
+    token = new_token()
+    monkeypatch.setenv("EXADESK_TEST_TOKEN", token)
+    args = ("add", "github", "--name", "Repo", "--url", "https://github.com", "--secret-env", "token=EXADESK_TEST_TOKEN",
+            "--project", "acme/website", "--workspace", "Acme")
+    refused = cli(*args)
+    assert refused.code == 2
+    assert "No system keychain" in refused.err and "Nothing was saved" in refused.err
+    assert "marked missing" not in refused.err and "is kept" not in refused.err  # it was not
+    assert "--without-secret" in refused.err and token not in refused.out + refused.err
+    assert Store().load().data.workspaces == [], "nothing is kept: and the message says so"
+
+    kept = cli(*args, "--without-secret")
+    assert kept.code == 0, kept.err
+    assert "without its secret (prepared offline)" in kept.out and token not in kept.out + kept.err
+    inst = Store().load().data.workspace("Acme").instance("Repo")
+    assert inst.state.value == "prepared_offline" and inst.secret_fields == ["token"]
+    from exadesk import paths
+    assert token not in paths.data_file().read_text()
+    # Without the secret at hand, --without-secret still stores the rest (the token is entered later).
+    later = cli("add", "github", "--name", "Repo 2", "--url", "https://github.com", "--workspace", "Acme",
+                "--without-secret")
+    assert later.code == 0, later.err
+    assert Store().load().data.workspace("Acme").instance("Repo 2").secret_fields == ["token"]
+    # A wrong non-secret field is still refused.
+    assert cli("add", "github", "--name", "Bad", "--url", "ftp://x", "--without-secret").code == 2
+
+
+# -- item 12: exadesk sandbox prints what a person pastes ------------------------------------------------------------
+
+
+def test_sandbox_prints_a_ready_to_paste_check_command_per_emulator_and_the_oauth_client_ids(cli, monkeypatch):
+    import shlex
+
+    from exadesk.sandbox import servicenow
+    from exadesk.sandbox.demo import start_demo
+
+    demo = start_demo(["github", "servicenow", "jira_onprem"])
+    try:
+        lines = [line.strip() for line in demo.describe()]
+        checks = [line for line in lines if line.startswith("exadesk check ")]
+        # one per emulator: the ready ones, the failing one, and each learning scenario
+        assert len(checks) == len(demo.emulators) + len(demo.failing) + len(demo.lessons)
+        assert any(f"client ID {servicenow.DEMO_CLIENT_ID}" in line for line in lines)
+        exports = dict(line.removeprefix("export ").split("=", 1) for line in lines if line.startswith("export "))
+        for name, value in exports.items():
+            monkeypatch.setenv(name, shlex.split(value)[0])
+        outcomes = {}
+        for command in checks:
+            argv = shlex.split(command)
+            assert argv[:2] == ["exadesk", "check"]
+            result = cli(*argv[1:], "--json")
+            outcomes[argv[argv.index("--url") + 1]] = result.code
+        assert outcomes[demo.emulators["github"].url] == 0, "pasted as printed, the demo instance is ready"
+        assert outcomes[demo.failing[0].emulator.url] == 1, "the failing instance names one fix"
+        for lesson in demo.lessons:
+            assert outcomes[lesson.emulator.url] != 0
+    finally:
+        demo.stop()
+
+
+def test_sandbox_command_quotes_its_arguments():
+    from exadesk.sandbox.demo import commands
+
+    class Fake:
+        url = "http://127.0.0.1:1"
+        demo_args = ("--project", "Acme Corp")
+        demo_secrets = {"token": "a b'c"}
+        scenario = {"oauth": {"clients": {"client-1": {"secret": ""}}}}
+
+    lines = commands("asana", Fake)
+    assert lines[0] == "export EXADESK_DEMO_ASANA_TOKEN='a b'\"'\"'c'"
+    assert lines[1] == ("exadesk check asana --url http://127.0.0.1:1 --project 'Acme Corp' "
+                        "--secret-env token=EXADESK_DEMO_ASANA_TOKEN")
+    assert lines[2] == "# Browser sign-in (OAuth): client ID client-1 (no client secret)"
