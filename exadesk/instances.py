@@ -94,6 +94,7 @@ def verification_from(report: Report) -> Verification:
 def record(instance: Instance, report: Report) -> None:
     """Store a report's outcome on the instance (history, state, identity, expiry)."""
     verification = verification_from(report)
+    verification.scope = list(instance.scope)  # so a later scope change reads as one, not as a permission change
     instance.record(verification)
     if report.identity and not instance.proxy_user:
         instance.proxy_user = report.identity.label()
@@ -304,6 +305,12 @@ def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> s
         if ws is not ignore and ws.name.lower() == name.lower():
             raise ValueError(f"a workspace called {ws.name!r} already exists")
     return name
+
+
+def connections_using(workspace: Workspace, instance_id: str) -> list:
+    """The workspace's connections that use an instance, as a side or as a side's administrator credential."""
+    return [c for c in workspace.connections
+            if instance_id in (c.left, c.right) or instance_id in c.admins.values()]
 
 
 def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None:

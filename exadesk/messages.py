@@ -102,13 +102,16 @@ CATALOGUE: dict[str, Message] = {
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
     # -- keychain ----------------------------------------------------------------
     "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
-                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`. The instance is kept with its secret marked missing."),
+                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`."),
     "keychain.locked": Message(K.KEYCHAIN, "The keychain is locked, or its unlock prompt was dismissed.",
                                "Unlock your keychain (log in to the desktop session, or unlock it in your keychain app) and try again."),
     "keychain.too_large": Message(K.KEYCHAIN, "The secret is {size} bytes, more than this keychain accepts ({limit} bytes).",
                                   "Use a shorter credential type where the tracker offers one (for example an API token instead of a token bundle)."),
     "keychain.failed": Message(K.KEYCHAIN, "The keychain refused the operation ({error}).",
                                "Open your keychain app to check it works, then try again."),
+    # Said where saving an instance failed on the keychain: what happened, and the choice the person has.
+    "keychain.nothing_saved": Message(K.KEYCHAIN, "Nothing was saved: ExaDesk keeps secrets only in the keychain, never in a file.",
+                                      "Make a keychain work and save again, or keep the instance without its secret (prepared offline) and enter the secret once a keychain works."),
     "keychain.missing_secret": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain.",
                                        "Enter it again with 'Replace secret' (or `exadesk check` with --secret-env)."),
     # -- OAuth sign-in (exadesk.oauth, exadesk.tokens): nothing is stored when one of these is raised ----

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 
-from exadesk import engine, instances
+from exadesk import engine, instances, messages, trackers
+from exadesk.checks import Status
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
@@ -33,6 +35,9 @@ def add_parser(sub) -> None:
     adder.add_argument("--sync", default="")
     adder.add_argument("--timeout", type=float, default=20.0)
     adder.add_argument("--json", action="store_true")
+    adder.add_argument("--without-secret", action="store_true",
+                       help="keep the instance without its secret (prepared offline), e.g. when no keychain works "
+                            "here; enter the secret later")
     adder.add_argument("--role", choices=("proxy", "admin"), default="proxy",
                        help="admin: an administrator's own credential for `exadesk plan`, not verified as a proxy user")
     adder.set_defaults(run=run_add)
@@ -40,6 +45,8 @@ def add_parser(sub) -> None:
     remover = sub.add_parser("remove", help="remove a stored instance and its keychain entries")
     remover.add_argument("instance")
     remover.add_argument("--workspace")
+    remover.add_argument("--force", action="store_true",
+                         help="remove it even when a connection uses it (the connection then misses that side)")
     remover.set_defaults(run=run_remove)
 
 
@@ -71,20 +78,29 @@ def run_add(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
+    without_secret = getattr(args, "without_secret", False)
     report = engine.validate(target)
-    if report.problem is not None:
+    method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
+    missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
+    bad = [c for c in report.checks if c.status is Status.FAIL
+           and not (without_secret and c.id in missing_secrets)]  # --without-secret: no secret is fine
+    if report.problem is not None and bad:
         print(f"exadesk add: {report.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
+    secret_fields = [f.name for f in method.secret_fields if target.secrets.get(f.name) or without_secret]
     instance = Instance(tracker=target.tracker, name=args.name, url=target.url, auth_method=target.auth_method,
-                        values=dict(target.values), secret_fields=target.secrets.names(), sync=sorted(target.sync),
+                        values=dict(target.values), secret_fields=secret_fields, sync=sorted(target.sync),
                         scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE,
                         role=getattr(args, "role", "proxy"))
     secrets = SecretStore()
     try:
-        for name in target.secrets.names():
+        for name in ([] if without_secret else target.secrets.names()):
             secrets.set(instance.id, name, target.secrets.get(name))
     except KeychainError as exc:
-        print(f"exadesk add: {exc.problem.text()}", file=sys.stderr)
+        nothing = messages.problem("keychain.nothing_saved")
+        print(f"exadesk add: {exc.problem.text()}\n{nothing.message} To keep {args.name} without its secret "
+              "(prepared offline), run the same command with --without-secret, and enter the secret once a keychain "
+              "works.", file=sys.stderr)
         return EXIT_USAGE
 
     def change(data):
@@ -105,6 +121,10 @@ def run_add(args) -> int:
     if instance.role == "admin":
         print(f"Stored the admin credential {args.name} ({target.tracker}) in {args.workspace}; name it in "
               f"`exadesk connect --left-admin/--right-admin` and check it with `exadesk plan`.")
+    elif without_secret:
+        print(f"Stored {args.name} ({target.tracker}) in {args.workspace} without its secret (prepared offline); "
+              "nothing secret was kept. Once a keychain works, enter the secret in the app (Replace secret) and "
+              "verify it.")
     else:
         print(f"Stored {args.name} ({target.tracker}) in {args.workspace}; verify it with "
               f"`exadesk check --instance {args.name!r}`.")
@@ -122,6 +142,14 @@ def run_remove(args) -> int:
         print(f"exadesk remove: there is no instance called {args.instance!r}.", file=sys.stderr)
         return EXIT_USAGE
     ws, inst = found
+    used_by = [c.name for c in instances.connections_using(ws, inst.id)]
+    if used_by and not args.force:
+        names = ", ".join(repr(n) for n in used_by)
+        print(f"exadesk remove: {inst.name} is used by the connection{'s' if len(used_by) > 1 else ''} {names} in "
+              f"{ws.name}; removing it leaves {'them' if len(used_by) > 1 else 'it'} without that side. Nothing was "
+              "removed. Add --force to remove it anyway, or first choose another instance for the connection "
+              "(`exadesk connect` with the same --name).", file=sys.stderr)
+        return EXIT_USAGE
     try:
         instances.forget_secrets(inst)
     except KeychainError as exc:
@@ -129,4 +157,7 @@ def run_remove(args) -> int:
         return EXIT_USAGE
     store.update(lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     print(f"Removed {inst.name} and its keychain entries.")
+    for name in used_by:
+        print(f"The connection {name!r} now misses that side; see `exadesk plan --workspace {shlex.quote(ws.name)} "
+              f"--connection {shlex.quote(name)}`.")
     return 0
