@@ -219,7 +219,8 @@ def verify_all(store, *, workspace: str | None = None, force: bool = False, chos
             if found and kind not in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED):
                 record(found[1], report)
 
-    store.update(save)
+    if result.reports:  # nothing ran (or nothing to store): no write, so an unreadable file is never touched
+        store.update(save)
     return result
 
 
@@ -296,11 +297,12 @@ def _workspace(data: Data, key: str) -> Workspace:
 
 
 def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> str:
-    name = " ".join((name or "").split())
-    if not name:
-        raise ValueError("a workspace needs a name")
-    if len(name) > 200:
-        raise ValueError("a workspace name is at most 200 characters")
+    from exadesk import validation
+
+    problem = validation.name_problem(name, "The workspace name")
+    if problem is not None:  # the same rules as every other entry point (add, the wizard, a bundle)
+        raise ValueError(problem.text().rstrip("."))
+    name = " ".join(name.split())
     for ws in data.workspaces:
         if ws is not ignore and ws.name.lower() == name.lower():
             raise ValueError(f"a workspace called {ws.name!r} already exists")
@@ -311,6 +313,16 @@ def connections_using(workspace: Workspace, instance_id: str) -> list:
     """The workspace's connections that use an instance, as a side or as a side's administrator credential."""
     return [c for c in workspace.connections
             if instance_id in (c.left, c.right) or instance_id in c.admins.values()]
+
+
+def keychain_fields(instance: Instance) -> list[str]:
+    """Every keychain entry an instance may have: its secret fields and any sign-in tokens."""
+    from exadesk import tokens
+
+    fields = list(instance.secret_fields)
+    if tokens.profile_of(instance) is not None:
+        fields += [f for f in tokens.entry_fields() if f not in fields]
+    return fields
 
 
 def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None:
