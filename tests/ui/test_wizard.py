@@ -427,3 +427,18 @@ def test_editing_keeps_the_stored_secret_and_verifies_with_it(qtbot, window, wor
     assert len(instances) == 1 and instances[0].name == "Acme GitHub" and instances[0].id == inst.id
     assert memory_keyring.entries[(keychain.SERVICE, f"{inst.id}/token")] == emulator.demo_secrets["token"]
     assert len(instances[0].history) == 2
+
+
+def test_a_wrong_address_reads_as_one_sentence_and_a_pasted_page_is_trimmed(qtbot):
+    """Issue 19 item 5: the hint under the address never shows '..', and a browser page address says what is used."""
+    from exadesk.ui.widgets import FieldRow
+
+    row = FieldRow("Instance address")
+    qtbot.addWidget(row)
+    flow = WizardFlow(tracker="jira_cloud")
+    flow.url = "https://acme.example.com/x"
+    row.show_state(flow.url_state(), touched=True)
+    assert ".." not in row.hint.text() and "Expected:" in row.hint.text()
+    flow.url = "https://acme.atlassian.net/jira/software/projects/SUP/boards/1"
+    row.show_state(flow.url_state(), touched=True)
+    assert "https://acme.atlassian.net is used" in row.hint.text()
