@@ -20,7 +20,7 @@ from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
 from exadesk.http import HttpClient, Page, ProbeGuard
 from exadesk.redact import Redactor
-from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url
+from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,10 @@ def validate(target: Target) -> Report:
         report = Report(tracker=target.tracker, url=redact_url(target.url))
         report.problem = messages.problem("input.tracker", value=target.tracker)
         return report
-    report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
+    site = site_url(tracker.spec, target.url)
+    if site != normalise_url(target.url):
+        target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
+    report = Report(tracker=tracker.id, url=redact_url(site))
     report.checks.extend(tracker.validate_offline(target))
     bad = [c for c in report.checks if c.status is Status.FAIL]
     if bad:
@@ -108,7 +111,7 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
         live = getattr(tracker.module, "verify_admin", None) or _no_admin_api
     else:
         live = tracker.verify_live
-    target.url = normalise_url(target.url)
+    target.url = site_url(tracker.spec, target.url)  # a page address pasted from the browser becomes the site
     # Offline checks passed; keep their notices but not the format checks in the live report.
     report.checks = [c for c in report.checks if c.id.startswith("notice.")]
     for c in report.checks:
@@ -116,7 +119,8 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
 
     def client_factory(base_url: str, auth, *, login_url: str = "", diagnose=None) -> HttpClient:
         options = dict(http_options or {})
-        return HttpClient(base_url=base_url, page=Page(spec.name, diagnose, login_url), auth=auth, guard=guard,
+        page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
+        return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
                           ca_bundle=target.ca_bundle, proxy=target.proxy, **options)
 
@@ -129,8 +133,9 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
                 raise CheckError(messages.problem("cancelled"))
     except ExaDeskError as exc:
         report.problem = exc.problem
-        if exc.problem.kind in (ErrorKind.FORBIDDEN, ErrorKind.NETWORK):
-            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists).
+        if messages.address_matters(exc.problem.reason):
+            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists); only
+            # causes that can depend on the address say so (a misspelt host or a suspended account do not).
             where = messages.problem("where.workstation")
             report.problem.next_step = f"{report.problem.next_step} {where.message} {where.next_step}".strip()
     except Exception as exc:  # an adapter bug must not take the window down; the log keeps the type and place

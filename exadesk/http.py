@@ -309,6 +309,7 @@ class Page:
     tracker: str  # display name, for messages
     diagnose: Callable[[Reply, "HttpClient"], Problem | None] | None = None  # tracker's own recognition
     login_url: str = ""  # where a person signs in, named by login-page messages
+    self_hosted: bool = False  # the tracker may run on a customer's server (which may lack https)
 
 
 _LOGIN_PATH = re.compile(r"(login|signin|sign-in|sso|saml|adfs|oauth2?/authorize|okta|auth/realms|idp|cas/)", re.I)
@@ -543,7 +544,8 @@ class HttpClient:
             response = self.session.request(method, url, params=params, data=data, json=json_body, headers=headers,
                                             timeout=self.timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
-            raise CheckError(classify_tls(exc, host)) from None
+            raise CheckError(classify_tls(exc, host, self_hosted=self.page.self_hosted, tracker=self.page.tracker,
+                                          url=url)) from None
         except requests.exceptions.ProxyError as exc:
             text = str(exc)
             reason = "network.proxy_auth" if "407" in text else "network.proxy"
@@ -662,9 +664,15 @@ def _form_action(reply: Reply) -> str:
     return _strip_query(html.unescape(match.group(1).decode("utf-8", errors="replace")))
 
 
-def classify_tls(exc: Exception, host: str) -> Problem:
+def classify_tls(exc: Exception, host: str, *, self_hosted: bool = False, tracker: str = "", url: str = "") -> Problem:
     text = str(exc)
     lowered = text.lower()
+    if "wrong version number" in lowered or "http request" in lowered or "http_request" in lowered:
+        # The server answered the TLS hello in plain http: no certificate is involved, the address is.
+        secure = urlsplit(url)
+        plain = f"http://{secure.netloc}" if secure.netloc else f"http://{host}"
+        reason = "tls.plain_http_self_hosted" if self_hosted else "tls.plain_http"
+        return messages.problem(reason, host=host, tracker=tracker or None, plain=plain)
     if "self-signed" in lowered or "self signed" in lowered or "unable to get local issuer" in lowered:
         return messages.problem("tls.self_signed", host=host)
     if "basic constraints" in lowered or "authority key identifier" in lowered or "not marked critical" in lowered:

@@ -20,6 +20,9 @@ class Message:
     kind: ErrorKind
     text: str
     next_step: str = ""
+    #: The cause may be this workstation's network address (an IP allow-list, conditional access), so the same
+    #: run from the integration's server may end differently: the "where.workstation" advice is added.
+    address_matters: bool = False
 
     def placeholders(self) -> set[str]:
         names = set()
@@ -35,11 +38,12 @@ CATALOGUE: dict[str, Message] = {
     "auth": Message(K.AUTH, "{tracker} rejected the credential.",
                     "Check that you copied the whole token, key or password, that it has not expired, and that it belongs to the right account, then verify again."),
     "forbidden": Message(K.FORBIDDEN, "{tracker} refused access to {what}.",
-                         "The account lacks a permission; see the failing checks for the one to grant."),
+                         "The account lacks a permission; see the failing checks for the one to grant.",
+                         address_matters=True),
     "not_found": Message(K.NOT_FOUND, "{tracker} has no {what} at {url}.",
                          "Check the instance address and the names in scope."),
     "network": Message(K.NETWORK, "Could not reach {host}.",
-                       "Check the address, your network connection and any VPN, then try again."),
+                       "Check the address, your network connection and any VPN, then try again.", address_matters=True),
     "rate_limited": Message(K.RATE_LIMITED, "{tracker} is limiting requests from this account.",
                             "Wait {retry_after} and verify again."),
     "unexpected_response": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered in a way ExaDesk did not expect ({what}).",
@@ -51,7 +55,8 @@ CATALOGUE: dict[str, Message] = {
     "network.refused": Message(K.NETWORK, "{host} refused the connection.",
                                "Check the address and port; the server may be down or a firewall may block this workstation."),
     "network.timeout": Message(K.NETWORK, "{host} did not answer within {timeout} seconds.",
-                               "Try again later, or raise the timeout if the instance is known to be slow."),
+                               "Try again later, or raise the timeout if the instance is known to be slow.",
+                               address_matters=True),
     "network.proxy": Message(K.NETWORK, "The proxy server {proxy} refused to pass the request on.",
                              "Check the proxy settings (Settings, Network) or ask IT whether this workstation may reach {host}; if {host} is inside the company network, add it to NO_PROXY so it is reached directly."),
     "network.proxy_auth": Message(K.NETWORK, "The proxy server {proxy} asked for a login (407 Proxy Authentication Required).",
@@ -63,6 +68,10 @@ CATALOGUE: dict[str, Message] = {
     # -- TLS --------------------------------------------------------------------
     "tls": Message(K.TLS, "The secure connection to {host} could not be verified ({error}).",
                    "If your company inspects HTTPS traffic, ask IT for its certificate authority file and set it as the CA bundle of this instance. Never turn verification off."),
+    "tls.plain_http": Message(K.TLS, "{host} answered in plain http, not https: the server at this address does not speak https.",
+                              "{tracker} is only served over https, so this is not its address: check the address (copy it from the browser's address bar when signed in to {tracker})."),
+    "tls.plain_http_self_hosted": Message(K.TLS, "{host} answered in plain http, not https: the server at this address does not speak https.",
+                                          "Check the port in the address (https usually runs on 443, plain http on 80 or 8080). If the server only offers {plain}, ask its administrator to turn on https: ExaDesk never sends a credential over plain http, where anyone on the network could read it."),
     "tls.self_signed": Message(K.TLS, "{host} presented a certificate signed by an authority this workstation does not trust (a self-signed certificate in the chain).",
                                "This usually means a company proxy inspects HTTPS or the server uses an in-house certificate authority: install that authority in the operating system's trust store, or set its file as the CA bundle of this instance."),
     "tls.strict_x509": Message(K.TLS, "The certificate authority presented for {host} breaks a rule that newer Python versions enforce ({error}).",
@@ -202,6 +211,12 @@ def register(prefix: str, messages: dict[str, Message]) -> None:
 class _Defaulting(dict):
     def __missing__(self, key: str) -> str:  # a missing value must never crash a message
         return "?"
+
+
+def address_matters(reason: str) -> bool:
+    """True when the cause named by ``reason`` may depend on the address the request came from."""
+    message = CATALOGUE.get(reason)
+    return bool(message and message.address_matters)
 
 
 def problem(reason: str, **params) -> Problem:

@@ -84,6 +84,9 @@ SPEC = TrackerSpec(
         hint="https://dev.azure.com/your-organisation (or https://your-organisation.visualstudio.com); for Azure "
              "DevOps Server the collection address, such as https://ado.example.com/tfs/DefaultCollection",
         pattern=r"https://(dev\.azure\.com/[^/\s]+|[A-Za-z0-9-]+\.visualstudio\.com|[^/\s]+(/tfs)?/[^/\s]+)",
+        # A Services page (.../_boards/board) trims to the organisation; a Server's collection path is its own.
+        site=r"dev\.azure\.com/[^/?#\s]+|[a-z0-9-]+\.visualstudio\.com",
+        self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
                     pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}"),

@@ -42,6 +42,8 @@ SPEC = TrackerSpec(
         example="https://github.com",
         hint="https://github.com, or your GitHub Enterprise Server address such as https://github.example.com",
         default="https://github.com",
+        site=r"[^/?#@\s]+",  # the API lives at the host (api.github.com or /api/v3), so a repository page trims to it
+        self_hosted=True,
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
                     pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),

@@ -56,7 +56,8 @@ SPEC = TrackerSpec(
                 hint="your site address such as https://your-site.atlassian.net, or, for a scoped API token, "
                      "https://api.atlassian.com/ex/jira/<cloud id>",
                 pattern=r"https://([a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/"
-                        r"[0-9a-f-]{36})/?"),
+                        r"[0-9a-f-]{36})/?",
+                site=r"[a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/[0-9a-f-]{36}"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
                     pattern=r"[A-Z][A-Z0-9_]{0,254}"),
     sync_options=("comments", "attachments", "worklogs", "triggers", "service_desk"),

@@ -78,7 +78,8 @@ SPEC = TrackerSpec(
     url=UrlSpec(example="https://acme.my.salesforce.com",
                 hint="your My Domain address, https://your-domain.my.salesforce.com (sandboxes: "
                      "https://your-domain--sandbox.sandbox.my.salesforce.com), not the lightning.force.com address",
-                pattern=r"https://[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
+                pattern=r"https://[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com",
+                site=r"[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
     scope=ScopeSpec(label="Objects", example="Case", default=("Case",),
                     hint="an object's API name, for example Case or Ticket__c",
                     pattern=r"[A-Za-z][A-Za-z0-9_]*"),

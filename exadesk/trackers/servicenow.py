@@ -97,7 +97,7 @@ SPEC = TrackerSpec(
     summary="A ServiceNow instance; the proxy user signs in with a password or an OAuth refresh token.",
     url=UrlSpec(example="https://acme.service-now.com",
                 hint="the instance address without a path, such as https://acme.service-now.com",
-                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?"),
+                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?", site=r"[A-Za-z0-9.-]+(:\d+)?"),
     scope=ScopeSpec(label="Tables", example="incident", hint="a table name such as incident or change_request",
                     default=("incident",), pattern=r"[a-z][a-z0-9_]*"),
     sync_options=("comments", "attachments"),
