@@ -71,7 +71,7 @@ SPEC = TrackerSpec(
                 pattern=r"https://[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
     scope=ScopeSpec(label="Objects", example="Case", default=("Case",),
                     hint="an object's API name, for example Case or Ticket__c",
-                    pattern=r"[A-Za-z][A-Za-z0-9_]*"),
+                    pattern=r"[A-Za-z][A-Za-z0-9_]*", noun="object", entry="API name"),
     sync_options=("comments", "attachments", "triggers"),
     notices=("salesforce_username_password",),
     auth_methods=(

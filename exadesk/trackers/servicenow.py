@@ -99,7 +99,7 @@ SPEC = TrackerSpec(
                 hint="the instance address without a path, such as https://acme.service-now.com",
                 pattern=r"https://[A-Za-z0-9.-]+(:\d+)?"),
     scope=ScopeSpec(label="Tables", example="incident", hint="a table name such as incident or change_request",
-                    default=("incident",), pattern=r"[a-z][a-z0-9_]*"),
+                    default=("incident",), pattern=r"[a-z][a-z0-9_]*", noun="table", entry="table name"),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
