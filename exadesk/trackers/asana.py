@@ -206,8 +206,8 @@ def verify_live(ctx):
             elif _match(entry, member_of):
                 missing.append(f"{entry} (the user is a member, but the token may not use it: personal access "
                                "tokens are likely blocked there by an admin)")
-            else:
-                missing.append(entry)
+            else:  # the token's one scope check already is the single finding for a misspelt name
+                missing.append(f"{entry} (no workspace by that name that this user belongs to: check the name)")
         if missing:
             yield ctx.failed("workspaces", f"Not reachable with this token: {'; '.join(missing)}. "
                                            f"It reaches: {names}.")

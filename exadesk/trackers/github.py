@@ -191,31 +191,36 @@ def _expiry(reply: Reply) -> datetime | None:
     return None
 
 
-def _rights(client, repos: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Repositories not reachable, not administered, and administered as organisation owner only."""
+def _rights(ctx, client, repos: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Repositories not reachable, not administered, and administered as organisation owner only.
+
+    GitHub's REST API reads one repository a request: they are read concurrently, then each organisation's
+    membership once.
+    """
+    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in repos)
     missing, not_admin, admin_via_owner = [], [], []
-    owner_roles: dict[str, bool] = {}
-    for full in repos:
-        owner, _, name = full.partition("/")
-        repo_reply = client.get(f"/repos/{owner}/{name}", allow=(404, 403, 301))
-        if repo_reply.status != 200:
+    org_owned: list[str] = []
+    for full, reply in zip(repos, replies):
+        if reply.status != 200:
             missing.append(full)
             continue
-        data = client.decode(repo_reply, dict)
+        data = client.decode(reply, dict)
         permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
         if permissions.get("admin") is True:
             continue
         owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
-        if owner_info.get("type") == "Organization":
-            if owner not in owner_roles:
-                membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
-                body = client.decode(membership, dict) if membership.status == 200 else {}
-                owner_roles[owner] = body.get("role") == "admin" and body.get("state") == "active"
-            if owner_roles[owner]:
-                admin_via_owner.append(full)
-                continue
-        not_admin.append(full)
-    return missing, not_admin, admin_via_owner
+        (org_owned if owner_info.get("type") == "Organization" else not_admin).append(full)
+    owners = sorted({full.partition("/")[0] for full in org_owned})
+    owner_roles = dict(zip(owners, ctx.gather(lambda owner=owner: _is_org_owner(client, owner) for owner in owners)))
+    for full in org_owned:
+        (admin_via_owner if owner_roles[full.partition("/")[0]] else not_admin).append(full)
+    return missing, [r for r in repos if r in not_admin], admin_via_owner
+
+
+def _is_org_owner(client, owner: str) -> bool:
+    membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
+    body = client.decode(membership, dict) if membership.status == 200 else {}
+    return body.get("role") == "admin" and body.get("state") == "active"
 
 
 def _signed_in(ctx):
@@ -244,7 +249,7 @@ def verify_admin(ctx):
             yield ctx.unknown(key, "No repositories are in scope, so admin rights were not checked.",
                               fix="Add the repositories the connection syncs (owner/repository).")
         return
-    missing, not_admin, via_owner = _rights(client, repos)
+    missing, not_admin, via_owner = _rights(ctx, client, repos)
     unreachable = [f"{r} (not found, or hidden from this token)" for r in missing]
     if not_admin or unreachable:
         yield ctx.failed(ADMIN_KEY, f"{login} is neither admin nor organisation owner of: "
@@ -308,7 +313,7 @@ def verify_live(ctx):
                               fix="Add the repositories to sync (owner/repository).")
         return
 
-    missing, not_admin, admin_via_owner = _rights(client, repos)
+    missing, not_admin, admin_via_owner = _rights(ctx, client, repos)
 
     if method == "fine_grained":
         if missing:
