@@ -13,6 +13,9 @@ Fine-grained tokens get X-Accepted-GitHub-Permissions (the permissions the endpo
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
 
 DOCS = "https://docs.github.com/rest"
@@ -29,12 +32,14 @@ class GitHubEmulator(Emulator):
     demo_args = ("--project", "acme/website")
 
     def default_scenario(self) -> dict:
+        # The demo tokens expire some months after "now" (ExaDesk's clock, so a pinned test date moves them too).
+        expires = clock.now() + timedelta(days=210)
         return {
             "tokens": {
                 DEMO_CLASSIC: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
-                               "scopes": ["repo", "read:org"], "expires": "2027-06-30 12:00:00 UTC"},
+                               "scopes": ["repo", "read:org"], "expires": expires.strftime("%Y-%m-%d %H:%M:%S UTC")},
                 DEMO_FINE: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "fine_grained",
-                            "repos": ["acme/website", "acme/backend"], "expires": "2027-06-30 12:00:00 +0000",
+                            "repos": ["acme/website", "acme/backend"], "expires": expires.strftime("%Y-%m-%d %H:%M:%S +0000"),
                             "org_permissions": {"members": "read"}},
             },
             "repos": {
@@ -60,7 +65,8 @@ class GitHubEmulator(Emulator):
 
     def _headers(self, info: dict, accepted: str = "") -> dict[str, str]:
         headers = {"X-GitHub-Media-Type": "github.v3; format=json", "X-RateLimit-Limit": "5000",
-                   "X-RateLimit-Remaining": "4999", "X-RateLimit-Reset": "1900000000"}
+                   "X-RateLimit-Remaining": "4999",
+                   "X-RateLimit-Reset": str(int(clock.now().timestamp()) + 3600)}
         if info.get("kind") == "fine_grained" and accepted:
             headers["X-Accepted-GitHub-Permissions"] = accepted
         if info.get("kind") == "classic":

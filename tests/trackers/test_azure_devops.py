@@ -27,7 +27,8 @@ CASES = [
          passed=(PCA, PA)),
     Case("not-admin-of-one-project", _groups("[acme]\\Project Collection Administrators",
                                              "[Website]\\Project Administrators"), code=1, fail=(PA,), passed=(PCA,)),
-    Case("project-missing", args=("--project", "Mobile"), code=1, fail=(PA,)),
+    # Issue 19 item 7: a project that does not exist is one finding; Website (the demo's) is still checked.
+    Case("project-missing", args=("--project", "Mobile"), code=1, fail=("azure_devops.scope",), passed=(PA,)),
     Case("token-without-identity-scope", {"pats": {DEMO_PAT: {"scopes": ["vso.work_full", "vso.project"]}}}, code=1,
          kind="forbidden", reason="azure_devops.scope_missing"),
     # field notes
@@ -114,8 +115,8 @@ def test_locate_maps_hosts():
     assert locate("http://127.0.0.1:8080/acme").identities == "http://127.0.0.1:8080/acme"
 
 
-@pytest.mark.parametrize("url", ["https://ado.example.com/tfs", "https://ado.example.com",
-                                 "https://dev.azure.com/acme/Website"])
+# A Services page address (https://dev.azure.com/acme/Website) is trimmed to the organisation: test_addresses.py.
+@pytest.mark.parametrize("url", ["https://ado.example.com/tfs", "https://ado.example.com"])
 def test_offline_validation_asks_for_org_or_collection(url, cli, monkeypatch):
     monkeypatch.setenv("TOK", DEMO_PAT)
     result = cli("check", "azure_devops", "--url", url, "--secret-env", "TOK", "--json")

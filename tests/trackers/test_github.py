@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
+from exadesk import clock
 from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
 from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 REPO = ("--project", "acme/website")
+
+
+def _github_time(at: datetime) -> str:
+    """A time as GitHub writes it in the GitHub-Authentication-Token-Expiration header."""
+    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+
 
 CASES = [
     Case("ready-classic", passed=("github.repo", "github.admin", "github.token_expiry")),
@@ -20,8 +27,8 @@ CASES = [
     Case("org-owner-counts-as-admin",
          {"repos": {"acme/website": {"collaborators": {"exalate-proxy": None}}}, "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}}},
          passed=("github.admin",)),
-    Case("expires-soon", {"tokens": {DEMO_CLASSIC: {"expires": (datetime.now(timezone.utc) + timedelta(days=3)).strftime("%Y-%m-%d %H:%M:%S UTC")}}}, code=0,
-         warn=("github.token_expiry",)),
+    Case("expires-soon", lambda: {"tokens": {DEMO_CLASSIC: {"expires": _github_time(clock.now() + timedelta(days=3))}}},
+         code=0, warn=("github.token_expiry",)),
     Case("fine-grained-ready", args=("--auth", "fine_grained"), secrets={"token": DEMO_FINE},
          passed=("github.repository_access", "github.admin")),
     Case("fine-grained-missing-repo", {"tokens": {DEMO_FINE: {"repos": ["acme/backend"]}}},
