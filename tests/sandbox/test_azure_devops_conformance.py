@@ -22,8 +22,7 @@ SCENARIOS = [
     Case("ready", DOCUMENTED, passed=("azure_devops.project_collection_administrators",)),
     Case("not-collection-admin", {**DOCUMENTED, "users": {PROXY_ID: {"groups": ["[Website]\\Project Administrators"]}}},
          code=1, fail=("azure_devops.project_collection_administrators", "azure_devops.project_administrators")),
-    Case("project-missing", DOCUMENTED, args=("--project", "Mobile"), code=1,
-         fail=("azure_devops.project_administrators",)),
+    Case("project-missing", DOCUMENTED, args=("--project", "Mobile"), code=1, fail=("azure_devops.scope",)),
 ]
 
 
