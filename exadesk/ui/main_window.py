@@ -533,6 +533,9 @@ class MainWindow(QMainWindow):
 
         from exadesk.ui.sandbox_demo import install
 
+        demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
+        if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
+            self.verify_all_summary.pop(demo_ws.id, None)
         try:
             installed = install(self.session)
         except ExaDeskError as exc:
@@ -543,6 +546,7 @@ class MainWindow(QMainWindow):
                                 self.tr("The emulators could not start ({error}).").format(error=type(exc).__name__))
             return
         self.sidebar.select(installed.workspace_id)
+        self.show_workspace(installed.workspace_id)
         text = self.tr("Sandbox running: {count} emulators on this computer.").format(
             count=len(self.session.demo.emulators))
         if installed.kept:

@@ -144,7 +144,7 @@ def test_removing_an_instance_a_connection_uses_asks_first_naming_the_connection
 def test_an_orphaned_connection_is_not_ready_and_says_which_side_is_missing_and_how_to_fix_it(qtbot, window, acme):
     conn = _orphan(window, acme)
     window.remove_instance(acme.instance("Repo").id, confirm=False)
-    assert ("⇄ Support sync (a side is missing)", "connection") in _children(window)
+    assert ("⇄ Support sync (side missing)", "connection") in _children(window)
     window.sidebar.select(conn.id)
     page = window.connection_page
     assert window.stack.currentWidget() is page

@@ -124,7 +124,7 @@ def test_the_window_sandbox_has_a_failing_instance_every_scenario_and_copyable_c
 
     names = {i.name for i in sandbox.instances}
     for scenario in SCENARIOS:
-        assert LESSON_PREFIX + scenario.label in names
+        assert LESSON_PREFIX + scenario.title in names
     assert "GitHub sandbox (not ready)" in names
     assert all(i.sandbox for i in sandbox.instances)
 
@@ -139,7 +139,8 @@ def test_the_window_sandbox_has_a_failing_instance_every_scenario_and_copyable_c
     dialog.reject()
 
     failing = sandbox.instance("GitHub sandbox (not ready)")
-    zendesk_off = sandbox.instance(LESSON_PREFIX + next(s.label for s in SCENARIOS if s.key == "token-access-off"))
+    zendesk_off = sandbox.instance(LESSON_PREFIX + "token access off")
+    assert zendesk_off.tracker == "zendesk" and "Admin Center" in zendesk_off.notes
     for inst in (failing, zendesk_off):
         assert window.verify_instance(inst.id)
     qtbot.waitUntil(lambda: not window.runs, timeout=20000)
