@@ -144,11 +144,9 @@ def run_remove(args) -> int:
     ws, inst = found
     used_by = [c.name for c in instances.connections_using(ws, inst.id)]
     if used_by and not args.force:
-        names = ", ".join(repr(n) for n in used_by)
-        print(f"exadesk remove: {inst.name} is used by the connection{'s' if len(used_by) > 1 else ''} {names} in "
-              f"{ws.name}; removing it leaves {'them' if len(used_by) > 1 else 'it'} without that side. Nothing was "
-              "removed. Add --force to remove it anyway, or first choose another instance for the connection "
-              "(`exadesk connect` with the same --name).", file=sys.stderr)
+        print(f"exadesk remove: {instances.removal_warning(ws, inst)} Nothing was removed. Add --force to remove "
+              f"{inst.name} anyway, or first choose another instance for the connection (`exadesk connect` with the "
+              "same --name).", file=sys.stderr)
         return EXIT_USAGE
     try:
         instances.forget_secrets(inst)
@@ -158,6 +156,6 @@ def run_remove(args) -> int:
     store.update(lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     print(f"Removed {inst.name} and its keychain entries.")
     for name in used_by:
-        print(f"The connection {name!r} now misses that side; see `exadesk plan --workspace {shlex.quote(ws.name)} "
-              f"--connection {shlex.quote(name)}`.")
+        print(f"The connection {name!r} used {inst.name}; see what it needs now with "
+              f"`exadesk plan --workspace {shlex.quote(ws.name)} --connection {shlex.quote(name)}`.")
     return 0

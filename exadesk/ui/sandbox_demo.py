@@ -84,8 +84,8 @@ def demo_instances(demo) -> tuple[list[Instance], dict[str, dict[str, str]]]:
 
 def _is_sandbox_own(inst: Instance, demo_names: set[tuple[str, str]]) -> bool:
     """Made by the sandbox: marked so, or (data from before the mark) named as the sandbox names it, on loopback."""
-    if inst.sandbox:
-        return True
+    if inst.sandbox is not None:
+        return inst.sandbox
     from urllib.parse import urlsplit
 
     host = (urlsplit(inst.url).hostname or "").lower()

@@ -127,7 +127,7 @@ def test_removing_an_instance_a_connection_uses_asks_first_naming_the_connection
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     assert window.remove_instance(acme.instance("Repo").id) is False
-    assert "\u201cSupport sync\u201d" in asked[0] and "without that side" in asked[0]
+    assert "The connection \u201cSupport sync\u201d would be left without Repo" in asked[0]
     assert window.session.data.workspace(acme.id).instance("Repo") is not None, "Cancel keeps it"
 
     asked.clear()
