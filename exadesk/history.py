@@ -9,8 +9,9 @@ is computed over conclusive runs only and such runs are mentioned apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
+from exadesk import clock
 from exadesk.checks import Status
 from exadesk.model import Instance, Verification
 
@@ -30,7 +31,7 @@ STATUS_WORDS = {
 
 def day(when: datetime, now: datetime | None = None) -> str:
     """``3 Nov``, or ``3 Nov 2025`` when not in the current year (portable, no %-d)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     text = f"{when.day} {when:%b}"
     return text if when.year == now.year else f"{text} {when.year}"
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
+from exadesk import clock
 from exadesk.checks import CheckResult
 
 #: What an integration can synchronise; requirements depend on these.
@@ -58,7 +59,7 @@ class ConfigMode(str, enum.Enum):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from exadesk import __version__, expiry, history
+from exadesk import __version__, clock, expiry, history
 from exadesk.checks import Status
 from exadesk.model import Instance, Workspace
 
@@ -119,7 +119,7 @@ def _plan_text(item) -> str:
 
 def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
     """Collect what the report shows for ``workspace`` (no secrets are read)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     sections = []
     for inst in workspace.instances:
         last = inst.last

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 import sys
 
-from exadesk import engine, instances, messages, trackers
+from exadesk import engine, instances, messages, recovery, trackers, validation
 from exadesk.checks import Status
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.check import _usage, build_target
@@ -51,9 +51,7 @@ def add_parser(sub) -> None:
 
 
 def run_list(args) -> int:
-    loaded = Store().load()
-    for warning in loaded.warnings:
-        print(f"exadesk: {warning.text()}", file=sys.stderr)
+    loaded = Store().load()  # an unreadable data file is reported by the command line itself
     spaces = [w for w in loaded.data.workspaces
               if not args.workspace or args.workspace.lower() in (w.id, w.name.lower())]
     if args.json:
@@ -75,6 +73,11 @@ def run_list(args) -> int:
 
 def run_add(args) -> int:
     args.json = getattr(args, "json", False)
+    for what, name in (("The instance name", args.name), ("The workspace name", args.workspace)):
+        problem = validation.name_problem(name, what)
+        if problem is not None:
+            print(f"exadesk add: {problem.text()}", file=sys.stderr)
+            return EXIT_USAGE
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
@@ -92,30 +95,26 @@ def run_add(args) -> int:
                         values=dict(target.values), secret_fields=secret_fields, sync=sorted(target.sync),
                         scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE,
                         role=getattr(args, "role", "proxy"))
-    secrets = SecretStore()
+
+    def change(data):
+        ws = data.workspace(args.workspace)
+        if ws is None:
+            ws = Workspace(name=" ".join(args.workspace.split()), person=args.person or "")
+            data.workspaces.append(ws)
+        if ws.instance(args.name):
+            raise _Duplicate()
+        ws.instances.append(instance)
+
+    values = {} if without_secret else {name: target.secrets.get(name) for name in target.secrets.names()}
     try:
-        for name in ([] if without_secret else target.secrets.names()):
-            secrets.set(instance.id, name, target.secrets.get(name))
+        recovery.add_with_secrets(Store(), SecretStore() if values else None, instance.id, values, change)
     except KeychainError as exc:
         nothing = messages.problem("keychain.nothing_saved")
         print(f"exadesk add: {exc.problem.text()}\n{nothing.message} To keep {args.name} without its secret "
               "(prepared offline), run the same command with --without-secret, and enter the secret once a keychain "
               "works.", file=sys.stderr)
         return EXIT_USAGE
-
-    def change(data):
-        ws = data.workspace(args.workspace)
-        if ws is None:
-            ws = Workspace(name=args.workspace, person=args.person or "")
-            data.workspaces.append(ws)
-        if ws.instance(args.name):
-            raise _Duplicate()
-        ws.instances.append(instance)
-
-    try:
-        Store().update(change)
     except _Duplicate:
-        secrets.delete(instance.id, target.secrets.names())
         print(f"exadesk add: {args.workspace} already has an instance called {args.name!r}.", file=sys.stderr)
         return EXIT_USAGE
     if instance.role == "admin":
@@ -149,11 +148,15 @@ def run_remove(args) -> int:
               "same --name).", file=sys.stderr)
         return EXIT_USAGE
     try:
-        instances.forget_secrets(inst)
+        # The data file first, then the keychain: a crash in between leaves secrets the next start removes,
+        # never an instance without its secret.
+        recovery.remove_with_secrets(
+            store, SecretStore() if instances.keychain_fields(inst) else None, inst,
+            lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     except KeychainError as exc:
-        print(f"exadesk remove: {exc.problem.text()}", file=sys.stderr)
+        problem = messages.problem("keychain.removal_pending", instance=inst.name, error=exc.problem.message)
+        print(f"exadesk remove: {problem.text()}", file=sys.stderr)
         return EXIT_USAGE
-    store.update(lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     print(f"Removed {inst.name} and its keychain entries.")
     for name in used_by:
         print(f"The connection {name!r} used {inst.name}; see what it needs now with "

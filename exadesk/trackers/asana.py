@@ -36,7 +36,8 @@ SPEC = TrackerSpec(
     docs_url="https://developers.asana.com/docs",
     summary="Asana workspaces; the proxy user's personal access token.",
     url=UrlSpec(example="https://app.asana.com", hint="https://app.asana.com (Asana has one address for everyone)",
-                pattern=r"https://app\.asana\.com(/.*)?", default="https://app.asana.com"),
+                pattern=r"https://app\.asana\.com(/.*)?", default="https://app.asana.com",
+                site=r"app\.asana\.com"),
     scope=ScopeSpec(label="Workspaces", example="Acme Corp",
                     hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)"),
     auth_methods=(

@@ -65,7 +65,9 @@ SPEC = TrackerSpec(
     summary="Self-hosted Jira (Server or Data Center); the proxy user's personal access token or password.",
     url=UrlSpec(example="https://jira.example.com",
                 hint="the address you open Jira at, including any path such as /jira "
-                     "(for example https://jira.example.com or https://intranet.example.com/jira)"),
+                     "(for example https://jira.example.com or https://intranet.example.com/jira)",
+                # No site pattern: a context path (/jira) cannot be told apart from a page path.
+                self_hosted=True),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
                     pattern=r"[A-Z][A-Z0-9_]{0,254}"),
     sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),

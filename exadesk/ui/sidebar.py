@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from exadesk import expiry
+from exadesk import clock, expiry
 from exadesk.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
 
@@ -30,7 +30,7 @@ ROLE_WORKSPACE = USER_ROLE + 4  # the workspace id of a connection row
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
     """The sidebar badge of an instance: its state, or "expiring" when the credential runs out within
     :data:`exadesk.expiry.WINDOW_DAYS` (the same rule as the expiry list and ``exadesk expiring``)."""
-    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or datetime.now(timezone.utc)):
+    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or clock.now()):
         return "expiring"
     return instance.state.value
 
@@ -216,7 +216,7 @@ class Sidebar(QWidget):
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
-            now = datetime.now(timezone.utc)
+            now = clock.now()
             bold = QFont(self.tree.font())
             bold.setBold(True)
             italic = QFont(self.tree.font())

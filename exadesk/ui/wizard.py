@@ -346,11 +346,10 @@ class CredentialsPage(_Page):
     def sign_in(self):
         """Open the browser sign-in for the instance being set up; its refresh token fills the form."""
         from exadesk.model import Instance
-        from exadesk.trackers.base import normalise_url
         from exadesk.ui.oauth_dialog import OAuthDialog
 
         flow, wiz = self.flow, self.wiz
-        inst = Instance(tracker=flow.tracker, name=flow.name or flow.default_name(), url=normalise_url(flow.url),
+        inst = Instance(tracker=flow.tracker, name=flow.name or flow.default_name(), url=flow.site_url(),
                         auth_method=flow.auth_method, id=flow.instance_id or wiz._new_id, values=dict(flow.values))
         dialog = OAuthDialog(inst, flow.values.get("client_id", ""), flow.secrets.get("client_secret") or "",
                              secrets=wiz.session.secrets, workers=wiz.session.workers, open_url=self.open_url,
