@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
-from exadesk.http import HttpClient, Page, ProbeGuard
+from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
 from exadesk.redact import Redactor
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
@@ -122,9 +122,9 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
         page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
         return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
-                          ca_bundle=target.ca_bundle, proxy=target.proxy, **options)
+                          ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True, **options)
 
-    ctx = VerifyContext(spec, target, client_factory, cancel)
+    ctx = VerifyContext(spec, target, client_factory, cancel, concurrency=MAX_PER_HOST)
     try:
         for result in live(ctx):
             report.checks.append(result)
@@ -226,14 +226,15 @@ def _person_check(spec, target: Target, report: Report) -> CheckResult | None:
 # -- verify many -------------------------------------------------------------------
 
 
-def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = 2,
+def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = MAX_PER_HOST,
                 cancel: threading.Event | None = None,
                 on_report: Callable[[str, Report], None] | None = None) -> dict[str, Report]:
     """Verify several targets in parallel; ``targets`` are (key, target) pairs.
 
     At most ``max_workers`` run at once and at most ``per_host`` against one host,
-    so a consultant's 50 instances on one Jira do not look like an attack.
-    One ProbeGuard serves the whole run.
+    so a consultant's 50 instances on one Jira do not look like an attack; their requests
+    together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each
+    check's own concurrent reads. One ProbeGuard serves the whole run.
     """
     cancel = cancel or threading.Event()
     guard = ProbeGuard()

@@ -10,6 +10,7 @@ from typing import Callable
 from exadesk import clock, messages
 from exadesk.checks import Report
 from exadesk.errors import ErrorKind, KeychainError
+from exadesk.http import MAX_PER_HOST
 from exadesk.keychain import SecretStore
 from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
 from exadesk.trackers.base import Secrets, Target, normalise_url
@@ -118,9 +119,10 @@ def needs_verification(instance: Instance, now: datetime | None = None) -> bool:
 # -- verify all ------------------------------------------------------------------
 
 #: Verifications in flight at once during verify-all, and against one host. Threads mostly wait on the
-#: network, so the overall bound is generous; the per-host bound keeps 50 instances on one Jira polite.
+#: network, so the overall bound is generous; the per-host bound keeps 50 instances on one Jira polite. It is
+#: the HTTP layer's one per-host setting, which also bounds the requests of all those checks together.
 MAX_IN_FLIGHT = 64
-PER_HOST = 4
+PER_HOST = MAX_PER_HOST
 
 
 @dataclass

@@ -99,6 +99,8 @@ CATALOGUE: dict[str, Message] = {
                             "Sign in once in the browser at {login_url} to clear the CAPTCHA, then verify again. ExaDesk will not retry on its own, so the account is not locked further."),
     "http.locked_out": Message(K.AUTH, "{tracker} has locked this account.",
                                "Sign in once in the browser at {login_url} (or ask an administrator to unlock it), then verify again."),
+    "http.not_a_read": Message(K.UNEXPECTED_RESPONSE, "ExaDesk stopped a {method} request to {path} on {tracker}: verification only reads.",
+                               "This is a fault in ExaDesk, not in your setup; please report it."),
     "http.already_rejected": Message(K.AUTH, "This credential was already rejected in this run, so it was not sent again.",
                                      "Fix the credential first; sending a rejected credential again can lock the account."),
     "where.workstation": Message(K.NETWORK, "This check ran from this workstation.",

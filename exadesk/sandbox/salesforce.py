@@ -5,6 +5,7 @@ GET /services/data/ (versions), GET /services/data/vXX.X/query?q= (only the SOQL
 ``SELECT ... FROM User WHERE Id = '...'`` with Profile fields, PermissionSetAssignment by AssigneeId with
 PermissionSet permission filters, Group by Type and DeveloperName, GroupMember by GroupId and UserOrGroupId),
 GET .../chatter/users/me,
+GET .../sobjects (Describe Global: every object the user can access, with its flags) and
 GET .../sobjects/{name}/describe (queryable, createable, updateable), GET .../limits.
 OAuth: GET /services/oauth2/authorize (the browser step: a 302 to the callback with code and state, or
 error=access_denied), POST /services/oauth2/token (authorization_code with PKCE, refresh_token,
@@ -221,6 +222,19 @@ class SalesforceEmulator(Emulator):
         return [{"attributes": {"type": "GroupMember"}, "Id": f"011{match['user'][3:15]}"}
                 for g in self.scenario["groups"].values()
                 if g["id"] == match["group"] and match["user"] in g.get("members", [])]
+
+    @route("GET", "/services/data/{version}/sobjects")
+    @route("GET", "/services/data/{version}/sobjects/")
+    def describe_global(self, request: Request, version: str) -> Response:
+        """Describe Global: the objects the caller can access, each with its flags for the caller."""
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        objects = [{**_describe(name), **desc, "name": name,
+                    "urls": {"sobject": f"/services/data/{version}/sobjects/{name}",
+                             "describe": f"/services/data/{version}/sobjects/{name}/describe"}}
+                   for name, desc in self.scenario["objects"].items() if desc is not None]
+        return json_response({"encoding": "UTF-8", "maxBatchSize": 200, "sobjects": objects})
 
     @route("GET", "/services/data/{version}/sobjects/{name}/describe")
     def describe(self, request: Request, version: str, name: str) -> Response:

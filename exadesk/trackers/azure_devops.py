@@ -89,7 +89,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name"),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(
@@ -358,38 +358,48 @@ def _collection_admin(ctx, session: _Session, key: str) -> CheckResult:
     return ctx.failed(key, f"{session.who} is not a member of {pca_name} (directly or through another group).")
 
 
-def _project_admins(ctx, session: _Session, key: str) -> CheckResult:
-    projects = list(ctx.target.scope)
+def _project_admins(ctx, session: _Session, key: str):
+    """Results for Project Administrators of each project in scope (a missing project is its own finding)."""
+    projects = list(dict.fromkeys(ctx.target.scope))
     if not projects:
-        return ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
-                           fix="Add the projects to sync.")
+        yield ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
+                          fix="Add the projects to sync.")
+        return
+    # Azure DevOps reads one project (and one group) a request: the projects go concurrently.
+    found = ctx.gather(lambda name=name: _project_admin_group(session, name) for name in projects)
     admin_of, not_admin, missing = [], [], []
-    for name in projects:
-        reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
-                                 allow=(404,))
-        if reply.status == 404:
+    for name, (real_name, group) in zip(projects, found):
+        if real_name is None:
             missing.append(name)
-            continue
-        project = session.core.decode(reply, dict)
-        real_name = str(project.get("name") or name)
-        if _in_group(session, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")):
+        elif _in_group(session, group):
             admin_of.append(real_name)
         else:
             not_admin.append(real_name)
-    problems = []
-    if not_admin:
-        problems.append(f"not in Project Administrators of {', '.join(not_admin)}")
     if missing:
-        problems.append(f"cannot see {', '.join(missing)} (no such project, or no access)")
-    if problems:
-        return ctx.failed(key, f"{session.who} is {'; '.join(problems)}.")
-    return ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+        yield ctx.scope_missing(missing, session.who)
+    if not_admin:
+        yield ctx.failed(key, f"{session.who} is not in Project Administrators of {', '.join(not_admin)}.")
+    elif admin_of:
+        yield ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+    else:
+        yield ctx.unknown(key, "None of the projects in scope exists, so Project Administrators could not be "
+                               "checked.", fix="Correct the project names in the scope.")
+
+
+def _project_admin_group(session: _Session, name: str) -> tuple[str | None, dict | None]:
+    """The project's own name and its Project Administrators group; (None, None) when there is no such project."""
+    reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
+                             allow=(404,))
+    if reply.status == 404:
+        return None, None
+    real_name = str(session.core.decode(reply, dict).get("name") or name)
+    return real_name, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")
 
 
 def verify_live(ctx):
     session = _sign_in(ctx, "proxy user")
     yield _collection_admin(ctx, session, PCA_KEY)
-    yield _project_admins(ctx, session, PROJECT_ADMINS_KEY)
+    yield from _project_admins(ctx, session, PROJECT_ADMINS_KEY)
 
 
 def verify_admin(ctx):
@@ -414,4 +424,4 @@ def verify_admin(ctx):
         else:
             yield ctx.failed(keys["console_group_member"], f"{session.who} is not a member of {group_name} "
                                                            "(directly or through another group).")
-    yield _project_admins(ctx, session, keys["project_admin"])
+    yield from _project_admins(ctx, session, keys["project_admin"])

@@ -46,7 +46,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
-                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name"),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
         AuthMethod(
@@ -240,13 +240,16 @@ class Rights:
     missing_needs: dict[str, str] = field(default_factory=dict)
 
 
-def _rights(client, repos: list[str]) -> Rights:
-    """Which repositories the token reaches and the user administers, directly or as organisation owner."""
+def _rights(ctx, client, repos: list[str]) -> Rights:
+    """Which repositories the token reaches and the user administers, directly or as organisation owner.
+
+    GitHub's REST API reads one repository a request: they are read concurrently, then each organisation's
+    membership once.
+    """
     rights = Rights()
-    owner_roles: dict[str, bool | str] = {}  # True/False, or what the token lacks to read the membership
-    for full in repos:
-        owner, _, name = full.partition("/")
-        repo_reply = client.get(f"/repos/{owner}/{name}", allow=(404, 403, 301))
+    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in repos)
+    org_owned: list[str] = []
+    for full, repo_reply in zip(repos, replies):
         if repo_reply.status != 200:
             rights.missing.append(full)
             if _needs(repo_reply):
@@ -258,23 +261,31 @@ def _rights(client, repos: list[str]) -> Rights:
             continue
         owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
         if owner_info.get("type") == "Organization":
-            if owner not in owner_roles:
-                membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
-                if membership.status == 403:
-                    # The token may not read the membership: the role is unknown, not absent.
-                    owner_roles[owner] = _needs(membership) or "permission to read organisation memberships"
-                else:
-                    body = client.decode(membership, dict) if membership.status == 200 else {}
-                    owner_roles[owner] = body.get("role") == "admin" and body.get("state") == "active"
-            role = owner_roles[owner]
-            if role is True:
-                rights.via_owner.append(full)
-                continue
-            if isinstance(role, str):
-                rights.owner_unread[full] = role
-                continue
-        rights.not_admin.append(full)
+            org_owned.append(full)
+        else:
+            rights.not_admin.append(full)
+    owners = sorted({full.partition("/")[0] for full in org_owned})
+    owner_roles = dict(zip(owners, ctx.gather(lambda owner=owner: _owner_role(client, owner) for owner in owners)))
+    for full in org_owned:
+        role = owner_roles[full.partition("/")[0]]
+        if role is True:
+            rights.via_owner.append(full)
+        elif isinstance(role, str):
+            rights.owner_unread[full] = role
+        else:
+            rights.not_admin.append(full)
+    rights.not_admin = [r for r in repos if r in rights.not_admin]
     return rights
+
+
+def _owner_role(client, owner: str) -> bool | str:
+    """True/False for an organisation owner, or what the token lacks to read the membership."""
+    membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
+    if membership.status == 403:
+        # The token may not read the membership: the role is unknown, not absent.
+        return _needs(membership) or "permission to read organisation memberships"
+    body = client.decode(membership, dict) if membership.status == 200 else {}
+    return body.get("role") == "admin" and body.get("state") == "active"
 
 
 def _signed_in(ctx):
@@ -303,7 +314,7 @@ def verify_admin(ctx):
             yield ctx.unknown(key, "No repositories are in scope, so admin rights were not checked.",
                               fix="Add the repositories the connection syncs (owner/repository).")
         return
-    rights = _rights(client, repos)
+    rights = _rights(ctx, client, repos)
     missing, not_admin, via_owner = rights.missing, rights.not_admin, rights.via_owner
     unreachable = [f"{r} (not found, or hidden from this token)" for r in missing]
     if not_admin or unreachable:
@@ -371,7 +382,7 @@ def verify_live(ctx):
                               fix="Add the repositories to sync (owner/repository).")
         return
 
-    rights = _rights(client, repos)
+    rights = _rights(ctx, client, repos)
     missing, not_admin, admin_via_owner = rights.missing, rights.not_admin, rights.via_owner
 
     if method == "fine_grained":

@@ -19,7 +19,7 @@ https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from exadesk import oauth
 from exadesk.checks import Identity
@@ -82,7 +82,7 @@ SPEC = TrackerSpec(
                 site=r"[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
     scope=ScopeSpec(label="Objects", example="Case", default=("Case",),
                     hint="an object's API name, for example Case or Ticket__c",
-                    pattern=r"[A-Za-z][A-Za-z0-9_]*"),
+                    pattern=r"[A-Za-z][A-Za-z0-9_]*", noun="object", entry="API name"),
     sync_options=("comments", "attachments", "triggers"),
     notices=("salesforce_username_password",),
     auth_methods=(
@@ -327,11 +327,19 @@ def verify_live(ctx):
     objects = list(dict.fromkeys(ctx.target.scope or SPEC.scope.default))
     # Comments and files live in objects of their own; describe them only when they are synced.
     extra = [name for name in ("CaseComment", "ContentVersion") if ctx.applies(name)]
-    described = {}
-    for name in dict.fromkeys(objects + extra):
-        reply = client.get(f"{data}/sobjects/{quote(name, safe='')}/describe", allow=(404,))
-        described[name] = client.decode(reply, dict) if reply.status == 200 else None
-    yield from _object_results(ctx, objects, described)
+    # Describe Global: every object the user can access, with its flags for this user, in one read.
+    listed = client.get_json(f"{data}/sobjects", expect=dict)
+    by_name = {str(o.get("name")).lower(): o for o in listed.get("sobjects") or [] if isinstance(o, dict)}
+    described = {name: by_name.get(name.lower()) for name in dict.fromkeys(objects + extra)}
+    missing = [name for name in objects if described[name] is None]
+    if missing:
+        yield ctx.scope_missing(missing)
+        objects = [name for name in objects if name not in missing]
+    if objects:
+        yield from _object_results(ctx, objects, described)
+    else:
+        for key in _NEEDS:
+            yield ctx.unknown(key, "None of the objects in scope exists, so object permissions could not be checked.")
     if "CaseComment" in extra:
         yield _one_object(ctx, "CaseComment", described.get("CaseComment"), ("createable",))
     if "ContentVersion" in extra:
@@ -369,10 +377,8 @@ def _object_results(ctx, objects: list[str], described: dict):
     for key, flags in _NEEDS.items():
         lacking = []
         for name in objects:
-            desc = described.get(name)
-            if desc is None:
-                lacking.append(f"{name} (not found: misspelt, or the profile cannot see it)")
-            elif not all(desc.get(flag) is True for flag in flags):
+            desc = described.get(name) or {}
+            if not all(desc.get(flag) is True for flag in flags):
                 lacking.append(name)
         if lacking:
             yield ctx.failed(key, f"Missing on: {', '.join(lacking)}.")

@@ -126,8 +126,23 @@ def test_non_admin_credential_stops_before_admin_only_reads(emulators, cli, monk
 
 
 def test_verification_only_reads(emulators, cli, monkeypatch):
+    """GETs, and the one POST Atlassian documents as a read (Get bulk permissions), declared in the HTTP layer."""
+    from exadesk.http import is_declared_read
+
     _, emulator = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
-    assert {r.method for r in emulator.requests} == {"GET"}
+    assert {(r.method, r.path) for r in emulator.requests if r.method != "GET"} == {
+        ("POST", "/rest/api/3/permissions/check")}
+    assert all(is_declared_read(r.method, emulator.url + r.path) for r in emulator.requests)
+
+
+def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):
+    """Issue 19 item 7: a key that does not exist is "no project OPS: check the key", not six scheme fixes."""
+    result, _ = run_case(Case("typo", code=1, fail=(f"{T}.scope",)), T, emulators, cli, monkeypatch,
+                         base_args=(*BASE, "--project", "OPS"))
+    failed = [c for c in result.json()["checks"] if c["status"] == "fail"]
+    assert [c["id"] for c in failed] == [f"{T}.scope"]
+    assert failed[0]["detail"] == "No project OPS: check the key."
+    assert all("OPS" not in c["detail"] for c in result.json()["checks"] if c["id"] != f"{T}.scope")
 
 
 def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):

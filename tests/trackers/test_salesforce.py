@@ -41,8 +41,9 @@ CASES = [
          passed=("salesforce.PermissionsEdit",)),
     Case("case-not-createable", obj("Case", createable=False), code=1, fail=("salesforce.PermissionsCreate",)),
     Case("case-not-editable", obj("Case", updateable=False), code=1, fail=("salesforce.PermissionsEdit",)),
-    Case("object-missing", args=("--project", "Ticket__c"), code=1,
-         fail=("salesforce.PermissionsRead", "salesforce.PermissionsCreate", "salesforce.PermissionsEdit")),
+    # Issue 19 item 7: an object that does not exist (or the profile cannot see) is one finding; Case is still checked.
+    Case("object-missing", args=("--project", "Ticket__c"), code=1, fail=("salesforce.scope",),
+         passed=("salesforce.PermissionsRead", "salesforce.PermissionsCreate", "salesforce.PermissionsEdit")),
     Case("one-of-two-objects-read-only", args=("--project", "Account"), code=1,
          fail=("salesforce.PermissionsEdit",), passed=("salesforce.PermissionsRead",)),
     Case("case-comment-not-createable", obj("CaseComment", createable=False), args=("--sync", "comments"), code=1,
