@@ -120,3 +120,20 @@ def test_the_tests_secret_service_keeps_its_keyrings_in_the_runs_temporary_folde
     finally:
         store.delete(instance_id, ["token"])
     assert _files(own) == own_before, "the person's own keyrings were touched"
+
+
+@pytest.mark.parametrize(("installed", "environ", "platform", "says"), [
+    ((), {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/bus"}, "linux", "sudo apt install gnome-keyring"),
+    (("gnome-keyring-daemon",), {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/bus"}, "linux",
+     "GNOME Keyring, the Secret Service installed here, is not running"),
+    (("gnome-keyring-daemon",), {}, "linux", "dbus-run-session -- bash"),
+    (("keepassxc",), {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/bus"}, "linux", "Secret Service Integration"),
+    ((), {}, "win32", "Windows Credential Manager"),
+])
+def test_without_a_keychain_the_advice_names_the_secret_service_to_install_or_start(installed, environ, platform,
+                                                                                     says):
+    from exadesk.keychain import secret_service_advice
+
+    advice = secret_service_advice(environ, platform, which=lambda name: f"/usr/bin/{name}" if name in installed
+                                   else None)
+    assert says in advice

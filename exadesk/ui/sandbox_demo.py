@@ -1,6 +1,8 @@
 """The sandbox demo in the window: start every emulator in-process and build a demo workspace.
 
-The emulators' demo credentials are made up; they go to the keychain like any secret.
+The emulators' demo credentials are made up; they go to the keychain like any secret. Where no keychain is usable
+(no Secret Service running), they are kept in memory for this run of the app instead, so the sandbox still works:
+they open nothing but the emulators on this computer. Real credentials never take that way.
 """
 
 from __future__ import annotations
@@ -36,6 +38,33 @@ def demo_instances(demo) -> tuple[list[Instance], dict[str, dict[str, str]]]:
     return instances, secrets
 
 
+class DemoSecrets:
+    """The keychain, except for the sandbox's made-up credentials (when no keychain is usable): those stay in memory."""
+
+    def __init__(self, store):
+        from exadesk.keychain import SecretStore
+        from exadesk.sandbox.memory_keyring import MemoryKeyring
+
+        self.store = store
+        self.memory = SecretStore(MemoryKeyring())
+        self.demo_ids: set[str] = set()
+
+    def __getattr__(self, name):  # name, available(), problem(), backend: the keychain's own
+        return getattr(self.store, name)
+
+    def _for(self, instance_id: str):
+        return self.memory if instance_id in self.demo_ids else self.store
+
+    def set(self, instance_id: str, field: str, value: str) -> None:
+        self._for(instance_id).set(instance_id, field, value)
+
+    def get(self, instance_id: str, field: str) -> str | None:
+        return self._for(instance_id).get(instance_id, field)
+
+    def delete(self, instance_id: str, fields) -> None:
+        self._for(instance_id).delete(instance_id, fields)
+
+
 def install_demo(session) -> str:
     """Start the emulators (once) and create or refresh the demo workspace; returns its id."""
     from exadesk.sandbox.demo import start_demo
@@ -44,6 +73,10 @@ def install_demo(session) -> str:
         session.demo = start_demo()
     instances, secrets = demo_instances(session.demo)
     store = session.secrets
+    if not store.available():  # no Secret Service: the made-up credentials stay in memory (see the module's text)
+        if not isinstance(store, DemoSecrets):
+            store = session.secrets = DemoSecrets(store)
+        store.demo_ids.update(inst.id for inst in instances)
     for inst in instances:
         for name, value in secrets[inst.id].items():
             store.set(inst.id, name, value)
