@@ -142,9 +142,10 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             proxy_user=inst.proxy_user or (last.identity if last else "") or "—", verdict=_verdict(inst),
             failing=failing, checked_at=last.at if last else None, checks=checks,
             problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now)))
-    names = {i.id: i.name for i in workspace.instances}
-    connections = [ConnectionSection(c.name, names.get(c.left, c.left), names.get(c.right, c.right),
-                                     c.mode.value.capitalize(), _plan_items(workspace, c))
+    from exadesk.planner import side_names
+
+    connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),
+                                     _plan_items(workspace, c))
                    for c in workspace.connections]
     return ReadinessReport(workspace.name, now, sections, connections, workspace.notes)
 

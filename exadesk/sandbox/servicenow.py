@@ -320,6 +320,11 @@ class ServiceNowEmulator(Emulator):
             if term.startswith("ORDERBY"):
                 continue
             name, sep, value = term.partition("=")
+            if not sep and "IN" in term:  # the encoded query's IN operator: fieldINa,b,c
+                name, _, values = term.partition("IN")
+                if str(self._field(table, row, name) if "." in name else row.get(name, "")) not in values.split(","):
+                    return False
+                continue
             if not sep:
                 return False
             if str(self._field(table, row, name) if "." in name else row.get(name, "")) != value:

@@ -257,12 +257,17 @@ class Sidebar(QWidget):
                     if inst.id == current:
                         target = item
                 for conn in ws.connections:
-                    item = QTreeWidgetItem([self.tr("⇄ {name}").format(name=conn.name), ""])
+                    # A side whose instance was removed is said here too, not only on the connection's page.
+                    orphaned = ws.instance(conn.left) is None or ws.instance(conn.right) is None
+                    item = QTreeWidgetItem([self.tr("⇄ {name} (a side is missing)").format(name=conn.name) if orphaned
+                                            else self.tr("⇄ {name}").format(name=conn.name), ""])
                     item.setFont(0, italic)
                     item.setData(0, ROLE_KIND, "connection")
                     item.setData(0, ROLE_ID, conn.id)
                     item.setData(0, ROLE_WORKSPACE, ws.id)
-                    item.setToolTip(0, self.tr("Connection: who may configure it, and what they need"))
+                    item.setToolTip(0, self.tr("An instance of this connection was removed: open it to choose "
+                                               "another") if orphaned
+                                    else self.tr("Connection: who may configure it, and what they need"))
                     item.setData(0, ACCESSIBLE_TEXT_ROLE,
                                  self.tr("Connection {name}").format(name=conn.name))
                     children.append(item)
