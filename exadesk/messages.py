@@ -124,7 +124,7 @@ CATALOGUE: dict[str, Message] = {
                               "Start it from a desktop session, or under a virtual display with `xvfb-run exadesk`; the command line works without one (`exadesk --help`)."),
     # -- keychain ----------------------------------------------------------------
     "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
-                                   "{advice}"),
+                                   "{advice} Then try again."),
     # which Secret Service to install or start (exadesk.keychain.secret_service_advice picks one)
     "keychain.advice.install": Message(K.KEYCHAIN, "Install a Secret Service: GNOME Keyring (on Debian or Ubuntu: `sudo apt install gnome-keyring`), then log in to the desktop again, or install KeePassXC and turn on its Secret Service integration."),
     "keychain.advice.no_session_bus": Message(K.KEYCHAIN, "There is no D-Bus session here (as over SSH or in WSL), so no Secret Service can run: start one with `dbus-run-session -- bash`, and in it start GNOME Keyring with `gnome-keyring-daemon --unlock` (type a password for its keyring, then Ctrl+D)."),

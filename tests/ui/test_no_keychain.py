@@ -27,11 +27,12 @@ def test_the_sandbox_works_without_a_keychain_and_keeps_its_made_up_credentials_
         ws = window.session.data.workspace("Sandbox demo")
         assert ws is not None
         assert {i.tracker for i in ws.instances} == set(sandbox.available())
-        demo = window.session.demo
         for inst in ws.instances:
             for name in inst.secret_fields:
-                assert window.session.secrets.get(inst.id, name) == demo.emulators[inst.tracker].demo_secrets[name]
-        github = next(i for i in ws.instances if i.tracker == "github")
+                assert window.session.secrets.get(inst.id, name), f"{inst.name}: {name} was not kept"
+        github = next(i for i in ws.instances if i.tracker == "github" and i.name == "GitHub sandbox")
+        assert window.session.secrets.get(github.id, "token") == window.session.demo.emulators["github"].demo_secrets[
+            "token"]
         window.sidebar.select(github.id)
         window.instance_page.verify_button.click()
         qtbot.waitUntil(lambda: window.instance_page.badge.text() == "Verified", timeout=15000)
