@@ -43,8 +43,10 @@ KEPT_TOP_LEVEL = ("openapi", "swagger", "servers", "host", "basePath", "schemes"
 
 def collect(full_specs: Path) -> dict[str, list[str]]:
     """Run every test that calls load_spec against the full descriptions; the operations they matched, per file."""
+    # The extracts' own test compares them with what the tests use: it cannot pass while they are being remade.
+    own_test = ROOT / "tests" / "sandbox" / "test_api_spec_extracts.py"
     tests = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").rglob("test_*.py")
-                   if "load_spec(" in p.read_text(encoding="utf-8"))
+                   if p != own_test and "load_spec(" in p.read_text(encoding="utf-8"))
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as usage:
         usage_path = usage.name
     try:
