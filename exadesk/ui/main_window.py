@@ -529,9 +529,7 @@ class MainWindow(QMainWindow):
     def try_sandbox(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
-
-        from exadesk.ui.sandbox_demo import install
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, DemoSecrets, install
 
         try:
             installed = install(self.session)
@@ -548,6 +546,9 @@ class MainWindow(QMainWindow):
         if installed.kept:
             text += " " + self.tr("Your own instances in {workspace} were kept as they were: {names}.").format(
                 workspace=DEMO_WORKSPACE, names=", ".join(installed.kept))
+        if isinstance(self.session.secrets, DemoSecrets):
+            text += " " + self.tr("No keychain is available, so its made-up credentials are kept in memory until "
+                                  "ExaDesk closes.")
         self.statusBar().showMessage(text)
         self.show_sandbox_credentials()
 

@@ -24,6 +24,7 @@ def test_the_sandbox_works_without_a_keychain_and_keeps_its_made_up_credentials_
     window.first_run.sandbox_button.click()
     try:
         assert not refusals, refusals[0].text()
+        assert "kept in memory until ExaDesk closes" in window.statusBar().currentMessage()
         ws = window.session.data.workspace("Sandbox demo")
         assert ws is not None
         assert {i.tracker for i in ws.instances} == set(sandbox.available())
