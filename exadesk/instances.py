@@ -317,6 +317,30 @@ def connections_using(workspace: Workspace, instance_id: str) -> list:
             if instance_id in (c.left, c.right) or instance_id in c.admins.values()]
 
 
+def removal_warning(workspace: Workspace, instance: Instance) -> str:
+    """What removing ``instance`` does to the connections that use it ("" when none does), naming each."""
+    sides = [c.name for c in workspace.connections if instance.id in (c.left, c.right)]
+    admins = [c.name for c in workspace.connections
+              if instance.id in c.admins.values() and c.name not in sides]
+    parts = []
+    if sides:
+        parts.append(f"{_names(sides)} would be left without {instance.name} as one of {_its(sides)} sides, until "
+                     "you choose another instance for it")
+    if admins:
+        parts.append(f"{_names(admins)} would no longer be checked with {instance.name}, the administrator's "
+                     "credential chosen for it")
+    return ("; ".join(parts) + ".") if parts else ""
+
+
+def _names(names: list[str]) -> str:
+    quoted = ", ".join(f"\u201c{n}\u201d" for n in names)
+    return f"The connection{'s' if len(names) > 1 else ''} {quoted}"
+
+
+def _its(names: list[str]) -> str:
+    return "their" if len(names) > 1 else "its"
+
+
 def keychain_fields(instance: Instance) -> list[str]:
     """Every keychain entry an instance may have: its secret fields and any sign-in tokens."""
     from exadesk import tokens

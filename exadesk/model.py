@@ -118,7 +118,8 @@ class Instance:
         role: "proxy" for the integration's account, "admin" for an admin's own
             credential used by the access planner.
         sandbox: made by the sandbox (File, Start the sandbox), which may replace it when it restarts;
-            everything else is the person's and the sandbox never touches it.
+            everything else is the person's and the sandbox never touches it. None: stored before ExaDesk
+            marked the sandbox's instances (the sandbox then recognises its own by name and address).
     """
 
     tracker: str
@@ -138,7 +139,7 @@ class Instance:
     token_expires_at: datetime | None = None
     created_at: datetime = field(default_factory=_now)
     history: list[Verification] = field(default_factory=list)  # newest last, bounded
-    sandbox: bool = False
+    sandbox: bool | None = False
 
     HISTORY_LIMIT = 20
 
@@ -173,7 +174,7 @@ class Instance:
             notes=str(data.get("notes", "")), role=str(data.get("role", "proxy")),
             token_expires_at=_dt(data.get("token_expires_at")), created_at=_dt(data.get("created_at")) or _now(),
             history=[Verification.from_json(v) for v in data.get("history", [])],
-            sandbox=bool(data.get("sandbox", False)),
+            sandbox=None if data.get("sandbox") is None else bool(data["sandbox"]),
         )
 
 

@@ -531,6 +531,9 @@ class MainWindow(QMainWindow):
 
         from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, DemoSecrets, install
 
+        demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
+        if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
+            self.verify_all_summary.pop(demo_ws.id, None)
         try:
             installed = install(self.session)
         except ExaDeskError as exc:
@@ -541,6 +544,7 @@ class MainWindow(QMainWindow):
                                 self.tr("The emulators could not start ({error}).").format(error=type(exc).__name__))
             return
         self.sidebar.select(installed.workspace_id)
+        self.show_workspace(installed.workspace_id)
         text = self.tr("Sandbox running: {count} emulators on this computer.").format(
             count=len(self.session.demo.emulators))
         if installed.kept:
@@ -659,15 +663,13 @@ class MainWindow(QMainWindow):
             return False
         ws, inst = found
         if confirm:
-            from exadesk.instances import connections_using
+            from exadesk.instances import removal_warning
 
             text = self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
                            "on the tracker itself.").format(name=inst.name, workspace=ws.name)
-            used_by = [c.name for c in connections_using(ws, inst.id)]
-            if used_by:
-                text += "\n\n" + self.tr("The connection {names} uses it and would be left without that side, "
-                                          "until you choose another instance for it.").format(
-                    names=", ".join(f"\u201c{n}\u201d" for n in used_by))
+            warning = removal_warning(ws, inst)  # the core's sentence names each connection that uses it
+            if warning:
+                text += "\n\n" + warning
             answer = QMessageBox.question(
                 self, self.tr("Remove instance"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)

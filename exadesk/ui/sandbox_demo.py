@@ -67,14 +67,14 @@ def demo_entries(demo) -> list[DemoEntry]:
         name = f"{spec.name} sandbox"
         if kind == "failing":
             name = f"{spec.name} sandbox (not ready)"
-        elif kind == "lesson":
-            name = LESSON_PREFIX + lesson.label
+        elif kind == "lesson":  # the tracker's icon is beside it in the sidebar; the label is in its notes
+            name = LESSON_PREFIX + lesson.scenario.title
         inst = Instance(tracker=tracker_id, name=name, url=emulator.url, auth_method=method.id,
                         values=dict(target.values), sync=sorted(target.sync), scope=list(target.scope),
                         secret_fields=[f.name for f in method.secret_fields if f.name in emulator.demo_secrets],
-                        notes=lesson.scenario.lesson if lesson else "", sandbox=True)
+                        notes=f"{lesson.label}: {lesson.scenario.lesson}" if lesson else "", sandbox=True)
         entries.append(DemoEntry(inst, {k: v for k, v in emulator.demo_secrets.items() if k in inst.secret_fields},
-                                 kind, lesson.scenario.lesson if lesson else "", oauth_clients(emulator)))
+                                 kind, inst.notes, oauth_clients(emulator)))
     return entries
 
 
@@ -86,8 +86,8 @@ def demo_instances(demo) -> tuple[list[Instance], dict[str, dict[str, str]]]:
 
 def _is_sandbox_own(inst: Instance, demo_names: set[tuple[str, str]]) -> bool:
     """Made by the sandbox: marked so, or (data from before the mark) named as the sandbox names it, on loopback."""
-    if inst.sandbox:
-        return True
+    if inst.sandbox is not None:
+        return inst.sandbox
     from urllib.parse import urlsplit
 
     host = (urlsplit(inst.url).hostname or "").lower()

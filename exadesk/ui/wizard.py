@@ -791,6 +791,7 @@ class SetupWizard(QWizard):
                 ws.instances.append(target)
             else:
                 flow.to_instance(target)
+                target.sandbox = False  # edited by the person: theirs now, so a sandbox restart leaves it alone
             if report is not None:
                 instances.record(target, report)
             if offline and (report is None or report.problem is not None):
