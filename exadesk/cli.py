@@ -76,6 +76,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(args) -> int:
+    from exadesk import display
+
+    why = display.unreachable()
+    if why:  # Qt would abort (exit 134) with advice about reinstalling packages: say what is wrong instead
+        from exadesk import messages
+
+        problem = messages.problem("app.no_display", why=why)
+        print(f"exadesk: {problem.message} {problem.next_step}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         from exadesk.ui.app import run
     except ImportError as exc:  # Qt's system libraries missing: say which, not a traceback

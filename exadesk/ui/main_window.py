@@ -529,9 +529,7 @@ class MainWindow(QMainWindow):
     def try_sandbox(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
-
-        from exadesk.ui.sandbox_demo import install
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, DemoSecrets, install
 
         demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
         if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
@@ -552,6 +550,9 @@ class MainWindow(QMainWindow):
         if installed.kept:
             text += " " + self.tr("Your own instances in {workspace} were kept as they were: {names}.").format(
                 workspace=DEMO_WORKSPACE, names=", ".join(installed.kept))
+        if isinstance(self.session.secrets, DemoSecrets):
+            text += " " + self.tr("No keychain is available, so its made-up credentials are kept in memory until "
+                                  "ExaDesk closes.")
         self.statusBar().showMessage(text)
         self.show_sandbox_credentials()
 

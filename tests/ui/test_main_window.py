@@ -186,10 +186,10 @@ def test_settings_show_the_keychain_and_save_network_and_theme(qtbot, window, tm
 
 
 def test_settings_say_what_to_do_without_a_keychain(qtbot, window, monkeypatch):
-    from exadesk import messages
+    from exadesk import keychain
 
     monkeypatch.setattr(type(window.session.secrets), "problem",
-                        lambda self: messages.problem("keychain.no_backend", backend="no keyring backend was found"))
+                        lambda self: keychain.no_keychain("no keyring backend was found"))
     dialog = window.open_settings()
     assert "No system keychain" in dialog.keychain_label.text()
     assert "Secret Service" in dialog.keychain_label.text()
