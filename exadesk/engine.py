@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[CheckResult], None]
 
 
-def validate(target: Target) -> Report:
-    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong."""
+def validate(target: Target, *, purpose: str = "proxy") -> Report:
+    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
+    (or, for a proxy user, no scope is given where the requirements are checked per project)."""
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
@@ -36,9 +37,13 @@ def validate(target: Target) -> Report:
         report.problem = messages.problem("input.tracker", value=target.tracker)
         return report
     report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
-    report.checks.extend(tracker.validate_offline(target))
+    report.checks.extend(tracker.validate_offline(target, require_scope=purpose == "proxy"))
     bad = [c for c in report.checks if c.status is Status.FAIL]
-    if bad:
+    if bad and bad[0].id == f"{tracker.id}.scope" and tracker.spec.scope.missing(target.scope):
+        scope = tracker.spec.scope
+        report.problem = messages.problem("input.scope_missing", tracker=tracker.spec.name,
+                                          label=scope.label.lower(), example=scope.example)
+    elif bad:
         first = bad[0]
         # The check's detail and fix are whole sentences ("Expected: ..."); the message adds its own framing.
         report.problem = messages.problem("input.field", field=first.title, problem=first.detail.rstrip("."),
@@ -65,7 +70,7 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
 def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
-    report = validate(target)
+    report = validate(target, purpose=purpose)
     if report.problem is None:
         from exadesk import tokens
 

@@ -98,6 +98,10 @@ CATALOGUE: dict[str, Message] = {
     # -- input ------------------------------------------------------------------
     "input.url": Message(K.BAD_INPUT, "{value!r} is not an address ExaDesk can use for {tracker}.", "Expected: {example}."),
     "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
+    "input.scope_missing": Message(
+        K.BAD_INPUT, "{tracker} checks each of the {label} that sync, and none was given, so nothing would be verified.",
+        "Name at least one (for example {example}): in the window's 'What is synced' step, or with --project on the "
+        "command line."),
     "input.missing": Message(K.BAD_INPUT, "{field} is required.", "Expected: {example}."),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
     # -- keychain ----------------------------------------------------------------

@@ -71,7 +71,7 @@ def run_add(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
-    report = engine.validate(target)
+    report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "proxy")
     if report.problem is not None:
         print(f"exadesk add: {report.problem.text()}", file=sys.stderr)
         return EXIT_USAGE

@@ -80,7 +80,7 @@ SPEC = TrackerSpec(
         pattern=r"https://(dev\.azure\.com/[^/\s]+|[A-Za-z0-9-]+\.visualstudio\.com|[^/\s]+(/tfs)?/[^/\s]+)",
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", required=True),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(

@@ -38,7 +38,7 @@ SPEC = TrackerSpec(
         default="https://github.com",
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
-                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", required=True),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
         AuthMethod(

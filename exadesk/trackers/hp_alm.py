@@ -44,7 +44,7 @@ SPEC = TrackerSpec(
                 pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?"),
     scope=ScopeSpec(label="Projects", example="DEFAULT/Sync_Project",
                     hint="DOMAIN/PROJECT, for example DEFAULT/Sync_Project",
-                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+"),
+                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+", required=True),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(

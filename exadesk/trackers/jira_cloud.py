@@ -57,7 +57,7 @@ SPEC = TrackerSpec(
                 pattern=r"https://([a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/"
                         r"[0-9a-f-]{36})/?"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", required=True),
     sync_options=("comments", "attachments", "worklogs", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(

@@ -67,7 +67,7 @@ SPEC = TrackerSpec(
                 hint="the address you open Jira at, including any path such as /jira "
                      "(for example https://jira.example.com or https://intranet.example.com/jira)"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", required=True),
     sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(

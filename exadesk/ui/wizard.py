@@ -450,7 +450,9 @@ class SyncPage(_Page):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.scope_row.show_state(self.flow.scope_state(), bool(self.flow.scope))
+        state = self.flow.scope_state()
+        # A required scope left empty says so at once: the Next button waits for it.
+        self.scope_row.show_state(state, bool(self.flow.scope) or self.flow.spec.scope.missing(self.flow.scope))
         self.requirements.clear()
         for req in self.flow.requirements():
             text = req.title + ("  " + self.tr("(confirm by hand)") if req.manual else "")

@@ -68,11 +68,11 @@ def test_rejected_password_is_sent_once(emulators, cli, monkeypatch):
     assert b"Not-The-Alm-Pass-2" in emulator.requests[0].body  # in the XML body, as ALM documents
 
 
-def test_without_projects_in_scope_the_project_checks_are_unknown(emulators, cli, monkeypatch):
-    case = Case("no-scope", code=0, passed=("hp_alm.site_session",))
-    result, _ = run_case(case, "hp_alm", emulators, cli, monkeypatch, base_args=("--user", DEMO_USER))
-    assert result.check("hp_alm.all_projects")["status"] == "unknown"
-    assert "DEFAULT/Sync_Project" in result.check("hp_alm.all_projects")["detail"]
+def test_without_projects_in_scope_nothing_is_sent_and_the_option_is_named(emulators, cli, monkeypatch):
+    # It reported ready (exit 0, "Verified") with every requirement unknown; now it asks for the projects.
+    case = Case("no-scope", code=2, kind="bad_input")
+    result, emulator = run_case(case, "hp_alm", emulators, cli, monkeypatch, base_args=("--user", DEMO_USER))
+    assert "--project" in result.json()["error"]["message"] and emulator.requests == []
 
 
 def test_retirement_is_said_plainly_everywhere_it_is_chosen():

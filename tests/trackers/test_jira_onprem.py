@@ -79,7 +79,8 @@ def test_security_warning_lists_only_private_projects(emulators, cli, monkeypatc
 
 
 def test_security_warning_without_admin_rights_is_unknown(emulators, cli, monkeypatch):
-    case = Case("not-admin", {"user": {"admin": False}}, passed=(f"{T}.LINK_ISSUES",))
+    # Decidable with an administrator's view of the schemes, not with this one: not confirmed (exit 3).
+    case = Case("not-admin", {"user": {"admin": False}}, code=3, passed=(f"{T}.LINK_ISSUES",))
     result, _ = run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
     assert result.check(f"{T}.public_projects_only")["status"] == "unknown"
 
@@ -122,7 +123,8 @@ def test_no_projects_in_scope_is_not_a_pass(emulators, cli, monkeypatch):
     emulator = emulators.start(T)
     monkeypatch.setenv("PAT", DEMO_PAT)
     result = cli("check", T, "--url", emulator.url, "--secret-env", "PAT", "--json")
-    assert result.check(f"{T}.LINK_ISSUES")["status"] == "unknown"
+    assert result.code == 2 and "--project" in result.json()["error"]["message"]
+    assert emulator.requests == []
 
 
 def test_api_base_keeps_the_context_path():

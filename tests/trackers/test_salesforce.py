@@ -50,7 +50,7 @@ CASES = [
     Case("api-limit-spent-403", {"org": {"requests_used_up": True}}, code=3, kind="rate_limited",
          reason="salesforce.request_limit"),
     Case("api-requests-low", {"org": {"daily_remaining": 900}}, warn=("salesforce.DailyApiRequests",)),
-    Case("limits-hidden", {"org": {"limits_visible": False}}),
+    Case("limits-hidden", {"org": {"limits_visible": False}}, code=3),  # not confirmed: never "ready"
     Case("admin-account", profile(Name="System Administrator", PermissionsModifyAllData=True),
          warn=("salesforce.ModifyAllData",)),
     # Field notes: an expired token, 401 INVALID_SESSION_ID (here at userinfo: 403 Bad_OAuth_Token).

@@ -70,7 +70,7 @@ CASES = [
     Case("refresh-token-expired", {"oauth": {"refresh_tokens": {DEMO_REFRESH: {"expires_in_days": -1}}}},
          args=OAUTH, secrets=OAUTH_SECRETS, code=1, kind="auth", reason="servicenow.oauth_rejected"),
     Case("hibernating", {"hibernating": True}, code=3, kind="unexpected_response", reason="http.maintenance"),
-    Case("acl-hides-rows", {"acls": {"incident": {"read": ["sn_incident_read"]}}}, code=0),
+    Case("acl-hides-rows", {"acls": {"incident": {"read": ["sn_incident_read"]}}}, code=3),
     Case("user-hidden", {"acls": {"sys_user": {"read": ["admin"]}}}, code=1, kind="not_found",
          reason="servicenow.user_not_found"),
     # kit misbehaviours
@@ -107,7 +107,8 @@ def test_generic_401_names_causes_and_browser_step(emulators, cli, monkeypatch):
 
 
 def test_acl_hidden_rows_are_not_read_as_no_access(emulators, cli, monkeypatch):
-    result, emulator = run_case(Case("hidden", {"acls": {"incident": {"read": ["sn_incident_read"]}}}), "servicenow",
+    result, emulator = run_case(Case("hidden", {"acls": {"incident": {"read": ["sn_incident_read"]}}}, code=3),
+                                "servicenow",
                                 emulators, cli, monkeypatch)
     assert result.check("servicenow.read")["status"] == "unknown"
     assert emulator.count(path="/api/now/stats/incident") == 1
@@ -125,7 +126,7 @@ def test_oauth_uses_refresh_grant_and_bearer_token(emulators, cli, monkeypatch):
 
 def test_refresh_token_expiry_unknown_when_token_records_hidden(emulators, cli, monkeypatch):
     case = Case("hidden-tokens", {"acls": {"oauth_credential": {"read": ["admin"]}}}, args=OAUTH,
-                secrets=OAUTH_SECRETS)
+                secrets=OAUTH_SECRETS, code=3)
     result, _ = run_case(case, "servicenow", emulators, cli, monkeypatch)
     check = result.check("servicenow.refresh_token_lifespan")
     assert check["status"] == "unknown" and "100 days" in check["detail"]
@@ -165,3 +166,4 @@ def test_emulator_stats_counts_visible_records():
         reply = requests.get(f"{emulator.url}/api/now/stats/incident", params={"sysparm_count": "true"},
                              auth=("exalate.proxy", DEMO_PASSWORD), timeout=5)
         assert reply.json() == {"result": {"stats": {"count": "1"}}}
+

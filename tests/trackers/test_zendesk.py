@@ -21,7 +21,7 @@ def user(**changes) -> dict:
     return {"users": {USER: changes}}
 
 
-OAUTH = dict(args=("--auth", "oauth_token"), secrets={"access_token": DEMO_OAUTH})
+OAUTH = dict(args=("--auth", "oauth_token", "--project", "Support"), secrets={"access_token": DEMO_OAUTH})
 
 CASES = [
     Case("ready-custom-role", passed=("zendesk.role", "zendesk.ticket_editing", "zendesk.ticket_access",
