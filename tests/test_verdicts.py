@@ -70,6 +70,7 @@ def test_cli_prints_words_aligned_instead_of_question_marks():
     assert "????" not in text
     lines = [line for line in text.splitlines() if line.lstrip().startswith("[")]
     words = [line.split("]")[0].strip() + "]" for line in lines]
+    assert "[NOT CONFIRMED] Token scopes" in text
     assert words == ["[PASS]", "[FAIL]", "[WARN]", "[MANUAL]", "[NOT CONFIRMED]"]
     # The titles start in one column, whatever the word's length.
     assert len({line.index(title) for line, title in zip(lines, (

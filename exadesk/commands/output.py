@@ -10,7 +10,7 @@ from exadesk.checks import CheckResult, Report, Status, Verdict
 #: The word in brackets before each check; an unknown says which kind it is.
 WORDS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.SKIPPED: "SKIPPED"}
 MANUAL_WORD, NOT_CONFIRMED_WORD = "MANUAL", "NOT CONFIRMED"
-_WIDTH = max(len(w) for w in (*WORDS.values(), MANUAL_WORD, NOT_CONFIRMED_WORD)) + 2
+_WIDTH = max(len(w) for w in (*WORDS.values(), MANUAL_WORD, NOT_CONFIRMED_WORD)) + 3  # brackets and a space
 
 #: The headline of each verdict.
 HEADLINES = {Verdict.READY: "READY", Verdict.NOT_READY: "NOT READY", Verdict.NOT_CONFIRMED: "NOT CONFIRMED",

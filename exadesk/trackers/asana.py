@@ -38,7 +38,7 @@ SPEC = TrackerSpec(
     url=UrlSpec(example="https://app.asana.com", hint="https://app.asana.com (Asana has one address for everyone)",
                 pattern=r"https://app\.asana\.com(/.*)?", default="https://app.asana.com"),
     scope=ScopeSpec(label="Workspaces", example="Acme Corp",
-                    hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)", required=True),
+                    hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)"),
     auth_methods=(
         AuthMethod(
             id="pat",
