@@ -227,7 +227,10 @@ class SalesforceEmulator(Emulator):
         desc = self.scenario["objects"].get(name)
         if desc is None:
             return self.error(404, request)
-        return json_response({**_describe(name), **desc, "name": name, "fields": []})
+        body = {**_describe(name), **desc, "name": name, "fields": []}
+        for key in desc.get("omit", []) + ["omit"]:  # omit: a reply without a documented field
+            body.pop(key, None)
+        return json_response(body)
 
     @route("GET", "/services/data/{version}/limits")
     def limits(self, request: Request, version: str) -> Response:

@@ -278,10 +278,13 @@ def verify_live(ctx):
             have[key] = _have(client.decode(reply, dict)) if reply.status == 200 else None
         hidden = [p for p, perms in have.items() if perms is None]
         for perm in applicable:
-            missing = [p for p, perms in have.items() if perms is not None and not perms.get(perm)]
+            missing = [p for p, perms in have.items() if perms is not None and perm in perms and not perms[perm]]
+            unsent = [p for p, perms in have.items() if perms is not None and perm not in perms]
             lacking = missing + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
             if lacking:
                 yield ctx.failed(perm, f"{who} lacks it in: {_jira.join_limited(lacking)}.")
+            elif unsent:  # not sent: never a fail
+                yield ctx.not_sent(perm, perm, f"GET mypermissions for {_jira.join_limited(unsent)}")
             else:
                 yield ctx.passed(perm, f"{who} has it in {_jira.join_limited(projects)}.")
 

@@ -152,3 +152,11 @@ def test_offline_validation_of_the_address(cli, monkeypatch):
     assert result.code == 2
     assert "https://jira.example.com" in result.check(f"{T}.url")["fix"]
     assert DEMO_PAT not in result.out
+
+
+def test_permission_not_in_the_reply_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): mypermissions without LINK_ISSUES.
+    case = Case("not-sent", {"omit_permissions": ["LINK_ISSUES"]}, code=3, passed=(f"{T}.BROWSE_PROJECTS",))
+    result, _ = run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
+    check = result.check(f"{T}.LINK_ISSUES")
+    assert check["status"] == "unknown" and "LINK_ISSUES" in check["detail"] and "did not send" in check["detail"]

@@ -159,3 +159,12 @@ def test_api_base_keeps_the_my_domain_host():
 
     assert api_base("https://Acme.my.salesforce.com") == "https://acme.my.salesforce.com"
     assert api_base("http://127.0.0.1:8443") == "http://127.0.0.1:8443"
+
+
+def test_describe_without_a_flag_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): a describe reply without "updateable".
+    case = Case("flag-not-sent", {"objects": {"Case": {"omit": ["updateable"]}}}, code=3,
+                passed=("salesforce.PermissionsRead", "salesforce.PermissionsCreate"))
+    result, _ = run_case(case, "salesforce", emulators, cli, monkeypatch)
+    check = result.check("salesforce.PermissionsEdit")
+    assert check["status"] == "unknown" and "updateable" in check["detail"] and "did not send" in check["detail"]
