@@ -149,9 +149,13 @@ def run(args) -> int:
         return _usage(args, target)
     offline = engine.validate(target)
     if offline.problem is not None and offline.problem.reason == "input.scope_missing":
-        # Requirements are checked per project here: with none, nothing would be verified.
-        return _usage(args, trackers.get(target.tracker).spec.scope.missing_sentence(
-            trackers.get(target.tracker).spec.name, "--project"))
+        # Requirements are checked per project here: with none, nothing would be verified (exit 2).
+        spec = trackers.get(target.tracker).spec
+        if args.json:
+            print_json(offline.to_json())
+        else:
+            print(f"exadesk check: {spec.scope.missing_sentence(spec.name, '--project')}", file=sys.stderr)
+        return EXIT_USAGE
     cancel = threading.Event()
     try:
         report = engine.verify(target, cancel=cancel)

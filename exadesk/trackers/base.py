@@ -135,8 +135,11 @@ class ScopeSpec:
     def missing_sentence(self, tracker_name: str, option: str = "") -> str:
         """``GitHub checks each of the repositories that sync, and none was given: name at least one ...``."""
         how = f" with {option}" if option else ""
+        form = self.hint or self.example
+        if self.example and "for example" not in form:
+            form += f", for example {self.example}"
         return (f"{tracker_name} checks each of the {self.label.lower()} that sync, and none was given: name at "
-                f"least one{how} ({self.hint or self.example}, for example {self.example})")
+                f"least one{how} ({form})")
 
 
 @dataclass(frozen=True)

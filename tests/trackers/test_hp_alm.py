@@ -72,7 +72,9 @@ def test_without_projects_in_scope_nothing_is_sent_and_the_option_is_named(emula
     # It reported ready (exit 0, "Verified") with every requirement unknown; now it asks for the projects.
     case = Case("no-scope", code=2, kind="bad_input")
     result, emulator = run_case(case, "hp_alm", emulators, cli, monkeypatch, base_args=("--user", DEMO_USER))
-    assert "--project" in result.json()["error"]["message"] and emulator.requests == []
+    error = result.json()["error"]
+    assert error["reason"] == "input.scope_missing" and "--project" in error["next_step"]
+    assert emulator.requests == []
 
 
 def test_retirement_is_said_plainly_everywhere_it_is_chosen():

@@ -123,7 +123,7 @@ def test_no_projects_in_scope_is_not_a_pass(emulators, cli, monkeypatch):
     emulator = emulators.start(T)
     monkeypatch.setenv("PAT", DEMO_PAT)
     result = cli("check", T, "--url", emulator.url, "--secret-env", "PAT", "--json")
-    assert result.code == 2 and "--project" in result.json()["error"]["message"]
+    assert result.code == 2 and "--project" in result.json()["error"]["next_step"]
     assert emulator.requests == []
 
 
