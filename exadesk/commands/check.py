@@ -154,7 +154,7 @@ def run(args) -> int:
         if args.json:
             print_json(offline.to_json())
         else:
-            print(f"exadesk check: {spec.scope.missing_sentence(spec.name, '--project')}", file=sys.stderr)
+            print(f"exadesk check: {spec.scope.missing_sentence(spec.name, '--project')}.", file=sys.stderr)
         return EXIT_USAGE
     cancel = threading.Event()
     try:
