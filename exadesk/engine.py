@@ -39,6 +39,7 @@ def validate(target: Target, *, purpose: str = "proxy") -> Report:
     report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
     report.checks.extend(tracker.validate_offline(target, require_scope=purpose == "proxy"))
     bad = [c for c in report.checks if c.status is Status.FAIL]
+    bad.sort(key=lambda c: c.id == f"{tracker.id}.scope")  # the address and fields first, the scope last
     if bad and bad[0].id == f"{tracker.id}.scope" and tracker.spec.scope.missing(target.scope):
         scope = tracker.spec.scope
         report.problem = messages.problem("input.scope_missing", tracker=tracker.spec.name,
