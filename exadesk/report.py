@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from exadesk import __version__, expiry, history
+from exadesk import __version__, clock, expiry, history
 from exadesk.checks import CheckResult, Status, Verdict
 from exadesk.model import Instance, Workspace
 
@@ -130,7 +130,7 @@ def _plan_text(item) -> str:
 
 def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
     """Collect what the report shows for ``workspace`` (no secrets are read)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     sections = []
     for inst in workspace.instances:
         last = inst.last
@@ -157,9 +157,10 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
             not_confirmed=[c.title for c in undecided if c.not_confirmed],
             by_hand=[c.title for c in undecided if c.by_hand]))
-    names = {i.id: i.name for i in workspace.instances}
-    connections = [ConnectionSection(c.name, names.get(c.left, c.left), names.get(c.right, c.right),
-                                     c.mode.value.capitalize(), _plan_items(workspace, c))
+    from exadesk.planner import side_names
+
+    connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),
+                                     _plan_items(workspace, c))
                    for c in workspace.connections]
     return ReadinessReport(workspace.name, now, sections, connections, workspace.notes)
 

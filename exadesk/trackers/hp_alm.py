@@ -48,10 +48,12 @@ SPEC = TrackerSpec(
     notices=("hp_alm_retired",),
     url=UrlSpec(example="https://alm.example.com/qcbin",
                 hint="the ALM server address ending in /qcbin, as you open it in a browser",
-                pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?"),
+                pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?", site=r"[^/?#@\s]+/qcbin",
+                self_hosted=True),
     scope=ScopeSpec(label="Projects", example="DEFAULT/Sync_Project",
                     hint="DOMAIN/PROJECT, for example DEFAULT/Sync_Project",
-                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+", required=True),
+                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+", noun="project", entry="DOMAIN/PROJECT",
+                    required=True),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
@@ -210,13 +212,14 @@ def verify_live(ctx):
             yield ctx.passed("all_projects", f"{user} sees every project in scope: {', '.join(scope)}.{site}")
 
         hidden, counts = [], []
-        for project in scope:
-            if project.lower() not in visible:
-                continue
-            domain, _, name_ = visible[project.lower()].partition("/")
-            path = (f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name_, safe='')}"
-                    "/customization/entities/defect/fields")
-            reply = client.get(path, headers=XML, allow=(401, 403))
+
+        def fields_of(project: str):
+            path = f"{_project_path(visible[project.lower()])}/customization/entities/defect/fields"
+            return client.get(path, headers=XML, allow=(401, 403))
+
+        seen = [project for project in scope if project.lower() in visible]
+        # ALM reads one project's fields a request: the projects go concurrently.
+        for project, reply in zip(seen, ctx.gather(lambda p=p: fields_of(p) for p in seen)):
             if reply.status != 200:
                 hidden.append(project)
                 continue
@@ -267,9 +270,13 @@ def _tdadmin_result(ctx, client, user: str, projects: list[str]):
     """TDAdmin from the user's own group names in each visible project in scope (a project member may read them)."""
     where = f"GET customization/users/{user}?show-user-groups-names=true"
     admin_in, lacking, hidden, unsent = [], [], [], []
-    for project in projects:
-        reply = client.get(f"{_project_path(project)}/customization/users/{quote(user, safe='')}",
-                           params={"show-user-groups-names": "true"}, headers=XML, allow=(403, 404))
+
+    def user_in(project: str):
+        return client.get(f"{_project_path(project)}/customization/users/{quote(user, safe='')}",
+                          params={"show-user-groups-names": "true"}, headers=XML, allow=(403, 404))
+
+    # One project's user record a request: the projects go concurrently, as the field configurations do.
+    for project, reply in zip(projects, ctx.gather(lambda p=p: user_in(p) for p in projects)):
         if reply.status != 200:
             hidden.append(project)
             continue
