@@ -1,7 +1,9 @@
 """The ``exadesk`` command line. Runs without loading Qt (only the GUI command does).
 
-Exit codes: 0 ready; 1 definitively not ready; 2 usage or bad input (nothing
-was sent); 3 inconclusive (network, TLS, rate limit, unexpected response).
+Exit codes: 0 ready; 1 not ready (something fails); 2 usage or bad input (nothing
+was sent); 3 not confirmed (nothing fails, but something decidable was not decided:
+a table not readable, nothing in scope, a field not sent, network, TLS, rate limit,
+an unexpected response, cancelled). See exadesk.checks.Verdict.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox",
                                     "login", "data")
 
 EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
+EXIT_NOT_CONFIRMED = EXIT_INCONCLUSIVE  # one code: a run that could not decide everything
 
 
 class _Parser(argparse.ArgumentParser):

@@ -109,6 +109,10 @@ CATALOGUE: dict[str, Message] = {
     # -- input ------------------------------------------------------------------
     "input.url": Message(K.BAD_INPUT, "{value!r} is not an address ExaDesk can use for {tracker}.", "Expected: {example}."),
     "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
+    "input.scope_missing": Message(
+        K.BAD_INPUT, "{tracker} checks each of the {label} that sync, and none was given, so nothing would be verified.",
+        "Name at least one (for example {example}): in the window's 'What is synced' step, or with --project on the "
+        "command line."),
     "input.missing": Message(K.BAD_INPUT, "{field} is required.", "Expected: {example}."),
     "input.name_empty": Message(K.BAD_INPUT, "{what} is empty.", "Type a name people will recognise, for example the client and the tracker."),
     "input.name_long": Message(K.BAD_INPUT, "{what} is {length} characters long; at most {limit} fit.", "Choose a shorter name; put longer descriptions in the notes."),

@@ -89,7 +89,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name", required=True),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(

@@ -46,7 +46,8 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
-                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name"),
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name",
+                    required=True),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
         AuthMethod(

@@ -1068,7 +1068,7 @@ class _VerifyAll:
         self.busy[host] = max(0, self.busy.get(host, 0) - 1)
         self.done += 1
         code = report.exit_code()
-        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1
+        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1  # 2 and 3: not confirmed
         self.pump()
 
     def cancel(self) -> None:
@@ -1081,8 +1081,8 @@ class _VerifyAll:
 
     def text(self) -> str:
         tr = self.window.tr
-        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be "
-                  "checked.").format(done=self.done, total=self.total, **self.results)
+        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not "
+                  "confirmed.").format(done=self.done, total=self.total, **self.results)
 
     def show(self) -> None:
         window = self.window
