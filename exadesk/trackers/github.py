@@ -6,6 +6,10 @@ https://docs.github.com/rest/repos/repos#get-a-repository
 https://docs.github.com/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user
 https://docs.github.com/rest/overview/resources-in-the-rest-api (X-OAuth-Scopes, token expiration header)
 https://docs.github.com/enterprise-server@3.14/rest/quickstart (GHES serves the API at /api/v3)
+https://docs.github.com/graphql/guides/forming-calls-with-graphql (POST /graphql; GHES: /api/graphql; a query
+    reads, with aliases for many repositories in one call; a missing repository is null with a NOT_FOUND error)
+https://docs.github.com/graphql/reference/objects#repository (viewerPermission) and
+    https://docs.github.com/graphql/reference/objects#organization (viewerCanAdminister)
 """
 
 from __future__ import annotations
@@ -191,30 +195,93 @@ def _expiry(reply: Reply) -> datetime | None:
     return None
 
 
+#: Repositories asked in one GraphQL query (GitHub limits a query's cost, not its aliases; 50 stays far below it).
+GRAPHQL_BATCH = 50
+
+
 def _rights(ctx, client, repos: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Repositories not reachable, not administered, and administered as organisation owner only.
 
-    GitHub's REST API reads one repository a request: they are read concurrently, then each organisation's
-    membership once.
+    One GraphQL query reads them all (aliases); when GitHub answers it with anything but "not found" (SAML
+    enforcement, a policy), the REST reads below say exactly what, one repository a request, concurrently.
     """
-    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in repos)
-    missing, not_admin, admin_via_owner = [], [], []
-    org_owned: list[str] = []
-    for full, reply in zip(repos, replies):
-        if reply.status != 200:
-            missing.append(full)
-            continue
-        data = client.decode(reply, dict)
-        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
-        if permissions.get("admin") is True:
-            continue
-        owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
-        (org_owned if owner_info.get("type") == "Organization" else not_admin).append(full)
-    owners = sorted({full.partition("/")[0] for full in org_owned})
+    answers = ctx.gather(lambda chunk=repos[i:i + GRAPHQL_BATCH]: _graphql_rights(client, chunk)
+                         for i in range(0, len(repos), GRAPHQL_BATCH))
+    if all(answer is not None for answer in answers):
+        found = {full: rights for answer in answers for full, rights in answer.items()}
+    else:
+        found = dict(zip(repos, ctx.gather(lambda full=full: _rest_rights(client, full) for full in repos)))
+    missing = [full for full in repos if found[full] is None]
+    org_owned = [full for full in repos if found[full] is not None and found[full][0] == "org"]
+    not_admin = [full for full in repos if found[full] is not None and found[full][0] == "user"]
+    owners = sorted({full.partition("/")[0] for full in org_owned if found[full][1] is None})
     owner_roles = dict(zip(owners, ctx.gather(lambda owner=owner: _is_org_owner(client, owner) for owner in owners)))
+    admin_via_owner = []
     for full in org_owned:
-        (admin_via_owner if owner_roles[full.partition("/")[0]] else not_admin).append(full)
+        owner_admin = found[full][1]
+        if owner_admin is None:
+            owner_admin = owner_roles[full.partition("/")[0]]
+        (admin_via_owner if owner_admin else not_admin).append(full)
     return missing, [r for r in repos if r in not_admin], admin_via_owner
+
+
+def _graphql_url(client) -> str:
+    parts = urlsplit(client.base_url)
+    if parts.hostname == "api.github.com":
+        return "https://api.github.com/graphql"
+    return f"{parts.scheme}://{parts.netloc}/api/graphql"  # GitHub Enterprise Server
+
+
+def _graphql_rights(client, repos: list[str]) -> dict[str, tuple[str, bool | None] | None] | None:
+    """Each repository's rights from one query: None when it is not found, ("admin", True) when the token's user
+    administers it, else (owner kind "org"/"user", whether the user administers the organisation). None for the
+    whole answer when GitHub reported anything but "not found"."""
+    fields = ("nameWithOwner viewerPermission owner { __typename ... on Organization { viewerCanAdminister } }")
+    parts = []
+    for n, full in enumerate(repos):
+        owner, _, name = full.partition("/")
+        parts.append(f"r{n}: repository(owner: {_graphql_string(owner)}, name: {_graphql_string(name)}) "
+                     f"{{ {fields} }}")
+    reply = client.request("POST", _graphql_url(client), json_body={"query": "query { " + " ".join(parts) + " }"},
+                           allow=(403,))
+    if reply.status == 403:
+        return None
+    body = client.decode(reply, dict)
+    errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+    if any(e.get("type") != "NOT_FOUND" for e in errors):
+        return None
+    data = body.get("data") if isinstance(body.get("data"), dict) else {}
+    out: dict[str, tuple[str, bool | None] | None] = {}
+    for n, full in enumerate(repos):
+        repo = data.get(f"r{n}")
+        if not isinstance(repo, dict):
+            out[full] = None
+            continue
+        owner = repo.get("owner") if isinstance(repo.get("owner"), dict) else {}
+        if repo.get("viewerPermission") == "ADMIN":
+            out[full] = ("admin", True)
+        elif owner.get("__typename") == "Organization":
+            out[full] = ("org", owner.get("viewerCanAdminister") is True)
+        else:
+            out[full] = ("user", False)
+    return out
+
+
+def _graphql_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _rest_rights(client, full: str) -> tuple[str, bool | None] | None:
+    """One repository's rights from GET /repos (as :func:`_graphql_rights`; organisation admin not yet known)."""
+    reply = client.get(f"/repos/{full}", allow=(404, 403, 301))
+    if reply.status != 200:
+        return None
+    data = client.decode(reply, dict)
+    permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+    if permissions.get("admin") is True:
+        return "admin", True
+    owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
+    return ("org", None) if owner_info.get("type") == "Organization" else ("user", False)
 
 
 def _is_org_owner(client, owner: str) -> bool:
