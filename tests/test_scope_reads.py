@@ -73,10 +73,28 @@ def test_jira_cloud_forty_projects_take_at_most_twenty_requests():
     assert forty <= 20 and forty == one
 
 
-@pytest.mark.parametrize("tracker", ["salesforce", "asana"])
+@pytest.mark.parametrize("tracker", ["salesforce", "asana", "github", "azure_devops", "servicenow"])
 def test_bulk_reads_keep_the_count_flat(tracker):
-    counts = [measure(tracker, n, 0.0)[1] for n in (1, 10)]
+    """Describe Global, the workspace list, one GraphQL query, the project list and group names by descriptor, one
+    Batch API call: the requests do not grow with the scope."""
+    counts = [measure(tracker, n, 0.0)[1] for n in (2, 20)]
     assert counts[0] == counts[1], counts
+
+
+def test_servicenow_reads_the_tables_in_one_batch_of_gets():
+    from exadesk.http import is_declared_read
+
+    scenario, scope = TRACKERS["servicenow"](5)
+    from exadesk.sandbox.servicenow import ServiceNowEmulator
+
+    with ServiceNowEmulator(scenario) as emulator:
+        report = engine.verify(target_for("servicenow", emulator, scope))
+        assert report.ready, report.to_json()
+        batches = [r for r in emulator.requests if r.method == "POST" and r.path == "/api/now/v1/batch"]
+        assert len(batches) == 1 and len(batches[0].json()["rest_requests"]) == 5
+        assert is_declared_read("POST", emulator.url + batches[0].path, batches[0].json())
+    writing = {"rest_requests": [{"id": "1", "method": "PATCH", "url": "/api/now/table/incident/1"}]}
+    assert not is_declared_read("POST", "https://x.service-now.com/api/now/v1/batch", writing)
 
 
 @pytest.mark.parametrize("tracker", sorted(TRACKERS))
