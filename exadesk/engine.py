@@ -12,15 +12,15 @@ import logging
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from exadesk import messages, notices, trackers
+from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
 from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
-from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url
+from exadesk.redact import Redactor
+from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,10 @@ def validate(target: Target) -> Report:
         report = Report(tracker=target.tracker, url=redact_url(target.url))
         report.problem = messages.problem("input.tracker", value=target.tracker)
         return report
-    report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
+    site = site_url(tracker.spec, target.url)
+    if site != normalise_url(target.url):
+        target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
+    report = Report(tracker=tracker.id, url=redact_url(site))
     report.checks.extend(tracker.validate_offline(target))
     bad = [c for c in report.checks if c.status is Status.FAIL]
     if bad:
@@ -63,6 +66,31 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
 
 
 def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
+    # Everything a tracker sent reaches people through this report: the one place an echoed secret is masked.
+    # The secrets are read again when they change (preparing an OAuth sign-in adds a fresh access token).
+    made: dict = {}
+
+    def redact() -> Redactor:
+        if made.get("secrets") is not target.secrets:
+            made.update(secrets=target.secrets, redactor=Redactor.for_target(target))
+        return made["redactor"]
+
+    if on_result is not None:
+        emit_plain = on_result
+        on_result = lambda result: emit_plain(redact().result(result))  # noqa: E731
+    report = _run(target, purpose, cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+    return _redacted(report, redact())
+
+
+def _redacted(report: Report, redact: Redactor) -> Report:
+    if redact:
+        report.checks = [redact.result(c) for c in report.checks]
+        report.identity = redact.identity(report.identity)
+        report.problem = redact.problem(report.problem)
+    return report
+
+
+def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
     report = validate(target)
@@ -73,7 +101,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         if prepare is not None:
             report.problem = prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
-        report.finished_at = datetime.now(timezone.utc)
+        report.finished_at = clock.now()
         return report
     tracker = trackers.get(target.tracker)
     spec = tracker.spec
@@ -83,7 +111,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         live = getattr(tracker.module, "verify_admin", None) or _no_admin_api
     else:
         live = tracker.verify_live
-    target.url = normalise_url(target.url)
+    target.url = site_url(tracker.spec, target.url)  # a page address pasted from the browser becomes the site
     # Offline checks passed; keep their notices but not the format checks in the live report.
     report.checks = [c for c in report.checks if c.id.startswith("notice.")]
     for c in report.checks:
@@ -91,7 +119,8 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
 
     def client_factory(base_url: str, auth, *, login_url: str = "", diagnose=None) -> HttpClient:
         options = dict(http_options or {})
-        return HttpClient(base_url=base_url, page=Page(spec.name, diagnose, login_url), auth=auth, guard=guard,
+        page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
+        return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
                           ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True, **options)
 
@@ -104,8 +133,9 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
                 raise CheckError(messages.problem("cancelled"))
     except ExaDeskError as exc:
         report.problem = exc.problem
-        if exc.problem.kind in (ErrorKind.FORBIDDEN, ErrorKind.NETWORK):
-            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists).
+        if messages.address_matters(exc.problem.reason):
+            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists); only
+            # causes that can depend on the address say so (a misspelt host or a suspended account do not).
             where = messages.problem("where.workstation")
             report.problem.next_step = f"{report.problem.next_step} {where.message} {where.next_step}".strip()
     except Exception as exc:  # an adapter bug must not take the window down; the log keeps the type and place
@@ -123,7 +153,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
     if person:
         report.checks.append(person)
         _emit(on_result, person)
-    report.finished_at = datetime.now(timezone.utc)
+    report.finished_at = clock.now()
     return report
 
 
@@ -161,7 +191,7 @@ def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list
 
 
 def _notice_results(spec, target: Target) -> list[CheckResult]:
-    today = datetime.now(timezone.utc).date()
+    today = clock.now().date()
     out = []
     for notice in notices.for_tracker(spec.id, target.auth_method):
         when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)

@@ -17,16 +17,17 @@ import json
 import logging
 import os
 import re
+import socket
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import CheckError, ErrorKind, Problem
 
 if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on the first request, not on import
@@ -35,12 +36,15 @@ if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on
     import requests
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 USER_AGENT = f"ExaDesk/{__version__} (setup verification; read-only)"
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_RETRY_WAIT = 15.0
 RETRY_STATUSES = (429, 502, 503, 504)
+#: How often a waiting request looks at its deadline and cancel flag: Cancel ends a request within this (plus a thread switch).
+POLL_SECONDS = 0.05
 #: Requests in flight to one host at once, for the whole process: a check's concurrent reads and Verify all's
 #: instances together (exadesk.instances.PER_HOST is this same number).
 MAX_PER_HOST = 4
@@ -233,6 +237,138 @@ class ProbeGuard:
             self._changed.notify_all()
 
 
+# -- deadlines and cancelling -----------------------------------------------------
+
+_active = threading.local()  # the Deadline of the request this thread is sending, for the connections it opens
+
+
+class Deadline:
+    """The end of one request: one time limit for connect, headers and body together, and an early end on cancel.
+
+    A server that trickles its reply one byte at a time (or sends endless ``100 Continue``) never trips a per-read
+    socket timeout; a deadline on the whole exchange does. :meth:`run` sends the exchange from a helper thread and
+    waits for it, looking at the clock and at ``cancel`` every :data:`POLL_SECONDS`: when either says stop, the
+    sockets the exchange opened are shut (which wakes a read blocked on them) and the caller gets a classified error
+    at once, whatever was in flight (name lookup, connect, TLS, headers, body).
+
+    Any ``threading.Event`` serves as the cancel flag: setting it from any thread ends every request waiting on it.
+    """
+
+    def __init__(self, seconds: float, cancel: threading.Event | None = None, host: str = ""):
+        self.seconds = seconds
+        self.cancel = cancel
+        self.host = host
+        self.ends = time.monotonic() + seconds
+        self._connections: list = []
+        self._lock = threading.Lock()
+        self._aborted = False
+
+    def remaining(self) -> float:
+        return self.ends - time.monotonic()
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def adopt(self, connection) -> None:
+        """Remember a connection the exchange uses, so an abort can shut its socket; shut it at once if too late."""
+        with self._lock:
+            self._connections.append(connection)
+            aborted = self._aborted
+        if aborted:
+            _shut(connection)
+
+    def abort(self) -> None:
+        """Shut every socket the exchange opened: a thread blocked reading one wakes up with an error."""
+        with self._lock:
+            self._aborted = True
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            _shut(connection)
+
+    def run(self, exchange: Callable[[], T]) -> T:
+        """Run ``exchange`` (which sends one request and reads its reply) within the deadline; raise CheckError when
+        the time runs out or the run is cancelled."""
+        outcome: dict = {}
+        finished = threading.Event()
+
+        def send() -> None:
+            _active.deadline = self
+            try:
+                outcome["value"] = exchange()
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
+                outcome["error"] = exc
+            finally:
+                _active.deadline = None
+                finished.set()
+
+        # A daemon thread: an exchange abandoned after its deadline never keeps the process (or Ctrl+C) waiting.
+        threading.Thread(target=send, name="exadesk-request", daemon=True).start()
+        while not finished.wait(max(0.0, min(POLL_SECONDS, self.remaining()))):
+            if self.cancelled():
+                self.abort()
+                raise CheckError(messages.problem("cancelled"))
+            if self.remaining() <= 0:
+                self.abort()
+                raise CheckError(messages.problem("network.timeout", host=self.host, timeout=_seconds(self.seconds)))
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+
+def _shut(connection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return
+    try:
+        # socket.socket's own shutdown, also for an SSLSocket: ssl's override drops the TLS state under the reading thread.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
+def _abortable_pools() -> dict:
+    """urllib3 pool classes whose connections join the current thread's Deadline (built on first use: import cost)."""
+    global _POOLS
+    if _POOLS is None:
+        from urllib3.connection import HTTPConnection, HTTPSConnection
+        from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+        def joins(base):
+            class Abortable(base):
+                def connect(self):
+                    _join(self)
+                    return super().connect()
+
+                def request(self, *args, **kwargs):
+                    _join(self)
+                    return super().request(*args, **kwargs)
+
+            Abortable.__name__ = f"Abortable{base.__name__}"
+            return Abortable
+
+        class Pool(HTTPConnectionPool):
+            ConnectionCls = joins(HTTPConnection)
+
+        class TlsPool(HTTPSConnectionPool):
+            ConnectionCls = joins(HTTPSConnection)
+
+        _POOLS = {"http": Pool, "https": TlsPool}
+    return _POOLS
+
+
+_POOLS: dict | None = None
+
+
+def _join(connection) -> None:
+    deadline = getattr(_active, "deadline", None)
+    if deadline is not None:
+        deadline.adopt(connection)
+
+
 # -- replies -------------------------------------------------------------------
 
 
@@ -273,6 +409,7 @@ class Page:
     tracker: str  # display name, for messages
     diagnose: Callable[[Reply, "HttpClient"], Problem | None] | None = None  # tracker's own recognition
     login_url: str = ""  # where a person signs in, named by login-page messages
+    self_hosted: bool = False  # the tracker may run on a customer's server (which may lack https)
 
 
 _LOGIN_PATH = re.compile(r"(login|signin|sign-in|sso|saml|adfs|oauth2?/authorize|okta|auth/realms|idp|cas/)", re.I)
@@ -297,7 +434,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     except ValueError:
         pass
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, parsedate_to_datetime(value).timestamp() - clock.now().timestamp())
     except (TypeError, ValueError):
         return None
 
@@ -310,20 +447,27 @@ def _human_wait(seconds: float | None) -> str:
     return f"{int(seconds // 60)} minutes"
 
 
-def _trust_store_adapter(context: "ssl.SSLContext"):
-    """A requests transport adapter that uses ``context`` for direct and proxied TLS connections."""
+def _transport_adapter(context: "ssl.SSLContext"):
+    """A requests transport adapter: ``context`` for direct and proxied TLS, and connections a Deadline can shut."""
     from requests.adapters import HTTPAdapter
+    from urllib3.poolmanager import pool_classes_by_scheme as default_pools
 
-    class TrustStoreAdapter(HTTPAdapter):
+    def abortable(manager):
+        if manager.pool_classes_by_scheme is default_pools:  # not SOCKS: its pools are its own
+            manager.pool_classes_by_scheme = _abortable_pools()
+        return manager
+
+    class TransportAdapter(HTTPAdapter):
         def init_poolmanager(self, *args, **kwargs):
             kwargs["ssl_context"] = context
-            return super().init_poolmanager(*args, **kwargs)
+            super().init_poolmanager(*args, **kwargs)
+            abortable(self.poolmanager)
 
         def proxy_manager_for(self, proxy, **kwargs):
             kwargs["ssl_context"] = context
-            return super().proxy_manager_for(proxy, **kwargs)
+            return abortable(super().proxy_manager_for(proxy, **kwargs))
 
-    return TrustStoreAdapter()
+    return TransportAdapter()
 
 
 def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
@@ -389,8 +533,9 @@ class HttpClient:
 
             self.session = requests.Session()
             self.session.headers["User-Agent"] = USER_AGENT
-            adapter = _trust_store_adapter(make_ssl_context(self.ca_bundle))
+            adapter = _transport_adapter(make_ssl_context(self.ca_bundle))
             self.session.mount("https://", adapter)
+            self.session.mount("http://", adapter)
             if self.proxy:
                 self.session.proxies = {"http": self.proxy, "https": self.proxy}
             # Otherwise requests honours HTTPS_PROXY / NO_PROXY and the system settings it can read.
@@ -495,22 +640,34 @@ class HttpClient:
         if auth is not None:
             send_headers.update(auth.headers())
         host = urlsplit(url).hostname or ""
+        self.requests_sent += 1
+        deadline = Deadline(self.request_seconds, self.cancel, host)
+        return deadline.run(lambda: self._exchange(method, url, params=params, data=data, json_body=json_body,
+                                                   headers=send_headers, host=host))
+
+    @property
+    def request_seconds(self) -> float:
+        """The most one request may take from connecting to its last byte (the ``--timeout`` a person gave)."""
+        return max(self.timeout)
+
+    def _exchange(self, method, url, *, params, data, json_body, headers, host) -> Reply:
+        """Send one request and read its bounded reply (in the Deadline's helper thread)."""
         import requests
 
         try:
-            self.requests_sent += 1
-            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=send_headers,
+            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=headers,
                                             timeout=self.timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
-            raise CheckError(classify_tls(exc, host)) from None
+            raise CheckError(classify_tls(exc, host, self_hosted=self.page.self_hosted, tracker=self.page.tracker,
+                                          url=url)) from None
         except requests.exceptions.ProxyError as exc:
             text = str(exc)
             reason = "network.proxy_auth" if "407" in text else "network.proxy"
             raise CheckError(messages.problem(reason, host=host, proxy=_proxy_name(self, url))) from None
         except requests.exceptions.ConnectTimeout:
-            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[0])) from None
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[0]))) from None
         except requests.exceptions.ReadTimeout:
-            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
         except requests.exceptions.ConnectionError as exc:
             raise CheckError(classify_connection_error(exc, host)) from None
         except requests.exceptions.InvalidURL:
@@ -532,7 +689,6 @@ class HttpClient:
             raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
                                               tracker=self.page.tracker))
         chunks, size = [], 0
-        deadline = time.monotonic() + self.timeout[1] * 3
         try:
             for chunk in response.iter_content(65536):
                 self._check_cancel()
@@ -540,12 +696,10 @@ class HttpClient:
                 if size > self.max_bytes:
                     raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
                                                       tracker=self.page.tracker))
-                if time.monotonic() > deadline:
-                    raise CheckError(messages.problem("network.timeout", host=host, timeout=int(self.timeout[1] * 3)))
                 chunks.append(chunk)
         except requests.exceptions.RequestException as exc:
             if isinstance(exc, (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError)) and "timed out" in str(exc):
-                raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+                raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
             raise CheckError(messages.problem("http.invalid_json", tracker=self.page.tracker, url=response.url)) from None
         return b"".join(chunks)
 
@@ -624,9 +778,15 @@ def _form_action(reply: Reply) -> str:
     return _strip_query(html.unescape(match.group(1).decode("utf-8", errors="replace")))
 
 
-def classify_tls(exc: Exception, host: str) -> Problem:
+def classify_tls(exc: Exception, host: str, *, self_hosted: bool = False, tracker: str = "", url: str = "") -> Problem:
     text = str(exc)
     lowered = text.lower()
+    if "wrong version number" in lowered or "http request" in lowered or "http_request" in lowered:
+        # The server answered the TLS hello in plain http: no certificate is involved, the address is.
+        secure = urlsplit(url)
+        plain = f"http://{secure.netloc}" if secure.netloc else f"http://{host}"
+        reason = "tls.plain_http_self_hosted" if self_hosted else "tls.plain_http"
+        return messages.problem(reason, host=host, tracker=tracker or None, plain=plain)
     if "self-signed" in lowered or "self signed" in lowered or "unable to get local issuer" in lowered:
         return messages.problem("tls.self_signed", host=host)
     if "basic constraints" in lowered or "authority key identifier" in lowered or "not marked critical" in lowered:

@@ -35,7 +35,8 @@ class JiraCloudEmulator(Emulator):
     """Scenario keys: ``admin`` (email, token, password, ``administer``, ``groups``, ``project_admin``: project
     keys, ``browse_users``), ``people`` (more accounts by email, same shape plus ``accountId``), ``groups`` (the
     site's group names), ``scoped_tokens``, ``app_user``
-    (``present``, ``active``, ``groups``), ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
+    (``present``, ``active``, ``groups``), ``more_users`` (ordinary accounts listed by Get all users before the app),
+    ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
     (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``security_schemes`` (id -> levels and
     their members), ``addons_role_deleted``."""
 
@@ -52,8 +53,8 @@ class JiraCloudEmulator(Emulator):
             "people": {},
             "groups": sorted(GROUP_IDS),
             "scoped_tokens": [DEMO_SCOPED],
+            # App accounts have no e-mail address (Atlassian's profile visibility: accountType "app").
             "app_user": {"present": True, "active": True, "displayName": "Exalate",
-                         "emailAddress": "com.exalate.jiranode@connect.atlassian.com",
                          "groups": ["atlassian-addons", "atlassian-addons-admin", "jira-core-users",
                                     "jira-servicedesk-users", "jira-software-users"]},
             "projects": {
@@ -212,10 +213,35 @@ class JiraCloudEmulator(Emulator):
         query = request.param("query").lower()
         app = self._app()
         found = []
-        if app and query and (app["displayName"].lower().startswith(query)
-                              or app.get("emailAddress", "").lower().startswith(query)):
+        # "Returns a list of active users that match the search string": an inactive account is never found here.
+        if app and app["active"] and query and (app["displayName"].lower().startswith(query)
+                                                or app.get("emailAddress", "").lower().startswith(query)):
             found.append(app)
         return json_response(found)
+
+    @route("GET", "/rest/api/3/users/search")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/users/search")
+    def all_users(self, request: Request, cloud: str | None = None) -> Response:
+        """Get all users: "active users, inactive users and previously deleted users", a bare paged array."""
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self.scenario["admin"].get("browse_users", True):
+            return self.error(403, request)
+        admin = self.scenario["admin"]
+        users = [{"self": f"{self.url}/rest/api/3/user?accountId={ADMIN_ACCOUNT}", "accountId": ADMIN_ACCOUNT,
+                  "accountType": "atlassian", "displayName": admin["displayName"], "active": True}]
+        users += [{"self": f"{self.url}/rest/api/3/user?accountId={p['accountId']}", "accountId": p["accountId"],
+                   "accountType": "atlassian", "displayName": p.get("displayName", email), "active": True}
+                  for email, p in self.scenario.get("people", {}).items() if p.get("accountId")]
+        users += [{"self": f"{self.url}/rest/api/3/user?accountId=5b10ac8d82e05b22cc7d{i:04d}",
+                   "accountId": f"5b10ac8d82e05b22cc7d{i:04d}", "accountType": "atlassian",
+                   "displayName": f"Person {i}", "active": i % 7 != 0} for i in range(self.scenario.get("more_users", 0))]
+        app = self._app()
+        if app:
+            users.append(app)
+        start, size = int(request.param("startAt") or 0), min(int(request.param("maxResults") or 50), 1000)
+        return json_response(users[start:start + size])
 
     @route("GET", "/rest/api/3/user/groups")
     @route("GET", "/ex/jira/{cloud}/rest/api/3/user/groups")

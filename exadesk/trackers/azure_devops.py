@@ -9,7 +9,10 @@ https://learn.microsoft.com/rest/api/azure/devops/core/projects/get
 https://learn.microsoft.com/azure/devops/organizations/security/look-up-project-collection-administrators
 https://learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning and the client libraries'
     GET {collection}/_apis/connectionData (authenticatedUser), the call Microsoft's own clients use to learn who
-    the credential is; it is not in the OpenAPI descriptions.
+    the credential is; it is not in the OpenAPI descriptions (azure-devops-python-api, location_client.py:
+    get_connection_data, version 7.1-preview.1).
+https://github.com/microsoft/azure-devops-python-api azure/devops/client.py: every request carries
+    X-TFS-FedAuthRedirect: Suppress, so a refused credential is a 401, not a 302 to the sign-in page.
 https://learn.microsoft.com/azure/devops/organizations/accounts/change-application-access-policies
     (IP Conditional Access policy validation; VS403463)
 
@@ -37,6 +40,9 @@ from exadesk.messages import Message
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 API_VERSION = "7.1"
+#: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
+#: (azure-devops-python-api, azure/devops/v7_1/location/location_client.py); a bare "7.1" is refused.
+CONNECTION_DATA_VERSION = "7.1-preview.1"
 PCA = "Project Collection Administrators"
 PROJECT_ADMINS = "Project Administrators"
 PCA_KEY = "project_collection_administrators"
@@ -78,6 +84,9 @@ SPEC = TrackerSpec(
         hint="https://dev.azure.com/your-organisation (or https://your-organisation.visualstudio.com); for Azure "
              "DevOps Server the collection address, such as https://ado.example.com/tfs/DefaultCollection",
         pattern=r"https://(dev\.azure\.com/[^/\s]+|[A-Za-z0-9-]+\.visualstudio\.com|[^/\s]+(/tfs)?/[^/\s]+)",
+        # A Services page (.../_boards/board) trims to the organisation; a Server's collection path is its own.
+        site=r"dev\.azure\.com/[^/?#\s]+|[a-z0-9-]+\.visualstudio\.com",
+        self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
                     pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name"),
@@ -293,15 +302,24 @@ class _Session:
     member_of_sent: list[str] = field(default_factory=list)  # the same descriptors as the service sent them
 
 
+class PatAuth(BasicAuth):
+    """A PAT as Basic with an empty user name (Microsoft: any user name, the PAT as password), sent the way
+    Microsoft's clients send it: with ``X-TFS-FedAuthRedirect: Suppress``, so a refusal is a 401 and not a redirect
+    to the sign-in page that would look like single sign-on."""
+
+    def headers(self) -> dict[str, str]:
+        return {**super().headers(), "X-TFS-FedAuthRedirect": "Suppress"}
+
+
 def _sign_in(ctx, role: str) -> _Session:
     """Who the token belongs to, with every group it is in (nested too); ``role`` names the person in errors."""
     loc = locate(ctx.target.url)
-    auth = BasicAuth("", ctx.target.secrets.get("token"))  # Microsoft: any user name, the PAT as password
+    auth = PatAuth("", ctx.target.secrets.get("token"))
     core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
     ims = core if loc.identities == loc.core else ctx.client(loc.identities, auth, login_url=ctx.target.url,
                                                              diagnose=diagnose)
 
-    connection = core.get_json("/_apis/connectionData", expect=dict)
+    connection = core.get_json("/_apis/connectionData", params={"api-version": CONNECTION_DATA_VERSION}, expect=dict)
     user = connection.get("authenticatedUser") if isinstance(connection.get("authenticatedUser"), dict) else {}
     user_id = str(user.get("id") or "")
     if not user_id or "unauthenticated" in descriptor_key(user.get("descriptor")):

@@ -115,6 +115,12 @@ class UrlSpec:
     hint: str
     pattern: str = ""  # regex over the whole https URL; loopback http is always allowed for sandboxes
     default: str = ""  # a fixed address (github.com) the form can prefill
+    #: A regex matched at the start of an address a person pasted from the browser, after its ``scheme://``: what
+    #: it matches is the site address, and the page path after it is dropped
+    #: (``acme.atlassian.net/jira/software/projects/SUP/boards/1``). Empty: the address is kept as typed.
+    site: str = ""
+    #: The tracker can run on a customer's own server (which may lack https); hosted-only trackers always speak https.
+    self_hosted: bool = False
 
 
 @dataclass(frozen=True)
@@ -355,6 +361,26 @@ def normalise_url(url: str) -> str:
     return url.rstrip("/")
 
 
+def site_url(spec: TrackerSpec, url: str) -> str:
+    """The address as :func:`normalise_url` makes it, trimmed to the site address the tracker declares
+    (``UrlSpec.site``) when a page address was pasted from the browser."""
+    url = normalise_url(url)
+    if spec.url.site and "://" in url and not has_credentials(url):
+        scheme, rest = url.split("://", 1)
+        match = re.match(spec.url.site, rest, re.I)
+        if match and match.end() < len(rest) and rest[match.end()] in "/?#":
+            return f"{scheme}://{match.group(0).rstrip('/')}"
+    return url
+
+
+def _plain_http(url: str) -> bool:
+    """An http:// address that is not a loopback sandbox."""
+    try:
+        return urlsplit(url).scheme == "http" and not _loopback_http(url)
+    except ValueError:
+        return False
+
+
 def _authority(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
 
@@ -375,8 +401,18 @@ def redact_url(url: str) -> str:
 def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
     """Offline checks every tracker gets: the URL shape and each field's form."""
     results: list[CheckResult] = []
-    url = normalise_url(target.url)
+    url = site_url(spec, target.url)
     url_ok = bool(url)
+    if _plain_http(url):
+        # Credentials never travel over plain http; the person needs the https form of the same address.
+        secure = "https://" + url.split("://", 1)[1]
+        results.append(CheckResult(
+            id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
+            detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",
+            fix=f"Use https: {secure}" + ("" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
+                                            else f" (expected: {spec.url.hint})") + ".",
+        ))
+        url_ok = None
     if url_ok and not _loopback_http(url):
         try:
             parts = urlsplit(url)
@@ -386,7 +422,7 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
             url_ok = False
         if url_ok and spec.url.pattern:
             url_ok = re.fullmatch(spec.url.pattern, url, re.I) is not None
-    if has_credentials(url):
+    if url_ok is not None and has_credentials(url):
         # user:password@host would put a secret in the data file, reports and logs: refuse it, without echoing it.
         results.append(CheckResult(
             id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",

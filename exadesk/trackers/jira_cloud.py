@@ -1,7 +1,8 @@
 """Jira Cloud: the Exalate app user, its groups, the atlassian-addons-project-access role, and exposure.
 
 Written from Atlassian's documentation:
-https://developer.atlassian.com/cloud/jira/platform/rest/v3/ (myself, mypermissions, user/search, user/groups,
+https://developer.atlassian.com/cloud/jira/platform/rest/v3/ (myself, mypermissions, user/search (active users
+only), users/search (every user: inactive and deleted too), user/groups,
     project/search, project/{key}/role, project/{key}/permissionscheme; swagger-v3.v3.json)
 https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/ (email + API token; passwords are
     refused with "Basic authentication with passwords is deprecated")
@@ -55,7 +56,8 @@ SPEC = TrackerSpec(
                 hint="your site address such as https://your-site.atlassian.net, or, for a scoped API token, "
                      "https://api.atlassian.com/ex/jira/<cloud id>",
                 pattern=r"https://([a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/"
-                        r"[0-9a-f-]{36})/?"),
+                        r"[0-9a-f-]{36})/?",
+                site=r"[a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/[0-9a-f-]{36}"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
                     pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key"),
     sync_options=("comments", "attachments", "worklogs", "triggers", "service_desk"),
@@ -167,16 +169,35 @@ def _identify(ctx, client, anonymous, params: dict | None = None) -> dict:
                                           cloud_id=cloud_id)) from None
 
 
-def _find_app_user(client) -> dict | None:
-    # The email is the app's fixed address; privacy settings may hide emails, so the name is the fallback.
-    for query in (APP_EMAIL, APP_NAME):
-        users = client.get_json("/rest/api/3/user/search", params={"query": query, "maxResults": 50}, expect=list)
-        apps = [u for u in users if isinstance(u, dict) and u.get("accountType") == "app"]
-        exact = [u for u in apps if str(u.get("emailAddress") or "").lower() == APP_EMAIL
-                 or (query == APP_NAME and u.get("displayName") == APP_NAME)]
-        if exact:
-            return exact[0]
-    return None
+#: Get all users is read in pages of Atlassian's largest size, up to this many pages (then "not confirmed").
+ALL_USERS_PAGE, ALL_USERS_PAGES = 1000, 50
+
+
+def _is_app_user(user) -> bool:
+    return isinstance(user, dict) and user.get("accountType") == "app" and user.get("displayName") == APP_NAME
+
+
+def _find_app_user(client) -> tuple[dict | None, str]:
+    """(the app user, ""), or (None, why its absence is not confirmed; "" when every user was read).
+
+    user/search returns active users only, and app accounts have no e-mail address, so one search by name
+    finds an active app user; a deactivated or removed one only shows in Get all users (/users/search:
+    "active users, inactive users and previously deleted users"), read page by page.
+    """
+    users = client.get_json("/rest/api/3/user/search", params={"query": APP_NAME, "maxResults": 50}, expect=list)
+    found = next((u for u in users if _is_app_user(u)), None)
+    if found:
+        return found, ""
+    for page in range(ALL_USERS_PAGES):
+        reply = client.get("/rest/api/3/users/search",
+                           params={"startAt": page * ALL_USERS_PAGE, "maxResults": ALL_USERS_PAGE}, allow=(403,))
+        if reply.status == 403:
+            return None, "this credential may not list all users (Browse users and groups)"
+        batch = client.decode(reply, list)
+        found = next((u for u in batch if _is_app_user(u)), None)
+        if found or not batch:
+            return found, ""
+    return None, f"the site has more than {ALL_USERS_PAGE * ALL_USERS_PAGES} accounts"
 
 
 def _clients(ctx):
@@ -217,9 +238,14 @@ def verify_live(ctx):
                 yield ctx.unknown(req.key, "Not checked: reading this takes a Jira administrator's credential.")
         return
 
-    app = _find_app_user(client)
+    app, unread = _find_app_user(client)
+    if app is None and unread:
+        yield ctx.unknown("app_user", f"No active app user named {APP_NAME} was found, and whether a deactivated one "
+                                      f"exists is not confirmed: {unread}.",
+                          fix="Open Apps, Manage apps and check the Exalate app is installed and enabled.")
+        return
     if app is None:
-        yield ctx.failed("app_user", f"No app user named {APP_NAME} ({APP_EMAIL}) was found on this site.")
+        yield ctx.failed("app_user", f"No app user named {APP_NAME} was found on this site, active or not.")
         return
     account = str(app.get("accountId") or "")
     ctx.identity = Identity(name=str(app.get("displayName") or APP_NAME),
@@ -252,7 +278,7 @@ def verify_live(ctx):
     projects = [key for key in target.scope if key in found]
     site_ids, total = _all_projects(client)
     role_id = _role_id(client, projects[0]) if projects else ""
-    schemes = _jira.Schemes(client, "/rest/api/3")
+    schemes = _Schemes(ctx, client)
     # One bulk question for every project the role matters in and every project on the site (Get bulk
     # permissions): what the app user may do, whichever grant gives it.
     holds = _app_permissions(client, account, {**site_ids, **found})
@@ -282,7 +308,10 @@ def verify_live(ctx):
         yield _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches)
 
     browsed = [key for key, pid in site_ids.items() if pid in holds.get("BROWSE_PROJECTS", set())]
-    exposure = schemes.public_exposure(ctx, browsed)
+    public = schemes.uniform(lambda scheme: _jira.is_public(_jira.holders_of(scheme, "BROWSE_PROJECTS")))
+    if public is None:
+        ctx.gather(lambda key=key: schemes.of(key) for key in browsed)  # the schemes differ: read each one
+    exposure = _jira.exposure(browsed, lambda key: schemes.any() if public is not None else schemes.of(key))
     exposure.checked, exposure.total = min(len(site_ids), _jira.MAX_PROJECTS), max(total, len(site_ids))
     yield _jira.security_result(ctx, exposure, "The app user")
 
@@ -318,8 +347,34 @@ def _app_permissions(client, account: str, project_ids: dict[str, str]) -> dict[
             for entry in data.get("projectPermissions") or [] if isinstance(entry, dict)}
 
 
+class _Schemes:
+    """Permission schemes: all of the site's in one read, and a project's own only when they differ on the fact
+    asked (Jira has no bulk read of which project uses which scheme)."""
+
+    def __init__(self, ctx, client):
+        self._client = client
+        listed = client.get_json("/rest/api/3/permissionscheme", params={"expand": "permissions"}, expect=dict)
+        self.all = [s for s in listed.get("permissionSchemes") or [] if isinstance(s, dict)]
+        self._of: dict[str, dict | None] = {}
+
+    def uniform(self, fact):
+        """``fact(scheme)`` when every scheme of the site gives the same answer, else None."""
+        answers = {fact(scheme) for scheme in self.all}
+        return answers.pop() if len(answers) == 1 else None
+
+    def any(self) -> dict:
+        return self.all[0]
+
+    def of(self, key: str) -> dict | None:
+        if key not in self._of:
+            got = self._client.get(f"/rest/api/3/project/{key}/permissionscheme", params={"expand": "permissions"},
+                                   allow=(403, 404))
+            self._of[key] = self._client.decode(got, dict) if got.status == 200 else None
+        return self._of[key]
+
+
 def _role_checks(ctx, client, projects: list[str], ids: dict[str, str], account: str, role_id: str,
-                 schemes: _jira.Schemes, holds: dict[str, set[str]]):
+                 schemes: _Schemes, holds: dict[str, set[str]]):
     """One result per role requirement, aggregated over the projects in scope (which all exist)."""
 
     def role_holds(scheme: dict | None) -> frozenset[str]:

@@ -65,7 +65,9 @@ SPEC = TrackerSpec(
     summary="Self-hosted Jira (Server or Data Center); the proxy user's personal access token or password.",
     url=UrlSpec(example="https://jira.example.com",
                 hint="the address you open Jira at, including any path such as /jira "
-                     "(for example https://jira.example.com or https://intranet.example.com/jira)"),
+                     "(for example https://jira.example.com or https://intranet.example.com/jira)",
+                # No site pattern: a context path (/jira) cannot be told apart from a page path.
+                self_hosted=True),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
                     pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key"),
     sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),
@@ -299,7 +301,14 @@ def verify_live(ctx):
     if ctx.applies("service_desk_agent"):
         yield _service_desk(ctx, client, projects, who)
 
-    yield _jira.security_result(ctx, _jira.Schemes(client, "/rest/api/2").public_exposure(ctx, keys), who)
+    def scheme_of(key: str) -> dict | None:
+        reply = client.get(f"/rest/api/2/project/{key}/permissionscheme", params={"expand": "permissions"},
+                           allow=(403, 404))
+        return client.decode(reply, dict) if reply.status == 200 else None
+
+    schemes = dict(zip(keys[:_jira.MAX_PROJECTS],
+                       ctx.gather(lambda key=key: scheme_of(key) for key in keys[:_jira.MAX_PROJECTS])))
+    yield _jira.security_result(ctx, _jira.exposure(keys, schemes.get), who)
 
 
 def _have(data: dict) -> dict[str, bool]:

@@ -21,7 +21,7 @@ import base64
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
@@ -100,7 +100,7 @@ SPEC = TrackerSpec(
     summary="A ServiceNow instance; the proxy user signs in with a password or an OAuth refresh token.",
     url=UrlSpec(example="https://acme.service-now.com",
                 hint="the instance address without a path, such as https://acme.service-now.com",
-                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?"),
+                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?", site=r"[A-Za-z0-9.-]+(:\d+)?"),
     scope=ScopeSpec(label="Tables", example="incident", hint="a table name such as incident or change_request",
                     default=("incident",), pattern=r"[a-z][a-z0-9_]*", noun="table", entry="table name"),
     sync_options=("comments", "attachments"),
@@ -615,7 +615,7 @@ def _refresh_token_result(ctx, client, user_sys_id: str):
                            fix="As an administrator open System OAuth, Manage Tokens and note the refresh token's "
                                "Expires date.")
     ctx.token_expires_at = expires
-    left = expires - datetime.now(timezone.utc)
+    left = expires - clock.now()
     when = expires.strftime("%d %b %Y")
     if left <= timedelta(0):
         return ctx.failed("refresh_token_lifespan", f"The refresh token expired on {when}{counted}.")
