@@ -35,9 +35,10 @@ def _jira_cloud(n: int) -> tuple[dict, list[str]]:
 
 def _jira_onprem(n: int) -> tuple[dict, list[str]]:
     keys = [f"P{i:02d}" for i in range(n)]
+    public = {"grants": [{"permission": "BROWSE_PROJECTS", "type": "applicationRole"}]}  # as for Jira Cloud
     return {"projects": {key: {"id": 20000 + i, "name": f"Project {i}", "scheme": "10000", "denied": [],
                                "visible": True, "service_desk": None, "agent": False}
-                         for i, key in enumerate(keys)}}, keys
+                         for i, key in enumerate(keys)}, "schemes": {"10100": public}}, keys
 
 
 def _github(n: int) -> tuple[dict, list[str]]:
