@@ -4,6 +4,7 @@ From Microsoft's documentation and API descriptions (MicrosoftDocs/vsts-rest-api
 GET /{collection}/_apis/connectionData (authenticatedUser; a preview resource: an api-version without -preview is
 refused), GET /{collection}/_apis/identities
 (identityIds / searchFilter=General&filterValue / descriptors, queryMembership None|Direct|Expanded),
+GET /{collection}/_apis/projects (the list, $top and continuationToken),
 GET /{collection}/_apis/projects/{projectId} (name or id); api-version is required on the described APIs.
 A PAT arrives as Basic with any user name and the token as password. A refused token gets a 302 to the sign-in
 page unless the request carries X-TFS-FedAuthRedirect: Suppress (as Microsoft's clients send), then a bare 401. Errors are the service's exception
@@ -61,6 +62,13 @@ def _sid(name: str) -> str:
 def _guid(name: str) -> str:
     h = hashlib.md5(name.lower().encode()).hexdigest()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+
+
+def descriptor_text(value) -> str:
+    """A descriptor as the query string carries it: ``Type;identifier`` (the service's form of either wire format)."""
+    if isinstance(value, dict):
+        return f"{value.get('identityType', '')};{value.get('identifier', '')}"
+    return str(value)
 
 
 class AzureDevOpsEmulator(Emulator):
@@ -252,6 +260,12 @@ class AzureDevOpsEmulator(Emulator):
                 if wanted.strip().lower() in (u.lower() for u in self.scenario["users"]):
                     key = next(u for u in self.scenario["users"] if u.lower() == wanted.strip().lower())
                     out.append(self._user_identity(key, membership))
+        elif request.param("descriptors"):
+            by_descriptor = {descriptor_text(self._group_identity(g)["descriptor"]).lower(): g
+                             for g in self.scenario["groups"]}
+            for wanted in request.param("descriptors").split(","):
+                if wanted.strip().lower() in by_descriptor:
+                    out.append(self._group_identity(by_descriptor[wanted.strip().lower()]))
         elif request.param("searchFilter").lower() == "general":
             value = request.param("filterValue").lower()
             out = [self._group_identity(g) for g in self.scenario["groups"] if g.lower() == value]
@@ -261,6 +275,22 @@ class AzureDevOpsEmulator(Emulator):
             return _exception("VS403439: Please specify one of: descriptors, identityIds, subjectDescriptors or a "
                               "search filter.", "ArgumentException", 400)
         return json_response(self._wrap(out))
+
+    @route("GET", "/{collection}/_apis/projects")
+    def projects(self, request: Request, collection: str) -> Response:
+        """Every project, as GET _apis/projects lists them ($top, continuationToken)."""
+        user, refusal = self._authenticate(request, collection)
+        if refusal:
+            return refusal
+        items = [{"id": info["id"], "name": name, "description": info.get("description", ""),
+                  "url": f"{self.url}/_apis/projects/{info['id']}", "state": "wellFormed", "revision": 411,
+                  "visibility": "private", "lastUpdateTime": "2026-09-14T08:21:43.903Z"}
+                 for name, info in self.scenario["projects"].items()]
+        start = int(request.param("continuationToken") or 0)
+        top = int(request.param("$top") or 100)
+        page = items[start:start + top]
+        headers = {"x-ms-continuationtoken": str(start + top)} if start + top < len(items) else {}
+        return json_response(self._wrap(page), 200, **headers)
 
     @route("GET", "/{collection}/_apis/projects/{project_id}")
     def project(self, request: Request, collection: str, project_id: str) -> Response:
