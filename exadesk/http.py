@@ -15,6 +15,7 @@ import html
 import ipaddress
 import json
 import logging
+import math
 import os
 import re
 import socket
@@ -298,8 +299,18 @@ class Reply:
     def json_or_none(self):
         try:
             return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: absurdly nested JSON
             return None
+
+    def too_deep(self) -> bool:
+        """True when the body is JSON nested deeper than the decoder goes (a hostile reply, not data)."""
+        try:
+            json.loads(self.body)
+        except RecursionError:
+            return True
+        except (ValueError, UnicodeDecodeError):
+            pass
+        return False
 
 
 @dataclass
@@ -329,9 +340,11 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:  # "inf", "1e400" and "nan" are not a time anyone can wait: the same as no hint
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError):
@@ -380,8 +393,30 @@ def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
     except ImportError:  # pragma: no cover - truststore is a dependency
         context = ssl.create_default_context()
     if ca_bundle:
-        context.load_verify_locations(cafile=ca_bundle)
+        problem = ca_bundle_problem(ca_bundle, context)
+        if problem is not None:
+            raise CheckError(problem)
     return context
+
+
+def ca_bundle_problem(path: str, context: "ssl.SSLContext | None" = None) -> Problem | None:
+    """Why ``path`` cannot serve as extra certificate authorities (a missing file, not PEM), or None; loads it into
+    ``context`` when one is given."""
+    import ssl
+
+    if context is None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        context.load_verify_locations(cafile=path)
+    except FileNotFoundError:
+        return messages.problem("input.ca_bundle", path=path, why="does not exist")
+    except IsADirectoryError:
+        return messages.problem("input.ca_bundle", path=path, why="is a folder, not a file")
+    except PermissionError:
+        return messages.problem("input.ca_bundle", path=path, why="cannot be read (no permission)")
+    except (ssl.SSLError, OSError, ValueError, UnicodeError):
+        return messages.problem("input.ca_bundle", path=path, why="holds no certificate in PEM form")
+    return None
 
 
 # -- the client ----------------------------------------------------------------
@@ -455,7 +490,7 @@ class HttpClient:
     def decode(self, reply: Reply, expect: type | tuple = (dict, list)):
         data = reply.json_or_none()
         if data is None and reply.body.strip() not in (b"null",):
-            self._raise(reply, "http.invalid_json", what="invalid JSON")
+            self._raise(reply, "http.too_deep" if reply.too_deep() else "http.invalid_json", what="invalid JSON")
         if not isinstance(data, expect):
             self._raise(reply, "http.wrong_shape", what=f"{type(data).__name__} where {_names(expect)} was expected")
         return data

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from exadesk import engine, instances
-from exadesk.cli import EXIT_USAGE
+from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
 from exadesk.errors import KeychainError
@@ -31,7 +31,7 @@ def add_parser(sub) -> None:
     adder.add_argument("--secret-stdin", nargs="?", const="")
     adder.add_argument("--project", action="append", default=[])
     adder.add_argument("--sync", default="")
-    adder.add_argument("--timeout", type=float, default=20.0)
+    adder.add_argument("--timeout", type=seconds, default=20.0)
     adder.add_argument("--json", action="store_true")
     adder.add_argument("--role", choices=("proxy", "admin"), default="proxy",
                        help="admin: an administrator's own credential for `exadesk plan`, not verified as a proxy user")
