@@ -747,8 +747,9 @@ def _origin(url: str) -> str:
     parts = urlsplit(url)
     if not parts.hostname:
         return url
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6 keeps its brackets
     port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
+    return f"{parts.scheme}://{host}{port}"
 
 
 def _strip_query(url: str) -> str:

@@ -22,16 +22,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    Target,
-    TrackerSpec,
-    UrlSpec,
-)
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec, origin
 
 #: Below this share of the daily API allowance left, warn: the sync would stall when it runs out.
 API_REQUESTS_WARNING = 0.10
@@ -176,8 +167,7 @@ _USER_API_CODES = ("API_CURRENTLY_DISABLED",)
 def api_base(url: str) -> str:
     """The instance (My Domain) address the REST API is served from; a loopback address is a test server."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}{port}"
+    return origin(parts, (parts.hostname or "").lower())
 
 
 def credential(target: Target) -> Auth:
