@@ -43,6 +43,8 @@ DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_RETRY_WAIT = 15.0
 RETRY_STATUSES = (429, 502, 503, 504)
+#: Same-host redirects followed for one request; more is a loop (or a chain no API needs).
+MAX_REDIRECTS = 3
 #: How often a waiting request looks at its deadline and cancel flag: Cancel ends a request within this (plus a thread switch).
 POLL_SECONDS = 0.05
 
@@ -528,8 +530,7 @@ class HttpClient:
             if 300 <= reply.status < 400 and reply.status != 304:
                 target = reply.headers.get("Location", "")
                 next_url = urljoin(url, target)
-                if self._is_login_redirect(url, next_url) or redirects >= 3 or method != "GET":
-                    self._raise(reply, "http.sso_redirect", login_url=_strip_query(next_url))
+                self._refuse_redirect(reply, url, next_url, method, redirects)
                 url, redirects = next_url, redirects + 1
                 params = None  # the Location carries its own query
                 continue
@@ -621,6 +622,16 @@ class HttpClient:
                 raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
             raise CheckError(messages.problem("http.invalid_json", tracker=self.page.tracker, url=response.url)) from None
         return b"".join(chunks)
+
+    def _refuse_redirect(self, reply: Reply, current: str, target: str, method: str, redirects: int) -> None:
+        """Raise when a redirect must not be followed, naming why: to plain http, round in a loop, or to a sign-in."""
+        if urlsplit(current).scheme == "https" and urlsplit(target).scheme == "http":
+            # Checked first: following it would send the credential unencrypted, whatever the host.
+            self._raise(reply, "http.insecure_redirect", target=_strip_query(target))
+        if self._is_login_redirect(current, target) or method != "GET":
+            self._raise(reply, "http.sso_redirect", login_url=_strip_query(target))
+        if redirects >= MAX_REDIRECTS or target == current:
+            self._raise(reply, "http.redirect_loop", target=_strip_query(target), count=redirects + 1)
 
     def _is_login_redirect(self, current: str, target: str) -> bool:
         a, b = urlsplit(current), urlsplit(target)

@@ -138,10 +138,27 @@ def test_same_host_redirect_is_followed_with_the_credential(server):
     assert [r.path for r in srv.requests] == ["/old", "/new"]
 
 
-def test_redirect_loop_stops(server):
+def test_redirect_loop_stops_and_is_named_a_loop(server):
     srv = server({"/a": Response(302, b"", {"Location": "/b"}), "/b": Response(302, b"", {"Location": "/a"})})
-    _reason(lambda: _client(srv.url).get("/a"))
+    problem = _reason(lambda: _client(srv.url).get("/a"))
     assert len(srv.requests) <= 4
+    assert (problem.reason, problem.kind) == ("http.redirect_loop", ErrorKind.UNEXPECTED_RESPONSE)
+    assert "single sign-on" not in problem.text()
+
+
+def test_a_long_redirect_chain_is_named_a_loop_too(server):
+    srv = server({f"/{i}": Response(302, b"", {"Location": f"/{i + 1}"}) for i in range(10)})
+    assert _reason(lambda: _client(srv.url).get("/0")).reason == "http.redirect_loop"
+    assert len(srv.requests) <= 4
+
+
+def test_https_to_plain_http_redirect_is_named_and_not_followed(server):
+    plain = server({"/api/me": OK})
+    srv = server({"/api/me": Response(301, b"", {"Location": f"http://127.0.0.1:{plain.port}/api/me"})}, tls=True)
+    problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET), ca_bundle=kit.self_signed_cert_path()).get("/api/me"))
+    assert (problem.reason, problem.kind) == ("http.insecure_redirect", ErrorKind.UNEXPECTED_RESPONSE)
+    assert f"127.0.0.1:{plain.port}" in problem.message
+    assert plain.requests == []  # the credential never travels unencrypted
 
 
 def test_redirect_to_login_path_is_sso(server):
