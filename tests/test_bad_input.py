@@ -154,7 +154,7 @@ def test_a_history_entry_without_a_time_is_kept_and_shown(cli, monkeypatch, emul
     raw = json.loads(store.path.read_text())
     _null_at(raw)
     store.path.write_text(json.dumps(raw))
-    for args in (("list",), ("history", "--instance", "one"), ("report", "--workspace", "Acme"),
+    for args in (("list",), ("history", "one"), ("report", "--workspace", "Acme"),
                  ("check", "--all", "--force")):
         result = cli(*args)
         assert "Traceback" not in result.err, args
