@@ -12,16 +12,15 @@ import logging
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from exadesk import messages, notices, trackers
+from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
-from exadesk.http import HttpClient, Page, ProbeGuard
+from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
 from exadesk.redact import Redactor
-from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url
+from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +35,10 @@ def validate(target: Target) -> Report:
         report = Report(tracker=target.tracker, url=redact_url(target.url))
         report.problem = messages.problem("input.tracker", value=target.tracker)
         return report
-    report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
+    site = site_url(tracker.spec, target.url)
+    if site != normalise_url(target.url):
+        target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
+    report = Report(tracker=tracker.id, url=redact_url(site))
     report.problem = input_problem(target)
     if report.problem is not None:
         return report
@@ -142,7 +144,7 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
         if prepare is not None:
             report.problem = prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
-        report.finished_at = datetime.now(timezone.utc)
+        report.finished_at = clock.now()
         return report
     tracker = trackers.get(target.tracker)
     spec = tracker.spec
@@ -152,7 +154,7 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
         live = getattr(tracker.module, "verify_admin", None) or _no_admin_api
     else:
         live = tracker.verify_live
-    target.url = normalise_url(target.url)
+    target.url = site_url(tracker.spec, target.url)  # a page address pasted from the browser becomes the site
     # Offline checks passed; keep their notices but not the format checks in the live report.
     report.checks = [c for c in report.checks if c.id.startswith("notice.")]
     for c in report.checks:
@@ -160,11 +162,12 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
 
     def client_factory(base_url: str, auth, *, login_url: str = "", diagnose=None) -> HttpClient:
         options = dict(http_options or {})
-        return HttpClient(base_url=base_url, page=Page(spec.name, diagnose, login_url), auth=auth, guard=guard,
+        page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
+        return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
-                          ca_bundle=target.ca_bundle, proxy=target.proxy, **options)
+                          ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True, **options)
 
-    ctx = VerifyContext(spec, target, client_factory, cancel)
+    ctx = VerifyContext(spec, target, client_factory, cancel, concurrency=MAX_PER_HOST)
     try:
         for result in live(ctx):
             report.checks.append(result)
@@ -173,8 +176,9 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
                 raise CheckError(messages.problem("cancelled"))
     except ExaDeskError as exc:
         report.problem = exc.problem
-        if exc.problem.kind in (ErrorKind.FORBIDDEN, ErrorKind.NETWORK):
-            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists).
+        if messages.address_matters(exc.problem.reason):
+            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists); only
+            # causes that can depend on the address say so (a misspelt host or a suspended account do not).
             where = messages.problem("where.workstation")
             report.problem.next_step = f"{report.problem.next_step} {where.message} {where.next_step}".strip()
     except Exception as exc:  # an adapter bug must not take the window down; the log keeps the type and place
@@ -192,7 +196,7 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
     if person:
         report.checks.append(person)
         _emit(on_result, person)
-    report.finished_at = datetime.now(timezone.utc)
+    report.finished_at = clock.now()
     return report
 
 
@@ -230,7 +234,7 @@ def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list
 
 
 def _notice_results(spec, target: Target) -> list[CheckResult]:
-    today = datetime.now(timezone.utc).date()
+    today = clock.now().date()
     out = []
     for notice in notices.for_tracker(spec.id, target.auth_method):
         when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)
@@ -265,14 +269,15 @@ def _person_check(spec, target: Target, report: Report) -> CheckResult | None:
 # -- verify many -------------------------------------------------------------------
 
 
-def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = 2,
+def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = MAX_PER_HOST,
                 cancel: threading.Event | None = None,
                 on_report: Callable[[str, Report], None] | None = None) -> dict[str, Report]:
     """Verify several targets in parallel; ``targets`` are (key, target) pairs.
 
     At most ``max_workers`` run at once and at most ``per_host`` against one host,
-    so a consultant's 50 instances on one Jira do not look like an attack.
-    One ProbeGuard serves the whole run.
+    so a consultant's 50 instances on one Jira do not look like an attack; their requests
+    together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each
+    check's own concurrent reads. One ProbeGuard serves the whole run.
     """
     cancel = cancel or threading.Event()
     guard = ProbeGuard()

@@ -21,13 +21,14 @@ import re
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Callable, Iterable, TypeVar
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import CheckError, ErrorKind, Problem
 
 if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on the first request, not on import
@@ -47,6 +48,92 @@ RETRY_STATUSES = (429, 502, 503, 504)
 MAX_REDIRECTS = 3
 #: How often a waiting request looks at its deadline and cancel flag: Cancel ends a request within this (plus a thread switch).
 POLL_SECONDS = 0.05
+#: Requests in flight to one host at once, for the whole process: a check's concurrent reads and Verify all's
+#: instances together (exadesk.instances.PER_HOST is this same number).
+MAX_PER_HOST = 4
+
+#: The only requests other than GET that verification sends, by method and path (the path's end, as adapters
+#: may sit under a prefix such as /ex/jira/{cloudId}), each with the vendor's reference. Read-only POSTs ask a
+#: question too big for a query string; session and token calls create a session or token, never tracker data.
+#: Anything else is refused before it is sent (verification only reads).
+NON_GET_READS: dict[tuple[str, str], str] = {
+    ("POST", "/rest/api/3/permissions/check"):
+        "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/"
+        "#api-rest-api-3-permissions-check-post",  # Get bulk permissions
+    ("POST", "/authentication-point/alm-authenticate"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Authenticate_LWSSO.html",  # ALM sign-in
+    ("POST", "/rest/site-session"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session
+    ("DELETE", "/rest/site-session"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session end
+    ("POST", "/oauth_token.do"):
+        "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",  # OAuth token
+}
+
+
+def is_declared_read(method: str, url: str) -> bool:
+    """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of :data:`NON_GET_READS`."""
+    method = method.upper()
+    if method in ("GET", "HEAD"):
+        return True
+    path = urlsplit(url).path.rstrip("/")
+    return any(method == m and path.endswith(p) for m, p in NON_GET_READS)
+
+
+class HostLimiter:
+    """At most ``per_host`` requests in flight to one host, and one pause for all of them after a Retry-After.
+
+    One limiter serves the whole process (:data:`HOST_LIMITS`), so a check's concurrent reads and Verify all's
+    instances together stay within the bound, and a 429/503 asking to wait holds back every request to that
+    host, not only the one that got it. Waiting for a slot or a pause ends at once on Cancel.
+    """
+
+    def __init__(self, per_host: int = MAX_PER_HOST):
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.Semaphore] = {}
+        self._resume_at: dict[str, float] = {}  # host -> time.monotonic() when requests may go again
+
+    @contextmanager
+    def slot(self, host: str, cancel: threading.Event | None = None):
+        """Hold one of ``host``'s slots while a request is sent; waits out a pause first."""
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.Semaphore(self.per_host))
+        while True:
+            self._wait_pause(host, cancel)
+            if semaphore.acquire(timeout=0.05):
+                break
+        try:
+            self._wait_pause(host, cancel)  # a pause that began while this request queued
+        except BaseException:
+            semaphore.release()
+            raise
+        try:
+            yield
+        finally:
+            semaphore.release()
+
+    def pause(self, host: str, seconds: float) -> None:
+        """Hold every request to ``host`` for ``seconds`` (the tracker's Retry-After)."""
+        with self._lock:
+            self._resume_at[host] = max(self._resume_at.get(host, 0.0), time.monotonic() + seconds)
+
+    def _wait_pause(self, host: str, cancel: threading.Event | None) -> None:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise CheckError(messages.problem("cancelled"))
+            with self._lock:
+                left = self._resume_at.get(host, 0.0) - time.monotonic()
+            if left <= 0:
+                return
+            if cancel is not None:
+                cancel.wait(min(left, 0.1))
+            else:
+                time.sleep(min(left, 0.1))
+
+
+#: The process's one per-host bound (see :class:`HostLimiter`).
+HOST_LIMITS = HostLimiter()
 
 # -- credentials ---------------------------------------------------------------
 
@@ -322,6 +409,7 @@ class Page:
     tracker: str  # display name, for messages
     diagnose: Callable[[Reply, "HttpClient"], Problem | None] | None = None  # tracker's own recognition
     login_url: str = ""  # where a person signs in, named by login-page messages
+    self_hosted: bool = False  # the tracker may run on a customer's server (which may lack https)
 
 
 _LOGIN_PATH = re.compile(r"(login|signin|sign-in|sso|saml|adfs|oauth2?/authorize|okta|auth/realms|idp|cas/)", re.I)
@@ -348,7 +436,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     else:  # "inf", "1e400" and "nan" are not a time anyone can wait: the same as no hint
         return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, parsedate_to_datetime(value).timestamp() - clock.now().timestamp())
     except (TypeError, ValueError):
         return None
 
@@ -434,6 +522,8 @@ class HttpClient:
         auth: the credential; ``None`` for anonymous calls.
         guard: shared by every client of the run (the one-probe rule).
         cancel: when set, the next request raises a cancelled error.
+        limiter: the per-host bound and Retry-After pause (the process's :data:`HOST_LIMITS`).
+        verifying: refuse requests that are not declared reads (:func:`is_declared_read`).
     """
 
     base_url: str
@@ -448,6 +538,8 @@ class HttpClient:
     max_retries: int = 2
     session: requests.Session | None = None
     requests_sent: int = 0
+    limiter: HostLimiter = field(default_factory=lambda: HOST_LIMITS)
+    verifying: bool = False
 
     def __post_init__(self):
         try:
@@ -504,6 +596,9 @@ class HttpClient:
         Verification never changes tracker data: adapters only use POST/DELETE
         for session log-in and log-out and OAuth token endpoints.
         """
+        if self.verifying and not is_declared_read(method, self.url(path)):
+            raise CheckError(messages.problem("http.not_a_read", method=method.upper(), path=urlsplit(self.url(path)).path,
+                                              tracker=self.page.tracker))
         use_auth = self.auth if auth is True else (auth or None)
         first = use_auth is not None and self.guard.begin(use_auth, self.cancel)
         if use_auth is not None and self.guard.is_rejected(use_auth):
@@ -524,7 +619,10 @@ class HttpClient:
         redirects = 0
         while True:
             self._check_cancel()
-            reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers, auth=use_auth)
+            host = _host_key(url)
+            with self.limiter.slot(host, self.cancel):
+                reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers,
+                                   auth=use_auth)
             answered[0] = True
             params = None if redirects else params
             if 300 <= reply.status < 400 and reply.status != 304:
@@ -539,13 +637,17 @@ class HttpClient:
                 if problem.kind is ErrorKind.AUTH and use_auth is not None:
                     self.guard.reject(use_auth)
                 raise CheckError(problem)
+            asked = _retry_after_seconds(reply.headers.get("Retry-After")) if reply.status in (429, 503) else None
+            if asked is not None and asked <= MAX_RETRY_WAIT:
+                self.limiter.pause(host, asked)  # every request to this host waits, not only this one
             if reply.status in RETRY_STATUSES and retry and attempt < self.max_retries and reply.status not in allow:
-                wait = _retry_after_seconds(reply.headers.get("Retry-After"))
+                wait = asked if asked is not None else _retry_after_seconds(reply.headers.get("Retry-After"))
                 if wait is None:
                     wait = 0.5 * (2 ** attempt)
                 if wait <= MAX_RETRY_WAIT:
                     attempt += 1
-                    self._sleep(wait)
+                    if asked is None:
+                        self._sleep(wait)  # our own back-off; a Retry-After is waited out in the limiter's slot
                     continue
             if reply.status in allow:
                 return reply
@@ -579,7 +681,8 @@ class HttpClient:
             response = self.session.request(method, url, params=params, data=data, json=json_body, headers=headers,
                                             timeout=self.timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
-            raise CheckError(classify_tls(exc, host)) from None
+            raise CheckError(classify_tls(exc, host, self_hosted=self.page.self_hosted, tracker=self.page.tracker,
+                                          url=url)) from None
         except requests.exceptions.ProxyError as exc:
             text = str(exc)
             reason = "network.proxy_auth" if "407" in text else "network.proxy"
@@ -708,9 +811,15 @@ def _form_action(reply: Reply) -> str:
     return _strip_query(html.unescape(match.group(1).decode("utf-8", errors="replace")))
 
 
-def classify_tls(exc: Exception, host: str) -> Problem:
+def classify_tls(exc: Exception, host: str, *, self_hosted: bool = False, tracker: str = "", url: str = "") -> Problem:
     text = str(exc)
     lowered = text.lower()
+    if "wrong version number" in lowered or "http request" in lowered or "http_request" in lowered:
+        # The server answered the TLS hello in plain http: no certificate is involved, the address is.
+        secure = urlsplit(url)
+        plain = f"http://{secure.netloc}" if secure.netloc else f"http://{host}"
+        reason = "tls.plain_http_self_hosted" if self_hosted else "tls.plain_http"
+        return messages.problem(reason, host=host, tracker=tracker or None, plain=plain)
     if "self-signed" in lowered or "self signed" in lowered or "unable to get local issuer" in lowered:
         return messages.problem("tls.self_signed", host=host)
     if "basic constraints" in lowered or "authority key identifier" in lowered or "not marked critical" in lowered:
@@ -752,6 +861,12 @@ def _proxy_name(client: HttpClient, url: str) -> str:
     source = next((v for v in (f"{scheme.upper()}_PROXY", f"{scheme}_proxy", "ALL_PROXY", "all_proxy")
                    if os.environ.get(v)), "")
     return f"{name} (set by {source})" if source else name
+
+
+def _host_key(url: str) -> str:
+    """The host a per-host bound counts against: name and port."""
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
 
 
 def _origin(url: str) -> str:

@@ -20,6 +20,9 @@ class Message:
     kind: ErrorKind
     text: str
     next_step: str = ""
+    #: The cause may be this workstation's network address (an IP allow-list, conditional access), so the same
+    #: run from the integration's server may end differently: the "where.workstation" advice is added.
+    address_matters: bool = False
 
     def placeholders(self) -> set[str]:
         names = set()
@@ -35,11 +38,12 @@ CATALOGUE: dict[str, Message] = {
     "auth": Message(K.AUTH, "{tracker} rejected the credential.",
                     "Check that you copied the whole token, key or password, that it has not expired, and that it belongs to the right account, then verify again."),
     "forbidden": Message(K.FORBIDDEN, "{tracker} refused access to {what}.",
-                         "The account lacks a permission; see the failing checks for the one to grant."),
+                         "The account lacks a permission; see the failing checks for the one to grant.",
+                         address_matters=True),
     "not_found": Message(K.NOT_FOUND, "{tracker} has no {what} at {url}.",
                          "Check the instance address and the names in scope."),
     "network": Message(K.NETWORK, "Could not reach {host}.",
-                       "Check the address, your network connection and any VPN, then try again."),
+                       "Check the address, your network connection and any VPN, then try again.", address_matters=True),
     "rate_limited": Message(K.RATE_LIMITED, "{tracker} is limiting requests from this account.",
                             "Wait {retry_after} and verify again."),
     "unexpected_response": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered in a way ExaDesk did not expect ({what}).",
@@ -51,7 +55,8 @@ CATALOGUE: dict[str, Message] = {
     "network.refused": Message(K.NETWORK, "{host} refused the connection.",
                                "Check the address and port; the server may be down or a firewall may block this workstation."),
     "network.timeout": Message(K.NETWORK, "{host} did not answer within {timeout} seconds.",
-                               "Try again later, or raise the timeout if the instance is known to be slow."),
+                               "Try again later, or raise the timeout if the instance is known to be slow.",
+                               address_matters=True),
     "network.proxy": Message(K.NETWORK, "The proxy server {proxy} refused to pass the request on.",
                              "Check the proxy settings (Settings, Network) or ask IT whether this workstation may reach {host}; if {host} is inside the company network, add it to NO_PROXY so it is reached directly."),
     "network.proxy_auth": Message(K.NETWORK, "The proxy server {proxy} asked for a login (407 Proxy Authentication Required).",
@@ -63,6 +68,10 @@ CATALOGUE: dict[str, Message] = {
     # -- TLS --------------------------------------------------------------------
     "tls": Message(K.TLS, "The secure connection to {host} could not be verified ({error}).",
                    "If your company inspects HTTPS traffic, ask IT for its certificate authority file and set it as the CA bundle of this instance. Never turn verification off."),
+    "tls.plain_http": Message(K.TLS, "{host} answered in plain http, not https: the server at this address does not speak https.",
+                              "{tracker} is only served over https, so this is not its address: check the address (copy it from the browser's address bar when signed in to {tracker})."),
+    "tls.plain_http_self_hosted": Message(K.TLS, "{host} answered in plain http, not https: the server at this address does not speak https.",
+                                          "Check the port in the address (https usually runs on 443, plain http on 80 or 8080). If the server only offers {plain}, ask its administrator to turn on https: ExaDesk never sends a credential over plain http, where anyone on the network could read it."),
     "tls.self_signed": Message(K.TLS, "{host} presented a certificate signed by an authority this workstation does not trust (a self-signed certificate in the chain).",
                                "This usually means a company proxy inspects HTTPS or the server uses an in-house certificate authority: install that authority in the operating system's trust store, or set its file as the CA bundle of this instance."),
     "tls.strict_x509": Message(K.TLS, "The certificate authority presented for {host} breaks a rule that newer Python versions enforce ({error}).",
@@ -96,6 +105,8 @@ CATALOGUE: dict[str, Message] = {
                             "Sign in once in the browser at {login_url} to clear the CAPTCHA, then verify again. ExaDesk will not retry on its own, so the account is not locked further."),
     "http.locked_out": Message(K.AUTH, "{tracker} has locked this account.",
                                "Sign in once in the browser at {login_url} (or ask an administrator to unlock it), then verify again."),
+    "http.not_a_read": Message(K.UNEXPECTED_RESPONSE, "ExaDesk stopped a {method} request to {path} on {tracker}: verification only reads.",
+                               "This is a fault in ExaDesk, not in your setup; please report it."),
     "http.already_rejected": Message(K.AUTH, "This credential was already rejected in this run, so it was not sent again.",
                                      "Fix the credential first; sending a rejected credential again can lock the account."),
     "where.workstation": Message(K.NETWORK, "This check ran from this workstation.",
@@ -113,18 +124,31 @@ CATALOGUE: dict[str, Message] = {
                                      "Copy the secret again from where it was created (the tracker's settings page) and pass it as text. Nothing was sent or stored."),
     "output.unwritable": Message(K.BAD_INPUT, "ExaDesk could not write {path}: {why}.",
                                  "Choose a file name (not a folder) in a folder you can write to, for example in your Documents folder."),
+    "input.name_empty": Message(K.BAD_INPUT, "{what} is empty.", "Type a name people will recognise, for example the client and the tracker."),
+    "input.name_long": Message(K.BAD_INPUT, "{what} is {length} characters long; at most {limit} fit.", "Choose a shorter name; put longer descriptions in the notes."),
+    "input.name_control": Message(K.BAD_INPUT, "{what} contains an invisible control character ({char}), which could change how a terminal or the window shows it.",
+                                  "Type the name again without it (it often comes along when pasting from a terminal or a chat)."),
+    "input.url_long": Message(K.BAD_INPUT, "The address is {length} characters long; a tracker address is at most {limit}.",
+                              "Copy only the instance's address (for example https://yourcompany.atlassian.net), not a whole page link."),
+    "input.url_control": Message(K.BAD_INPUT, "The address contains an invisible control character ({char}).",
+                                 "Type the address again; copy only the instance's address from the browser's address bar."),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
     # -- keychain ----------------------------------------------------------------
     "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
-                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`. The instance is kept with its secret marked missing."),
+                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`."),
     "keychain.locked": Message(K.KEYCHAIN, "The keychain is locked, or its unlock prompt was dismissed.",
                                "Unlock your keychain (log in to the desktop session, or unlock it in your keychain app) and try again."),
     "keychain.too_large": Message(K.KEYCHAIN, "The secret is {size} bytes, more than this keychain accepts ({limit} bytes).",
                                   "Use a shorter credential type where the tracker offers one (for example an API token instead of a token bundle)."),
     "keychain.failed": Message(K.KEYCHAIN, "The keychain refused the operation ({error}).",
                                "Open your keychain app to check it works, then try again."),
+    # Said where saving an instance failed on the keychain: what happened, and the choice the person has.
+    "keychain.nothing_saved": Message(K.KEYCHAIN, "Nothing was saved: ExaDesk keeps secrets only in the keychain, never in a file.",
+                                      "Make a keychain work and save again, or keep the instance without its secret (prepared offline) and enter the secret once a keychain works."),
     "keychain.missing_secret": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain.",
                                        "Enter it again with 'Replace secret' (or `exadesk check` with --secret-env)."),
+    "keychain.removal_pending": Message(K.KEYCHAIN, "{instance} was removed, but its keychain entries could not be deleted yet ({error}).",
+                                        "ExaDesk deletes them at its next start; unlock the keychain before then, or run any exadesk command once it is unlocked."),
     # -- OAuth sign-in (exadesk.oauth, exadesk.tokens): nothing is stored when one of these is raised ----
     "oauth.state_mismatch": Message(K.AUTH, "The browser's answer did not belong to ExaDesk's sign-in request (the state did not match), so it was refused.",
                                     "Start the sign-in again from ExaDesk and finish it in the browser window it opens. Nothing was stored."),
@@ -147,10 +171,20 @@ CATALOGUE: dict[str, Message] = {
     "oauth.sign_in_again": Message(K.AUTH, "{tracker} no longer accepts the saved sign-in of {instance} ({error}).",
                                    "The refresh token was revoked or has run out. Sign in again: 'Sign in with the browser' on the instance, or `exadesk login --instance \"{instance}\"`."),
     # -- storage ------------------------------------------------------------------
-    "storage.corrupt": Message(K.BAD_INPUT, "The ExaDesk data file could not be read; it was kept as {backup}.",
-                               "ExaDesk started with an empty list. Nothing was deleted: send the kept file to support, or restore it by hand."),
-    "storage.newer": Message(K.BAD_INPUT, "The data file was written by a newer ExaDesk (format {found}, this version reads up to {supported}).",
-                             "Update ExaDesk; the file was left untouched."),
+    "storage.corrupt": Message(K.BAD_INPUT, "The ExaDesk data file {path} could not be read, so ExaDesk shows an empty list; a copy of it is kept as {kept}.",
+                               "Nothing was deleted, and nothing will be saved until you choose: put back a good copy with `exadesk data restore FILE` (in the window: Restore a copy…), or start with an empty list with `exadesk data start-empty` (Start empty); the unreadable file stays kept either way."),
+    "storage.unreadable_write": Message(K.BAD_INPUT, "This change was not saved: the ExaDesk data file {path} could not be read (a copy is kept as {kept}), and saving now would replace it.",
+                                        "Choose first: `exadesk data restore FILE` puts back a good copy, `exadesk data start-empty` starts with an empty list (the unreadable file stays kept); then run the command again."),
+    "storage.newer": Message(K.BAD_INPUT, "The data file was written by ExaDesk {writer} (data format {found}); this is ExaDesk {current}, which reads data formats up to {supported}, so it shows an empty list.",
+                             "Update ExaDesk to {writer} or later. The file was left untouched and nothing will be saved over it."),
+    "storage.newer_write": Message(K.BAD_INPUT, "This change was not saved: the data file {path} was written by ExaDesk {writer} (data format {found}), newer than this ExaDesk {current}, and saving would lose what it holds.",
+                                   "Update ExaDesk to {writer} or later and run the command again. To give up that file, `exadesk data start-empty` keeps it beside a new empty one."),
+    "storage.restore_unreadable": Message(K.BAD_INPUT, "{source} is not an ExaDesk data file this version can read ({detail}).",
+                                          "Choose another copy (the kept ones are named exadesk.unreadable-*.json; a copy that does not load needs support), or start empty with `exadesk data start-empty`. Nothing was changed."),
+    "storage.restored": Message(K.BAD_INPUT, "Restored the data file from {source}: {workspaces} workspace(s), {instances} instance(s).",
+                                "The file it replaced is kept beside it (exadesk.unreadable-*.json). Run `exadesk list` to see what is there."),
+    "storage.started_empty": Message(K.BAD_INPUT, "ExaDesk now starts with an empty list; the previous file is kept as {kept}.",
+                                     "Add instances again, or send the kept file to support to recover what it holds."),
     "storage.locked": Message(K.BAD_INPUT, "Another ExaDesk window is saving; this change waited {seconds} seconds and gave up.",
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
@@ -166,6 +200,8 @@ CATALOGUE: dict[str, Message] = {
                             "Update ExaDesk, or ask the sender to export with the same version. Nothing was imported."),
     "bundle.invalid": Message(K.BAD_INPUT, "{name} holds something ExaDesk does not accept: {where}: {detail}.",
                               "Ask the sender for a fresh export. Nothing was imported."),
+    "bundle.kdf_cost": Message(K.BAD_INPUT, "{name} asks for a far costlier passphrase check than ExaDesk uses (scrypt n={n}, r={r}, p={p}, about {memory_mb} MB of memory per try); ExaDesk accepts at most n={max_n}, r={max_r}, p={max_p}.",
+                               "ExaDesk never writes such a file, so it was changed or made elsewhere: ask the sender for a fresh export from ExaDesk. Nothing was imported and no passphrase was tried."),
     "bundle.wrong_passphrase": Message(K.BAD_INPUT, "The passphrase does not open the secrets in {name}.",
                                        "Check the passphrase with the sender (it is case-sensitive) and try again. Nothing was imported."),
     "bundle.passphrase_needed": Message(K.BAD_INPUT, "{name} holds encrypted secrets and needs the passphrase the sender chose.",
@@ -191,6 +227,12 @@ def register(prefix: str, messages: dict[str, Message]) -> None:
 class _Defaulting(dict):
     def __missing__(self, key: str) -> str:  # a missing value must never crash a message
         return "?"
+
+
+def address_matters(reason: str) -> bool:
+    """True when the cause named by ``reason`` may depend on the address the request came from."""
+    message = CATALOGUE.get(reason)
+    return bool(message and message.address_matters)
 
 
 def problem(reason: str, **params) -> Problem:

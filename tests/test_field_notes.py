@@ -11,7 +11,6 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
-from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import keyring
@@ -209,7 +208,6 @@ def test_ip_allow_list_names_this_workstation_and_the_integration_server(emulato
     error = data["error"]
     assert error["kind"] == "forbidden" and error["reason"] == "github.ip_allow_list"
     assert "IP allow list" in error["next_step"] and "integration's server" in error["next_step"]
-    assert "ran from this workstation" in error["next_step"]
 
 
 def test_network_failures_say_where_the_check_ran(cli, monkeypatch):
@@ -220,10 +218,50 @@ def test_network_failures_say_where_the_check_ran(cli, monkeypatch):
                  "acme/website", "--json")
     data = result.json()
     assert data["checked_from"] == "this workstation" and data["error"]["reason"] == "network.refused"
-    assert "IP allow-list or conditional-access policy" in data["error"]["next_step"]
+    # A refused connection has its own advice; an allow-list cannot refuse a connection from this workstation.
+    assert "IP allow-list" not in data["error"]["next_step"]
     human = cli("check", "github", "--url", closed_port_url(), "--secret-env", "EXADESK_TEST_TOKEN", "--project",
                 "acme/website")
     assert "Checked from this workstation" in human.out
+
+
+ADDRESS_ADVICE = "IP allow-list or conditional-access policy"
+
+CAUSES_WITH_THEIR_OWN_ADVICE = [
+    ("freshdesk", json_response({"code": "account_suspended", "message": "Your account has been suspended."}, 403),
+     "freshdesk.account_suspended"),
+    ("jira_cloud", html_response(OKTA_SAML_FORM), "http.sso_redirect"),
+]
+
+
+@pytest.mark.parametrize("tracker_id, reply, reason", CAUSES_WITH_THEIR_OWN_ADVICE,
+                         ids=[c[2] for c in CAUSES_WITH_THEIR_OWN_ADVICE])
+def test_a_cause_that_is_not_the_address_gets_only_its_own_advice(tracker_id, reply, reason, emulators, cli,
+                                                                    monkeypatch):
+    require_built(tracker_id)
+    emulator = start(emulators, field_note_emulator(tracker_id, reply))
+    error = check(cli, monkeypatch, emulator, tracker_id).json()["error"]
+    assert error["reason"] == reason
+    assert ADDRESS_ADVICE not in error["next_step"]
+
+
+def test_unknown_host_gets_only_its_own_advice(cli, monkeypatch):
+    monkeypatch.setenv("EXADESK_TEST_TOKEN", "ghp_" + "Q1w2E3r4" * 4 + "T5y6")
+    error = cli("check", "github", "--url", "https://no-such-host.invalid", "--secret-env", "EXADESK_TEST_TOKEN",
+                "--project", "acme/website", "--json").json()["error"]
+    assert error["reason"] in ("network.dns", "network")
+    if error["reason"] == "network.dns":
+        assert ADDRESS_ADVICE not in error["next_step"]
+
+
+def test_a_refusal_that_may_be_the_address_still_says_where_the_check_ran(emulators, cli, monkeypatch):
+    """A plain 403 with no tracker signal may be an allow-list: that one keeps the where-it-ran advice."""
+    require_built("github")
+    emulator = start(emulators, field_note_emulator("github", json_response({"message": "Forbidden"}, 403),
+                                                    path=r"/user$"))
+    error = check(cli, monkeypatch, emulator, "github").json()["error"]
+    assert error["reason"] == "forbidden", error
+    assert ADDRESS_ADVICE in error["next_step"]
 
 
 # -- the proxy user is a person ----------------------------------------------------------------------------
@@ -560,11 +598,10 @@ def test_github_saml_sso_shows_the_one_hour_authorisation_address(emulators, cli
 
 
 def test_github_fine_grained_expiration_header_is_not_trusted(emulators, cli, monkeypatch):
-    from datetime import datetime
-
+    from exadesk import clock
     from exadesk.sandbox.github import DEMO_FINE
 
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    now = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
     emulator = emulators.start("github", {"tokens": {DEMO_FINE: {"expires": now}}})
     result = check(cli, monkeypatch, emulator, "github", "--auth", "fine_grained", secrets={"token": DEMO_FINE})
     # gh:google/go-github#3708: GitHub sends the current time as the expiration of fine-grained tokens.

@@ -296,10 +296,21 @@ def test_certificate_for_another_name(server):
     assert problem.kind is ErrorKind.TLS and problem.reason == "tls.hostname"
 
 
-def test_plain_http_server_on_https_address_is_classified(server):
+def test_plain_http_server_on_https_address_says_plain_http_not_certificates(server):
     srv = server({"/x": OK})
     problem = _reason(lambda: _client(f"https://127.0.0.1:{srv.port}").get("/x"))
-    assert problem.kind in (ErrorKind.TLS, ErrorKind.NETWORK)
+    assert problem.kind is ErrorKind.TLS and problem.reason == "tls.plain_http"
+    assert "plain http" in problem.message
+    assert "certificate" not in f"{problem.message} {problem.next_step}".lower()
+
+
+def test_plain_http_on_a_self_hosted_tracker_names_the_http_address_and_why_not(server):
+    srv = server({"/x": OK})
+    client = HttpClient(base_url=f"https://127.0.0.1:{srv.port}", page=Page("Jira", self_hosted=True),
+                        timeout=(2.0, 2.0))
+    problem = _reason(lambda: client.get("/x"))
+    assert problem.reason == "tls.plain_http_self_hosted"
+    assert f"http://127.0.0.1:{srv.port}" in problem.next_step and "never sends a credential" in problem.next_step
 
 
 # -- proxies -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from exadesk.checks import Report
 from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.output import print_json, print_report
 from exadesk.model import parse_sync
-from exadesk.trackers.base import Secrets, Target
+from exadesk.trackers.base import Secrets, Target, site_url
 
 
 def add_parser(sub) -> None:
@@ -111,7 +111,7 @@ def build_target(args) -> Target | str:
         if not spec.url.default:
             return f"--url is required (for example {spec.url.example})"
         args.url = spec.url.default
-    return Target(tracker=spec.id, url=args.url, auth_method=method.id, values=values, secrets=Secrets(secrets),
+    return Target(tracker=spec.id, url=site_url(spec, args.url), auth_method=method.id, values=values, secrets=Secrets(secrets),
                   sync=sync, scope=list(args.project) or list(spec.scope.default), ca_bundle=args.ca_bundle,
                   timeout=args.timeout, person=args.person)
 

@@ -38,7 +38,8 @@ def url_spec(domain: str) -> UrlSpec:
     """Addresses of the form https://your-domain.<domain>."""
     return UrlSpec(example=f"https://your-domain.{domain}",
                    hint=f"https://your-domain.{domain} (the address you sign in at, without any page path)",
-                   pattern=rf"https://[a-z0-9][a-z0-9-]*\.{domain.replace('.', r'[.]')}")
+                   pattern=rf"https://[a-z0-9][a-z0-9-]*\.{domain.replace('.', r'[.]')}",
+                   site=rf"[a-z0-9][a-z0-9-]*\.{domain.replace('.', r'[.]')}")
 
 
 def api_base(url: str) -> str:

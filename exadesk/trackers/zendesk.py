@@ -66,7 +66,7 @@ SPEC = TrackerSpec(
     docs_url="https://developer.zendesk.com/api-reference/",
     summary="Zendesk Support; the proxy user is an agent (by default the admin who installs the integration).",
     url=UrlSpec(example="https://acme.zendesk.com", hint="https://your-subdomain.zendesk.com",
-                pattern=r"https://[a-z0-9][a-z0-9-]*\.zendesk\.com/?"),
+                pattern=r"https://[a-z0-9][a-z0-9-]*\.zendesk\.com/?", site=r"[a-z0-9][a-z0-9-]*\.zendesk\.com"),
     scope=ScopeSpec(label="Groups", example="Support",
                     hint="the name or id of a Zendesk group whose tickets are synced (Admin Center, People, Team, "
                          "Groups)"),

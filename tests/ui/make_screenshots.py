@@ -145,8 +145,9 @@ def main(argv=None) -> int:
 
 def features(window, ws_id, grab, pump, wait_until, out) -> None:
     """What changed, expiry watch, a connection's plan, and a bundle's export and import preview."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
+    from exadesk import clock
     from exadesk.model import ConfigMode, Connection
     from exadesk.ui import theme
     from PySide6.QtWidgets import QApplication
@@ -165,7 +166,7 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     window.sidebar.select(gh.id)
     grab(window, "instance-what-changed")
 
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     dated = [i for i in ws.instances if i.tracker != "github"][:3]
     for inst, days in zip(dated, (2.5, 12.5, 24.5)):
         window.store_expiry(inst.id, now + timedelta(days=days))
