@@ -87,7 +87,8 @@ def run_add(args) -> int:
     missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
     bad = [c for c in report.checks if c.status is Status.FAIL
            and not (without_secret and c.id in missing_secrets)]  # --without-secret: no secret is fine
-    if report.problem is not None and bad:
+    # A problem not from a failing field (a timeout, a secret that is not text, the CA file) always stops here.
+    if report.problem is not None and (bad or report.problem.reason != "input.field"):
         print(f"exadesk add: {report.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
     secret_fields = [f.name for f in method.secret_fields if target.secrets.get(f.name) or without_secret]
