@@ -200,6 +200,6 @@ def test_check_against_a_trickling_server_ends_at_its_timeout(cli, monkeypatch, 
         result = cli("check", "github", "--url", srv.url, "--secret-env", "TOK", "--json", "--timeout", "1",
                      "--project", "acme/website")
         took = time.monotonic() - started
-    assert took < 2.5, f"{kind}: {took:.1f}s"
+    assert took < 5, f"{kind}: {took:.1f}s"
     assert result.code == 3
     assert result.json()["error"]["reason"] == "network.timeout"

@@ -373,7 +373,8 @@ def test_a_trickling_reply_ends_at_the_deadline(kind):
         took = time.monotonic() - started
     assert problem.reason == "network.timeout"
     assert "1 seconds" in problem.message
-    assert took < 1.6, f"{kind}: {took:.1f}s for a 1 s timeout"
+    # Before the fix each ran until the test server stopped itself (10 s); the bound is generous for loaded machines.
+    assert took < 4, f"{kind}: {took:.1f}s for a 1 s timeout"
 
 
 @pytest.mark.parametrize("kind", ["silent", "trickle_body"])
@@ -389,7 +390,8 @@ def test_cancel_ends_a_request_in_flight_at_once(kind):
         took = time.monotonic() - started
         timer.cancel()
     assert problem.kind is ErrorKind.CANCELLED
-    assert took < 0.3 + 0.5, f"cancel took {took - 0.3:.2f}s to end the request"
+    # Before the fix: until the 20 s timeout or the server's end (7.9 s measured). The 1 s goal is in bench/.
+    assert took < 0.3 + 2.5, f"cancel took {took - 0.3:.2f}s to end the request"
 
 
 def test_an_aborted_request_shuts_its_socket():
