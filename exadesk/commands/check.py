@@ -13,7 +13,7 @@ import threading
 
 from exadesk import engine, messages, trackers
 from exadesk.checks import Report
-from exadesk.cli import EXIT_USAGE
+from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.output import print_json, print_report
 from exadesk.model import parse_sync
 from exadesk.trackers.base import Secrets, Target, site_url
@@ -56,7 +56,7 @@ def add_parser(sub) -> None:
     parser.add_argument("--sync", default="", help="comma list: comments,attachments,worklogs,security-levels,"
                                                    "triggers,service-desk")
     parser.add_argument("--person", default="", help="your own name, email or login (warns if it is the proxy user)")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each reply")
+    parser.add_argument("--timeout", type=seconds, default=20.0, help="seconds to wait for each reply")
     parser.add_argument("--ca-bundle", help="a PEM file of extra certificate authorities to trust")
     parser.add_argument("--instance", help="verify a stored instance by name")
     parser.add_argument("--workspace", help="the workspace of --instance or --all")

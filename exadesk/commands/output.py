@@ -61,6 +61,30 @@ def print_report(report: Report, name: str = "") -> None:
     out.write(f"  (Checked from {report.where}.)\n")
 
 
+def write_output(path, data: bytes, command: str, mode: int = 0o600) -> bool:
+    """Write a file the person named (``-o``); on failure say why in words (a folder, no permission) and return False."""
+    import errno
+    from pathlib import Path
+
+    from exadesk import messages
+    from exadesk.storage import write_atomic
+
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        write_atomic(path, data, mode=mode)
+    except OSError as exc:
+        why = {errno.EISDIR: "it is a folder", errno.EACCES: "there is no permission to write there",
+               errno.EPERM: "there is no permission to write there", errno.ENOENT: "its folder does not exist",
+               errno.ENOTDIR: "a part of the path is a file, not a folder", errno.EROFS: "the disk is read-only",
+               errno.ENOSPC: "the disk is full"}.get(exc.errno, exc.strerror or type(exc).__name__)
+        print(f"exadesk {command}: {messages.problem('output.unwritable', path=str(path), why=why).text()}",
+              file=sys.stderr)
+        return False
+    return True
+
+
 def run_interruptible(work, cancel, name: str, on_interrupt=None) -> bool:
     """Run ``work`` in a thread so Ctrl+C sets ``cancel`` (and calls ``on_interrupt``) instead of killing it mid-write.
 

@@ -397,6 +397,19 @@ def _loopback_http(url: str) -> bool:
     return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
 
 
+def origin(url_or_parts, host: str | None = None) -> str:
+    """``scheme://host[:port]`` of an address; an IPv6 host keeps its brackets (``http://[::1]:8080``).
+
+    ``host`` replaces the address's own host name (already lower-cased, for example).
+    """
+    parts = urlsplit(url_or_parts) if isinstance(url_or_parts, str) else url_or_parts
+    name = parts.hostname or "" if host is None else host
+    if ":" in name:
+        name = f"[{name}]"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{name}{port}"
+
+
 def normalise_url(url: str) -> str:
     """Trim what people paste: spaces, a trailing slash; add https:// when no scheme was typed."""
     url = (url or "").strip()

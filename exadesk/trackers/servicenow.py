@@ -30,7 +30,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 PLUGIN_ID = "com.glide.role_management.inh_count.rest_api"
 REFRESH_WARNING = timedelta(days=14)
@@ -205,8 +205,7 @@ SPEC = TrackerSpec(
 def api_base(url: str) -> str:
     """The Table API lives on the instance itself."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
+    return origin(parts)
 
 
 def _error_text(reply: Reply) -> tuple[str, str]:
