@@ -120,6 +120,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         report.problem = messages.problem("http.wrong_shape", tracker=spec.name, what="an internal error in ExaDesk",
                                           url=target.url)
     report.identity = ctx.identity
+    report.signed_in = ctx.signed_in
     report.token_expires_at = ctx.token_expires_at
     for result in _remaining(spec, target, ctx, report):
         report.checks.append(result)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from exadesk import __version__, expiry, history
-from exadesk.checks import Status
+from exadesk.checks import Status, fold_not_run, not_run_line
 from exadesk.model import Instance, Workspace
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class InstanceSection:
     problem: str = ""
     expires: str = ""
     drift: list[str] = field(default_factory=list)
+    not_run: str = ""  # the one line for the checks a rejected credential kept from running
 
 
 @dataclass
@@ -125,8 +126,9 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
         last = inst.last
         checks = []
         failing = []
+        shown, folded = fold_not_run(last.checks, last.error_kind) if last is not None else ([], [])
         if last is not None:
-            for c in last.checks:
+            for c in shown:
                 checks.append({"title": c.title, "status": STATUS_LABELS[c.status], "detail": c.detail,
                                "fix": c.fix if c.status is not Status.PASS else "", "manual": c.manual})
                 if c.status is Status.FAIL:
@@ -141,7 +143,8 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             name=inst.name, tracker=_tracker_name(inst.tracker), url=inst.url,
             proxy_user=inst.proxy_user or (last.identity if last else "") or "—", verdict=_verdict(inst),
             failing=failing, checked_at=last.at if last else None, checks=checks,
-            problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now)))
+            problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
+            not_run=not_run_line(len(folded))))
     names = {i.id: i.name for i in workspace.instances}
     connections = [ConnectionSection(c.name, names.get(c.left, c.left), names.get(c.right, c.right),
                                      c.mode.value.capitalize(), _plan_items(workspace, c))
@@ -203,6 +206,8 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
             for c in s.checks:
                 out.append(f"| {_md(c['title'])} | {_md(c['status'])} | {_md(c['detail']) or '—'} | "
                            f"{_md(c['fix']) or '—'} |")
+        if s.not_run:
+            out += ["", _md(s.not_run)]
     if report.connections:
         out += ["", "## Connections and admin access", ""]
         for c in report.connections:
@@ -266,6 +271,8 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
                 out.append(f"<tr><td>{_h(c['title'])}</td><td class='{_cls(c['status'])}'>{_h(c['status'])}</td>"
                            f"<td>{_h(c['detail'] or '—')}</td><td>{_h(c['fix'] or '—')}</td></tr>")
             out.append("</table>")
+        if s.not_run:
+            out.append(f"<p>{_h(s.not_run)}</p>")
     if report.connections:
         out.append("<h2>Connections and admin access</h2><ul>")
         for c in report.connections:

@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 import sys
 
-from exadesk.checks import Report, Status
+from exadesk.checks import Report, Status, fold_not_run, not_run_line
 
 SYMBOLS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.UNKNOWN: "????", Status.SKIPPED: "skip"}
+
+
+def tracker_name(tracker_id: str) -> str:
+    """The tracker's display name (people read it; the id is for scripts and --json)."""
+    from exadesk import trackers
+
+    try:
+        return trackers.get(tracker_id).spec.name
+    except KeyError:
+        return tracker_id
 
 
 def print_json(data) -> None:
@@ -20,20 +30,26 @@ def print_report(report: Report, name: str = "") -> None:
     title = name or report.url
     verdict = "READY" if report.ready else ("NOT READY" if report.exit_code() == 1 else
                                             "INCOMPLETE" if report.exit_code() == 3 else "NOT CHECKED")
-    out.write(f"{title} ({report.tracker}): {verdict}\n")
-    if report.identity:
-        out.write(f"  Account: {report.identity.label()}\n")
+    out.write(f"{title} ({tracker_name(report.tracker)}): {verdict}\n")
+    signed_in, proxy = report.accounts()
+    if signed_in:
+        out.write(f"  Signed in as: {signed_in}\n")
+    if proxy and proxy != signed_in:
+        out.write(f"  Proxy user checked: {proxy}\n")
     if report.problem:
         out.write(f"  {report.problem.message}\n")
         if report.problem.next_step:
             out.write(f"  Next: {report.problem.next_step}\n")
-    for check in report.checks:
+    shown, folded = fold_not_run(report.checks, report.problem.kind if report.problem else None)
+    for check in shown:
         out.write(f"  [{SYMBOLS[check.status]}] {check.title}")
         if check.detail:
             out.write(f": {check.detail}")
         out.write("\n")
         if check.fix and check.status in (Status.FAIL, Status.WARN, Status.UNKNOWN):
             out.write(f"         Fix: {check.fix}\n")
+    if folded:
+        out.write(f"  {not_run_line(len(folded))}\n")
     out.write(f"  (Checked from {report.where}.)\n")
 
 

@@ -235,7 +235,8 @@ class VerifyContext:
         self.target = target
         self._client_factory = client_factory
         self.cancel = cancel
-        self.identity: Identity | None = None
+        self.identity: Identity | None = None  # the proxy user checked
+        self.signed_in: Identity | None = None  # who the credential belongs to, when not the proxy user
         self.token_expires_at: datetime | None = None
         self.reported: set[str] = set()
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
-from exadesk.checks import CheckResult, Status
+from exadesk.checks import CheckResult, Status, fold_not_run
 from exadesk.ui import icons, texts
 
 _ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.UNKNOWN: 2, Status.PASS: 3, Status.SKIPPED: 4}
@@ -91,3 +91,22 @@ class ChecksTable(QTableView):
         header.resizeSection(1, 200)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+
+
+class NotRunLine(QLabel):
+    """The one line that stands for the checks a rejected credential kept from running; hidden otherwise."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("notRunLine")
+        self.setWordWrap(True)
+        self.hide()
+
+
+def show_results(table: ChecksTable, line: NotRunLine, checks: list[CheckResult], error_kind) -> None:
+    """Fill ``table`` with ``checks``; after a rejected credential the ones that never ran become ``line``."""
+    shown, folded = fold_not_run(checks, error_kind)
+    table.checks.set_checks(shown)
+    line.setText(texts.not_run_line(len(folded)))
+    line.setVisible(bool(folded))
+    table.setVisible(bool(shown) or not folded)
