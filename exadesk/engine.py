@@ -33,7 +33,7 @@ def validate(target: Target) -> Report:
         tracker = trackers.get(target.tracker)
     except KeyError:
         report = Report(tracker=target.tracker, url=redact_url(target.url))
-        report.problem = messages.problem("input.tracker", value=target.tracker)
+        report.problem = trackers.unknown(target.tracker)
         return report
     site = site_url(tracker.spec, target.url)
     if site != normalise_url(target.url):

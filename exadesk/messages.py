@@ -109,6 +109,8 @@ CATALOGUE: dict[str, Message] = {
     "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
     "input.missing": Message(K.BAD_INPUT, "{field} is required.", "Expected: {example}."),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
+    "input.tracker_guess": Message(K.BAD_INPUT, "There is no tracker called {value!r}.",
+                                   "Did you mean {guess}? Run `exadesk trackers` to list them."),
     # -- keychain ----------------------------------------------------------------
     "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
                                    "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`. The instance is kept with its secret marked missing."),

@@ -6,18 +6,9 @@ import json
 import sys
 
 from exadesk.checks import Report, Status, fold_not_run, not_run_line
+from exadesk.words import tracker_name
 
 SYMBOLS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.UNKNOWN: "????", Status.SKIPPED: "skip"}
-
-
-def tracker_name(tracker_id: str) -> str:
-    """The tracker's display name (people read it; the id is for scripts and --json)."""
-    from exadesk import trackers
-
-    try:
-        return trackers.get(tracker_id).spec.name
-    except KeyError:
-        return tracker_id
 
 
 def print_json(data) -> None:

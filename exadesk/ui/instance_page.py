@@ -14,6 +14,7 @@ from exadesk.ui import icons, texts
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.sidebar import badge_key
+from exadesk.words import field_label
 
 
 #: How many lines "What changed" and the verification timeline show before they scroll (the checks take the rest).
@@ -193,7 +194,8 @@ class InstancePage(QWidget):
         labels["proxy_user"].setText(inst.proxy_user or self.tr("Known after the first verification"))
         labels["sync"].setText(", ".join(texts.sync_label(s) for s in inst.sync) or self.tr("Items and fields only"))
         labels["scope"].setText(", ".join(inst.scope) or self.tr("Nothing listed"))
-        labels["secrets"].setText(self.tr("In the keychain: {names}").format(names=", ".join(inst.secret_fields))
+        secret_names = ", ".join(field_label(inst.tracker, inst.auth_method, name) for name in inst.secret_fields)
+        labels["secrets"].setText(self.tr("In the keychain: {names}").format(names=secret_names)
                                   if inst.secret_fields else self.tr("None"))
         labels["expires"].setText(_when(inst.token_expires_at) or self.tr("Not known"))
         self.expiry_button.setText(self.tr("Change &date…") if inst.token_expires_at else self.tr("Set &date…"))

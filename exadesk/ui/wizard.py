@@ -68,8 +68,13 @@ class MethodPage(_Page):
         super().__init__(wizard)
         spec = self.flow.spec
         self.setTitle(self.tr("How will {tracker} sign in?").format(tracker=spec.name))
-        self.setSubTitle(self.tr("Choose the kind of credential the proxy user (the account the integration acts as) "
-                                 "will use."))
+        if all(m.admin_credential for m in spec.auth_methods):
+            # The proxy user has no credential of its own here (Jira Cloud's app user): an admin's token reads it.
+            self.setSubTitle(self.tr("Choose the administrator's credential ExaDesk signs in with to check the proxy "
+                                     "user (the account the integration acts as); the proxy user needs none."))
+        else:
+            self.setSubTitle(self.tr("Choose the kind of credential the proxy user (the account the integration "
+                                     "acts as) will use."))
         layout = QVBoxLayout(self)
         if spec.retired:
             retired = _wrap(spec.retired)
