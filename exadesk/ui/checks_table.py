@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate, QTableView
 
 from exadesk.checks import CheckResult, Status, fold_not_run
 from exadesk.ui import icons, texts
@@ -66,6 +66,23 @@ class ChecksModel(QAbstractTableModel):
         self.set_checks([])
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Measures a cell's wrapped text at its column's width, with a little room above and below."""
+
+    PADDING = 6
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text or index.column() == 0:
+            return QSize(hint.width(), hint.height() + self.PADDING)
+        width = max(view.columnWidth(index.column()) - 8, 20)
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                               int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), str(text))
+        return QSize(hint.width(), max(hint.height(), rect.height()) + self.PADDING)
+
+
 class ChecksTable(QTableView):
     """A read-only, keyboard-navigable table of checks with wrapped texts."""
 
@@ -91,6 +108,14 @@ class ChecksTable(QTableView):
         header.resizeSection(1, 200)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        # Rows as tall as their wrapped text at the column's real width, recomputed when a column changes width
+        # (the fix paragraphs were clipped when the columns settled after the rows were measured).
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit.start())
 
 
 class NotRunLine(QLabel):

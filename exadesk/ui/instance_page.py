@@ -147,6 +147,7 @@ class InstancePage(QWidget):
         self.changes.setObjectName("driftText")
         self.changes.setWordWrap(True)
         self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes.setAccessibleName(self.tr("What changed"))
         self.timeline = QTreeWidget()
@@ -225,8 +226,8 @@ class InstancePage(QWidget):
 
         sentences = history.drift(inst)
         if sentences:
-            self.changes.setText("<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(s)}</li>" for s in sentences)
-                                 + "</ul>")
+            self.changes.setText("<ul style='margin-left:-20px; margin-top:0px; margin-bottom:0px'>"
+                                 + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
         elif len(inst.history) > 1:
             self.changes.setText(escape(self.tr("Nothing changed between the stored verifications.")))
         else:
@@ -246,8 +247,19 @@ class InstancePage(QWidget):
             row_height = max(row_height, self.fontMetrics().height() + 4)
             self.timeline.setFixedHeight(self.timeline.header().sizeHint().height() + 2 * self.timeline.frameWidth()
                                          + row_height * min(len(rows), TIMELINE_ROWS) + 2)
-        lines = self.changes.sizeHint().height()
-        self.changes_area.setFixedHeight(min(lines, self.fontMetrics().lineSpacing() * CHANGES_LINES) + 4)
+        self._fit_changes()
+
+    def _fit_changes(self) -> None:
+        """"What changed" as tall as its text at the page's width, up to CHANGES_LINES lines (then it scrolls)."""
+        width = max(self.width() - 40, 400)
+        needed = self.changes.heightForWidth(width)
+        if needed <= 0:
+            needed = self.changes.sizeHint().height()
+        self.changes_area.setFixedHeight(min(needed, self.fontMetrics().lineSpacing() * CHANGES_LINES) + 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_changes()
 
     def set_running(self, running: bool) -> None:
         self.verify_button.setEnabled(not running)

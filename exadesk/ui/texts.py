@@ -26,7 +26,7 @@ def problem_title(problem: Problem) -> str:
     (a bad import file is not "something in the form")."""
     family = (problem.reason or "").split(".")[0]
     if family == "bundle":
-        return QCoreApplication.translate("texts", "This file cannot be imported")
+        return QCoreApplication.translate("texts", "The file could not be imported")
     if family == "storage":
         return QCoreApplication.translate("texts", "ExaDesk's data file needs attention")
     return kind_title(problem.kind)

@@ -47,3 +47,24 @@ def test_a_rejected_credential_on_the_page_is_its_problem_and_one_line(qtbot):
     assert page.not_run.isVisible() and page.not_run.text() == "11 checks could not run until sign-in works."
     assert page.table.checks.rowCount() == 0 and not page.table.isVisible()
     assert page.problem_view.isVisible()
+
+
+def test_a_long_fix_is_never_clipped_when_the_columns_settle(qtbot):
+    from PySide6.QtCore import QRect, Qt
+
+    from exadesk.ui.checks_table import ChecksTable
+
+    table = ChecksTable()
+    qtbot.addWidget(table)
+    table.resize(700, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    table.checks.set_checks(_checks(Status.FAIL, 3))
+    table.resize(1100, 500)  # the columns stretch after the rows were measured, then narrow again
+    table.resize(620, 500)
+    qtbot.wait(50)
+    fix_column = 3
+    width = table.columnWidth(fix_column) - 8
+    needed = table.fontMetrics().boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap),
+                                              table.checks.rows[0].fix).height()
+    assert all(table.rowHeight(r) >= needed for r in range(3)), ([table.rowHeight(r) for r in range(3)], needed)

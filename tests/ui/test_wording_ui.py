@@ -58,7 +58,7 @@ def test_a_bad_import_file_is_not_called_a_form(qtbot):
     view = ProblemView()
     qtbot.addWidget(view)
     view.show_problem(messages.problem("bundle.not_bundle", name="notes.txt", detail="no header"))
-    assert view.title.text() == "This file cannot be imported"
+    assert view.title.text() == "The file could not be imported"
     view.show_problem(messages.problem("input.field", field="Address", problem="empty", example="x"))
     assert view.title.text() == "Something in the form needs a fix"
 
