@@ -352,8 +352,8 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
         results.append(CheckResult(
             id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
             detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",
-            fix=f"Use https: {secure}" + ("" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
-                                            else f" (expected: {spec.url.hint})") + ".",
+            fix=(f"Expected: the https:// address, {secure}" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
+                 else f"Expected: {spec.url.hint}, with https://") + ".",
         ))
         url_ok = None
     if url_ok and not _loopback_http(url):
