@@ -28,13 +28,14 @@ import hmac
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import ExaDeskError, KeychainError
 from exadesk.keychain import SecretStore
 from exadesk.model import Connection, Data, Instance, Workspace, new_id
+from exadesk.validation import MAX_NAME, MAX_URL, escape_controls, is_safe_id
 
 FORMAT = "exadesk-bundle"
 VERSION = 1
@@ -45,9 +46,11 @@ MAX_CONNECTIONS = 5000
 MAX_TEXT = 20_000
 MIN_PASSPHRASE = 12
 
-#: scrypt cost used on export (about 64 MB and a fraction of a second); import accepts up to the bounds below.
+#: scrypt cost used on export (64 MiB and a fraction of a second). Import accepts what ExaDesk writes with
+#: headroom for a future raise (n twice as large, two lanes: at most 128 MiB and about four times the time),
+#: never what a tampered file declares: n=2^20, r=16, p=4 would take 2 GiB and many seconds per attempt.
 SCRYPT = {"n": 2**16, "r": 8, "p": 1}
-SCRYPT_MAX_N, SCRYPT_MAX_R, SCRYPT_MAX_P = 2**20, 16, 4
+SCRYPT_MAX_N, SCRYPT_MAX_R, SCRYPT_MAX_P = 2**17, 8, 2
 
 _TOP_KEYS = {"format", "version", "created_at", "app_version", "payload", "payload_sha256", "secrets"}
 # The fields a bundle may hold are exactly those this version's model writes; anything else is refused.
@@ -97,7 +100,7 @@ def export_workspace(workspace: Workspace, *, passphrase: str | None = None, sec
     """
     payload = {"workspace": workspace.to_json()}
     digest = hashlib.sha256(_canonical(payload)).hexdigest()
-    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or datetime.now(timezone.utc)).isoformat(),
+    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or clock.now()).isoformat(),
               "app_version": __version__, "payload": payload, "payload_sha256": digest, "secrets": None}
     if passphrase is not None:
         if len(passphrase) < MIN_PASSPHRASE:
@@ -212,7 +215,7 @@ def _validate_workspace(raw, name: str) -> Workspace:
     _check(isinstance(raw, dict), name, "workspace", "not an object")
     _check(not set(raw) - _WORKSPACE_KEYS, name, "workspace", f"unknown fields {sorted(set(raw) - _WORKSPACE_KEYS)}")
     _text(raw.get("id"), name, "workspace id", 64)
-    _text(raw.get("name"), name, "workspace name", 200)
+    _text(raw.get("name"), name, "workspace name", MAX_NAME)
     _check(bool(str(raw.get("name")).strip()), name, "workspace name", "empty")
     instances = raw.get("instances", [])
     connections = raw.get("connections", [])
@@ -227,7 +230,9 @@ def _validate_workspace(raw, name: str) -> Workspace:
         _check(isinstance(inst, dict), name, where, "not an object")
         _check(not set(inst) - _INSTANCE_KEYS, name, where, f"unknown fields {sorted(set(inst) - _INSTANCE_KEYS)}")
         for key in ("id", "tracker", "name"):
-            _text(inst.get(key), name, f"{where} {key}", 200)
+            _text(inst.get(key), name, f"{where} {key}", MAX_NAME)
+        _check(bool(inst["name"].strip()), name, f"{where} name", "empty")
+        _text(inst.get("url", ""), name, f"{where} url", MAX_URL)
         _check(inst["tracker"] in known, name, where, f"unknown tracker {inst['tracker'][:40]!r}")
         _check(inst["id"] not in ids, name, where, "duplicate id")
         ids.add(inst["id"])
@@ -253,12 +258,35 @@ def _validate_workspace(raw, name: str) -> Workspace:
         _check(isinstance(conn, dict), name, where, "not an object")
         _check(not set(conn) - _CONNECTION_KEYS, name, where, f"unknown fields {sorted(set(conn) - _CONNECTION_KEYS)}")
         for key in ("id", "name", "left", "right"):
-            _text(conn.get(key), name, f"{where} {key}", 200)
+            _text(conn.get(key), name, f"{where} {key}", MAX_NAME)
         _check(conn["left"] in ids and conn["right"] in ids, name, where, "joins an instance that is not in the bundle")
+        for key in ("admins", "admin_kinds"):
+            mapping = conn.get(key, {})
+            _check(isinstance(mapping, dict) and len(mapping) <= 2 and all(
+                k in ids and isinstance(v, str) and (key == "admin_kinds" or v in ids) and len(v) <= 40
+                for k, v in mapping.items()), name, f"{where} {key}", "names an instance that is not in the bundle")
     try:
-        return Workspace.from_json(raw)
+        workspace = Workspace.from_json(raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _fail("bundle.invalid", name=name, where="workspace", detail=type(exc).__name__) from None
+    _show_controls(workspace)
+    return workspace
+
+
+def _show_controls(workspace: Workspace) -> None:
+    """Write control characters that came in a bundle visibly (``\\x1b``), so no screen obeys them.
+
+    ExaDesk refuses them when a person types a name; a bundle may still carry them (edited by hand, or
+    made to attack the receiver's terminal), and the preview shows exactly what will be stored.
+    """
+    workspace.name = escape_controls(workspace.name)
+    workspace.notes = escape_controls(workspace.notes, keep="\n\t")
+    workspace.person = escape_controls(workspace.person)
+    for inst in workspace.instances:
+        inst.name, inst.url = escape_controls(inst.name), escape_controls(inst.url)
+        inst.proxy_user, inst.notes = escape_controls(inst.proxy_user), escape_controls(inst.notes, keep="\n\t")
+    for conn in workspace.connections:
+        conn.name = escape_controls(conn.name)
 
 
 def _validate_box(box, name: str) -> None:
@@ -267,13 +295,21 @@ def _validate_box(box, name: str) -> None:
     kdf = box["kdf"]
     _check(isinstance(kdf, dict) and kdf.get("name") == "scrypt" and set(kdf) == {"name", "n", "r", "p", "salt"},
            name, "secrets", "unknown key derivation")
-    for key, bound in (("n", SCRYPT_MAX_N), ("r", SCRYPT_MAX_R), ("p", SCRYPT_MAX_P)):
+    for key in ("n", "r", "p"):
         value = kdf[key]
-        _check(isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= bound, name, "secrets",
-               f"key derivation parameter {key} out of bounds")
+        _check(isinstance(value, int) and not isinstance(value, bool) and value >= 1, name, "secrets",
+               f"key derivation parameter {key} is not a positive whole number")
+    if kdf["n"] > SCRYPT_MAX_N or kdf["r"] > SCRYPT_MAX_R or kdf["p"] > SCRYPT_MAX_P:
+        raise _fail("bundle.kdf_cost", name=name, n=_power(kdf["n"]), r=kdf["r"], p=kdf["p"],
+                    max_n=_power(SCRYPT_MAX_N), max_r=SCRYPT_MAX_R, max_p=SCRYPT_MAX_P,
+                    memory_mb=128 * kdf["r"] * kdf["n"] * max(1, kdf["p"]) // 2**20)
     _check(kdf["n"] & (kdf["n"] - 1) == 0 and kdf["n"] > 1, name, "secrets", "scrypt n must be a power of two")
     for key in ("salt", "nonce", "ciphertext", "key_check"):
         _check(isinstance(kdf.get(key, box.get(key)), str), name, "secrets", f"{key} is not text")
+
+
+def _power(n: int) -> str:
+    return f"2^{n.bit_length() - 1}" if n > 0 and n & (n - 1) == 0 else str(n)
 
 
 def decrypt_secrets(bundle: Bundle, passphrase: str) -> dict[str, dict[str, str]]:
@@ -361,7 +397,8 @@ def plan_import(data: Data, bundle: Bundle, *, as_name: str | None = None, with_
         name = f"{base} (imported{'' if n == 2 else f' {n - 1}'})"
         n += 1
     stored_ids = {i.id for w in data.workspaces for i in w.instances}
-    renamed = {i.id: new_id() for i in bundle.workspace.instances if i.id in stored_ids}
+    # An id already stored, or one that is not a plain id (it names keychain entries and lock files), gets a new one.
+    renamed = {i.id: new_id() for i in bundle.workspace.instances if i.id in stored_ids or not is_safe_id(i.id)}
     ws = bundle.workspace
     return ImportPlan(name, [(i.name, i.tracker, i.url) for i in ws.instances], [c.name for c in ws.connections],
                       bundle.secret_count(), bundle.has_secrets and with_secrets, renamed)
@@ -371,55 +408,66 @@ def apply_import(store, bundle: Bundle, *, passphrase: str | None = None, with_s
                  as_name: str | None = None, secrets: SecretStore | None = None) -> Workspace:
     """Import ``bundle`` as a new workspace; secrets go to the keychain only after the passphrase checks out.
 
-    With ``with_secrets`` and a bundle holding secrets, a passphrase is required.
-    On any failure nothing stays written: keychain entries already added are removed again.
+    With ``with_secrets`` and a bundle holding secrets, a passphrase is required. The instance ids are
+    reserved first (an id already stored, or being imported by another run at the same moment, gets a
+    new one), so the secrets this run writes are its own: on any failure it removes exactly those, and a
+    run killed half-way is settled at the next start (see :mod:`exadesk.recovery`).
 
     Returns:
-        The workspace as stored.
+        The workspace as stored (its name may carry a suffix when the name was taken meanwhile).
     """
+    from exadesk import recovery
+
     use_secrets = bundle.has_secrets and with_secrets
     values: dict[str, dict[str, str]] = {}
     if use_secrets:
         if not passphrase:
             raise _fail("bundle.passphrase_needed", name=bundle.name)
         values = decrypt_secrets(bundle, passphrase)
-    plan = plan_import(store.load().data, bundle, as_name=as_name, with_secrets=with_secrets)
     ws = Workspace.from_json(bundle.workspace.to_json())
     ws.id = new_id()
-    ws.name = plan.workspace_name
-    ids = plan.renamed_ids
-    for inst in ws.instances:
-        inst.id = ids.get(inst.id, inst.id)
-    for conn in ws.connections:
-        conn.left, conn.right = ids.get(conn.left, conn.left), ids.get(conn.right, conn.right)
-        conn.admins = {ids.get(k, k): ids.get(v, v) for k, v in conn.admins.items()}
-    written: list[tuple[str, str]] = []
-    keychain = None
+    wanted = {i.id: (list(i.secret_fields) if use_secrets else []) for i in ws.instances}
+    held = recovery.claim(store, wanted, rename_taken=True)
     try:
-        if use_secrets:
-            keychain = secrets or SecretStore()
-            wanted = {(inst.id, f): values.get(old_id, {}).get(f)
-                      for inst, old_id in ((i, _old(ids, i.id)) for i in ws.instances) for f in inst.secret_fields}
-            for (inst_id, field_name), value in wanted.items():
-                if value:
-                    keychain.set(inst_id, field_name, value)
-                    written.append((inst_id, field_name))
+        ids = held.renamed
+        for inst in ws.instances:
+            inst.id = ids.get(inst.id, inst.id)
+        for conn in ws.connections:
+            conn.left, conn.right = ids.get(conn.left, conn.left), ids.get(conn.right, conn.right)
+            conn.admins = {ids.get(k, k): ids.get(v, v) for k, v in conn.admins.items()}
+        recovery.crash_point("import.claimed")
+        written: list[tuple[str, str]] = []
+        keychain = None
+        try:
+            if use_secrets:
+                keychain = secrets or SecretStore()
+                for inst in ws.instances:
+                    for field_name in inst.secret_fields:
+                        value = values.get(_old(ids, inst.id), {}).get(field_name)
+                        if value:
+                            keychain.set(inst.id, field_name, value)
+                            written.append((inst.id, field_name))
+            recovery.crash_point("import.secrets_written")
 
-        def add(d: Data) -> None:
-            if any(w.name.lower() == ws.name.lower() for w in d.workspaces):
-                raise _fail("bundle.invalid", name=bundle.name, where="workspace name",
-                            detail=f"{ws.name!r} was created meanwhile; import again")
-            d.workspaces.append(ws)
+            def add(d: Data) -> None:
+                # The name is settled under the lock: a parallel import of the same bundle gets the next suffix.
+                ws.name = plan_import(d, bundle, as_name=as_name, with_secrets=with_secrets).workspace_name
+                d.workspaces.append(ws)
 
-        store.update(add)
-    except BaseException:
-        if keychain is not None:
-            for inst_id, field_name in written:
+            store.update(add)
+        except BaseException:
+            settled = True
+            for inst_id, field_name in written:  # only what this run wrote, under ids only this run holds
                 try:
                     keychain.delete(inst_id, [field_name])
                 except KeychainError:
-                    pass
-        raise
+                    settled = False
+            if not settled:
+                held.leave()  # the next start deletes what could not be deleted now
+            raise
+        recovery.crash_point("import.stored")
+    finally:
+        held.release()
     return ws
 
 

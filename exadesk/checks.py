@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
+from exadesk import clock
 from exadesk.errors import Problem
 
 
@@ -112,7 +113,7 @@ class Report:
     #: Who the credential belongs to when that is not the proxy user (Jira Cloud: an administrator's token
     #: checks the app user); None when the proxy user signed in itself.
     signed_in: Identity | None = None
-    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    started_at: datetime = field(default_factory=clock.now)
     finished_at: datetime | None = None
     token_expires_at: datetime | None = None  # when the tracker tells us
     where: str = "this workstation"

@@ -14,7 +14,7 @@ from exadesk import __version__
 
 #: Sub-command modules under exadesk.commands; each has add_parser(sub) and run(args).
 COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox", "plan", "workspaces", "report", "bundle",
-                                    "login")
+                                    "login", "data")
 
 EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
 
@@ -52,7 +52,27 @@ def main(argv: list[str] | None = None) -> int:
         logs.hold()  # the window opens the log file right after its first paint
         return _gui(args)
     logs.setup()
-    return int(args.run(args) or 0)
+    from exadesk import recovery, terminal
+    from exadesk.errors import StorageError
+    from exadesk.storage import on_load_problem
+
+    told: set[str] = set()
+
+    def tell(problem) -> None:  # every command that finds the data file unreadable says so, once
+        if problem.text() not in told:
+            told.add(problem.text())
+            print(f"exadesk: {problem.text()}", file=sys.stderr)
+
+    stop_telling = on_load_problem(tell)
+    try:
+        with terminal.safe_output():
+            recovery.sweep_quietly()
+            return int(args.run(args) or 0)
+    except StorageError as exc:  # the data file could not be written (unreadable, newer, locked): nothing changed
+        print(f"exadesk {args.command}: {exc.problem.text()}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        stop_telling()
 
 
 def _gui(args) -> int:

@@ -12,14 +12,14 @@ import logging
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from exadesk import messages, notices, trackers
+from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError
-from exadesk.http import HttpClient, Page, ProbeGuard
+from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
+from exadesk.redact import Redactor
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,31 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
 
 
 def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
+    # Everything a tracker sent reaches people through this report: the one place an echoed secret is masked.
+    # The secrets are read again when they change (preparing an OAuth sign-in adds a fresh access token).
+    made: dict = {}
+
+    def redact() -> Redactor:
+        if made.get("secrets") is not target.secrets:
+            made.update(secrets=target.secrets, redactor=Redactor.for_target(target))
+        return made["redactor"]
+
+    if on_result is not None:
+        emit_plain = on_result
+        on_result = lambda result: emit_plain(redact().result(result))  # noqa: E731
+    report = _run(target, purpose, cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+    return _redacted(report, redact())
+
+
+def _redacted(report: Report, redact: Redactor) -> Report:
+    if redact:
+        report.checks = [redact.result(c) for c in report.checks]
+        report.identity = redact.identity(report.identity)
+        report.problem = redact.problem(report.problem)
+    return report
+
+
+def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
     report = validate(target)
@@ -76,7 +101,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         if prepare is not None:
             report.problem = prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
-        report.finished_at = datetime.now(timezone.utc)
+        report.finished_at = clock.now()
         return report
     tracker = trackers.get(target.tracker)
     spec = tracker.spec
@@ -97,9 +122,9 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
         return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
-                          ca_bundle=target.ca_bundle, proxy=target.proxy, **options)
+                          ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True, **options)
 
-    ctx = VerifyContext(spec, target, client_factory, cancel)
+    ctx = VerifyContext(spec, target, client_factory, cancel, concurrency=MAX_PER_HOST)
     try:
         for result in live(ctx):
             report.checks.append(result)
@@ -129,7 +154,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
     if person:
         report.checks.append(person)
         _emit(on_result, person)
-    report.finished_at = datetime.now(timezone.utc)
+    report.finished_at = clock.now()
     return report
 
 
@@ -167,7 +192,7 @@ def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list
 
 
 def _notice_results(spec, target: Target) -> list[CheckResult]:
-    today = datetime.now(timezone.utc).date()
+    today = clock.now().date()
     out = []
     for notice in notices.for_tracker(spec.id, target.auth_method):
         when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)
@@ -202,14 +227,15 @@ def _person_check(spec, target: Target, report: Report) -> CheckResult | None:
 # -- verify many -------------------------------------------------------------------
 
 
-def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = 2,
+def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = MAX_PER_HOST,
                 cancel: threading.Event | None = None,
                 on_report: Callable[[str, Report], None] | None = None) -> dict[str, Report]:
     """Verify several targets in parallel; ``targets`` are (key, target) pairs.
 
     At most ``max_workers`` run at once and at most ``per_host`` against one host,
-    so a consultant's 50 instances on one Jira do not look like an attack.
-    One ProbeGuard serves the whole run.
+    so a consultant's 50 instances on one Jira do not look like an attack; their requests
+    together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each
+    check's own concurrent reads. One ProbeGuard serves the whole run.
     """
     cancel = cancel or threading.Event()
     guard = ProbeGuard()

@@ -17,15 +17,17 @@ import json
 import logging
 import os
 import re
+import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import CheckError, ErrorKind, Problem
 
 if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on the first request, not on import
@@ -34,12 +36,101 @@ if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on
     import requests
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 USER_AGENT = f"ExaDesk/{__version__} (setup verification; read-only)"
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_RETRY_WAIT = 15.0
 RETRY_STATUSES = (429, 502, 503, 504)
+#: How often a waiting request looks at its deadline and cancel flag: Cancel ends a request within this (plus a thread switch).
+POLL_SECONDS = 0.05
+#: Requests in flight to one host at once, for the whole process: a check's concurrent reads and Verify all's
+#: instances together (exadesk.instances.PER_HOST is this same number).
+MAX_PER_HOST = 4
+
+#: The only requests other than GET that verification sends, by method and path (the path's end, as adapters
+#: may sit under a prefix such as /ex/jira/{cloudId}), each with the vendor's reference. Read-only POSTs ask a
+#: question too big for a query string; session and token calls create a session or token, never tracker data.
+#: Anything else is refused before it is sent (verification only reads).
+NON_GET_READS: dict[tuple[str, str], str] = {
+    ("POST", "/rest/api/3/permissions/check"):
+        "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/"
+        "#api-rest-api-3-permissions-check-post",  # Get bulk permissions
+    ("POST", "/authentication-point/alm-authenticate"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Authenticate_LWSSO.html",  # ALM sign-in
+    ("POST", "/rest/site-session"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session
+    ("DELETE", "/rest/site-session"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session end
+    ("POST", "/oauth_token.do"):
+        "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",  # OAuth token
+}
+
+
+def is_declared_read(method: str, url: str) -> bool:
+    """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of :data:`NON_GET_READS`."""
+    method = method.upper()
+    if method in ("GET", "HEAD"):
+        return True
+    path = urlsplit(url).path.rstrip("/")
+    return any(method == m and path.endswith(p) for m, p in NON_GET_READS)
+
+
+class HostLimiter:
+    """At most ``per_host`` requests in flight to one host, and one pause for all of them after a Retry-After.
+
+    One limiter serves the whole process (:data:`HOST_LIMITS`), so a check's concurrent reads and Verify all's
+    instances together stay within the bound, and a 429/503 asking to wait holds back every request to that
+    host, not only the one that got it. Waiting for a slot or a pause ends at once on Cancel.
+    """
+
+    def __init__(self, per_host: int = MAX_PER_HOST):
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.Semaphore] = {}
+        self._resume_at: dict[str, float] = {}  # host -> time.monotonic() when requests may go again
+
+    @contextmanager
+    def slot(self, host: str, cancel: threading.Event | None = None):
+        """Hold one of ``host``'s slots while a request is sent; waits out a pause first."""
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.Semaphore(self.per_host))
+        while True:
+            self._wait_pause(host, cancel)
+            if semaphore.acquire(timeout=0.05):
+                break
+        try:
+            self._wait_pause(host, cancel)  # a pause that began while this request queued
+        except BaseException:
+            semaphore.release()
+            raise
+        try:
+            yield
+        finally:
+            semaphore.release()
+
+    def pause(self, host: str, seconds: float) -> None:
+        """Hold every request to ``host`` for ``seconds`` (the tracker's Retry-After)."""
+        with self._lock:
+            self._resume_at[host] = max(self._resume_at.get(host, 0.0), time.monotonic() + seconds)
+
+    def _wait_pause(self, host: str, cancel: threading.Event | None) -> None:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise CheckError(messages.problem("cancelled"))
+            with self._lock:
+                left = self._resume_at.get(host, 0.0) - time.monotonic()
+            if left <= 0:
+                return
+            if cancel is not None:
+                cancel.wait(min(left, 0.1))
+            else:
+                time.sleep(min(left, 0.1))
+
+
+#: The process's one per-host bound (see :class:`HostLimiter`).
+HOST_LIMITS = HostLimiter()
 
 # -- credentials ---------------------------------------------------------------
 
@@ -133,6 +224,138 @@ class ProbeGuard:
             self._changed.notify_all()
 
 
+# -- deadlines and cancelling -----------------------------------------------------
+
+_active = threading.local()  # the Deadline of the request this thread is sending, for the connections it opens
+
+
+class Deadline:
+    """The end of one request: one time limit for connect, headers and body together, and an early end on cancel.
+
+    A server that trickles its reply one byte at a time (or sends endless ``100 Continue``) never trips a per-read
+    socket timeout; a deadline on the whole exchange does. :meth:`run` sends the exchange from a helper thread and
+    waits for it, looking at the clock and at ``cancel`` every :data:`POLL_SECONDS`: when either says stop, the
+    sockets the exchange opened are shut (which wakes a read blocked on them) and the caller gets a classified error
+    at once, whatever was in flight (name lookup, connect, TLS, headers, body).
+
+    Any ``threading.Event`` serves as the cancel flag: setting it from any thread ends every request waiting on it.
+    """
+
+    def __init__(self, seconds: float, cancel: threading.Event | None = None, host: str = ""):
+        self.seconds = seconds
+        self.cancel = cancel
+        self.host = host
+        self.ends = time.monotonic() + seconds
+        self._connections: list = []
+        self._lock = threading.Lock()
+        self._aborted = False
+
+    def remaining(self) -> float:
+        return self.ends - time.monotonic()
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def adopt(self, connection) -> None:
+        """Remember a connection the exchange uses, so an abort can shut its socket; shut it at once if too late."""
+        with self._lock:
+            self._connections.append(connection)
+            aborted = self._aborted
+        if aborted:
+            _shut(connection)
+
+    def abort(self) -> None:
+        """Shut every socket the exchange opened: a thread blocked reading one wakes up with an error."""
+        with self._lock:
+            self._aborted = True
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            _shut(connection)
+
+    def run(self, exchange: Callable[[], T]) -> T:
+        """Run ``exchange`` (which sends one request and reads its reply) within the deadline; raise CheckError when
+        the time runs out or the run is cancelled."""
+        outcome: dict = {}
+        finished = threading.Event()
+
+        def send() -> None:
+            _active.deadline = self
+            try:
+                outcome["value"] = exchange()
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
+                outcome["error"] = exc
+            finally:
+                _active.deadline = None
+                finished.set()
+
+        # A daemon thread: an exchange abandoned after its deadline never keeps the process (or Ctrl+C) waiting.
+        threading.Thread(target=send, name="exadesk-request", daemon=True).start()
+        while not finished.wait(max(0.0, min(POLL_SECONDS, self.remaining()))):
+            if self.cancelled():
+                self.abort()
+                raise CheckError(messages.problem("cancelled"))
+            if self.remaining() <= 0:
+                self.abort()
+                raise CheckError(messages.problem("network.timeout", host=self.host, timeout=_seconds(self.seconds)))
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+
+def _shut(connection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return
+    try:
+        # socket.socket's own shutdown, also for an SSLSocket: ssl's override drops the TLS state under the reading thread.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
+def _abortable_pools() -> dict:
+    """urllib3 pool classes whose connections join the current thread's Deadline (built on first use: import cost)."""
+    global _POOLS
+    if _POOLS is None:
+        from urllib3.connection import HTTPConnection, HTTPSConnection
+        from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+        def joins(base):
+            class Abortable(base):
+                def connect(self):
+                    _join(self)
+                    return super().connect()
+
+                def request(self, *args, **kwargs):
+                    _join(self)
+                    return super().request(*args, **kwargs)
+
+            Abortable.__name__ = f"Abortable{base.__name__}"
+            return Abortable
+
+        class Pool(HTTPConnectionPool):
+            ConnectionCls = joins(HTTPConnection)
+
+        class TlsPool(HTTPSConnectionPool):
+            ConnectionCls = joins(HTTPSConnection)
+
+        _POOLS = {"http": Pool, "https": TlsPool}
+    return _POOLS
+
+
+_POOLS: dict | None = None
+
+
+def _join(connection) -> None:
+    deadline = getattr(_active, "deadline", None)
+    if deadline is not None:
+        deadline.adopt(connection)
+
+
 # -- replies -------------------------------------------------------------------
 
 
@@ -198,7 +421,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     except ValueError:
         pass
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, parsedate_to_datetime(value).timestamp() - clock.now().timestamp())
     except (TypeError, ValueError):
         return None
 
@@ -211,20 +434,27 @@ def _human_wait(seconds: float | None) -> str:
     return f"{int(seconds // 60)} minutes"
 
 
-def _trust_store_adapter(context: "ssl.SSLContext"):
-    """A requests transport adapter that uses ``context`` for direct and proxied TLS connections."""
+def _transport_adapter(context: "ssl.SSLContext"):
+    """A requests transport adapter: ``context`` for direct and proxied TLS, and connections a Deadline can shut."""
     from requests.adapters import HTTPAdapter
+    from urllib3.poolmanager import pool_classes_by_scheme as default_pools
 
-    class TrustStoreAdapter(HTTPAdapter):
+    def abortable(manager):
+        if manager.pool_classes_by_scheme is default_pools:  # not SOCKS: its pools are its own
+            manager.pool_classes_by_scheme = _abortable_pools()
+        return manager
+
+    class TransportAdapter(HTTPAdapter):
         def init_poolmanager(self, *args, **kwargs):
             kwargs["ssl_context"] = context
-            return super().init_poolmanager(*args, **kwargs)
+            super().init_poolmanager(*args, **kwargs)
+            abortable(self.poolmanager)
 
         def proxy_manager_for(self, proxy, **kwargs):
             kwargs["ssl_context"] = context
-            return super().proxy_manager_for(proxy, **kwargs)
+            return abortable(super().proxy_manager_for(proxy, **kwargs))
 
-    return TrustStoreAdapter()
+    return TransportAdapter()
 
 
 def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
@@ -255,6 +485,8 @@ class HttpClient:
         auth: the credential; ``None`` for anonymous calls.
         guard: shared by every client of the run (the one-probe rule).
         cancel: when set, the next request raises a cancelled error.
+        limiter: the per-host bound and Retry-After pause (the process's :data:`HOST_LIMITS`).
+        verifying: refuse requests that are not declared reads (:func:`is_declared_read`).
     """
 
     base_url: str
@@ -269,6 +501,8 @@ class HttpClient:
     max_retries: int = 2
     session: requests.Session | None = None
     requests_sent: int = 0
+    limiter: HostLimiter = field(default_factory=lambda: HOST_LIMITS)
+    verifying: bool = False
 
     def __post_init__(self):
         try:
@@ -286,8 +520,9 @@ class HttpClient:
 
             self.session = requests.Session()
             self.session.headers["User-Agent"] = USER_AGENT
-            adapter = _trust_store_adapter(make_ssl_context(self.ca_bundle))
+            adapter = _transport_adapter(make_ssl_context(self.ca_bundle))
             self.session.mount("https://", adapter)
+            self.session.mount("http://", adapter)
             if self.proxy:
                 self.session.proxies = {"http": self.proxy, "https": self.proxy}
             # Otherwise requests honours HTTPS_PROXY / NO_PROXY and the system settings it can read.
@@ -324,6 +559,9 @@ class HttpClient:
         Verification never changes tracker data: adapters only use POST/DELETE
         for session log-in and log-out and OAuth token endpoints.
         """
+        if self.verifying and not is_declared_read(method, self.url(path)):
+            raise CheckError(messages.problem("http.not_a_read", method=method.upper(), path=urlsplit(self.url(path)).path,
+                                              tracker=self.page.tracker))
         use_auth = self.auth if auth is True else (auth or None)
         first = use_auth is not None and self.guard.begin(use_auth, self.cancel)
         if use_auth is not None and self.guard.is_rejected(use_auth):
@@ -344,7 +582,10 @@ class HttpClient:
         redirects = 0
         while True:
             self._check_cancel()
-            reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers, auth=use_auth)
+            host = _host_key(url)
+            with self.limiter.slot(host, self.cancel):
+                reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers,
+                                   auth=use_auth)
             answered[0] = True
             params = None if redirects else params
             if 300 <= reply.status < 400 and reply.status != 304:
@@ -360,13 +601,17 @@ class HttpClient:
                 if problem.kind is ErrorKind.AUTH and use_auth is not None:
                     self.guard.reject(use_auth)
                 raise CheckError(problem)
+            asked = _retry_after_seconds(reply.headers.get("Retry-After")) if reply.status in (429, 503) else None
+            if asked is not None and asked <= MAX_RETRY_WAIT:
+                self.limiter.pause(host, asked)  # every request to this host waits, not only this one
             if reply.status in RETRY_STATUSES and retry and attempt < self.max_retries and reply.status not in allow:
-                wait = _retry_after_seconds(reply.headers.get("Retry-After"))
+                wait = asked if asked is not None else _retry_after_seconds(reply.headers.get("Retry-After"))
                 if wait is None:
                     wait = 0.5 * (2 ** attempt)
                 if wait <= MAX_RETRY_WAIT:
                     attempt += 1
-                    self._sleep(wait)
+                    if asked is None:
+                        self._sleep(wait)  # our own back-off; a Retry-After is waited out in the limiter's slot
                     continue
             if reply.status in allow:
                 return reply
@@ -382,11 +627,22 @@ class HttpClient:
         if auth is not None:
             send_headers.update(auth.headers())
         host = urlsplit(url).hostname or ""
+        self.requests_sent += 1
+        deadline = Deadline(self.request_seconds, self.cancel, host)
+        return deadline.run(lambda: self._exchange(method, url, params=params, data=data, json_body=json_body,
+                                                   headers=send_headers, host=host))
+
+    @property
+    def request_seconds(self) -> float:
+        """The most one request may take from connecting to its last byte (the ``--timeout`` a person gave)."""
+        return max(self.timeout)
+
+    def _exchange(self, method, url, *, params, data, json_body, headers, host) -> Reply:
+        """Send one request and read its bounded reply (in the Deadline's helper thread)."""
         import requests
 
         try:
-            self.requests_sent += 1
-            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=send_headers,
+            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=headers,
                                             timeout=self.timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
             raise CheckError(classify_tls(exc, host, self_hosted=self.page.self_hosted, tracker=self.page.tracker,
@@ -396,9 +652,9 @@ class HttpClient:
             reason = "network.proxy_auth" if "407" in text else "network.proxy"
             raise CheckError(messages.problem(reason, host=host, proxy=_proxy_name(self, url))) from None
         except requests.exceptions.ConnectTimeout:
-            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[0])) from None
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[0]))) from None
         except requests.exceptions.ReadTimeout:
-            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
         except requests.exceptions.ConnectionError as exc:
             raise CheckError(classify_connection_error(exc, host)) from None
         except requests.exceptions.InvalidURL:
@@ -420,7 +676,6 @@ class HttpClient:
             raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
                                               tracker=self.page.tracker))
         chunks, size = [], 0
-        deadline = time.monotonic() + self.timeout[1] * 3
         try:
             for chunk in response.iter_content(65536):
                 self._check_cancel()
@@ -428,12 +683,10 @@ class HttpClient:
                 if size > self.max_bytes:
                     raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
                                                       tracker=self.page.tracker))
-                if time.monotonic() > deadline:
-                    raise CheckError(messages.problem("network.timeout", host=host, timeout=int(self.timeout[1] * 3)))
                 chunks.append(chunk)
         except requests.exceptions.RequestException as exc:
             if isinstance(exc, (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError)) and "timed out" in str(exc):
-                raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+                raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
             raise CheckError(messages.problem("http.invalid_json", tracker=self.page.tracker, url=response.url)) from None
         return b"".join(chunks)
 
@@ -562,6 +815,12 @@ def _proxy_name(client: HttpClient, url: str) -> str:
     source = next((v for v in (f"{scheme.upper()}_PROXY", f"{scheme}_proxy", "ALL_PROXY", "all_proxy")
                    if os.environ.get(v)), "")
     return f"{name} (set by {source})" if source else name
+
+
+def _host_key(url: str) -> str:
+    """The host a per-host bound counts against: name and port."""
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
 
 
 def _origin(url: str) -> str:

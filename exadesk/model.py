@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
+from exadesk import clock
 from exadesk.checks import CheckResult
 
 #: What an integration can synchronise; requirements depend on these.
@@ -58,7 +59,7 @@ class ConfigMode(str, enum.Enum):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -86,12 +87,14 @@ class Verification:
     error_kind: str | None = None
     error_reason: str | None = None
     error_message: str | None = None
+    scope: list[str] | None = None  # the projects checked (None: stored before scopes were recorded)
 
     def to_json(self) -> dict:
         return {
             "at": _iso(self.at), "ready": self.ready, "identity": self.identity,
             "checks": [c.to_json() for c in self.checks],
             "error_kind": self.error_kind, "error_reason": self.error_reason, "error_message": self.error_message,
+            **({"scope": list(self.scope)} if self.scope is not None else {}),
         }
 
     @classmethod
@@ -101,6 +104,7 @@ class Verification:
             checks=[CheckResult.from_json(c) for c in data.get("checks", [])],
             error_kind=data.get("error_kind"), error_reason=data.get("error_reason"),
             error_message=data.get("error_message"),
+            scope=[str(x) for x in data["scope"]] if isinstance(data.get("scope"), list) else None,
         )
 
 
@@ -113,6 +117,9 @@ class Instance:
         secret_fields: names of the secret fields stored in the keychain.
         role: "proxy" for the integration's account, "admin" for an admin's own
             credential used by the access planner.
+        sandbox: made by the sandbox (File, Start the sandbox), which may replace it when it restarts;
+            everything else is the person's and the sandbox never touches it. None: stored before ExaDesk
+            marked the sandbox's instances (the sandbox then recognises its own by name and address).
     """
 
     tracker: str
@@ -132,6 +139,7 @@ class Instance:
     token_expires_at: datetime | None = None
     created_at: datetime = field(default_factory=_now)
     history: list[Verification] = field(default_factory=list)  # newest last, bounded
+    sandbox: bool | None = False
 
     HISTORY_LIMIT = 20
 
@@ -152,6 +160,7 @@ class Instance:
             "state": self.state.value, "ca_bundle": self.ca_bundle, "notes": self.notes, "role": self.role,
             "token_expires_at": _iso(self.token_expires_at), "created_at": _iso(self.created_at),
             "history": [v.to_json() for v in self.history],
+            "sandbox": self.sandbox,
         }
 
     @classmethod
@@ -165,6 +174,7 @@ class Instance:
             notes=str(data.get("notes", "")), role=str(data.get("role", "proxy")),
             token_expires_at=_dt(data.get("token_expires_at")), created_at=_dt(data.get("created_at")) or _now(),
             history=[Verification.from_json(v) for v in data.get("history", [])],
+            sandbox=None if data.get("sandbox") is None else bool(data["sandbox"]),
         )
 
 

@@ -31,11 +31,11 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.errors import ExaDeskError, Problem
 
 #: Field names every OAuth sign-in uses, for all trackers (instance values and keychain entries).
@@ -361,7 +361,7 @@ class _Pending(Exception):
 
 
 def _token_set(data: dict) -> TokenSet:
-    now = datetime.now(timezone.utc)
+    now = clock.now()
 
     def after(seconds) -> datetime | None:
         try:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from exadesk import __version__, expiry, history
+from exadesk import __version__, clock, expiry, history
 from exadesk.checks import Status, fold_not_run, not_run_line
 from exadesk.model import Instance, Workspace
 
@@ -120,7 +120,7 @@ def _plan_text(item) -> str:
 
 def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
     """Collect what the report shows for ``workspace`` (no secrets are read)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     sections = []
     for inst in workspace.instances:
         last = inst.last
@@ -145,9 +145,10 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             failing=failing, checked_at=last.at if last else None, checks=checks,
             problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
             not_run=not_run_line(len(folded))))
-    names = {i.id: i.name for i in workspace.instances}
-    connections = [ConnectionSection(c.name, names.get(c.left, c.left), names.get(c.right, c.right),
-                                     c.mode.value.capitalize(), _plan_items(workspace, c))
+    from exadesk.planner import side_names
+
+    connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),
+                                     _plan_items(workspace, c))
                    for c in workspace.connections]
     return ReadinessReport(workspace.name, now, sections, connections, workspace.notes)
 

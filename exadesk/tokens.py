@@ -10,11 +10,12 @@ because a ``.next`` entry is only ever written after the tracker issued it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from exadesk import messages, oauth
+from exadesk import clock, messages, oauth
 from exadesk.errors import ExaDeskError, KeychainError, Problem
 from exadesk.keychain import SecretStore
 
@@ -80,7 +81,7 @@ def save(store: SecretStore, instance_id: str, tokens: oauth.TokenSet, *, signed
     # From here the new pair is safe; overwriting the main entries cannot lose it.
     meta = {} if signed_in else _meta(store, instance_id)
     old_refresh = None if signed_in else store.get(instance_id, oauth.REFRESH_TOKEN)
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     if signed_in or old_refresh != tokens.refresh_token:
         meta["refresh_issued_at"] = now.isoformat()
         meta.pop("refresh_expires_at", None)
@@ -94,9 +95,14 @@ def save(store: SecretStore, instance_id: str, tokens: oauth.TokenSet, *, signed
     store.delete(instance_id, [f + PENDING for f in TOKEN_FIELDS])
 
 
+def entry_fields() -> list[str]:
+    """The names of every keychain entry a sign-in may keep for an instance."""
+    return [*TOKEN_FIELDS, *(f + PENDING for f in TOKEN_FIELDS), META]
+
+
 def forget(store: SecretStore, instance_id: str) -> None:
     """Remove every token entry of an instance (after a revocation, or when it is deleted)."""
-    store.delete(instance_id, [*TOKEN_FIELDS, *(f + PENDING for f in TOKEN_FIELDS), META])
+    store.delete(instance_id, entry_fields())
 
 
 def refresh_expiry(store: SecretStore, instance) -> datetime | None:
@@ -134,14 +140,16 @@ def fresh_tokens(instance, store: SecretStore, *, settings=None, now: datetime |
     profile = profile_of(instance)
     if profile is None:
         return {}, None
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     from exadesk import paths, storage
 
     # One refresh at a time per instance, across threads and processes (window and CLI): with rotating
     # refresh tokens (Zendesk) a second refresh with the token just used up would look like a revocation.
-    lock = paths.data_file().parent / f".oauth-{instance.id}.lock"
+    # The file's name derives from a digest of the id, never the id itself: an id that came from a bundle
+    # cannot name a path, and the lock file is removed when the refresh is done.
+    lock = paths.data_file().parent / f".oauth-{hashlib.sha256(instance.id.encode()).hexdigest()[:16]}.lock"
     try:
-        with storage.file_lock(lock, timeout=60):
+        with storage.file_lock(lock, timeout=60, remove=True):
             return _fresh_locked(instance, store, profile, settings, now, cancel)
     except oauth.OAuthError as exc:
         problem = exc.problem

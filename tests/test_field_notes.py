@@ -11,7 +11,6 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
-from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import keyring
@@ -599,11 +598,10 @@ def test_github_saml_sso_shows_the_one_hour_authorisation_address(emulators, cli
 
 
 def test_github_fine_grained_expiration_header_is_not_trusted(emulators, cli, monkeypatch):
-    from datetime import datetime
-
+    from exadesk import clock
     from exadesk.sandbox.github import DEMO_FINE
 
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    now = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
     emulator = emulators.start("github", {"tokens": {DEMO_FINE: {"expires": now}}})
     result = check(cli, monkeypatch, emulator, "github", "--auth", "fine_grained", secrets={"token": DEMO_FINE})
     # gh:google/go-github#3708: GitHub sends the current time as the expiration of fine-grained tokens.

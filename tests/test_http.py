@@ -340,3 +340,62 @@ def test_auth_objects_never_show_their_secret():
 def test_classify_html_helper():
     reply = Reply(200, {}, b"<html>We'll be right back</html>", "https://x")
     assert classify_html(reply) == "http.maintenance"
+
+
+# -- the whole request has one deadline; Cancel ends what is in flight ------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["trickle_status", "trickle_header", "trickle_body", "endless_continue"])
+def test_a_trickling_reply_ends_at_the_deadline(kind):
+    """Each byte comes well inside the read timeout, so only a deadline on the whole request ends it."""
+    from tests.helpers.hostile_servers import HostileServer
+
+    with HostileServer(kind) as srv:
+        started = time.monotonic()
+        problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET), timeout=(1.0, 1.0)).get("/x"))
+        took = time.monotonic() - started
+    assert problem.reason == "network.timeout"
+    assert "1 seconds" in problem.message
+    assert took < 1.6, f"{kind}: {took:.1f}s for a 1 s timeout"
+
+
+@pytest.mark.parametrize("kind", ["silent", "trickle_body"])
+def test_cancel_ends_a_request_in_flight_at_once(kind):
+    from tests.helpers.hostile_servers import HostileServer
+
+    cancel = threading.Event()
+    with HostileServer(kind) as srv:
+        timer = threading.Timer(0.3, cancel.set)
+        timer.start()
+        started = time.monotonic()
+        problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET), timeout=(20.0, 20.0), cancel=cancel).get("/x"))
+        took = time.monotonic() - started
+        timer.cancel()
+    assert problem.kind is ErrorKind.CANCELLED
+    assert took < 0.3 + 0.5, f"cancel took {took - 0.3:.2f}s to end the request"
+
+
+def test_an_aborted_request_shuts_its_socket():
+    """The abandoned exchange does not keep reading: the server sees its connection closed."""
+    import socket as socketlib
+
+    listener = socketlib.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(2)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    cancel = threading.Event()
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(_reason(lambda: _client(url, cancel=cancel).get("/x"))))
+    worker.start()
+    try:
+        conn, _ = listener.accept()
+        conn.settimeout(2)
+        conn.recv(4096)  # the request
+        cancel.set()
+        assert conn.recv(4096) == b"", "the client's socket is still open after cancel"
+        conn.close()
+    finally:
+        listener.close()
+        worker.join(2)
+    assert outcome and outcome[0].kind is ErrorKind.CANCELLED

@@ -116,25 +116,28 @@ def test_corrupt_file_is_kept_aside_and_reported(tmp_path, content):
     kept = [p for p in tmp_path.iterdir() if "unreadable" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == content, "the unreadable file is kept byte for byte"
     assert str(kept[0]) in loaded.warnings[0].message
-    assert not path.exists()
+    assert path.read_bytes() == content, "the file stays where it is until the person chooses"
+    assert loaded.blocked is not None and loaded.blocked.reason == "storage.unreadable_write"
 
 
 def test_two_corrupt_files_in_a_row_do_not_overwrite_each_other(tmp_path):
     path = tmp_path / "exadesk.json"
-    for content in (b"{broken one", b"{broken two"):
+    for content in (b"{broken one", b"{broken two", b"{broken two"):
         path.write_bytes(content)
         Store(path).load()
     kept = sorted(p.read_bytes() for p in tmp_path.iterdir() if "unreadable" in p.name)
-    assert kept == [b"{broken one", b"{broken two"]
+    assert kept == [b"{broken one", b"{broken two"], "one copy per content, however often it is read"
 
 
 def test_file_from_a_newer_version_is_left_untouched(tmp_path):
     path = tmp_path / "exadesk.json"
     content = json.dumps({"schema_version": 99, "workspaces": []}).encode()
     path.write_bytes(content)
+    loaded = Store(path).load()
+    assert [w.reason for w in loaded.warnings] == ["storage.newer"]
     with pytest.raises(StorageError) as info:
-        Store(path).load()
-    assert info.value.problem.reason == "storage.newer"
+        Store(path).update(lambda d: d.workspaces.append(Workspace(name="new")))
+    assert info.value.problem.reason == "storage.newer_write"
     assert path.read_bytes() == content
     assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []
 

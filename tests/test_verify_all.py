@@ -138,3 +138,63 @@ def test_benchmark_module_measures_in_one_run():
     vs_slowest, vs_sequential = rows
     assert vs_slowest["goal"] == 1.5 and vs_sequential["baseline"] > vs_slowest["baseline"]
     assert vs_sequential["ratio"] < 1  # in parallel is faster than one by one even at 4
+
+
+def test_ctrl_c_during_check_all_keeps_finished_results_and_ends_at_once(emulators, cli, monkeypatch):
+    """SIGINT while one instance hangs on a trickling server: the finished one is stored, the run ends in a second."""
+    import os
+    import signal
+    import time
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    done_token, hung_token = new_token(), new_token()
+    ready_emu = emulators.start("github", github_scenario(done_token))
+    with HostileServer("trickle_body", lifetime=8) as hostile:
+        add_github(cli, monkeypatch, ready_emu.url, "finished one", done_token)
+        add_github(cli, monkeypatch, hostile.url, "hung one", hung_token)
+        sent_at = []
+
+        def interrupt():
+            sent_at.append(time.monotonic())
+            os.kill(os.getpid(), signal.SIGINT)
+
+        # Long enough for the emulator's run to finish; the trickling one never does within its 20 s timeout.
+        timer = threading.Timer(1.2, interrupt)
+        timer.start()
+        try:
+            result = cli("check", "--all")
+        finally:
+            timer.cancel()
+        ended = time.monotonic()
+    assert sent_at, "the run ended before Ctrl+C"
+    assert ended - sent_at[0] < 1.0, f"the run took {ended - sent_at[0]:.1f}s to end after Ctrl+C"
+    assert "internal error" not in result.err
+    assert "finished results are kept" in result.err
+    assert stored("finished one").state is InstanceState.VERIFIED
+    assert stored("hung one").history == []  # cancelled: not stored as a result
+    assert result.code == 3
+    assert done_token not in result.out + result.err and hung_token not in result.out + result.err
+
+
+def test_ctrl_c_during_check_instance_ends_at_once(cli, monkeypatch):
+    import os
+    import signal
+    import time
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    token = new_token()
+    with HostileServer("endless_continue", lifetime=8) as hostile:
+        add_github(cli, monkeypatch, hostile.url, "hung one", token)
+        timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+        timer.start()
+        started = time.monotonic()
+        try:
+            result = cli("check", "--instance", "hung one", "--json")
+        finally:
+            timer.cancel()
+        took = time.monotonic() - started
+    assert took < 0.5 + 1.0, f"check --instance took {took:.1f}s; Ctrl+C came at 0.5 s"
+    assert result.json()["error"]["kind"] == "cancelled"
+    assert result.code == 3

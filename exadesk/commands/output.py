@@ -44,16 +44,45 @@ def print_report(report: Report, name: str = "") -> None:
     out.write(f"  (Checked from {report.where}.)\n")
 
 
-def run_interruptible(work, cancel, name: str, on_interrupt=None) -> None:
-    """Run ``work`` in a thread so Ctrl+C sets ``cancel`` (and calls ``on_interrupt``) instead of killing it mid-write."""
-    import threading
+def run_interruptible(work, cancel, name: str, on_interrupt=None) -> bool:
+    """Run ``work`` in a thread so Ctrl+C sets ``cancel`` (and calls ``on_interrupt``) instead of killing it mid-write.
 
-    worker = threading.Thread(target=work, name=name, daemon=True)
-    worker.start()
-    while worker.is_alive():
+    Returns False when ``work`` raised (the log has where). Ctrl+C is caught by a SIGINT handler rather than as a
+    KeyboardInterrupt around ``Thread.join``: an interrupted join (Python 3.11) marks the worker finished while it
+    still runs, so its results were dropped and the process then waited for it at exit.
+    """
+    import logging
+    import signal
+    import threading
+    import traceback
+
+    finished = threading.Event()
+    failed = []
+
+    def body() -> None:
         try:
-            worker.join(0.1)
-        except KeyboardInterrupt:
+            work()
+        except Exception as exc:  # noqa: BLE001 - reported by the caller; the log keeps the type and the frames
+            failed.append(exc)
+            # Not log.exception: the exception's text may quote a secret; the frames do not.
+            logging.getLogger(__name__).error("%s stopped on %s:\n%s", name, type(exc).__name__,
+                                              "".join(traceback.format_tb(exc.__traceback__)).rstrip())
+        finally:
+            finished.set()
+
+    def interrupted(signum, frame) -> None:
+        if not cancel.is_set():
             cancel.set()
             if on_interrupt is not None:
                 on_interrupt()
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupted) if in_main else None
+    try:
+        threading.Thread(target=body, name=name, daemon=True).start()
+        while not finished.wait(0.1):
+            pass
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
+    return not failed

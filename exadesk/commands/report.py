@@ -23,9 +23,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    loaded = Store().load()
-    for warning in loaded.warnings:
-        print(f"exadesk: {warning.text()}", file=sys.stderr)
+    loaded = Store().load()  # an unreadable data file is reported by the command line itself
     ws = loaded.data.workspace(args.workspace)
     if ws is None:
         print(f"exadesk report: there is no workspace called {args.workspace!r}.", file=sys.stderr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import threading
 
-from exadesk import instances, messages
+from exadesk import instances, messages, terminal
 from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
 from exadesk.commands.output import print_json, print_report, run_interruptible
 from exadesk.storage import Store
@@ -17,10 +17,7 @@ from exadesk.storage import Store
 
 def check_stored(args) -> int:
     store = Store()
-    loaded = store.load()
-    for warning in loaded.warnings:
-        print(f"exadesk: {warning.text()}", file=sys.stderr)
-    data = loaded.data
+    data = store.load().data  # an unreadable data file is reported by the command line itself
     if args.workspace and data.workspace(args.workspace) is None:
         print(f"exadesk: there is no workspace called {args.workspace!r}.", file=sys.stderr)
         return EXIT_USAGE
@@ -44,7 +41,8 @@ def check_stored(args) -> int:
 
     def progress(done: int, total: int, inst_id: str, report) -> None:
         if show_progress:
-            print(f"\rVerified {done} of {total}…", end="", file=sys.stderr, flush=True)
+            terminal.write_control(f"\rVerified {done} of {total}…")  # its own carriage return, never a name's
+            sys.stderr.flush()
 
     outcome: dict = {}
 
@@ -54,12 +52,12 @@ def check_stored(args) -> int:
             max_workers=getattr(args, "parallel", None) or instances.MAX_IN_FLIGHT,
             per_host=getattr(args, "per_host", None) or instances.PER_HOST)
 
-    run_interruptible(work, cancel, "verify-all",
+    completed = run_interruptible(work, cancel, "verify-all",
                       on_interrupt=lambda: print("\nCancelling; finished results are kept…", file=sys.stderr))
     if show_progress:
         print(file=sys.stderr)
     result = outcome.get("result")
-    if result is None:  # the worker died: the log has the traceback
+    if not completed or result is None:  # the worker raised: the log has where
         print("exadesk: verify-all stopped on an internal error; see the log.", file=sys.stderr)
         return EXIT_INCONCLUSIVE
 

@@ -1,10 +1,12 @@
 """Emulator of an Azure DevOps collection's REST API (as Azure DevOps Server serves it, one host for all).
 
 From Microsoft's documentation and API descriptions (MicrosoftDocs/vsts-rest-api-specs 7.1):
-GET /{collection}/_apis/connectionData (authenticatedUser), GET /{collection}/_apis/identities
+GET /{collection}/_apis/connectionData (authenticatedUser; a preview resource: an api-version without -preview is
+refused), GET /{collection}/_apis/identities
 (identityIds / searchFilter=General&filterValue / descriptors, queryMembership None|Direct|Expanded),
 GET /{collection}/_apis/projects/{projectId} (name or id); api-version is required on the described APIs.
-A PAT arrives as Basic with any user name and the token as password. Errors are the service's exception
+A PAT arrives as Basic with any user name and the token as password. A refused token gets a 302 to the sign-in
+page unless the request carries X-TFS-FedAuthRedirect: Suppress (as Microsoft's clients send), then a bare 401. Errors are the service's exception
 JSON ({"$id", "innerException", "message", "typeName", "typeKey", "errorCode", "eventId"}).
 
 On Services the identities API lives on vssps.dev.azure.com/{organization}; here every host's paths are
@@ -148,6 +150,11 @@ class AzureDevOpsEmulator(Emulator):
             return None, html_response(SIGNIN_PAGE, 203)
         pat = self.scenario["pats"].get(basic[1])
         if pat is None:
+            if request.headers.get("x-tfs-fedauthredirect", "").lower() != "suppress":
+                # Browsers get the sign-in page; clients ask for the plain 401 with X-TFS-FedAuthRedirect: Suppress.
+                return None, Response(302, b"", {"Location": "https://app.vssps.visualstudio.com/_signin?realm="
+                                                             f"dev.azure.com&reply_to={self.url}%2F&redirect=1"},
+                                      "text/html")
             return None, self.error(401, request)
         if self.scenario.get("conditional_access"):
             return None, _exception("VS403463: The conditional access policy defined by your Azure Active Directory "
@@ -208,6 +215,11 @@ class AzureDevOpsEmulator(Emulator):
         user, refusal = self._authenticate(request, collection)
         if refusal:
             return refusal
+        version = request.param("api-version")
+        if version and "-preview" not in version:
+            return _exception(f"The requested version \"{version}\" of the resource is under preview. The -preview "
+                              "flag must be supplied in the api-version for such requests. For example: "
+                              f"\"{version}-preview\"", "VssInvalidPreviewVersionException", 400)
         me = {"id": user["id"], "descriptor": f"Microsoft.IdentityModel.Claims.ClaimsIdentity;{TENANT}\\"
                                               f"{user['account']}",
               "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",

@@ -5,10 +5,17 @@ classic tokens and github-authentication-token-expiration for tokens with an
 expiry), GET /repos/{owner}/{repo} (with ``permissions`` for the caller),
 GET /user/memberships/orgs/{org}; error bodies ``{"message", "documentation_url"}``;
 SAML enforcement as a 403 with X-GitHub-SSO.
+Fine-grained tokens get X-Accepted-GitHub-Permissions (the permissions the endpoint accepts, sets separated by
+"; ") on every reply, errors included, and no X-OAuth-Scopes; an endpoint their permissions do not cover answers
+403 "Resource not accessible by personal access token"
+(https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#insufficient-permission-errors).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
 
 DOCS = "https://docs.github.com/rest"
@@ -17,19 +24,23 @@ DEMO_FINE = "github_pat_" + "11DEMO0FINE0GRAINED0TOKEN0EXADESK0SANDBOX"
 
 
 class GitHubEmulator(Emulator):
-    """Scenario keys: ``tokens`` (token -> user and token facts), ``repos``, ``orgs``."""
+    """Scenario keys: ``tokens`` (token -> user and token facts; fine-grained ones with ``org_permissions``),
+    ``repos`` (``permissions_sent``: False leaves out the optional ``permissions`` object), ``orgs``."""
 
     tracker = "github"
     demo_secrets = {"token": DEMO_CLASSIC}
     demo_args = ("--project", "acme/website")
 
     def default_scenario(self) -> dict:
+        # The demo tokens expire some months after "now" (ExaDesk's clock, so a pinned test date moves them too).
+        expires = clock.now() + timedelta(days=210)
         return {
             "tokens": {
                 DEMO_CLASSIC: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
-                               "scopes": ["repo", "read:org"], "expires": "2027-06-30 12:00:00 UTC"},
+                               "scopes": ["repo", "read:org"], "expires": expires.strftime("%Y-%m-%d %H:%M:%S UTC")},
                 DEMO_FINE: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "fine_grained",
-                            "repos": ["acme/website", "acme/backend"], "expires": "2027-06-30 12:00:00 +0000"},
+                            "repos": ["acme/website", "acme/backend"], "expires": expires.strftime("%Y-%m-%d %H:%M:%S +0000"),
+                            "org_permissions": {"members": "read"}},
             },
             "repos": {
                 "acme/website": {"id": 1296269, "private": True, "owner_type": "Organization",
@@ -52,9 +63,12 @@ class GitHubEmulator(Emulator):
         info = self.scenario["tokens"].get(token or "")
         return (token, info) if info else None
 
-    def _headers(self, info: dict) -> dict[str, str]:
+    def _headers(self, info: dict, accepted: str = "") -> dict[str, str]:
         headers = {"X-GitHub-Media-Type": "github.v3; format=json", "X-RateLimit-Limit": "5000",
-                   "X-RateLimit-Remaining": "4999", "X-RateLimit-Reset": "1900000000"}
+                   "X-RateLimit-Remaining": "4999",
+                   "X-RateLimit-Reset": str(int(clock.now().timestamp()) + 3600)}
+        if info.get("kind") == "fine_grained" and accepted:
+            headers["X-Accepted-GitHub-Permissions"] = accepted
         if info.get("kind") == "classic":
             headers["X-OAuth-Scopes"] = ", ".join(info.get("scopes", []))
             headers["X-Accepted-OAuth-Scopes"] = "repo"
@@ -106,14 +120,18 @@ class GitHubEmulator(Emulator):
         if visible and not role and org_role != "admin" and data.get("private"):
             visible = False
         if not visible:
-            return self.error(404, request)
+            refusal = self.error(404, request)
+            refusal.headers.update(self._headers(info, "metadata=read"))
+            return refusal
         levels = ["pull", "triage", "push", "maintain", "admin"]
         granted = "admin" if org_role == "admin" else (role or "pull")
         rank = levels.index(granted)
         body = {"id": data["id"], "name": repo, "full_name": full, "private": bool(data.get("private")),
                 "owner": {"login": owner, "type": data.get("owner_type", "User")},
                 "permissions": {lvl: levels.index(lvl) <= rank for lvl in levels}}
-        return json_response(body, 200, **{k.replace("-", "_"): v for k, v in self._headers(info).items()})
+        if data.get("permissions_sent") is False:  # optional in the documented schema (full-repository)
+            del body["permissions"]
+        return Response(200, body, self._headers(info, "metadata=read"))
 
     @route("GET", "/api/v3/user/memberships/orgs/{org}")
     def membership(self, request: Request, org: str) -> Response:
@@ -124,12 +142,19 @@ class GitHubEmulator(Emulator):
         blocked = self._sso_block(org, token)
         if blocked:
             return blocked
+        headers = self._headers(info, "members=read")
+        if info.get("kind") == "fine_grained" and not info.get("org_permissions", {}).get("members"):
+            return Response(403, {"message": "Resource not accessible by personal access token",
+                                  "documentation_url": f"{DOCS}/orgs/members#get-an-organization-membership-for-the-"
+                                                       "authenticated-user", "status": "403"}, headers)
         role = self.scenario["orgs"].get(org, {}).get("members", {}).get(info["login"])
         if role is None:
-            return self.error(404, request)
-        return json_response({"url": f"{self.url}/api/v3/orgs/{org}/memberships/{info['login']}", "state": "active",
+            refusal = self.error(404, request)
+            refusal.headers.update(headers)
+            return refusal
+        return Response(200, {"url": f"{self.url}/api/v3/orgs/{org}/memberships/{info['login']}", "state": "active",
                               "role": role, "organization": {"login": org},
-                              "user": {"login": info["login"]}})
+                              "user": {"login": info["login"]}}, headers)
 
 
 EMULATOR = GitHubEmulator

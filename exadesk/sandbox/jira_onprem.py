@@ -10,6 +10,8 @@ servicedeskapi/servicedesk and its queues (agents only).
 
 from __future__ import annotations
 
+import re
+
 from exadesk.sandbox import _jira
 from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
 
@@ -211,11 +213,13 @@ class JiraOnPremEmulator(Emulator):
         if denied:
             return denied
         jql = request.param("jql")
-        key = jql.split("=", 1)[-1].strip().strip('"') if "=" in jql else ""
-        project = self._project(key) if key else None
-        if key and (project is None or "BROWSE_PROJECTS" in project.get("denied", [])):
-            return json_response({"errorMessages": [f"The value '{key}' does not exist for the field 'project'."],
-                                  "errors": {}}, 400)
+        # project = "KEY" or project in ("A", "B"): Jira names each value the user cannot see.
+        match = re.match(r'\s*project\s*(?:=|in)\s*\(?(.*?)\)?\s*$', jql, re.I)
+        keys = [k.strip().strip('"') for k in match.group(1).split(",")] if match else []
+        errors = [f"The value '{key}' does not exist for the field 'project'." for key in keys if key and (
+            self._project(key) is None or "BROWSE_PROJECTS" in self._project(key).get("denied", []))]
+        if errors:
+            return json_response({"errorMessages": errors, "errors": {}}, 400)
         return json_response({"expand": "schema,names", "startAt": 0, "maxResults": int(request.param("maxResults")
                                                                                           or 50),
                               "total": 3, "issues": []})

@@ -17,9 +17,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets as _secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from urllib.parse import urlencode
 
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
 
 DEMO_PASSWORD = "Sbx-ServiceNow-Demo-Pw-7319"
@@ -60,7 +61,7 @@ def _redirect(redirect_uri: str, **params: str) -> Response:
 
 
 def _stamp(days: float) -> str:
-    return (datetime.now(timezone.utc) + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
+    return (clock.now() + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class ServiceNowEmulator(Emulator):
@@ -168,7 +169,7 @@ class ServiceNowEmulator(Emulator):
         token = request.bearer()
         if token:
             grant = self.scenario.setdefault("_access_tokens", {}).get(token)
-            if grant and grant["expires"] > datetime.now(timezone.utc):
+            if grant and grant["expires"] > clock.now():
                 user = self._user(grant["user"])
                 return user if self._can_sign_in(user) else None
         return None
@@ -213,7 +214,7 @@ class ServiceNowEmulator(Emulator):
         access = _secrets.token_urlsafe(32)
         lifespan = int(client.get("access_token_lifespan", 1800))
         self.scenario.setdefault("_access_tokens", {})[access] = {
-            "user": user_name, "expires": datetime.now(timezone.utc) + timedelta(seconds=lifespan)}
+            "user": user_name, "expires": clock.now() + timedelta(seconds=lifespan)}
         return json_response({"access_token": access, "refresh_token": refresh, "scope": "useraccount",
                               "token_type": "Bearer", "expires_in": lifespan - 1})
 
@@ -319,6 +320,11 @@ class ServiceNowEmulator(Emulator):
             if term.startswith("ORDERBY"):
                 continue
             name, sep, value = term.partition("=")
+            if not sep and "IN" in term:  # the encoded query's IN operator: fieldINa,b,c
+                name, _, values = term.partition("IN")
+                if str(self._field(table, row, name) if "." in name else row.get(name, "")) not in values.split(","):
+                    return False
+                continue
             if not sep:
                 return False
             if str(self._field(table, row, name) if "." in name else row.get(name, "")) != value:

@@ -39,7 +39,8 @@ SPEC = TrackerSpec(
                 pattern=r"https://app\.asana\.com(/.*)?", default="https://app.asana.com",
                 site=r"app\.asana\.com"),
     scope=ScopeSpec(label="Workspaces", example="Acme Corp",
-                    hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)"),
+                    hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)",
+                    noun="workspace", entry="name"),
     auth_methods=(
         AuthMethod(
             id="pat",
@@ -206,8 +207,8 @@ def verify_live(ctx):
             elif _match(entry, member_of):
                 missing.append(f"{entry} (the user is a member, but the token may not use it: personal access "
                                "tokens are likely blocked there by an admin)")
-            else:
-                missing.append(entry)
+            else:  # the token's one scope check already is the single finding for a misspelt name
+                missing.append(f"{entry} (no workspace by that name that this user belongs to: check the name)")
         if missing:
             yield ctx.failed("workspaces", f"Not reachable with this token: {'; '.join(missing)}. "
                                            f"It reaches: {names}.")

@@ -9,7 +9,10 @@ https://learn.microsoft.com/rest/api/azure/devops/core/projects/get
 https://learn.microsoft.com/azure/devops/organizations/security/look-up-project-collection-administrators
 https://learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning and the client libraries'
     GET {collection}/_apis/connectionData (authenticatedUser), the call Microsoft's own clients use to learn who
-    the credential is; it is not in the OpenAPI descriptions.
+    the credential is; it is not in the OpenAPI descriptions (azure-devops-python-api, location_client.py:
+    get_connection_data, version 7.1-preview.1).
+https://github.com/microsoft/azure-devops-python-api azure/devops/client.py: every request carries
+    X-TFS-FedAuthRedirect: Suppress, so a refused credential is a 401, not a 302 to the sign-in page.
 https://learn.microsoft.com/azure/devops/organizations/accounts/change-application-access-policies
     (IP Conditional Access policy validation; VS403463)
 
@@ -37,6 +40,9 @@ from exadesk.messages import Message
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 API_VERSION = "7.1"
+#: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
+#: (azure-devops-python-api, azure/devops/v7_1/location/location_client.py); a bare "7.1" is refused.
+CONNECTION_DATA_VERSION = "7.1-preview.1"
 PCA = "Project Collection Administrators"
 PROJECT_ADMINS = "Project Administrators"
 PCA_KEY = "project_collection_administrators"
@@ -83,7 +89,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name"),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(
@@ -295,15 +301,24 @@ class _Session:
     who: str
 
 
+class PatAuth(BasicAuth):
+    """A PAT as Basic with an empty user name (Microsoft: any user name, the PAT as password), sent the way
+    Microsoft's clients send it: with ``X-TFS-FedAuthRedirect: Suppress``, so a refusal is a 401 and not a redirect
+    to the sign-in page that would look like single sign-on."""
+
+    def headers(self) -> dict[str, str]:
+        return {**super().headers(), "X-TFS-FedAuthRedirect": "Suppress"}
+
+
 def _sign_in(ctx, role: str) -> _Session:
     """Who the token belongs to, with every group it is in (nested too); ``role`` names the person in errors."""
     loc = locate(ctx.target.url)
-    auth = BasicAuth("", ctx.target.secrets.get("token"))  # Microsoft: any user name, the PAT as password
+    auth = PatAuth("", ctx.target.secrets.get("token"))
     core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
     ims = core if loc.identities == loc.core else ctx.client(loc.identities, auth, login_url=ctx.target.url,
                                                              diagnose=diagnose)
 
-    connection = core.get_json("/_apis/connectionData", expect=dict)
+    connection = core.get_json("/_apis/connectionData", params={"api-version": CONNECTION_DATA_VERSION}, expect=dict)
     user = connection.get("authenticatedUser") if isinstance(connection.get("authenticatedUser"), dict) else {}
     user_id = str(user.get("id") or "")
     if not user_id or "unauthenticated" in descriptor_key(user.get("descriptor")):
@@ -343,38 +358,48 @@ def _collection_admin(ctx, session: _Session, key: str) -> CheckResult:
     return ctx.failed(key, f"{session.who} is not a member of {pca_name} (directly or through another group).")
 
 
-def _project_admins(ctx, session: _Session, key: str) -> CheckResult:
-    projects = list(ctx.target.scope)
+def _project_admins(ctx, session: _Session, key: str):
+    """Results for Project Administrators of each project in scope (a missing project is its own finding)."""
+    projects = list(dict.fromkeys(ctx.target.scope))
     if not projects:
-        return ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
-                           fix="Add the projects to sync.")
+        yield ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
+                          fix="Add the projects to sync.")
+        return
+    # Azure DevOps reads one project (and one group) a request: the projects go concurrently.
+    found = ctx.gather(lambda name=name: _project_admin_group(session, name) for name in projects)
     admin_of, not_admin, missing = [], [], []
-    for name in projects:
-        reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
-                                 allow=(404,))
-        if reply.status == 404:
+    for name, (real_name, group) in zip(projects, found):
+        if real_name is None:
             missing.append(name)
-            continue
-        project = session.core.decode(reply, dict)
-        real_name = str(project.get("name") or name)
-        if _in_group(session, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")):
+        elif _in_group(session, group):
             admin_of.append(real_name)
         else:
             not_admin.append(real_name)
-    problems = []
-    if not_admin:
-        problems.append(f"not in Project Administrators of {', '.join(not_admin)}")
     if missing:
-        problems.append(f"cannot see {', '.join(missing)} (no such project, or no access)")
-    if problems:
-        return ctx.failed(key, f"{session.who} is {'; '.join(problems)}.")
-    return ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+        yield ctx.scope_missing(missing, session.who)
+    if not_admin:
+        yield ctx.failed(key, f"{session.who} is not in Project Administrators of {', '.join(not_admin)}.")
+    elif admin_of:
+        yield ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+    else:
+        yield ctx.unknown(key, "None of the projects in scope exists, so Project Administrators could not be "
+                               "checked.", fix="Correct the project names in the scope.")
+
+
+def _project_admin_group(session: _Session, name: str) -> tuple[str | None, dict | None]:
+    """The project's own name and its Project Administrators group; (None, None) when there is no such project."""
+    reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
+                             allow=(404,))
+    if reply.status == 404:
+        return None, None
+    real_name = str(session.core.decode(reply, dict).get("name") or name)
+    return real_name, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")
 
 
 def verify_live(ctx):
     session = _sign_in(ctx, "proxy user")
     yield _collection_admin(ctx, session, PCA_KEY)
-    yield _project_admins(ctx, session, PROJECT_ADMINS_KEY)
+    yield from _project_admins(ctx, session, PROJECT_ADMINS_KEY)
 
 
 def verify_admin(ctx):
@@ -399,4 +424,4 @@ def verify_admin(ctx):
         else:
             yield ctx.failed(keys["console_group_member"], f"{session.who} is not a member of {group_name} "
                                                            "(directly or through another group).")
-    yield _project_admins(ctx, session, keys["project_admin"])
+    yield from _project_admins(ctx, session, keys["project_admin"])

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 import threading
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 from urllib.parse import urlsplit
 
 from exadesk import messages
 from exadesk.checks import CheckResult, Identity, Status
-from exadesk.errors import Problem
+from exadesk.errors import CheckError, Problem
 from exadesk.messages import Message
 
 
@@ -131,6 +132,8 @@ class ScopeSpec:
     hint: str = ""
     default: tuple[str, ...] = ()
     pattern: str = ""
+    noun: str = "item"  # one entry in words ("project"); "no project OPS" when it does not exist
+    entry: str = "name"  # what the person typed for it ("key"): "check the key"
 
 
 @dataclass(frozen=True)
@@ -222,19 +225,25 @@ class Target:
         return self.values.get(name) or self.secrets.get(name)
 
 
+T = TypeVar("T")
+
+
 class VerifyContext:
     """What ``verify_live`` gets: the target, an HTTP client factory, and result helpers.
 
     Adapters report through :meth:`passed`, :meth:`failed`, :meth:`warned` and
     :meth:`unknown`, which fill title and fix from the requirement catalogue, so
-    the wording lives in one place (the spec).
+    the wording lives in one place (the spec). Independent reads (one per item in
+    scope) go through :meth:`gather`, which sends them concurrently.
     """
 
-    def __init__(self, spec: TrackerSpec, target: Target, client_factory: Callable, cancel: threading.Event):
+    def __init__(self, spec: TrackerSpec, target: Target, client_factory: Callable, cancel: threading.Event,
+                 *, concurrency: int = 1):
         self.spec = spec
         self.target = target
         self._client_factory = client_factory
         self.cancel = cancel
+        self.concurrency = max(1, concurrency)
         self.identity: Identity | None = None  # the proxy user checked
         self.signed_in: Identity | None = None  # who the credential belongs to, when not the proxy user
         self.token_expires_at: datetime | None = None
@@ -247,6 +256,36 @@ class VerifyContext:
     def client(self, base_url: str, auth=None, *, login_url: str = "", diagnose=None):
         """An :class:`~exadesk.http.HttpClient` for ``base_url`` sharing this run's guard and cancel flag."""
         return self._client_factory(base_url, auth, login_url=login_url, diagnose=diagnose)
+
+    def gather(self, calls: Iterable[Callable[[], T]]) -> list[T]:
+        """Run independent reads concurrently and return their results in the order given.
+
+        At most :attr:`concurrency` run at once; the HTTP layer's per-host bound and Retry-After pause apply
+        to every request they send. Call it after the credential's first request has been answered (the
+        one-probe rule: the probe guard also holds concurrent first sends back). The first failure, in the
+        order given, is raised once the calls running have ended; Cancel returns at once.
+        """
+        calls = list(calls)
+        if self.concurrency == 1 or len(calls) <= 1:
+            return [call() for call in calls]
+        pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(calls)), thread_name_prefix="read")
+        try:
+            futures = [pool.submit(call) for call in calls]
+            pending, failed = set(futures), False
+            while pending:
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_EXCEPTION)
+                if self.cancel.is_set():
+                    raise CheckError(messages.problem("cancelled"))
+                if not failed and any(not f.cancelled() and f.exception() is not None for f in done):
+                    failed = True
+                    for future in pending:
+                        future.cancel()  # those not started yet; the running ones end by themselves
+            for future in futures:
+                if not future.cancelled() and future.exception() is not None:
+                    raise future.exception()
+            return [future.result() for future in futures]
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def applies(self, key: str) -> bool:
         return self.spec.requirement(key).applies(self.target.sync, self.target.auth_method)
@@ -275,6 +314,25 @@ class VerifyContext:
 
     def unknown(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
         return self._result(key, Status.UNKNOWN, detail, fix, title)
+
+    def scope_missing(self, missing: Iterable[str], who: str = "the proxy user") -> CheckResult:
+        """ONE finding for entries in scope that do not exist or that ``who`` cannot see (a typo is the usual cause).
+
+        Adapters report it instead of a "(not found)" in every per-scope check, and leave those entries out of
+        the checks that follow.
+        """
+        missing = list(missing)
+        scope = self.spec.scope
+        names = ", ".join(missing)
+        noun = scope.noun if len(missing) == 1 else f"{scope.noun}s" if not scope.noun.endswith("y") \
+            else f"{scope.noun[:-1]}ies"
+        entries = f"the {scope.entry}" if len(missing) == 1 else f"each {scope.entry}"
+        check_id = f"{self.spec.id}.scope"
+        self.reported.add(check_id)
+        return CheckResult(id=check_id, status=Status.FAIL, title=f"{scope.label} in scope exist",
+                           detail=f"No {noun} {names}: check {entries}.",
+                           fix=f"Correct the {scope.entry} in the scope (as {self.spec.name} shows it), or remove it; "
+                               f"if it is right, give {who} access to it.")
 
     def problem(self, reason: str, **params) -> Problem:
         """A Problem for one of this tracker's own reasons (``SPEC.messages``)."""

@@ -5,15 +5,21 @@ https://docs.github.com/rest/users/users#get-the-authenticated-user
 https://docs.github.com/rest/repos/repos#get-a-repository
 https://docs.github.com/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user
 https://docs.github.com/rest/overview/resources-in-the-rest-api (X-OAuth-Scopes, token expiration header)
+https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#insufficient-permission-errors and
+https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors
+    (fine-grained tokens carry no X-OAuth-Scopes; X-Accepted-GitHub-Permissions names what an endpoint accepts,
+    sets separated by "; ", permissions of a set by ",")
 https://docs.github.com/enterprise-server@3.14/rest/quickstart (GHES serves the API at /api/v3)
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from exadesk import clock
 from exadesk.checks import Identity
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
@@ -40,7 +46,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
-                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name"),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
         AuthMethod(
@@ -193,15 +199,61 @@ def _expiry(reply: Reply) -> datetime | None:
     return None
 
 
-def _rights(client, repos: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Repositories not reachable, not administered, and administered as organisation owner only."""
-    missing, not_admin, admin_via_owner = [], [], []
-    owner_roles: dict[str, bool] = {}
-    for full in repos:
-        owner, _, name = full.partition("/")
-        repo_reply = client.get(f"/repos/{owner}/{name}", allow=(404, 403, 301))
+_PERMISSION_NAMES = {"pull_requests": "Pull requests", "members": "Members", "metadata": "Metadata"}
+
+
+def accepted_permissions(header: str) -> str:
+    """GitHub's X-Accepted-GitHub-Permissions in words: ``issues=read; pull_requests=read`` is
+    "Issues (read) or Pull requests (read)". Empty when the header is absent or asks for nothing."""
+    sets = []
+    for alternative in (header or "").split(";"):
+        wanted = []
+        for item in alternative.split(","):
+            name, _, level = item.strip().partition("=")
+            if name and level and name != "allows_permissionless_access":
+                label = _PERMISSION_NAMES.get(name, name.replace("_", " ").capitalize())
+                wanted.append(f"{label} ({level})")
+        if wanted:
+            sets.append(" and ".join(wanted))
+    return " or ".join(sets)
+
+
+def _needs(reply: Reply) -> str:
+    """What the endpoint accepts, from a reply to a fine-grained token (or a classic one's accepted scopes)."""
+    needed = accepted_permissions(reply.headers.get("X-Accepted-GitHub-Permissions", ""))
+    if needed:
+        return needed
+    scopes = reply.headers.get("X-Accepted-OAuth-Scopes", "").strip()
+    return f"the {scopes} scope" if scopes else ""
+
+
+@dataclass
+class Rights:
+    """What the token showed about the repositories in scope."""
+
+    missing: list[str] = field(default_factory=list)  # not reachable
+    not_admin: list[str] = field(default_factory=list)
+    via_owner: list[str] = field(default_factory=list)  # administered as organisation owner only
+    #: repository -> what the token lacks to read its owner's membership (the owner role is not confirmed)
+    owner_unread: dict[str, str] = field(default_factory=dict)
+    #: repository -> what GitHub says the repository endpoint accepts (for a repository not reachable)
+    missing_needs: dict[str, str] = field(default_factory=dict)
+
+
+def _rights(ctx, client, repos: list[str]) -> Rights:
+    """Which repositories the token reaches and the user administers, directly or as organisation owner.
+
+    GitHub's REST API reads one repository a request: they are read concurrently, then each organisation's
+    membership once.
+    """
+    rights = Rights()
+    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in repos)
+    org_owned: list[str] = []
+    for full, repo_reply in zip(repos, replies):
         if repo_reply.status != 200:
-            missing.append(full)
+            rights.missing.append(full)
+            if _needs(repo_reply):
+                rights.missing_needs[full] = _needs(repo_reply)
             continue
         data = client.decode(repo_reply, dict)
         permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
@@ -209,15 +261,31 @@ def _rights(client, repos: list[str]) -> tuple[list[str], list[str], list[str]]:
             continue
         owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
         if owner_info.get("type") == "Organization":
-            if owner not in owner_roles:
-                membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
-                body = client.decode(membership, dict) if membership.status == 200 else {}
-                owner_roles[owner] = body.get("role") == "admin" and body.get("state") == "active"
-            if owner_roles[owner]:
-                admin_via_owner.append(full)
-                continue
-        not_admin.append(full)
-    return missing, not_admin, admin_via_owner
+            org_owned.append(full)
+        else:
+            rights.not_admin.append(full)
+    owners = sorted({full.partition("/")[0] for full in org_owned})
+    owner_roles = dict(zip(owners, ctx.gather(lambda owner=owner: _owner_role(client, owner) for owner in owners)))
+    for full in org_owned:
+        role = owner_roles[full.partition("/")[0]]
+        if role is True:
+            rights.via_owner.append(full)
+        elif isinstance(role, str):
+            rights.owner_unread[full] = role
+        else:
+            rights.not_admin.append(full)
+    rights.not_admin = [r for r in repos if r in rights.not_admin]
+    return rights
+
+
+def _owner_role(client, owner: str) -> bool | str:
+    """True/False for an organisation owner, or what the token lacks to read the membership."""
+    membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
+    if membership.status == 403:
+        # The token may not read the membership: the role is unknown, not absent.
+        return _needs(membership) or "permission to read organisation memberships"
+    body = client.decode(membership, dict) if membership.status == 200 else {}
+    return body.get("role") == "admin" and body.get("state") == "active"
 
 
 def _signed_in(ctx):
@@ -246,15 +314,19 @@ def verify_admin(ctx):
             yield ctx.unknown(key, "No repositories are in scope, so admin rights were not checked.",
                               fix="Add the repositories the connection syncs (owner/repository).")
         return
-    missing, not_admin, via_owner = _rights(client, repos)
+    rights = _rights(ctx, client, repos)
+    missing, not_admin, via_owner = rights.missing, rights.not_admin, rights.via_owner
     unreachable = [f"{r} (not found, or hidden from this token)" for r in missing]
     if not_admin or unreachable:
         yield ctx.failed(ADMIN_KEY, f"{login} is neither admin nor organisation owner of: "
                                     f"{', '.join(not_admin + unreachable)}.")
+    elif rights.owner_unread:
+        yield _owner_unread(ctx, ADMIN_KEY, login, rights.owner_unread)
     else:
         via = f" (organisation owner for {', '.join(via_owner)})" if via_owner else ""
         yield ctx.passed(ADMIN_KEY, f"{login} administers every repository in scope{via}.")
-    direct = [r for r in repos if r not in missing and r not in not_admin and r not in via_owner]
+    direct = [r for r in repos if r not in missing and r not in not_admin and r not in via_owner
+              and r not in rights.owner_unread]
     if direct == repos:
         yield ctx.passed(REPO_ADMIN_KEY, f"{login} has the Admin role on {', '.join(repos)}.")
     else:
@@ -280,7 +352,7 @@ def verify_live(ctx):
             yield ctx.failed("repo", f"The token's scopes are: {shown}. Private repositories stay hidden without repo.")
 
     expires = _expiry(reply)
-    if method == "fine_grained" and expires is not None and expires <= datetime.now(timezone.utc) + timedelta(minutes=5):
+    if method == "fine_grained" and expires is not None and expires <= clock.now() + timedelta(minutes=5):
         # GitHub has been seen to send the current time as the expiry of fine-grained tokens
         # (google/go-github#3708): a token that just answered cannot have expired, so the header says nothing.
         yield ctx.unknown("token_expiry", "GitHub's expiry header for fine-grained tokens is unreliable here (it "
@@ -292,7 +364,7 @@ def verify_live(ctx):
         yield ctx.passed("token_expiry", "GitHub reports no expiry date for this token.")
     ctx.token_expires_at = expires
     if expires is not None:
-        left = expires - datetime.now(timezone.utc)
+        left = expires - clock.now()
         when = expires.strftime("%d %b %Y")
         if left <= timedelta(0):
             yield ctx.failed("token_expiry", f"The token expired on {when}.")
@@ -310,11 +382,14 @@ def verify_live(ctx):
                               fix="Add the repositories to sync (owner/repository).")
         return
 
-    missing, not_admin, admin_via_owner = _rights(client, repos)
+    rights = _rights(ctx, client, repos)
+    missing, not_admin, admin_via_owner = rights.missing, rights.not_admin, rights.via_owner
 
     if method == "fine_grained":
         if missing:
-            yield ctx.failed("repository_access", f"Not reachable with this token: {', '.join(missing)}.")
+            named = [f"{r} (GitHub asks for {rights.missing_needs[r]})" if r in rights.missing_needs else r
+                     for r in missing]
+            yield ctx.failed("repository_access", f"Not reachable with this token: {', '.join(named)}.")
         else:
             yield ctx.passed("repository_access", f"Reaches {', '.join(repos)}.")
     elif missing:
@@ -324,6 +399,19 @@ def verify_live(ctx):
         yield ctx.failed("admin", f"{login} is not admin of: {', '.join(not_admin)}.")
     elif method == "fine_grained" and missing:
         yield ctx.unknown("admin", "Some repositories could not be reached, so admin rights are unknown there.")
+    elif rights.owner_unread:
+        yield _owner_unread(ctx, "admin", login, rights.owner_unread)
     else:
         via = f" (organisation owner for {', '.join(admin_via_owner)})" if admin_via_owner else ""
         yield ctx.passed("admin", f"{login} administers every repository in scope{via}.")
+
+
+def _owner_unread(ctx, key: str, login: str, unread: dict[str, str]):
+    """The owner role could not be read for these repositories: not confirmed, naming what the token lacks."""
+    needs = sorted(set(unread.values()))
+    return ctx.unknown(key, f"{login} has no Admin role on {', '.join(unread)}, and the token may not read the "
+                            f"organisation membership that would make them an owner (GitHub asks for "
+                            f"{' / '.join(needs)}).",
+                       fix=f"Give the token the organisation permission {' / '.join(needs)} (Settings, Developer "
+                           "settings, Fine-grained tokens, the token, Organization permissions), or give the proxy "
+                           "user the Admin role on the repository, then verify again.")

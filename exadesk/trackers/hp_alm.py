@@ -45,7 +45,7 @@ SPEC = TrackerSpec(
                 self_hosted=True),
     scope=ScopeSpec(label="Projects", example="DEFAULT/Sync_Project",
                     hint="DOMAIN/PROJECT, for example DEFAULT/Sync_Project",
-                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+"),
+                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+", noun="project", entry="DOMAIN/PROJECT"),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
@@ -209,13 +209,16 @@ def verify_live(ctx):
             yield ctx.passed("all_projects", f"{user} sees every project in scope: {', '.join(scope)}.")
 
         hidden, counts = [], []
-        for project in scope:
-            if project.lower() not in visible:
-                continue
+
+        def fields_of(project: str):
             domain, _, name_ = visible[project.lower()].partition("/")
             path = (f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name_, safe='')}"
                     "/customization/entities/defect/fields")
-            reply = client.get(path, headers=XML, allow=(401, 403))
+            return client.get(path, headers=XML, allow=(401, 403))
+
+        seen = [project for project in scope if project.lower() in visible]
+        # ALM reads one project's fields a request: the projects go concurrently.
+        for project, reply in zip(seen, ctx.gather(lambda p=p: fields_of(p) for p in seen)):
             if reply.status != 200:
                 hidden.append(project)
                 continue

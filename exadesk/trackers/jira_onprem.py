@@ -69,7 +69,7 @@ SPEC = TrackerSpec(
                 # No site pattern: a context path (/jira) cannot be told apart from a page path.
                 self_hosted=True),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key"),
     sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
@@ -267,21 +267,30 @@ def verify_live(ctx):
     else:
         yield ctx.passed("admin_account", f"{who} is not a Jira system administrator.")
 
-    projects = list(target.scope)
+    # The projects the proxy user can see: a key in scope that is not among them is one finding ("check the key"),
+    # and is left out of every check below.
+    visible = client.get_json("/rest/api/2/project", expect=list)
+    keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
+    missing = [key for key in dict.fromkeys(target.scope) if key not in keys]
+    if missing:
+        yield ctx.scope_missing(missing)
+    projects = [key for key in target.scope if key in keys]
     applicable = [k for k in PROJECT_PERMISSIONS if ctx.applies(k)]
     if not projects:
+        why = ("No projects are in scope" if not target.scope else "None of the projects in scope exists") + \
+              ", so project permissions could not be checked."
         for key in applicable:
-            yield ctx.unknown(key, "No projects are in scope, so project permissions could not be checked.",
-                              fix="Add the keys of the projects to sync.")
+            yield ctx.unknown(key, why, fix="Add the keys of the projects to sync.")
     else:
-        have: dict[str, dict[str, bool] | None] = {}
-        for key in projects:
-            reply = client.get("/rest/api/2/mypermissions", params={"projectKey": key}, allow=(400, 404))
-            have[key] = _have(client.decode(reply, dict)) if reply.status == 200 else None
+        # Jira Server / Data Center answers one project per mypermissions request (no bulk check): concurrently.
+        replies = ctx.gather(lambda key=key: client.get("/rest/api/2/mypermissions", params={"projectKey": key},
+                                                        allow=(400, 404)) for key in projects)
+        have = {key: _have(client.decode(reply, dict)) if reply.status == 200 else None
+                for key, reply in zip(projects, replies)}
         hidden = [p for p, perms in have.items() if perms is None]
         for perm in applicable:
-            missing = [p for p, perms in have.items() if perms is not None and not perms.get(perm)]
-            lacking = missing + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
+            missing_perm = [p for p, perms in have.items() if perms is not None and not perms.get(perm)]
+            lacking = missing_perm + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
             if lacking:
                 yield ctx.failed(perm, f"{who} lacks it in: {_jira.join_limited(lacking)}.")
             else:
@@ -292,15 +301,14 @@ def verify_live(ctx):
     if ctx.applies("service_desk_agent"):
         yield _service_desk(ctx, client, projects, who)
 
-    visible = client.get_json("/rest/api/2/project", expect=list)
-    keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
-
     def scheme_of(key: str) -> dict | None:
         reply = client.get(f"/rest/api/2/project/{key}/permissionscheme", params={"expand": "permissions"},
                            allow=(403, 404))
         return client.decode(reply, dict) if reply.status == 200 else None
 
-    yield _jira.security_result(ctx, _jira.exposure(keys, scheme_of), who)
+    schemes = dict(zip(keys[:_jira.MAX_PROJECTS],
+                       ctx.gather(lambda key=key: scheme_of(key) for key in keys[:_jira.MAX_PROJECTS])))
+    yield _jira.security_result(ctx, _jira.exposure(keys, schemes.get), who)
 
 
 def _have(data: dict) -> dict[str, bool]:
@@ -311,15 +319,22 @@ def _have(data: dict) -> dict[str, bool]:
 def _search(ctx, client, projects: list[str], who: str):
     if not projects:
         return ctx.unknown("search_issues", "No projects are in scope.", fix="Add the keys of the projects to sync.")
+
+    def search(keys: list[str]):
+        # Jira answers 400 ("does not exist for the field 'project'") when the user cannot see a project.
+        jql = "project in (" + ", ".join(f'"{key}"' for key in keys) + ")"
+        return client.get("/rest/api/2/search", params={"jql": jql, "maxResults": 0, "fields": "key"}, allow=(400,))
+
     failing = []
-    for key in projects:
-        # Jira answers 400 ("does not exist for the field 'project'") when the user cannot see the project.
-        reply = client.get("/rest/api/2/search", params={"jql": f'project = "{key}"', "maxResults": 0,
-                                                         "fields": "key"}, allow=(400,))
-        if reply.status != 200:
-            failing.append(key)
-        else:
-            client.decode(reply, dict)
+    together = search(projects)  # one search for every project; one each only to name those that fail
+    if together.status == 200:
+        client.decode(together, dict)
+    else:
+        for key, reply in zip(projects, ctx.gather(lambda key=key: search([key]) for key in projects)):
+            if reply.status != 200:
+                failing.append(key)
+            else:
+                client.decode(reply, dict)
     if failing:
         return ctx.failed("search_issues", f"A search by {who} cannot see: {', '.join(failing)}.")
     return ctx.passed("search_issues", f"{who} can search issues in {', '.join(projects)}.")
@@ -340,13 +355,11 @@ def _service_desk(ctx, client, projects: list[str], who: str):
         return ctx.unknown("service_desk_agent", f"None of the projects in scope ({shown}) is a service project "
                                                  f"{who} can open.",
                            fix="Add the service project's key to the scope, and make the proxy user an agent of it.")
-    not_agent = []
-    for key in in_scope:
-        # Queues are shown to agents only: 403 for customers and unlicensed users.
-        queue = client.get(f"/rest/servicedeskapi/servicedesk/{desks[key]}/queue", allow=(403, 404),
-                           headers={"X-ExperimentalApi": "opt-in"})
-        if queue.status != 200:
-            not_agent.append(key)
+    # Queues are shown to agents only: 403 for customers and unlicensed users.
+    queues = ctx.gather(lambda key=key: client.get(f"/rest/servicedeskapi/servicedesk/{desks[key]}/queue",
+                                                   allow=(403, 404), headers={"X-ExperimentalApi": "opt-in"})
+                        for key in in_scope)
+    not_agent = [key for key, queue in zip(in_scope, queues) if queue.status != 200]
     others = [p for p in projects if p not in desks]
     note = f" Not service projects: {', '.join(others)}." if others else ""
     if not_agent:

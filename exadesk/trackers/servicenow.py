@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
@@ -99,7 +99,7 @@ SPEC = TrackerSpec(
                 hint="the instance address without a path, such as https://acme.service-now.com",
                 pattern=r"https://[A-Za-z0-9.-]+(:\d+)?", site=r"[A-Za-z0-9.-]+(:\d+)?"),
     scope=ScopeSpec(label="Tables", example="incident", hint="a table name such as incident or change_request",
-                    default=("incident",), pattern=r"[a-z][a-z0-9_]*"),
+                    default=("incident",), pattern=r"[a-z][a-z0-9_]*", noun="table", entry="table name"),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
@@ -279,6 +279,8 @@ def _table_readable(client, table: str) -> tuple[str, str]:
                        allow=(400, 403, 404))
     if reply.status == 403:
         return "no", "read refused (403)"
+    if reply.status == 400 and b"invalid table" in reply.body[:4096].lower():
+        return "missing", "no such table"  # ServiceNow's answer for a table name it does not know
     if reply.status in (400, 404):
         return "no", f"no such table, or no access to it ({reply.status})"
     data = client.decode(reply, dict)
@@ -367,12 +369,19 @@ def verify_live(ctx):
                               f"Security: Role Management V2 REST API' ({PLUGIN_ID}) is active.")
 
     # -- read --------------------------------------------------------------------
-    tables = list(target.scope) or list(SPEC.scope.default)
-    readable, refused, hidden = [], [], []
-    for table in tables:
-        state, detail = _table_readable(client, table)
-        {"yes": readable, "no": refused, "hidden": hidden}[state].append(f"{table} ({detail})")
-    if refused:
+    tables = list(dict.fromkeys(target.scope)) or list(SPEC.scope.default)
+    readable, refused, hidden, missing = [], [], [], []
+    for table, (state, detail) in zip(tables, ctx.gather(lambda t=t: _table_readable(client, t) for t in tables)):
+        if state == "missing":
+            missing.append(table)
+        else:
+            {"yes": readable, "no": refused, "hidden": hidden}[state].append(f"{table} ({detail})")
+    if missing:
+        yield ctx.scope_missing(missing)
+        tables = [t for t in tables if t not in missing]
+    if not tables:
+        yield ctx.unknown("read", "None of the tables in scope exists, so reading could not be checked.")
+    elif refused:
         yield ctx.failed("read", f"Cannot read: {', '.join(refused)}.")
     elif hidden:
         yield ctx.unknown("read", f"Not proven: {', '.join(hidden)}. ServiceNow hides rows the ACLs deny instead "
@@ -383,7 +392,10 @@ def verify_live(ctx):
         yield ctx.passed("read", f"Readable: {', '.join(readable)}.")
 
     # -- write (from roles and ACLs; nothing is written) ---------------------------
-    yield _write_result(ctx, client, tables, roles, is_admin)
+    if tables:
+        yield _write_result(ctx, client, tables, roles, is_admin)
+    else:
+        yield ctx.unknown("write", "None of the tables in scope exists, so writing could not be checked.")
 
     # -- REST API access and import set roles --------------------------------------
     if not roles_seen:
@@ -494,12 +506,18 @@ def _write_result(ctx, client, tables: list[str], roles: set[str], is_admin: boo
     if is_admin:
         return ctx.passed("write", f"The proxy user holds admin, which ACLs allow to write {', '.join(tables)}.")
     allowed, denied, unknown = [], [], []
+    # Every table's write ACLs and their roles in two reads (an encoded query's IN operator), not two per table.
+    names = ",".join(tables)
+    all_acls = _rows(client, "sys_security_acl", f"nameIN{names}^operation=write^active=true", "sys_id,name",
+                     100 * len(tables))
+    all_roles = _rows(client, "sys_security_acl_role",
+                      f"sys_security_acl.nameIN{names}^sys_security_acl.operation=write",
+                      "sys_security_acl,sys_user_role.name", 1000 * len(tables)) if all_acls else []
     for table in tables:
-        acls = _rows(client, "sys_security_acl", f"name={table}^operation=write^active=true", "sys_id,name", 100)
+        acls = [a for a in all_acls if str(a.get("name")) == table]
         if acls:
-            acl_roles = _rows(client, "sys_security_acl_role",
-                              f"sys_security_acl.name={table}^sys_security_acl.operation=write",
-                              "sys_security_acl,sys_user_role.name", 1000)
+            ids = {str(a.get("sys_id")) for a in acls}
+            acl_roles = [row for row in all_roles if str(row.get("sys_security_acl")) in ids]
             by_acl: dict[str, set[str]] = {str(a.get("sys_id")): set() for a in acls}
             for row in acl_roles:
                 by_acl.setdefault(str(row.get("sys_security_acl")), set()).add(str(row.get("sys_user_role.name") or ""))
@@ -551,7 +569,7 @@ def _refresh_token_result(ctx, client, user_sys_id: str):
                            fix="As an administrator open System OAuth, Manage Tokens and note the refresh token's "
                                "Expires date.")
     ctx.token_expires_at = expires
-    left = expires - datetime.now(timezone.utc)
+    left = expires - clock.now()
     when = expires.strftime("%d %b %Y")
     if left <= timedelta(0):
         return ctx.failed("refresh_token_lifespan", f"The refresh token expired on {when}{counted}.")

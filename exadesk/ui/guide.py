@@ -1,8 +1,8 @@
 """Help, User guide: docs/user-guide.md rendered inside the app, its links opened in the browser.
 
 Not every desktop can open a Markdown file (xdg-open may have no handler for it), and an installed app has no
-checkout to point at, so the guide ships with the package (``exadesk.guide``, mapped to docs/ in pyproject.toml)
-and is shown here, images and all.
+checkout to point at, so the guide ships with the package (exadesk/guide is a link to docs/, listed as package
+data in pyproject.toml) and is shown here, images and all.
 """
 
 from __future__ import annotations
@@ -13,23 +13,18 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-#: The guide in a source checkout or a PyInstaller bundle (docs/ next to the exadesk package).
+#: The guide as package data (exadesk/guide links to docs/; an installed wheel holds the files themselves).
+PACKAGED_GUIDE = Path(__file__).resolve().parents[1] / "guide" / "user-guide.md"
+#: docs/ next to the package: a checkout where the link is not followed (Windows without symlinks), a PyInstaller
+#: bundle (packaging/exadesk.spec copies docs/ there).
 CHECKOUT_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 #: Screenshots wider than this are scaled down to it, so the guide reads without scrolling sideways.
 IMAGE_WIDTH = 720
 
 
 def guide_path() -> Path | None:
-    """Where the user guide is: the installed package data first, then the checkout's docs/."""
-    try:
-        from importlib.resources import files
-
-        installed = Path(str(files("exadesk.guide") / "user-guide.md"))
-        if installed.is_file():
-            return installed
-    except (ImportError, TypeError, ValueError):  # not installed as a package (a checkout, a bundle)
-        pass
-    return CHECKOUT_GUIDE if CHECKOUT_GUIDE.is_file() else None
+    """Where the user guide is: the package data first, then docs/ beside the package; None when neither is."""
+    return next((p for p in (PACKAGED_GUIDE, CHECKOUT_GUIDE) if p.is_file()), None)
 
 
 class GuideBrowser(QTextBrowser):

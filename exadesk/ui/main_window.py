@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from exadesk.errors import ErrorKind, ExaDeskError
-from exadesk.model import Workspace
+from exadesk.model import InstanceState, Workspace
 from exadesk.ui import icons
 from exadesk.ui.session import Session
 from exadesk.ui.sidebar import Sidebar
@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
             from exadesk.ui.connection_page import ConnectionPage
 
             page = ConnectionPage(self.session)
+            page.edit_requested.connect(self.edit_connection)
             self.session.changed.connect(lambda _select: page.refresh() if page.connection_id else None)
             self.stack.addWidget(page)
             self._connection_page = page
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self.new_workspace_action.triggered.connect(self.ask_new_workspace)
         self.sandbox_action = QAction(self.tr("Start the &sandbox"), self)
         self.sandbox_action.triggered.connect(self.try_sandbox)
+        self.sandbox_credentials_action = QAction(self.tr("Sandbox &credentials…"), self)
+        self.sandbox_credentials_action.triggered.connect(self.show_sandbox_credentials)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_bundle_action, self.export_report_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.sandbox_action, self.settings_action):
+        for action in (self.sandbox_action, self.sandbox_credentials_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -281,6 +284,7 @@ class MainWindow(QMainWindow):
                                     else self.tr("&Archive workspace"))
         self.new_connection_action.setEnabled(has and len([i for i in ws.instances if i.role != "admin"]) >= 2)
         self.verify_all_action.setEnabled(has and not ws.archived and self.verify_all_run is None)
+        self.sandbox_credentials_action.setEnabled(self.session.demo is not None)
 
     def _with_workspace(self, action) -> None:
         ws = self.current_workspace()
@@ -310,6 +314,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.tr("&Remove…"), lambda: self.remove_instance(key))
         elif kind == "connection":
+            menu.addAction(self.tr("&Edit connection\u2026"), lambda: self.edit_connection(key))
             menu.addAction(self.tr("&Remove connection"), lambda: self.remove_connection(key))
         else:
             menu.addAction(self.new_workspace_action)
@@ -530,10 +535,15 @@ class MainWindow(QMainWindow):
     def try_sandbox(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk.ui.sandbox_demo import install_demo
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
 
+        from exadesk.ui.sandbox_demo import install
+
+        demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
+        if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
+            self.verify_all_summary.pop(demo_ws.id, None)
         try:
-            ws_id = install_demo(self.session)
+            installed = install(self.session)
         except ExaDeskError as exc:
             self.show_problem(exc.problem)
             return
@@ -541,9 +551,32 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Sandbox"),
                                 self.tr("The emulators could not start ({error}).").format(error=type(exc).__name__))
             return
-        self.sidebar.select(ws_id)
-        self.statusBar().showMessage(self.tr("Sandbox running: {count} emulators on this computer.").format(
-            count=len(self.session.demo.emulators)))
+        self.sidebar.select(installed.workspace_id)
+        self.show_workspace(installed.workspace_id)
+        text = self.tr("Sandbox running: {count} emulators on this computer.").format(
+            count=len(self.session.demo.emulators))
+        if installed.kept:
+            text += " " + self.tr("Your own instances in {workspace} were kept as they were: {names}.").format(
+                workspace=DEMO_WORKSPACE, names=", ".join(installed.kept))
+        self.statusBar().showMessage(text)
+        self.show_sandbox_credentials()
+
+    def show_sandbox_credentials(self):
+        """File → Sandbox credentials…: the demo instances with their made-up credentials, each with Copy."""
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, SandboxDialog, demo_entries
+
+        if self.session.demo is None:
+            return None
+        entries = demo_entries(self.session.demo)
+        ws = self.session.data.workspace(DEMO_WORKSPACE)
+        ids = {(i.tracker, i.name): i.id for i in ws.instances} if ws else {}
+        for entry in entries:  # the stored instance of each entry (ids are kept across restarts)
+            entry.instance.id = ids.get((entry.instance.tracker, entry.instance.name), entry.instance.id)
+        dialog = SandboxDialog(entries, self)
+        dialog.open_instance.connect(lambda inst_id: self.sidebar.select(inst_id))
+        dialog.open()
+        self.sandbox_dialog = dialog
+        return dialog
 
     # -- wizard and editing -----------------------------------------------------------------
 
@@ -564,10 +597,36 @@ class MainWindow(QMainWindow):
             wizard.setWindowTitle(self.tr("Add an administrator's credential for {tracker}").format(
                 tracker=self._tracker_names.get(tracker_id, tracker_id)))
             wizard.saved.connect(self._mark_admin)
+            wizard.workspace_choice = False  # the connection's workspace
         wizard.saved.connect(lambda inst_id: self.sidebar.select(inst_id))
+        wizard.saved.connect(self.show_saved_status)
         wizard.open()
         self.wizard = wizard
         return wizard
+
+    def show_saved_status(self, inst_id: str) -> str:
+        """The status bar says what was just saved and in which state, replacing an older line (a Verify all's
+        "11 of 11 ready" must not outlive a failing instance saved after it)."""
+        from exadesk.ui import texts
+
+        found = self.session.find(inst_id)
+        if found is None:
+            return ""
+        ws, inst = found
+        state = inst.state.value
+        text = self.tr("Saved {name} in {workspace}: {state}. {meaning}").format(
+            name=inst.name, workspace=ws.name, state=texts.badge(state), meaning=texts.badge_help(state))
+        if inst.state is InstanceState.PREPARED_OFFLINE and inst.secret_fields and not self._has_secret(inst):
+            text = self.tr("Saved {name} in {workspace} without its secret (prepared offline); enter it with "
+                           "Replace secret once a keychain works.").format(name=inst.name, workspace=ws.name)
+        self.statusBar().showMessage(text.strip())
+        return text.strip()
+
+    def _has_secret(self, inst) -> bool:
+        try:
+            return all(self.session.secrets.get(inst.id, name) for name in inst.secret_fields)
+        except ExaDeskError:
+            return False
 
     def _mark_admin(self, inst_id: str) -> None:
         """An instance added from "New connection…" holds an admin's credential (as ``exadesk add --role admin``)."""
@@ -609,10 +668,15 @@ class MainWindow(QMainWindow):
             return False
         ws, inst = found
         if confirm:
+            from exadesk.instances import removal_warning
+
+            text = self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
+                           "on the tracker itself.").format(name=inst.name, workspace=ws.name)
+            warning = removal_warning(ws, inst)  # the core's sentence names each connection that uses it
+            if warning:
+                text += "\n\n" + warning
             answer = QMessageBox.question(
-                self, self.tr("Remove instance"),
-                self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
-                        "on the tracker itself.").format(name=inst.name, workspace=ws.name),
+                self, self.tr("Remove instance"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -690,6 +754,20 @@ class MainWindow(QMainWindow):
         dialog = NewConnectionDialog(self.session, ws.id, self)
         dialog.add_admin.connect(lambda tracker_id: self.start_wizard(tracker_id, role="admin"))
         dialog.created.connect(lambda conn_id: self.sidebar.select(conn_id))
+        dialog.open()
+        self.connection_dialog = dialog
+        return dialog
+
+    def edit_connection(self, conn_id: str):
+        """The connection dialog filled with the connection; saving keeps its id (and its place in the sidebar)."""
+        from exadesk.ui.connection_dialog import NewConnectionDialog
+
+        ws = next((w for w in self.session.data.workspaces if any(c.id == conn_id for c in w.connections)), None)
+        if ws is None:
+            return None
+        dialog = NewConnectionDialog(self.session, ws.id, self, connection_id=conn_id)
+        dialog.add_admin.connect(lambda tracker_id: self.start_wizard(tracker_id, role="admin"))
+        dialog.created.connect(lambda cid: self.sidebar.select(cid))
         dialog.open()
         self.connection_dialog = dialog
         return dialog

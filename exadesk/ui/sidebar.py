@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from exadesk import expiry
+from exadesk import clock, expiry
 from exadesk.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
 from exadesk.words import plural
@@ -33,7 +33,7 @@ ROLE_RETIRED = USER_ROLE + 6  # a retired tracker in the catalogue (greyed likew
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
     """The sidebar badge of an instance: its state, or "expiring" when the credential runs out within
     :data:`exadesk.expiry.WINDOW_DAYS` (the same rule as the expiry list and ``exadesk expiring``)."""
-    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or datetime.now(timezone.utc)):
+    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or clock.now()):
         return "expiring"
     return instance.state.value
 
@@ -219,7 +219,7 @@ class Sidebar(QWidget):
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
-            now = datetime.now(timezone.utc)
+            now = clock.now()
             bold = QFont(self.tree.font())
             bold.setBold(True)
             italic = QFont(self.tree.font())
@@ -262,12 +262,17 @@ class Sidebar(QWidget):
                     if inst.id == current:
                         target = item
                 for conn in ws.connections:
-                    item = QTreeWidgetItem([self.tr("⇄ {name}").format(name=conn.name), ""])
+                    # A side whose instance was removed is said here too, not only on the connection's page.
+                    orphaned = ws.instance(conn.left) is None or ws.instance(conn.right) is None
+                    item = QTreeWidgetItem([self.tr("⇄ {name} (side missing)").format(name=conn.name) if orphaned
+                                            else self.tr("⇄ {name}").format(name=conn.name), ""])
                     item.setFont(0, italic)
                     item.setData(0, ROLE_KIND, "connection")
                     item.setData(0, ROLE_ID, conn.id)
                     item.setData(0, ROLE_WORKSPACE, ws.id)
-                    item.setToolTip(0, self.tr("Connection: who may configure it, and what they need"))
+                    item.setToolTip(0, self.tr("An instance of this connection was removed: open it to choose "
+                                               "another") if orphaned
+                                    else self.tr("Connection: who may configure it, and what they need"))
                     item.setData(0, ACCESSIBLE_TEXT_ROLE,
                                  self.tr("Connection {name}").format(name=conn.name))
                     children.append(item)

@@ -12,11 +12,11 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton, QToolButton,
-                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton,
+                               QToolButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from exadesk.errors import ExaDeskError
+from exadesk.errors import ErrorKind, ExaDeskError
 from exadesk.model import InstanceState
 from exadesk.ui import icons, texts, theme
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
@@ -246,6 +246,8 @@ class CredentialsPage(_Page):
         flow = self.flow
         if self._built_for != flow.auth_method:
             self._build()
+        else:
+            self._fill_workspaces()
         self.name_edit.setText(flow.name)
         self.name_edit.setPlaceholderText(flow.default_name())
         self.rows["url"].input.setText(flow.url)
@@ -305,11 +307,46 @@ class CredentialsPage(_Page):
         self.name_edit.setAccessibleName(self.tr("Name in ExaDesk"))
         self.name_edit.textChanged.connect(lambda text: setattr(self.flow, "name", text))
         self._add(form, self.tr("&Name in ExaDesk:"), self.name_edit)
+        # Where it is saved is the person's choice, shown before it happens (never just the sidebar's selection).
+        self.workspace_combo = QComboBox()
+        self.workspace_combo.setAccessibleName(self.tr("Workspace"))
+        self.workspace_combo.currentIndexChanged.connect(self._workspace_chosen)
+        self.workspace_hint = _wrap()
+        self.workspace_hint.setObjectName("fieldHint")
+        self._add(form, self.tr("&Workspace:"), self.workspace_combo)
+        form.addRow("", self.workspace_hint)
+        self._fill_workspaces()
         self.problem_view = ProblemView()
         form.addRow(self.problem_view)
         self._built_for = flow.auth_method
         if any(flow.value(f.name) for f in advanced):
             self.more_button.setChecked(True)
+
+    def _fill_workspaces(self) -> None:
+        combo = self.workspace_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for ws in self.wiz.session.data.workspaces:
+            if not ws.archived or ws.id == self.wiz.workspace_id:
+                combo.addItem(ws.name, ws.id)
+        combo.setCurrentIndex(max(combo.findData(self.wiz.workspace_id), 0))
+        combo.blockSignals(False)
+        # An instance being edited stays where it is; an admin's credential belongs to its connection's workspace.
+        combo.setEnabled(self.wiz.workspace_choice and not self.flow.instance_id)
+        self._workspace_chosen()
+
+    def _workspace_chosen(self, *_args) -> None:
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
+
+        ws_id = self.workspace_combo.currentData()
+        if ws_id:
+            self.wiz.workspace_id = ws_id
+        ws = self.wiz.session.data.workspace(self.wiz.workspace_id)
+        sandbox = ws is not None and ws.name == DEMO_WORKSPACE
+        self.workspace_hint.setText(self.tr(
+            "This is the sandbox's workspace. Your instance is kept when the sandbox restarts, but a workspace of "
+            "your own keeps your work apart from the demo.") if sandbox and not self.flow.instance_id else "")
+        self.workspace_hint.setVisible(bool(self.workspace_hint.text()))
 
     def sign_in(self):
         """Open the browser sign-in for the instance being set up; its refresh token fills the form."""
@@ -646,6 +683,7 @@ class SetupWizard(QWizard):
         self.flow = flow
         self.session = session
         self.workspace_id = workspace_id
+        self.workspace_choice = True  # the credentials page lets the person choose the workspace
         self.verify_function = verify_function
         from exadesk.model import new_id
 
@@ -719,8 +757,12 @@ class SetupWizard(QWizard):
         page = self.currentPage()
         return getattr(page, "problem_view", None)
 
-    def save(self, offline: bool) -> bool:
-        """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot."""
+    def save(self, offline: bool, without_secret: bool = False) -> bool:
+        """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot.
+
+        ``without_secret``: the person chose to keep it without its secret (no keychain works here); it is
+        stored prepared offline with its secret missing, and nothing secret is written anywhere.
+        """
         from exadesk import instances
 
         if self._saved_id:  # Finish after "Save for later" (or a second click) must not record twice
@@ -732,12 +774,16 @@ class SetupWizard(QWizard):
         inst = flow.to_instance(None)
         inst.id = existing.id if existing else self._new_id  # stable if a first attempt failed
         try:
-            for name, value in flow.secrets_to_store().items():
-                self.session.secrets.set(inst.id, name, value)
-            stale = old_fields - set(inst.secret_fields)
-            if stale:
-                self.session.secrets.delete(inst.id, sorted(stale))
+            if not without_secret:
+                for name, value in flow.secrets_to_store().items():
+                    self.session.secrets.set(inst.id, name, value)
+                stale = old_fields - set(inst.secret_fields)
+                if stale:
+                    self.session.secrets.delete(inst.id, sorted(stale))
         except ExaDeskError as exc:
+            if exc.problem.kind is ErrorKind.KEYCHAIN and exc.problem.reason != "keychain.too_large":
+                self.offer_without_secret(exc.problem, offline)
+                return False
             view = self.current_problem_view()
             if view is not None:
                 view.show_problem(exc.problem, support_details(exc.problem, tracker=flow.tracker, url=inst.url))
@@ -760,15 +806,37 @@ class SetupWizard(QWizard):
                 ws.instances.append(target)
             else:
                 flow.to_instance(target)
+                target.sandbox = False  # edited by the person: theirs now, so a sandbox restart leaves it alone
             if report is not None:
                 instances.record(target, report)
             if offline and (report is None or report.problem is not None):
+                target.state = InstanceState.PREPARED_OFFLINE
+            if without_secret:  # verified or not, it cannot be checked again until its secret is entered
                 target.state = InstanceState.PREPARED_OFFLINE
 
         if not self.session.update(change, select=inst.id):
             return False
         self._saved_id = inst.id
         self.saved.emit(inst.id)
-        if offline:
+        if offline or without_secret:
             self.accept()
         return True
+
+    def offer_without_secret(self, problem, offline: bool):
+        """The keychain refused the secret: say that nothing was saved, and offer to keep it without the secret."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from exadesk import messages
+
+        nothing = messages.problem("keychain.nothing_saved")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The secret could not be saved"), problem.message, parent=self)
+        box.setInformativeText(f"{problem.next_step}\n\n{nothing.message} {nothing.next_step}")
+        box.keep_button = box.addButton(self.tr("&Keep without its secret"), QMessageBox.ButtonRole.AcceptRole)
+        box.keep_button.setToolTip(self.tr("Store the instance as prepared offline, without its secret; enter "
+                                           "the secret with Replace secret once a keychain works"))
+        box.addButton(self.tr("Back to the wizard"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.keep_button)
+        box.keep_button.clicked.connect(lambda: self.save(offline, without_secret=True))
+        box.open()
+        self.keychain_dialog = box
+        return box

@@ -19,7 +19,7 @@ SCENARIOS = [
     Case("ready", passed=("azure_devops.project_collection_administrators",)),
     Case("not-collection-admin", {"users": {PROXY_ID: {"groups": ["[Website]\\Project Administrators"]}}}, code=1,
          fail=("azure_devops.project_collection_administrators", "azure_devops.project_administrators")),
-    Case("project-missing", args=("--project", "Mobile"), code=1, fail=("azure_devops.project_administrators",)),
+    Case("project-missing", args=("--project", "Mobile"), code=1, fail=("azure_devops.scope",)),
 ]
 
 

@@ -70,8 +70,9 @@ def test_missing_group_is_reported_with_the_fix(emulators):
 
 def test_project_not_found_and_no_scope(emulators):
     report, _ = _run(emulators, WITH_GROUP, scope=("Mobile",))
-    project = next(c for c in report.checks if c.id == PROJECT)
-    assert project.status is Status.FAIL and "Mobile" in project.detail
+    missing = next(c for c in report.checks if c.id == "azure_devops.scope")  # one finding: check the name
+    assert missing.status is Status.FAIL and missing.detail == "No project Mobile: check the name."
+    assert statuses(report)[PROJECT] is Status.UNKNOWN
     report, _ = _run(emulators, WITH_GROUP, scope=())
     assert statuses(report)[PROJECT] is Status.UNKNOWN
 

@@ -29,14 +29,15 @@ CASES = [
          passed=tuple(f"{T}.{k}" for k in (*ALWAYS, *CONDITIONAL)) + (f"{T}.search_issues", f"{T}.service_desk_agent",
                                                                      f"{T}.public_projects_only", f"{T}.admin_account")),
     Case("ready-password", args=AS_USER, secrets=PASSWORD, passed=(f"{T}.LINK_ISSUES",)),
-    *(Case(f"missing-{k}", denied(k), code=1, fail=(f"{T}.{k}",)) for k in ALWAYS),
+    *(Case(f"missing-{k}", denied(k), code=1, fail=(f"{T}.{k}",)) for k in ALWAYS if k != "BROWSE_PROJECTS"),
+    # A project the proxy user cannot browse is not in its project list: one finding, not one per permission.
+    Case("missing-BROWSE_PROJECTS", denied("BROWSE_PROJECTS"), code=1, fail=(f"{T}.scope",)),
     *(Case(f"missing-{k}", denied(k), args=("--sync", opt), code=1, fail=(f"{T}.{k}",))
       for k, opt in CONDITIONAL.items()),
     Case("conditional-not-synced-is-skipped", denied("DELETE_ALL_WORKLOGS"), passed=(f"{T}.LINK_ISSUES",)),
-    Case("project-not-visible", {"projects": {"SUP": {"visible": False}}}, code=1,
-         fail=(f"{T}.BROWSE_PROJECTS", f"{T}.LINK_ISSUES")),
-    Case("trigger-search-blind", denied("BROWSE_PROJECTS"), args=("--sync", "triggers"), code=1,
-         fail=(f"{T}.search_issues", f"{T}.BROWSE_PROJECTS")),
+    Case("project-not-visible", {"projects": {"SUP": {"visible": False}}}, code=1, fail=(f"{T}.scope",)),
+    Case("trigger-search-blind", denied("BROWSE_PROJECTS"), args=("--sync", "triggers", "--project", "DEV"), code=1,
+         fail=(f"{T}.scope",), passed=(f"{T}.search_issues", f"{T}.BROWSE_PROJECTS")),
     Case("not-a-service-desk-agent", {"projects": {"SUP": {"agent": False}}}, args=("--sync", "service-desk"),
          code=1, fail=(f"{T}.service_desk_agent",)),
     Case("no-jsm-installed", {"jsm": False}, args=("--sync", "service-desk"), code=1,
@@ -150,3 +151,12 @@ def test_offline_validation_of_the_address(cli, monkeypatch):
     assert result.code == 2
     assert "https://jira.example.com" in result.check(f"{T}.url")["fix"]
     assert DEMO_PAT not in result.out
+
+
+def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):
+    """Issue 19 item 7: "no project OPS: check the key", and the checks go on for the projects that exist."""
+    result, _ = run_case(Case("typo", args=("--project", "OPS"), code=1, fail=(f"{T}.scope",),
+                              passed=(f"{T}.LINK_ISSUES",)), T, emulators, cli, monkeypatch)
+    failed = [c for c in result.json()["checks"] if c["status"] == "fail"]
+    assert [c["id"] for c in failed] == [f"{T}.scope"]
+    assert failed[0]["detail"] == "No project OPS: check the key."

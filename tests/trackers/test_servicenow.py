@@ -39,7 +39,10 @@ CASES = [
     Case("plugin-absent-seen-by-admin", {"plugins": {"com.glide.role_management.inh_count.rest_api": None}},
          args=("--user", "admin"), secrets={"password": "Sbx-Admin-Pw-5521"}, code=1, fail=(PLUGIN,)),
     Case("table-read-refused", {"refuse": ["incident"]}, code=1, fail=("servicenow.read",)),
-    Case("table-misspelt", args=("--project", "incidnet"), code=1, fail=("servicenow.read",)),
+    # Issue 19 item 7: a misspelt table is one finding ("no table incidnet: check the table name").
+    Case("table-misspelt", args=("--project", "incidnet"), code=1, fail=("servicenow.scope",)),
+    Case("table-misspelt-among-others", args=("--project", "incident", "--project", "incidnet"), code=1,
+         fail=("servicenow.scope",), passed=("servicenow.read", "servicenow.write")),
     Case("no-write-role", {"users": {"exalate.proxy": {"roles": [r for r in BASE_ROLES if r != "itil"]}},
                            "acls": {"incident": {"read": [ROLE]}}}, code=1, fail=("servicenow.write",),
          passed=("servicenow.read",)),

@@ -139,6 +139,7 @@ def main(argv=None) -> int:
         wizard.currentPage().content.rejected_button.setChecked(True)
         grab(wizard, "wizard-2-freshservice-api-key")
         wizard.reject()
+    person_data(window, grab, pump, wait_until)
     diagnoses(window, grab, pump, wait_until)
     window.close()
     return 0
@@ -172,10 +173,82 @@ def diagnoses(window, grab, pump, wait_until) -> None:
     guide.close()
 
 
+def person_data(window, grab, pump, wait_until) -> None:
+    """Issue 19: the sandbox restarted with a person's instance kept, an orphaned connection, the no-keychain
+    dialog, and a learning scenario verified in the window (with the demo credentials to copy)."""
+    from keyring.backends import fail
+
+    from exadesk.keychain import SecretStore
+    from exadesk.model import ConfigMode, Connection, Instance
+    from exadesk.sandbox.demo import SCENARIOS
+    from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
+    from exadesk.wizard_flow import WizardFlow
+
+    session = window.session
+    ws = session.data.workspace(DEMO_WORKSPACE)
+    mine = Instance(tracker="freshservice", name="Acme service desk", url="https://acme.freshservice.com",
+                    auth_method="api_key", secret_fields=["api_key"], notes="Saved into the demo workspace by hand")
+    github = ws.instance("GitHub sandbox")
+
+    def add(data) -> None:
+        target = data.workspace(DEMO_WORKSPACE)
+        target.instances.append(mine)
+        target.connections.append(Connection(name="Desk to code", left=mine.id, right=github.id,
+                                             mode=ConfigMode.SCRIPTED))
+
+    session.update(add)
+    session.secrets.set(mine.id, "api_key", "made-up-key-for-the-screenshot")
+    session.demo.stop()
+    session.demo = None
+    window.try_sandbox()  # File, Start the sandbox again: new emulators, the person's instance stays
+    dialog = window.sandbox_dialog
+    grab(dialog, "sandbox-credentials")
+    dialog.reject()
+    window.sidebar.select(session.data.workspace(DEMO_WORKSPACE).id)
+    grab(window, "sandbox-restarted-kept")
+
+    # a learning scenario, verified in the window
+    title = next(s.title for s in SCENARIOS if s.key == "token-access-off")
+    lesson = session.data.workspace(DEMO_WORKSPACE).instance(LESSON_PREFIX + title)
+    window.sidebar.select(lesson.id)
+    window.verify_instance(lesson.id)
+    wait_until(lambda: not window.runs)
+    session.flush()
+    pump()
+    window.sidebar.select(lesson.id)
+    grab(window, "sandbox-learning-scenario")
+
+    # the connection after the person removed their instance (the window asked first, naming the connection)
+    conn = next(c for c in session.data.workspace(DEMO_WORKSPACE).connections if c.name == "Desk to code")
+    window.remove_instance(mine.id, confirm=False)
+    window.sidebar.select(conn.id)
+    grab(window, "connection-orphaned")
+
+    # no keychain on this machine: the wizard says nothing was saved, and offers to keep it without its secret
+    secrets = session._secrets
+    session._secrets = SecretStore(fail.Keyring())
+    wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+    wizard.resize(860, 660)
+    emulator = session.demo.emulators["github"]
+    wizard.flow.url = emulator.url
+    wizard.flow.set_value("token", emulator.demo_secrets["token"])
+    wizard.flow.scope = ["acme/website"]
+    for _ in range(4):
+        wizard.next()
+    wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    pump(300)
+    grab(wizard.keychain_dialog, "keychain-missing-dialog")
+    wizard.keychain_dialog.reject()
+    wizard.reject()
+    session._secrets = secrets
+
+
 def features(window, ws_id, grab, pump, wait_until, out) -> None:
     """What changed, expiry watch, a connection's plan, and a bundle's export and import preview."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
+    from exadesk import clock
     from exadesk.model import ConfigMode, Connection
     from exadesk.ui import theme
     from PySide6.QtWidgets import QApplication
@@ -183,7 +256,9 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     app = QApplication.instance()
     session = window.session
     ws = session.data.workspace(ws_id)
-    by_tracker = {i.tracker: i for i in ws.instances}
+    by_tracker = {}
+    for inst in ws.instances:  # the first of each tracker: the ready one (the failing one and the lessons follow)
+        by_tracker.setdefault(inst.tracker, inst)
     gh = by_tracker["github"]
     # the proxy user was made an admin meanwhile: a second run, and the page says what changed
     window.sidebar.select(gh.id)
@@ -194,7 +269,7 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     window.sidebar.select(gh.id)
     grab(window, "instance-what-changed")
 
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     dated = [i for i in ws.instances if i.tracker != "github"][:3]
     for inst, days in zip(dated, (2.5, 12.5, 24.5)):
         window.store_expiry(inst.id, now + timedelta(days=days))

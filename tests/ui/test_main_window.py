@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from PySide6.QtWidgets import QMessageBox
 
-from exadesk import keychain, trackers
+from exadesk import clock, keychain, trackers
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
 from exadesk.ui.sidebar import ROLE_BADGE, ROLE_ID
@@ -61,7 +61,7 @@ def test_first_run_offers_a_workspace_and_the_sandbox(qtbot, window):
 
 
 def test_sidebar_badges_follow_the_instance_state(window, workspace_id):
-    soon = datetime.now(timezone.utc) + timedelta(days=3)
+    soon = clock.now() + timedelta(days=3)
     states = {"Draft one": InstanceState.DRAFT, "Offline one": InstanceState.PREPARED_OFFLINE,
               "Good one": InstanceState.VERIFIED, "Bad one": InstanceState.FAILING}
     for name, state in states.items():
