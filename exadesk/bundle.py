@@ -387,15 +387,21 @@ class ImportPlan:
 
     def lines(self) -> list[str]:
         """The preview as plain sentences."""
-        out = [f"Workspace {self.workspace_name!r} will be added with {len(self.instances)} instance(s) and "
-               f"{len(self.connections)} connection(s)."]
-        out += [f"  + {n} ({t}) {u}" for n, t, u in self.instances]
+        from exadesk.words import plural, tracker_name
+
+        instances = plural(len(self.instances), "{count} instance", "{count} instances")
+        connections = plural(len(self.connections), "{count} connection", "{count} connections")
+        out = [f"Workspace {self.workspace_name!r} will be added with {instances} and {connections}."]
+        out += [f"  + {n} ({tracker_name(t)}) {u}" for n, t, u in self.instances]
         out += [f"  + connection {c}" for c in self.connections]
         if self.secrets_included:
-            out.append(f"{self.secret_count} secret(s) will go into this machine's keychain once the passphrase "
-                       "checks out.")
+            out.append(plural(self.secret_count, "{count} secret will go into this machine's keychain once the "
+                              "passphrase checks out.", "{count} secrets will go into this machine's keychain once "
+                              "the passphrase checks out."))
         elif self.secret_count:
-            out.append(f"{self.secret_count} secret(s) are not in the bundle; enter them again before verifying.")
+            out.append(plural(self.secret_count, "{count} secret is not in the bundle; enter it again before "
+                              "verifying.", "{count} secrets are not in the bundle; enter them again before "
+                              "verifying."))
         return out
 
 

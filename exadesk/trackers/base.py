@@ -259,7 +259,8 @@ class VerifyContext:
         self._client_factory = client_factory
         self.cancel = cancel
         self.concurrency = max(1, concurrency)
-        self.identity: Identity | None = None
+        self.identity: Identity | None = None  # the proxy user checked
+        self.signed_in: Identity | None = None  # who the credential belongs to, when not the proxy user
         self.token_expires_at: datetime | None = None
         self.reported: set[str] = set()
 
@@ -474,8 +475,8 @@ def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = 
         results.append(CheckResult(
             id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
             detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",
-            fix=f"Use https: {secure}" + ("" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
-                                            else f" (expected: {spec.url.hint})") + ".",
+            fix=(f"Expected: the https:// address, {secure}" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
+                 else f"Expected: {spec.url.hint}, with https://") + ".",
         ))
         url_ok = None
     elif url_ok and not _loopback_http(url):

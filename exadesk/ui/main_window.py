@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
@@ -18,8 +17,6 @@ from exadesk.ui.views import FirstRunPage, WorkspacePage
 # The instance and tracker pages, the tracker registry and the check engine are imported on
 # first use: none of them is needed for the first paint.
 
-USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
-ONLINE_GUIDE = "https://github.com/exadesk/exadesk/blob/main/docs/user-guide.md"
 
 
 def ui_settings() -> QSettings:
@@ -54,6 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.runs: dict[str, object] = {}
+        self.guide_window = None  # Help, User guide, made on first use
         self._live: dict[str, list] = {}
         self._finished: dict[str, object] = {}  # reports waiting to be recorded
         self._record_timer = QTimer(self)
@@ -261,12 +259,20 @@ class MainWindow(QMainWindow):
         help_menu.addAction(guide)
         help_menu.addAction(about)
 
-    def open_guide(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+    def open_guide(self):
+        """Help, User guide: the guide inside the app (a desktop may have nothing that opens Markdown)."""
+        from exadesk.ui.guide import GuideWindow
 
-        url = QUrl.fromLocalFile(str(USER_GUIDE)) if USER_GUIDE.is_file() else QUrl(ONLINE_GUIDE)
-        QDesktopServices.openUrl(url)
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        from PySide6.QtGui import QGuiApplication
+
+        already = self.guide_window.isVisible()
+        self.guide_window.show()
+        if already and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+            self.guide_window.raise_()  # chosen again: bring it forward (window-less platforms cannot)
+            self.guide_window.activateWindow()
+        return self.guide_window
 
     def _update_actions(self) -> None:
         ws = self.current_workspace()
