@@ -29,7 +29,11 @@ OnResult = Callable[[CheckResult], None]
 
 def validate(target: Target, *, purpose: str = "proxy") -> Report:
     """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
-    (or, for a proxy user, no scope is given where the requirements are checked per project)."""
+    (or, for a proxy user about to be checked, no scope is given where the requirements are checked per project).
+
+    ``purpose``: "proxy" (a proxy user about to be checked: the scope is required), "prepare" (an instance stored
+    to be checked later: its scope may come later) or "admin" (an administrator's own credential: no scope).
+    """
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
