@@ -13,9 +13,10 @@ JSON ({"$id", "innerException", "message", "typeName", "typeKey", "errorCode", "
 On Services the identities API lives on vssps.dev.azure.com/{organization}; here every host's paths are
 served by the one loopback server, like a Server collection (the adapter maps hosts, the emulator does not).
 
-Wire format: by default replies follow the API description (lists as bare arrays, descriptors as
-{identityType, identifier} objects). ``scenario["wire"] = "service"`` sends what the service itself sends
-({"count", "value"} wrappers, descriptors as "Type;identifier" strings).
+Wire format: by default replies are what the service itself sends ({"count", "value"} wrappers, descriptors as
+"Type;identifier" strings), as responses recorded from dev.azure.com show (tests/data/recorded/azure_devops/).
+``scenario["wire"] = "documented"`` follows the API description instead (lists as bare arrays, descriptors as
+{identityType, identifier} objects), which the service does not send.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class AzureDevOpsEmulator(Emulator):
             },
             "projects": {"Website": {"id": "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c"},
                          "Backend": {"id": "8b2a1c4d-3e5f-4a6b-9c7d-0e1f2a3b4c5d"}},
-            "wire": "documented",
+            "wire": "service",
             "signin_203": False,
             "conditional_access": False,
             "iis_basic_auth": False,
@@ -205,7 +206,7 @@ class AzureDevOpsEmulator(Emulator):
         return {"id": user_id, "descriptor": self._descriptor("Microsoft.IdentityModel.Claims.ClaimsIdentity",
                                                               f"{TENANT}\\{user['account']}"),
                 "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
-                "providerDisplayName": user["name"], "isActive": True, "isContainer": False,
+                "providerDisplayName": user["name"], "isActive": True,  # no isContainer: recorded users lack it
                 "members": [], "memberIds": [], "resourceVersion": 2, "metaTypeId": 0,
                 "memberOf": [self._descriptor("Microsoft.TeamFoundation.Identity", _sid(g)) for g in groups],
                 "properties": {"SchemaClassName": {"$type": "System.String", "$value": "User"},

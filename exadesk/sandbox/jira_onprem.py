@@ -176,6 +176,8 @@ class JiraOnPremEmulator(Emulator):
                 granted |= {"ADMINISTER", "SYSTEM_ADMIN"}
             granted.add("USER_PICKER")
         for n, (perm, name) in enumerate({**PERMISSIONS, **GLOBAL}.items(), start=1):
+            if perm in self.scenario.get("omit_permissions", []):  # a reply without a permission (a plugin's)
+                continue
             table[perm] = {"id": str(n), "key": perm, "name": name, "type": "GLOBAL" if perm in GLOBAL else "PROJECT",
                            "description": f"Ability to {name.lower()}.", "havePermission": perm in granted}
         return json_response({"permissions": table})

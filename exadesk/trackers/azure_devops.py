@@ -37,7 +37,7 @@ from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 API_VERSION = "7.1"
 #: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
@@ -89,7 +89,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name", required=True),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(
@@ -204,8 +204,7 @@ def locate(url: str) -> Location:
     if host.endswith(".visualstudio.com"):
         org = host.split(".")[0]
         return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
-    port = f":{parts.port}" if parts.port else ""
-    base = f"{parts.scheme}://{parts.hostname}{port}" + ("/" + "/".join(segments) if segments else "")
+    base = origin(parts) + ("/" + "/".join(segments) if segments else "")
     return Location(base, base, segments[-1] if segments else "", False)
 
 

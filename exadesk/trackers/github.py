@@ -27,7 +27,7 @@ from exadesk.checks import Identity
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.errors import ErrorKind
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 EXPIRY_WARNING = timedelta(days=14)
 
@@ -49,7 +49,8 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
-                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name"),
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name",
+                    required=True),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
         AuthMethod(
@@ -157,8 +158,7 @@ def api_base(url: str) -> str:
     host = (parts.hostname or "").lower()
     if host in ("github.com", "www.github.com", "api.github.com"):
         return "https://api.github.com"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}/api/v3"
+    return origin(parts) + "/api/v3"
 
 
 def diagnose(reply: Reply, client) -> object:

@@ -59,7 +59,7 @@ SPEC = TrackerSpec(
                         r"[0-9a-f-]{36})/?",
                 site=r"[a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/[0-9a-f-]{36}"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key", required=True),
     sync_options=("comments", "attachments", "worklogs", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
