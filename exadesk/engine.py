@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[CheckResult], None]
 
 
-def validate(target: Target) -> Report:
-    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong."""
+def validate(target: Target, *, purpose: str = "proxy") -> Report:
+    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
+    (or, for a proxy user, no scope is given where the requirements are checked per project)."""
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
@@ -42,9 +43,14 @@ def validate(target: Target) -> Report:
     report.problem = input_problem(target)
     if report.problem is not None:
         return report
-    report.checks.extend(tracker.validate_offline(target))
+    report.checks.extend(tracker.validate_offline(target, require_scope=purpose == "proxy"))
     bad = [c for c in report.checks if c.status is Status.FAIL]
-    if bad:
+    bad.sort(key=lambda c: c.id == f"{tracker.id}.scope")  # the address and fields first, the scope last
+    if bad and bad[0].id == f"{tracker.id}.scope" and tracker.spec.scope.missing(target.scope):
+        scope = tracker.spec.scope
+        report.problem = messages.problem("input.scope_missing", tracker=tracker.spec.name,
+                                          label=scope.label.lower(), example=scope.example)
+    elif bad:
         first = bad[0]
         # The check's detail and fix are whole sentences ("Expected: ..."); the message adds its own framing.
         report.problem = messages.problem("input.field", field=first.title, problem=first.detail.rstrip("."),
@@ -141,7 +147,7 @@ def _redacted(report: Report, redact: Redactor) -> Report:
 def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
-    report = validate(target)
+    report = validate(target, purpose=purpose)
     if report.problem is None:
         from exadesk import tokens
 

@@ -66,17 +66,30 @@ NON_GET_READS: dict[tuple[str, str], str] = {
         "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session
     ("DELETE", "/rest/site-session"):
         "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session end
+    ("POST", "/graphql"):  # api.github.com/graphql and GHES /api/graphql; queries only (see is_declared_read)
+        "https://docs.github.com/graphql/guides/forming-calls-with-graphql#about-queries",
+    ("POST", "/api/now/v1/batch"):  # ServiceNow's Batch API; GET sub-requests only (see is_declared_read)
+        "https://www.servicenow.com/docs/r/api-reference/rest-apis/batch-api.html",
     ("POST", "/oauth_token.do"):
         "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",  # OAuth token
 }
 
 
-def is_declared_read(method: str, url: str) -> bool:
+_GRAPHQL_QUERY = re.compile(r"\s*(query\b|\{)")  # a query document, never a mutation or subscription
+
+
+def is_declared_read(method: str, url: str, json_body=None) -> bool:
     """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of :data:`NON_GET_READS`."""
     method = method.upper()
     if method in ("GET", "HEAD"):
         return True
     path = urlsplit(url).path.rstrip("/")
+    if method == "POST" and path.endswith("/graphql"):
+        query = json_body.get("query") if isinstance(json_body, dict) else None
+        return isinstance(query, str) and _GRAPHQL_QUERY.match(query) is not None
+    if method == "POST" and path.endswith("/api/now/v1/batch"):
+        inner = json_body.get("rest_requests") if isinstance(json_body, dict) else None
+        return isinstance(inner, list) and all(isinstance(r, dict) and r.get("method") == "GET" for r in inner)
     return any(method == m and path.endswith(p) for m, p in NON_GET_READS)
 
 
@@ -596,7 +609,7 @@ class HttpClient:
         Verification never changes tracker data: adapters only use POST/DELETE
         for session log-in and log-out and OAuth token endpoints.
         """
-        if self.verifying and not is_declared_read(method, self.url(path)):
+        if self.verifying and not is_declared_read(method, self.url(path), json_body):
             raise CheckError(messages.problem("http.not_a_read", method=method.upper(), path=urlsplit(self.url(path)).path,
                                               tracker=self.page.tracker))
         use_auth = self.auth if auth is True else (auth or None)

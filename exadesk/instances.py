@@ -104,7 +104,7 @@ def record(instance: Instance, report: Report) -> None:
     if report.problem is not None and report.problem.kind.value in ("network", "tls", "rate_limited", "cancelled"):
         # Could not reach it: until one run has reached the tracker, the instance stays "prepared offline".
         reached = any(v.error_kind not in ("network", "tls", "rate_limited", "cancelled") for v in instance.history)
-        if instance.state is InstanceState.FAILING and not reached:
+        if instance.state in (InstanceState.FAILING, InstanceState.NOT_CONFIRMED) and not reached:
             instance.state = InstanceState.PREPARED_OFFLINE
 
 
@@ -140,7 +140,7 @@ class VerifyAllResult:
     cancelled: bool = False
 
     def counts(self) -> dict[str, int]:
-        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}``."""
+        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}`` (inconclusive: not confirmed)."""
         out = {"ready": 0, "not_ready": 0, "inconclusive": 0, "bad_input": 0}
         for report in self.reports.values():
             out[("ready", "not_ready", "bad_input", "inconclusive")[report.exit_code()]] += 1
@@ -315,6 +315,30 @@ def connections_using(workspace: Workspace, instance_id: str) -> list:
     """The workspace's connections that use an instance, as a side or as a side's administrator credential."""
     return [c for c in workspace.connections
             if instance_id in (c.left, c.right) or instance_id in c.admins.values()]
+
+
+def removal_warning(workspace: Workspace, instance: Instance) -> str:
+    """What removing ``instance`` does to the connections that use it ("" when none does), naming each."""
+    sides = [c.name for c in workspace.connections if instance.id in (c.left, c.right)]
+    admins = [c.name for c in workspace.connections
+              if instance.id in c.admins.values() and c.name not in sides]
+    parts = []
+    if sides:
+        parts.append(f"{_names(sides)} would be left without {instance.name} as one of {_its(sides)} sides, until "
+                     "you choose another instance for it")
+    if admins:
+        parts.append(f"{_names(admins)} would no longer be checked with {instance.name}, the administrator's "
+                     "credential chosen for it")
+    return ("; ".join(parts) + ".") if parts else ""
+
+
+def _names(names: list[str]) -> str:
+    quoted = ", ".join(f"\u201c{n}\u201d" for n in names)
+    return f"The connection{'s' if len(names) > 1 else ''} {quoted}"
+
+
+def _its(names: list[str]) -> str:
+    return "their" if len(names) > 1 else "its"
 
 
 def keychain_fields(instance: Instance) -> list[str]:

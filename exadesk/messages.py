@@ -115,6 +115,10 @@ CATALOGUE: dict[str, Message] = {
     # -- input ------------------------------------------------------------------
     "input.url": Message(K.BAD_INPUT, "{value!r} is not an address ExaDesk can use for {tracker}.", "Expected: {example}."),
     "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
+    "input.scope_missing": Message(
+        K.BAD_INPUT, "{tracker} checks each of the {label} that sync, and none was given, so nothing would be verified.",
+        "Name at least one (for example {example}): in the window's 'What is synced' step, or with --project on the "
+        "command line."),
     "input.missing": Message(K.BAD_INPUT, "{field} is required.", "Expected: {example}."),
     "input.timeout": Message(K.BAD_INPUT, "{value} is not a timeout ExaDesk can use: it must be a number of seconds above 0 and at most {maximum}.",
                              "Give the seconds to wait for each reply, for example --timeout 30."),
@@ -133,9 +137,18 @@ CATALOGUE: dict[str, Message] = {
     "input.url_control": Message(K.BAD_INPUT, "The address contains an invisible control character ({char}).",
                                  "Type the address again; copy only the instance's address from the browser's address bar."),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
+    # -- the window --------------------------------------------------------------
+    "app.no_display": Message(K.BAD_INPUT, "The window cannot open: no display is reachable ({why}).",
+                              "Start it from a desktop session, or under a virtual display with `xvfb-run exadesk`; the command line works without one (`exadesk --help`)."),
     # -- keychain ----------------------------------------------------------------
     "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
-                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`."),
+                                   "{advice} Then try again."),
+    # which Secret Service to install or start (exadesk.keychain.secret_service_advice picks one)
+    "keychain.advice.install": Message(K.KEYCHAIN, "Install a Secret Service: GNOME Keyring (on Debian or Ubuntu: `sudo apt install gnome-keyring`), then log in to the desktop again, or install KeePassXC and turn on its Secret Service integration."),
+    "keychain.advice.no_session_bus": Message(K.KEYCHAIN, "There is no D-Bus session here (as over SSH or in WSL), so no Secret Service can run: start one with `dbus-run-session -- bash`, and in it start GNOME Keyring with `gnome-keyring-daemon --unlock` (type a password for its keyring, then Ctrl+D)."),
+    "keychain.advice.start_gnome_keyring": Message(K.KEYCHAIN, "GNOME Keyring, the Secret Service installed here, is not running: log in to a desktop session that starts it, or start it with `gnome-keyring-daemon --start --components=secrets`."),
+    "keychain.advice.keepassxc": Message(K.KEYCHAIN, "KeePassXC is installed but serves no Secret Service: open it, turn on its Secret Service integration (Tools, Settings, Secret Service Integration) and keep it open while ExaDesk runs."),
+    "keychain.advice.other": Message(K.KEYCHAIN, "Check that the system keychain (Windows Credential Manager, or the macOS Keychain) is available to your account."),
     "keychain.locked": Message(K.KEYCHAIN, "The keychain is locked, or its unlock prompt was dismissed.",
                                "Unlock your keychain (log in to the desktop session, or unlock it in your keychain app) and try again."),
     "keychain.too_large": Message(K.KEYCHAIN, "The secret is {size} bytes, more than this keychain accepts ({limit} bytes).",

@@ -225,7 +225,7 @@ def _missing_side_item(workspace: Workspace, connection: Connection, side: str) 
     """A failing item for a side whose instance was removed: nothing can be configured there."""
     other = workspace.instance(connection.right if side == "left" else connection.left)
     return PlanItem(
-        f"plan.side_missing.{side}", SIDE_WORDS[side], f"The {SIDE_WORDS[side]} has an instance",
+        f"plan.side_missing.{side}", SIDE_WORDS[side].capitalize(), f"The {SIDE_WORDS[side]} has an instance",
         "A connection joins two instances; each side's administrator configures the integration there.",
         Status.FAIL,
         f"The instance on the {SIDE_WORDS[side]} no longer exists in {workspace.name} (it was removed)"

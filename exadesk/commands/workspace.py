@@ -82,7 +82,7 @@ def run_add(args) -> int:
     if isinstance(target, str):
         return _usage(args, target)
     without_secret = getattr(args, "without_secret", False)
-    report = engine.validate(target)
+    report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "proxy")
     method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
     missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
     bad = [c for c in report.checks if c.status is Status.FAIL
@@ -144,11 +144,9 @@ def run_remove(args) -> int:
     ws, inst = found
     used_by = [c.name for c in instances.connections_using(ws, inst.id)]
     if used_by and not args.force:
-        names = ", ".join(repr(n) for n in used_by)
-        print(f"exadesk remove: {inst.name} is used by the connection{'s' if len(used_by) > 1 else ''} {names} in "
-              f"{ws.name}; removing it leaves {'them' if len(used_by) > 1 else 'it'} without that side. Nothing was "
-              "removed. Add --force to remove it anyway, or first choose another instance for the connection "
-              "(`exadesk connect` with the same --name).", file=sys.stderr)
+        print(f"exadesk remove: {instances.removal_warning(ws, inst)} Nothing was removed. Add --force to remove "
+              f"{inst.name} anyway, or first choose another instance for the connection (`exadesk connect` with the "
+              "same --name).", file=sys.stderr)
         return EXIT_USAGE
     try:
         # The data file first, then the keychain: a crash in between leaves secrets the next start removes,
@@ -162,6 +160,6 @@ def run_remove(args) -> int:
         return EXIT_USAGE
     print(f"Removed {inst.name} and its keychain entries.")
     for name in used_by:
-        print(f"The connection {name!r} now misses that side; see `exadesk plan --workspace {shlex.quote(ws.name)} "
-              f"--connection {shlex.quote(name)}`.")
+        print(f"The connection {name!r} used {inst.name}; see what it needs now with "
+              f"`exadesk plan --workspace {shlex.quote(ws.name)} --connection {shlex.quote(name)}`.")
     return 0

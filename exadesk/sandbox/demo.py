@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from exadesk import sandbox
 from exadesk.sandbox.jira_onprem import DEMO_PASSWORD as JIRA_DEMO_PASSWORD
 from exadesk.sandbox.kit import Emulator
+from exadesk.sandbox.servicenow import NON_ADMIN
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Scenario:
         lesson: what verifying it teaches, in a sentence.
         scenario: the emulator scenario that reproduces the failure.
         args, secrets: the check arguments and demo secrets when they differ from the tracker's demo ones.
-        expect: the reason key (or failing check id) the verification ends with.
+        expect: the reason key the verification ends with, or the id of a check left failing or not confirmed
+            when the run finishes without an error.
     """
 
     tracker: str
@@ -38,33 +40,42 @@ class Scenario:
     expect: str
     args: tuple[str, ...] | None = None
     secrets: dict[str, str] | None = None
+    short: str = ""  # a few words for a list that has little room ("SAML single sign-on")
+
+    @property
+    def title(self) -> str:
+        return self.short or self.label
 
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("github", "saml-sso", "GitHub organisation enforcing SAML single sign-on",
              "GitHub refuses a token that was not authorised for the organisation's SSO; ExaDesk shows the "
              "address where the proxy user authorises it.",
-             {"orgs": {"acme": {"saml": True}}}, "github.sso_required"),
+             {"orgs": {"acme": {"saml": True}}}, "github.sso_required", short="SAML single sign-on"),
     Scenario("jira_onprem", "captcha", "Jira Data Center asking for a CAPTCHA",
              "After failed sign-ins Jira wants a CAPTCHA; ExaDesk stops after one request and says to sign in once "
              "in the browser.",
              {"captcha_after": 0}, "jira_onprem.captcha",
              args=("--auth", "password", "--user", "exalate-proxy", "--project", "SUP"),
-             secrets={"password": JIRA_DEMO_PASSWORD}),
+             secrets={"password": JIRA_DEMO_PASSWORD}, short="CAPTCHA"),
     Scenario("zendesk", "token-access-off", "Zendesk with API token access switched off",
              "Turning token access off in Admin Center stops every API token; ExaDesk names the switch and "
              "recommends OAuth.",
-             {"token_access": False}, "zendesk.token_rejected"),
+             {"token_access": False}, "zendesk.token_rejected", short="token access off"),
     Scenario("servicenow", "hibernating", "ServiceNow developer instance hibernating",
              "A sleeping developer instance answers with a web page; ExaDesk says to wake it in the browser.",
-             {"hibernating": True}, "http.maintenance"),
+             {"hibernating": True}, "http.maintenance", short="hibernating instance"),
+    Scenario("servicenow", "non-admin", "ServiceNow with a non-admin proxy user (the recommended setup)",
+             "Tables guarded by an elevated role (ACLs, plugins, OAuth) answer 403 to a proxy user without admin; "
+             "ExaDesk still runs every other check and says which ones to confirm by hand (not confirmed, exit 3).",
+             NON_ADMIN, "servicenow.com.glide.role_management.inh_count.rest_api", short="non-admin proxy user"),
     Scenario("azure_devops", "conditional-access", "Azure DevOps behind a Conditional Access policy",
              "The token is refused from addresses outside the allowed ranges; ExaDesk says the check ran from this "
              "workstation and that the integration's server needs allowing too.",
-             {"conditional_access": True}, "azure_devops.conditional_access"),
+             {"conditional_access": True}, "azure_devops.conditional_access", short="conditional access"),
     Scenario("freshdesk", "suspended", "Freshdesk account suspended (trial ended or payment failed)",
              "A suspended helpdesk is read-only; ExaDesk says where the account owner settles it.",
-             {"suspended": True}, "freshdesk.account_suspended"),
+             {"suspended": True}, "freshdesk.account_suspended", short="suspended account"),
 )
 
 
@@ -73,7 +84,7 @@ FAILING: tuple[Scenario, ...] = (
     Scenario("github", "not-admin", "GitHub proxy user who is not a repository admin",
              "The proxy user may push to acme/website but is not its admin; ExaDesk names the missing role and "
              "where to grant it.",
-             {"repos": {"acme/website": {"collaborators": {"exalate-proxy": "push"}}}}, "github.admin"),
+             {"repos": {"acme/website": {"collaborators": {"exalate-proxy": "push"}}}}, "github.admin", short="proxy user not admin"),
 )
 
 

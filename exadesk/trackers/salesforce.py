@@ -365,13 +365,17 @@ _NEEDS = {"PermissionsRead": ("queryable",), "PermissionsCreate": ("createable",
 def _object_results(ctx, objects: list[str], described: dict):
     """One result per permission, aggregated over the objects in scope."""
     for key, flags in _NEEDS.items():
-        lacking = []
+        lacking, unsent = [], []
         for name in objects:
             desc = described.get(name) or {}
-            if not all(desc.get(flag) is True for flag in flags):
+            if any(flag not in desc for flag in flags):  # not sent: never a fail
+                unsent.append(name)
+            elif not all(desc.get(flag) is True for flag in flags):
                 lacking.append(name)
         if lacking:
             yield ctx.failed(key, f"Missing on: {', '.join(lacking)}.")
+        elif unsent:
+            yield ctx.not_sent(key, " and ".join(flags), f"GET sobjects (Describe Global) for {', '.join(unsent)}")
         else:
             yield ctx.passed(key, f"Granted on {', '.join(objects)}.")
 
@@ -379,6 +383,8 @@ def _object_results(ctx, objects: list[str], described: dict):
 def _one_object(ctx, key: str, desc: dict | None, flags: tuple[str, ...]):
     if desc is None:
         return ctx.failed(key, f"The proxy user cannot see {key}.")
+    if any(flag not in desc for flag in flags):  # not sent: never a fail
+        return ctx.not_sent(key, " and ".join(flags), "GET sobjects (Describe Global)")
     if all(desc.get(flag) is True for flag in flags):
         return ctx.passed(key, f"{key} is {' and '.join(flags)} for the proxy user.")
     return ctx.failed(key, f"{key} is not {' and '.join(flags)} for the proxy user.")

@@ -170,11 +170,11 @@ class ConnectionPage(QWidget):
         """Why "Check now" cannot run for this connection, or "" when it can."""
         missing = planner.missing_sides(ws, conn)
         if len(missing) == 2:
-            return self.tr("Check now needs the connection's instances: both were removed. Choose them again "
-                           "with Edit\u2026, or remove the connection.")
+            return self.tr("Check now needs the connection's instances, and both were removed: choose them again "
+                           "with Edit, or remove the connection.")
         if not any(ws.instance(admin_id) for side, admin_id in conn.admins.items() if ws.instance(side)):
-            return self.tr("Check now needs an administrator's own credential for at least one side: choose or add "
-                           "one with Edit\u2026.")
+            return self.tr("Check now needs an administrator's own credential for at least one side: Edit lets you "
+                           "choose or add one.")
         return ""
 
     def _fill(self, plan: planner.Plan) -> None:

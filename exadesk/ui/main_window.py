@@ -529,10 +529,11 @@ class MainWindow(QMainWindow):
     def try_sandbox(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, DemoSecrets, install
 
-        from exadesk.ui.sandbox_demo import install
-
+        demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
+        if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
+            self.verify_all_summary.pop(demo_ws.id, None)
         try:
             installed = install(self.session)
         except ExaDeskError as exc:
@@ -543,11 +544,15 @@ class MainWindow(QMainWindow):
                                 self.tr("The emulators could not start ({error}).").format(error=type(exc).__name__))
             return
         self.sidebar.select(installed.workspace_id)
+        self.show_workspace(installed.workspace_id)
         text = self.tr("Sandbox running: {count} emulators on this computer.").format(
             count=len(self.session.demo.emulators))
         if installed.kept:
             text += " " + self.tr("Your own instances in {workspace} were kept as they were: {names}.").format(
                 workspace=DEMO_WORKSPACE, names=", ".join(installed.kept))
+        if isinstance(self.session.secrets, DemoSecrets):
+            text += " " + self.tr("No keychain is available, so its made-up credentials are kept in memory until "
+                                  "ExaDesk closes.")
         self.statusBar().showMessage(text)
         self.show_sandbox_credentials()
 
@@ -658,15 +663,13 @@ class MainWindow(QMainWindow):
             return False
         ws, inst = found
         if confirm:
-            from exadesk.instances import connections_using
+            from exadesk.instances import removal_warning
 
             text = self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
                            "on the tracker itself.").format(name=inst.name, workspace=ws.name)
-            used_by = [c.name for c in connections_using(ws, inst.id)]
-            if used_by:
-                text += "\n\n" + self.tr("The connection {names} uses it and would be left without that side, "
-                                          "until you choose another instance for it.").format(
-                    names=", ".join(f"\u201c{n}\u201d" for n in used_by))
+            warning = removal_warning(ws, inst)  # the core's sentence names each connection that uses it
+            if warning:
+                text += "\n\n" + warning
             answer = QMessageBox.question(
                 self, self.tr("Remove instance"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
@@ -1065,7 +1068,7 @@ class _VerifyAll:
         self.busy[host] = max(0, self.busy.get(host, 0) - 1)
         self.done += 1
         code = report.exit_code()
-        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1
+        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1  # 2 and 3: not confirmed
         self.pump()
 
     def cancel(self) -> None:
@@ -1078,8 +1081,8 @@ class _VerifyAll:
 
     def text(self) -> str:
         tr = self.window.tr
-        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be "
-                  "checked.").format(done=self.done, total=self.total, **self.results)
+        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not "
+                  "confirmed.").format(done=self.done, total=self.total, **self.results)
 
     def show(self) -> None:
         window = self.window

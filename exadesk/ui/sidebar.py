@@ -259,7 +259,7 @@ class Sidebar(QWidget):
                 for conn in ws.connections:
                     # A side whose instance was removed is said here too, not only on the connection's page.
                     orphaned = ws.instance(conn.left) is None or ws.instance(conn.right) is None
-                    item = QTreeWidgetItem([self.tr("⇄ {name} (a side is missing)").format(name=conn.name) if orphaned
+                    item = QTreeWidgetItem([self.tr("⇄ {name} (side missing)").format(name=conn.name) if orphaned
                                             else self.tr("⇄ {name}").format(name=conn.name), ""])
                     item.setFont(0, italic)
                     item.setData(0, ROLE_KIND, "connection")

@@ -26,11 +26,12 @@ def test_remove_refuses_an_instance_a_connection_uses_unless_forced(cli):
     _acme_with_connection()
     refused = cli("remove", "Repo", "--workspace", "Acme")
     assert refused.code == 2
-    assert "'Support sync'" in refused.err and "--force" in refused.err and "Nothing was removed" in refused.err
+    assert "The connection \u201cSupport sync\u201d would be left without Repo" in refused.err
+    assert "--force" in refused.err and "Nothing was removed" in refused.err
     assert Store().load().data.workspace("Acme").instance("Repo") is not None
     assert cli("remove", "Spare", "--workspace", "Acme").code == 0  # used by nothing: no question
     forced = cli("remove", "Repo", "--workspace", "Acme", "--force")
-    assert forced.code == 0 and "'Support sync' now misses that side" in forced.out
+    assert forced.code == 0 and "'Support sync' used Repo; see what it needs now" in forced.out
     assert Store().load().data.workspace("Acme").instance("Repo") is None
 
 
@@ -45,6 +46,22 @@ def test_plan_of_an_orphaned_connection_is_not_ready_and_names_the_missing_side(
     data = cli("plan", "--workspace", "Acme", "--connection", "Support sync", "--offline", "--json").json()
     missing = next(i for i in data["items"] if i["id"] == "plan.side_missing.right")
     assert missing["status"] == "fail" and data["ready"] is False
+
+
+def test_removing_an_admin_credential_says_the_connection_is_no_longer_checked_with_it(cli):
+    ws, conn = _acme_with_connection()
+    dana = Instance(tracker="github", name="Dana on GitHub", url="https://github.com", auth_method="classic",
+                    role="admin")
+
+    def add(d):
+        target = d.workspace("Acme")
+        target.instances.append(dana)
+        target.connections[0].admins[conn.right] = dana.id
+
+    Store().update(add)
+    refused = cli("remove", "Dana on GitHub", "--workspace", "Acme")
+    assert refused.code == 2
+    assert "\u201cSupport sync\u201d would no longer be checked with Dana on GitHub" in refused.err
 
 
 def test_the_readiness_report_names_a_removed_side_without_raw_ids(cli):

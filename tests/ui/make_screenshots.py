@@ -130,6 +130,8 @@ def main(argv=None) -> int:
     grab(wizard, "wizard-6-results-sso")
     wizard.reject()
 
+    not_confirmed(window, grab, wait_until)
+
     fs = demo.emulators.get("freshservice")
     if fs is not None:
         wizard = window.start_wizard("freshservice", WizardFlow(tracker="freshservice"))
@@ -139,8 +141,107 @@ def main(argv=None) -> int:
         wizard.currentPage().content.rejected_button.setChecked(True)
         grab(wizard, "wizard-2-freshservice-api-key")
         wizard.reject()
+    person_data(window, grab, pump, wait_until)
     window.close()
     return 0
+
+
+def not_confirmed(window, grab, wait_until) -> None:
+    """ServiceNow with a non-admin proxy user: the plugin list answers 403, so the verdict is 'Not confirmed'
+    (the wizard's results and the instance page with its badge)."""
+    from exadesk.sandbox.servicenow import NON_ADMIN, ServiceNowEmulator
+    from exadesk.wizard_flow import WizardFlow
+
+    emulator = ServiceNowEmulator(NON_ADMIN)
+    emulator.start()
+    try:
+        window.sidebar.select(window.session.data.workspaces[0].id)
+        wizard = window.start_wizard("servicenow", WizardFlow(tracker="servicenow"))
+        wizard.resize(860, 660)
+        wizard.flow.url = emulator.url
+        wizard.flow.set_value("username", "exalate.proxy")
+        wizard.flow.set_value("password", emulator.demo_secrets["password"])
+        for _ in range(4):
+            wizard.next()
+        wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+        grab(wizard, "wizard-6-results-not-confirmed")
+        wizard.flow.name = "Acme ServiceNow (non-admin)"
+        wizard.button(wizard.WizardButton.FinishButton).click()
+        wait_until(lambda: not wizard.isVisible(), 5000)
+        grab(window, "instance-not-confirmed")
+    finally:
+        emulator.stop()
+
+
+def person_data(window, grab, pump, wait_until) -> None:
+    """Issue 19: the sandbox restarted with a person's instance kept, an orphaned connection, the no-keychain
+    dialog, and a learning scenario verified in the window (with the demo credentials to copy)."""
+    from keyring.backends import fail
+
+    from exadesk.keychain import SecretStore
+    from exadesk.model import ConfigMode, Connection, Instance
+    from exadesk.sandbox.demo import SCENARIOS
+    from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
+    from exadesk.wizard_flow import WizardFlow
+
+    session = window.session
+    ws = session.data.workspace(DEMO_WORKSPACE)
+    mine = Instance(tracker="freshservice", name="Acme service desk", url="https://acme.freshservice.com",
+                    auth_method="api_key", secret_fields=["api_key"], notes="Saved into the demo workspace by hand")
+    github = ws.instance("GitHub sandbox")
+
+    def add(data) -> None:
+        target = data.workspace(DEMO_WORKSPACE)
+        target.instances.append(mine)
+        target.connections.append(Connection(name="Desk to code", left=mine.id, right=github.id,
+                                             mode=ConfigMode.SCRIPTED))
+
+    session.update(add)
+    session.secrets.set(mine.id, "api_key", "made-up-key-for-the-screenshot")
+    session.demo.stop()
+    session.demo = None
+    window.try_sandbox()  # File, Start the sandbox again: new emulators, the person's instance stays
+    dialog = window.sandbox_dialog
+    grab(dialog, "sandbox-credentials")
+    dialog.reject()
+    window.sidebar.select(session.data.workspace(DEMO_WORKSPACE).id)
+    grab(window, "sandbox-restarted-kept")
+
+    # a learning scenario, verified in the window
+    title = next(s.title for s in SCENARIOS if s.key == "token-access-off")
+    lesson = session.data.workspace(DEMO_WORKSPACE).instance(LESSON_PREFIX + title)
+    window.sidebar.select(lesson.id)
+    window.verify_instance(lesson.id)
+    wait_until(lambda: not window.runs)
+    session.flush()
+    pump()
+    window.sidebar.select(lesson.id)
+    grab(window, "sandbox-learning-scenario")
+
+    # the connection after the person removed their instance (the window asked first, naming the connection)
+    conn = next(c for c in session.data.workspace(DEMO_WORKSPACE).connections if c.name == "Desk to code")
+    window.remove_instance(mine.id, confirm=False)
+    window.sidebar.select(conn.id)
+    grab(window, "connection-orphaned")
+
+    # no keychain on this machine: the wizard says nothing was saved, and offers to keep it without its secret
+    secrets = session._secrets
+    session._secrets = SecretStore(fail.Keyring())
+    wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+    wizard.resize(860, 660)
+    emulator = session.demo.emulators["github"]
+    wizard.flow.url = emulator.url
+    wizard.flow.set_value("token", emulator.demo_secrets["token"])
+    wizard.flow.scope = ["acme/website"]
+    for _ in range(4):
+        wizard.next()
+    wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    pump(300)
+    grab(wizard.keychain_dialog, "keychain-missing-dialog")
+    wizard.keychain_dialog.reject()
+    wizard.reject()
+    session._secrets = secrets
 
 
 def features(window, ws_id, grab, pump, wait_until, out) -> None:
@@ -155,7 +256,9 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     app = QApplication.instance()
     session = window.session
     ws = session.data.workspace(ws_id)
-    by_tracker = {i.tracker: i for i in ws.instances}
+    by_tracker = {}
+    for inst in ws.instances:  # the first of each tracker: the ready one (the failing one and the lessons follow)
+        by_tracker.setdefault(inst.tracker, inst)
     gh = by_tracker["github"]
     # the proxy user was made an admin meanwhile: a second run, and the page says what changed
     window.sidebar.select(gh.id)

@@ -127,7 +127,7 @@ def test_removing_an_instance_a_connection_uses_asks_first_naming_the_connection
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     assert window.remove_instance(acme.instance("Repo").id) is False
-    assert "\u201cSupport sync\u201d" in asked[0] and "without that side" in asked[0]
+    assert "The connection \u201cSupport sync\u201d would be left without Repo" in asked[0]
     assert window.session.data.workspace(acme.id).instance("Repo") is not None, "Cancel keeps it"
 
     asked.clear()
@@ -144,7 +144,7 @@ def test_removing_an_instance_a_connection_uses_asks_first_naming_the_connection
 def test_an_orphaned_connection_is_not_ready_and_says_which_side_is_missing_and_how_to_fix_it(qtbot, window, acme):
     conn = _orphan(window, acme)
     window.remove_instance(acme.instance("Repo").id, confirm=False)
-    assert ("⇄ Support sync (a side is missing)", "connection") in _children(window)
+    assert ("⇄ Support sync (side missing)", "connection") in _children(window)
     window.sidebar.select(conn.id)
     page = window.connection_page
     assert window.stack.currentWidget() is page

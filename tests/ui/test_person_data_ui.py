@@ -11,6 +11,7 @@ from exadesk.keychain import SecretStore
 from exadesk.model import ConfigMode, Connection, Instance, InstanceState
 from exadesk.storage import Store
 from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
+from exadesk.wizard_flow import WizardStep
 from tests.ui.test_wizard import demo_answers, fill_wizard, open_wizard, run_verification
 
 
@@ -42,10 +43,15 @@ def test_restarting_the_sandbox_keeps_the_persons_instance_and_its_connection(qt
         ws.instances.append(mine)
         ws.connections.append(conn)
         # data stored before the sandbox marked its instances: recognised by its name on loopback
-        ws.instance("Zendesk sandbox").sandbox = False
+        ws.instance("Zendesk sandbox").sandbox = None
 
     window.session.update(add)
     window.session.secrets.set(mine.id, "api_key", "person-own-key")
+    # The person edits a sandbox instance (renames it): it is theirs from then on.
+    asana = sandbox.instance("Asana sandbox")
+    wizard = window.edit_instance(asana.id)
+    wizard.pages[WizardStep.CREDENTIALS].name_edit.setText("Our Asana")
+    assert wizard.save(offline=True)
     old_url = github.url
     _restart(window)
 
@@ -57,7 +63,10 @@ def test_restarting_the_sandbox_keeps_the_persons_instance_and_its_connection(qt
     assert planner.missing_sides(ws, ws.connections[0]) == [], "the connection to the sandbox still has both sides"
     names = [i.name for i in ws.instances]
     assert len(names) == len(set(names)), "no sandbox instance twice"
-    assert "were kept as they were: My Freshservice" in window.statusBar().currentMessage()
+    ours = ws.instance("Our Asana")
+    assert ours is not None and ours.id == asana.id and not ours.sandbox, "an edited one is the person's"
+    assert ws.instance("Asana sandbox").id != asana.id, "the sandbox made itself a new one"
+    assert "were kept as they were: Our Asana, My Freshservice." in window.statusBar().currentMessage()
 
 
 def test_the_wizard_shows_the_workspace_and_saves_where_the_person_chooses(qtbot, window, emulators):
@@ -124,7 +133,7 @@ def test_the_window_sandbox_has_a_failing_instance_every_scenario_and_copyable_c
 
     names = {i.name for i in sandbox.instances}
     for scenario in SCENARIOS:
-        assert LESSON_PREFIX + scenario.label in names
+        assert LESSON_PREFIX + scenario.title in names
     assert "GitHub sandbox (not ready)" in names
     assert all(i.sandbox for i in sandbox.instances)
 
@@ -139,7 +148,8 @@ def test_the_window_sandbox_has_a_failing_instance_every_scenario_and_copyable_c
     dialog.reject()
 
     failing = sandbox.instance("GitHub sandbox (not ready)")
-    zendesk_off = sandbox.instance(LESSON_PREFIX + next(s.label for s in SCENARIOS if s.key == "token-access-off"))
+    zendesk_off = sandbox.instance(LESSON_PREFIX + "token access off")
+    assert zendesk_off.tracker == "zendesk" and "Admin Center" in zendesk_off.notes
     for inst in (failing, zendesk_off):
         assert window.verify_instance(inst.id)
     qtbot.waitUntil(lambda: not window.runs, timeout=20000)

@@ -45,58 +45,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="263"/>
+        <location filename="../wizard.py" line="265"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="266"/>
+        <location filename="../wizard.py" line="268"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="271"/>
-        <location filename="../wizard.py" line="275"/>
+        <location filename="../wizard.py" line="273"/>
+        <location filename="../wizard.py" line="277"/>
         <source>More options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="291"/>
+        <location filename="../wizard.py" line="293"/>
         <source>Sign in with the &amp;browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="292"/>
+        <location filename="../wizard.py" line="294"/>
         <source>Sign in with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="293"/>
+        <location filename="../wizard.py" line="295"/>
         <source>Sign in as the proxy user in your browser and allow access; ExaDesk fills the refresh token and keeps it in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="296"/>
+        <location filename="../wizard.py" line="298"/>
         <source>Instead of pasting a refresh token: fill the address and the client id, then sign in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="300"/>
+        <location filename="../wizard.py" line="302"/>
         <source>Name in ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="302"/>
+        <location filename="../wizard.py" line="304"/>
         <source>&amp;Name in ExaDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="347"/>
+        <location filename="../wizard.py" line="307"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="311"/>
+        <source>&amp;Workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="342"/>
+        <source>This is the sandbox&apos;s workspace. Your instance is kept when the sandbox restarts, but a workspace of your own keeps your work apart from the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="383"/>
         <source>Saved in the keychain; leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="353"/>
+        <location filename="../wizard.py" line="389"/>
         <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,17 +193,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="111"/>
+        <location filename="../expiry_dialog.py" line="108"/>
         <source>&amp;No expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="112"/>
+        <location filename="../expiry_dialog.py" line="109"/>
         <source>Forget the date (the credential does not expire, or it is not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="117"/>
+        <location filename="../expiry_dialog.py" line="114"/>
         <source>&amp;Expires on:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,12 +294,12 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../widgets.py" line="87"/>
+        <location filename="../widgets.py" line="88"/>
         <source>{problem}. Expected: {expected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="94"/>
+        <location filename="../widgets.py" line="98"/>
         <source>Expected: {expected}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,67 +307,67 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../views.py" line="47"/>
+        <location filename="../views.py" line="57"/>
         <source>for example Acme or My team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="48"/>
+        <location filename="../views.py" line="58"/>
         <source>Workspace name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="49"/>
+        <location filename="../views.py" line="59"/>
         <source>&amp;Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="50"/>
+        <location filename="../views.py" line="60"/>
         <source>Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="55"/>
+        <location filename="../views.py" line="65"/>
         <source>&amp;Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="56"/>
+        <location filename="../views.py" line="66"/>
         <source>Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="57"/>
+        <location filename="../views.py" line="67"/>
         <source>Workspace &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="74"/>
+        <location filename="../views.py" line="84"/>
         <source>Welcome to ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="76"/>
+        <location filename="../views.py" line="86"/>
         <source>ExaDesk helps you set up the proxy user of a sync integration on each tracker, checks it live (reading only, never changing anything), tells you exactly what is missing and how to fix it, and keeps every secret in your system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="80"/>
+        <location filename="../views.py" line="90"/>
         <source>Start with a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="81"/>
+        <location filename="../views.py" line="91"/>
         <source>A workspace groups the instances of one client or team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="84"/>
+        <location filename="../views.py" line="94"/>
         <source>Or try it without a real tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="86"/>
+        <location filename="../views.py" line="96"/>
         <source>The sandbox starts emulators of the trackers on this computer and adds a demo workspace with made-up credentials, so you can see every step without touching a real system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,290 +672,316 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="50"/>
-        <location filename="../main_window.py" line="371"/>
-        <location filename="../main_window.py" line="480"/>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="62"/>
+        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="699"/>
         <source>ExaDesk</source>
+        <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="64"/>
         <source>ExaDesk main window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Choose an instance or a tracker in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Start the &amp;sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="208"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;Import bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Export workspace &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Export &amp;readiness report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="230"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;Rename workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="278"/>
         <source>&amp;Archive workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Show a&amp;rchived workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="299"/>
         <source>&amp;Verify all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="301"/>
         <source>New &amp;connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Expiring credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="203"/>
+        <source>Sandbox &amp;credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="256"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="259"/>
         <source>&amp;About ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Restore workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="295"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="296"/>
         <source>&amp;Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Export &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="305"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="306"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="307"/>
         <source>Credential &amp;expiry date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="309"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="311"/>
+        <source>&amp;Edit connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="312"/>
         <source>&amp;Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="455"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="469"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="469"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="480"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="480"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="496"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="497"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="546"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="553"/>
+        <source>Your own instances in {workspace} were kept as they were: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="699"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="591"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="611"/>
+        <source>Saved {name} in {workspace}: {state}. {meaning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="614"/>
+        <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="673"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="667"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="717"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="740"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="777"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="778"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="738"/>
+        <location filename="../main_window.py" line="896"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753"/>
+        <location filename="../main_window.py" line="911"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755"/>
+        <location filename="../main_window.py" line="913"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="972"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -967,112 +1008,127 @@
 <context>
     <name>NewConnectionDialog</name>
     <message>
-        <location filename="../connection_dialog.py" line="77"/>
+        <location filename="../connection_dialog.py" line="78"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../connection_dialog.py" line="78"/>
+        <source>Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="79"/>
         <source>A connection joins two instances through the integration. ExaDesk then plans who may configure it and checks that with each administrator&apos;s own credential (reading only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="83"/>
+        <location filename="../connection_dialog.py" line="84"/>
         <source>Connection name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="84"/>
+        <location filename="../connection_dialog.py" line="85"/>
         <source>for example Jira to ServiceNow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="86"/>
+        <location filename="../connection_dialog.py" line="87"/>
         <source>One side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="86"/>
+        <location filename="../connection_dialog.py" line="87"/>
         <source>Other side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="91"/>
+        <location filename="../connection_dialog.py" line="92"/>
         <source>How it is configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="96"/>
+        <location filename="../connection_dialog.py" line="97"/>
         <source>&amp;Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="97"/>
+        <location filename="../connection_dialog.py" line="98"/>
         <source>A ready-made mapping of the common fields, without scripts; a project administrator may set it up on Jira Cloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="99"/>
+        <location filename="../connection_dialog.py" line="100"/>
         <source>&amp;Visual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="100"/>
+        <location filename="../connection_dialog.py" line="101"/>
         <source>Both sides are mapped in one place with drag and drop, so one person must be administrator on both systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="102"/>
+        <location filename="../connection_dialog.py" line="103"/>
         <source>&amp;Scripted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="103"/>
+        <location filename="../connection_dialog.py" line="104"/>
         <source>Each side runs its own sync scripts, written by that side&apos;s own administrator; the most flexible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="125"/>
+        <location filename="../connection_dialog.py" line="126"/>
         <source>&amp;Create connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="131"/>
+        <location filename="../connection_dialog.py" line="132"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="165"/>
+        <location filename="../connection_dialog.py" line="161"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="184"/>
         <source>{name} ({tracker})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="178"/>
+        <location filename="../connection_dialog.py" line="197"/>
         <source>None yet (check later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="214"/>
+        <location filename="../connection_dialog.py" line="235"/>
         <source>The workspace needs two instances first: set them up from the tracker list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="216"/>
+        <location filename="../connection_dialog.py" line="237"/>
+        <source>Choose the instance of each side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="239"/>
         <source>Choose two different instances.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="218"/>
+        <location filename="../connection_dialog.py" line="241"/>
         <source>Give the connection a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="221"/>
+        <location filename="../connection_dialog.py" line="245"/>
         <source>{name} already has a connection with this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="229"/>
+        <location filename="../connection_dialog.py" line="253"/>
         <source>A project administrator may only configure Basic connections on Jira Cloud; the plan will show this side as not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,43 +1183,121 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="560"/>
+        <location filename="../wizard.py" line="596"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="585"/>
+        <location filename="../wizard.py" line="621"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="589"/>
+        <location filename="../wizard.py" line="625"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="591"/>
+        <location filename="../wizard.py" line="627"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="594"/>
+        <location filename="../wizard.py" line="630"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="598"/>
+        <location filename="../wizard.py" line="634"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="605"/>
+        <location filename="../wizard.py" line="641"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="609"/>
+        <location filename="../wizard.py" line="645"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxDialog</name>
+    <message>
+        <location filename="../sandbox_demo.py" line="163"/>
+        <source>Sandbox: demo credentials</source>
+        <extracomment>The name of a learning scenario&apos;s instance (the scenario&apos;s label follows).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="167"/>
+        <source>The sandbox runs emulators of the trackers on this computer, with made-up credentials. Its instances are in the workspace “{workspace}”: verify them there, or practise the set-up wizard by copying an address and a credential from this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="173"/>
+        <source>Ready instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="173"/>
+        <source>A failing instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="174"/>
+        <source>Learning scenarios: each reproduces a problem admins meet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="211"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="217"/>
+        <source>In scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="219"/>
+        <source>OAuth client ID (browser sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="221"/>
+        <source>OAuth client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="226"/>
+        <source>{instance}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="229"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="230"/>
+        <source>Copy {what} of {instance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="236"/>
+        <source>Show in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sandbox_demo.py" line="246"/>
+        <source>Copied: {what} of {instance}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1344,117 +1478,148 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="642"/>
+        <location filename="../wizard.py" line="679"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="643"/>
+        <location filename="../wizard.py" line="680"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="649"/>
+        <location filename="../wizard.py" line="686"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="650"/>
+        <location filename="../wizard.py" line="687"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="651"/>
-        <location filename="../wizard.py" line="678"/>
+        <location filename="../wizard.py" line="688"/>
+        <location filename="../wizard.py" line="715"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="652"/>
+        <location filename="../wizard.py" line="689"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="653"/>
+        <location filename="../wizard.py" line="690"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="654"/>
+        <location filename="../wizard.py" line="691"/>
         <source>Keep the instance as prepared offline and verify it later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="817"/>
+        <source>The secret could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="819"/>
+        <source>&amp;Keep without its secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="820"/>
+        <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="822"/>
+        <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="95"/>
-        <location filename="../sidebar.py" line="96"/>
+        <location filename="../sidebar.py" line="129"/>
+        <location filename="../sidebar.py" line="130"/>
         <source>Filter workspaces and instances</source>
+        <extracomment>Room around a badge&apos;s text in its column.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="97"/>
+        <location filename="../sidebar.py" line="131"/>
         <source>Every word must match a name, tracker, address, proxy user, state or note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="103"/>
+        <location filename="../sidebar.py" line="135"/>
         <source>Nothing matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="110"/>
+        <location filename="../sidebar.py" line="142"/>
         <source>Workspaces and instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="127"/>
+        <location filename="../sidebar.py" line="161"/>
         <source>Tracker catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="133"/>
+        <location filename="../sidebar.py" line="167"/>
         <source>&amp;Workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="135"/>
+        <location filename="../sidebar.py" line="169"/>
         <source>Set up a &amp;tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="159"/>
+        <location filename="../sidebar.py" line="203"/>
         <source>{name} (retired)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="186"/>
+        <location filename="../sidebar.py" line="231"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="194"/>
+        <location filename="../sidebar.py" line="239"/>
         <source>Workspace {name}, {count} instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="200"/>
+        <location filename="../sidebar.py" line="246"/>
         <source>{name} (admin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="213"/>
+        <location filename="../sidebar.py" line="262"/>
+        <source>⇄ {name} (side missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="263"/>
         <source>⇄ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="218"/>
+        <location filename="../sidebar.py" line="268"/>
+        <source>An instance of this connection was removed: open it to choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="270"/>
         <source>Connection: who may configure it, and what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="220"/>
+        <location filename="../sidebar.py" line="272"/>
         <source>Connection {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,37 +1627,37 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../wizard.py" line="396"/>
+        <location filename="../wizard.py" line="432"/>
         <source>What will be synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="397"/>
+        <location filename="../wizard.py" line="433"/>
         <source>The proxy user needs more permissions for some of these; the list below follows your choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="415"/>
+        <location filename="../wizard.py" line="451"/>
         <source>{label} in &amp;scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="420"/>
+        <location filename="../wizard.py" line="456"/>
         <source>What the proxy user &amp;needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="425"/>
+        <location filename="../wizard.py" line="461"/>
         <source>What the proxy user needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="492"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="461"/>
+        <location filename="../wizard.py" line="497"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,17 +1665,17 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../views.py" line="237"/>
+        <location filename="../views.py" line="253"/>
         <source>&amp;Set up an instance…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="238"/>
+        <location filename="../views.py" line="254"/>
         <source>Set up an instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="275"/>
+        <location filename="../views.py" line="293"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,57 +1683,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="474"/>
+        <location filename="../wizard.py" line="510"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="475"/>
+        <location filename="../wizard.py" line="511"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="479"/>
+        <location filename="../wizard.py" line="515"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="481"/>
+        <location filename="../wizard.py" line="517"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="482"/>
+        <location filename="../wizard.py" line="518"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="484"/>
+        <location filename="../wizard.py" line="520"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="485"/>
+        <location filename="../wizard.py" line="521"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="511"/>
+        <location filename="../wizard.py" line="547"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="523"/>
+        <location filename="../wizard.py" line="559"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="531"/>
+        <location filename="../wizard.py" line="567"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="543"/>
+        <location filename="../wizard.py" line="579"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,73 +1788,73 @@
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../views.py" line="119"/>
+        <location filename="../views.py" line="129"/>
         <source>This workspace is archived: it is left out of Verify all and of the expiry warnings. Restore it from the Workspace menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="124"/>
+        <location filename="../views.py" line="134"/>
         <source>To add an instance, pick its tracker under “Set up a tracker” in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="126"/>
+        <location filename="../views.py" line="136"/>
         <source>&amp;Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="127"/>
+        <location filename="../views.py" line="137"/>
         <source>Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="128"/>
+        <location filename="../views.py" line="138"/>
         <source>Verifies the instances never verified, prepared offline or last verified more than 7 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="131"/>
+        <location filename="../views.py" line="141"/>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="132"/>
+        <location filename="../views.py" line="142"/>
         <source>Stop verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="136"/>
+        <location filename="../views.py" line="146"/>
         <source>Verify all progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="137"/>
+        <location filename="../views.py" line="147"/>
         <source>%v of %m verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="146"/>
-        <location filename="../views.py" line="149"/>
+        <location filename="../views.py" line="156"/>
+        <location filename="../views.py" line="159"/>
         <source>Credentials expiring within 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="151"/>
+        <location filename="../views.py" line="161"/>
         <source>No credential of this workspace expires within 30 days (as far as ExaDesk knows: enter a date on an instance&apos;s page when the tracker does not say).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="178"/>
+        <location filename="../views.py" line="192"/>
         <source>No instances yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="181"/>
+        <location filename="../views.py" line="195"/>
         <source>{count} instances. {states}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="195"/>
+        <location filename="../views.py" line="209"/>
         <source>Open the instance to replace its secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,8 +1983,12 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="922"/>
+        <location filename="../main_window.py" line="1083"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2025,16 +2194,36 @@
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing failed in the last verification, but something it could have decided was not (a table it may not read, a field not sent, the run stopped): see the checks marked Not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="940"/>
+        <location filename="../main_window.py" line="1101"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="944"/>
+        <location filename="../main_window.py" line="1105"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
