@@ -197,7 +197,7 @@ def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
     if not isinstance(payload, dict) or set(payload) != {"workspace"}:
         raise _fail("bundle.invalid", name=name, where="payload", detail="expected exactly one workspace")
     digest = hashlib.sha256(_canonical(payload)).hexdigest()
-    if not isinstance(top.get("payload_sha256"), str) or not hmac.compare_digest(digest, top["payload_sha256"]):
+    if not _is_hex(top.get("payload_sha256"), 64) or not hmac.compare_digest(digest, top["payload_sha256"]):
         raise _fail("bundle.damaged", name=name, detail="its checksum does not match its content")
     workspace = _validate_workspace(payload["workspace"], name)
     box = top.get("secrets")
@@ -205,6 +205,11 @@ def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
         _validate_box(box, name)
     return Bundle(name, workspace, str(top.get("created_at", ""))[:64], str(top.get("app_version", ""))[:32], box,
                   digest)
+
+
+def _is_hex(value, length: int) -> bool:
+    """A digest as ExaDesk writes it (compare_digest refuses non-ASCII text with a TypeError)."""
+    return isinstance(value, str) and len(value) == length and all(c in "0123456789abcdef" for c in value)
 
 
 def _check(cond: bool, name: str, where: str, detail: str) -> None:

@@ -459,10 +459,17 @@ def redact_url(url: str) -> str:
 def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = True) -> list[CheckResult]:
     """Offline checks every tracker gets: the URL shape, each field's form, and a scope where one is required
     (``require_scope=False`` for an administrator's own credential, whose checks need no scope)."""
+    from exadesk.validation import url_problem
+
     results: list[CheckResult] = []
     url = site_url(spec, target.url)
     url_ok = bool(url)
-    if _plain_http(url):
+    refused = url_problem(url)
+    if refused is not None:  # the rules every entry point shares (add, the wizard, a bundle): no longer look further
+        results.append(CheckResult(id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
+                                   detail=refused.message, fix=refused.next_step))
+        url_ok = None
+    elif _plain_http(url):
         # Credentials never travel over plain http; the person needs the https form of the same address.
         secure = "https://" + url.split("://", 1)[1]
         results.append(CheckResult(
@@ -472,7 +479,7 @@ def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = 
                  else f"Expected: {spec.url.hint}, with https://") + ".",
         ))
         url_ok = None
-    if url_ok and not _loopback_http(url):
+    elif url_ok and not _loopback_http(url):
         try:
             parts = urlsplit(url)
             url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url

@@ -353,7 +353,18 @@ class MainWindow(QMainWindow):
         self.sidebar.finish_start_up()
         self.workspace_page.finish_start_up()
         self.load_trackers()
+        if self.session.load_blocked is not None:
+            QTimer.singleShot(0, self.ask_about_data_file)
         self.first_painted.emit()
+
+    def ask_about_data_file(self):
+        """The data file is unreadable (or from a newer ExaDesk): offer to restore a copy or start empty."""
+        from exadesk.ui.data_file_dialog import DataFileDialog
+
+        problem = self.session.load_warnings[0] if self.session.load_warnings else self.session.load_blocked
+        self.data_file_dialog = DataFileDialog(self.session, problem, self)
+        self.data_file_dialog.open()
+        return self.data_file_dialog
 
     def load_trackers(self) -> None:
         """Fill the catalogue and the tracker names (deferred: the window paints first)."""
@@ -682,19 +693,18 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.cancel_instance(inst_id)
-        try:  # its secret fields and any sign-in tokens
-            from exadesk.instances import forget_secrets
-
-            forget_secrets(inst, self.session.secrets)
-        except ExaDeskError as exc:
-            self.show_problem(exc.problem)
-            return False
 
         def change(data) -> None:
             for w in data.workspaces:
                 w.instances = [i for i in w.instances if i.id != inst_id]
 
-        return self.session.update(change, select=ws.id)
+        from exadesk import instances, recovery
+
+        # The data file first, then its secret fields and any sign-in tokens: a crash in between leaves
+        # entries the next start removes, never an instance without its secret.
+        secrets = self.session.secrets if instances.keychain_fields(inst) else None
+        return self.session.write_with(lambda: recovery.remove_with_secrets(self.session.store, secrets, inst, change),
+                                       select=ws.id)
 
     # -- handover, connections, expiry (their modules load on first use) ---------------------------
 

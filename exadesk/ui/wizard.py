@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
                                QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton,
                                QToolButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from exadesk.errors import ErrorKind, ExaDeskError
+from exadesk.errors import ErrorKind, ExaDeskError, KeychainError
 from exadesk.model import InstanceState
 from exadesk.ui import icons, texts, theme
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
@@ -764,6 +764,20 @@ class SetupWizard(QWizard):
         page = self.currentPage()
         return getattr(page, "problem_view", None)
 
+    def _show_save_problem(self, problem, url: str) -> None:
+        view = self.current_problem_view()
+        if view is not None:
+            view.show_problem(problem, support_details(problem, tracker=self.flow.tracker, url=url))
+        else:
+            self.session.problem.emit(problem)
+
+    def _keychain_refused(self, exc: ExaDeskError, url: str, offline: bool) -> None:
+        """No keychain works here: offer keeping the instance without its secret; any other problem is shown."""
+        if exc.problem.kind is ErrorKind.KEYCHAIN and exc.problem.reason != "keychain.too_large":
+            self.offer_without_secret(exc.problem, offline)
+        else:
+            self._show_save_problem(exc.problem, url)
+
     def save(self, offline: bool, without_secret: bool = False) -> bool:
         """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot.
 
@@ -780,23 +794,21 @@ class SetupWizard(QWizard):
         old_fields = set(existing.secret_fields) if existing else set()
         inst = flow.to_instance(None)
         inst.id = existing.id if existing else self._new_id  # stable if a first attempt failed
-        try:
-            if not without_secret:
-                for name, value in flow.secrets_to_store().items():
+        refused = flow.name_problem()
+        if refused is not None:
+            self._show_save_problem(refused, inst.url)
+            return False
+        values = {} if without_secret else flow.secrets_to_store()
+        if existing is not None and not without_secret:  # a stored instance: its secrets are replaced in place
+            try:
+                for name, value in values.items():
                     self.session.secrets.set(inst.id, name, value)
                 stale = old_fields - set(inst.secret_fields)
                 if stale:
                     self.session.secrets.delete(inst.id, sorted(stale))
-        except ExaDeskError as exc:
-            if exc.problem.kind is ErrorKind.KEYCHAIN and exc.problem.reason != "keychain.too_large":
-                self.offer_without_secret(exc.problem, offline)
+            except ExaDeskError as exc:
+                self._keychain_refused(exc, inst.url, offline)
                 return False
-            view = self.current_problem_view()
-            if view is not None:
-                view.show_problem(exc.problem, support_details(exc.problem, tracker=flow.tracker, url=inst.url))
-            else:
-                self.session.problem.emit(exc.problem)
-            return False
         report = flow.report
 
         def change(data) -> None:
@@ -821,8 +833,23 @@ class SetupWizard(QWizard):
             if without_secret:  # verified or not, it cannot be checked again until its secret is entered
                 target.state = InstanceState.PREPARED_OFFLINE
 
-        if not self.session.update(change, select=inst.id):
-            return False
+        if existing is not None:
+            if not self.session.update(change, select=inst.id):
+                return False
+        else:  # a new instance: claimed, secrets, then the data file, so a crash leaves no orphaned secret
+            from exadesk import recovery
+
+            try:
+                self.session.data = recovery.add_with_secrets(
+                    self.session.store, self.session.secrets if values else None, inst.id, values, change,
+                    step="wizard")
+            except KeychainError as exc:
+                self._keychain_refused(exc, inst.url, offline)
+                return False
+            except ExaDeskError as exc:
+                self.session.problem.emit(exc.problem)
+                return False
+            self.session.changed.emit(inst.id)
         self._saved_id = inst.id
         self.saved.emit(inst.id)
         if offline or without_secret:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -207,14 +208,15 @@ def test_cancel_stops_a_slow_verification(qtbot, window, workspace_id, emulators
 
 
 def test_checks_appear_while_they_run(qtbot, window, workspace_id, emulators):
-    emulator = emulators.start("github", {"fault": {"kind": "slow", "delay": 1.0, "path": "/repos/"}})
+    emulator = emulators.start("github", {"fault": {"kind": "slow", "delay": 1.0, "path": "/graphql"}})
     wizard = open_wizard(window, "github")
     fill_wizard(qtbot, wizard, emulator.url, demo_answers(emulator))
     wizard.next()
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: len(page.table.checks.rows) >= 1, timeout=5000)
     assert wizard.currentId() != RESULTS  # still running: the repository check is slow
-    assert page.status.text().startswith("1 of about") or page.status.text().startswith("2 of about")
+    # Progress counts the checks done so far (how many depends on the machine's pace, not on the wizard).
+    assert re.match(r"\d+ of about \d+", page.status.text()), page.status.text()
     qtbot.waitUntil(lambda: wizard.currentId() == RESULTS, timeout=15000)
 
 
