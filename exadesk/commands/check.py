@@ -17,7 +17,7 @@ from exadesk.checks import Report
 from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.output import print_json, print_report
 from exadesk.model import parse_sync
-from exadesk.trackers.base import Secrets, Target, site_url
+from exadesk.trackers.base import Secrets, Target
 
 
 #: The states a verification ends in (also in docs/user-guide.md, "Verdicts").
@@ -181,7 +181,8 @@ def build_target(args) -> Target | str:
         if not spec.url.default:
             return f"--url is required (for example {spec.url.example})"
         args.url = spec.url.default
-    return Target(tracker=spec.id, url=site_url(spec, args.url), auth_method=method.id, values=values,
+    # As given: validation applies the address rules to it, then trims a page address to the site.
+    return Target(tracker=spec.id, url=args.url, auth_method=method.id, values=values,
                   secrets=Secrets(secrets), sync=sync, scope=scope, ca_bundle=args.ca_bundle,
                   timeout=args.timeout, person=args.person)
 
