@@ -27,9 +27,12 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[CheckResult], None]
 
 
-def validate(target: Target, *, purpose: str = "proxy") -> Report:
+def validate(target: Target, *, purpose: str = "proxy", require_scope: bool | None = None) -> Report:
     """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
-    (or, for a proxy user, no scope is given where the requirements are checked per project)."""
+    (or, for a proxy user about to be verified, no scope is given where the requirements are checked per
+    project; ``require_scope=False`` when only storing it)."""
+    if require_scope is None:
+        require_scope = purpose == "proxy"
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
@@ -40,7 +43,7 @@ def validate(target: Target, *, purpose: str = "proxy") -> Report:
     if site != normalise_url(target.url):
         target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
     report = Report(tracker=tracker.id, url=redact_url(site))
-    report.checks.extend(tracker.validate_offline(target, require_scope=purpose == "proxy"))
+    report.checks.extend(tracker.validate_offline(target, require_scope=require_scope))
     bad = [c for c in report.checks if c.status is Status.FAIL]
     bad.sort(key=lambda c: c.id == f"{tracker.id}.scope")  # the address and fields first, the scope last
     if bad and bad[0].id == f"{tracker.id}.scope" and tracker.spec.scope.missing(target.scope):
