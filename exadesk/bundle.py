@@ -27,6 +27,7 @@ import hashlib
 import hmac
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -76,10 +77,18 @@ def _canonical(payload: dict) -> bytes:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int, *, normalise: bool = True) -> bytes:
+    """The key of a passphrase. Normalised to NFC: "é" typed as one character (Windows, Linux) or as e + accent
+    (macOS) is the same passphrase to the person, so it must give the same key."""
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    text = unicodedata.normalize("NFC", passphrase) if normalise else passphrase
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(text.encode("utf-8", errors="surrogateescape"))
+
+
+def _key_matches(key: bytes, key_check: str) -> bool:
+    # Bytes: compare_digest refuses a str with non-ASCII characters (a tampered key_check) with a TypeError.
+    return hmac.compare_digest(_key_check(key).encode(), key_check.encode("utf-8", errors="surrogateescape"))
 
 
 def _key_check(key: bytes) -> str:
@@ -188,7 +197,7 @@ def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
     if not isinstance(payload, dict) or set(payload) != {"workspace"}:
         raise _fail("bundle.invalid", name=name, where="payload", detail="expected exactly one workspace")
     digest = hashlib.sha256(_canonical(payload)).hexdigest()
-    if not isinstance(top.get("payload_sha256"), str) or not hmac.compare_digest(digest, top["payload_sha256"]):
+    if not _is_hex(top.get("payload_sha256"), 64) or not hmac.compare_digest(digest, top["payload_sha256"]):
         raise _fail("bundle.damaged", name=name, detail="its checksum does not match its content")
     workspace = _validate_workspace(payload["workspace"], name)
     box = top.get("secrets")
@@ -196,6 +205,11 @@ def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
         _validate_box(box, name)
     return Bundle(name, workspace, str(top.get("created_at", ""))[:64], str(top.get("app_version", ""))[:32], box,
                   digest)
+
+
+def _is_hex(value, length: int) -> bool:
+    """A digest as ExaDesk writes it (compare_digest refuses non-ASCII text with a TypeError)."""
+    return isinstance(value, str) and len(value) == length and all(c in "0123456789abcdef" for c in value)
 
 
 def _check(cond: bool, name: str, where: str, detail: str) -> None:
@@ -333,7 +347,10 @@ def decrypt_secrets(bundle: Bundle, passphrase: str) -> dict[str, dict[str, str]
     if len(nonce) != 12 or len(salt) < 8:
         raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted part is not readable")
     key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"])
-    if not hmac.compare_digest(_key_check(key), box["key_check"]):
+    if not _key_matches(key, box["key_check"]) and unicodedata.normalize("NFC", passphrase) != passphrase:
+        # Bundles exported before passphrases were normalised used the characters as typed.
+        key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"], normalise=False)
+    if not _key_matches(key, box["key_check"]):
         raise _fail("bundle.wrong_passphrase", name=bundle.name)
     try:
         plain = AESGCM(key).decrypt(nonce, ciphertext, bundle.digest.encode("ascii"))
@@ -370,15 +387,21 @@ class ImportPlan:
 
     def lines(self) -> list[str]:
         """The preview as plain sentences."""
-        out = [f"Workspace {self.workspace_name!r} will be added with {len(self.instances)} instance(s) and "
-               f"{len(self.connections)} connection(s)."]
-        out += [f"  + {n} ({t}) {u}" for n, t, u in self.instances]
+        from exadesk.words import plural, tracker_name
+
+        instances = plural(len(self.instances), "{count} instance", "{count} instances")
+        connections = plural(len(self.connections), "{count} connection", "{count} connections")
+        out = [f"Workspace {self.workspace_name!r} will be added with {instances} and {connections}."]
+        out += [f"  + {n} ({tracker_name(t)}) {u}" for n, t, u in self.instances]
         out += [f"  + connection {c}" for c in self.connections]
         if self.secrets_included:
-            out.append(f"{self.secret_count} secret(s) will go into this machine's keychain once the passphrase "
-                       "checks out.")
+            out.append(plural(self.secret_count, "{count} secret will go into this machine's keychain once the "
+                              "passphrase checks out.", "{count} secrets will go into this machine's keychain once "
+                              "the passphrase checks out."))
         elif self.secret_count:
-            out.append(f"{self.secret_count} secret(s) are not in the bundle; enter them again before verifying.")
+            out.append(plural(self.secret_count, "{count} secret is not in the bundle; enter it again before "
+                              "verifying.", "{count} secrets are not in the bundle; enter them again before "
+                              "verifying."))
         return out
 
 

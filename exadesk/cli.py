@@ -22,6 +22,20 @@ EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
 EXIT_NOT_CONFIRMED = EXIT_INCONCLUSIVE  # one code: a run that could not decide everything
 
 
+def seconds(text: str) -> float:
+    """An argparse type for ``--timeout``: a finite number of seconds above 0 (refused in words otherwise)."""
+    from exadesk.engine import timeout_problem
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = text
+    problem = timeout_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem.text())
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit code 2 for every usage error, with the way to more help
         self.print_usage(sys.stderr)
@@ -79,6 +93,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(args) -> int:
+    from exadesk import display
+
+    why = display.unreachable()
+    if why:  # Qt would abort (exit 134) with advice about reinstalling packages: say what is wrong instead
+        from exadesk import messages
+
+        problem = messages.problem("app.no_display", why=why)
+        print(f"exadesk: {problem.message} {problem.next_step}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         from exadesk.ui.app import run
     except ImportError as exc:  # Qt's system libraries missing: say which, not a traceback

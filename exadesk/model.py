@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from exadesk import clock
 from exadesk.checks import CheckResult, Verdict, verdict_of
@@ -72,6 +72,10 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+#: The time of a stored result whose time was lost ("at": null): older than any real one.
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def _dt(value) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -111,7 +115,8 @@ class Verification:
     @classmethod
     def from_json(cls, data: dict) -> "Verification":
         run = cls(
-            at=_dt(data["at"]), ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
+            # A result whose time was lost is kept, as the oldest (every view sorts and prints by time).
+            at=_dt(data.get("at")) or UNKNOWN_TIME, ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
             checks=[CheckResult.from_json(c) for c in data.get("checks", [])],
             error_kind=data.get("error_kind"), error_reason=data.get("error_reason"),
             error_message=data.get("error_message"),

@@ -249,7 +249,7 @@ def encode(data: Data) -> bytes:
     def instance_json(inst) -> dict:
         raw = merged(("instance", inst.id), inst.to_json())
         if kept:
-            raw["history"] = [merged(("verification", inst.id, entry.get("at") and str(entry["at"])), entry)
+            raw["history"] = [merged(("verification", inst.id, str(entry.get("at"))), entry)
                               for entry in raw["history"]]
         return raw
 
@@ -289,6 +289,9 @@ class Store:
     def __init__(self, path: Path | None = None):
         self.path = path or paths.data_file()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        if path is None:
+            with contextlib.suppress(OSError):  # a read-only home fails later, with its own message
+                paths.make_private(self.path.parent)
 
     def load(self) -> LoadResult:
         with file_lock(self.lock_path):

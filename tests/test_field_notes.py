@@ -202,7 +202,10 @@ GITHUB_IP_ALLOW_LIST = json_response({
 
 def test_ip_allow_list_names_this_workstation_and_the_integration_server(emulators, cli, monkeypatch):
     """Field note 'Desktop ≠ Exalate node': the result says where the check ran and what to allow for the node."""
-    emulator = start(emulators, field_note_emulator("github", GITHUB_IP_ALLOW_LIST, path=r"/repos/acme/website$"))
+    # An organisation's IP allow list and policies answer every API call, GraphQL (classic tokens' repository
+    # read) as REST.
+    emulator = start(emulators, field_note_emulator("github", GITHUB_IP_ALLOW_LIST,
+                                                     path=r"/repos/acme/website$|/graphql$"))
     data = check(cli, monkeypatch, emulator, "github").json()
     assert data["checked_from"] == "this workstation"
     error = data["error"]
@@ -371,7 +374,7 @@ def _strict_chain(tmp_path, *, ca_critical: bool, leaf_aki: bool):
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
 
-    now = datetime.datetime.now(datetime.UTC)
+    now = datetime.datetime.now(datetime.UTC)  # the system clock: OpenSSL checks the certificates against it
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Acme Inspection CA")])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
@@ -581,7 +584,8 @@ GITHUB_POLICY_403 = [
 
 @pytest.mark.parametrize("name, reason, advice, body", GITHUB_POLICY_403, ids=[p[0] for p in GITHUB_POLICY_403])
 def test_github_organisation_policy_403s_are_named(name, reason, advice, body, emulators, cli, monkeypatch):
-    emulator = start(emulators, field_note_emulator("github", json_response(body, 403), path=r"/repos/acme/website$"))
+    emulator = start(emulators, field_note_emulator("github", json_response(body, 403),
+                                                     path=r"/repos/acme/website$|/graphql$"))
     error = check(cli, monkeypatch, emulator, "github").json()["error"]
     assert error["kind"] == "forbidden" and error["reason"] == reason
     assert advice in error["next_step"]

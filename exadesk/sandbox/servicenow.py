@@ -1,6 +1,7 @@
 """Emulator of a ServiceNow instance's REST API: Table API, Aggregate API and the OAuth token endpoint.
 
-From ServiceNow's documentation: GET /api/now/table/{table} with sysparm_query (encoded query,
+From ServiceNow's documentation: POST /api/now/v1/batch (the Batch API: several REST calls in one), GET
+/api/now/table/{table} with sysparm_query (encoded query,
 ``field=value`` joined by ``^``, dot-walked reference fields such as ``role.name``), sysparm_fields and
 sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm_count=true replies
 ``{"result": {"stats": {"count": "N"}}}``; errors ``{"error": {"message", "detail"}, "status": "failure"}``
@@ -21,7 +22,7 @@ import base64
 import hashlib
 import secrets as _secrets
 from datetime import timedelta
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
@@ -360,6 +361,37 @@ class ServiceNowEmulator(Emulator):
 
     def _exists(self, table: str) -> bool:
         return table in self._SYSTEM_TABLES or table in self.scenario["tables"] or table in self.scenario["acls"]
+
+    @route("POST", "/api/now/v1/batch")
+    @route("POST", "/api/now/batch")
+    def batch(self, request: Request) -> Response:
+        """The Batch API: each rest_request is served as if sent alone (the caller's ACLs apply), its reply body
+        base64-encoded in serviced_requests. Sub-requests take no extra round trip, so faults apply to the batch."""
+        if self._caller(request) is None:
+            return self.error(401, request)
+        body = request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("rest_requests"), list):
+            return json_response({"error": {"message": "Invalid batch request", "detail": None},
+                                  "status": "failure"}, 400)
+        served = []
+        for item in body["rest_requests"]:
+            parts = urlsplit(str(item.get("url") or ""))
+            sub = Request(str(item.get("method") or "GET").upper(), parts.path,
+                          parse_qs(parts.query, keep_blank_values=True), request.headers, b"", request.credential)
+            reply = self._route(sub)
+            served.append({"id": item.get("id"), "status_code": reply.status, "status_text": "OK",
+                           "body": base64.b64encode(reply.encode()).decode(), "execution_time": 3,
+                           "headers": [] if item.get("exclude_response_headers") else
+                           [{"name": "Content-Type", "value": reply.content_type}]})
+        return json_response({"batch_request_id": body.get("batch_request_id"), "serviced_requests": served,
+                              "unserviced_requests": []})
+
+    def _route(self, request: Request) -> Response:
+        for method, pattern, _template, handler in self._routes:
+            match = pattern.match(request.path) if method == request.method else None
+            if match:
+                return handler(request, **match.groupdict())
+        return self.error(404, request)
 
     @route("GET", "/api/now/table/{table}")
     def table(self, request: Request, table: str) -> Response:

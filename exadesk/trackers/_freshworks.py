@@ -19,7 +19,7 @@ from exadesk import messages
 from exadesk.errors import ErrorKind
 from exadesk.http import BasicAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import Field, UrlSpec
+from exadesk.trackers.base import Field, UrlSpec, origin
 
 API_PREFIX = "/api/v2"
 #: Freshworks ignores the Basic password when the user name is an API key; its docs use X.
@@ -45,8 +45,7 @@ def url_spec(domain: str) -> UrlSpec:
 def api_base(url: str) -> str:
     """The API root of an instance: its origin plus /api/v2 (a page path someone pasted is dropped)."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}{API_PREFIX}"
+    return origin(parts) + API_PREFIX
 
 
 def auth(api_key: str) -> BasicAuth:

@@ -33,7 +33,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 RETIRED = ("Support for HP ALM/QC ended in November 2024 (only basic maintenance was given before that). ExaDesk "
            "still checks an existing setup, but plan a move to a supported tracker.")
@@ -148,11 +148,10 @@ class _AlmLogin(Auth):
 def api_base(url: str) -> str:
     """The /qcbin root of the server: kept when typed, added when not, a page after it dropped."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
     path = parts.path
     cut = path.lower().find("/qcbin")
     root = path[:cut] if cut >= 0 else path.rstrip("/")
-    return f"{parts.scheme}://{parts.hostname}{port}{root}/qcbin"
+    return f"{origin(parts)}{root}/qcbin"
 
 
 def diagnose(reply: Reply, client):

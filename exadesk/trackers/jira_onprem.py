@@ -304,14 +304,7 @@ def verify_live(ctx):
     if ctx.applies("service_desk_agent"):
         yield _service_desk(ctx, client, projects, who)
 
-    def scheme_of(key: str) -> dict | None:
-        reply = client.get(f"/rest/api/2/project/{key}/permissionscheme", params={"expand": "permissions"},
-                           allow=(403, 404))
-        return client.decode(reply, dict) if reply.status == 200 else None
-
-    schemes = dict(zip(keys[:_jira.MAX_PROJECTS],
-                       ctx.gather(lambda key=key: scheme_of(key) for key in keys[:_jira.MAX_PROJECTS])))
-    yield _jira.security_result(ctx, _jira.exposure(keys, schemes.get), who)
+    yield _jira.security_result(ctx, _jira.Schemes(client, "/rest/api/2").public_exposure(ctx, keys), who)
 
 
 def _have(data: dict) -> dict[str, bool]:

@@ -26,16 +26,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    Target,
-    TrackerSpec,
-    UrlSpec,
-)
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec, origin
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
                      "Permissions, API Enabled. Salesforce sends the same answer when the org's edition has no API "
@@ -183,8 +174,7 @@ _API_DISABLED_CODES = ("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED")
 def api_base(url: str) -> str:
     """The instance (My Domain) address the REST API is served from; a loopback address is a test server."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}{port}"
+    return origin(parts, (parts.hostname or "").lower())
 
 
 def credential(target: Target) -> Auth:

@@ -19,6 +19,7 @@ def _groups(*groups: str) -> dict:
 CASES = [
     Case("ready", passed=(PCA, PA)),
     Case("ready-as-the-service-sends-it", {"wire": "service"}, passed=(PCA, PA)),
+    Case("ready-as-the-description-says", {"wire": "documented"}, passed=(PCA, PA)),
     Case("not-collection-admin", _groups("[Website]\\Project Administrators", "[Backend]\\Project Administrators"),
          code=1, fail=(PCA,), passed=(PA,)),
     Case("collection-admin-through-a-nested-group",
