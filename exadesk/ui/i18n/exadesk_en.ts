@@ -681,29 +681,14 @@
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../instance_page.py" line="239"/>
-        <source>Could not verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="241"/>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="241"/>
-        <source>Not ready</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="60"/>
         <location filename="../main_window.py" line="443"/>
-        <location filename="../main_window.py" line="592"/>
-        <location filename="../main_window.py" line="705"/>
+        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="706"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -923,93 +908,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="550"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
-        <location filename="../main_window.py" line="705"/>
+        <location filename="../main_window.py" line="560"/>
+        <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="706"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="598"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="618"/>
         <source>Saved {name} in {workspace}: {state}. {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="621"/>
         <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="679"/>
+        <location filename="../main_window.py" line="680"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="673"/>
+        <location filename="../main_window.py" line="674"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723"/>
+        <location filename="../main_window.py" line="724"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="746"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="783"/>
+        <location filename="../main_window.py" line="784"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="785"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="902"/>
+        <location filename="../main_window.py" line="903"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="917"/>
+        <location filename="../main_window.py" line="918"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="919"/>
+        <location filename="../main_window.py" line="920"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="978"/>
+        <location filename="../main_window.py" line="979"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -1216,56 +1206,57 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="601"/>
+        <location filename="../wizard.py" line="603"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="629"/>
+        <location filename="../wizard.py" line="632"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="633"/>
+        <location filename="../wizard.py" line="636"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="635"/>
+        <location filename="../wizard.py" line="638"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="638"/>
+        <location filename="../wizard.py" line="645"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="643"/>
+        <location filename="../wizard.py" line="650"/>
         <source>Signed in as {who}. Proxy user checked: {proxy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="645"/>
+        <location filename="../wizard.py" line="652"/>
         <source>Signed in as {who}, the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="647"/>
+        <location filename="../wizard.py" line="654"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="656"/>
+        <location filename="../wizard.py" line="663"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="660"/>
+        <location filename="../wizard.py" line="667"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../wizard.py" line="641"/>
         <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,73 +1264,73 @@
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../sandbox_demo.py" line="163"/>
+        <location filename="../sandbox_demo.py" line="196"/>
         <source>Sandbox: demo credentials</source>
         <extracomment>The name of a learning scenario&apos;s instance (the scenario&apos;s label follows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="167"/>
+        <location filename="../sandbox_demo.py" line="200"/>
         <source>The sandbox runs emulators of the trackers on this computer, with made-up credentials. Its instances are in the workspace “{workspace}”: verify them there, or practise the set-up wizard by copying an address and a credential from this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="173"/>
+        <location filename="../sandbox_demo.py" line="206"/>
         <source>Ready instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="173"/>
+        <location filename="../sandbox_demo.py" line="206"/>
         <source>A failing instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="174"/>
+        <location filename="../sandbox_demo.py" line="207"/>
         <source>Learning scenarios: each reproduces a problem admins meet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="211"/>
+        <location filename="../sandbox_demo.py" line="244"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="217"/>
+        <location filename="../sandbox_demo.py" line="250"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="219"/>
+        <location filename="../sandbox_demo.py" line="252"/>
         <source>OAuth client ID (browser sign-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="221"/>
+        <location filename="../sandbox_demo.py" line="254"/>
         <source>OAuth client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="226"/>
+        <location filename="../sandbox_demo.py" line="259"/>
         <source>{instance}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="229"/>
+        <location filename="../sandbox_demo.py" line="262"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="230"/>
+        <location filename="../sandbox_demo.py" line="263"/>
         <source>Copy {what} of {instance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="236"/>
+        <location filename="../sandbox_demo.py" line="269"/>
         <source>Show in the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="246"/>
+        <location filename="../sandbox_demo.py" line="279"/>
         <source>Copied: {what} of {instance}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,7 +1378,7 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../settings_dialog.py" line="17"/>
-        <location filename="../settings_dialog.py" line="110"/>
+        <location filename="../settings_dialog.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1423,7 +1414,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="33"/>
-        <location filename="../settings_dialog.py" line="93"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,52 +1459,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56"/>
+        <location filename="../settings_dialog.py" line="58"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58"/>
+        <location filename="../settings_dialog.py" line="60"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63"/>
+        <location filename="../settings_dialog.py" line="65"/>
         <source>T&amp;heme:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69"/>
+        <location filename="../settings_dialog.py" line="71"/>
         <source>&amp;Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>Secrets are kept in: {backend}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="102"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111"/>
+        <location filename="../settings_dialog.py" line="119"/>
         <source>The CA bundle {path} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,63 +1512,63 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="694"/>
+        <location filename="../wizard.py" line="701"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="695"/>
+        <location filename="../wizard.py" line="702"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="701"/>
+        <location filename="../wizard.py" line="708"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="702"/>
+        <location filename="../wizard.py" line="709"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="703"/>
-        <location filename="../wizard.py" line="730"/>
+        <location filename="../wizard.py" line="710"/>
+        <location filename="../wizard.py" line="737"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="704"/>
+        <location filename="../wizard.py" line="711"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="705"/>
+        <location filename="../wizard.py" line="712"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="706"/>
+        <location filename="../wizard.py" line="713"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="832"/>
+        <location filename="../wizard.py" line="839"/>
         <source>The secret could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="834"/>
+        <location filename="../wizard.py" line="841"/>
         <source>&amp;Keep without its secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="835"/>
+        <location filename="../wizard.py" line="842"/>
         <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="837"/>
+        <location filename="../wizard.py" line="844"/>
         <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,12 +1691,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="497"/>
+        <location filename="../wizard.py" line="499"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="502"/>
+        <location filename="../wizard.py" line="504"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,57 +1722,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="515"/>
+        <location filename="../wizard.py" line="517"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="516"/>
+        <location filename="../wizard.py" line="518"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="520"/>
+        <location filename="../wizard.py" line="522"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="522"/>
+        <location filename="../wizard.py" line="524"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="523"/>
+        <location filename="../wizard.py" line="525"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="525"/>
+        <location filename="../wizard.py" line="527"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="526"/>
+        <location filename="../wizard.py" line="528"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="552"/>
+        <location filename="../wizard.py" line="554"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="564"/>
+        <location filename="../wizard.py" line="566"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="572"/>
+        <location filename="../wizard.py" line="574"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="584"/>
+        <location filename="../wizard.py" line="586"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2041,11 +2032,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="1089"/>
-        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../main_window.py" line="1090"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,202 +2080,209 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="44"/>
         <source>Expiring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="49"/>
+        <location filename="../texts.py" line="50"/>
         <source>Not verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="51"/>
         <source>Saved without reaching the instance; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="52"/>
         <source>The last verification found everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="53"/>
         <source>The last verification found something to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="58"/>
         <source>The credential expires soon; create a new one and replace the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="64"/>
         <source>Passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
+        <location filename="../texts.py" line="65"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="66"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="62"/>
+        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="84"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="68"/>
         <source>Not needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="69"/>
+        <location filename="../texts.py" line="91"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="92"/>
         <source>Attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="71"/>
+        <location filename="../texts.py" line="93"/>
         <source>Work logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="94"/>
         <source>Security levels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="73"/>
+        <location filename="../texts.py" line="95"/>
         <source>Triggers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="74"/>
+        <location filename="../texts.py" line="96"/>
         <source>Service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="80"/>
+        <location filename="../texts.py" line="102"/>
         <source>Comments are copied both ways.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="81"/>
+        <location filename="../texts.py" line="103"/>
         <source>Files attached to work items are copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="104"/>
         <source>Time logged on work items is copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="83"/>
+        <location filename="../texts.py" line="105"/>
         <source>Issue security levels are read and set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="106"/>
         <source>Items are picked up automatically by a search or filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="107"/>
         <source>Customer requests and their portal comments are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="91"/>
+        <location filename="../texts.py" line="113"/>
         <source>The credential was not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="114"/>
         <source>The account lacks a permission</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="115"/>
         <source>Something in the address or scope was not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="116"/>
         <source>The instance could not be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="117"/>
         <source>The secure connection could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="118"/>
         <source>The tracker is limiting requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="119"/>
         <source>The tracker answered unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="98"/>
+        <location filename="../texts.py" line="120"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="99"/>
+        <location filename="../texts.py" line="121"/>
         <source>Something in the form needs a fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="100"/>
+        <location filename="../texts.py" line="122"/>
         <source>The keychain needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="101"/>
+        <location filename="../texts.py" line="123"/>
         <source>Verification could not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="106"/>
+        <location filename="../texts.py" line="128"/>
         <source>ExaDesk could not write its data file {path} ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="108"/>
+        <location filename="../texts.py" line="130"/>
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="75"/>
         <source>Confirm by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="85"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="83"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="54"/>
         <source>Nothing failed in the last verification, but something it could have decided was not (a table it may not read, a field not sent, the run stopped): see the checks marked Not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="82"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2296,12 +2290,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="1107"/>
+        <location filename="../main_window.py" line="1108"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1111"/>
+        <location filename="../main_window.py" line="1112"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
