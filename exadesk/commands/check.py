@@ -27,7 +27,8 @@ Exit codes (the verdict):
   0     ready          Verified (green)        every requirement an API can show passes; manual
                                                ones are listed "to confirm by hand"
   1     not ready      Failing (red)           something fails (or the credential is refused)
-  2     not checked    -                       usage error or bad input: nothing was sent
+  2     not checked    -                       usage error or bad input: nothing was sent (also no
+                                               --project where the requirements are per project)
   3     not confirmed  Not confirmed (blue)    nothing fails, but something that could be decided
                                                was not (a table not readable, nothing in scope, a
                                                field the tracker did not send, the run stopped)
