@@ -135,24 +135,38 @@ def sign_in_failed(error_kind) -> bool:
         return False
 
 
+def run_stopped(error_kind) -> bool:
+    """True when the run stopped before its checks: the credential was rejected or the person cancelled."""
+    from exadesk.errors import ErrorKind
+
+    try:
+        return sign_in_failed(error_kind) or (error_kind is not None and ErrorKind(error_kind) is ErrorKind.CANCELLED)
+    except ValueError:  # a kind stored by another version
+        return False
+
+
 def fold_not_run(checks: list[CheckResult], error_kind) -> tuple[list[CheckResult], list[CheckResult]]:
     """Split ``checks`` into those to show and those folded into one line.
 
-    When sign-in failed, every check still undecided could not run: listing each with its fix buries the one
-    thing to do (fix the sign-in), so they become "N checks could not run until sign-in works".
+    When sign-in failed (or the person cancelled), every check still undecided could not run: listing each with
+    its fix buries the one thing to do (fix the sign-in, verify again) and reads as if each needed fixing, so they
+    become one line (:func:`not_run_line`).
     """
-    if not sign_in_failed(error_kind):
+    if not run_stopped(error_kind):
         return list(checks), []
     folded = [c for c in checks if c.not_confirmed]  # to-confirm-by-hand steps never run anyway: they stay
     return [c for c in checks if not c.not_confirmed], folded
 
 
-def not_run_line(count: int) -> str:
+def not_run_line(count: int, error_kind=None) -> str:
     """The one line that stands for the checks folded by :func:`fold_not_run` (empty for none)."""
     from exadesk.words import plural
 
     if not count:
         return ""
+    if not sign_in_failed(error_kind) and run_stopped(error_kind):
+        return plural(count, "{count} check did not run: the verification was cancelled.",
+                      "{count} checks did not run: the verification was cancelled.")
     return plural(count, "{count} check could not run until sign-in works.",
                   "{count} checks could not run until sign-in works.")
 

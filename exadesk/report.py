@@ -159,7 +159,8 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             failing=failing, checked_at=last.at if last else None, checks=checks,
             problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
             not_confirmed=[c.title for c in undecided if c.not_confirmed],
-            by_hand=[c.title for c in undecided if c.by_hand], not_run=not_run_line(len(folded))))
+            by_hand=[c.title for c in undecided if c.by_hand],
+            not_run=not_run_line(len(folded), last.error_kind if last else None)))
     from exadesk.planner import side_names
 
     connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),

@@ -50,7 +50,8 @@ def print_report(report: Report, name: str = "") -> None:
         out.write(f"  {report.problem.message}\n")
         if report.problem.next_step:
             out.write(f"  Next: {report.problem.next_step}\n")
-    shown, folded = fold_not_run(report.checks, report.problem.kind if report.problem else None)
+    kind = report.problem.kind if report.problem else None
+    shown, folded = fold_not_run(report.checks, kind)
     for check in shown:
         out.write(f"{prefix(check)}{check.title}")
         if check.detail:
@@ -60,7 +61,7 @@ def print_report(report: Report, name: str = "") -> None:
             out.write(f"{prefix()}Fix: {check.fix}\n")
     undecided, by_hand = report.not_confirmed, report.to_confirm_by_hand
     if folded:
-        out.write(f"  {not_run_line(len(folded))}\n")  # the sign-in failed: its fix is the one thing to do
+        out.write(f"  {not_run_line(len(folded), kind)}\n")  # sign-in failed or cancelled: the one thing to do
     elif verdict is Verdict.NOT_CONFIRMED and undecided:
         out.write(f"  Not confirmed by this run: {', '.join(c.title for c in undecided)}.\n")
     if by_hand and verdict in (Verdict.READY, Verdict.NOT_CONFIRMED):

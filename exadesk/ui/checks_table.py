@@ -119,7 +119,7 @@ class ChecksTable(QTableView):
 
 
 class NotRunLine(QLabel):
-    """The one line that stands for the checks a rejected credential kept from running; hidden otherwise."""
+    """The one line that stands for the checks a rejected credential (or Cancel) kept from running; hidden otherwise."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -129,9 +129,9 @@ class NotRunLine(QLabel):
 
 
 def show_results(table: ChecksTable, line: NotRunLine, checks: list[CheckResult], error_kind) -> None:
-    """Fill ``table`` with ``checks``; after a rejected credential the ones that never ran become ``line``."""
+    """Fill ``table`` with ``checks``; after a rejected credential or Cancel the ones that never ran become ``line``."""
     shown, folded = fold_not_run(checks, error_kind)
     table.checks.set_checks(shown)
-    line.setText(texts.not_run_line(len(folded)))
+    line.setText(texts.not_run_line(len(folded), error_kind))
     line.setVisible(bool(folded))
     table.setVisible(bool(shown) or not folded)

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from exadesk.checks import CheckResult, Status, Verdict
+from exadesk.checks import CheckResult, Status, Verdict, run_stopped, sign_in_failed
 from exadesk.errors import ErrorKind, Problem
 from exadesk.words import plural
 
 
-def not_run_line(count: int) -> str:
-    """The one line standing for the checks a rejected credential kept from running (exadesk.checks.fold_not_run)."""
+def not_run_line(count: int, error_kind=None) -> str:
+    """The one line standing for the checks a rejected credential (or Cancel) kept from running
+    (exadesk.checks.fold_not_run)."""
     if not count:
         return ""
+    if run_stopped(error_kind) and not sign_in_failed(error_kind):  # cancelled
+        return plural(count, QCoreApplication.translate("texts", "{count} check did not run: the verification was "
+                                                                 "cancelled."),
+                      QCoreApplication.translate("texts", "{count} checks did not run: the verification was cancelled."))
     return plural(count, QCoreApplication.translate("texts", "{count} check could not run until sign-in works."),
                   QCoreApplication.translate("texts", "{count} checks could not run until sign-in works."))
 

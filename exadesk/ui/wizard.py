@@ -611,15 +611,29 @@ class ResultsPage(_Page):
         self.problem_view = ProblemView()
         self.table = ChecksTable()
         self.not_run = NotRunLine()
+        # After Cancel the next step is "verify again": the button is here, not one page back.
+        self.again_button = QPushButton(self.tr("Verify &again"))
+        self.again_button.setAccessibleName(self.tr("Verify again"))
+        self.again_button.clicked.connect(self.verify_again)
+        self.again_button.hide()
         self.save_note = _wrap()
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.identity)
         layout.addWidget(self.problem_view)
-        layout.addWidget(self.not_run)
+        row = QHBoxLayout()
+        row.addWidget(self.not_run, 1)
+        row.addWidget(self.again_button)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room when every check is folded and the table is hidden (not otherwise)
         layout.addWidget(self.save_note)
         self.setFinalPage(True)
+
+    def verify_again(self) -> None:
+        """Back to the verification page and run it again (it comes back here when it finishes)."""
+        self.wiz.back()
+        self.wiz.pages[WizardStep.VERIFY].start()
 
     def initializePage(self) -> None:
         flow = self.flow
@@ -659,7 +673,13 @@ class ResultsPage(_Page):
         self.problem_view.show_problem(problem, support_details(problem, tracker=flow.tracker, url=report.url,
                                                                 method=flow.auth_method, report=report)
                                        if problem else "", titled=False)
-        if flow.can_save_for_later():
+        cancelled = problem is not None and problem.kind is ErrorKind.CANCELLED
+        self.again_button.setVisible(cancelled)
+        if cancelled:
+            self.save_note.setText(self.tr("\u201cVerify again\u201d runs the checks again; "
+                                           "\u201cSave for later\u201d keeps the instance as prepared offline, with its "
+                                           "secret in the keychain, to verify later."))
+        elif flow.can_save_for_later():
             self.save_note.setText(self.tr("The instance could not be checked now. \u201cSave for later\u201d keeps it "
                                            "as prepared offline, with its secret in the keychain; verify it once it "
                                            "can be reached."))

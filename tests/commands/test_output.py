@@ -26,6 +26,7 @@ def test_plural_helper_says_one_and_many():
     assert plural(0, "{count} instance", "{count} instances") == "0 instances"
     assert not_run_line(11) == "11 checks could not run until sign-in works."
     assert not_run_line(1) == "1 check could not run until sign-in works."
+    assert not_run_line(3, "cancelled") == "3 checks did not run: the verification was cancelled."
 
 
 def test_a_rejected_credential_shows_the_sign_in_problem_and_one_line_for_the_rest(emulators, monkeypatch, cli):

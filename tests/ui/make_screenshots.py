@@ -1,6 +1,7 @@
 """Screenshots of the window for docs/screenshots (run under Xvfb; see docs/user-guide.md).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.make_screenshots [--out docs/screenshots]
+        [--only wizard-6-results-cancelled ...]   (save only the named pictures, leave the others as they are)
 
 Uses a throw-away EXADESK_HOME, an in-memory keychain and the emulators; nothing real is touched.
 """
@@ -17,6 +18,9 @@ from pathlib import Path
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="save only this screenshot (repeatable; e.g. wizard-6-results-cancelled); "
+                             "the others are still taken, so each step sees the state it expects, but not saved")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -59,6 +63,8 @@ def main(argv=None) -> int:
 
     def grab(widget, name):
         pump()
+        if args.only and name not in args.only:
+            return
         widget.grab().save(str(out / f"{name}.png"))
         print("saved", out / f"{name}.png")
 
@@ -143,19 +149,23 @@ def main(argv=None) -> int:
         wizard.reject()
     person_data(window, grab, pump, wait_until)
     diagnoses(window, grab, pump, wait_until)
+    cancelled_run(window, grab, wait_until)
     window.close()
     return 0
 
 
 def diagnoses(window, grab, pump, wait_until) -> None:
     """Issue 19: a rejected credential folded to its problem and one line, who signed in beside the proxy user
-    checked (Jira Cloud), and the user guide inside the app."""
+    checked (Jira Cloud), a misspelt project key as one finding, and the user guide inside the app."""
     from exadesk.wizard_flow import WizardFlow
 
     jira = window.session.demo.emulators.get("jira_cloud")
     if jira is not None:
-        for name, secrets in (("wizard-6-results-rejected", {k: v[:-4] + "ZZZZ" for k, v in jira.demo_secrets.items()}),
-                              ("wizard-6-results-jira-cloud", dict(jira.demo_secrets))):
+        rejected = {k: v[:-4] + "ZZZZ" for k, v in jira.demo_secrets.items()}
+        # OPS does not exist on the site: a typo for a real key, shown as one finding that names it
+        for name, secrets, scope in (("wizard-6-results-rejected", rejected, ["SUP"]),
+                                     ("wizard-6-results-jira-cloud", dict(jira.demo_secrets), ["SUP"]),
+                                     ("wizard-6-results-jira-typo", dict(jira.demo_secrets), ["SUP", "OPS"])):
             wizard = window.start_wizard("jira_cloud", WizardFlow(tracker="jira_cloud"))
             wizard.resize(860, 660)
             flow = wizard.flow
@@ -163,7 +173,7 @@ def diagnoses(window, grab, pump, wait_until) -> None:
             flow.set_value("email", jira.demo_args[1])
             for field, value in secrets.items():
                 flow.set_value(field, value)
-            flow.scope = ["SUP"]
+            flow.scope = scope
             for _ in range(4):
                 wizard.next()
             wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
@@ -173,6 +183,31 @@ def diagnoses(window, grab, pump, wait_until) -> None:
     guide.resize(900, 720)
     grab(guide, "user-guide-in-app")
     guide.close()
+
+
+def cancelled_run(window, grab, wait_until) -> None:
+    """Issue 19: Cancel against a server that accepts the connection and never answers (the wizard ends the run at
+    once and says what happened and what to do next)."""
+    import time
+
+    from exadesk.wizard_flow import WizardFlow
+    from tests.helpers.hostile_servers import HostileServer
+
+    github = window.session.demo.emulators["github"]
+    with HostileServer("silent", lifetime=30) as hung:
+        wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+        wizard.resize(860, 660)
+        wizard.flow.url = hung.url
+        wizard.flow.set_value("token", github.demo_secrets["token"])
+        wizard.flow.scope = ["acme/website"]
+        for _ in range(4):
+            wizard.next()
+        wait_until(lambda: hung.connections >= 1, 5000)
+        time.sleep(0.3)  # the request is in flight and unanswered
+        wizard.currentPage().cancel_button.click()
+        wait_until(lambda: wizard.currentId() == 5, 5000)
+        grab(wizard, "wizard-6-results-cancelled")
+        wizard.reject()
 
 
 def not_confirmed(window, grab, wait_until) -> None:

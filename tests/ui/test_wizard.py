@@ -477,6 +477,51 @@ def test_cancel_ends_a_hung_verification_within_a_second(qtbot, window, workspac
     assert took < 5.0, f"Cancel took {took:.2f}s"
 
 
+def test_a_cancelled_verification_folds_the_checks_that_never_ran_and_offers_to_verify_again(qtbot, window,
+                                                                                             workspace_id, emulators):
+    """Issue 19 item 9: after Cancel the results say what happened and what to do next, not a 'Not confirmed' row
+    with a fix paragraph for every check that never ran, nor "could not be checked now"."""
+    from tests.helpers.hostile_servers import HostileServer
+
+    emulator = emulators.start("github")
+    with HostileServer("silent", lifetime=8) as hung:
+        wizard = open_wizard(window, "github")
+        fill_wizard(qtbot, wizard, hung.url, demo_answers(emulator))
+        wizard.next()
+        qtbot.waitUntil(lambda: hung.connections >= 1, timeout=3000)
+        wizard.currentPage().cancel_button.click()
+        qtbot.waitUntil(lambda: wizard.currentId() == RESULTS, timeout=3000)
+        page = wizard.currentPage()
+        never_ran = [c for c in wizard.flow.report.checks if c.not_confirmed]
+        assert never_ran, "the hung run decided nothing, so its checks are undecided"
+        assert page.headline.text() == "Cancelled"
+        assert page.not_run.isVisibleTo(page)
+        assert page.not_run.text() == f"{len(never_ran)} checks did not run: the verification was cancelled."
+        assert not page.table.isVisibleTo(page)
+        assert "could not be checked now" not in page.save_note.text()
+        assert "Verify again" in page.save_note.text()
+        assert page.again_button.isVisibleTo(page)
+        page.again_button.click()  # the next step, on this page: the run starts again
+        assert wizard.currentId() == RESULTS - 1
+        verify = wizard.currentPage()
+        assert verify.run is not None and verify.cancel_button.isVisibleTo(verify)
+        qtbot.waitUntil(lambda: hung.connections >= 2, timeout=3000)
+        verify.cancel_button.click()
+        qtbot.waitUntil(lambda: wizard.currentId() == RESULTS, timeout=3000)
+        assert wizard.currentPage().headline.text() == "Cancelled"
+
+
+def test_the_verify_again_button_is_only_for_a_cancelled_run(qtbot, window, workspace_id, emulators):
+    """A finished run has no "Verify again" on its results, and its checks stay rows."""
+    emulator = emulators.start("github")
+    wizard = open_wizard(window, "github")
+    fill_wizard(qtbot, wizard, emulator.url, demo_answers(emulator))
+    run_verification(qtbot, wizard)
+    page = wizard.currentPage()
+    assert not page.again_button.isVisibleTo(page)
+    assert not page.not_run.isVisibleTo(page) and page.table.isVisibleTo(page)
+
+
 def test_a_wrong_address_reads_as_one_sentence_and_a_pasted_page_is_trimmed(qtbot):
     """Issue 19 item 5: the hint under the address never shows '..', and a browser page address says what is used."""
     from exadesk.ui.widgets import FieldRow

@@ -686,9 +686,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="60"/>
-        <location filename="../main_window.py" line="443"/>
-        <location filename="../main_window.py" line="593"/>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="716"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -868,138 +868,138 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="486"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="497"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="513"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="514"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="560"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="561"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="568"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="571"/>
         <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="716"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="609"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="629"/>
         <source>Saved {name} in {workspace}: {state}. {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="632"/>
         <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680"/>
+        <location filename="../main_window.py" line="691"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674"/>
+        <location filename="../main_window.py" line="685"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="734"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="747"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="794"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="785"/>
+        <location filename="../main_window.py" line="795"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="903"/>
+        <location filename="../main_window.py" line="913"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="918"/>
+        <location filename="../main_window.py" line="928"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="920"/>
+        <location filename="../main_window.py" line="930"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="979"/>
+        <location filename="../main_window.py" line="989"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -1211,52 +1211,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="632"/>
+        <location filename="../wizard.py" line="615"/>
+        <source>Verify &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="616"/>
+        <source>Verify again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="646"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="636"/>
+        <location filename="../wizard.py" line="650"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="638"/>
+        <location filename="../wizard.py" line="652"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="645"/>
+        <location filename="../wizard.py" line="659"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="650"/>
+        <location filename="../wizard.py" line="664"/>
         <source>Signed in as {who}. Proxy user checked: {proxy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="652"/>
+        <location filename="../wizard.py" line="666"/>
         <source>Signed in as {who}, the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="654"/>
+        <location filename="../wizard.py" line="668"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="663"/>
+        <location filename="../wizard.py" line="679"/>
+        <source>“Verify again” runs the checks again; “Save for later” keeps the instance as prepared offline, with its secret in the keychain, to verify later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="683"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="667"/>
+        <location filename="../wizard.py" line="687"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="641"/>
+        <location filename="../wizard.py" line="655"/>
         <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,63 +1527,63 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="701"/>
+        <location filename="../wizard.py" line="721"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="702"/>
+        <location filename="../wizard.py" line="722"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="708"/>
+        <location filename="../wizard.py" line="728"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="709"/>
+        <location filename="../wizard.py" line="729"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="710"/>
-        <location filename="../wizard.py" line="737"/>
+        <location filename="../wizard.py" line="730"/>
+        <location filename="../wizard.py" line="757"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="711"/>
+        <location filename="../wizard.py" line="731"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="712"/>
+        <location filename="../wizard.py" line="732"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="713"/>
+        <location filename="../wizard.py" line="733"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="839"/>
+        <location filename="../wizard.py" line="886"/>
         <source>The secret could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="841"/>
+        <location filename="../wizard.py" line="888"/>
         <source>&amp;Keep without its secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="842"/>
+        <location filename="../wizard.py" line="889"/>
         <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="844"/>
+        <location filename="../wizard.py" line="891"/>
         <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,7 +2047,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="1090"/>
+        <location filename="../main_window.py" line="1100"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2040,249 +2055,259 @@
 <context>
     <name>texts</name>
     <message>
-        <location filename="../texts.py" line="20"/>
+        <location filename="../texts.py" line="25"/>
         <source>{count} check could not run until sign-in works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="21"/>
+        <location filename="../texts.py" line="26"/>
         <source>{count} checks could not run until sign-in works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="34"/>
         <source>The file could not be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="36"/>
         <source>ExaDesk&apos;s data file needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="39"/>
+        <location filename="../texts.py" line="44"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40"/>
+        <location filename="../texts.py" line="45"/>
         <source>Prepared offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="46"/>
         <source>Verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42"/>
+        <location filename="../texts.py" line="47"/>
         <source>Failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="49"/>
         <source>Expiring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="55"/>
         <source>Not verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="56"/>
         <source>Saved without reaching the instance; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="57"/>
         <source>The last verification found everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="58"/>
         <source>The last verification found something to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
+        <location filename="../texts.py" line="63"/>
         <source>The credential expires soon; create a new one and replace the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="69"/>
         <source>Passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="65"/>
+        <location filename="../texts.py" line="70"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="66"/>
+        <location filename="../texts.py" line="71"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
-        <location filename="../texts.py" line="67"/>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="48"/>
+        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="89"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="22"/>
+        <source>{count} check did not run: the verification was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="24"/>
+        <source>{count} checks did not run: the verification was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="73"/>
         <source>Not needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="91"/>
+        <location filename="../texts.py" line="96"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="97"/>
         <source>Attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="98"/>
         <source>Work logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="99"/>
         <source>Security levels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="100"/>
         <source>Triggers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="101"/>
         <source>Service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="102"/>
+        <location filename="../texts.py" line="107"/>
         <source>Comments are copied both ways.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="103"/>
+        <location filename="../texts.py" line="108"/>
         <source>Files attached to work items are copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="104"/>
+        <location filename="../texts.py" line="109"/>
         <source>Time logged on work items is copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="105"/>
+        <location filename="../texts.py" line="110"/>
         <source>Issue security levels are read and set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="106"/>
+        <location filename="../texts.py" line="111"/>
         <source>Items are picked up automatically by a search or filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="107"/>
+        <location filename="../texts.py" line="112"/>
         <source>Customer requests and their portal comments are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="113"/>
+        <location filename="../texts.py" line="118"/>
         <source>The credential was not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="114"/>
+        <location filename="../texts.py" line="119"/>
         <source>The account lacks a permission</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="115"/>
+        <location filename="../texts.py" line="120"/>
         <source>Something in the address or scope was not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="116"/>
+        <location filename="../texts.py" line="121"/>
         <source>The instance could not be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="117"/>
+        <location filename="../texts.py" line="122"/>
         <source>The secure connection could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="118"/>
+        <location filename="../texts.py" line="123"/>
         <source>The tracker is limiting requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="119"/>
+        <location filename="../texts.py" line="124"/>
         <source>The tracker answered unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="120"/>
+        <location filename="../texts.py" line="125"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="121"/>
+        <location filename="../texts.py" line="126"/>
         <source>Something in the form needs a fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="122"/>
+        <location filename="../texts.py" line="127"/>
         <source>The keychain needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="123"/>
+        <location filename="../texts.py" line="128"/>
         <source>Verification could not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="128"/>
+        <location filename="../texts.py" line="133"/>
         <source>ExaDesk could not write its data file {path} ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="130"/>
+        <location filename="../texts.py" line="135"/>
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="75"/>
+        <location filename="../texts.py" line="80"/>
         <source>Confirm by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="90"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="83"/>
+        <location filename="../texts.py" line="88"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
+        <location filename="../texts.py" line="59"/>
         <source>Nothing failed in the last verification, but something it could have decided was not (a table it may not read, a field not sent, the run stopped): see the checks marked Not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="87"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,12 +2315,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="1108"/>
+        <location filename="../main_window.py" line="1118"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1112"/>
+        <location filename="../main_window.py" line="1122"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
