@@ -175,6 +175,17 @@ CATALOGUE: dict[str, Message] = {
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
                                         "Run `exadesk list` to see the instances."),
+    # -- fixes (exadesk fix): changes an administrator asked ExaDesk to make ------------------
+    "fix.no_admin": Message(K.BAD_INPUT, "ExaDesk has no administrator's credential for {instance}, so it cannot fix anything there: a fix is made with an administrator's credential, never the proxy user's.",
+                            "Add one: `exadesk add {tracker_id} --role admin --workspace \"{workspace}\" --name \"{instance} admin\" --url URL` with an administrator's own credential of {tracker} (or record it as the admin of a connection with `exadesk connect`), then run `exadesk fix` again. Nothing was sent."),
+    "fix.no_api": Message(K.BAD_INPUT, "{tracker}'s API offers no change ExaDesk could make for this; follow the check's fix by hand.", ""),
+    "fix.refused": Message(K.FORBIDDEN, "{tracker} refused the change \"{change}\" ({answer}). ExaDesk stopped there; {applied} change(s) before it were applied and recorded.",
+                           "The administrator needs {needs}. Run the fix again with such a credential (applied changes are not sent twice), or undo the applied ones with `exadesk fix --undo RUN`."),
+    "fix.undo_refused": Message(K.FORBIDDEN, "{tracker} refused to undo \"{change}\" ({answer}). ExaDesk stopped there; the changes undone so far are recorded.",
+                                "Undo it by hand in {tracker}, or run the undo again with an administrator's credential that may make the change."),
+    "fix.no_run": Message(K.BAD_INPUT, "{workspace} has no fix run {run}.", "Run `exadesk fix --history` to see the runs and their ids."),
+    "fix.run_orphaned": Message(K.BAD_INPUT, "Fix run {run} was made for an instance or with an admin credential that is no longer stored.",
+                                "Undo its changes by hand; the run lists each request and its inverse (`exadesk fix --history --json`)."),
     # -- handover bundles (nothing is imported when one of these is raised) ------------
     "bundle.too_large": Message(K.BAD_INPUT, "{name} is {size_mb} MB; a handover bundle is at most {limit_mb} MB.",
                                 "Check that you chose an ExaDesk handover bundle. Nothing was imported."),

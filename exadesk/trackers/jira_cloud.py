@@ -472,3 +472,89 @@ def _all_projects(client) -> tuple[dict[str, str], int]:
             break
         start += len(values)
     return dict(list(found.items())[:_jira.MAX_PROJECTS]), max(total, len(found))
+
+
+# -- fixes (exadesk fix): the narrowest grant for each failing requirement ---------------------------------
+# Atlassian's REST v3 reference: Add user to group (POST /rest/api/3/group/user, "Site administration (that is,
+# member of the site-admin group)"), Remove user from group (DELETE, same path with accountId), Add actors to
+# project role (POST /rest/api/3/project/{key}/role/{id}, Administer Projects or Administer Jira) and Delete
+# actors from project role (DELETE, ?user=accountId).
+
+_GROUPS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-groups/"
+               "#api-rest-api-3-group-user-post")
+_ROLE_ACTORS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-role-actors/"
+                    "#api-rest-api-3-project-projectidorkey-role-id-post")
+#: The words of each change and what it also touches (the tracker's own texts).
+FIX_TEXTS = {
+    "group": "Add {user} to group {group}",
+    "group_touches": "Everything granted to {group} (product access, permission-scheme and global grants that name "
+                     "the group) applies to {user} as well.",
+    "role": "Add {user} to project role {role} in {project}",
+    "role_touches": "In {project} the role holds: {permissions} (permission scheme '{scheme}').",
+}
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _clients(ctx)[0]
+
+
+def _fix_app_account(client) -> str:
+    """The app user's account id, read with GETs; "" when it does not exist (the app_user check says so)."""
+    app, _ = _find_app_user(client)
+    return str(app.get("accountId") or "") if app else ""
+
+
+def _plan_group(ctx, group: str):
+    from exadesk.fixes import Call, Change
+
+    client = fix_client(ctx)
+    account = _fix_app_account(client)
+    if not account:
+        return []
+    groups = client.get_json("/rest/api/3/user/groups", params={"accountId": account}, expect=list)
+    member = group in {str(g.get("name") or "") for g in groups if isinstance(g, dict)}
+    return [Change(SPEC.check_id(group), FIX_TEXTS["group"].format(user=APP_NAME, group=group),
+                   Call("POST", "/rest/api/3/group/user", (("groupname", group),), {"accountId": account}),
+                   Call("DELETE", "/rest/api/3/group/user", (("groupname", group), ("accountId", account))),
+                   _GROUPS_REF, (FIX_TEXTS["group_touches"].format(group=group, user=APP_NAME),), done=member)]
+
+
+def _plan_role(ctx, key: str):
+    from exadesk.fixes import Call, Change
+
+    client = fix_client(ctx)
+    account = _fix_app_account(client)
+    projects = list(ctx.proxy.scope)
+    if not account or not projects:
+        return []
+    changes = []
+    for project in projects:
+        role_id = _role_id(client, project)
+        if not role_id:
+            continue  # the role itself is gone: only reinstalling the app brings it back
+        scheme = client.get_json(f"/rest/api/3/project/{project}/permissionscheme", params={"expand": "permissions"},
+                                 expect=dict)
+        held = sorted({perm for perm, holder in _jira.grants(scheme)
+                       if holder.get("type") == "projectRole" and _jira.holder_id(holder) == role_id})
+        touches = FIX_TEXTS["role_touches"].format(project=project, permissions=", ".join(held) or "nothing",
+                                                   scheme=scheme.get("name") or scheme.get("id") or "?")
+        path = f"/rest/api/3/project/{project}/role/{role_id}"
+        changes.append(Change(SPEC.check_id(key), FIX_TEXTS["role"].format(user=APP_NAME, role=ADDONS_ROLE,
+                                                                           project=project),
+                              Call("POST", path, body={"user": [account]}), Call("DELETE", path, (("user", account),)),
+                              _ROLE_ACTORS_REF, (touches,), done=_role_has(client, project, role_id, account)))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (
+        Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),
+        Fix((ADDONS_ROLE,), _plan_role, "Administer Projects in each project listed, or Administer Jira",
+            _ROLE_ACTORS_REF),
+    )
+
+
+FIXES = _fixes()
