@@ -93,7 +93,8 @@ class Change:
 
     def to_json(self) -> dict:
         return {"check": self.check_id, "words": self.words, "request": self.call.shown(),
-                "undo": self.inverse.shown() if self.inverse else None, "no_undo": self.no_inverse,
+                "undo": self.inverse.shown().replace("{created}", "<the new record's id>") if self.inverse else None,
+                "no_undo": self.no_inverse,
                 "reference": self.reference, "touches": list(self.touches), "already_done": self.done}
 
 
@@ -242,7 +243,10 @@ def apply(store, fix_plan: FixPlan, *, secrets=None, settings=None, cancel: thre
     run = FixRun(id=new_id(), instance=fix_plan.instance.id, admin=fix_plan.admin.id, by=fix_plan.admin_user,
                  at=clock.now())
     refused = None
+    in_place = _in_place(tracker, fix_plan, admin_target, proxy_target, cancel)
     for change in fix_plan.to_apply:
+        if change.call.shown() in in_place:
+            continue  # made since the plan was shown (a retry, or someone else): never sent twice
         status, answer, data = _send(client, change.call)
         if not 200 <= status < 300:
             refused = messages.problem("fix.refused", tracker=tracker.spec.name, change=change.words,
@@ -350,6 +354,18 @@ def _fix_client(tracker, admin_target: Target, cancel):
     """The admin's writing client, as the tracker's ``fix_client(ctx)`` signs it in."""
     ctx = _context(tracker.spec, admin_target, admin_target, cancel)
     return tracker.module.fix_client(ctx)
+
+
+def _in_place(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Target, cancel) -> set[str]:
+    """The requests of the plan whose change is already in place now, read again with GETs just before applying."""
+    declared = fixes_of(tracker.id)
+    ctx = _context(tracker.spec, admin_target, proxy_target, cancel)
+    prefix = f"{tracker.spec.id}."
+    out: set[str] = set()
+    for check_id in dict.fromkeys(c.check_id for c in fix_plan.to_apply):
+        key = check_id[len(prefix):]
+        out |= {c.call.shown() for c in declared[key].plan(ctx, key) if c.done}
+    return out
 
 
 def _send(client, call: Call) -> tuple[int, str, object]:

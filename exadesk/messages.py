@@ -209,6 +209,29 @@ CATALOGUE: dict[str, Message] = {
                                      "Enter it again on this machine, or export without secrets."),
 }
 
+#: What ``exadesk fix`` (and the window's Fix dialog) say that is not a problem: headings and confirmations.
+FIX_WORDS: dict[str, str] = {
+    "nothing": "Nothing to fix on {instance}: no failing check has a change ExaDesk can make.",
+    "heading": "Fixes for {instance}, made with the administrator's credential {admin}:",
+    "already": "already in place, nothing to send",
+    "request": "Request",
+    "undo": "Undo",
+    "no_undo": "No undo: {why}",
+    "touches": "Also",
+    "reference": "Reference",
+    "by_hand": "By hand (no API change exists):",
+    "to_apply": "Nothing was sent. To make these changes: `exadesk fix --instance \"{instance}\" --apply`.",
+    "confirm": "Make these {count} change(s) on {tracker} with {admin}'s credential? [y/N] ",
+    "declined": "Nothing was changed.",
+    "applied": "Applied {count} change(s), recorded as fix run {run}. Undo them with `exadesk fix --instance \"{instance}\" --undo {run}`.",
+    "none_applied": "No change was applied.",
+    "undone": "Undid {count} change(s) of fix run {run}.",
+    "before_after": "Before and after:",
+    "history": "Fix runs of {workspace}:",
+    "no_history": "No fix was applied in {workspace} yet.",
+}
+
+
 #: Extra reasons registered by tracker modules; kept apart for the coverage test.
 _TRACKER_REASONS: set[str] = set()
 

@@ -1,0 +1,264 @@
+"""Fix it for me (exadesk.fixes) against the emulators: per fix, the check fails, the plan lists exactly the
+requests, apply, the check passes, undo, the check fails again; a refused change leaves nothing half-applied and
+says what the administrator needs; a retry never sends a change twice; no secret reaches the plan."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from exadesk import engine, fixes, instances
+from exadesk.checks import Status
+from exadesk.http import HttpClient, Page, is_declared_read
+from exadesk.keychain import SecretStore
+from exadesk.model import Connection, Data, Instance, Workspace
+from exadesk.sandbox import jira_cloud as jira_emulator
+from exadesk.sandbox import servicenow as sn_emulator
+from exadesk.storage import Store
+
+APP = jira_emulator.APP_ACCOUNT
+ALL_BUT_SOFTWARE = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users"]
+#: A Jira user who is neither site admin nor Jira administrator (made up for these tests).
+PAT_EMAIL, PAT_TOKEN = "pat@example.com", "ATATT3xFfGF0PatProjectAdminTokenOnlyForTests0000=11223344"
+PAT = {"accountId": "5b10a2844c20165700ede301", "displayName": "Pat Project", "administer": False,
+       "browse_users": True, "project_admin": [], "groups": ["jira-software-users"], "token": PAT_TOKEN}
+
+
+def _store(*items: Instance, secrets: dict[str, dict[str, str]], connections=()) -> tuple[Store, Workspace]:
+    keychain = SecretStore()
+    for inst in items:
+        for name, value in secrets.get(inst.name, {}).items():
+            keychain.set(inst.id, name, value)
+    ws = Workspace(name="Acme", instances=list(items), connections=list(connections))
+    store = Store()
+    store.save(Data(workspaces=[ws]))
+    return store, store.load().data.workspace("Acme")
+
+
+def _status(inst: Instance, ws: Workspace, check_id: str) -> Status:
+    target, problems = instances.target_for(inst, ws)
+    assert not problems
+    report = engine.verify(target)
+    assert report.problem is None, report.problem
+    return next(c.status for c in report.checks if c.id == check_id)
+
+
+def _jira(emulators, extra: dict | None = None):
+    scenario = {"app_user": {"groups": list(ALL_BUT_SOFTWARE)}, "people": {PAT_EMAIL: PAT}}
+    scenario.update(extra or {})
+    emulator = emulators.start("jira_cloud", scenario)
+    inst = Instance(tracker="jira_cloud", name="Jira", url=emulator.url, auth_method="api_token",
+                    values={"email": jira_emulator.DEMO_EMAIL}, secret_fields=["api_token"], scope=["SUP"])
+    return emulator, inst
+
+
+def _writes(emulator) -> list[tuple[str, str]]:
+    return [(r.method, r.path + ("?" + "&".join(f"{k}={v[0]}" for k, v in sorted(r.query.items())) if r.query else ""))
+            for r in emulator.requests if r.method not in ("GET", "HEAD")
+            and not is_declared_read(r.method, r.path)]
+
+
+# -- Jira Cloud ---------------------------------------------------------------------------------------------
+
+
+def test_jira_cloud_group_fix_plans_applies_verifies_and_undoes(emulators):
+    emulator, inst = _jira(emulators)
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    check = "jira_cloud.jira-software-users"
+    assert _status(inst, ws, check) is Status.FAIL
+
+    plan = fixes.plan(ws, inst)
+    assert not _writes(emulator), "planning only reads"
+    assert [(c.call.shown(), c.inverse.shown()) for c in plan.to_apply] == [
+        (f'POST /rest/api/3/group/user?groupname=jira-software-users {{"accountId": "{APP}"}}',
+         f"DELETE /rest/api/3/group/user?groupname=jira-software-users&accountId={APP.replace(':', '%3A')}")]
+    assert plan.to_apply[0].words == "Add Exalate to group jira-software-users"
+    assert plan.to_apply[0].reference.startswith("https://developer.atlassian.com/cloud/jira/platform/rest/v3/")
+
+    outcome = fixes.apply(store, plan)
+    assert outcome.refused is None and len(outcome.applied) == 1
+    assert _writes(emulator) == [("POST", "/rest/api/3/group/user?groupname=jira-software-users")]
+    assert {c.id: c.status for c in outcome.before.checks}[check] is Status.FAIL
+    assert {c.id: c.status for c in outcome.after.checks}[check] is Status.PASS
+    ws = store.load().data.workspace("Acme")
+    run = ws.fix_runs[-1]
+    assert run.by == "Jira (site-admin@example.com)" and run.at == outcome.run.at
+    assert run.changes[0]["answer"] == "HTTP 201" and run.changes[0]["undo"]["method"] == "DELETE"
+
+    undone = fixes.undo(store, ws, run.id)
+    assert undone.refused is None and len(undone.applied) == 1
+    assert {c.id: c.status for c in undone.after.checks}[check] is Status.FAIL
+    assert store.load().data.workspace("Acme").fix_runs[-1].changes[0]["undone_at"]
+
+
+def test_jira_cloud_role_fix_names_what_the_role_holds_and_undoes(emulators):
+    emulator, inst = _jira(emulators, {"app_user": {"groups": ALL_BUT_SOFTWARE + ["jira-software-users"]},
+                                       "projects": {"SUP": {"id": "10000", "name": "Support", "scheme": "10000",
+                                                            "role_members": []}}})
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    check = "jira_cloud.atlassian-addons-project-access"
+    assert _status(inst, ws, check) is Status.FAIL
+    plan = fixes.plan(ws, inst)
+    path = f"/rest/api/3/project/SUP/role/{jira_emulator.ROLE_ADDONS}"
+    assert [(c.call.shown(), c.inverse.shown()) for c in plan.to_apply] == [
+        (f'POST {path} {{"user": ["{APP}"]}}', f"DELETE {path}?user={APP.replace(':', '%3A')}")]
+    assert "BROWSE_PROJECTS" in plan.to_apply[0].touches[0] and "Default software scheme" in plan.to_apply[0].touches[0]
+    outcome = fixes.apply(store, plan)
+    assert {c.id: c.status for c in outcome.after.checks}[check] is Status.PASS
+    undone = fixes.undo(store, store.load().data.workspace("Acme"), outcome.run.id)
+    assert {c.id: c.status for c in undone.after.checks}[check] is Status.FAIL
+
+
+def test_an_admin_without_the_right_changes_nothing_and_hears_what_it_needs(emulators):
+    emulator, inst = _jira(emulators)
+    admin = Instance(tracker="jira_cloud", name="Pat on Jira", url=emulator.url, auth_method="api_token",
+                     values={"email": PAT_EMAIL}, secret_fields=["api_token"], role="admin")
+    store, ws = _store(inst, admin, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN},
+                                             "Pat on Jira": {"api_token": PAT_TOKEN}})
+    plan = fixes.plan(ws, inst)
+    assert plan.admin.name == "Pat on Jira", "the workspace's admin instance makes the change"
+    outcome = fixes.apply(store, plan)
+    assert outcome.run is None and outcome.applied == []
+    assert outcome.refused.reason == "fix.refused" and "HTTP 403" in outcome.refused.message
+    assert "site-admins" in outcome.refused.next_step
+    assert emulator.scenario["app_user"]["groups"] == ALL_BUT_SOFTWARE, "nothing half-applied"
+    assert store.load().data.workspace("Acme").fix_runs == []
+
+
+def test_a_retry_does_not_send_a_change_twice(emulators):
+    emulator, inst = _jira(emulators)
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    plan = fixes.plan(ws, inst)
+    assert len(fixes.apply(store, plan).applied) == 1
+    # The same plan applied again (a retry): the state is read first, the member is not added twice.
+    again = fixes.apply(store, plan)
+    assert again.applied == [] and again.refused is None and again.run is None
+    assert [m for m, _ in _writes(emulator)] == ["POST"], "the group add was sent once"
+    # And a fresh plan has nothing left to do for that check.
+    fresh = fixes.plan(store.load().data.workspace("Acme"), inst)
+    assert not [c for c in fresh.to_apply if c.check_id == "jira_cloud.jira-software-users"]
+
+
+def test_no_admin_instance_is_a_sentence_naming_what_to_add(emulators):
+    emulator = emulators.start("servicenow")
+    inst = Instance(tracker="servicenow", name="SN", url=emulator.url, auth_method="basic",
+                    values={"username": "exalate.proxy"}, secret_fields=["password"])
+    store, ws = _store(inst, secrets={"SN": {"password": sn_emulator.DEMO_PASSWORD}})
+    with pytest.raises(fixes.FixError) as caught:
+        fixes.plan(ws, inst)
+    problem = caught.value.problem
+    assert problem.reason == "fix.no_admin" and "never the proxy user's" in problem.message
+    assert "exadesk add servicenow --role admin" in problem.next_step
+    assert not emulator.requests, "nothing was sent"
+
+
+# -- ServiceNow ---------------------------------------------------------------------------------------------
+
+
+def _servicenow(emulators, admin_user: str, admin_password: str, *, via_connection: bool = False):
+    emulator = emulators.start("servicenow", {
+        "users": {"exalate.proxy": {"roles": ["itil", "snc_platform_rest_api_access", sn_emulator.ROLE]}},
+        "acls": {"sys_user_role": {"read": []}}})
+    inst = Instance(tracker="servicenow", name="SN", url=emulator.url, auth_method="basic",
+                    values={"username": "exalate.proxy"}, secret_fields=["password"], scope=["incident"])
+    admin = Instance(tracker="servicenow", name="SN admin", url=emulator.url + "/", auth_method="basic",
+                     values={"username": admin_user}, secret_fields=["password"],
+                     role="proxy" if via_connection else "admin")
+    other = Instance(tracker="github", name="Repo", url="https://api.github.com", auth_method="token")
+    connections = [Connection(name="Sync", left=inst.id, right=other.id, admins={inst.id: admin.id})] \
+        if via_connection else []
+    store, ws = _store(inst, admin, other, connections=connections,
+                       secrets={"SN": {"password": sn_emulator.DEMO_PASSWORD}, "SN admin": {"password": admin_password}})
+    return emulator, store, ws, inst
+
+
+def test_servicenow_role_fix_through_sys_user_has_role(emulators):
+    emulator, store, ws, inst = _servicenow(emulators, "admin", "Sbx-Admin-Pw-5521", via_connection=True)
+    check = "servicenow.import_set"
+    assert _status(inst, ws, check) is Status.FAIL
+    plan = fixes.plan(ws, inst)
+    assert plan.admin.name == "SN admin", "a connection's admin of that side makes the change"
+    user = sn_emulator.PROXY_ID
+    assert [c.call.shown() for c in plan.to_apply] == [
+        f'POST /api/now/table/sys_user_has_role {{"role": "role-{role}", "user": "{user}"}}'
+        for role in ("import_set_loader", "import_transformer")]
+    assert [c.to_json()["undo"] for c in plan.to_apply] == \
+        ["DELETE /api/now/table/sys_user_has_role/<the new record's id>"] * 2
+    outcome = fixes.apply(store, plan)
+    assert outcome.refused is None
+    assert [e["undo"]["path"] for e in outcome.applied] == [
+        f"/api/now/table/sys_user_has_role/uhr-exalate.proxy-{role}" for role in ("import_set_loader",
+                                                                                 "import_transformer")]
+    assert {c.id: c.status for c in outcome.after.checks}[check] is Status.PASS
+    undone = fixes.undo(store, store.load().data.workspace("Acme"), outcome.run.id)
+    assert [e["words"] for e in undone.applied] == ["Give exalate.proxy the role import_transformer",
+                                                    "Give exalate.proxy the role import_set_loader"], "reverse order"
+    assert {c.id: c.status for c in undone.after.checks}[check] is Status.FAIL
+
+
+def test_servicenow_admin_without_user_admin_is_refused_before_anything_changes(emulators):
+    emulator, store, ws, inst = _servicenow(emulators, "dana.delegate", sn_emulator.DELEGATE_PASSWORD)
+    outcome = fixes.apply(store, fixes.plan(ws, inst))
+    assert outcome.applied == [] and outcome.refused is not None
+    assert "ACL Exception Insert Failed" in outcome.refused.message and "user_admin" in outcome.refused.next_step
+    assert emulator.scenario["users"]["exalate.proxy"]["roles"] == ["itil", "snc_platform_rest_api_access",
+                                                                      sn_emulator.ROLE]
+
+
+def test_a_refusal_midway_keeps_what_was_applied_recorded_for_undo(emulators):
+    emulator, store, ws, inst = _servicenow(emulators, "admin", "Sbx-Admin-Pw-5521")
+    plan = fixes.plan(ws, inst)
+    # The instance refuses the second grant (the role was made elevated meanwhile, say): 403 on its insert.
+    original = emulator.handle
+
+    def second_refused(request, seen=[]):
+        if request.method == "POST":
+            seen.append(request)
+            if len(seen) == 2:
+                return emulator._acl_refused("Insert")
+        return original(request)
+
+    emulator.handle = second_refused
+    outcome = fixes.apply(store, plan)
+    assert len(outcome.applied) == 1 and outcome.refused is not None
+    assert "1 change(s) before it were applied" in outcome.refused.message
+    run = store.load().data.workspace("Acme").fix_runs[-1]
+    assert [c["words"] for c in run.changes] == ["Give exalate.proxy the role import_set_loader"]
+    emulator.handle = original
+    fixes.undo(store, store.load().data.workspace("Acme"), run.id)
+    assert "import_set_loader" not in emulator.scenario["users"]["exalate.proxy"]["roles"]
+
+
+# -- secrets and the read-only rule ----------------------------------------------------------------------------
+
+
+def test_no_secret_reaches_the_plan_or_the_history(emulators):
+    emulator, inst = _jira(emulators)
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    plan = fixes.plan(ws, inst)
+    fixes.apply(store, plan)
+    shown = json.dumps(plan.to_json()) + store.path.read_text()
+    assert jira_emulator.DEMO_TOKEN not in shown
+
+
+def test_verification_clients_refuse_a_fix_request(emulators):
+    emulator, inst = _jira(emulators)
+    client = HttpClient(base_url=emulator.url, page=Page("Jira Cloud"), verifying=True)
+    with pytest.raises(Exception) as caught:
+        client.request("POST", "/rest/api/3/group/user", params={"groupname": "x"}, json_body={"accountId": APP})
+    assert getattr(caught.value, "problem").reason == "http.not_a_read"
+    assert not emulator.requests
+
+
+def test_every_declared_fix_names_a_real_requirement_and_a_reference():
+    from exadesk import trackers
+
+    covered = set()
+    for tracker in trackers.all_trackers():
+        for key, fix in fixes.fixes_of(tracker.id).items():
+            assert tracker.spec.requirement(key), key
+            assert fix.reference.startswith("https://") and fix.needs
+            assert callable(getattr(tracker.module, "fix_client", None)), tracker.id
+            covered.add(tracker.id)
+    assert {"jira_cloud", "servicenow"} <= covered
