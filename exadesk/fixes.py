@@ -117,11 +117,14 @@ class Fix:
 
 
 class FixContext(VerifyContext):
-    """What a fix's ``plan`` gets: the admin's target (``target``), the proxy user's (``proxy``), and clients."""
+    """What a fix's ``plan`` gets: the admin's target (``target``), the proxy user's (``proxy``) and the identity
+    its verification showed (``proxy_identity``: who to grant to when the credential names nobody, a token), and
+    clients."""
 
-    def __init__(self, spec, admin: Target, proxy: Target, client_factory, cancel):
+    def __init__(self, spec, admin: Target, proxy: Target, client_factory, cancel, proxy_identity=None):
         super().__init__(spec, admin, client_factory, cancel)
         self.proxy = proxy
+        self.proxy_identity = proxy_identity
 
 
 def fixes_of(tracker_id: str) -> dict[str, Fix]:
@@ -195,7 +198,7 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
     before = report or engine.verify(proxy_target, cancel=cancel)
     declared = fixes_of(instance.tracker)
     result = FixPlan(workspace, instance, admin, _user_of(admin, admin_target), before)
-    ctx = _context(tracker.spec, admin_target, proxy_target, cancel)
+    ctx = _context(tracker.spec, admin_target, proxy_target, cancel, before.identity)
     prefix = f"{tracker.spec.id}."
     for check in before.checks:
         if check.status not in FIXABLE or not check.id.startswith(prefix):
@@ -206,7 +209,10 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
                 result.by_hand.append((check.title, messages.problem("fix.no_api", tracker=tracker.spec.name).message))
             continue
         result.needs[check.id] = fix.needs
-        result.changes.extend(fix.plan(ctx, check.id[len(prefix):]))
+        try:
+            result.changes.extend(fix.plan(ctx, check.id[len(prefix):]))
+        except ExaDeskError as exc:  # the admin may not read what the fix needs to know: say so, plan the rest
+            result.by_hand.append((check.title, exc.problem.text()))
     return result
 
 
@@ -345,9 +351,10 @@ def _client_factory(spec, target: Target, cancel: threading.Event):
     return make
 
 
-def _context(spec, admin_target: Target, proxy_target: Target, cancel) -> FixContext:
+def _context(spec, admin_target: Target, proxy_target: Target, cancel, proxy_identity=None) -> FixContext:
     cancel = cancel or threading.Event()
-    return FixContext(spec, admin_target, proxy_target, _client_factory(spec, admin_target, cancel), cancel)
+    return FixContext(spec, admin_target, proxy_target, _client_factory(spec, admin_target, cancel), cancel,
+                      proxy_identity)
 
 
 def _fix_client(tracker, admin_target: Target, cancel):
@@ -359,7 +366,7 @@ def _fix_client(tracker, admin_target: Target, cancel):
 def _in_place(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Target, cancel) -> set[str]:
     """The requests of the plan whose change is already in place now, read again with GETs just before applying."""
     declared = fixes_of(tracker.id)
-    ctx = _context(tracker.spec, admin_target, proxy_target, cancel)
+    ctx = _context(tracker.spec, admin_target, proxy_target, cancel, fix_plan.before.identity)
     prefix = f"{tracker.spec.id}."
     out: set[str] = set()
     for check_id in dict.fromkeys(c.check_id for c in fix_plan.to_apply):

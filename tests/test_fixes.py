@@ -230,6 +230,63 @@ def test_a_refusal_midway_keeps_what_was_applied_recorded_for_undo(emulators):
     assert "import_set_loader" not in emulator.scenario["users"]["exalate.proxy"]["roles"]
 
 
+# -- Jira on-premise ----------------------------------------------------------------------------------------
+
+ONPREM_ADMIN_PASSWORD = "Jira-Admin-Password-For-Tests-1"  # made up
+ONPREM_PEOPLE = {
+    "jadmin": {"key": "JIRAUSER10001", "displayName": "Jo Admin", "emailAddress": "jo@example.com",
+               "password": ONPREM_ADMIN_PASSWORD, "admin": True, "groups": ["jira-administrators"]},
+    "lee": {"key": "JIRAUSER10002", "displayName": "Lee Lead", "emailAddress": "lee@example.com",
+            "password": ONPREM_ADMIN_PASSWORD, "admin": False, "project_admin": ["SUP"], "groups": []},
+}
+
+
+def _onprem(emulators, admin_user: str):
+    from exadesk.sandbox import jira_onprem as onprem_emulator
+
+    emulator = emulators.start("jira_onprem", {
+        "people": ONPREM_PEOPLE, "user": {"groups": ["jira-software-users"]},
+        "projects": {"SUP": {"id": 10000, "name": "Support", "scheme": "10000", "denied": [], "visible": True,
+                             "service_desk": 1, "agent": False, "team": []}}})
+    inst = Instance(tracker="jira_onprem", name="DC", url=emulator.url, auth_method="pat", secret_fields=["token"],
+                    scope=["SUP"], sync=["service_desk"])
+    admin = Instance(tracker="jira_onprem", name="DC admin", url=emulator.url, auth_method="password",
+                     values={"username": admin_user}, secret_fields=["password"], role="admin")
+    store, ws = _store(inst, admin, secrets={"DC": {"token": onprem_emulator.DEMO_PAT},
+                                             "DC admin": {"password": ONPREM_ADMIN_PASSWORD}})
+    return emulator, store, ws, inst
+
+
+def test_jira_onprem_agent_fix_adds_the_licence_group_and_the_service_desk_team_role(emulators):
+    emulator, store, ws, inst = _onprem(emulators, "jadmin")
+    check = "jira_onprem.service_desk_agent"
+    assert _status(inst, ws, check) is Status.FAIL
+    plan = fixes.plan(ws, inst)
+    assert [(c.words, c.call.shown(), c.inverse.shown()) for c in plan.to_apply] == [
+        ("Add exalate-proxy to group jira-servicedesk-users",
+         'POST /rest/api/2/group/user?groupname=jira-servicedesk-users {"name": "exalate-proxy"}',
+         "DELETE /rest/api/2/group/user?groupname=jira-servicedesk-users&username=exalate-proxy"),
+        ("Add exalate-proxy to project role Service Desk Team in SUP",
+         'POST /rest/api/2/project/SUP/role/10101 {"user": ["exalate-proxy"]}',
+         "DELETE /rest/api/2/project/SUP/role/10101?user=exalate-proxy")]
+    assert plan.to_apply[1].reference.startswith("https://docs.atlassian.com/software/jira/docs/api/REST/")
+    outcome = fixes.apply(store, plan)
+    assert outcome.refused is None and len(outcome.applied) == 2
+    assert {c.id: c.status for c in outcome.after.checks}[check] is Status.PASS
+    undone = fixes.undo(store, store.load().data.workspace("Acme"), outcome.run.id)
+    assert [e["words"] for e in undone.applied][0].startswith("Add exalate-proxy to project role"), "reverse order"
+    assert {c.id: c.status for c in undone.after.checks}[check] is Status.FAIL
+    assert emulator.scenario["user"]["groups"] == ["jira-software-users"]
+
+
+def test_jira_onprem_project_admin_cannot_add_to_a_group_and_nothing_is_half_done(emulators):
+    emulator, store, ws, inst = _onprem(emulators, "lee")
+    outcome = fixes.apply(store, fixes.plan(ws, inst))
+    assert outcome.applied == [] and "HTTP 403" in outcome.refused.message
+    assert "Jira Administrators" in outcome.refused.next_step
+    assert emulator.scenario["projects"]["SUP"]["team"] == [], "the role was not changed after the refusal"
+
+
 # -- secrets and the read-only rule ----------------------------------------------------------------------------
 
 
@@ -261,4 +318,4 @@ def test_every_declared_fix_names_a_real_requirement_and_a_reference():
             assert fix.reference.startswith("https://") and fix.needs
             assert callable(getattr(tracker.module, "fix_client", None)), tracker.id
             covered.add(tracker.id)
-    assert {"jira_cloud", "servicenow"} <= covered
+    assert {"jira_cloud", "jira_onprem", "servicenow"} <= covered

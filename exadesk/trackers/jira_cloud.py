@@ -484,16 +484,6 @@ _GROUPS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-
                "#api-rest-api-3-group-user-post")
 _ROLE_ACTORS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-role-actors/"
                     "#api-rest-api-3-project-projectidorkey-role-id-post")
-#: The words of each change and what it also touches (the tracker's own texts).
-FIX_TEXTS = {
-    "group": "Add {user} to group {group}",
-    "group_touches": "Everything granted to {group} (product access, permission-scheme and global grants that name "
-                     "the group) applies to {user} as well.",
-    "role": "Add {user} to project role {role} in {project}",
-    "role_touches": "In {project} the role holds: {permissions} (permission scheme '{scheme}').",
-}
-
-
 def fix_client(ctx):
     """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
     return _clients(ctx)[0]
@@ -506,44 +496,28 @@ def _fix_app_account(client) -> str:
 
 
 def _plan_group(ctx, group: str):
-    from exadesk.fixes import Call, Change
-
     client = fix_client(ctx)
     account = _fix_app_account(client)
     if not account:
         return []
     groups = client.get_json("/rest/api/3/user/groups", params={"accountId": account}, expect=list)
     member = group in {str(g.get("name") or "") for g in groups if isinstance(g, dict)}
-    return [Change(SPEC.check_id(group), FIX_TEXTS["group"].format(user=APP_NAME, group=group),
-                   Call("POST", "/rest/api/3/group/user", (("groupname", group),), {"accountId": account}),
-                   Call("DELETE", "/rest/api/3/group/user", (("groupname", group), ("accountId", account))),
-                   _GROUPS_REF, (FIX_TEXTS["group_touches"].format(group=group, user=APP_NAME),), done=member)]
+    return [_jira.group_change(SPEC.check_id(group), "/rest/api/3", group, APP_NAME, ("accountId", account), member,
+                               _GROUPS_REF)]
 
 
 def _plan_role(ctx, key: str):
-    from exadesk.fixes import Call, Change
-
     client = fix_client(ctx)
     account = _fix_app_account(client)
-    projects = list(ctx.proxy.scope)
-    if not account or not projects:
+    if not account:
         return []
     changes = []
-    for project in projects:
+    for project in ctx.proxy.scope:
         role_id = _role_id(client, project)
-        if not role_id:
-            continue  # the role itself is gone: only reinstalling the app brings it back
-        scheme = client.get_json(f"/rest/api/3/project/{project}/permissionscheme", params={"expand": "permissions"},
-                                 expect=dict)
-        held = sorted({perm for perm, holder in _jira.grants(scheme)
-                       if holder.get("type") == "projectRole" and _jira.holder_id(holder) == role_id})
-        touches = FIX_TEXTS["role_touches"].format(project=project, permissions=", ".join(held) or "nothing",
-                                                   scheme=scheme.get("name") or scheme.get("id") or "?")
-        path = f"/rest/api/3/project/{project}/role/{role_id}"
-        changes.append(Change(SPEC.check_id(key), FIX_TEXTS["role"].format(user=APP_NAME, role=ADDONS_ROLE,
-                                                                           project=project),
-                              Call("POST", path, body={"user": [account]}), Call("DELETE", path, (("user", account),)),
-                              _ROLE_ACTORS_REF, (touches,), done=_role_has(client, project, role_id, account)))
+        if role_id:  # a deleted role comes back only with the app (reinstall); no request makes it
+            changes.append(_jira.role_change(client, SPEC.check_id(key), "/rest/api/3", project, (ADDONS_ROLE, role_id),
+                                             APP_NAME, account, _role_has(client, project, role_id, account),
+                                             _ROLE_ACTORS_REF))
     return changes
 
 
