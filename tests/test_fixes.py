@@ -319,3 +319,20 @@ def test_every_declared_fix_names_a_real_requirement_and_a_reference():
             assert callable(getattr(tracker.module, "fix_client", None)), tracker.id
             covered.add(tracker.id)
     assert {"jira_cloud", "jira_onprem", "servicenow"} <= covered
+
+
+def test_only_the_fix_module_makes_a_client_that_may_write():
+    """Verification's clients refuse writes (verifying=True); the one writing client is made in exadesk/fixes.py."""
+    import pathlib
+    import re
+
+    root = pathlib.Path(fixes.__file__).parent
+    writers, readers = [], []
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"HttpClient\((.*?)\)\n", text, re.S):
+            (writers if "verifying=False" in match.group(1) else readers).append(path.relative_to(root).as_posix())
+    assert writers == ["fixes.py"]
+    engine_source = (root / "engine.py").read_text(encoding="utf-8")
+    assert "verifying=True" in engine_source
+    assert not any(p.startswith("trackers/") for p in writers + readers), "adapters get clients, never make them"
