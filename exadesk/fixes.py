@@ -23,6 +23,7 @@ from exadesk import clock, messages
 from exadesk.checks import Report, Status
 from exadesk.errors import CheckError, ExaDeskError, Problem
 from exadesk.model import FixRun, Instance, Workspace, new_id
+from exadesk.redact import Redactor
 from exadesk.trackers.base import Target, VerifyContext, normalise_url
 
 #: Check statuses a fix is offered for: a missing grant (fail) and a flagged one (warn, such as a role
@@ -253,7 +254,7 @@ def apply(store, fix_plan: FixPlan, *, secrets=None, settings=None, cancel: thre
     for change in fix_plan.to_apply:
         if change.call.shown() in in_place:
             continue  # made since the plan was shown (a retry, or someone else): never sent twice
-        status, answer, data = _send(client, change.call)
+        status, answer, data = _send(client, change.call, Redactor.for_target(admin_target))
         if not 200 <= status < 300:
             refused = messages.problem("fix.refused", tracker=tracker.spec.name, change=change.words,
                                        answer=answer, needs=fix_plan.needs.get(change.check_id, "more rights"),
@@ -296,7 +297,7 @@ def undo(store, workspace: Workspace, run_id: str, *, secrets=None, settings=Non
     for entry in reversed(run.changes):
         if entry.get("undone_at") or not entry.get("undo"):
             continue
-        status, answer, _ = _send(client, Call.from_json(entry["undo"]))
+        status, answer, _ = _send(client, Call.from_json(entry["undo"]), Redactor.for_target(admin_target))
         if not 200 <= status < 300 and status != 404:  # 404: already gone, which is what undo wants
             refused = messages.problem("fix.undo_refused", tracker=tracker.spec.name, change=entry["words"],
                                        answer=answer)
@@ -375,15 +376,18 @@ def _in_place(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Ta
     return out
 
 
-def _send(client, call: Call) -> tuple[int, str, object]:
-    """Send one change; (status, the tracker's answer in a short sentence, decoded body). Never raises for a refusal."""
+def _send(client, call: Call, redact: Redactor) -> tuple[int, str, object]:
+    """Send one change; (status, the tracker's answer in a short sentence, decoded body). Never raises for a refusal.
+
+    The answer is shown and stored, so a secret the tracker echoed is masked first.
+    """
     try:
         reply = client.request(call.method, call.path, params=dict(call.params) or None, json_body=call.body,
                                allow=range(300, 600), retry=False)
     except CheckError as exc:
-        return 0, exc.problem.text(), None
+        return 0, redact.text(exc.problem.text()), None
     data = reply.json_or_none()
-    return reply.status, _answer(reply.status, data), data
+    return reply.status, redact.text(_answer(reply.status, data)), data
 
 
 def _answer(status: int, data) -> str:
