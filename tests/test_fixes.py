@@ -287,6 +287,76 @@ def test_jira_onprem_project_admin_cannot_add_to_a_group_and_nothing_is_half_don
     assert emulator.scenario["projects"]["SUP"]["team"] == [], "the role was not changed after the refusal"
 
 
+# -- GitHub ------------------------------------------------------------------------------------------------
+
+GH_PROXY, GH_ADMIN = "ghp_" + "ProxyTokenForFixTests".ljust(36, "0"), "ghp_" + "AdminTokenForFixTests".ljust(36, "0")
+
+
+def _github(emulators, proxy_role: str | None):
+    collaborators = {"dana": "admin", **({"exalate-proxy": proxy_role} if proxy_role else {})}
+    emulator = emulators.start("github", {
+        "tokens": {GH_PROXY: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
+                              "scopes": ["repo"]},
+                   GH_ADMIN: {"login": "dana", "name": "Dana Admin", "id": 4102, "kind": "classic",
+                              "scopes": ["repo"]}},
+        "repos": {"acme/portal": {"id": 1, "private": False, "owner_type": "User",
+                                   "collaborators": collaborators}}})
+    inst = Instance(tracker="github", name="Repo", url=emulator.url, auth_method="classic", secret_fields=["token"],
+                    scope=["acme/portal"])
+    admin = Instance(tracker="github", name="Dana on GitHub", url=emulator.url, auth_method="classic",
+                     secret_fields=["token"], role="admin")
+    store, ws = _store(inst, admin, secrets={"Repo": {"token": GH_PROXY}, "Dana on GitHub": {"token": GH_ADMIN}})
+    return emulator, store, ws, inst
+
+
+def test_github_admin_role_for_an_existing_collaborator_and_its_undo(emulators):
+    emulator, store, ws, inst = _github(emulators, "push")
+    assert _status(inst, ws, "github.admin") is Status.FAIL
+    plan = fixes.plan(ws, inst)
+    path = "/repos/acme/portal/collaborators/exalate-proxy"
+    assert [(c.words, c.call.shown(), c.inverse.shown()) for c in plan.to_apply] == [
+        ("Give exalate-proxy the Admin role on acme/portal (now write)", f'PUT {path} {{"permission": "admin"}}',
+         f'PUT {path} {{"permission": "push"}}')]
+    assert "no narrower role" in plan.to_apply[0].touches[0]
+    outcome = fixes.apply(store, plan)
+    assert {c.id: c.status for c in outcome.after.checks}["github.admin"] is Status.PASS
+    undone = fixes.undo(store, store.load().data.workspace("Acme"), outcome.run.id)
+    assert {c.id: c.status for c in undone.after.checks}["github.admin"] is Status.FAIL
+    assert emulator.scenario["repos"]["acme/portal"]["collaborators"]["exalate-proxy"] == "push"
+
+
+def test_github_invitation_waits_for_the_proxy_user_to_accept(emulators):
+    import requests
+
+    emulator, store, ws, inst = _github(emulators, None)
+    plan = fixes.plan(ws, inst)
+    [change] = plan.to_apply
+    assert change.words == "Invite exalate-proxy to acme/portal with the Admin role"
+    assert "must accept it" in change.touches[0]
+    assert change.inverse.shown() == "DELETE /repos/acme/portal/collaborators/exalate-proxy"
+    outcome = fixes.apply(store, plan)
+    assert outcome.applied[0]["answer"] == "HTTP 201"
+    assert {c.id: c.status for c in outcome.after.checks}["github.admin"] is Status.FAIL, "not until accepted"
+    assert [c.done for c in fixes.plan(store.load().data.workspace("Acme"), inst).changes] == [True], \
+        "the pending invitation is not sent again"
+    [invitation_id] = emulator.scenario["repos"]["acme/portal"]["invitations"]
+    accepted = requests.patch(f"{emulator.url}/api/v3/user/repository_invitations/{invitation_id}",
+                              headers={"Authorization": f"Bearer {GH_PROXY}"}, timeout=5)
+    assert accepted.status_code == 204
+    assert _status(inst, ws, "github.admin") is Status.PASS
+    undone = fixes.undo(store, store.load().data.workspace("Acme"), outcome.run.id)
+    assert {c.id: c.status for c in undone.after.checks}["github.admin"] is Status.FAIL
+    assert "exalate-proxy" not in emulator.scenario["repos"]["acme/portal"]["collaborators"]
+
+
+def test_github_collaborator_without_admin_rights_is_refused(emulators):
+    emulator, store, ws, inst = _github(emulators, "push")
+    emulator.scenario["repos"]["acme/portal"]["collaborators"]["dana"] = "maintain"
+    outcome = fixes.apply(store, fixes.plan(ws, inst))
+    assert outcome.applied == [] and "Must have admin rights to Repository." in outcome.refused.message
+    assert "Admin role on each repository" in outcome.refused.next_step
+
+
 # -- secrets and the read-only rule ----------------------------------------------------------------------------
 
 
@@ -318,7 +388,7 @@ def test_every_declared_fix_names_a_real_requirement_and_a_reference():
             assert fix.reference.startswith("https://") and fix.needs
             assert callable(getattr(tracker.module, "fix_client", None)), tracker.id
             covered.add(tracker.id)
-    assert {"jira_cloud", "jira_onprem", "servicenow"} <= covered
+    assert {"github", "jira_cloud", "jira_onprem", "servicenow"} <= covered
 
 
 def test_only_the_fix_module_makes_a_client_that_may_write():
