@@ -35,9 +35,10 @@ def _jira_cloud(n: int) -> tuple[dict, list[str]]:
 
 def _jira_onprem(n: int) -> tuple[dict, list[str]]:
     keys = [f"P{i:02d}" for i in range(n)]
+    public = {"grants": [{"permission": "BROWSE_PROJECTS", "type": "applicationRole"}]}  # as for Jira Cloud
     return {"projects": {key: {"id": 20000 + i, "name": f"Project {i}", "scheme": "10000", "denied": [],
                                "visible": True, "service_desk": None, "agent": False}
-                         for i, key in enumerate(keys)}}, keys
+                         for i, key in enumerate(keys)}, "schemes": {"10100": public}}, keys
 
 
 def _github(n: int) -> tuple[dict, list[str]]:
@@ -93,23 +94,28 @@ TRACKERS: dict[str, Callable[[int], tuple[dict, list[str]]]] = {
 }
 
 
+def target_for(tracker: str, emulator, scope: list[str]):
+    """A Target for ``tracker``'s first sign-in method with the emulator's demo credential and ``scope``."""
+    from exadesk import trackers
+    from exadesk.trackers.base import Secrets, Target
+
+    args = dict(zip(emulator.demo_args[::2], emulator.demo_args[1::2]))
+    method = trackers.get(tracker).spec.auth_methods[0]
+    values = {method.user_field.name: args["--user"]} if "--user" in args and method.user_field else {}
+    return Target(tracker=tracker, url=emulator.url, auth_method=method.id, values=values,
+                  secrets=Secrets(dict(emulator.demo_secrets)), scope=scope)
+
+
 def measure(tracker: str, n: int, delay: float) -> tuple[float, int, object]:
     """One check of ``tracker`` with ``n`` items in scope: (seconds, requests the emulator saw, the report)."""
     from exadesk import engine
-    from exadesk import trackers
     from exadesk.sandbox import emulator_class
-    from exadesk.trackers.base import Secrets, Target
 
     scenario, scope = TRACKERS[tracker](n)
     scenario["fault"] = {"kind": "slow", "delay": delay}
     emulator = emulator_class(tracker)(scenario).start()
     try:
-        args = dict(zip(emulator.demo_args[::2], emulator.demo_args[1::2]))
-        spec = trackers.get(tracker).spec
-        method = spec.auth_methods[0]
-        values = {method.user_field.name: args["--user"]} if "--user" in args and method.user_field else {}
-        target = Target(tracker=tracker, url=emulator.url, auth_method=method.id, values=values,
-                        secrets=Secrets(dict(emulator.demo_secrets)), scope=scope)
+        target = target_for(tracker, emulator, scope)
         started = time.perf_counter()
         report = engine.verify(target)
         seconds = time.perf_counter() - started

@@ -27,6 +27,7 @@ import hashlib
 import hmac
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -76,10 +77,18 @@ def _canonical(payload: dict) -> bytes:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int, *, normalise: bool = True) -> bytes:
+    """The key of a passphrase. Normalised to NFC: "é" typed as one character (Windows, Linux) or as e + accent
+    (macOS) is the same passphrase to the person, so it must give the same key."""
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    text = unicodedata.normalize("NFC", passphrase) if normalise else passphrase
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(text.encode("utf-8", errors="surrogateescape"))
+
+
+def _key_matches(key: bytes, key_check: str) -> bool:
+    # Bytes: compare_digest refuses a str with non-ASCII characters (a tampered key_check) with a TypeError.
+    return hmac.compare_digest(_key_check(key).encode(), key_check.encode("utf-8", errors="surrogateescape"))
 
 
 def _key_check(key: bytes) -> str:
@@ -333,7 +342,10 @@ def decrypt_secrets(bundle: Bundle, passphrase: str) -> dict[str, dict[str, str]
     if len(nonce) != 12 or len(salt) < 8:
         raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted part is not readable")
     key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"])
-    if not hmac.compare_digest(_key_check(key), box["key_check"]):
+    if not _key_matches(key, box["key_check"]) and unicodedata.normalize("NFC", passphrase) != passphrase:
+        # Bundles exported before passphrases were normalised used the characters as typed.
+        key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"], normalise=False)
+    if not _key_matches(key, box["key_check"]):
         raise _fail("bundle.wrong_passphrase", name=bundle.name)
     try:
         plain = AESGCM(key).decrypt(nonce, ciphertext, bundle.digest.encode("ascii"))

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
-from exadesk.errors import CheckError, ErrorKind, ExaDeskError
+from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
 from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
 from exadesk.redact import Redactor
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 OnResult = Callable[[CheckResult], None]
 
 
-def validate(target: Target) -> Report:
-    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong."""
+def validate(target: Target, *, purpose: str = "proxy") -> Report:
+    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
+    (or, for a proxy user, no scope is given where the requirements are checked per project)."""
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
@@ -39,15 +40,63 @@ def validate(target: Target) -> Report:
     if site != normalise_url(target.url):
         target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
     report = Report(tracker=tracker.id, url=redact_url(site))
-    report.checks.extend(tracker.validate_offline(target))
+    report.problem = input_problem(target)
+    if report.problem is not None:
+        return report
+    report.checks.extend(tracker.validate_offline(target, require_scope=purpose == "proxy"))
     bad = [c for c in report.checks if c.status is Status.FAIL]
-    if bad:
+    bad.sort(key=lambda c: c.id == f"{tracker.id}.scope")  # the address and fields first, the scope last
+    if bad and bad[0].id == f"{tracker.id}.scope" and tracker.spec.scope.missing(target.scope):
+        scope = tracker.spec.scope
+        report.problem = messages.problem("input.scope_missing", tracker=tracker.spec.name,
+                                          label=scope.label.lower(), example=scope.example)
+    elif bad:
         first = bad[0]
         # The check's detail and fix are whole sentences ("Expected: ..."); the message adds its own framing.
         report.problem = messages.problem("input.field", field=first.title, problem=first.detail.rstrip("."),
                                           example=first.fix.removeprefix("Expected:").strip().rstrip("."))
     report.checks.extend(_notice_results(tracker.spec, target))
     return report
+
+
+#: The longest wait for one reply a person may ask for (seconds).
+MAX_TIMEOUT = 3600.0
+
+
+def timeout_problem(value) -> Problem | None:
+    """Why ``value`` cannot be a timeout in seconds (negative, zero, infinite, not a number), or None."""
+    import math
+
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+            and 0 < value <= MAX_TIMEOUT:
+        return None
+    return messages.problem("input.timeout", value=value, maximum=f"{MAX_TIMEOUT:g}")
+
+
+def input_problem(target: Target) -> Problem | None:
+    """What every tracker refuses before anything is sent: the timeout, a secret that is not text, the CA file."""
+    problem = timeout_problem(target.timeout)
+    if problem is not None:
+        return problem
+    for name in target.secrets.names():
+        value = target.secrets.get(name)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that were not UTF-8, as Python passes them on from the environment
+            return messages.problem("input.secret_encoding", field=_field_label(target, name))
+    if target.ca_bundle:
+        from exadesk.http import ca_bundle_problem
+
+        return ca_bundle_problem(target.ca_bundle)
+    return None
+
+
+def _field_label(target: Target, name: str) -> str:
+    try:
+        field = trackers.get(target.tracker).spec.auth_method(target.auth_method or None).field(name)
+    except (KeyError, AttributeError):
+        field = None
+    return field.label if field is not None else name.replace("_", " ")
 
 
 def verify(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
@@ -93,7 +142,7 @@ def _redacted(report: Report, redact: Redactor) -> Report:
 def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
-    report = validate(target)
+    report = validate(target, purpose=purpose)
     if report.problem is None:
         from exadesk import tokens
 

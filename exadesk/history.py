@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from exadesk import clock
-from exadesk.checks import Status
+from exadesk.checks import Status, Verdict
 from exadesk.model import Instance, Verification
 
 #: Error kinds that say nothing about the proxy user's permissions.
@@ -156,12 +156,28 @@ def drift(instance: Instance, now: datetime | None = None) -> list[str]:
 
 
 def timeline(instance: Instance) -> list[dict]:
-    """One row per stored run, newest first: time, ready, failing check titles, conclusive (for a history table)."""
+    """One row per stored run, newest first: time, verdict, failing and not-confirmed check titles, conclusive
+    (for a history table; :func:`verdict_line` says a row in words)."""
     rows = []
     for run in reversed(instance.history):
         rows.append({
-            "at": run.at, "ready": run.ready, "conclusive": conclusive(run), "identity": run.identity,
+            "at": run.at, "ready": run.ready, "verdict": run.verdict.value, "conclusive": conclusive(run),
+            "identity": run.identity,
             "failing": [c.title for c in run.checks if c.status is Status.FAIL],
+            "not_confirmed": [c.title for c in run.checks if c.not_confirmed],
             "error": run.error_message,
         })
     return rows
+
+
+#: How a stored run's verdict reads in a history line.
+VERDICT_WORDS = {Verdict.READY: "Ready", Verdict.NOT_READY: "Not ready", Verdict.NOT_CONFIRMED: "Not confirmed",
+                 Verdict.NOT_CHECKED: "Not checked"}
+
+
+def verdict_line(row: dict) -> str:
+    """A :func:`timeline` row in words: ``Not ready: Admin on the repository``, ``Not confirmed: Token scopes``."""
+    verdict = Verdict(row["verdict"])
+    why = {Verdict.NOT_READY: row["failing"], Verdict.NOT_CONFIRMED: row["not_confirmed"]}.get(verdict) or []
+    text = ", ".join(why) or (row.get("error") or "" if verdict is not Verdict.READY else "")
+    return f"{VERDICT_WORDS[verdict]}: {text}" if text else VERDICT_WORDS[verdict]

@@ -15,6 +15,7 @@ import html
 import ipaddress
 import json
 import logging
+import math
 import os
 import re
 import socket
@@ -43,6 +44,8 @@ DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_RETRY_WAIT = 15.0
 RETRY_STATUSES = (429, 502, 503, 504)
+#: Same-host redirects followed for one request; more is a loop (or a chain no API needs).
+MAX_REDIRECTS = 3
 #: How often a waiting request looks at its deadline and cancel flag: Cancel ends a request within this (plus a thread switch).
 POLL_SECONDS = 0.05
 #: Requests in flight to one host at once, for the whole process: a check's concurrent reads and Verify all's
@@ -63,17 +66,30 @@ NON_GET_READS: dict[tuple[str, str], str] = {
         "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session
     ("DELETE", "/rest/site-session"):
         "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session end
+    ("POST", "/graphql"):  # api.github.com/graphql and GHES /api/graphql; queries only (see is_declared_read)
+        "https://docs.github.com/graphql/guides/forming-calls-with-graphql#about-queries",
+    ("POST", "/api/now/v1/batch"):  # ServiceNow's Batch API; GET sub-requests only (see is_declared_read)
+        "https://www.servicenow.com/docs/r/api-reference/rest-apis/batch-api.html",
     ("POST", "/oauth_token.do"):
         "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",  # OAuth token
 }
 
 
-def is_declared_read(method: str, url: str) -> bool:
+_GRAPHQL_QUERY = re.compile(r"\s*(query\b|\{)")  # a query document, never a mutation or subscription
+
+
+def is_declared_read(method: str, url: str, json_body=None) -> bool:
     """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of :data:`NON_GET_READS`."""
     method = method.upper()
     if method in ("GET", "HEAD"):
         return True
     path = urlsplit(url).path.rstrip("/")
+    if method == "POST" and path.endswith("/graphql"):
+        query = json_body.get("query") if isinstance(json_body, dict) else None
+        return isinstance(query, str) and _GRAPHQL_QUERY.match(query) is not None
+    if method == "POST" and path.endswith("/api/now/v1/batch"):
+        inner = json_body.get("rest_requests") if isinstance(json_body, dict) else None
+        return isinstance(inner, list) and all(isinstance(r, dict) and r.get("method") == "GET" for r in inner)
     return any(method == m and path.endswith(p) for m, p in NON_GET_READS)
 
 
@@ -385,8 +401,18 @@ class Reply:
     def json_or_none(self):
         try:
             return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: absurdly nested JSON
             return None
+
+    def too_deep(self) -> bool:
+        """True when the body is JSON nested deeper than the decoder goes (a hostile reply, not data)."""
+        try:
+            json.loads(self.body)
+        except RecursionError:
+            return True
+        except (ValueError, UnicodeDecodeError):
+            pass
+        return False
 
 
 @dataclass
@@ -417,9 +443,11 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:  # "inf", "1e400" and "nan" are not a time anyone can wait: the same as no hint
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - clock.now().timestamp())
     except (TypeError, ValueError):
@@ -468,8 +496,30 @@ def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
     except ImportError:  # pragma: no cover - truststore is a dependency
         context = ssl.create_default_context()
     if ca_bundle:
-        context.load_verify_locations(cafile=ca_bundle)
+        problem = ca_bundle_problem(ca_bundle, context)
+        if problem is not None:
+            raise CheckError(problem)
     return context
+
+
+def ca_bundle_problem(path: str, context: "ssl.SSLContext | None" = None) -> Problem | None:
+    """Why ``path`` cannot serve as extra certificate authorities (a missing file, not PEM), or None; loads it into
+    ``context`` when one is given."""
+    import ssl
+
+    if context is None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        context.load_verify_locations(cafile=path)
+    except FileNotFoundError:
+        return messages.problem("input.ca_bundle", path=path, why="does not exist")
+    except IsADirectoryError:
+        return messages.problem("input.ca_bundle", path=path, why="is a folder, not a file")
+    except PermissionError:
+        return messages.problem("input.ca_bundle", path=path, why="cannot be read (no permission)")
+    except (ssl.SSLError, OSError, ValueError, UnicodeError):
+        return messages.problem("input.ca_bundle", path=path, why="holds no certificate in PEM form")
+    return None
 
 
 # -- the client ----------------------------------------------------------------
@@ -547,7 +597,7 @@ class HttpClient:
     def decode(self, reply: Reply, expect: type | tuple = (dict, list)):
         data = reply.json_or_none()
         if data is None and reply.body.strip() not in (b"null",):
-            self._raise(reply, "http.invalid_json", what="invalid JSON")
+            self._raise(reply, "http.too_deep" if reply.too_deep() else "http.invalid_json", what="invalid JSON")
         if not isinstance(data, expect):
             self._raise(reply, "http.wrong_shape", what=f"{type(data).__name__} where {_names(expect)} was expected")
         return data
@@ -559,7 +609,7 @@ class HttpClient:
         Verification never changes tracker data: adapters only use POST/DELETE
         for session log-in and log-out and OAuth token endpoints.
         """
-        if self.verifying and not is_declared_read(method, self.url(path)):
+        if self.verifying and not is_declared_read(method, self.url(path), json_body):
             raise CheckError(messages.problem("http.not_a_read", method=method.upper(), path=urlsplit(self.url(path)).path,
                                               tracker=self.page.tracker))
         use_auth = self.auth if auth is True else (auth or None)
@@ -591,8 +641,7 @@ class HttpClient:
             if 300 <= reply.status < 400 and reply.status != 304:
                 target = reply.headers.get("Location", "")
                 next_url = urljoin(url, target)
-                if self._is_login_redirect(url, next_url) or redirects >= 3 or method != "GET":
-                    self._raise(reply, "http.sso_redirect", login_url=_strip_query(next_url))
+                self._refuse_redirect(reply, url, next_url, method, redirects)
                 url, redirects = next_url, redirects + 1
                 params = None  # the Location carries its own query
                 continue
@@ -689,6 +738,16 @@ class HttpClient:
                 raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
             raise CheckError(messages.problem("http.invalid_json", tracker=self.page.tracker, url=response.url)) from None
         return b"".join(chunks)
+
+    def _refuse_redirect(self, reply: Reply, current: str, target: str, method: str, redirects: int) -> None:
+        """Raise when a redirect must not be followed, naming why: to plain http, round in a loop, or to a sign-in."""
+        if urlsplit(current).scheme == "https" and urlsplit(target).scheme == "http":
+            # Checked first: following it would send the credential unencrypted, whatever the host.
+            self._raise(reply, "http.insecure_redirect", target=_strip_query(target))
+        if self._is_login_redirect(current, target) or method != "GET":
+            self._raise(reply, "http.sso_redirect", login_url=_strip_query(target))
+        if redirects >= MAX_REDIRECTS or target == current:
+            self._raise(reply, "http.redirect_loop", target=_strip_query(target), count=redirects + 1)
 
     def _is_login_redirect(self, current: str, target: str) -> bool:
         a, b = urlsplit(current), urlsplit(target)
@@ -827,8 +886,9 @@ def _origin(url: str) -> str:
     parts = urlsplit(url)
     if not parts.hostname:
         return url
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6 keeps its brackets
     port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
+    return f"{parts.scheme}://{host}{port}"
 
 
 def _strip_query(url: str) -> str:

@@ -104,7 +104,7 @@ def record(instance: Instance, report: Report) -> None:
     if report.problem is not None and report.problem.kind.value in ("network", "tls", "rate_limited", "cancelled"):
         # Could not reach it: until one run has reached the tracker, the instance stays "prepared offline".
         reached = any(v.error_kind not in ("network", "tls", "rate_limited", "cancelled") for v in instance.history)
-        if instance.state is InstanceState.FAILING and not reached:
+        if instance.state in (InstanceState.FAILING, InstanceState.NOT_CONFIRMED) and not reached:
             instance.state = InstanceState.PREPARED_OFFLINE
 
 
@@ -140,7 +140,7 @@ class VerifyAllResult:
     cancelled: bool = False
 
     def counts(self) -> dict[str, int]:
-        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}``."""
+        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}`` (inconclusive: not confirmed)."""
         out = {"ready": 0, "not_ready": 0, "inconclusive": 0, "bad_input": 0}
         for report in self.reports.values():
             out[("ready", "not_ready", "bad_input", "inconclusive")[report.exit_code()]] += 1

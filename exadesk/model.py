@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from exadesk import clock
-from exadesk.checks import CheckResult
+from exadesk.checks import CheckResult, Verdict, verdict_of
 
 #: What an integration can synchronise; requirements depend on these.
 SYNC_OPTIONS: tuple[str, ...] = ("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk")
@@ -50,6 +50,12 @@ class InstanceState(str, enum.Enum):
     PREPARED_OFFLINE = "prepared_offline"
     VERIFIED = "verified"
     FAILING = "failing"
+    NOT_CONFIRMED = "not_confirmed"  # nothing failed, but something decidable was not decided
+
+
+#: The instance state a verdict leaves (a refused input is something in the form to fix).
+STATE_OF_VERDICT = {Verdict.READY: InstanceState.VERIFIED, Verdict.NOT_READY: InstanceState.FAILING,
+                    Verdict.NOT_CONFIRMED: InstanceState.NOT_CONFIRMED, Verdict.NOT_CHECKED: InstanceState.FAILING}
 
 
 class ConfigMode(str, enum.Enum):
@@ -64,6 +70,10 @@ def _now() -> datetime:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+#: The time of a stored result whose time was lost ("at": null): older than any real one.
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _dt(value) -> datetime | None:
@@ -89,9 +99,14 @@ class Verification:
     error_message: str | None = None
     scope: list[str] | None = None  # the projects checked (None: stored before scopes were recorded)
 
+    @property
+    def verdict(self) -> Verdict:
+        """Worked out from the checks and the error kind, so runs stored by older versions read the same way."""
+        return verdict_of(self.checks, self.error_kind)
+
     def to_json(self) -> dict:
         return {
-            "at": _iso(self.at), "ready": self.ready, "identity": self.identity,
+            "at": _iso(self.at), "ready": self.ready, "verdict": self.verdict.value, "identity": self.identity,
             "checks": [c.to_json() for c in self.checks],
             "error_kind": self.error_kind, "error_reason": self.error_reason, "error_message": self.error_message,
             **({"scope": list(self.scope)} if self.scope is not None else {}),
@@ -99,13 +114,17 @@ class Verification:
 
     @classmethod
     def from_json(cls, data: dict) -> "Verification":
-        return cls(
-            at=_dt(data["at"]), ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
+        run = cls(
+            # A result whose time was lost is kept, as the oldest (every view sorts and prints by time).
+            at=_dt(data.get("at")) or UNKNOWN_TIME, ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
             checks=[CheckResult.from_json(c) for c in data.get("checks", [])],
             error_kind=data.get("error_kind"), error_reason=data.get("error_reason"),
             error_message=data.get("error_message"),
             scope=[str(x) for x in data["scope"]] if isinstance(data.get("scope"), list) else None,
         )
+        # Older versions stored "ready" although a decidable check was undecided; the verdict decides now.
+        run.ready = run.verdict is Verdict.READY
+        return run
 
 
 @dataclass
@@ -150,7 +169,7 @@ class Instance:
     def record(self, verification: Verification) -> None:
         self.history.append(verification)
         del self.history[: -self.HISTORY_LIMIT]
-        self.state = InstanceState.VERIFIED if verification.ready else InstanceState.FAILING
+        self.state = STATE_OF_VERDICT[verification.verdict]
 
     def to_json(self) -> dict:
         return {

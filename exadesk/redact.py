@@ -22,7 +22,8 @@ MIN_LENGTH = 4
 
 def secret_forms(secret: str, users: Iterable[str] = ()) -> set[str]:
     """The ways ``secret`` can travel: plain, URL-encoded, base64 alone and as HTTP Basic ``user:secret``."""
-    forms = {secret, quote(secret, safe=""), quote_plus(secret)}
+    raw_bytes = secret.encode("utf-8", errors="surrogateescape")  # a secret that was not UTF-8 still has its bytes
+    forms = {secret, quote(raw_bytes, safe=""), quote_plus(raw_bytes)}
     # Basic user names: as typed, Zendesk's "{email}/token", and none at all (Azure DevOps sends ":{token}").
     raws = [secret, f":{secret}"] + [f"{u}{suffix}:{secret}" for u in users if u for suffix in ("", "/token")]
     for raw in raws:

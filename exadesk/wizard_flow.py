@@ -193,6 +193,8 @@ class WizardFlow:
     def scope_state(self) -> FieldState:
         spec = self.spec
         expected = spec.scope.hint or (f"for example {spec.scope.example}" if spec.scope.example else "")
+        if spec.scope.missing(self.scope):
+            return FieldState(False, expected, f"{spec.scope.label} are checked one by one: name at least one")
         if spec.scope.pattern:
             bad = [s for s in self.scope if not re.fullmatch(spec.scope.pattern, s)]
             if bad:

@@ -202,7 +202,10 @@ GITHUB_IP_ALLOW_LIST = json_response({
 
 def test_ip_allow_list_names_this_workstation_and_the_integration_server(emulators, cli, monkeypatch):
     """Field note 'Desktop ≠ Exalate node': the result says where the check ran and what to allow for the node."""
-    emulator = start(emulators, field_note_emulator("github", GITHUB_IP_ALLOW_LIST, path=r"/repos/acme/website$"))
+    # An organisation's IP allow list and policies answer every API call, GraphQL (classic tokens' repository
+    # read) as REST.
+    emulator = start(emulators, field_note_emulator("github", GITHUB_IP_ALLOW_LIST,
+                                                     path=r"/repos/acme/website$|/graphql$"))
     data = check(cli, monkeypatch, emulator, "github").json()
     assert data["checked_from"] == "this workstation"
     error = data["error"]
@@ -371,7 +374,7 @@ def _strict_chain(tmp_path, *, ca_critical: bool, leaf_aki: bool):
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
 
-    now = datetime.datetime.now(datetime.UTC)
+    now = datetime.datetime.now(datetime.UTC)  # the system clock: OpenSSL checks the certificates against it
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Acme Inspection CA")])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
@@ -581,7 +584,8 @@ GITHUB_POLICY_403 = [
 
 @pytest.mark.parametrize("name, reason, advice, body", GITHUB_POLICY_403, ids=[p[0] for p in GITHUB_POLICY_403])
 def test_github_organisation_policy_403s_are_named(name, reason, advice, body, emulators, cli, monkeypatch):
-    emulator = start(emulators, field_note_emulator("github", json_response(body, 403), path=r"/repos/acme/website$"))
+    emulator = start(emulators, field_note_emulator("github", json_response(body, 403),
+                                                     path=r"/repos/acme/website$|/graphql$"))
     error = check(cli, monkeypatch, emulator, "github").json()["error"]
     assert error["kind"] == "forbidden" and error["reason"] == reason
     assert advice in error["next_step"]
@@ -635,8 +639,13 @@ def test_each_learning_scenario_of_the_demo_ends_with_its_diagnosis(lesson_id, d
     result = check(cli, monkeypatch, lesson.emulator, lesson.tracker)
     data = result.json()
     assert data["ready"] is False
-    assert data["error"] and data["error"]["reason"] == lesson.scenario.expect, data["error"]
-    assert data["error"]["message"] and data["error"]["next_step"]
+    if data["error"] is None:  # the run finished: the lesson is a check left failing or not confirmed
+        statuses = {c["id"]: c["status"] for c in data["checks"]}
+        assert statuses.get(lesson.scenario.expect) in ("fail", "unknown"), statuses
+        assert result.code in (1, 3)
+    else:
+        assert data["error"]["reason"] == lesson.scenario.expect, data["error"]
+        assert data["error"]["message"] and data["error"]["next_step"]
     assert any(line.strip().startswith(lesson.label) for line in demo.describe())
 
 

@@ -80,6 +80,26 @@ def test_drift_after_admin_is_removed_in_the_emulator(emulators, cli, monkeypatc
     assert token not in result.out
 
 
+def test_history_command_prints_each_runs_verdict_in_words(cli, exadesk_home):
+    from exadesk.checks import CheckResult, Status
+    from exadesk.model import Instance, Verification, Workspace
+    from exadesk.storage import Store
+
+    undecided = CheckResult("github.repo", Status.UNKNOWN, "Token scopes", "not sent")
+    failing = CheckResult("github.admin", Status.FAIL, "Repository admin", "push only")
+    inst = Instance(tracker="github", name="site", url="https://github.com", auth_method="classic")
+    inst.record(Verification(at=NOW, ready=False, checks=[failing]))
+    inst.record(Verification(at=NOW, ready=False, checks=[undecided]))
+    ws = Workspace(name="Acme")
+    ws.instances.append(inst)
+    Store().update(lambda data: data.workspaces.append(ws))
+    result = cli("history", "site")
+    assert result.code == 0
+    lines = [line.strip() for line in result.out.splitlines() if line.startswith("  20")]
+    assert lines[0].endswith("Not confirmed: Token scopes") and lines[1].endswith("Not ready: Repository admin")
+    assert [r["verdict"] for r in cli("history", "site", "--json").json()["runs"]] == ["not_confirmed", "not_ready"]
+
+
 def _scoped(day: int, status: Status, scope: list[str] | None) -> Verification:
     run = _run(day, status)
     run.scope = scope

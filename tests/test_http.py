@@ -138,10 +138,27 @@ def test_same_host_redirect_is_followed_with_the_credential(server):
     assert [r.path for r in srv.requests] == ["/old", "/new"]
 
 
-def test_redirect_loop_stops(server):
+def test_redirect_loop_stops_and_is_named_a_loop(server):
     srv = server({"/a": Response(302, b"", {"Location": "/b"}), "/b": Response(302, b"", {"Location": "/a"})})
-    _reason(lambda: _client(srv.url).get("/a"))
+    problem = _reason(lambda: _client(srv.url).get("/a"))
     assert len(srv.requests) <= 4
+    assert (problem.reason, problem.kind) == ("http.redirect_loop", ErrorKind.UNEXPECTED_RESPONSE)
+    assert "single sign-on" not in problem.text()
+
+
+def test_a_long_redirect_chain_is_named_a_loop_too(server):
+    srv = server({f"/{i}": Response(302, b"", {"Location": f"/{i + 1}"}) for i in range(10)})
+    assert _reason(lambda: _client(srv.url).get("/0")).reason == "http.redirect_loop"
+    assert len(srv.requests) <= 4
+
+
+def test_https_to_plain_http_redirect_is_named_and_not_followed(server):
+    plain = server({"/api/me": OK})
+    srv = server({"/api/me": Response(301, b"", {"Location": f"http://127.0.0.1:{plain.port}/api/me"})}, tls=True)
+    problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET), ca_bundle=kit.self_signed_cert_path()).get("/api/me"))
+    assert (problem.reason, problem.kind) == ("http.insecure_redirect", ErrorKind.UNEXPECTED_RESPONSE)
+    assert f"127.0.0.1:{plain.port}" in problem.message
+    assert plain.requests == []  # the credential never travels unencrypted
 
 
 def test_redirect_to_login_path_is_sso(server):
@@ -356,7 +373,8 @@ def test_a_trickling_reply_ends_at_the_deadline(kind):
         took = time.monotonic() - started
     assert problem.reason == "network.timeout"
     assert "1 seconds" in problem.message
-    assert took < 1.6, f"{kind}: {took:.1f}s for a 1 s timeout"
+    # Before the fix each ran until the test server stopped itself (10 s); the bound is generous for loaded machines.
+    assert took < 4, f"{kind}: {took:.1f}s for a 1 s timeout"
 
 
 @pytest.mark.parametrize("kind", ["silent", "trickle_body"])
@@ -372,7 +390,8 @@ def test_cancel_ends_a_request_in_flight_at_once(kind):
         took = time.monotonic() - started
         timer.cancel()
     assert problem.kind is ErrorKind.CANCELLED
-    assert took < 0.3 + 0.5, f"cancel took {took - 0.3:.2f}s to end the request"
+    # Before the fix: until the 20 s timeout or the server's end (7.9 s measured). The 1 s goal is in bench/.
+    assert took < 0.3 + 2.5, f"cancel took {took - 0.3:.2f}s to end the request"
 
 
 def test_an_aborted_request_shuts_its_socket():

@@ -13,16 +13,34 @@ import threading
 
 from exadesk import engine, messages, trackers
 from exadesk.checks import Report
-from exadesk.cli import EXIT_USAGE
+from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.output import print_json, print_report
 from exadesk.model import parse_sync
 from exadesk.trackers.base import Secrets, Target, site_url
 
 
+#: The states a verification ends in (also in docs/user-guide.md, "Verdicts").
+STATES_HELP = """\
+Exit codes (the verdict):
+  exit  state          window badge            meaning
+  0     ready          Verified (green)        every requirement an API can show passes; manual
+                                               ones are listed "to confirm by hand"
+  1     not ready      Failing (red)           something fails (or the credential is refused)
+  2     not checked    -                       usage error or bad input: nothing was sent
+  3     not confirmed  Not confirmed (blue)    nothing fails, but something that could be decided
+                                               was not (a table not readable, nothing in scope, a
+                                               field the tracker did not send, the run stopped)
+With --all: 1 if any instance is not ready, else 3 if any is not confirmed, else 0.
+In the output, [MANUAL] is a step only a person can confirm (no API shows it); [NOT CONFIRMED] is
+something this run could not decide."""
+
+
 def add_parser(sub) -> None:
+    import argparse
+
     parser = sub.add_parser("check", help="verify an instance's proxy user live",
-                            description="Verify a tracker instance. Exit codes: 0 ready, 1 not ready, "
-                                        "2 usage or bad input, 3 inconclusive.")
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            description="Verify a tracker instance live (reading only).", epilog=STATES_HELP)
     parser.add_argument("tracker", nargs="?", help="tracker id (see `exadesk trackers`)")
     parser.add_argument("--url", help="the instance address as you open it in a browser")
     parser.add_argument("--auth", help="sign-in method id (default: the tracker's first)")
@@ -38,7 +56,7 @@ def add_parser(sub) -> None:
     parser.add_argument("--sync", default="", help="comma list: comments,attachments,worklogs,security-levels,"
                                                    "triggers,service-desk")
     parser.add_argument("--person", default="", help="your own name, email or login (warns if it is the proxy user)")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each reply")
+    parser.add_argument("--timeout", type=seconds, default=20.0, help="seconds to wait for each reply")
     parser.add_argument("--ca-bundle", help="a PEM file of extra certificate authorities to trust")
     parser.add_argument("--instance", help="verify a stored instance by name")
     parser.add_argument("--workspace", help="the workspace of --instance or --all")
@@ -51,8 +69,8 @@ def add_parser(sub) -> None:
 def _usage(args, message: str) -> int:
     problem = messages.problem("input.field", field="The command", problem=message, example="exadesk check --help")
     if args.json:
-        print_json({"tracker": args.tracker, "url": args.url, "ready": False, "identity": None, "checks": [],
-                    "error": problem.to_json()})
+        print_json({"tracker": args.tracker, "url": args.url, "ready": False, "verdict": "not_checked",
+                    "identity": None, "checks": [], "error": problem.to_json()})
     else:
         print(f"exadesk check: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -107,12 +125,13 @@ def build_target(args) -> Target | str:
         sync = parse_sync(args.sync)
     except ValueError as exc:
         return str(exc)
+    scope = list(args.project) or list(spec.scope.default)
     if not args.url:
         if not spec.url.default:
             return f"--url is required (for example {spec.url.example})"
         args.url = spec.url.default
-    return Target(tracker=spec.id, url=site_url(spec, args.url), auth_method=method.id, values=values, secrets=Secrets(secrets),
-                  sync=sync, scope=list(args.project) or list(spec.scope.default), ca_bundle=args.ca_bundle,
+    return Target(tracker=spec.id, url=site_url(spec, args.url), auth_method=method.id, values=values,
+                  secrets=Secrets(secrets), sync=sync, scope=scope, ca_bundle=args.ca_bundle,
                   timeout=args.timeout, person=args.person)
 
 
@@ -128,6 +147,15 @@ def run(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
+    offline = engine.validate(target)
+    if offline.problem is not None and offline.problem.reason == "input.scope_missing":
+        # Requirements are checked per project here: with none, nothing would be verified (exit 2).
+        spec = trackers.get(target.tracker).spec
+        if args.json:
+            print_json(offline.to_json())
+        else:
+            print(f"exadesk check: {spec.scope.missing_sentence(spec.name, '--project')}.", file=sys.stderr)
+        return EXIT_USAGE
     cancel = threading.Event()
     try:
         report = engine.verify(target, cancel=cancel)

@@ -77,7 +77,7 @@ def check_stored(args) -> int:
         if args.all and ordered:
             counts = result.counts()
             print(f"{len(ordered)} verified: {counts['ready']} ready, {counts['not_ready']} not ready, "
-                  f"{counts['inconclusive']} could not be verified, {counts['bad_input']} with input problems"
+                  f"{counts['inconclusive']} not confirmed, {counts['bad_input']} with input problems"
                   + (" (cancelled)" if result.cancelled else "") + ".")
     codes = [r.exit_code() for _, r in ordered]
     if not codes:

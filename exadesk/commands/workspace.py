@@ -7,7 +7,7 @@ import sys
 
 from exadesk import engine, instances, messages, recovery, trackers, validation
 from exadesk.checks import Status
-from exadesk.cli import EXIT_USAGE
+from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
 from exadesk.errors import KeychainError
@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
     adder.add_argument("--secret-stdin", nargs="?", const="")
     adder.add_argument("--project", action="append", default=[])
     adder.add_argument("--sync", default="")
-    adder.add_argument("--timeout", type=float, default=20.0)
+    adder.add_argument("--timeout", type=seconds, default=20.0)
     adder.add_argument("--json", action="store_true")
     adder.add_argument("--without-secret", action="store_true",
                        help="keep the instance without its secret (prepared offline), e.g. when no keychain works "
@@ -82,12 +82,13 @@ def run_add(args) -> int:
     if isinstance(target, str):
         return _usage(args, target)
     without_secret = getattr(args, "without_secret", False)
-    report = engine.validate(target)
+    report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "proxy")
     method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
     missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
     bad = [c for c in report.checks if c.status is Status.FAIL
            and not (without_secret and c.id in missing_secrets)]  # --without-secret: no secret is fine
-    if report.problem is not None and bad:
+    # A problem not from a failing field (a timeout, a secret that is not text, the CA file) always stops here.
+    if report.problem is not None and (bad or report.problem.reason != "input.field"):
         print(f"exadesk add: {report.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
     secret_fields = [f.name for f in method.secret_fields if target.secrets.get(f.name) or without_secret]

@@ -155,7 +155,5 @@ def run_history(args) -> int:
     for sentence in changes:
         print(f"  {sentence}")
     for r in rows:
-        verdict = "ready" if r["ready"] else ("could not verify" if not r["conclusive"] else "not ready")
-        failing = f": {', '.join(r['failing'])}" if r["failing"] else ""
-        print(f"  {r['at']:%Y-%m-%d %H:%M}  {verdict}{failing}")
+        print(f"  {r['at']:%Y-%m-%d %H:%M}  {history.verdict_line(r)}")
     return 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from exadesk import sandbox
 from exadesk.sandbox.jira_onprem import DEMO_PASSWORD as JIRA_DEMO_PASSWORD
 from exadesk.sandbox.kit import Emulator
+from exadesk.sandbox.servicenow import NON_ADMIN
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Scenario:
         lesson: what verifying it teaches, in a sentence.
         scenario: the emulator scenario that reproduces the failure.
         args, secrets: the check arguments and demo secrets when they differ from the tracker's demo ones.
-        expect: the reason key (or failing check id) the verification ends with.
+        expect: the reason key the verification ends with, or the id of a check left failing or not confirmed
+            when the run finishes without an error.
     """
 
     tracker: str
@@ -63,6 +65,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("servicenow", "hibernating", "ServiceNow developer instance hibernating",
              "A sleeping developer instance answers with a web page; ExaDesk says to wake it in the browser.",
              {"hibernating": True}, "http.maintenance", short="hibernating instance"),
+    Scenario("servicenow", "non-admin", "ServiceNow with a non-admin proxy user (the recommended setup)",
+             "Tables guarded by an elevated role (ACLs, plugins, OAuth) answer 403 to a proxy user without admin; "
+             "ExaDesk still runs every other check and says which ones to confirm by hand (not confirmed, exit 3).",
+             NON_ADMIN, "servicenow.com.glide.role_management.inh_count.rest_api", short="non-admin proxy user"),
     Scenario("azure_devops", "conditional-access", "Azure DevOps behind a Conditional Access policy",
              "The token is refused from addresses outside the allowed ranges; ExaDesk says the check ran from this "
              "workstation and that the integration's server needs allowing too.",

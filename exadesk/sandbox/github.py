@@ -13,6 +13,7 @@ Fine-grained tokens get X-Accepted-GitHub-Permissions (the permissions the endpo
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from exadesk import clock
@@ -133,6 +134,47 @@ class GitHubEmulator(Emulator):
         if data.get("permissions_sent") is False:  # optional in the documented schema (full-repository)
             del body["permissions"]
         return Response(200, body, self._headers(info, "metadata=read"))
+
+    @route("POST", "/api/graphql")
+    @route("POST", "/graphql")
+    def graphql(self, request: Request) -> Response:
+        """The GraphQL subset a setup check reads: aliased ``repository(owner, name)`` with ``nameWithOwner``,
+        ``viewerPermission`` and the owner's ``__typename``. Not found is null plus a
+        NOT_FOUND error; SAML enforcement is a FORBIDDEN error with the X-GitHub-SSO header, as GitHub documents."""
+        found = self._token(request)
+        if not found:
+            return self.error(401, request)
+        token, info = found
+        body = request.json()
+        query = body.get("query", "") if isinstance(body, dict) else ""
+        if not re.match(r"\s*(query\b|\{)", query):
+            return json_response({"errors": [{"message": "Only queries are served by this emulator."}]}, 200)
+        data, errors, headers = {}, [], self._headers(info)  # GraphQL replies carry the same rate-limit headers
+        for alias, owner, name in re.findall(r'(\w+):\s*repository\(owner:\s*"([^"]+)",\s*name:\s*"([^"]+)"\)',
+                                             query):
+            if self._sso_block(owner, token) is not None:
+                data[alias] = None
+                errors.append({"type": "FORBIDDEN", "path": [alias], "message": "Resource protected by organization "
+                               "SAML enforcement. You must grant your Personal Access token access to this "
+                               "organization."})
+                headers["X-GitHub-SSO"] = f"partial-results; organizations={owner}"
+                continue
+            reply = self.repo(request, owner, name)  # the REST rules for what the token sees
+            if reply.status != 200:
+                data[alias] = None
+                errors.append({"type": "NOT_FOUND", "path": [alias],
+                               "message": f"Could not resolve to a Repository with the name '{owner}/{name}'."})
+                continue
+            rest = reply.body
+            granted = rest.get("permissions") or {"pull": True}
+            level = next((lvl for lvl in ("admin", "maintain", "push", "triage") if granted.get(lvl)), "pull")
+            owner_body = {"__typename": "Organization" if rest["owner"]["type"] == "Organization" else "User"}
+            data[alias] = {"nameWithOwner": rest["full_name"], "owner": owner_body,
+                           "viewerPermission": {"pull": "READ", "push": "WRITE"}.get(level, level.upper())}
+        out = {"data": data}
+        if errors:
+            out["errors"] = errors
+        return json_response(out, 200, **{k.replace("-", "_"): v for k, v in headers.items()})
 
     @route("GET", "/api/v3/user/memberships/orgs/{org}")
     def membership(self, request: Request, org: str) -> Response:

@@ -4,7 +4,7 @@ From Atlassian's documentation: Bearer personal access tokens (8.14+) and Basic 
 after ``captcha_after`` failed Basic sign-ins Jira answers with X-Seraph-LoginReason: AUTHENTICATION_DENIED and
 X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=... (403, or 200 on some versions) until the
 person signs in through the browser. GET myself, mypermissions (all permissions, optionally for a project),
-project (a list), project/{key}/permissionscheme (administrators only), search, serverInfo (anonymous);
+project (a list), project/{key}/permissionscheme and permissionscheme (every scheme; administrators only), search, serverInfo (anonymous);
 servicedeskapi/servicedesk and its queues (agents only).
 """
 
@@ -178,6 +178,8 @@ class JiraOnPremEmulator(Emulator):
                 granted |= {"ADMINISTER", "SYSTEM_ADMIN"}
             granted.add("USER_PICKER")
         for n, (perm, name) in enumerate({**PERMISSIONS, **GLOBAL}.items(), start=1):
+            if perm in self.scenario.get("omit_permissions", []):  # a reply without a permission (a plugin's)
+                continue
             table[perm] = {"id": str(n), "key": perm, "name": name, "type": "GLOBAL" if perm in GLOBAL else "PROJECT",
                            "description": f"Ability to {name.lower()}.", "havePermission": perm in granted}
         return json_response({"permissions": table})
@@ -194,6 +196,17 @@ class JiraOnPremEmulator(Emulator):
                             "key": key, "name": project["name"], "projectTypeKey":
                                 "service_desk" if project.get("service_desk") else "software"})
         return json_response(out)
+
+    @route("GET", "/rest/api/2/permissionscheme")
+    def permission_schemes(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        if not user.get("admin") and not user.get("system_admin"):
+            return self.error(403, request)
+        return json_response({"permissionSchemes": [
+            _jira.scheme_body(self.url, "/rest/api/2", sid, scheme, cloud=False)
+            for sid, scheme in self.scenario["schemes"].items()]})
 
     @route("GET", "/rest/api/2/project/{key}/permissionscheme")
     def permission_scheme(self, request: Request, key: str) -> Response:

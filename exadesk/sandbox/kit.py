@@ -15,15 +15,19 @@ import base64
 import copy
 import hashlib
 import json
+import logging
 import re
 import socket
 import ssl
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
+
+log = logging.getLogger(__name__)
 
 #: Misbehaviours every emulator supports through ``scenario["fault"]``.
 FAULTS = (
@@ -305,6 +309,17 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, address, handler, emulator: Emulator):
         self.emulator = emulator
         super().__init__(address, handler)
+
+    def handle_error(self, request, client_address):
+        """A client that hangs up mid-request (a cancelled check, a timeout) is normal traffic: logged, not printed
+        (socketserver prints a traceback to stderr, which ended up in the test output)."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError, ssl.SSLError)):
+            log.debug("%s emulator: client %s went away (%s)", self.emulator.tracker, client_address[0],
+                      type(exc).__name__)
+        else:
+            log.warning("%s emulator: error while serving %s", self.emulator.tracker, client_address[0],
+                        exc_info=True)
 
 
 class _Handler(BaseHTTPRequestHandler):

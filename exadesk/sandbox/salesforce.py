@@ -230,9 +230,10 @@ class SalesforceEmulator(Emulator):
         found = self._data_caller(request, version)
         if isinstance(found, Response):
             return found
-        objects = [{**_describe(name), **desc, "name": name,
-                    "urls": {"sobject": f"/services/data/{version}/sobjects/{name}",
-                             "describe": f"/services/data/{version}/sobjects/{name}/describe"}}
+        objects = [{k: v for k, v in {**_describe(name), **desc, "name": name,
+                                      "urls": {"sobject": f"/services/data/{version}/sobjects/{name}",
+                                               "describe": f"/services/data/{version}/sobjects/{name}/describe"}}.items()
+                    if k not in desc.get("omit", []) + ["omit"]}  # omit: a reply without a documented field
                    for name, desc in self.scenario["objects"].items() if desc is not None]
         return json_response({"encoding": "UTF-8", "maxBatchSize": 200, "sobjects": objects})
 
@@ -244,7 +245,10 @@ class SalesforceEmulator(Emulator):
         desc = self.scenario["objects"].get(name)
         if desc is None:
             return self.error(404, request)
-        return json_response({**_describe(name), **desc, "name": name, "fields": []})
+        body = {**_describe(name), **desc, "name": name, "fields": []}
+        for key in desc.get("omit", []) + ["omit"]:  # omit: a reply without a documented field
+            body.pop(key, None)
+        return json_response(body)
 
     @route("GET", "/services/data/{version}/limits")
     def limits(self, request: Request, version: str) -> Response:

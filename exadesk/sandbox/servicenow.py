@@ -1,6 +1,7 @@
 """Emulator of a ServiceNow instance's REST API: Table API, Aggregate API and the OAuth token endpoint.
 
-From ServiceNow's documentation: GET /api/now/table/{table} with sysparm_query (encoded query,
+From ServiceNow's documentation: POST /api/now/v1/batch (the Batch API: several REST calls in one), GET
+/api/now/table/{table} with sysparm_query (encoded query,
 ``field=value`` joined by ``^``, dot-walked reference fields such as ``role.name``), sysparm_fields and
 sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm_count=true replies
 ``{"result": {"stats": {"count": "N"}}}``; errors ``{"error": {"message", "detail"}, "status": "failure"}``
@@ -8,7 +9,10 @@ sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm
 password, authorization_code (PKCE) and refresh_token grants (access token 1,800 s, refresh token 8,640,000 s
 by default); GET /oauth_auth.do (the browser step: a 302 to the redirect URL with code and state, or
 error=access_denied); POST /oauth_revoke_token.do (token=...).
-ACLs filter rows rather than refuse, so a table the user may not read answers an empty 200.
+Two kinds of ACL, as the Table API security documentation describes (KB2971488): a table-level ACL the
+caller does not pass (a table guarded by an elevated role such as sys_security_acl for security_admin,
+often v_plugin and oauth_entity/oauth_credential) answers 403 {"error": {"message": "User Not Authorized",
+"detail": ...}, "status": "failure"}; row-level ACLs filter rows instead, so such a table answers an empty 200.
 Dates in the Table API are "YYYY-MM-DD HH:MM:SS" (UTC).
 """
 
@@ -18,7 +22,7 @@ import base64
 import hashlib
 import secrets as _secrets
 from datetime import timedelta
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
@@ -31,6 +35,8 @@ PROXY_ID = "6816f79cc0a8016401c5a33be04be441"
 ROLE = "x_exalate_integration"
 DELEGATE_PASSWORD = "Sbx-Delegate-Pw-8802"  # a delegated administrator's own password, made up
 CONSOLE_GROUP = "exalate_console_admin"  # absent by default: an administrator creates it
+#: Tables whose table-level ACL asks for an elevated role on every instance (admin passes all).
+ELEVATED_TABLES = {"sys_security_acl": ["security_admin"], "sys_security_acl_role": ["security_admin"]}
 
 #: Reference fields the emulator can dot-walk (table, field) -> referenced table.
 REFERENCES = {
@@ -66,8 +72,10 @@ def _stamp(days: float) -> str:
 
 class ServiceNowEmulator(Emulator):
     """Scenario keys: ``users`` (user name -> password, roles, flags), ``roles``, ``plugins``, ``tables``
-    (records), ``groups`` (name -> members, active), ``acls`` (table -> {read/write: roles; [] = anyone}),
-    ``refuse`` (tables answering 403), ``role_catalogue`` (roles that exist though nobody holds them),
+    (records), ``groups`` (name -> members, active), ``acls`` (row-level: table -> {read/write: roles; [] =
+    anyone}; rows the caller may not read are left out), ``table_acls`` (table-level: table -> roles that may
+    use it at all; others get 403 User Not Authorized), ``refuse`` (tables answering 403 to everyone),
+    ``role_catalogue`` (roles that exist though nobody holds them),
     ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
 
     tracker = "servicenow"
@@ -79,7 +87,6 @@ class ServiceNowEmulator(Emulator):
             "users": {
                 "exalate.proxy": {"sys_id": PROXY_ID, "name": "Exalate Proxy", "email": "exalate.proxy@example.com",
                                   "password": DEMO_PASSWORD, "active": True, "web_service_access_only": True,
-                                  "locked_out": False, "password_needs_reset": False,
                                   "roles": ["itil", "snc_platform_rest_api_access", "import_set_loader",
                                             "import_transformer", ROLE]},
                 "admin": {"sys_id": "6816f79cc0a8016401c5a33be04be442", "name": "System Administrator",
@@ -110,6 +117,7 @@ class ServiceNowEmulator(Emulator):
                 "oauth_credential": {"read": [ROLE]},
                 "oauth_entity": {"read": [ROLE]},
             },
+            "table_acls": dict(ELEVATED_TABLES),
             "write_acls": {  # sys_security_acl records (readable by admin and security_admin only)
                 "incident": [{"sys_id": "acl00000000000000000000000000001", "roles": ["itil"]}],
             },
@@ -256,8 +264,7 @@ class ServiceNowEmulator(Emulator):
             return [{"sys_id": u.get("sys_id", ""), "user_name": name, "name": u.get("name", name),
                      "email": u.get("email", ""), "active": str(u.get("active", True)).lower(),
                      "web_service_access_only": str(bool(u.get("web_service_access_only"))).lower(),
-                     "locked_out": str(bool(u.get("locked_out"))).lower(),
-                     "password_needs_reset": str(bool(u.get("password_needs_reset"))).lower()}
+                     "locked_out": str(bool(u.get("locked_out"))).lower()}
                     for name, u in s["users"].items()]
         if table == "sys_user_role":
             names = {r for u in s["users"].values() for r in u.get("roles", [])}
@@ -298,6 +305,14 @@ class ServiceNowEmulator(Emulator):
                     for i, t in enumerate(s["oauth"]["refresh_tokens"].values())]
         return [dict(r) for r in s["tables"].get(table, [])]
 
+    def _table_allowed(self, user: dict, table: str) -> bool:
+        """The table-level ACL: False answers 403 User Not Authorized (admin passes every ACL)."""
+        roles = set(user.get("roles", []))
+        if table in self.scenario.get("refuse", []):
+            return False
+        needed = self.scenario.get("table_acls", {}).get(table)
+        return "admin" in roles or needed is None or bool(roles & set(needed))
+
     def _readable(self, user: dict, table: str) -> bool:
         roles = set(user.get("roles", []))
         if "admin" in roles:
@@ -337,7 +352,7 @@ class ServiceNowEmulator(Emulator):
 
     def _visible(self, request: Request, user: dict, table: str) -> list[dict]:
         if not self._readable(user, table):
-            return []  # ACLs hide rows; the API does not refuse
+            return []  # row-level ACLs hide rows; the API does not refuse (table-level ones answer 403)
         rows = self._table_rows(table)
         if table == "sys_user_has_role" and "admin" not in user.get("roles", []):
             rows = [r for r in rows if r["user"] == user.get("sys_id")]
@@ -352,6 +367,37 @@ class ServiceNowEmulator(Emulator):
     def _exists(self, table: str) -> bool:
         return table in self._SYSTEM_TABLES or table in self.scenario["tables"] or table in self.scenario["acls"]
 
+    @route("POST", "/api/now/v1/batch")
+    @route("POST", "/api/now/batch")
+    def batch(self, request: Request) -> Response:
+        """The Batch API: each rest_request is served as if sent alone (the caller's ACLs apply), its reply body
+        base64-encoded in serviced_requests. Sub-requests take no extra round trip, so faults apply to the batch."""
+        if self._caller(request) is None:
+            return self.error(401, request)
+        body = request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("rest_requests"), list):
+            return json_response({"error": {"message": "Invalid batch request", "detail": None},
+                                  "status": "failure"}, 400)
+        served = []
+        for item in body["rest_requests"]:
+            parts = urlsplit(str(item.get("url") or ""))
+            sub = Request(str(item.get("method") or "GET").upper(), parts.path,
+                          parse_qs(parts.query, keep_blank_values=True), request.headers, b"", request.credential)
+            reply = self._route(sub)
+            served.append({"id": item.get("id"), "status_code": reply.status, "status_text": "OK",
+                           "body": base64.b64encode(reply.encode()).decode(), "execution_time": 3,
+                           "headers": [] if item.get("exclude_response_headers") else
+                           [{"name": "Content-Type", "value": reply.content_type}]})
+        return json_response({"batch_request_id": body.get("batch_request_id"), "serviced_requests": served,
+                              "unserviced_requests": []})
+
+    def _route(self, request: Request) -> Response:
+        for method, pattern, _template, handler in self._routes:
+            match = pattern.match(request.path) if method == request.method else None
+            if match:
+                return handler(request, **match.groupdict())
+        return self.error(404, request)
+
     @route("GET", "/api/now/table/{table}")
     def table(self, request: Request, table: str) -> Response:
         user = self._caller(request)
@@ -360,7 +406,7 @@ class ServiceNowEmulator(Emulator):
         if not self._exists(table):
             return json_response({"error": {"message": f"Invalid table {table}", "detail": None},
                                   "status": "failure"}, 400)
-        if table in self.scenario.get("refuse", []):
+        if not self._table_allowed(user, table):
             return self.error(403, request)
         rows = self._visible(request, user, table)
         limit = request.param("sysparm_limit", "10000")
@@ -375,7 +421,7 @@ class ServiceNowEmulator(Emulator):
         user = self._caller(request)
         if user is None:
             return self.error(401, request)
-        if table in self.scenario.get("refuse", []):
+        if not self._table_allowed(user, table):
             return self.error(403, request)
         count = len(self._visible(request, user, table))
         return json_response({"result": {"stats": {"count": str(count)}}})
@@ -425,5 +471,14 @@ class ServiceNowEmulator(Emulator):
                     return Response(204, None)
         return self.error(404, request)
 
+
+#: The setup ExaDesk recommends: a proxy user with a dedicated set of roles and no admin. Tables guarded by an
+#: elevated role answer 403 (KB2971488): the ACL tables, the plugin list and the OAuth tables.
+NON_ADMIN = {
+    "users": {"exalate.proxy": {"roles": ["itil", "snc_platform_rest_api_access", "import_set_loader",
+                                          "import_transformer"]}},
+    "table_acls": {**ELEVATED_TABLES, "v_plugin": ["admin"], "oauth_entity": ["admin"],
+                   "oauth_credential": ["admin"]},
+}
 
 EMULATOR = ServiceNowEmulator

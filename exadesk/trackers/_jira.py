@@ -53,6 +53,48 @@ def is_public(browse_holders: Iterable[dict]) -> bool:
     return any(str(h.get("type") or "") in ("anyone", "applicationRole") for h in browse_holders)
 
 
+class Schemes:
+    """Permission schemes: all of the site's in one read, and a project's own only when they differ on the fact
+    asked (neither Jira flavour has a bulk read of which project uses which scheme).
+
+    Reading every scheme takes Administer Jira; without it ``all`` is empty and each project's is read.
+    """
+
+    def __init__(self, client, api: str):
+        self._client, self._api = client, api
+        reply = client.get(f"{api}/permissionscheme", params={"expand": "permissions"}, allow=(401, 403))
+        listed = client.decode(reply, dict) if reply.status == 200 else {}
+        self.all = [s for s in listed.get("permissionSchemes") or [] if isinstance(s, dict)]
+        self._of: dict[str, dict | None] = {}
+
+    def uniform(self, fact):
+        """``fact(scheme)`` when every scheme of the site gives the same answer, else None."""
+        answers = {fact(scheme) for scheme in self.all}
+        return answers.pop() if len(answers) == 1 else None
+
+    def any(self) -> dict:
+        return self.all[0]
+
+    def of(self, key: str) -> dict | None:
+        """The project's own scheme with its grants; None when this credential may not read it."""
+        if key not in self._of:
+            got = self._client.get(f"{self._api}/project/{key}/permissionscheme", params={"expand": "permissions"},
+                                   allow=(403, 404))
+            self._of[key] = self._client.decode(got, dict) if got.status == 200 else None
+        return self._of[key]
+
+    def public_exposure(self, ctx, projects: list[str], reaches: Callable[[list[dict]], bool] = lambda h: True):
+        """:func:`exposure` of ``projects``, reading each project's scheme only when the schemes differ on it."""
+        def fact(scheme: dict) -> tuple[bool, bool]:
+            browse = holders_of(scheme, "BROWSE_PROJECTS")
+            return reaches(browse), is_public(browse)
+
+        same = self.uniform(fact)
+        if same is None:
+            ctx.gather(lambda key=key: self.of(key) for key in projects[:MAX_PROJECTS])
+        return exposure(projects, lambda key: self.any() if same is not None else self.of(key), reaches)
+
+
 @dataclass
 class Exposure:
     """The result of looking at the projects a proxy user can browse."""

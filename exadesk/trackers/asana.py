@@ -17,15 +17,7 @@ from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    TrackerSpec,
-    UrlSpec,
-)
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 _DEDICATED_FIX = ("Create a dedicated Asana member for the integration (for example 'exalate-sync'), or a service "
                   "account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.")
@@ -105,8 +97,7 @@ def api_base(url: str) -> str:
     host = (parts.hostname or "").lower()
     if host in ("app.asana.com", "asana.com", "www.asana.com"):
         return "https://app.asana.com/api/1.0"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}/api/1.0"
+    return origin(parts) + "/api/1.0"
 
 
 def error_text(reply: Reply) -> str:

@@ -29,7 +29,7 @@ loopback http://127.0.0.1:PORT/{collection} (the emulator, treated as a self-hos
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from exadesk import messages
@@ -37,7 +37,7 @@ from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 API_VERSION = "7.1"
 #: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
@@ -89,7 +89,7 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name", required=True),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(
@@ -204,8 +204,7 @@ def locate(url: str) -> Location:
     if host.endswith(".visualstudio.com"):
         org = host.split(".")[0]
         return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
-    port = f":{parts.port}" if parts.port else ""
-    base = f"{parts.scheme}://{parts.hostname}{port}" + ("/" + "/".join(segments) if segments else "")
+    base = origin(parts) + ("/" + "/".join(segments) if segments else "")
     return Location(base, base, segments[-1] if segments else "", False)
 
 
@@ -299,6 +298,7 @@ class _Session:
     ims: HttpClient
     member_of: set[str]
     who: str
+    member_of_sent: list[str] = field(default_factory=list)  # the same descriptors as the service sent them
 
 
 class PatAuth(BasicAuth):
@@ -341,7 +341,9 @@ def _sign_in(ctx, role: str) -> _Session:
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,
                                           what=f"the {role}'s identity was not returned"))
     member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
-    return _Session(loc, core, ims, member_of, ctx.identity.label())
+    sent = [d if isinstance(d, str) else f"{d.get('identityType', '')};{d.get('identifier', '')}"
+            for d in me.get("memberOf") or [] if isinstance(d, (str, dict))]
+    return _Session(loc, core, ims, member_of, ctx.identity.label(), sent)
 
 
 def _in_group(session: _Session, group: dict | None) -> bool:
@@ -365,16 +367,16 @@ def _project_admins(ctx, session: _Session, key: str):
         yield ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
                           fix="Add the projects to sync.")
         return
-    # Azure DevOps reads one project (and one group) a request: the projects go concurrently.
-    found = ctx.gather(lambda name=name: _project_admin_group(session, name) for name in projects)
-    admin_of, not_admin, missing = [], [], []
-    for name, (real_name, group) in zip(projects, found):
-        if real_name is None:
-            missing.append(name)
-        elif _in_group(session, group):
-            admin_of.append(real_name)
-        else:
-            not_admin.append(real_name)
+    # Every project in one list, and the names of every group the user is in (its expanded memberships) in one
+    # identities read: two requests whatever the number of projects.
+    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
+    groups = _group_names(ctx, session)
+    admin_of, not_admin = [], []
+    missing = [name for name in projects if name.lower() not in listed]
+    for name in projects:
+        if name.lower() in listed:
+            real_name = listed[name.lower()]
+            (admin_of if f"[{real_name}]\\{PROJECT_ADMINS}".lower() in groups else not_admin).append(real_name)
     if missing:
         yield ctx.scope_missing(missing, session.who)
     if not_admin:
@@ -386,14 +388,33 @@ def _project_admins(ctx, session: _Session, key: str):
                                "checked.", fix="Correct the project names in the scope.")
 
 
-def _project_admin_group(session: _Session, name: str) -> tuple[str | None, dict | None]:
-    """The project's own name and its Project Administrators group; (None, None) when there is no such project."""
-    reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
-                             allow=(404,))
-    if reply.status == 404:
-        return None, None
-    real_name = str(session.core.decode(reply, dict).get("name") or name)
-    return real_name, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")
+def _all_projects(session: _Session) -> list[dict]:
+    """Every project of the collection the user can see (GET _apis/projects, paged by continuation token)."""
+    out: list[dict] = []
+    token = ""
+    while len(out) < 10000:
+        params = {"api-version": API_VERSION, "$top": "1000"}
+        if token:
+            params["continuationToken"] = token
+        reply = session.core.get("/_apis/projects", params=params)
+        out.extend(_values(session.core.decode(reply)))
+        token = reply.headers.get("x-ms-continuationtoken", "")
+        if not token:
+            return out
+    return out
+
+
+def _group_names(ctx, session: _Session) -> set[str]:
+    """Lower-cased names of the groups the user is in (directly or through other groups), read by descriptor."""
+    sent = session.member_of_sent
+    chunks = [sent[i:i + 50] for i in range(0, len(sent), 50)]  # descriptors go in the query string
+    replies = ctx.gather(lambda chunk=chunk: session.ims.get_json("/_apis/identities", params={
+        "descriptors": ",".join(chunk), "queryMembership": "None", "api-version": API_VERSION}) for chunk in chunks)
+    names = set()
+    for identity in (i for reply in replies for i in _values(reply)):
+        names |= {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
+        names.add(_property(identity, "Account").lower())
+    return names - {""}
 
 
 def verify_live(ctx):

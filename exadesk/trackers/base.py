@@ -134,6 +134,21 @@ class ScopeSpec:
     pattern: str = ""
     noun: str = "item"  # one entry in words ("project"); "no project OPS" when it does not exist
     entry: str = "name"  # what the person typed for it ("key"): "check the key"
+    #: Requirements are checked per entry (project, repository, table): with none, a run would verify nothing,
+    #: so the wizard's scope step and the CLI (exit 2, naming --project) ask for at least one.
+    required: bool = False
+
+    def missing(self, scope) -> bool:
+        return self.required and not any(s.strip() for s in scope)
+
+    def missing_sentence(self, tracker_name: str, option: str = "") -> str:
+        """``GitHub checks each of the repositories that sync, and none was given: name at least one ...``."""
+        how = f" with {option}" if option else ""
+        form = self.hint or self.example
+        if self.example and "for example" not in form:
+            form += f", for example {self.example}"
+        return (f"{tracker_name} checks each of the {self.label.lower()} that sync, and none was given: name at "
+                f"least one{how} ({form})")
 
 
 @dataclass(frozen=True)
@@ -289,7 +304,8 @@ class VerifyContext:
     def applies(self, key: str) -> bool:
         return self.spec.requirement(key).applies(self.target.sync, self.target.auth_method)
 
-    def _result(self, key: str, status: Status, detail: str, fix: str | None, title: str | None) -> CheckResult:
+    def _result(self, key: str, status: Status, detail: str, fix: str | None, title: str | None,
+                manual: bool = False) -> CheckResult:
         try:
             req = self.spec.requirement(key)
             title = title or req.title
@@ -300,7 +316,7 @@ class VerifyContext:
         check_id = self.spec.check_id(key)
         self.reported.add(check_id)
         return CheckResult(id=check_id, status=status, title=title, detail=detail,
-                           fix="" if status is Status.PASS else fix)
+                           fix="" if status is Status.PASS else fix, manual=manual)
 
     def passed(self, key: str, detail: str = "", *, title: str | None = None) -> CheckResult:
         return self._result(key, Status.PASS, detail, "", title)
@@ -312,7 +328,35 @@ class VerifyContext:
         return self._result(key, Status.WARN, detail, fix, title)
 
     def unknown(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        """Not confirmed: an API could decide it, but this run could not (a table not readable, nothing in
+        scope). The verdict is then "not confirmed", never ready."""
         return self._result(key, Status.UNKNOWN, detail, fix, title)
+
+    not_confirmed = unknown
+
+    def manual(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        """No API shows this by nature: a person confirms it with the steps given (``detail`` names them).
+        It does not hold back a verdict of ready; it is listed "to confirm by hand"."""
+        return self._result(key, Status.UNKNOWN, detail, fix, title, manual=True)
+
+    def not_sent(self, key: str, field: str, where: str, *, fix: str | None = None,
+                 title: str | None = None) -> CheckResult:
+        """A field the tracker did not send: never a fail, "not confirmed" (the one rule for every adapter).
+
+        Args:
+            field: the field's name as the vendor documents it (``role_ids``).
+            where: the request whose reply lacked it (``GET /agents/me``).
+        """
+        return self.unknown(key, f"{self.spec.name} did not send {field} in its reply to {where}, so this could "
+                                 "not be decided. Verify again later; if it stays so, confirm it by hand.",
+                            fix=fix, title=title)
+
+    def denied(self, key: str, what: str, steps: str = "", *, fix: str | None = None,
+               title: str | None = None) -> CheckResult:
+        """The tracker refused to show ``what`` this check needs (403 on one table or endpoint): the check is
+        not confirmed, with ``steps`` to confirm it by hand; the other checks still run."""
+        detail = f"{self.spec.name} does not let this account read {what}, so this could not be decided."
+        return self.unknown(key, detail + (f" Confirm it by hand: {steps}" if steps else ""), fix=fix, title=title)
 
     def scope_missing(self, missing: Iterable[str], who: str = "the proxy user") -> CheckResult:
         """ONE finding for entries in scope that do not exist or that ``who`` cannot see (a typo is the usual cause).
@@ -351,6 +395,19 @@ def _loopback_http(url: str) -> bool:
         return False
     # https on loopback too: the emulators' TLS scenarios (self-signed certificate) run there.
     return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
+
+
+def origin(url_or_parts, host: str | None = None) -> str:
+    """``scheme://host[:port]`` of an address; an IPv6 host keeps its brackets (``http://[::1]:8080``).
+
+    ``host`` replaces the address's own host name (already lower-cased, for example).
+    """
+    parts = urlsplit(url_or_parts) if isinstance(url_or_parts, str) else url_or_parts
+    name = parts.hostname or "" if host is None else host
+    if ":" in name:
+        name = f"[{name}]"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{name}{port}"
 
 
 def normalise_url(url: str) -> str:
@@ -398,8 +455,9 @@ def redact_url(url: str) -> str:
     return url.replace(authority, "****@" + authority.rsplit("@", 1)[1], 1)
 
 
-def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
-    """Offline checks every tracker gets: the URL shape and each field's form."""
+def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = True) -> list[CheckResult]:
+    """Offline checks every tracker gets: the URL shape, each field's form, and a scope where one is required
+    (``require_scope=False`` for an administrator's own credential, whose checks need no scope)."""
     results: list[CheckResult] = []
     url = site_url(spec, target.url)
     url_ok = bool(url)
@@ -464,6 +522,10 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
             results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
                                        detail=f"{fld.label}{shown} does not have the expected form.",
                                        fix=f"Expected: {expected}."))
+    if require_scope and spec.scope.missing(target.scope):
+        results.append(CheckResult(id=f"{spec.id}.scope", status=Status.FAIL, title=spec.scope.label,
+                                   detail=spec.scope.missing_sentence(spec.name) + ".",
+                                   fix=f"Expected: {spec.scope.hint or spec.scope.example}."))
     if spec.scope.pattern:
         bad = [s for s in target.scope if not re.fullmatch(spec.scope.pattern, s)]
         if bad:

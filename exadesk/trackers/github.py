@@ -10,6 +10,9 @@ https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-fo
     (fine-grained tokens carry no X-OAuth-Scopes; X-Accepted-GitHub-Permissions names what an endpoint accepts,
     sets separated by "; ", permissions of a set by ",")
 https://docs.github.com/enterprise-server@3.14/rest/quickstart (GHES serves the API at /api/v3)
+https://docs.github.com/graphql/guides/forming-calls-with-graphql (POST /graphql; GHES: /api/graphql; a query
+    reads, with aliases for many repositories in one call; a missing repository is null with a NOT_FOUND error)
+https://docs.github.com/graphql/reference/objects#repository (viewerPermission, owner)
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from exadesk.checks import Identity
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.errors import ErrorKind
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 EXPIRY_WARNING = timedelta(days=14)
 
@@ -46,7 +49,8 @@ SPEC = TrackerSpec(
         self_hosted=True,
     ),
     scope=ScopeSpec(label="Repositories", example="acme/website", hint="owner/repository, for example acme/website",
-                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name"),
+                    pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", noun="repository", entry="owner/name",
+                    required=True),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
         AuthMethod(
@@ -154,8 +158,7 @@ def api_base(url: str) -> str:
     host = (parts.hostname or "").lower()
     if host in ("github.com", "www.github.com", "api.github.com"):
         return "https://api.github.com"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}/api/v3"
+    return origin(parts) + "/api/v3"
 
 
 def diagnose(reply: Reply, client) -> object:
@@ -243,13 +246,19 @@ class Rights:
 def _rights(ctx, client, repos: list[str]) -> Rights:
     """Which repositories the token reaches and the user administers, directly or as organisation owner.
 
-    GitHub's REST API reads one repository a request: they are read concurrently, then each organisation's
+    A classic token's repositories come from one GraphQL query (aliases); GitHub's REST API reads one repository
+    a request, so it reads only what the query did not settle, concurrently: every repository for fine-grained
+    tokens (their replies say which permission is missing) or when the query reports more than "not found" (SAML),
+    and the repositories the query did not find (to say what the token lacks). Then each organisation's
     membership once.
     """
     rights = Rights()
-    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in repos)
-    org_owned: list[str] = []
-    for full, repo_reply in zip(repos, replies):
+    first = _graphql_kinds(ctx, client, repos) if (ctx.target.auth_method or "classic") == "classic" else None
+    by_rest = repos if first is None else [full for full in repos if first[full] is None]
+    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in by_rest)
+    org_owned: list[str] = [full for full in repos if first and first[full] == "org"]
+    rights.not_admin = [full for full in repos if first and first[full] == "user"]
+    for full, repo_reply in zip(by_rest, replies):
         if repo_reply.status != 200:
             rights.missing.append(full)
             if _needs(repo_reply):
@@ -276,6 +285,59 @@ def _rights(ctx, client, repos: list[str]) -> Rights:
             rights.not_admin.append(full)
     rights.not_admin = [r for r in repos if r in rights.not_admin]
     return rights
+
+
+#: Repositories asked in one GraphQL query (GitHub limits a query's cost, not its aliases; 50 stays far below it).
+GRAPHQL_BATCH = 50
+
+
+def _graphql_kinds(ctx, client, repos: list[str]) -> dict[str, str | None] | None:
+    """Each repository as "admin" (the user administers it), "org" or "user" (its owner's kind), or None when it
+    was not found, from one query per :data:`GRAPHQL_BATCH`; None when GitHub reported more than "not found"."""
+    answers = ctx.gather(lambda chunk=repos[i:i + GRAPHQL_BATCH]: _graphql_query(client, chunk)
+                         for i in range(0, len(repos), GRAPHQL_BATCH))
+    if any(answer is None for answer in answers):
+        return None
+    return {full: kind for answer in answers for full, kind in answer.items()}
+
+
+def _graphql_url(client) -> str:
+    parts = urlsplit(client.base_url)
+    if parts.hostname == "api.github.com":
+        return "https://api.github.com/graphql"
+    return f"{parts.scheme}://{parts.netloc}/api/graphql"  # GitHub Enterprise Server
+
+
+def _graphql_query(client, repos: list[str]) -> dict[str, str | None] | None:
+    fields = "nameWithOwner viewerPermission owner { __typename }"
+    parts = []
+    for n, full in enumerate(repos):
+        owner, _, name = full.partition("/")
+        parts.append(f"r{n}: repository(owner: {_graphql_string(owner)}, name: {_graphql_string(name)}) "
+                     f"{{ {fields} }}")
+    reply = client.request("POST", _graphql_url(client), json_body={"query": "query { " + " ".join(parts) + " }"},
+                           allow=(403,))
+    if reply.status == 403:
+        return None
+    body = client.decode(reply, dict)
+    if any(isinstance(e, dict) and e.get("type") != "NOT_FOUND" for e in body.get("errors") or []):
+        return None
+    data = body.get("data") if isinstance(body.get("data"), dict) else {}
+    out: dict[str, str | None] = {}
+    for n, full in enumerate(repos):
+        repo = data.get(f"r{n}")
+        owner = repo.get("owner") if isinstance(repo, dict) and isinstance(repo.get("owner"), dict) else {}
+        if not isinstance(repo, dict):
+            out[full] = None
+        elif repo.get("viewerPermission") == "ADMIN":
+            out[full] = "admin"
+        else:
+            out[full] = "org" if owner.get("__typename") == "Organization" else "user"
+    return out
+
+
+def _graphql_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _owner_role(client, owner: str) -> bool | str:

@@ -59,7 +59,7 @@ SPEC = TrackerSpec(
                         r"[0-9a-f-]{36})/?",
                 site=r"[a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/[0-9a-f-]{36}"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key", required=True),
     sync_options=("comments", "attachments", "worklogs", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
@@ -278,7 +278,7 @@ def verify_live(ctx):
     projects = [key for key in target.scope if key in found]
     site_ids, total = _all_projects(client)
     role_id = _role_id(client, projects[0]) if projects else ""
-    schemes = _Schemes(ctx, client)
+    schemes = _jira.Schemes(client, "/rest/api/3")
     # One bulk question for every project the role matters in and every project on the site (Get bulk
     # permissions): what the app user may do, whichever grant gives it.
     holds = _app_permissions(client, account, {**site_ids, **found})
@@ -308,10 +308,7 @@ def verify_live(ctx):
         yield _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches)
 
     browsed = [key for key, pid in site_ids.items() if pid in holds.get("BROWSE_PROJECTS", set())]
-    public = schemes.uniform(lambda scheme: _jira.is_public(_jira.holders_of(scheme, "BROWSE_PROJECTS")))
-    if public is None:
-        ctx.gather(lambda key=key: schemes.of(key) for key in browsed)  # the schemes differ: read each one
-    exposure = _jira.exposure(browsed, lambda key: schemes.any() if public is not None else schemes.of(key))
+    exposure = schemes.public_exposure(ctx, browsed)
     exposure.checked, exposure.total = min(len(site_ids), _jira.MAX_PROJECTS), max(total, len(site_ids))
     yield _jira.security_result(ctx, exposure, "The app user")
 
@@ -347,34 +344,8 @@ def _app_permissions(client, account: str, project_ids: dict[str, str]) -> dict[
             for entry in data.get("projectPermissions") or [] if isinstance(entry, dict)}
 
 
-class _Schemes:
-    """Permission schemes: all of the site's in one read, and a project's own only when they differ on the fact
-    asked (Jira has no bulk read of which project uses which scheme)."""
-
-    def __init__(self, ctx, client):
-        self._client = client
-        listed = client.get_json("/rest/api/3/permissionscheme", params={"expand": "permissions"}, expect=dict)
-        self.all = [s for s in listed.get("permissionSchemes") or [] if isinstance(s, dict)]
-        self._of: dict[str, dict | None] = {}
-
-    def uniform(self, fact):
-        """``fact(scheme)`` when every scheme of the site gives the same answer, else None."""
-        answers = {fact(scheme) for scheme in self.all}
-        return answers.pop() if len(answers) == 1 else None
-
-    def any(self) -> dict:
-        return self.all[0]
-
-    def of(self, key: str) -> dict | None:
-        if key not in self._of:
-            got = self._client.get(f"/rest/api/3/project/{key}/permissionscheme", params={"expand": "permissions"},
-                                   allow=(403, 404))
-            self._of[key] = self._client.decode(got, dict) if got.status == 200 else None
-        return self._of[key]
-
-
 def _role_checks(ctx, client, projects: list[str], ids: dict[str, str], account: str, role_id: str,
-                 schemes: _Schemes, holds: dict[str, set[str]]):
+                 schemes: _jira.Schemes, holds: dict[str, set[str]]):
     """One result per role requirement, aggregated over the projects in scope (which all exist)."""
 
     def role_holds(scheme: dict | None) -> frozenset[str]:

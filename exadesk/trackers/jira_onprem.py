@@ -69,7 +69,7 @@ SPEC = TrackerSpec(
                 # No site pattern: a context path (/jira) cannot be told apart from a page path.
                 self_hosted=True),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key", required=True),
     sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
@@ -289,10 +289,13 @@ def verify_live(ctx):
                 for key, reply in zip(projects, replies)}
         hidden = [p for p, perms in have.items() if perms is None]
         for perm in applicable:
-            missing_perm = [p for p, perms in have.items() if perms is not None and not perms.get(perm)]
+            missing_perm = [p for p, perms in have.items() if perms is not None and perm in perms and not perms[perm]]
+            unsent = [p for p, perms in have.items() if perms is not None and perm not in perms]
             lacking = missing_perm + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
             if lacking:
                 yield ctx.failed(perm, f"{who} lacks it in: {_jira.join_limited(lacking)}.")
+            elif unsent:  # not sent: never a fail
+                yield ctx.not_sent(perm, perm, f"GET mypermissions for {_jira.join_limited(unsent)}")
             else:
                 yield ctx.passed(perm, f"{who} has it in {_jira.join_limited(projects)}.")
 
@@ -301,14 +304,7 @@ def verify_live(ctx):
     if ctx.applies("service_desk_agent"):
         yield _service_desk(ctx, client, projects, who)
 
-    def scheme_of(key: str) -> dict | None:
-        reply = client.get(f"/rest/api/2/project/{key}/permissionscheme", params={"expand": "permissions"},
-                           allow=(403, 404))
-        return client.decode(reply, dict) if reply.status == 200 else None
-
-    schemes = dict(zip(keys[:_jira.MAX_PROJECTS],
-                       ctx.gather(lambda key=key: scheme_of(key) for key in keys[:_jira.MAX_PROJECTS])))
-    yield _jira.security_result(ctx, _jira.exposure(keys, schemes.get), who)
+    yield _jira.security_result(ctx, _jira.Schemes(client, "/rest/api/2").public_exposure(ctx, keys), who)
 
 
 def _have(data: dict) -> dict[str, bool]:

@@ -26,16 +26,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    Target,
-    TrackerSpec,
-    UrlSpec,
-)
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec, origin
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
                      "Permissions, API Enabled. Salesforce sends the same answer when the org's edition has no API "
@@ -183,8 +174,7 @@ _API_DISABLED_CODES = ("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED")
 def api_base(url: str) -> str:
     """The instance (My Domain) address the REST API is served from; a loopback address is a test server."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}{port}"
+    return origin(parts, (parts.hostname or "").lower())
 
 
 def credential(target: Target) -> Auth:
@@ -375,13 +365,17 @@ _NEEDS = {"PermissionsRead": ("queryable",), "PermissionsCreate": ("createable",
 def _object_results(ctx, objects: list[str], described: dict):
     """One result per permission, aggregated over the objects in scope."""
     for key, flags in _NEEDS.items():
-        lacking = []
+        lacking, unsent = [], []
         for name in objects:
             desc = described.get(name) or {}
-            if not all(desc.get(flag) is True for flag in flags):
+            if any(flag not in desc for flag in flags):  # not sent: never a fail
+                unsent.append(name)
+            elif not all(desc.get(flag) is True for flag in flags):
                 lacking.append(name)
         if lacking:
             yield ctx.failed(key, f"Missing on: {', '.join(lacking)}.")
+        elif unsent:
+            yield ctx.not_sent(key, " and ".join(flags), f"GET sobjects (Describe Global) for {', '.join(unsent)}")
         else:
             yield ctx.passed(key, f"Granted on {', '.join(objects)}.")
 
@@ -389,6 +383,8 @@ def _object_results(ctx, objects: list[str], described: dict):
 def _one_object(ctx, key: str, desc: dict | None, flags: tuple[str, ...]):
     if desc is None:
         return ctx.failed(key, f"The proxy user cannot see {key}.")
+    if any(flag not in desc for flag in flags):  # not sent: never a fail
+        return ctx.not_sent(key, " and ".join(flags), "GET sobjects (Describe Global)")
     if all(desc.get(flag) is True for flag in flags):
         return ctx.passed(key, f"{key} is {' and '.join(flags)} for the proxy user.")
     return ctx.failed(key, f"{key} is not {' and '.join(flags)} for the proxy user.")

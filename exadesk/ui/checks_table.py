@@ -41,13 +41,13 @@ class ChecksModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
-                return texts.status(check.status)
+                return texts.check_status(check)
             return getattr(check, column)
         if role == Qt.ItemDataRole.DecorationRole and column == "status":
-            return icons.status_icon(check.status)
+            return icons.check_icon(check)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == "status":
-                return texts.status(check.status)
+                return texts.check_status(check)
             return getattr(check, column)
         return None
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QP
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from exadesk import trackers
-from exadesk.checks import Report
+from exadesk.checks import Report, Verdict
 from exadesk.errors import ErrorKind, Problem
 from exadesk.model import Instance, Workspace
 from exadesk.ui import icons, texts
@@ -219,11 +219,10 @@ class InstancePage(QWidget):
         self.timeline.clear()
         rows = history.timeline(inst)
         for row in rows:
-            if not row["conclusive"]:
-                result = self.tr("Could not verify")
-            else:
-                result = self.tr("Ready") if row["ready"] else self.tr("Not ready")
-            why = ", ".join(row["failing"]) or (row["error"] or "")
+            verdict = Verdict(row["verdict"])
+            result = texts.verdict(verdict)
+            why = ", ".join(row["failing"] if verdict is not Verdict.NOT_CONFIRMED else row["not_confirmed"]) \
+                or (row["error"] or "")
             self.timeline.addTopLevelItem(QTreeWidgetItem([_when(row["at"]), result, why]))
         self.timeline.setVisible(bool(rows))
 

@@ -529,9 +529,7 @@ class MainWindow(QMainWindow):
     def try_sandbox(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
-
-        from exadesk.ui.sandbox_demo import install
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, DemoSecrets, install
 
         demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
         if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
@@ -552,6 +550,9 @@ class MainWindow(QMainWindow):
         if installed.kept:
             text += " " + self.tr("Your own instances in {workspace} were kept as they were: {names}.").format(
                 workspace=DEMO_WORKSPACE, names=", ".join(installed.kept))
+        if isinstance(self.session.secrets, DemoSecrets):
+            text += " " + self.tr("No keychain is available, so its made-up credentials are kept in memory until "
+                                  "ExaDesk closes.")
         self.statusBar().showMessage(text)
         self.show_sandbox_credentials()
 
@@ -1067,7 +1068,7 @@ class _VerifyAll:
         self.busy[host] = max(0, self.busy.get(host, 0) - 1)
         self.done += 1
         code = report.exit_code()
-        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1
+        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1  # 2 and 3: not confirmed
         self.pump()
 
     def cancel(self) -> None:
@@ -1080,8 +1081,8 @@ class _VerifyAll:
 
     def text(self) -> str:
         tr = self.window.tr
-        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be "
-                  "checked.").format(done=self.done, total=self.total, **self.results)
+        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not "
+                  "confirmed.").format(done=self.done, total=self.total, **self.results)
 
     def show(self) -> None:
         window = self.window

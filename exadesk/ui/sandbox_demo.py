@@ -1,7 +1,9 @@
 """The sandbox demo in the window: start every emulator in-process and build a demo workspace.
 
-The emulators' demo credentials are made up; they go to the keychain like any secret. The demo workspace holds
-one instance per emulator, the failing instance and the learning scenarios, each marked as the sandbox's own
+The emulators' demo credentials are made up; they go to the keychain like any secret. Where no keychain is usable
+(no Secret Service running), they are kept in memory for this run of the app instead, so the sandbox still works:
+they open nothing but the emulators on this computer. Real credentials never take that way. The demo workspace
+holds one instance per emulator, the failing instance and the learning scenarios, each marked as the sandbox's own
 (``Instance.sandbox``). Restarting the sandbox replaces only those; an instance a person saved into the demo
 workspace is kept as it is.
 """
@@ -92,6 +94,33 @@ def _is_sandbox_own(inst: Instance, demo_names: set[tuple[str, str]]) -> bool:
     return (inst.tracker, inst.name) in demo_names and host in ("127.0.0.1", "localhost", "::1")
 
 
+class DemoSecrets:
+    """The keychain, except for the sandbox's made-up credentials (when no keychain is usable): those stay in memory."""
+
+    def __init__(self, store):
+        from exadesk.keychain import SecretStore
+        from exadesk.sandbox.memory_keyring import MemoryKeyring
+
+        self.store = store
+        self.memory = SecretStore(MemoryKeyring())
+        self.demo_ids: set[str] = set()
+
+    def __getattr__(self, name):  # name, available(), problem(), backend: the keychain's own
+        return getattr(self.store, name)
+
+    def _for(self, instance_id: str):
+        return self.memory if instance_id in self.demo_ids else self.store
+
+    def set(self, instance_id: str, field: str, value: str) -> None:
+        self._for(instance_id).set(instance_id, field, value)
+
+    def get(self, instance_id: str, field: str) -> str | None:
+        return self._for(instance_id).get(instance_id, field)
+
+    def delete(self, instance_id: str, fields) -> None:
+        self._for(instance_id).delete(instance_id, fields)
+
+
 def install(session) -> Installed:
     """Start the emulators (once) and create or refresh the demo workspace.
 
@@ -109,6 +138,10 @@ def install(session) -> Installed:
     for entry in entries:  # the same instance as last time keeps its id (and the person's connections to it)
         entry.instance.id = previous.get((entry.instance.tracker, entry.instance.name), entry.instance.id)
     store = session.secrets
+    if not store.available():  # no Secret Service: the made-up credentials stay in memory (see the module's text)
+        if not isinstance(store, DemoSecrets):
+            store = session.secrets = DemoSecrets(store)
+        store.demo_ids.update(entry.instance.id for entry in entries)
     for entry in entries:
         for name, value in entry.secrets.items():
             store.set(entry.instance.id, name, value)

@@ -486,7 +486,9 @@ class SyncPage(_Page):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.scope_row.show_state(self.flow.scope_state(), bool(self.flow.scope))
+        state = self.flow.scope_state()
+        # A required scope left empty says so at once: the Next button waits for it.
+        self.scope_row.show_state(state, bool(self.flow.scope) or self.flow.spec.scope.missing(self.flow.scope))
         self.requirements.clear()
         for req in self.flow.requirements():
             text = req.title + ("  " + self.tr("(confirm by hand)") if req.manual else "")
@@ -617,6 +619,7 @@ class ResultsPage(_Page):
         report = flow.report
         self.table.checks.set_checks(report.checks if report else [])
         failing = [c for c in (report.checks if report else []) if c.status.value == "fail"]
+        undecided = report.not_confirmed if report else []
         if report is None:
             self.headline.setText(self.tr("Not verified."))
         elif report.problem is not None:
@@ -626,9 +629,13 @@ class ResultsPage(_Page):
         elif failing:
             self.headline.setText(self.tr("{count} things to fix before the integration can work.").format(
                 count=len(failing)))
+        elif undecided:
+            self.headline.setText(self.tr("Not confirmed: nothing fails, but {count} of the checks could not be "
+                                          "decided on this instance; confirm them by hand.").format(
+                count=len(undecided)))
         else:
             self.headline.setText(self.tr("Ready: the proxy user has everything the integration needs."))
-        colour = theme.good_colour() if flow.ready else theme.bad_colour()
+        colour = theme.verdict_colour(report.verdict) if report else theme.bad_colour()
         self.headline.setStyleSheet(f"#resultHeadline {{ color: {colour}; }}")
         ident = report.identity.label() if report and report.identity else ""
         self.identity.setText(self.tr("Signed in as {who}.").format(who=ident) if ident else "")

@@ -12,6 +12,7 @@ from exadesk import engine, trackers
 from exadesk.checks import Status
 from exadesk.trackers.base import Secrets, Target
 from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
+from tests.helpers.emulators import only_reads
 
 ALPHABET = string.ascii_letters + string.digits
 GROUP = "exalate_console_admin"
@@ -26,7 +27,7 @@ def _admin_run(emulator, secrets: dict, *, auth: str = "", values: dict | None =
     target = Target(tracker=emulator.tracker, url=emulator.url, auth_method=auth, values=dict(values or {}),
                     secrets=Secrets(secrets), scope=list(scope), timeout=10)
     report = engine.verify_admin(target)
-    assert all(r.method == "GET" for r in emulator.requests), "an admin check must only read"
+    assert only_reads(emulator), "an admin check must only read"
     text = repr([c.to_json() for c in report.checks]) + repr(report.problem and report.problem.to_json())
     assert not any(v in text for v in secrets.values()), "a secret reached the report"
     assert report.problem is None, report.problem.text()
@@ -151,7 +152,8 @@ def test_github_admin_facts(repo_role, org_role, expected, emulators):
     assert {k: found[f"github.{k}"].status.value for k in expected} == expected
     for description in ("github/ghes-3.14.operations.json", "github/api.github.com.operations.json"):
         api = load_spec(description, mount="/api/v3")
-        assert assert_requests_documented(api, emulator.requests) >= 2
+        # GraphQL is described by GitHub's GraphQL schema, not the REST operations (tests/sandbox/test_github_...).
+        assert assert_requests_documented(api, emulator.requests, allow=(r"/graphql$",)) >= 1
         assert_replies_conform(api, emulator.requests)
 
 

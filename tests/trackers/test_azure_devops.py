@@ -19,6 +19,7 @@ def _groups(*groups: str) -> dict:
 CASES = [
     Case("ready", passed=(PCA, PA)),
     Case("ready-as-the-service-sends-it", {"wire": "service"}, passed=(PCA, PA)),
+    Case("ready-as-the-description-says", {"wire": "documented"}, passed=(PCA, PA)),
     Case("not-collection-admin", _groups("[Website]\\Project Administrators", "[Backend]\\Project Administrators"),
          code=1, fail=(PCA,), passed=(PA,)),
     Case("collection-admin-through-a-nested-group",
@@ -80,7 +81,8 @@ def test_server_address_without_collection_is_explained(emulators, cli, monkeypa
     """ADO Server: the server root refuses PATs with 'Resource not available for anonymous access'."""
     emulator = emulators.start("azure_devops")
     monkeypatch.setenv("TOK", DEMO_PAT)
-    result = cli("check", "azure_devops", "--url", emulator.root_url, "--secret-env", "TOK", "--json")
+    result = cli("check", "azure_devops", "--url", emulator.root_url, "--secret-env", "TOK", "--project", "Website",
+                 "--json")
     assert result.code == 1
     error = result.json()["error"]
     assert error["reason"] == "azure_devops.collection_missing"

@@ -177,7 +177,7 @@ def test_verification_changes_no_tracker_data(tracker_id, cli, emulators, monkey
     _, emulator = _run_demo(tracker_id, cli, emulators, monkeypatch, *(("--sync", sync) if sync else ()))
     assert emulator.requests, "the demo run sent nothing"
     writes = [(r.method, r.path) for r in emulator.requests
-              if r.method not in READ_METHODS and not is_declared_read(r.method, r.path)]
+              if r.method not in READ_METHODS and not is_declared_read(r.method, r.path, r.json())]
     assert writes == [], f"{tracker_id}: verification sent non-read requests: {writes}"
 
 

@@ -80,7 +80,8 @@ def test_security_warning_lists_only_private_projects(emulators, cli, monkeypatc
 
 
 def test_security_warning_without_admin_rights_is_unknown(emulators, cli, monkeypatch):
-    case = Case("not-admin", {"user": {"admin": False}}, passed=(f"{T}.LINK_ISSUES",))
+    # Decidable with an administrator's view of the schemes, not with this one: not confirmed (exit 3).
+    case = Case("not-admin", {"user": {"admin": False}}, code=3, passed=(f"{T}.LINK_ISSUES",))
     result, _ = run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
     assert result.check(f"{T}.public_projects_only")["status"] == "unknown"
 
@@ -123,7 +124,8 @@ def test_no_projects_in_scope_is_not_a_pass(emulators, cli, monkeypatch):
     emulator = emulators.start(T)
     monkeypatch.setenv("PAT", DEMO_PAT)
     result = cli("check", T, "--url", emulator.url, "--secret-env", "PAT", "--json")
-    assert result.check(f"{T}.LINK_ISSUES")["status"] == "unknown"
+    assert result.code == 2 and "--project" in result.json()["error"]["next_step"]
+    assert emulator.requests == []
 
 
 def test_api_base_keeps_the_context_path():
@@ -151,6 +153,14 @@ def test_offline_validation_of_the_address(cli, monkeypatch):
     assert result.code == 2
     assert "https://jira.example.com" in result.check(f"{T}.url")["fix"]
     assert DEMO_PAT not in result.out
+
+
+def test_permission_not_in_the_reply_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): mypermissions without LINK_ISSUES.
+    case = Case("not-sent", {"omit_permissions": ["LINK_ISSUES"]}, code=3, passed=(f"{T}.BROWSE_PROJECTS",))
+    result, _ = run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
+    check = result.check(f"{T}.LINK_ISSUES")
+    assert check["status"] == "unknown" and "LINK_ISSUES" in check["detail"] and "did not send" in check["detail"]
 
 
 def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):

@@ -54,7 +54,7 @@ CASES = [
     Case("api-limit-spent-403", {"org": {"requests_used_up": True}}, code=3, kind="rate_limited",
          reason="salesforce.request_limit"),
     Case("api-requests-low", {"org": {"daily_remaining": 900}}, warn=("salesforce.DailyApiRequests",)),
-    Case("limits-hidden", {"org": {"limits_visible": False}}),
+    Case("limits-hidden", {"org": {"limits_visible": False}}, code=3),  # not confirmed: never "ready"
     Case("admin-account", profile(Name="System Administrator", PermissionsModifyAllData=True),
          warn=("salesforce.ModifyAllData",)),
     # Field notes: an expired token, 401 INVALID_SESSION_ID (here at userinfo: 403 Bad_OAuth_Token).
@@ -180,3 +180,12 @@ def test_api_base_keeps_the_my_domain_host():
 
     assert api_base("https://Acme.my.salesforce.com") == "https://acme.my.salesforce.com"
     assert api_base("http://127.0.0.1:8443") == "http://127.0.0.1:8443"
+
+
+def test_describe_without_a_flag_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): a describe reply without "updateable".
+    case = Case("flag-not-sent", {"objects": {"Case": {"omit": ["updateable"]}}}, code=3,
+                passed=("salesforce.PermissionsRead", "salesforce.PermissionsCreate"))
+    result, _ = run_case(case, "salesforce", emulators, cli, monkeypatch)
+    check = result.check("salesforce.PermissionsEdit")
+    assert check["status"] == "unknown" and "updateable" in check["detail"] and "did not send" in check["detail"]

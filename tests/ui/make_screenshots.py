@@ -130,6 +130,8 @@ def main(argv=None) -> int:
     grab(wizard, "wizard-6-results-sso")
     wizard.reject()
 
+    not_confirmed(window, grab, wait_until)
+
     fs = demo.emulators.get("freshservice")
     if fs is not None:
         wizard = window.start_wizard("freshservice", WizardFlow(tracker="freshservice"))
@@ -142,6 +144,33 @@ def main(argv=None) -> int:
     person_data(window, grab, pump, wait_until)
     window.close()
     return 0
+
+
+def not_confirmed(window, grab, wait_until) -> None:
+    """ServiceNow with a non-admin proxy user: the plugin list answers 403, so the verdict is 'Not confirmed'
+    (the wizard's results and the instance page with its badge)."""
+    from exadesk.sandbox.servicenow import NON_ADMIN, ServiceNowEmulator
+    from exadesk.wizard_flow import WizardFlow
+
+    emulator = ServiceNowEmulator(NON_ADMIN)
+    emulator.start()
+    try:
+        window.sidebar.select(window.session.data.workspaces[0].id)
+        wizard = window.start_wizard("servicenow", WizardFlow(tracker="servicenow"))
+        wizard.resize(860, 660)
+        wizard.flow.url = emulator.url
+        wizard.flow.set_value("username", "exalate.proxy")
+        wizard.flow.set_value("password", emulator.demo_secrets["password"])
+        for _ in range(4):
+            wizard.next()
+        wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+        grab(wizard, "wizard-6-results-not-confirmed")
+        wizard.flow.name = "Acme ServiceNow (non-admin)"
+        wizard.button(wizard.WizardButton.FinishButton).click()
+        wait_until(lambda: not wizard.isVisible(), 5000)
+        grab(window, "instance-not-confirmed")
+    finally:
+        emulator.stop()
 
 
 def person_data(window, grab, pump, wait_until) -> None:

@@ -186,10 +186,10 @@ def test_settings_show_the_keychain_and_save_network_and_theme(qtbot, window, tm
 
 
 def test_settings_say_what_to_do_without_a_keychain(qtbot, window, monkeypatch):
-    from exadesk import messages
+    from exadesk import keychain
 
     monkeypatch.setattr(type(window.session.secrets), "problem",
-                        lambda self: messages.problem("keychain.no_backend", backend="no keyring backend was found"))
+                        lambda self: keychain.no_keychain("no keyring backend was found"))
     dialog = window.open_settings()
     assert "No system keychain" in dialog.keychain_label.text()
     assert "Secret Service" in dialog.keychain_label.text()
@@ -278,3 +278,14 @@ def test_first_frame_does_not_build_the_qt_namespace(tmp_path):
                                 text=True, timeout=60)
         assert result.returncode == 0, result.stderr
     assert "namespace-built-before-first-paint: False" in result.stdout, result.stdout
+
+
+def test_sidebar_has_a_badge_of_its_own_for_not_confirmed(window, workspace_id):
+    from exadesk.ui import texts, theme
+
+    _add(window, workspace_id, Instance(tracker="github", name="Open one", url="https://github.com",
+                                        auth_method="classic", state=InstanceState.NOT_CONFIRMED))
+    assert _sidebar_rows(window) == {"Open one": "not_confirmed"}
+    assert texts.badge("not_confirmed") == "Not confirmed" and texts.badge_help("not_confirmed")
+    colours = set(theme.BADGE_COLOURS.values())
+    assert theme.BADGE_COLOURS["not_confirmed"] in colours and len(colours) == len(theme.BADGE_COLOURS)

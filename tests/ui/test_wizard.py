@@ -429,6 +429,29 @@ def test_editing_keeps_the_stored_secret_and_verifies_with_it(qtbot, window, wor
     assert len(instances[0].history) == 2
 
 
+def test_a_run_that_could_not_decide_everything_says_not_confirmed(qtbot, window, workspace_id, emulators):
+    # ServiceNow with a non-admin proxy user: the plugin list answers 403, so that check is not confirmed.
+    from exadesk.sandbox.servicenow import NON_ADMIN
+    from exadesk.ui import theme
+
+    emulator = emulators.start("servicenow", NON_ADMIN)
+    wizard = open_wizard(window, "servicenow")
+    fill_wizard(qtbot, wizard, emulator.url, demo_answers(emulator))
+    run_verification(qtbot, wizard)
+    page = wizard.currentPage()
+    assert page.headline.text().startswith("Not confirmed:")
+    assert theme.not_confirmed_colour() in page.headline.styleSheet()
+    statuses = [row[0] for row in shown_rows(page)]
+    assert "Not confirmed" in statuses and "Confirm by hand" in statuses
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    inst = window.session.data.workspace(workspace_id).instances[0]
+    assert inst.state is InstanceState.NOT_CONFIRMED
+    assert window.instance_page.badge.text() == "Not confirmed"
+    assert theme.BADGE_COLOURS["not_confirmed"] in window.instance_page.badge.styleSheet()
+    assert window.instance_page.timeline.topLevelItem(0).text(1) == "Not confirmed"
+
+
 def test_cancel_ends_a_hung_verification_within_a_second(qtbot, window, workspace_id, emulators):
     """A server that accepts the connection and never answers: Cancel must not wait for the 20 s timeout."""
     from tests.helpers.hostile_servers import HostileServer

@@ -176,8 +176,8 @@ def test_verify_all_takes_pending_and_stale_only_bounded_per_host_with_progress(
     assert fake.peak["one.example"] <= instances.PER_HOST
     assert len(fake.seen) == 8
     assert not page.progress.isVisibleTo(page)
-    assert page.progress_text.text() == "Last Verify all: 8 of 8 verified: 8 ready, 0 not ready, 0 could not be " \
-                                        "checked."
+    assert page.progress_text.text() == "Last Verify all: 8 of 8 verified: 8 ready, 0 not ready, 0 not " \
+                                        "confirmed."
     data = Store().load().data
     stored = {i.name: i for i in data.workspace(workspace_id).instances}
     assert len(stored["Fresh"].history) == 1 and not stored["Admin cred"].history

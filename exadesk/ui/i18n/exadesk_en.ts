@@ -1222,6 +1222,10 @@
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxDialog</name>
@@ -1983,6 +1987,10 @@
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
@@ -2184,6 +2192,26 @@
     <message>
         <location filename="../texts.py" line="89"/>
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing failed in the last verification, but something it could have decided was not (a table it may not read, a field not sent, the run stopped): see the checks marked Not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
