@@ -20,6 +20,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from exadesk import clock, messages
+from exadesk.messages import FIX_WORDS
 from exadesk.checks import Report, Status
 from exadesk.errors import CheckError, ExaDeskError, Problem
 from exadesk.model import FixRun, Instance, Workspace, new_id
@@ -134,6 +135,20 @@ def fixes_of(tracker_id: str) -> dict[str, Fix]:
 
     declared = getattr(trackers.get(tracker_id).module, "FIXES", ())
     return {key: fix for fix in declared for key in fix.keys}
+
+
+def fixable_checks(instance: Instance) -> list[str]:
+    """Ids of the checks of the instance's last verification that failed (or warned) and have a declared fix."""
+    last = instance.last
+    if last is None:
+        return []
+    try:
+        declared = fixes_of(instance.tracker)
+    except KeyError:
+        return []
+    prefix = f"{instance.tracker}."
+    return [c.id for c in last.checks if c.status in FIXABLE and c.id.startswith(prefix)
+            and c.id[len(prefix):] in declared]
 
 
 # -- the plan ---------------------------------------------------------------------------------
@@ -267,7 +282,8 @@ def apply(store, fix_plan: FixPlan, *, secrets=None, settings=None, cancel: thre
         run.changes.append({"check": change.check_id, "words": change.words, "request": change.call.to_json(),
                             "answer": answer, "at": clock.now().isoformat(),
                             "undo": inverse.to_json() if inverse else None,
-                            "no_undo": change.no_inverse if inverse is None else "", "undone_at": None})
+                            "no_undo": "" if inverse is not None else change.no_inverse or FIX_WORDS["no_created_id"],
+                            "undone_at": None})
     if run.changes:
         _record(store, fix_plan.workspace.id, run)
     after = _verify_again(proxy_target, cancel)
@@ -431,5 +447,5 @@ def _statuses(report: Report) -> dict[str, str]:
     return {c.id: c.status.value for c in report.checks}
 
 
-__all__ = ["Call", "Change", "Fix", "FixContext", "FixError", "FixPlan", "Outcome", "admin_for", "apply", "fixes_of",
-           "plan", "undo"]
+__all__ = ["Call", "Change", "Fix", "FixContext", "FixError", "FixPlan", "Outcome", "admin_for", "apply",
+           "fixable_checks", "fixes_of", "plan", "undo"]

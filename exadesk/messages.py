@@ -256,6 +256,7 @@ FIX_WORDS: dict[str, str] = {
     "before_after": "Before and after:",
     "history": "Fix runs of {workspace}:",
     "no_history": "No fix was applied in {workspace} yet.",
+    "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
 }
 
 
