@@ -197,7 +197,7 @@ def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
     if not isinstance(payload, dict) or set(payload) != {"workspace"}:
         raise _fail("bundle.invalid", name=name, where="payload", detail="expected exactly one workspace")
     digest = hashlib.sha256(_canonical(payload)).hexdigest()
-    if not isinstance(top.get("payload_sha256"), str) or not hmac.compare_digest(digest, top["payload_sha256"]):
+    if not _is_hex(top.get("payload_sha256"), 64) or not hmac.compare_digest(digest, top["payload_sha256"]):
         raise _fail("bundle.damaged", name=name, detail="its checksum does not match its content")
     workspace = _validate_workspace(payload["workspace"], name)
     box = top.get("secrets")
@@ -205,6 +205,11 @@ def parse_bundle(raw: bytes, name: str = "the bundle") -> Bundle:
         _validate_box(box, name)
     return Bundle(name, workspace, str(top.get("created_at", ""))[:64], str(top.get("app_version", ""))[:32], box,
                   digest)
+
+
+def _is_hex(value, length: int) -> bool:
+    """A digest as ExaDesk writes it (compare_digest refuses non-ASCII text with a TypeError)."""
+    return isinstance(value, str) and len(value) == length and all(c in "0123456789abcdef" for c in value)
 
 
 def _check(cond: bool, name: str, where: str, detail: str) -> None:
@@ -382,15 +387,21 @@ class ImportPlan:
 
     def lines(self) -> list[str]:
         """The preview as plain sentences."""
-        out = [f"Workspace {self.workspace_name!r} will be added with {len(self.instances)} instance(s) and "
-               f"{len(self.connections)} connection(s)."]
-        out += [f"  + {n} ({t}) {u}" for n, t, u in self.instances]
+        from exadesk.words import plural, tracker_name
+
+        instances = plural(len(self.instances), "{count} instance", "{count} instances")
+        connections = plural(len(self.connections), "{count} connection", "{count} connections")
+        out = [f"Workspace {self.workspace_name!r} will be added with {instances} and {connections}."]
+        out += [f"  + {n} ({tracker_name(t)}) {u}" for n, t, u in self.instances]
         out += [f"  + connection {c}" for c in self.connections]
         if self.secrets_included:
-            out.append(f"{self.secret_count} secret(s) will go into this machine's keychain once the passphrase "
-                       "checks out.")
+            out.append(plural(self.secret_count, "{count} secret will go into this machine's keychain once the "
+                              "passphrase checks out.", "{count} secrets will go into this machine's keychain once "
+                              "the passphrase checks out."))
         elif self.secret_count:
-            out.append(f"{self.secret_count} secret(s) are not in the bundle; enter them again before verifying.")
+            out.append(plural(self.secret_count, "{count} secret is not in the bundle; enter it again before "
+                              "verifying.", "{count} secrets are not in the bundle; enter them again before "
+                              "verifying."))
         return out
 
 

@@ -125,6 +125,38 @@ class Identity:
         return asdict(self)
 
 
+def sign_in_failed(error_kind) -> bool:
+    """True when the tracker rejected the credential (an ErrorKind or its stored value), so no live check ran."""
+    from exadesk.errors import ErrorKind
+
+    try:
+        return error_kind is not None and ErrorKind(error_kind) is ErrorKind.AUTH
+    except ValueError:  # a kind stored by another version
+        return False
+
+
+def fold_not_run(checks: list[CheckResult], error_kind) -> tuple[list[CheckResult], list[CheckResult]]:
+    """Split ``checks`` into those to show and those folded into one line.
+
+    When sign-in failed, every check still undecided could not run: listing each with its fix buries the one
+    thing to do (fix the sign-in), so they become "N checks could not run until sign-in works".
+    """
+    if not sign_in_failed(error_kind):
+        return list(checks), []
+    folded = [c for c in checks if c.not_confirmed]  # to-confirm-by-hand steps never run anyway: they stay
+    return [c for c in checks if not c.not_confirmed], folded
+
+
+def not_run_line(count: int) -> str:
+    """The one line that stands for the checks folded by :func:`fold_not_run` (empty for none)."""
+    from exadesk.words import plural
+
+    if not count:
+        return ""
+    return plural(count, "{count} check could not run until sign-in works.",
+                  "{count} checks could not run until sign-in works.")
+
+
 @dataclass
 class Report:
     """Everything one verification of one instance produced."""
@@ -132,8 +164,11 @@ class Report:
     tracker: str
     url: str
     checks: list[CheckResult] = field(default_factory=list)
-    identity: Identity | None = None
+    identity: Identity | None = None  # the proxy user that was checked
     problem: Problem | None = None
+    #: Who the credential belongs to when that is not the proxy user (Jira Cloud: an administrator's token
+    #: checks the app user); None when the proxy user signed in itself.
+    signed_in: Identity | None = None
     started_at: datetime = field(default_factory=clock.now)
     finished_at: datetime | None = None
     token_expires_at: datetime | None = None  # when the tracker tells us
@@ -151,6 +186,12 @@ class Report:
     @property
     def failing(self) -> list[CheckResult]:
         return [c for c in self.checks if c.status is Status.FAIL]
+
+    def accounts(self) -> tuple[str, str]:
+        """(who signed in, which proxy user was checked) as labels; either may be empty."""
+        proxy = self.identity.label() if self.identity else ""
+        signed_in = self.signed_in.label() if self.signed_in else proxy
+        return signed_in, proxy
 
     @property
     def not_confirmed(self) -> list[CheckResult]:
@@ -171,6 +212,7 @@ class Report:
             "ready": self.ready,
             "verdict": self.verdict.value,
             "identity": self.identity.to_json() if self.identity else None,
+            "signed_in": self.signed_in.to_json() if self.signed_in else None,
             "checks": [c.to_json() for c in self.checks],
             "error": self.problem.to_json() if self.problem else None,
             "token_expires_at": self.token_expires_at.isoformat() if self.token_expires_at else None,

@@ -34,7 +34,7 @@ def validate(target: Target, *, purpose: str = "proxy") -> Report:
         tracker = trackers.get(target.tracker)
     except KeyError:
         report = Report(tracker=target.tracker, url=redact_url(target.url))
-        report.problem = messages.problem("input.tracker", value=target.tracker)
+        report.problem = trackers.unknown(target.tracker)
         return report
     site = site_url(tracker.spec, target.url)
     if site != normalise_url(target.url):
@@ -194,6 +194,7 @@ def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options
         report.problem = messages.problem("http.wrong_shape", tracker=spec.name, what="an internal error in ExaDesk",
                                           url=target.url)
     report.identity = ctx.identity
+    report.signed_in = ctx.signed_in
     report.token_expires_at = ctx.token_expires_at
     for result in _remaining(spec, target, ctx, report):
         report.checks.append(result)

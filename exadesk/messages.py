@@ -137,6 +137,8 @@ CATALOGUE: dict[str, Message] = {
     "input.url_control": Message(K.BAD_INPUT, "The address contains an invisible control character ({char}).",
                                  "Type the address again; copy only the instance's address from the browser's address bar."),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
+    "input.tracker_guess": Message(K.BAD_INPUT, "There is no tracker called {value!r}.",
+                                   "Did you mean {guess}? Run `exadesk trackers` to list them."),
     # -- the window --------------------------------------------------------------
     "app.no_display": Message(K.BAD_INPUT, "The window cannot open: no display is reachable ({why}).",
                               "Start it from a desktop session, or under a virtual display with `xvfb-run exadesk`; the command line works without one (`exadesk --help`)."),

@@ -215,6 +215,8 @@ def add_with_secrets(store: Store, secrets, instance_id: str, values: dict[str, 
                 written.append(name)
             crash_point(f"{step}.secrets_written")
             data = store.update(change)
+            if written and instance_id not in _stored_ids(data):  # the change stored nothing: neither do the secrets
+                secrets.delete(instance_id, written)
         except BaseException:
             with contextlib.suppress(Exception):
                 secrets.delete(instance_id, written)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from exadesk import __version__, clock, expiry, history
-from exadesk.checks import CheckResult, Status, Verdict
+from exadesk.checks import CheckResult, Status, Verdict, fold_not_run, not_run_line
 from exadesk.model import Instance, Workspace
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ class InstanceSection:
     drift: list[str] = field(default_factory=list)
     not_confirmed: list[str] = field(default_factory=list)  # titles this run could not decide
     by_hand: list[str] = field(default_factory=list)  # titles only a person can confirm
+    not_run: str = ""  # the one line for the checks a rejected credential kept from running
 
 
 @dataclass
@@ -137,13 +138,15 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
         checks = []
         failing = []
         undecided: list[CheckResult] = []
+        # After a rejected credential the checks that never ran are one line (not_run), not a row each.
+        shown, folded = fold_not_run(last.checks, last.error_kind) if last is not None else ([], [])
         if last is not None:
-            for c in last.checks:
+            for c in shown:
                 checks.append({"title": c.title, "status": status_label(c), "detail": c.detail,
                                "fix": c.fix if c.status is not Status.PASS else "", "manual": c.manual})
                 if c.status is Status.FAIL:
                     failing.append(c.title)
-            undecided = [c for c in last.checks if c.status is Status.UNKNOWN]
+            undecided = [c for c in shown if c.status is Status.UNKNOWN]
         if last is not None and not failing and last.error_message and history.conclusive(last):
             failing.append(last.error_message)  # e.g. the credential was rejected: no check could run
         exp = ""
@@ -156,7 +159,7 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             failing=failing, checked_at=last.at if last else None, checks=checks,
             problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
             not_confirmed=[c.title for c in undecided if c.not_confirmed],
-            by_hand=[c.title for c in undecided if c.by_hand]))
+            by_hand=[c.title for c in undecided if c.by_hand], not_run=not_run_line(len(folded))))
     from exadesk.planner import side_names
 
     connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),
@@ -237,6 +240,8 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
             for c in s.checks:
                 out.append(f"| {_md(c['title'])} | {_md(c['status'])} | {_md(c['detail']) or '—'} | "
                            f"{_md(c['fix']) or '—'} |")
+        if s.not_run:
+            out += ["", _md(s.not_run)]
     if report.connections:
         out += ["", "## Connections and admin access", ""]
         for c in report.connections:
@@ -302,6 +307,8 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
                 out.append(f"<tr><td>{_h(c['title'])}</td><td class='{_cls(c['status'])}'>{_h(c['status'])}</td>"
                            f"<td>{_h(c['detail'] or '—')}</td><td>{_h(c['fix'] or '—')}</td></tr>")
             out.append("</table>")
+        if s.not_run:
+            out.append(f"<p>{_h(s.not_run)}</p>")
     if report.connections:
         out.append("<h2>Connections and admin access</h2><ul>")
         for c in report.connections:

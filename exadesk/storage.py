@@ -249,7 +249,7 @@ def encode(data: Data) -> bytes:
     def instance_json(inst) -> dict:
         raw = merged(("instance", inst.id), inst.to_json())
         if kept:
-            raw["history"] = [merged(("verification", inst.id, entry.get("at") and str(entry["at"])), entry)
+            raw["history"] = [merged(("verification", inst.id, str(entry.get("at"))), entry)
                               for entry in raw["history"]]
         return raw
 

@@ -292,6 +292,12 @@ class WizardFlow:
 
     # -- the result ------------------------------------------------------------------------------
 
+    def name_problem(self):
+        """Why the typed name cannot be stored (the rules every entry point shares), or None."""
+        from exadesk.validation import name_problem
+
+        return name_problem(self.name, "The name") if self.name.strip() else None
+
     def default_name(self) -> str:
         host = urlsplit(self.site_url()).hostname or ""
         return f"{self.spec.name} ({host})" if host else self.spec.name

@@ -55,7 +55,7 @@ def test_without_secrets_round_trip(acme, cli, tmp_path, monkeypatch):
     _forget_secrets(sender)
     _move_home(monkeypatch, tmp_path, "receiver")
     preview = cli("import", str(out), "--dry-run")
-    assert preview.code == 0 and "2 instance(s) and 1 connection(s)" in preview.out and "+ Site (github)" in preview.out
+    assert preview.code == 0 and "2 instances and 1 connection" in preview.out and "+ Site (GitHub)" in preview.out
     assert Store().load().data.workspaces == []  # the preview wrote nothing
     assert cli("import", str(out)).code == 0
     got = Store().load().data.workspace("Acme")

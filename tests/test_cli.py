@@ -13,7 +13,7 @@ from exadesk.sandbox.github import DEMO_CLASSIC
 
 REPO = ("--project", "acme/website")
 JSON_KEYS = {"tracker", "url", "ready", "verdict", "identity", "checks", "error", "token_expires_at", "checked_at",
-             "checked_from"}
+             "checked_from", "signed_in"}
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ or, for stored instances, the keychain.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 
@@ -52,9 +53,10 @@ def add_parser(sub) -> None:
     parser.add_argument("--secret-stdin", metavar="FIELD", nargs="?", const="",
                         help="read the secret from the first line of standard input")
     parser.add_argument("--project", action="append", default=[], metavar="KEY",
-                        help="a project / repository / table in scope (repeatable)")
-    parser.add_argument("--sync", default="", help="comma list: comments,attachments,worklogs,security-levels,"
-                                                   "triggers,service-desk")
+                        help="a project / repository / table in scope; repeat it or give a comma list (SUP,OPS)")
+    parser.add_argument("--sync", action="append", default=[],
+                        help="what is synced, repeated or as a comma list: comments,attachments,worklogs,"
+                             "security-levels,triggers,service-desk")
     parser.add_argument("--person", default="", help="your own name, email or login (warns if it is the proxy user)")
     parser.add_argument("--timeout", type=seconds, default=20.0, help="seconds to wait for each reply")
     parser.add_argument("--ca-bundle", help="a PEM file of extra certificate authorities to trust")
@@ -76,12 +78,54 @@ def _usage(args, message: str) -> int:
     return EXIT_USAGE
 
 
+def _listed(values) -> list[str]:
+    """Repeated options and comma lists alike (``--sync comments --sync attachments`` or ``--sync a,b``)."""
+    if isinstance(values, str):  # an older caller passing one string
+        values = [values]
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def scope_list(spec, values: list[str]) -> list[str]:
+    """The scope from repeated --project options, each of which may be a comma list (SUP,OPS).
+
+    A tracker whose scope entries have a declared form (project keys, owner/repo) splits a comma list into
+    entries of that form; free-text names (an Asana workspace "Acme, Inc.") stay whole: repeat the option.
+    """
+    out = []
+    pattern = spec.scope.pattern
+    for value in values:
+        parts = _listed([value])
+        if pattern and len(parts) > 1 and all(re.fullmatch(pattern, p) for p in parts) \
+                and not re.fullmatch(pattern, value):
+            out.extend(parts)
+        else:
+            out.append(value.strip())
+    return [v for v in out if v]
+
+
+_VARIABLE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*=)?[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _looks_like_a_secret(item: str) -> bool:
+    """True when a --secret-env argument is not ``VAR`` / ``FIELD=VAR`` but a credential pasted in its place.
+
+    A variable that is set is a variable, whatever its name; otherwise no variable is named with spaces, dots,
+    base64's '+/=' or '-', and names are words (GITHUB_TOKEN), not long runs of lower-case letters and digits.
+    """
+    if not _VARIABLE.fullmatch(item):
+        return True
+    var = item.rpartition("=")[2]
+    if var in os.environ:
+        return False
+    return len(var) >= 16 and any(c.isdigit() for c in var) and any(c.islower() for c in var)
+
+
 def build_target(args) -> Target | str:
     """The target from the arguments, or a usage message."""
     try:
         tracker = trackers.get(args.tracker)
     except KeyError:
-        return f"there is no tracker called {args.tracker!r}; run `exadesk trackers` to list them"
+        return trackers.unknown(args.tracker).text()
     spec = tracker.spec
     try:
         method = spec.auth_method(args.auth)
@@ -106,6 +150,13 @@ def build_target(args) -> Target | str:
         values[name] = value
     secret_fields = [f.name for f in method.secret_fields]
     for item in args.secret_env:
+        if _looks_like_a_secret(item):
+            # Never repeat it: the message would put the secret on the screen, in scroll-back and in CI logs.
+            return ("--secret-env takes the NAME of an environment variable that holds the secret, and what was "
+                    "given looks like the secret itself (it is not repeated here). Put the secret in a variable "
+                    "first, for example `read -rs TOKEN && export TOKEN` (PowerShell: "
+                    "`$env:TOKEN = Read-Host -MaskInput`), then pass --secret-env TOKEN; also clear it from your "
+                    "shell history")
         name, sep, var = item.rpartition("=") if "=" in item else ("", "", item)
         if not name:
             if len(secret_fields) != 1:
@@ -122,10 +173,10 @@ def build_target(args) -> Target | str:
             return "--secret-stdin needs the secret field's name (" + ", ".join(secret_fields) + ")"
         secrets[name] = sys.stdin.readline().rstrip("\r\n")
     try:
-        sync = parse_sync(args.sync)
+        sync = parse_sync(",".join(_listed(args.sync)))
     except ValueError as exc:
         return str(exc)
-    scope = list(args.project) or list(spec.scope.default)
+    scope = scope_list(spec, args.project) or list(spec.scope.default)
     if not args.url:
         if not spec.url.default:
             return f"--url is required (for example {spec.url.example})"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from exadesk.checks import CheckResult, Report, Status, Verdict
+from exadesk.checks import CheckResult, Report, Status, Verdict, fold_not_run, not_run_line
+from exadesk.words import tracker_name
 
 #: The word in brackets before each check; an unknown says which kind it is.
 WORDS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.SKIPPED: "SKIPPED"}
@@ -39,14 +40,18 @@ def print_report(report: Report, name: str = "") -> None:
     out = sys.stdout
     title = name or report.url
     verdict = report.verdict
-    out.write(f"{title} ({report.tracker}): {HEADLINES[verdict]}\n")
-    if report.identity:
-        out.write(f"  Account: {report.identity.label()}\n")
+    out.write(f"{title} ({tracker_name(report.tracker)}): {HEADLINES[verdict]}\n")
+    signed_in, proxy = report.accounts()
+    if signed_in:
+        out.write(f"  Signed in as: {signed_in}\n")
+    if proxy and proxy != signed_in:
+        out.write(f"  Proxy user checked: {proxy}\n")
     if report.problem:
         out.write(f"  {report.problem.message}\n")
         if report.problem.next_step:
             out.write(f"  Next: {report.problem.next_step}\n")
-    for check in report.checks:
+    shown, folded = fold_not_run(report.checks, report.problem.kind if report.problem else None)
+    for check in shown:
         out.write(f"{prefix(check)}{check.title}")
         if check.detail:
             out.write(f": {check.detail}")
@@ -54,7 +59,9 @@ def print_report(report: Report, name: str = "") -> None:
         if check.fix and check.status in (Status.FAIL, Status.WARN, Status.UNKNOWN):
             out.write(f"{prefix()}Fix: {check.fix}\n")
     undecided, by_hand = report.not_confirmed, report.to_confirm_by_hand
-    if verdict is Verdict.NOT_CONFIRMED and undecided:
+    if folded:
+        out.write(f"  {not_run_line(len(folded))}\n")  # the sign-in failed: its fix is the one thing to do
+    elif verdict is Verdict.NOT_CONFIRMED and undecided:
         out.write(f"  Not confirmed by this run: {', '.join(c.title for c in undecided)}.\n")
     if by_hand and verdict in (Verdict.READY, Verdict.NOT_CONFIRMED):
         out.write(f"  Still to confirm by hand: {', '.join(c.title for c in by_hand)}.\n")

@@ -14,6 +14,7 @@ from exadesk.errors import KeychainError
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
+from exadesk.words import state_label, tracker_name
 
 
 def add_parser(sub) -> None:
@@ -31,8 +32,9 @@ def add_parser(sub) -> None:
     adder.add_argument("--field", action="append", default=[])
     adder.add_argument("--secret-env", action="append", default=[])
     adder.add_argument("--secret-stdin", nargs="?", const="")
-    adder.add_argument("--project", action="append", default=[])
-    adder.add_argument("--sync", default="")
+    adder.add_argument("--project", action="append", default=[],
+                       help="a project / repository / table in scope; repeat it or give a comma list (SUP,OPS)")
+    adder.add_argument("--sync", action="append", default=[], help="what is synced, repeated or as a comma list")
     adder.add_argument("--timeout", type=seconds, default=20.0)
     adder.add_argument("--json", action="store_true")
     adder.add_argument("--without-secret", action="store_true",
@@ -67,7 +69,7 @@ def run_list(args) -> int:
         for i in w.instances:
             when = i.last.at.strftime("%Y-%m-%d %H:%M") if i.last else "never verified"
             role = "  (admin credential)" if i.role == "admin" else ""
-            print(f"  {i.name:24} {i.tracker:13} {i.state.value:17} {when}{role}")
+            print(f"  {i.name:24} {tracker_name(i.tracker):24} {state_label(i.state):17} {when}{role}")
     return 0
 
 
@@ -119,14 +121,15 @@ def run_add(args) -> int:
         print(f"exadesk add: {args.workspace} already has an instance called {args.name!r}.", file=sys.stderr)
         return EXIT_USAGE
     if instance.role == "admin":
-        print(f"Stored the admin credential {args.name} ({target.tracker}) in {args.workspace}; name it in "
+        print(f"Stored the admin credential {args.name} ({tracker_name(target.tracker)}) in {args.workspace}; "
+              f"name it in "
               f"`exadesk connect --left-admin/--right-admin` and check it with `exadesk plan`.")
     elif without_secret:
         print(f"Stored {args.name} ({target.tracker}) in {args.workspace} without its secret (prepared offline); "
               "nothing secret was kept. Once a keychain works, enter the secret in the app (Replace secret) and "
               "verify it.")
     else:
-        print(f"Stored {args.name} ({target.tracker}) in {args.workspace}; verify it with "
+        print(f"Stored {args.name} ({tracker_name(target.tracker)}) in {args.workspace}; verify it with "
               f"`exadesk check --instance {args.name!r}`.")
     return 0
 

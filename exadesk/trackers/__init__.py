@@ -77,6 +77,36 @@ def all_trackers() -> list[Tracker]:
     return [_REGISTRY[name] for name in TRACKER_MODULES]  # catalogue order, however they were loaded
 
 
+def _plain(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def closest(name: str) -> str:
+    """The id of the tracker a misspelt ``name`` most likely means (``jiracloud``, ``Jira Cloud`` -> ``jira_cloud``),
+    or "" when none is close."""
+    import difflib
+
+    wanted = _plain(name)
+    if not wanted:
+        return ""
+    candidates: dict[str, str] = {}
+    for tracker in all_trackers():
+        candidates[_plain(tracker.spec.id)] = tracker.spec.id
+        candidates[_plain(tracker.spec.name)] = tracker.spec.id
+    if wanted in candidates:
+        return candidates[wanted]
+    match = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
+    return candidates[match[0]] if match else ""
+
+
+def unknown(name: str):
+    """The Problem for a tracker name that is not one: with "did you mean" when one is close."""
+    guess = closest(name)
+    if guess:
+        return messages.problem("input.tracker_guess", value=name, guess=guess)
+    return messages.problem("input.tracker", value=name)
+
+
 def get(tracker_id: str) -> Tracker:
     """The tracker with this id (``jira_cloud``); also accepts ``jira-cloud``.
 

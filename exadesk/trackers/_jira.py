@@ -146,7 +146,8 @@ def security_result(ctx, found: Exposure, who: str):
                                         f"{partly}")
     if not found.checked:
         return ctx.passed(SECURITY_KEY, f"{who} cannot browse any project.")
-    return ctx.passed(SECURITY_KEY, f"Every project {who} can browse is public ({found.checked} checked).{partly}")
+    # {who} opens the sentence ("The app user ..."), as in the other outcomes above.
+    return ctx.passed(SECURITY_KEY, f"{who} can browse only public projects ({found.checked} checked).{partly}")
 
 
 def join_limited(items: list[str], limit: int = 10) -> str:

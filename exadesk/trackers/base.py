@@ -259,7 +259,8 @@ class VerifyContext:
         self._client_factory = client_factory
         self.cancel = cancel
         self.concurrency = max(1, concurrency)
-        self.identity: Identity | None = None
+        self.identity: Identity | None = None  # the proxy user checked
+        self.signed_in: Identity | None = None  # who the credential belongs to, when not the proxy user
         self.token_expires_at: datetime | None = None
         self.reported: set[str] = set()
 
@@ -458,20 +459,27 @@ def redact_url(url: str) -> str:
 def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = True) -> list[CheckResult]:
     """Offline checks every tracker gets: the URL shape, each field's form, and a scope where one is required
     (``require_scope=False`` for an administrator's own credential, whose checks need no scope)."""
+    from exadesk.validation import url_problem
+
     results: list[CheckResult] = []
     url = site_url(spec, target.url)
     url_ok = bool(url)
-    if _plain_http(url):
+    refused = url_problem(url)
+    if refused is not None:  # the rules every entry point shares (add, the wizard, a bundle): no longer look further
+        results.append(CheckResult(id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
+                                   detail=refused.message, fix=refused.next_step))
+        url_ok = None
+    elif _plain_http(url):
         # Credentials never travel over plain http; the person needs the https form of the same address.
         secure = "https://" + url.split("://", 1)[1]
         results.append(CheckResult(
             id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
             detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",
-            fix=f"Use https: {secure}" + ("" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
-                                            else f" (expected: {spec.url.hint})") + ".",
+            fix=(f"Expected: the https:// address, {secure}" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
+                 else f"Expected: {spec.url.hint}, with https://") + ".",
         ))
         url_ok = None
-    if url_ok and not _loopback_http(url):
+    elif url_ok and not _loopback_http(url):
         try:
             parts = urlsplit(url)
             url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url

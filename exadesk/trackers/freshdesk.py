@@ -42,7 +42,7 @@ SPEC = TrackerSpec(
     docs_url="https://developers.freshdesk.com/api/",
     summary="A Freshdesk helpdesk; the proxy user is an agent and signs in with its API key.",
     url=fw.url_spec("freshdesk.com"),
-    scope=ScopeSpec(label="Scope", example="all tickets",
+    scope=ScopeSpec(label="Tickets", example="all tickets",
                     hint="nothing to list: the agent's ticket scope decides which tickets it can sync"),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(

@@ -54,7 +54,7 @@ SPEC = TrackerSpec(
     docs_url="https://api.freshservice.com/",
     summary="A Freshservice service desk; the proxy user is an agent whose role has API access.",
     url=fw.url_spec("freshservice.com"),
-    scope=ScopeSpec(label="Scope", example="all tickets",
+    scope=ScopeSpec(label="Tickets", example="all tickets",
                     hint="nothing to list: the agent's roles decide which tickets it can sync"),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(

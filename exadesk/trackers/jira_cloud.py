@@ -224,6 +224,9 @@ def verify_live(ctx):
 
     me = _identify(ctx, client, anonymous)
     admin_label = str(me.get("displayName") or me.get("emailAddress") or me.get("accountId") or "")
+    # The token is an administrator's; the proxy user checked is the app user (ctx.identity, below).
+    ctx.signed_in = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
+                             id=str(me.get("accountId") or ""), kind="admin")
     # mypermissions answers 400 without permissions= on Cloud.
     admin = client.get_json("/rest/api/3/mypermissions", params={"permissions": "ADMINISTER"}, expect=dict)
     has_admin = bool(((admin.get("permissions") or {}).get("ADMINISTER") or {}).get("havePermission"))

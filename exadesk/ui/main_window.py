@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
@@ -18,8 +17,6 @@ from exadesk.ui.views import FirstRunPage, WorkspacePage
 # The instance and tracker pages, the tracker registry and the check engine are imported on
 # first use: none of them is needed for the first paint.
 
-USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
-ONLINE_GUIDE = "https://github.com/exadesk/exadesk/blob/main/docs/user-guide.md"
 
 
 def ui_settings() -> QSettings:
@@ -54,6 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.runs: dict[str, object] = {}
+        self.guide_window = None  # Help, User guide, made on first use
         self._live: dict[str, list] = {}
         self._finished: dict[str, object] = {}  # reports waiting to be recorded
         self._record_timer = QTimer(self)
@@ -262,12 +260,20 @@ class MainWindow(QMainWindow):
         help_menu.addAction(guide)
         help_menu.addAction(about)
 
-    def open_guide(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+    def open_guide(self):
+        """Help, User guide: the guide inside the app (a desktop may have nothing that opens Markdown)."""
+        from exadesk.ui.guide import GuideWindow
 
-        url = QUrl.fromLocalFile(str(USER_GUIDE)) if USER_GUIDE.is_file() else QUrl(ONLINE_GUIDE)
-        QDesktopServices.openUrl(url)
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        from PySide6.QtGui import QGuiApplication
+
+        already = self.guide_window.isVisible()
+        self.guide_window.show()
+        if already and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+            self.guide_window.raise_()  # chosen again: bring it forward (window-less platforms cannot)
+            self.guide_window.activateWindow()
+        return self.guide_window
 
     def _update_actions(self) -> None:
         ws = self.current_workspace()
@@ -348,7 +354,18 @@ class MainWindow(QMainWindow):
         self.sidebar.finish_start_up()
         self.workspace_page.finish_start_up()
         self.load_trackers()
+        if self.session.load_blocked is not None:
+            QTimer.singleShot(0, self.ask_about_data_file)
         self.first_painted.emit()
+
+    def ask_about_data_file(self):
+        """The data file is unreadable (or from a newer ExaDesk): offer to restore a copy or start empty."""
+        from exadesk.ui.data_file_dialog import DataFileDialog
+
+        problem = self.session.load_warnings[0] if self.session.load_warnings else self.session.load_blocked
+        self.data_file_dialog = DataFileDialog(self.session, problem, self)
+        self.data_file_dialog.open()
+        return self.data_file_dialog
 
     def load_trackers(self) -> None:
         """Fill the catalogue and the tracker names (deferred: the window paints first)."""
@@ -677,19 +694,18 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.cancel_instance(inst_id)
-        try:  # its secret fields and any sign-in tokens
-            from exadesk.instances import forget_secrets
-
-            forget_secrets(inst, self.session.secrets)
-        except ExaDeskError as exc:
-            self.show_problem(exc.problem)
-            return False
 
         def change(data) -> None:
             for w in data.workspaces:
                 w.instances = [i for i in w.instances if i.id != inst_id]
 
-        return self.session.update(change, select=ws.id)
+        from exadesk import instances, recovery
+
+        # The data file first, then its secret fields and any sign-in tokens: a crash in between leaves
+        # entries the next start removes, never an instance without its secret.
+        secrets = self.session.secrets if instances.keychain_fields(inst) else None
+        return self.session.write_with(lambda: recovery.remove_with_secrets(self.session.store, secrets, inst, change),
+                                       select=ws.id)
 
     # -- handover, connections, expiry (their modules load on first use) ---------------------------
 

@@ -31,6 +31,7 @@ class Session(QObject):
         result = self.store.load()
         self.data: Data = result.data
         self.load_warnings = list(result.warnings)
+        self.load_blocked = result.blocked  # the data file is unreadable or newer: nothing is saved until settled
         self._secrets = None
         self._workers = None
         from PySide6.QtCore import QThreadPool
@@ -64,10 +65,20 @@ class Session(QObject):
 
     def update(self, change: Callable[[Data], object], select: str = "") -> bool:
         """Apply ``change`` to the data file under the lock; False (and ``problem``) when it could not be written."""
+        return self.write_with(lambda: self.store.update(change), select, reread=False)
+
+    def write_with(self, write: Callable[[], Data], select: str = "", *, reread: bool = True) -> bool:
+        """Run a write that goes through the store itself (:mod:`exadesk.recovery`'s ordered writes).
+
+        False (and ``problem``) when it failed; with ``reread`` the data is read again, since part of an
+        ordered write may have been done.
+        """
         try:
-            self.data = self.store.update(change)
+            self.data = write()
         except ExaDeskError as exc:
             self.problem.emit(exc.problem)
+            if reread:
+                self.reload()
             return False
         except OSError as exc:
             from exadesk.ui import texts
@@ -76,6 +87,14 @@ class Session(QObject):
             return False
         self.changed.emit(select)
         return True
+
+    def reload(self) -> None:
+        """Read the data file again (after a restore, start-empty, or a write that failed half-way)."""
+        result = self.store.load()
+        self.data = result.data
+        self.load_warnings = list(result.warnings)
+        self.load_blocked = result.blocked
+        self.changed.emit("")
 
     def update_later(self, change: Callable[[Data], object], select: str = "") -> None:
         """Like :meth:`update`, but the file is read and written on the writer thread.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
 from exadesk import clock, expiry
 from exadesk.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
+from exadesk.words import plural
 
 # The first frame (this sidebar, filled) never touches PySide6's Qt namespace: its first use builds ~90 enum
 # classes (~11 ms). So the roles and the badge's text alignment below are Qt's fixed values as plain ints,
@@ -25,6 +26,8 @@ ROLE_KIND = USER_ROLE + 1  # "workspace", "instance" or "connection"
 ROLE_ID = USER_ROLE + 2
 ROLE_BADGE = USER_ROLE + 3
 ROLE_WORKSPACE = USER_ROLE + 4  # the workspace id of a connection row
+ROLE_ARCHIVED = USER_ROLE + 5  # an archived workspace's row (greyed in the palette in use)
+ROLE_RETIRED = USER_ROLE + 6  # a retired tracker in the catalogue (greyed likewise)
 
 
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
@@ -204,9 +207,9 @@ class Sidebar(QWidget):
             item = QListWidgetItem(icons.tracker_icon(spec.icon or spec.id, spec.name), text)
             item.setData(ROLE_ID, spec.id)
             item.setToolTip(spec.retired or spec.summary)
-            if spec.retired:
-                item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            item.setData(ROLE_RETIRED, bool(spec.retired))
             self.catalogue.addItem(item)
+        self._grey_out()
 
     def fill(self, data: Data, names: dict[str, str], select: str = "") -> None:
         """Rebuild the tree; keep the selection (or select ``select``) and the filter."""
@@ -235,9 +238,11 @@ class Sidebar(QWidget):
                 ws_item.setFont(0, bold)
                 if ws.archived:
                     ws_item.setForeground(0, archived_brush)
+                    ws_item.setData(0, ROLE_ARCHIVED, True)
                 ws_item.setData(0, ACCESSIBLE_TEXT_ROLE,
-                                self.tr("Workspace {name}, {count} instances").format(name=title,
-                                                                                     count=len(ws.instances)))
+                                plural(len(ws.instances),
+                                       self.tr("Workspace {name}, {count} instance"),
+                                       self.tr("Workspace {name}, {count} instances"), name=title))
                 children = []
                 for inst in ws.instances:
                     key = badge_key(inst, now)
@@ -303,6 +308,20 @@ class Sidebar(QWidget):
 
         if event.type() == QEvent.Type.FontChange:
             self._size_badge_column()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._grey_out()  # the grey of the palette now in use (a light grey reads as plain text on dark)
+
+    def _grey_out(self) -> None:
+        """Retired trackers and archived workspaces in the current palette's disabled text colour."""
+        grey = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row in range(self.catalogue.count()):
+            item = self.catalogue.item(row)
+            if item.data(ROLE_RETIRED):
+                item.setForeground(grey)
+        for i in range(self.tree.topLevelItemCount()):
+            ws_item = self.tree.topLevelItem(i)
+            if ws_item.data(0, ROLE_ARCHIVED):
+                ws_item.setForeground(0, grey)
 
     def apply_filter(self, text: str) -> int:
         """Hide what does not match ``text`` (exadesk.instances.search, in memory); the number of instances shown."""

@@ -10,7 +10,26 @@ from PySide6.QtCore import QCoreApplication
 
 from exadesk.checks import CheckResult, Status, Verdict
 from exadesk.errors import ErrorKind, Problem
+from exadesk.words import plural
 
+
+def not_run_line(count: int) -> str:
+    """The one line standing for the checks a rejected credential kept from running (exadesk.checks.fold_not_run)."""
+    if not count:
+        return ""
+    return plural(count, QCoreApplication.translate("texts", "{count} check could not run until sign-in works."),
+                  QCoreApplication.translate("texts", "{count} checks could not run until sign-in works."))
+
+
+def problem_title(problem: Problem) -> str:
+    """The heading over a problem: by its kind, except where the kind's words would name the wrong place
+    (a bad import file is not "something in the form")."""
+    family = (problem.reason or "").split(".")[0]
+    if family == "bundle":
+        return QCoreApplication.translate("texts", "The file could not be imported")
+    if family == "storage":
+        return QCoreApplication.translate("texts", "ExaDesk's data file needs attention")
+    return kind_title(problem.kind)
 
 
 

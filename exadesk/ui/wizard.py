@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
                                QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton,
                                QToolButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from exadesk.errors import ErrorKind, ExaDeskError
+from exadesk.errors import ErrorKind, ExaDeskError, KeychainError
 from exadesk.model import InstanceState
 from exadesk.ui import icons, texts, theme
-from exadesk.ui.checks_table import ChecksTable
+from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.widgets import FieldRow
 from exadesk.wizard_flow import STEPS, WizardFlow, WizardStep
@@ -68,8 +68,13 @@ class MethodPage(_Page):
         super().__init__(wizard)
         spec = self.flow.spec
         self.setTitle(self.tr("How will {tracker} sign in?").format(tracker=spec.name))
-        self.setSubTitle(self.tr("Choose the kind of credential the proxy user (the account the integration acts as) "
-                                 "will use."))
+        if all(m.admin_credential for m in spec.auth_methods):
+            # The proxy user has no credential of its own here (Jira Cloud's app user): an admin's token reads it.
+            self.setSubTitle(self.tr("Choose the administrator's credential ExaDesk signs in with to check the proxy "
+                                     "user (the account the integration acts as); the proxy user needs none."))
+        else:
+            self.setSubTitle(self.tr("Choose the kind of credential the proxy user (the account the integration "
+                                     "acts as) will use."))
         layout = QVBoxLayout(self)
         if spec.retired:
             retired = _wrap(spec.retired)
@@ -605,11 +610,13 @@ class ResultsPage(_Page):
         self.identity = _wrap()
         self.problem_view = ProblemView()
         self.table = ChecksTable()
+        self.not_run = NotRunLine()
         self.save_note = _wrap()
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.identity)
         layout.addWidget(self.problem_view)
+        layout.addWidget(self.not_run)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.save_note)
         self.setFinalPage(True)
@@ -617,7 +624,8 @@ class ResultsPage(_Page):
     def initializePage(self) -> None:
         flow = self.flow
         report = flow.report
-        self.table.checks.set_checks(report.checks if report else [])
+        show_results(self.table, self.not_run, report.checks if report else [],
+                     report.problem.kind if report and report.problem else None)
         failing = [c for c in (report.checks if report else []) if c.status.value == "fail"]
         undecided = report.not_confirmed if report else []
         if report is None:
@@ -637,13 +645,20 @@ class ResultsPage(_Page):
             self.headline.setText(self.tr("Ready: the proxy user has everything the integration needs."))
         colour = theme.verdict_colour(report.verdict) if report else theme.bad_colour()
         self.headline.setStyleSheet(f"#resultHeadline {{ color: {colour}; }}")
-        ident = report.identity.label() if report and report.identity else ""
-        self.identity.setText(self.tr("Signed in as {who}.").format(who=ident) if ident else "")
-        self.identity.setVisible(bool(ident))
+        signed_in, proxy = report.accounts() if report else ("", "")
+        if signed_in and proxy and signed_in != proxy:
+            who = self.tr("Signed in as {who}. Proxy user checked: {proxy}.").format(who=signed_in, proxy=proxy)
+        elif signed_in and proxy:
+            who = self.tr("Signed in as {who}, the proxy user.").format(who=signed_in)
+        else:
+            who = self.tr("Signed in as {who}.").format(who=signed_in) if signed_in else ""
+        self.identity.setText(who)
+        self.identity.setVisible(bool(who))
         problem = report.problem if report else None
+        # The headline already says the problem's title; the banner gives its sentence and next step.
         self.problem_view.show_problem(problem, support_details(problem, tracker=flow.tracker, url=report.url,
                                                                 method=flow.auth_method, report=report)
-                                       if problem else "")
+                                       if problem else "", titled=False)
         if flow.can_save_for_later():
             self.save_note.setText(self.tr("The instance could not be checked now. \u201cSave for later\u201d keeps it "
                                            "as prepared offline, with its secret in the keychain; verify it once it "
@@ -749,6 +764,20 @@ class SetupWizard(QWizard):
         page = self.currentPage()
         return getattr(page, "problem_view", None)
 
+    def _show_save_problem(self, problem, url: str) -> None:
+        view = self.current_problem_view()
+        if view is not None:
+            view.show_problem(problem, support_details(problem, tracker=self.flow.tracker, url=url))
+        else:
+            self.session.problem.emit(problem)
+
+    def _keychain_refused(self, exc: ExaDeskError, url: str, offline: bool) -> None:
+        """No keychain works here: offer keeping the instance without its secret; any other problem is shown."""
+        if exc.problem.kind is ErrorKind.KEYCHAIN and exc.problem.reason != "keychain.too_large":
+            self.offer_without_secret(exc.problem, offline)
+        else:
+            self._show_save_problem(exc.problem, url)
+
     def save(self, offline: bool, without_secret: bool = False) -> bool:
         """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot.
 
@@ -765,23 +794,21 @@ class SetupWizard(QWizard):
         old_fields = set(existing.secret_fields) if existing else set()
         inst = flow.to_instance(None)
         inst.id = existing.id if existing else self._new_id  # stable if a first attempt failed
-        try:
-            if not without_secret:
-                for name, value in flow.secrets_to_store().items():
+        refused = flow.name_problem()
+        if refused is not None:
+            self._show_save_problem(refused, inst.url)
+            return False
+        values = {} if without_secret else flow.secrets_to_store()
+        if existing is not None and not without_secret:  # a stored instance: its secrets are replaced in place
+            try:
+                for name, value in values.items():
                     self.session.secrets.set(inst.id, name, value)
                 stale = old_fields - set(inst.secret_fields)
                 if stale:
                     self.session.secrets.delete(inst.id, sorted(stale))
-        except ExaDeskError as exc:
-            if exc.problem.kind is ErrorKind.KEYCHAIN and exc.problem.reason != "keychain.too_large":
-                self.offer_without_secret(exc.problem, offline)
+            except ExaDeskError as exc:
+                self._keychain_refused(exc, inst.url, offline)
                 return False
-            view = self.current_problem_view()
-            if view is not None:
-                view.show_problem(exc.problem, support_details(exc.problem, tracker=flow.tracker, url=inst.url))
-            else:
-                self.session.problem.emit(exc.problem)
-            return False
         report = flow.report
 
         def change(data) -> None:
@@ -806,8 +833,23 @@ class SetupWizard(QWizard):
             if without_secret:  # verified or not, it cannot be checked again until its secret is entered
                 target.state = InstanceState.PREPARED_OFFLINE
 
-        if not self.session.update(change, select=inst.id):
-            return False
+        if existing is not None:
+            if not self.session.update(change, select=inst.id):
+                return False
+        else:  # a new instance: claimed, secrets, then the data file, so a crash leaves no orphaned secret
+            from exadesk import recovery
+
+            try:
+                self.session.data = recovery.add_with_secrets(
+                    self.session.store, self.session.secrets if values else None, inst.id, values, change,
+                    step="wizard")
+            except KeychainError as exc:
+                self._keychain_refused(exc, inst.url, offline)
+                return False
+            except ExaDeskError as exc:
+                self.session.problem.emit(exc.problem)
+                return False
+            self.session.changed.emit(inst.id)
         self._saved_id = inst.id
         self.saved.emit(inst.id)
         if offline or without_secret:

@@ -107,7 +107,7 @@ def test_add_without_a_keychain_says_nothing_was_saved_and_offers_without_secret
     assert token not in paths.data_file().read_text()
     # Without the secret at hand, --without-secret still stores the rest (the token is entered later).
     later = cli("add", "github", "--name", "Repo 2", "--url", "https://github.com", "--workspace", "Acme",
-                "--without-secret")
+                "--project", "acme/website", "--without-secret")
     assert later.code == 0, later.err
     assert Store().load().data.workspace("Acme").instance("Repo 2").secret_fields == ["token"]
     # A wrong non-secret field is still refused.

@@ -120,20 +120,23 @@ def test_import_killed_at_any_step_leaves_no_orphan(shared_keychain, step, tmp_p
 
 
 @pytest.mark.parametrize("parallel", [2, 4, 8])
-def test_parallel_imports_of_one_bundle_keep_every_winner_whole(shared_keychain, tmp_path, parallel):
+def test_parallel_imports_of_one_bundle_keep_every_winner_whole(shared_keychain, tmp_path, parallel, monkeypatch):
     """Each import of the same bundle becomes its own workspace with its own ids; no rollback touches another's."""
     assert _run(*ADD).returncode == 0
     out = tmp_path / "acme.exadesk"
     assert _run("export", "--workspace", "Acme", "-o", str(out), "--include-secrets",
                 "--passphrase-env", "PASSPHRASE").returncode == 0
+    # The receiver: a machine where the bundle's ids are not stored yet, so every run starts from the same ids.
+    monkeypatch.setenv("EXADESK_HOME", str(tmp_path / "receiver"))
+    shared_keychain.path.unlink()
     procs = [_exadesk("import", str(out), "--passphrase-env", "PASSPHRASE") for _ in range(parallel)]
     results = [p.communicate(timeout=180) + (p.returncode,) for p in procs]
+    owners = _consistent(shared_keychain)  # before the fix: the losers' rollback deleted the winner's secret
     assert all(code == 0 for _, _, code in results), [err for _, err, code in results if code]
     data = Store().load().data
-    assert len(data.workspaces) == parallel + 1
-    assert len({w.name for w in data.workspaces}) == parallel + 1
-    owners = _consistent(shared_keychain)
-    assert len(owners) == parallel + 1
+    assert len(data.workspaces) == parallel
+    assert len({w.name for w in data.workspaces}) == parallel
+    assert len(owners) == parallel
     assert all(shared_keychain.get_password("exadesk", f"{i}/token") == TOKEN for i in owners)
 
 

@@ -142,8 +142,37 @@ def main(argv=None) -> int:
         grab(wizard, "wizard-2-freshservice-api-key")
         wizard.reject()
     person_data(window, grab, pump, wait_until)
+    diagnoses(window, grab, pump, wait_until)
     window.close()
     return 0
+
+
+def diagnoses(window, grab, pump, wait_until) -> None:
+    """Issue 19: a rejected credential folded to its problem and one line, who signed in beside the proxy user
+    checked (Jira Cloud), and the user guide inside the app."""
+    from exadesk.wizard_flow import WizardFlow
+
+    jira = window.session.demo.emulators.get("jira_cloud")
+    if jira is not None:
+        for name, secrets in (("wizard-6-results-rejected", {k: v[:-4] + "ZZZZ" for k, v in jira.demo_secrets.items()}),
+                              ("wizard-6-results-jira-cloud", dict(jira.demo_secrets))):
+            wizard = window.start_wizard("jira_cloud", WizardFlow(tracker="jira_cloud"))
+            wizard.resize(860, 660)
+            flow = wizard.flow
+            flow.url = jira.url
+            flow.set_value("email", jira.demo_args[1])
+            for field, value in secrets.items():
+                flow.set_value(field, value)
+            flow.scope = ["SUP"]
+            for _ in range(4):
+                wizard.next()
+            wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+            grab(wizard, name)
+            wizard.reject()
+    guide = window.open_guide()
+    guide.resize(900, 720)
+    grab(guide, "user-guide-in-app")
+    guide.close()
 
 
 def not_confirmed(window, grab, wait_until) -> None:

@@ -15,7 +15,7 @@ TS = UI / "i18n" / "exadesk_en.ts"
 #: are written by other teams, with their own contexts).
 WINDOW_MODULES = ("app", "checks_table", "connection_dialog", "expiry_dialog", "handover", "icons", "instance_page",
                   "main_window", "problem_view", "sandbox_demo", "secret_dialog", "session", "settings_dialog",
-                  "sidebar", "texts", "theme", "views", "widgets", "wizard", "workers", "pages/__init__",
+                  "sidebar", "texts", "theme", "views", "widgets", "wizard", "workers", "guide", "pages/__init__",
                   "pages/freshservice_api_key")
 
 

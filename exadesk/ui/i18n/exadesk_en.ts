@@ -27,7 +27,7 @@
 <context>
     <name>ChecksTable</name>
     <message>
-        <location filename="../checks_table.py" line="76"/>
+        <location filename="../checks_table.py" line="93"/>
         <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -35,83 +35,83 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../wizard.py" line="230"/>
+        <location filename="../wizard.py" line="235"/>
         <source>Address and credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="231"/>
+        <location filename="../wizard.py" line="236"/>
         <source>Each entry is checked as you type; nothing is sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="265"/>
+        <location filename="../wizard.py" line="270"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="268"/>
+        <location filename="../wizard.py" line="273"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="273"/>
-        <location filename="../wizard.py" line="277"/>
+        <location filename="../wizard.py" line="278"/>
+        <location filename="../wizard.py" line="282"/>
         <source>More options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="293"/>
+        <location filename="../wizard.py" line="298"/>
         <source>Sign in with the &amp;browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="294"/>
+        <location filename="../wizard.py" line="299"/>
         <source>Sign in with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="295"/>
+        <location filename="../wizard.py" line="300"/>
         <source>Sign in as the proxy user in your browser and allow access; ExaDesk fills the refresh token and keeps it in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="298"/>
+        <location filename="../wizard.py" line="303"/>
         <source>Instead of pasting a refresh token: fill the address and the client id, then sign in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="302"/>
+        <location filename="../wizard.py" line="307"/>
         <source>Name in ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="304"/>
+        <location filename="../wizard.py" line="309"/>
         <source>&amp;Name in ExaDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="307"/>
+        <location filename="../wizard.py" line="312"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="311"/>
+        <location filename="../wizard.py" line="316"/>
         <source>&amp;Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="342"/>
+        <location filename="../wizard.py" line="347"/>
         <source>This is the sandbox&apos;s workspace. Your instance is kept when the sandbox restarts, but a workspace of your own keeps your work apart from the demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="383"/>
+        <location filename="../wizard.py" line="388"/>
         <source>Saved in the keychain; leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="389"/>
+        <location filename="../wizard.py" line="394"/>
         <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,82 +211,87 @@
 <context>
     <name>ExportBundleDialog</name>
     <message>
-        <location filename="../handover.py" line="116"/>
+        <location filename="../handover.py" line="117"/>
         <source>Export {name} as a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="118"/>
+        <location filename="../handover.py" line="119"/>
         <source>A bundle holds the workspace&apos;s instances, connections and verification history, so a colleague can continue where you stopped. Secrets stay out unless you include them below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="123"/>
+        <location filename="../handover.py" line="124"/>
         <source>Bundle file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="124"/>
+        <location filename="../handover.py" line="125"/>
+        <source>&amp;Include the secret, encrypted with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover.py" line="126"/>
         <source>&amp;Include the {count} secrets, encrypted with a passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="128"/>
+        <location filename="../handover.py" line="129"/>
         <source>No secrets to include: this workspace keeps none in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="130"/>
+        <location filename="../handover.py" line="131"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="131"/>
+        <location filename="../handover.py" line="132"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="140"/>
+        <location filename="../handover.py" line="141"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="140"/>
+        <location filename="../handover.py" line="141"/>
         <source>&amp;Again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="147"/>
+        <location filename="../handover.py" line="148"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="152"/>
+        <location filename="../handover.py" line="153"/>
         <source>&amp;Save to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="167"/>
+        <location filename="../handover.py" line="168"/>
         <source>Export bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="168"/>
+        <location filename="../handover.py" line="169"/>
         <source>ExaDesk bundles (*{suffix})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="178"/>
+        <location filename="../handover.py" line="179"/>
         <source>At least {minimum} characters ({length} so far). The receiver needs it: tell them by phone or in person, not in the same email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="182"/>
+        <location filename="../handover.py" line="183"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="190"/>
+        <location filename="../handover.py" line="191"/>
         <source>The passphrases match.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,67 +312,67 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../views.py" line="57"/>
+        <location filename="../views.py" line="58"/>
         <source>for example Acme or My team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="58"/>
+        <location filename="../views.py" line="59"/>
         <source>Workspace name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="59"/>
+        <location filename="../views.py" line="60"/>
         <source>&amp;Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="60"/>
+        <location filename="../views.py" line="61"/>
         <source>Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="65"/>
+        <location filename="../views.py" line="66"/>
         <source>&amp;Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="66"/>
+        <location filename="../views.py" line="67"/>
         <source>Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="67"/>
+        <location filename="../views.py" line="68"/>
         <source>Workspace &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="84"/>
+        <location filename="../views.py" line="85"/>
         <source>Welcome to ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="86"/>
+        <location filename="../views.py" line="87"/>
         <source>ExaDesk helps you set up the proxy user of a sync integration on each tracker, checks it live (reading only, never changing anything), tells you exactly what is missing and how to fix it, and keeps every secret in your system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="90"/>
+        <location filename="../views.py" line="91"/>
         <source>Start with a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="91"/>
+        <location filename="../views.py" line="92"/>
         <source>A workspace groups the instances of one client or team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="94"/>
+        <location filename="../views.py" line="95"/>
         <source>Or try it without a real tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="96"/>
+        <location filename="../views.py" line="97"/>
         <source>The sandbox starts emulators of the trackers on this computer and adds a demo workspace with made-up credentials, so you can see every step without touching a real system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,49 +397,71 @@
     </message>
 </context>
 <context>
+    <name>GuideBrowser</name>
+    <message>
+        <location filename="../guide.py" line="38"/>
+        <source>User guide</source>
+        <extracomment>The guide as package data (exadesk/guide links to docs/; an installed wheel holds the files themselves). docs/ next to the package: a checkout where the link is not followed (Windows without symlinks), a PyInstaller bundle (packaging/exadesk.spec copies docs/ there). Screenshots wider than this are scaled down to it, so the guide reads without scrolling sideways.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../guide.py" line="79"/>
+        <source>ExaDesk user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="90"/>
+        <source>The user guide is not installed with this copy of ExaDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportBundleDialog</name>
     <message>
-        <location filename="../handover.py" line="235"/>
+        <location filename="../handover.py" line="236"/>
         <source>Import {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="241"/>
+        <location filename="../handover.py" line="242"/>
         <source>What the import adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="242"/>
+        <location filename="../handover.py" line="243"/>
         <source>Put the bundle&apos;s &amp;secrets into this computer&apos;s keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="245"/>
+        <location filename="../handover.py" line="246"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="250"/>
+        <location filename="../handover.py" line="251"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="255"/>
+        <location filename="../handover.py" line="256"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="270"/>
+        <location filename="../handover.py" line="271"/>
         <source>This file cannot be imported. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="276"/>
+        <location filename="../handover.py" line="277"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="279"/>
+        <location filename="../handover.py" line="280"/>
         <source>Exported with ExaDesk {version} on {when}. Check what it adds; nothing is written until you choose Import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -442,229 +469,230 @@
 <context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="52"/>
-        <source>&amp;Verify now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="53"/>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="54"/>
-        <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="55"/>
-        <source>Replace &amp;secret…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="56"/>
-        <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="57"/>
-        <source>Sign &amp;in again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../instance_page.py" line="58"/>
-        <source>Sign in again with the browser</source>
+        <source>&amp;Verify now</source>
+        <extracomment>How many lines &quot;What changed&quot; and the verification timeline show before they scroll (the checks take the rest).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="59"/>
-        <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="60"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="61"/>
+        <source>Replace &amp;secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="62"/>
+        <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="63"/>
-        <location filename="../instance_page.py" line="187"/>
-        <source>Set &amp;date…</source>
+        <source>Sign &amp;in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="64"/>
-        <source>Enter or clear the credential&apos;s expiry date</source>
+        <source>Sign in again with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="65"/>
-        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="68"/>
-        <source>Verify now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="68"/>
-        <source>Cancel verification</source>
+        <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="69"/>
-        <source>Edit instance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="69"/>
-        <source>Replace secret</source>
+        <location filename="../instance_page.py" line="202"/>
+        <source>Set &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="70"/>
+        <source>Enter or clear the credential&apos;s expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="71"/>
+        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="74"/>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="74"/>
+        <source>Cancel verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="75"/>
+        <source>Edit instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="75"/>
+        <source>Replace secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="76"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="88"/>
+        <location filename="../instance_page.py" line="94"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="88"/>
+        <location filename="../instance_page.py" line="94"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="89"/>
+        <location filename="../instance_page.py" line="95"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="89"/>
+        <location filename="../instance_page.py" line="95"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="90"/>
+        <location filename="../instance_page.py" line="96"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="90"/>
+        <location filename="../instance_page.py" line="96"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="91"/>
+        <location filename="../instance_page.py" line="97"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="91"/>
+        <location filename="../instance_page.py" line="97"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="92"/>
+        <location filename="../instance_page.py" line="98"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="109"/>
+        <location filename="../instance_page.py" line="115"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="113"/>
+        <location filename="../instance_page.py" line="120"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="134"/>
-        <location filename="../instance_page.py" line="143"/>
+        <location filename="../instance_page.py" line="142"/>
+        <location filename="../instance_page.py" line="152"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="146"/>
+        <location filename="../instance_page.py" line="155"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="149"/>
+        <location filename="../instance_page.py" line="158"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="149"/>
+        <location filename="../instance_page.py" line="158"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="149"/>
+        <location filename="../instance_page.py" line="158"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="181"/>
+        <location filename="../instance_page.py" line="195"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="182"/>
+        <location filename="../instance_page.py" line="196"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="183"/>
+        <location filename="../instance_page.py" line="197"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="184"/>
+        <location filename="../instance_page.py" line="199"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="185"/>
+        <location filename="../instance_page.py" line="200"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="186"/>
+        <location filename="../instance_page.py" line="201"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="187"/>
+        <location filename="../instance_page.py" line="202"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="189"/>
+        <location filename="../instance_page.py" line="204"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="216"/>
+        <location filename="../instance_page.py" line="232"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="218"/>
+        <location filename="../instance_page.py" line="234"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="223"/>
+        <location filename="../instance_page.py" line="239"/>
         <source>Could not verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="225"/>
+        <location filename="../instance_page.py" line="241"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="225"/>
+        <location filename="../instance_page.py" line="241"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,316 +700,316 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="62"/>
-        <location filename="../main_window.py" line="437"/>
-        <location filename="../main_window.py" line="586"/>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="705"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="62"/>
         <source>ExaDesk main window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Choose an instance or a tracker in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Start the &amp;sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="209"/>
         <source>&amp;Import bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Export workspace &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="308"/>
         <source>Export &amp;readiness report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Rename workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="284"/>
         <source>&amp;Archive workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Show a&amp;rchived workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="305"/>
         <source>&amp;Verify all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="307"/>
         <source>New &amp;connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;Expiring credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Sandbox &amp;credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="257"/>
         <source>&amp;About ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Restore workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="301"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="302"/>
         <source>&amp;Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Export &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="311"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="312"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Credential &amp;expiry date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="315"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="317"/>
         <source>&amp;Edit connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="318"/>
         <source>&amp;Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469"/>
+        <location filename="../main_window.py" line="475"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="486"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="502"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="503"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="552"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="559"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="705"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="611"/>
+        <location filename="../main_window.py" line="617"/>
         <source>Saved {name} in {workspace}: {state}. {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="614"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="673"/>
+        <location filename="../main_window.py" line="679"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667"/>
+        <location filename="../main_window.py" line="673"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="723"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="746"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="777"/>
+        <location filename="../main_window.py" line="783"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="778"/>
+        <location filename="../main_window.py" line="784"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="896"/>
+        <location filename="../main_window.py" line="902"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="911"/>
+        <location filename="../main_window.py" line="917"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="913"/>
+        <location filename="../main_window.py" line="919"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="972"/>
+        <location filename="../main_window.py" line="978"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -995,12 +1023,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="71"/>
+        <location filename="../wizard.py" line="73"/>
+        <source>Choose the administrator&apos;s credential ExaDesk signs in with to check the proxy user (the account the integration acts as); the proxy user needs none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="76"/>
         <source>Choose the kind of credential the proxy user (the account the integration acts as) will use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="100"/>
+        <location filename="../wizard.py" line="105"/>
         <source>This is an administrator&apos;s own credential, used to read settings; it is not the proxy user&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,12 +1185,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../problem_view.py" line="93"/>
+        <location filename="../problem_view.py" line="95"/>
         <source>Next step: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../problem_view.py" line="105"/>
+        <location filename="../problem_view.py" line="107"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,42 +1216,52 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="596"/>
+        <location filename="../wizard.py" line="601"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="621"/>
+        <location filename="../wizard.py" line="629"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="625"/>
+        <location filename="../wizard.py" line="633"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="627"/>
+        <location filename="../wizard.py" line="635"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="630"/>
+        <location filename="../wizard.py" line="638"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="634"/>
-        <source>Signed in as {who}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="641"/>
-        <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
+        <location filename="../wizard.py" line="643"/>
+        <source>Signed in as {who}. Proxy user checked: {proxy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard.py" line="645"/>
+        <source>Signed in as {who}, the proxy user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="647"/>
+        <source>Signed in as {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="656"/>
+        <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="660"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,63 +1521,63 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="679"/>
+        <location filename="../wizard.py" line="694"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="680"/>
+        <location filename="../wizard.py" line="695"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="686"/>
+        <location filename="../wizard.py" line="701"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="687"/>
+        <location filename="../wizard.py" line="702"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="688"/>
-        <location filename="../wizard.py" line="715"/>
+        <location filename="../wizard.py" line="703"/>
+        <location filename="../wizard.py" line="730"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="689"/>
+        <location filename="../wizard.py" line="704"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="690"/>
+        <location filename="../wizard.py" line="705"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="691"/>
+        <location filename="../wizard.py" line="706"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="817"/>
+        <location filename="../wizard.py" line="832"/>
         <source>The secret could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="819"/>
+        <location filename="../wizard.py" line="834"/>
         <source>&amp;Keep without its secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="820"/>
+        <location filename="../wizard.py" line="835"/>
         <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="822"/>
+        <location filename="../wizard.py" line="837"/>
         <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,84 +1585,89 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="129"/>
-        <location filename="../sidebar.py" line="130"/>
+        <location filename="../sidebar.py" line="132"/>
+        <location filename="../sidebar.py" line="133"/>
         <source>Filter workspaces and instances</source>
         <extracomment>Room around a badge&apos;s text in its column.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="134"/>
         <source>Every word must match a name, tracker, address, proxy user, state or note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="135"/>
+        <location filename="../sidebar.py" line="138"/>
         <source>Nothing matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="142"/>
+        <location filename="../sidebar.py" line="145"/>
         <source>Workspaces and instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="161"/>
+        <location filename="../sidebar.py" line="164"/>
         <source>Tracker catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="167"/>
+        <location filename="../sidebar.py" line="170"/>
         <source>&amp;Workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="169"/>
+        <location filename="../sidebar.py" line="172"/>
         <source>Set up a &amp;tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="203"/>
+        <location filename="../sidebar.py" line="206"/>
         <source>{name} (retired)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="231"/>
+        <location filename="../sidebar.py" line="234"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="239"/>
+        <location filename="../sidebar.py" line="244"/>
+        <source>Workspace {name}, {count} instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="245"/>
         <source>Workspace {name}, {count} instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="246"/>
+        <location filename="../sidebar.py" line="251"/>
         <source>{name} (admin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="262"/>
+        <location filename="../sidebar.py" line="267"/>
         <source>⇄ {name} (side missing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="263"/>
+        <location filename="../sidebar.py" line="268"/>
         <source>⇄ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="268"/>
+        <location filename="../sidebar.py" line="273"/>
         <source>An instance of this connection was removed: open it to choose another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="270"/>
+        <location filename="../sidebar.py" line="275"/>
         <source>Connection: who may configure it, and what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="272"/>
+        <location filename="../sidebar.py" line="277"/>
         <source>Connection {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,37 +1675,37 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../wizard.py" line="432"/>
+        <location filename="../wizard.py" line="437"/>
         <source>What will be synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="433"/>
+        <location filename="../wizard.py" line="438"/>
         <source>The proxy user needs more permissions for some of these; the list below follows your choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="451"/>
+        <location filename="../wizard.py" line="456"/>
         <source>{label} in &amp;scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="461"/>
         <source>What the proxy user &amp;needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="461"/>
+        <location filename="../wizard.py" line="466"/>
         <source>What the proxy user needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="492"/>
+        <location filename="../wizard.py" line="497"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="497"/>
+        <location filename="../wizard.py" line="502"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,17 +1713,17 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../views.py" line="253"/>
+        <location filename="../views.py" line="254"/>
         <source>&amp;Set up an instance…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="254"/>
+        <location filename="../views.py" line="255"/>
         <source>Set up an instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="293"/>
+        <location filename="../views.py" line="294"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,57 +1731,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="510"/>
+        <location filename="../wizard.py" line="515"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="511"/>
+        <location filename="../wizard.py" line="516"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="515"/>
+        <location filename="../wizard.py" line="520"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="517"/>
+        <location filename="../wizard.py" line="522"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="518"/>
+        <location filename="../wizard.py" line="523"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="520"/>
+        <location filename="../wizard.py" line="525"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="521"/>
+        <location filename="../wizard.py" line="526"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="547"/>
+        <location filename="../wizard.py" line="552"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="559"/>
+        <location filename="../wizard.py" line="564"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="567"/>
+        <location filename="../wizard.py" line="572"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="579"/>
+        <location filename="../wizard.py" line="584"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1741,13 +1789,13 @@
 <context>
     <name>Walkthrough</name>
     <message>
-        <location filename="../wizard.py" line="153"/>
-        <location filename="../wizard.py" line="154"/>
+        <location filename="../wizard.py" line="158"/>
+        <location filename="../wizard.py" line="159"/>
         <source>Open in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="156"/>
+        <location filename="../wizard.py" line="161"/>
         <source>Enter the instance address above first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,32 +1803,32 @@
 <context>
     <name>WalkthroughPage</name>
     <message>
-        <location filename="../wizard.py" line="169"/>
+        <location filename="../wizard.py" line="174"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="171"/>
+        <location filename="../wizard.py" line="176"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="177"/>
+        <location filename="../wizard.py" line="182"/>
         <source>Type the address first to get direct links to the right settings pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="188"/>
+        <location filename="../wizard.py" line="193"/>
         <source>Create the credential: {method}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="189"/>
+        <location filename="../wizard.py" line="194"/>
         <source>Follow these steps in {tracker}, signed in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="191"/>
+        <location filename="../wizard.py" line="196"/>
         <source>Follow these steps in {tracker}, signed in as an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1788,73 +1836,83 @@
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../views.py" line="129"/>
+        <location filename="../views.py" line="130"/>
         <source>This workspace is archived: it is left out of Verify all and of the expiry warnings. Restore it from the Workspace menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="134"/>
+        <location filename="../views.py" line="135"/>
         <source>To add an instance, pick its tracker under “Set up a tracker” in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="136"/>
+        <location filename="../views.py" line="137"/>
         <source>&amp;Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="137"/>
+        <location filename="../views.py" line="138"/>
         <source>Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="138"/>
+        <location filename="../views.py" line="139"/>
         <source>Verifies the instances never verified, prepared offline or last verified more than 7 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="141"/>
+        <location filename="../views.py" line="142"/>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="142"/>
+        <location filename="../views.py" line="143"/>
         <source>Stop verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="146"/>
+        <location filename="../views.py" line="147"/>
         <source>Verify all progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="147"/>
+        <location filename="../views.py" line="148"/>
         <source>%v of %m verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="156"/>
-        <location filename="../views.py" line="159"/>
+        <location filename="../views.py" line="157"/>
+        <location filename="../views.py" line="160"/>
         <source>Credentials expiring within 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="161"/>
+        <location filename="../views.py" line="162"/>
         <source>No credential of this workspace expires within 30 days (as far as ExaDesk knows: enter a date on an instance&apos;s page when the tracker does not say).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="192"/>
+        <location filename="../views.py" line="193"/>
         <source>No instances yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="195"/>
-        <source>{count} instances. {states}.</source>
+        <location filename="../views.py" line="196"/>
+        <source>{count} instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="209"/>
+        <location filename="../views.py" line="196"/>
+        <source>{count} instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="197"/>
+        <source>{count}. {states}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views.py" line="210"/>
         <source>Open the instance to replace its secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,12 +1920,12 @@
 <context>
     <name>_PathRow</name>
     <message>
-        <location filename="../handover.py" line="94"/>
+        <location filename="../handover.py" line="95"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="95"/>
+        <location filename="../handover.py" line="96"/>
         <source>Browse for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,49 +1991,49 @@
 <context>
     <name>handover</name>
     <message>
-        <location filename="../handover.py" line="31"/>
+        <location filename="../handover.py" line="32"/>
         <source>Web page (*.html)</source>
         <extracomment>Save-dialog filters of the report, and the format each one writes.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="31"/>
+        <location filename="../handover.py" line="32"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="32"/>
+        <location filename="../handover.py" line="33"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="51"/>
-        <location filename="../handover.py" line="69"/>
+        <location filename="../handover.py" line="52"/>
+        <location filename="../handover.py" line="70"/>
         <source>Export readiness report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="64"/>
+        <location filename="../handover.py" line="65"/>
         <source>Readiness of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="70"/>
+        <location filename="../handover.py" line="71"/>
         <source>The report could not be written to {path} ({error}). Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="76"/>
+        <location filename="../handover.py" line="77"/>
         <source>Readiness report written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="81"/>
+        <location filename="../handover.py" line="82"/>
         <source>Import bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover.py" line="82"/>
+        <location filename="../handover.py" line="83"/>
         <source>ExaDesk bundles (*{suffix});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1983,7 +2041,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="1083"/>
+        <location filename="../main_window.py" line="1089"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,201 +2054,221 @@
     <name>texts</name>
     <message>
         <location filename="../texts.py" line="20"/>
-        <source>Draft</source>
+        <source>{count} check could not run until sign-in works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="21"/>
-        <source>Prepared offline</source>
+        <source>{count} checks could not run until sign-in works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="22"/>
-        <source>Verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="23"/>
-        <source>Failing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="24"/>
-        <source>Expiring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="30"/>
-        <source>Not verified yet.</source>
+        <location filename="../texts.py" line="29"/>
+        <source>The file could not be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="31"/>
-        <source>Saved without reaching the instance; verify it once it can be reached.</source>
+        <source>ExaDesk&apos;s data file needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32"/>
-        <source>The last verification found everything the integration needs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="33"/>
-        <source>The last verification found something to fix.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="34"/>
-        <source>The credential expires soon; create a new one and replace the secret.</source>
+        <location filename="../texts.py" line="39"/>
+        <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="40"/>
-        <source>Passed</source>
+        <source>Prepared offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="41"/>
-        <source>Failed</source>
+        <source>Verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="42"/>
-        <source>Warning</source>
+        <source>Failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="43"/>
-        <source>Not confirmed</source>
+        <source>Expiring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
-        <source>Not needed</source>
+        <location filename="../texts.py" line="49"/>
+        <source>Not verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="50"/>
-        <source>Comments</source>
+        <source>Saved without reaching the instance; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="51"/>
-        <source>Attachments</source>
+        <source>The last verification found everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="52"/>
-        <source>Work logs</source>
+        <source>The last verification found something to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="53"/>
-        <source>Security levels</source>
+        <source>The credential expires soon; create a new one and replace the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
-        <source>Triggers</source>
+        <location filename="../texts.py" line="59"/>
+        <source>Passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
-        <source>Service desk</source>
+        <location filename="../texts.py" line="60"/>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="61"/>
-        <source>Comments are copied both ways.</source>
+        <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="62"/>
-        <source>Files attached to work items are copied.</source>
+        <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="63"/>
-        <source>Time logged on work items is copied.</source>
+        <source>Not needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
-        <source>Issue security levels are read and set.</source>
+        <location filename="../texts.py" line="69"/>
+        <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="65"/>
-        <source>Items are picked up automatically by a search or filter.</source>
+        <location filename="../texts.py" line="70"/>
+        <source>Attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="66"/>
-        <source>Customer requests and their portal comments are synced.</source>
+        <location filename="../texts.py" line="71"/>
+        <source>Work logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="72"/>
-        <source>The credential was not accepted</source>
+        <source>Security levels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="73"/>
-        <source>The account lacks a permission</source>
+        <source>Triggers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="74"/>
-        <source>Something in the address or scope was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="75"/>
-        <source>The instance could not be reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="76"/>
-        <source>The secure connection could not be verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="77"/>
-        <source>The tracker is limiting requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="78"/>
-        <source>The tracker answered unexpectedly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="79"/>
-        <source>Cancelled</source>
+        <source>Service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="80"/>
-        <source>Something in the form needs a fix</source>
+        <source>Comments are copied both ways.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="81"/>
-        <source>The keychain needs attention</source>
+        <source>Files attached to work items are copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../texts.py" line="82"/>
+        <source>Time logged on work items is copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="83"/>
+        <source>Issue security levels are read and set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="84"/>
+        <source>Items are picked up automatically by a search or filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <source>Customer requests and their portal comments are synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="91"/>
+        <source>The credential was not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="92"/>
+        <source>The account lacks a permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="93"/>
+        <source>Something in the address or scope was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="94"/>
+        <source>The instance could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="95"/>
+        <source>The secure connection could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="96"/>
+        <source>The tracker is limiting requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="97"/>
+        <source>The tracker answered unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="98"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="99"/>
+        <source>Something in the form needs a fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="100"/>
+        <source>The keychain needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="101"/>
         <source>Verification could not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="87"/>
+        <location filename="../texts.py" line="106"/>
         <source>ExaDesk could not write its data file {path} ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="108"/>
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,12 +2296,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="1101"/>
+        <location filename="../main_window.py" line="1107"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1105"/>
+        <location filename="../main_window.py" line="1111"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
