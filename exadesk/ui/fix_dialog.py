@@ -175,7 +175,8 @@ def outcome_html(outcome: fixes.Outcome) -> str:
             for c in (outcome.after.checks if outcome.after else []) if c.id in before
             and before[c.id].status is not c.status]
     table = (f"<p><b>{e(FIX_WORDS['before_after'])}</b></p><table cellpadding='4'>"
-             "<tr><th align='left'>Check</th><th align='left'>Before</th><th align='left'>After</th></tr>"
+             f"<tr><th align='left'>{e(FIX_WORDS['check'])}</th><th align='left'>{e(FIX_WORDS['before'])}</th>"
+             f"<th align='left'>{e(FIX_WORDS['after'])}</th></tr>"
              + "".join(rows) + "</table>") if rows else ""
     applied = "".join(f"<li>{e(entry['words'])}: {e(entry['answer'])}</li>" for entry in outcome.applied)
     return table + (f"<ul>{applied}</ul>" if applied else "")

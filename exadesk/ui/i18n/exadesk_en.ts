@@ -378,6 +378,54 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message>
+        <location filename="../fix_dialog.py" line="58"/>
+        <source>Fix {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="60"/>
+        <source>Reading what is in place on the tracker (nothing is changed)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="64"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="67"/>
+        <source>The changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="69"/>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="71"/>
+        <source>Make these changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="95"/>
+        <source>Making the changes, then verifying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="126"/>
+        <source>&amp;Apply {count} change(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="130"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FreshserviceApiKeyPage</name>
     <message>
         <location filename="../pages/freshservice_api_key.py" line="25"/>
@@ -469,231 +517,231 @@
 <context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="58"/>
+        <location filename="../instance_page.py" line="59"/>
         <source>&amp;Verify now</source>
         <extracomment>How many lines &quot;What changed&quot; and the verification timeline show before they scroll (the checks take the rest).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="59"/>
+        <location filename="../instance_page.py" line="60"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="60"/>
+        <location filename="../instance_page.py" line="61"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="61"/>
+        <location filename="../instance_page.py" line="62"/>
         <source>Replace &amp;secret…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="62"/>
+        <location filename="../instance_page.py" line="63"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="63"/>
+        <location filename="../instance_page.py" line="64"/>
         <source>Sign &amp;in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="64"/>
+        <location filename="../instance_page.py" line="65"/>
         <source>Sign in again with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="65"/>
+        <location filename="../instance_page.py" line="66"/>
         <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="69"/>
-        <location filename="../instance_page.py" line="202"/>
-        <source>Set &amp;date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../instance_page.py" line="70"/>
-        <source>Enter or clear the credential&apos;s expiry date</source>
+        <source>Fi&amp;x…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="71"/>
-        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
+        <source>Fix the failing checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="74"/>
-        <source>Verify now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="74"/>
-        <source>Cancel verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="75"/>
-        <source>Edit instance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="75"/>
-        <source>Replace secret</source>
+        <location filename="../instance_page.py" line="72"/>
+        <source>Shows the changes that would make the failing checks pass, made with an administrator&apos;s credential; nothing is changed until you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="76"/>
+        <location filename="../instance_page.py" line="209"/>
+        <source>Set &amp;date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="77"/>
+        <source>Enter or clear the credential&apos;s expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="78"/>
+        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="81"/>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="81"/>
+        <source>Cancel verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="82"/>
+        <source>Edit instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="82"/>
+        <source>Replace secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="83"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="94"/>
+        <location filename="../instance_page.py" line="101"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="94"/>
+        <location filename="../instance_page.py" line="101"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="95"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="95"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="96"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="96"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="97"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="97"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="98"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="115"/>
+        <location filename="../instance_page.py" line="122"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="120"/>
+        <location filename="../instance_page.py" line="127"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="142"/>
-        <location filename="../instance_page.py" line="152"/>
+        <location filename="../instance_page.py" line="149"/>
+        <location filename="../instance_page.py" line="159"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="155"/>
+        <location filename="../instance_page.py" line="162"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="158"/>
+        <location filename="../instance_page.py" line="165"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="158"/>
+        <location filename="../instance_page.py" line="165"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="158"/>
+        <location filename="../instance_page.py" line="165"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="195"/>
+        <location filename="../instance_page.py" line="202"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="196"/>
+        <location filename="../instance_page.py" line="203"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="197"/>
+        <location filename="../instance_page.py" line="204"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="199"/>
+        <location filename="../instance_page.py" line="206"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="200"/>
+        <location filename="../instance_page.py" line="207"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="201"/>
+        <location filename="../instance_page.py" line="208"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="202"/>
+        <location filename="../instance_page.py" line="209"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="204"/>
+        <location filename="../instance_page.py" line="211"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="232"/>
+        <location filename="../instance_page.py" line="242"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="234"/>
+        <location filename="../instance_page.py" line="244"/>
         <source>Changes appear here once the instance was verified twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="239"/>
-        <source>Could not verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="241"/>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="241"/>
-        <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -701,9 +749,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="60"/>
-        <location filename="../main_window.py" line="443"/>
-        <location filename="../main_window.py" line="592"/>
-        <location filename="../main_window.py" line="705"/>
+        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="717"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -724,292 +772,297 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Start the &amp;sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Import bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Export workspace &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Export &amp;readiness report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;Rename workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="285"/>
         <source>&amp;Archive workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Show a&amp;rchived workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="306"/>
         <source>&amp;Verify all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="308"/>
         <source>New &amp;connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Expiring credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Sandbox &amp;credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="258"/>
         <source>&amp;About ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Restore workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="302"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="303"/>
         <source>&amp;Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Export &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="312"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="313"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Credential &amp;expiry date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="316"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="318"/>
         <source>&amp;Edit connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="319"/>
         <source>&amp;Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="487"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="498"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="514"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="515"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="561"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="562"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
-        <location filename="../main_window.py" line="705"/>
+        <location filename="../main_window.py" line="572"/>
+        <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="717"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Saved {name} in {workspace}: {state}. {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="679"/>
+        <location filename="../main_window.py" line="692"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="673"/>
+        <location filename="../main_window.py" line="686"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723"/>
+        <location filename="../main_window.py" line="735"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="746"/>
+        <location filename="../main_window.py" line="758"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="783"/>
+        <location filename="../main_window.py" line="795"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="796"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="902"/>
+        <location filename="../main_window.py" line="940"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="917"/>
+        <location filename="../main_window.py" line="955"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="919"/>
+        <location filename="../main_window.py" line="957"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="978"/>
+        <location filename="../main_window.py" line="1016"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -1216,56 +1269,57 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="601"/>
+        <location filename="../wizard.py" line="603"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="629"/>
+        <location filename="../wizard.py" line="632"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="633"/>
+        <location filename="../wizard.py" line="636"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="635"/>
+        <location filename="../wizard.py" line="638"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="638"/>
+        <location filename="../wizard.py" line="645"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="643"/>
+        <location filename="../wizard.py" line="650"/>
         <source>Signed in as {who}. Proxy user checked: {proxy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="645"/>
+        <location filename="../wizard.py" line="652"/>
         <source>Signed in as {who}, the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="647"/>
+        <location filename="../wizard.py" line="654"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="656"/>
+        <location filename="../wizard.py" line="663"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="660"/>
+        <location filename="../wizard.py" line="667"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../wizard.py" line="641"/>
         <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,73 +1327,73 @@
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../sandbox_demo.py" line="163"/>
+        <location filename="../sandbox_demo.py" line="196"/>
         <source>Sandbox: demo credentials</source>
         <extracomment>The name of a learning scenario&apos;s instance (the scenario&apos;s label follows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="167"/>
+        <location filename="../sandbox_demo.py" line="200"/>
         <source>The sandbox runs emulators of the trackers on this computer, with made-up credentials. Its instances are in the workspace “{workspace}”: verify them there, or practise the set-up wizard by copying an address and a credential from this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="173"/>
+        <location filename="../sandbox_demo.py" line="206"/>
         <source>Ready instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="173"/>
+        <location filename="../sandbox_demo.py" line="206"/>
         <source>A failing instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="174"/>
+        <location filename="../sandbox_demo.py" line="207"/>
         <source>Learning scenarios: each reproduces a problem admins meet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="211"/>
+        <location filename="../sandbox_demo.py" line="244"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="217"/>
+        <location filename="../sandbox_demo.py" line="250"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="219"/>
+        <location filename="../sandbox_demo.py" line="252"/>
         <source>OAuth client ID (browser sign-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="221"/>
+        <location filename="../sandbox_demo.py" line="254"/>
         <source>OAuth client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="226"/>
+        <location filename="../sandbox_demo.py" line="259"/>
         <source>{instance}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="229"/>
+        <location filename="../sandbox_demo.py" line="262"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="230"/>
+        <location filename="../sandbox_demo.py" line="263"/>
         <source>Copy {what} of {instance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="236"/>
+        <location filename="../sandbox_demo.py" line="269"/>
         <source>Show in the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="246"/>
+        <location filename="../sandbox_demo.py" line="279"/>
         <source>Copied: {what} of {instance}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,7 +1441,7 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../settings_dialog.py" line="17"/>
-        <location filename="../settings_dialog.py" line="110"/>
+        <location filename="../settings_dialog.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1423,7 +1477,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="33"/>
-        <location filename="../settings_dialog.py" line="93"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,52 +1522,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56"/>
+        <location filename="../settings_dialog.py" line="58"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58"/>
+        <location filename="../settings_dialog.py" line="60"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63"/>
+        <location filename="../settings_dialog.py" line="65"/>
         <source>T&amp;heme:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69"/>
+        <location filename="../settings_dialog.py" line="71"/>
         <source>&amp;Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>Secrets are kept in: {backend}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="102"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111"/>
+        <location filename="../settings_dialog.py" line="119"/>
         <source>The CA bundle {path} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,63 +1575,63 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="694"/>
+        <location filename="../wizard.py" line="701"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="695"/>
+        <location filename="../wizard.py" line="702"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="701"/>
+        <location filename="../wizard.py" line="708"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="702"/>
+        <location filename="../wizard.py" line="709"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="703"/>
-        <location filename="../wizard.py" line="730"/>
+        <location filename="../wizard.py" line="710"/>
+        <location filename="../wizard.py" line="737"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="704"/>
+        <location filename="../wizard.py" line="711"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="705"/>
+        <location filename="../wizard.py" line="712"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="706"/>
+        <location filename="../wizard.py" line="713"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="832"/>
+        <location filename="../wizard.py" line="866"/>
         <source>The secret could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="834"/>
+        <location filename="../wizard.py" line="868"/>
         <source>&amp;Keep without its secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="835"/>
+        <location filename="../wizard.py" line="869"/>
         <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="837"/>
+        <location filename="../wizard.py" line="871"/>
         <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,12 +1754,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="497"/>
+        <location filename="../wizard.py" line="499"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="502"/>
+        <location filename="../wizard.py" line="504"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,57 +1785,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="515"/>
+        <location filename="../wizard.py" line="517"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="516"/>
+        <location filename="../wizard.py" line="518"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="520"/>
+        <location filename="../wizard.py" line="522"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="522"/>
+        <location filename="../wizard.py" line="524"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="523"/>
+        <location filename="../wizard.py" line="525"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="525"/>
+        <location filename="../wizard.py" line="527"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="526"/>
+        <location filename="../wizard.py" line="528"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="552"/>
+        <location filename="../wizard.py" line="554"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="564"/>
+        <location filename="../wizard.py" line="566"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="572"/>
+        <location filename="../wizard.py" line="574"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="584"/>
+        <location filename="../wizard.py" line="586"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2041,11 +2095,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="1089"/>
-        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be checked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../main_window.py" line="1127"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,202 +2143,209 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="44"/>
         <source>Expiring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="49"/>
+        <location filename="../texts.py" line="50"/>
         <source>Not verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="51"/>
         <source>Saved without reaching the instance; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="52"/>
         <source>The last verification found everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="53"/>
         <source>The last verification found something to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="58"/>
         <source>The credential expires soon; create a new one and replace the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="64"/>
         <source>Passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
+        <location filename="../texts.py" line="65"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="66"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="62"/>
+        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="84"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="68"/>
         <source>Not needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="69"/>
+        <location filename="../texts.py" line="91"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="92"/>
         <source>Attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="71"/>
+        <location filename="../texts.py" line="93"/>
         <source>Work logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="94"/>
         <source>Security levels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="73"/>
+        <location filename="../texts.py" line="95"/>
         <source>Triggers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="74"/>
+        <location filename="../texts.py" line="96"/>
         <source>Service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="80"/>
+        <location filename="../texts.py" line="102"/>
         <source>Comments are copied both ways.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="81"/>
+        <location filename="../texts.py" line="103"/>
         <source>Files attached to work items are copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="104"/>
         <source>Time logged on work items is copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="83"/>
+        <location filename="../texts.py" line="105"/>
         <source>Issue security levels are read and set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="106"/>
         <source>Items are picked up automatically by a search or filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="107"/>
         <source>Customer requests and their portal comments are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="91"/>
+        <location filename="../texts.py" line="113"/>
         <source>The credential was not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="114"/>
         <source>The account lacks a permission</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="115"/>
         <source>Something in the address or scope was not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="116"/>
         <source>The instance could not be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="117"/>
         <source>The secure connection could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="118"/>
         <source>The tracker is limiting requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="119"/>
         <source>The tracker answered unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="98"/>
+        <location filename="../texts.py" line="120"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="99"/>
+        <location filename="../texts.py" line="121"/>
         <source>Something in the form needs a fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="100"/>
+        <location filename="../texts.py" line="122"/>
         <source>The keychain needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="101"/>
+        <location filename="../texts.py" line="123"/>
         <source>Verification could not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="106"/>
+        <location filename="../texts.py" line="128"/>
         <source>ExaDesk could not write its data file {path} ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="108"/>
+        <location filename="../texts.py" line="130"/>
         <source>Check that the disk is not full and that the folder can be written, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="75"/>
         <source>Confirm by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="85"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="83"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="54"/>
         <source>Nothing failed in the last verification, but something it could have decided was not (a table it may not read, a field not sent, the run stopped): see the checks marked Not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../texts.py" line="82"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2296,12 +2353,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="1107"/>
+        <location filename="../main_window.py" line="1145"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1111"/>
+        <location filename="../main_window.py" line="1149"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
