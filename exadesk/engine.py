@@ -29,7 +29,11 @@ OnResult = Callable[[CheckResult], None]
 
 def validate(target: Target, *, purpose: str = "proxy") -> Report:
     """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
-    (or, for a proxy user, no scope is given where the requirements are checked per project)."""
+    (or, for a proxy user about to be checked, no scope is given where the requirements are checked per project).
+
+    ``purpose``: "proxy" (a proxy user about to be checked: the scope is required), "prepare" (an instance stored
+    to be checked later: its scope may come later) or "admin" (an administrator's own credential: no scope).
+    """
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
@@ -100,9 +104,13 @@ def _field_label(target: Target, name: str) -> str:
 
 
 def verify(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
-           guard: ProbeGuard | None = None, http_options: dict | None = None) -> Report:
-    """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``."""
-    return _verify(target, "proxy", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+           guard: ProbeGuard | None = None, http_options: dict | None = None, known_secrets: Iterable[str] = ()) -> Report:
+    """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``.
+
+    ``known_secrets``: the other secrets of the run (Verify all), masked too if a tracker echoes one.
+    """
+    return _verify(target, "proxy", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options,
+                   known_secrets=known_secrets)
 
 
 def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
@@ -111,17 +119,18 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
 
     Trackers whose API shows nothing about admins give manual checks with steps.
     """
-    return _verify(target, "admin", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+    return _verify(target, "admin", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options,
+                   known_secrets=())
 
 
-def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
+def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options, known_secrets) -> Report:
     # Everything a tracker sent reaches people through this report: the one place an echoed secret is masked.
     # The secrets are read again when they change (preparing an OAuth sign-in adds a fresh access token).
     made: dict = {}
 
     def redact() -> Redactor:
         if made.get("secrets") is not target.secrets:
-            made.update(secrets=target.secrets, redactor=Redactor.for_target(target))
+            made.update(secrets=target.secrets, redactor=Redactor.for_target(target, also=known_secrets))
         return made["redactor"]
 
     if on_result is not None:
@@ -289,6 +298,8 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
     cancel = cancel or threading.Event()
     guard = ProbeGuard()
     items = list(targets)
+    # A server that two instances share sees both credentials: whatever it echoes, every secret of the run is masked.
+    run_secrets = tuple({value for _, target in items for value in target.secrets.values()})
     host_locks: dict[str, threading.Semaphore] = {}
     table_lock = threading.Lock()
     results: dict[str, Report] = {}
@@ -307,7 +318,7 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
             report.problem = messages.problem("cancelled")
         else:
             with host_slot(target.url):
-                report = verify(target, cancel=cancel, guard=guard)
+                report = verify(target, cancel=cancel, guard=guard, known_secrets=run_secrets)
         with table_lock:
             results[key] = report
         if on_report is not None:

@@ -47,9 +47,10 @@ class Redactor:
         self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @classmethod
-    def for_target(cls, target) -> "Redactor":
-        """Every secret of a :class:`~exadesk.trackers.base.Target`, with its non-secret values as Basic users."""
-        return cls(target.secrets.values(), [v for v in target.values.values() if isinstance(v, str)])
+    def for_target(cls, target, also: Iterable[str] = ()) -> "Redactor":
+        """Every secret of a :class:`~exadesk.trackers.base.Target` (plus ``also``: the run's other secrets), with
+        the target's non-secret values as Basic users."""
+        return cls([*target.secrets.values(), *also], [v for v in target.values.values() if isinstance(v, str)])
 
     def __bool__(self) -> bool:
         return self._pattern is not None

@@ -67,7 +67,7 @@ def test_manual_requirement_is_unknown_with_its_steps(emulators):
 
 
 def test_run_that_stops_early_marks_the_rest_unknown(emulators):
-    emulator = emulators.start("github", {"fault": {"kind": "500", "path": "/graphql$"}})
+    emulator = emulators.start("github", {"fault": {"kind": "500", "path": "/repos/"}})
     report = engine.verify(_github(emulator.url))
     assert report.problem.reason == "http.server_error" and report.exit_code() == 3
     admin = next(c for c in report.checks if c.id == "github.admin")

@@ -44,3 +44,40 @@ def test_short_and_missing_secrets_garble_nothing():
     redact = Redactor(["", "abc"])
     assert not redact
     assert redact.text("abcdef") == "abcdef"
+
+
+def test_verify_all_masks_the_other_instances_secrets_too(emulators):
+    """Two instances on one server: it has seen both tokens and may echo either in the other's reply."""
+    import json as jsonlib
+
+    from exadesk import engine, sandbox
+    from exadesk.sandbox.kit import Response
+    from tests.commands.workflow import github_scenario, new_token
+
+    first, second = new_token(), new_token()
+    scenario = github_scenario(first)
+    scenario["tokens"].update(github_scenario(second)["tokens"])
+    base = sandbox.emulator_class("github")
+
+    class EchoesTheOther(base):
+        def handle(self, request):
+            response = super().handle(request)
+            if request.path.endswith("/user") and response is not None and response.status == 200:
+                data = jsonlib.loads(response.encode())
+                sent = request.headers.get("authorization", "").split()[-1]
+                data["name"] = second if sent == first else first  # the other instance's token
+                return Response(200, data, response.headers, response.content_type)
+            return response
+
+    emulator = EchoesTheOther(scenario).start()
+    try:
+        targets = [(str(i), Target(tracker="github", url=emulator.url, auth_method="classic",
+                                   secrets=Secrets({"token": token}), scope=["acme/website"], timeout=5))
+                   for i, token in enumerate((first, second))]
+        reports = engine.verify_many(targets)
+    finally:
+        emulator.stop()
+    for report in reports.values():
+        text = jsonlib.dumps(report.to_json())
+        assert first not in text and second not in text
+        assert report.identity is not None and report.identity.name == MASK

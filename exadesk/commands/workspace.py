@@ -84,7 +84,8 @@ def run_add(args) -> int:
     if isinstance(target, str):
         return _usage(args, target)
     without_secret = getattr(args, "without_secret", False)
-    report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "proxy")
+    # Storing asks no scope yet (it may be known only later); checking the stored instance asks for it.
+    report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "prepare")
     method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
     missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
     bad = [c for c in report.checks if c.status is Status.FAIL

@@ -254,20 +254,25 @@ def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str
         yield ctx.unknown(PROJECT_ADMIN_KEY, "No projects are in scope, so project-admin rights were not checked.",
                           fix="Add the keys of the projects the connection syncs.")
         return
-    lacking = []
-    for key in projects:
-        params = {"projectKey": key}
-        if ask_permissions:
-            params["permissions"] = "ADMINISTER_PROJECTS"
-        reply = client.get(f"{api}/mypermissions", params=params, allow=(400, 404))
-        if reply.status != 200:
-            lacking.append(f"{key} (not found, or the person cannot see it)")
-        elif not _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS"):
-            lacking.append(key)
-    if lacking:
+    def mine_in(key: str):
+        params = {"projectKey": key, **({"permissions": "ADMINISTER_PROJECTS"} if ask_permissions else {})}
+        return client.get(f"{api}/mypermissions", params=params, allow=(400, 404))
+
+    # One project per mypermissions request (neither flavour answers several): concurrently.
+    replies = ctx.gather(lambda key=key: mine_in(key) for key in projects)
+    missing = [key for key, reply in zip(projects, replies) if reply.status != 200]
+    if missing:
+        yield ctx.scope_missing(missing, who)
+    lacking = [key for key, reply in zip(projects, replies)
+               if reply.status == 200 and not _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS")]
+    if len(missing) == len(projects):
+        yield ctx.unknown(PROJECT_ADMIN_KEY, "None of the projects in scope exists, so project-admin rights were not "
+                                             "checked.", fix="Correct the project keys in the scope.")
+    elif lacking:
         yield ctx.failed(PROJECT_ADMIN_KEY, f"{who} is not project administrator of: {join_limited(lacking)}.")
     else:
-        yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(projects)}.")
+        found = [key for key in projects if key not in missing]
+        yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(found)}.")
 
 
 # -- fixes shared by both flavours (exadesk fix) ------------------------------------------------------------

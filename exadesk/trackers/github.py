@@ -246,14 +246,15 @@ class Rights:
 def _rights(ctx, client, repos: list[str]) -> Rights:
     """Which repositories the token reaches and the user administers, directly or as organisation owner.
 
-    A classic token's repositories come from one GraphQL query (aliases); GitHub's REST API reads one repository
-    a request, so it reads only what the query did not settle, concurrently: every repository for fine-grained
-    tokens (their replies say which permission is missing) or when the query reports more than "not found" (SAML),
-    and the repositories the query did not find (to say what the token lacks). Then each organisation's
-    membership once.
+    A classic token's repositories (two or more) come from one GraphQL query (aliases). GitHub's REST API reads
+    one repository a request, so it reads, concurrently, only what the query did not settle: every repository for
+    fine-grained tokens (their replies say which permission is missing), a single repository, all of them when the
+    query reports more than "not found" (SAML), and the repositories the query did not find (to say what the token
+    lacks). Then each organisation's membership once.
     """
     rights = Rights()
-    first = _graphql_kinds(ctx, client, repos) if (ctx.target.auth_method or "classic") == "classic" else None
+    bulk = (ctx.target.auth_method or "classic") == "classic" and len(repos) > 1  # one repository: REST says more
+    first = _graphql_kinds(ctx, client, repos) if bulk else None
     by_rest = repos if first is None else [full for full in repos if first[full] is None]
     replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in by_rest)
     org_owned: list[str] = [full for full in repos if first and first[full] == "org"]

@@ -212,3 +212,19 @@ def test_emulator_user_search_returns_active_users_only(emulators):
     apps = [u for u in everyone.json() if u["accountType"] == "app"]
     assert [(u["accountId"], u["active"]) for u in apps] == [(APP_ACCOUNT, False)]
     assert all("emailAddress" not in u for u in apps)  # app accounts have no e-mail address
+
+
+def test_admin_check_names_a_misspelt_project_once(emulators):
+    """Issue 19 item 7 for the administrator's run: one finding, and the projects that exist are still checked."""
+    from exadesk import engine
+    from exadesk.trackers.base import Secrets, Target
+
+    emulator = emulators.start(T)
+    target = Target(tracker=T, url=emulator.url, auth_method="api_token", values={"email": DEMO_EMAIL},
+                    secrets=Secrets({"api_token": DEMO_TOKEN}), scope=["SUP", "OPS"])
+    report = engine.verify_admin(target)
+    by_id = {c.id: c for c in report.checks}
+    assert by_id[f"{T}.scope"].detail == "No project OPS: check the key."
+    assert by_id[f"{T}.admin.ADMINISTER_PROJECTS"].status.value == "pass"
+    assert "OPS" not in by_id[f"{T}.admin.ADMINISTER_PROJECTS"].detail
+

@@ -106,7 +106,7 @@ def main(argv=None) -> int:
     sync.boxes["attachments"].setChecked(True)
     sync.scope_row.input.setText("acme/website")
     grab(wizard, "wizard-4-sync")
-    gh_emu.scenario["fault"] = {"kind": "slow", "delay": 1.5, "path": "/repos/"}
+    gh_emu.scenario["fault"] = {"kind": "slow", "delay": 1.5, "path": "/repos/|/graphql$"}
     wizard.next()
     wait_until(lambda: len(wizard.currentPage().table.checks.rows) >= 2, 5000)
     grab(wizard, "wizard-5-verify")

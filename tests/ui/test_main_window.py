@@ -80,7 +80,7 @@ def test_sidebar_badges_follow_the_instance_state(window, workspace_id):
 
 
 def test_verify_now_runs_off_the_ui_thread_and_records_the_result(qtbot, window, workspace_id, emulators):
-    emulator = emulators.start("github", {"fault": {"kind": "slow", "delay": 0.5, "path": "/repos/"}})
+    emulator = emulators.start("github", {"fault": {"kind": "slow", "delay": 0.5, "path": "/repos/|/graphql$"}})
     inst = _add(window, workspace_id, Instance(tracker="github", name="Acme GitHub", url=emulator.url,
                                                auth_method="classic", secret_fields=["token"],
                                                scope=["acme/website"]),

@@ -208,7 +208,8 @@ def test_cancel_stops_a_slow_verification(qtbot, window, workspace_id, emulators
 
 
 def test_checks_appear_while_they_run(qtbot, window, workspace_id, emulators):
-    emulator = emulators.start("github", {"fault": {"kind": "slow", "delay": 1.0, "path": "/graphql"}})
+    # The repository read: REST for one repository, GraphQL for several (classic tokens).
+    emulator = emulators.start("github", {"fault": {"kind": "slow", "delay": 1.0, "path": "/repos/|/graphql$"}})
     wizard = open_wizard(window, "github")
     fill_wizard(qtbot, wizard, emulator.url, demo_answers(emulator))
     wizard.next()
