@@ -59,7 +59,10 @@ def _azure_devops(n: int) -> tuple[dict, list[str]]:
 
 def _servicenow(n: int) -> tuple[dict, list[str]]:
     tables = [f"u_table_{i:02d}" for i in range(n)]
-    return {"tables": {t: [{"sys_id": f"{i:032x}", "number": f"REC{i:07d}"}] for i, t in enumerate(tables)},
+    # security_admin reads the write ACLs (sys_security_acl answers 403 to others), so the run is verified.
+    return {"users": {"exalate.proxy": {"roles": ["itil", "snc_platform_rest_api_access", "import_set_loader",
+                                                  "import_transformer", "x_exalate_integration", "security_admin"]}},
+            "tables": {t: [{"sys_id": f"{i:032x}", "number": f"REC{i:07d}"}] for i, t in enumerate(tables)},
             "acls": {t: {"read": ["itil"], "write": ["itil"]} for t in tables},
             "write_acls": {t: [{"sys_id": f"acl{i:029x}", "roles": ["itil"]}] for i, t in enumerate(tables)}}, tables
 

@@ -20,6 +20,7 @@ from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
 from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
 from exadesk.redact import Redactor
+from exadesk.validation import url_problem
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def validate(target: Target, *, purpose: str = "proxy") -> Report:
         report.problem = trackers.unknown(target.tracker)
         return report
     site = site_url(tracker.spec, target.url)
-    if site != normalise_url(target.url):
+    if site != normalise_url(target.url) and url_problem(target.url) is None:
         target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
     report = Report(tracker=tracker.id, url=redact_url(site))
     report.problem = input_problem(target)

@@ -728,6 +728,7 @@ def test_no_keychain_backend_is_explained_and_the_secret_goes_nowhere(cli, monke
     keyring.set_keyring(fail.Keyring())
     token = "ghp_" + "Hd7Lq2Xs" * 4 + "R9t0"
     monkeypatch.setenv("EXADESK_TEST_HEADLESS", token)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # over SSH or in WSL: no session bus
     try:
         result = cli("add", "github", "--name", "headless", "--url", "https://github.com", "--secret-env",
                      "token=EXADESK_TEST_HEADLESS", "--project", "acme/website", "--workspace", "Acme")

@@ -17,7 +17,7 @@ from exadesk.checks import Report
 from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.output import print_json, print_report
 from exadesk.model import parse_sync
-from exadesk.trackers.base import Secrets, Target, site_url
+from exadesk.trackers.base import Secrets, Target
 
 
 #: The states a verification ends in (also in docs/user-guide.md, "Verdicts").
@@ -27,7 +27,8 @@ Exit codes (the verdict):
   0     ready          Verified (green)        every requirement an API can show passes; manual
                                                ones are listed "to confirm by hand"
   1     not ready      Failing (red)           something fails (or the credential is refused)
-  2     not checked    -                       usage error or bad input: nothing was sent
+  2     not checked    -                       usage error or bad input: nothing was sent (also no
+                                               --project where the requirements are per project)
   3     not confirmed  Not confirmed (blue)    nothing fails, but something that could be decided
                                                was not (a table not readable, nothing in scope, a
                                                field the tracker did not send, the run stopped)
@@ -181,7 +182,8 @@ def build_target(args) -> Target | str:
         if not spec.url.default:
             return f"--url is required (for example {spec.url.example})"
         args.url = spec.url.default
-    return Target(tracker=spec.id, url=site_url(spec, args.url), auth_method=method.id, values=values,
+    # As given: validation applies the address rules to it, then trims a page address to the site.
+    return Target(tracker=spec.id, url=args.url, auth_method=method.id, values=values,
                   secrets=Secrets(secrets), sync=sync, scope=scope, ca_bundle=args.ca_bundle,
                   timeout=args.timeout, person=args.person)
 

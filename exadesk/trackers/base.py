@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Iterable, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from exadesk import messages
 from exadesk.checks import CheckResult, Identity, Status
@@ -464,14 +464,14 @@ def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = 
     results: list[CheckResult] = []
     url = site_url(spec, target.url)
     url_ok = bool(url)
-    refused = url_problem(url)
+    refused = url_problem(target.url)  # the address as given: a page address is trimmed only after these rules
     if refused is not None:  # the rules every entry point shares (add, the wizard, a bundle): no longer look further
         results.append(CheckResult(id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
                                    detail=refused.message, fix=refused.next_step))
         url_ok = None
     elif _plain_http(url):
         # Credentials never travel over plain http; the person needs the https form of the same address.
-        secure = "https://" + url.split("://", 1)[1]
+        secure = urlunsplit(urlsplit(url)._replace(scheme="https"))
         results.append(CheckResult(
             id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
             detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",

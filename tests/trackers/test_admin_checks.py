@@ -207,3 +207,14 @@ def test_hp_alm_admin_facts_are_manual_with_steps(emulators):
     site = found["hp_alm.admin.site_admin"]
     assert site.manual and site.status is Status.UNKNOWN and "SiteAdmin.jsp" in site.detail
     assert not emulator.requests, "nothing to ask ALM: no request is sent"
+
+
+def test_jira_admin_permission_not_in_the_reply_is_not_confirmed_never_a_fail(emulators):
+    # A field the tracker did not send is never a fail (issue 16): mypermissions without the global permissions.
+    pat = _made_up("", 44).replace("/", "A")
+    emulator = emulators.start(ONPREM, {"omit_permissions": ["ADMINISTER", "SYSTEM_ADMIN"], "people": {"dee": {
+        "key": "JIRAUSER10200", "displayName": "Dee Delegate", "emailAddress": "dee@example.com",
+        "password": _made_up("pw-", 16), "pat": pat, "admin": True, "groups": []}}})
+    found = _admin_run(emulator, {"token": pat}, auth="pat", scope=("SUP",))
+    check = found[f"{ONPREM}.admin.ADMINISTER"]
+    assert check.status is Status.UNKNOWN and not check.manual and "did not send" in check.detail
