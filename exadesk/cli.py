@@ -16,7 +16,7 @@ from exadesk import __version__
 
 #: Sub-command modules under exadesk.commands; each has add_parser(sub) and run(args).
 COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox", "plan", "workspaces", "report", "bundle",
-                                    "login", "data")
+                                    "login", "data", "fix")
 
 EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
 EXIT_NOT_CONFIRMED = EXIT_INCONCLUSIVE  # one code: a run that could not decide everything

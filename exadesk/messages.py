@@ -204,6 +204,17 @@ CATALOGUE: dict[str, Message] = {
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
                                         "Run `exadesk list` to see the instances."),
+    # -- fixes (exadesk fix): changes an administrator asked ExaDesk to make ------------------
+    "fix.no_admin": Message(K.BAD_INPUT, "ExaDesk has no administrator's credential for {instance}, so it cannot fix anything there: a fix is made with an administrator's credential, never the proxy user's.",
+                            "Add one: `exadesk add {tracker_id} --role admin --workspace \"{workspace}\" --name \"{instance} admin\" --url URL` with an administrator's own credential of {tracker} (or record it as the admin of a connection with `exadesk connect`), then run `exadesk fix` again. Nothing was sent."),
+    "fix.no_api": Message(K.BAD_INPUT, "{tracker}'s API offers no change ExaDesk could make for this; follow the check's fix by hand.", ""),
+    "fix.refused": Message(K.FORBIDDEN, "{tracker} refused the change \"{change}\" ({answer}). ExaDesk stopped there; {applied} change(s) before it were applied and recorded.",
+                           "The administrator needs {needs}. Run the fix again with such a credential (applied changes are not sent twice), or undo the applied ones with `exadesk fix --undo RUN`."),
+    "fix.undo_refused": Message(K.FORBIDDEN, "{tracker} refused to undo \"{change}\" ({answer}). ExaDesk stopped there; the changes undone so far are recorded.",
+                                "Undo it by hand in {tracker}, or run the undo again with an administrator's credential that may make the change."),
+    "fix.no_run": Message(K.BAD_INPUT, "{workspace} has no fix run {run}.", "Run `exadesk fix --history` to see the runs and their ids."),
+    "fix.run_orphaned": Message(K.BAD_INPUT, "Fix run {run} was made for an instance or with an admin credential that is no longer stored.",
+                                "Undo its changes by hand; the run lists each request and its inverse (`exadesk fix --history --json`)."),
     # -- handover bundles (nothing is imported when one of these is raised) ------------
     "bundle.too_large": Message(K.BAD_INPUT, "{name} is {size_mb} MB; a handover bundle is at most {limit_mb} MB.",
                                 "Check that you chose an ExaDesk handover bundle. Nothing was imported."),
@@ -226,6 +237,33 @@ CATALOGUE: dict[str, Message] = {
     "bundle.secret_missing": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain, so it cannot be exported.",
                                      "Enter it again on this machine, or export without secrets."),
 }
+
+#: What ``exadesk fix`` (and the window's Fix dialog) say that is not a problem: headings and confirmations.
+FIX_WORDS: dict[str, str] = {
+    "nothing": "Nothing to fix on {instance}: no failing check has a change ExaDesk can make.",
+    "heading": "Fixes for {instance}, made with the administrator's credential {admin}:",
+    "already": "already in place, nothing to send",
+    "request": "Request",
+    "undo": "Undo",
+    "no_undo": "No undo: {why}",
+    "touches": "Also",
+    "reference": "Reference",
+    "by_hand": "By hand (no API change exists):",
+    "to_apply": "Nothing was sent. To make these changes: `exadesk fix --instance \"{instance}\" --apply`.",
+    "confirm": "Make these {count} change(s) on {tracker} with {admin}'s credential? [y/N] ",
+    "declined": "Nothing was changed.",
+    "applied": "Applied {count} change(s), recorded as fix run {run}. Undo them with `exadesk fix --instance \"{instance}\" --undo {run}`.",
+    "none_applied": "No change was applied.",
+    "undone": "Undid {count} change(s) of fix run {run}.",
+    "before_after": "Before and after:",
+    "check": "Check",
+    "before": "Before",
+    "after": "After",
+    "history": "Fix runs of {workspace}:",
+    "no_history": "No fix was applied in {workspace} yet.",
+    "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
+}
+
 
 #: Extra reasons registered by tracker modules; kept apart for the coverage test.
 _TRACKER_REASONS: set[str] = set()

@@ -221,6 +221,33 @@ class Connection:
 
 
 @dataclass
+class FixRun:
+    """One ``exadesk fix --apply``: who applied what, when, the tracker's answers, and how to undo each change.
+
+    Each change is a dict: ``check``, ``words``, ``request`` and ``undo`` (a request as method, path, params,
+    body; never a credential; ``undo`` None when the change has no inverse, ``no_undo`` saying why), ``answer``
+    (the tracker's, short), ``at``, ``undone_at`` (and ``undo_answer``) once undone.
+    """
+
+    id: str
+    instance: str  # instance id of the proxy user's instance
+    admin: str  # instance id of the admin credential that applied it
+    by: str  # the admin, in words ("Dana on Jira (dana@example.com)")
+    at: datetime
+    changes: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "instance": self.instance, "admin": self.admin, "by": self.by, "at": _iso(self.at),
+                "changes": [dict(c) for c in self.changes]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "FixRun":
+        return cls(id=str(data["id"]), instance=str(data.get("instance", "")), admin=str(data.get("admin", "")),
+                   by=str(data.get("by", "")), at=_dt(data.get("at")) or _now(),
+                   changes=[dict(c) for c in data.get("changes", []) if isinstance(c, dict)])
+
+
+@dataclass
 class Workspace:
     """A client or team: its instances and connections."""
 
@@ -231,6 +258,7 @@ class Workspace:
     person: str = ""  # the person doing the setup, for the "proxy user is you" warning
     instances: list[Instance] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
+    fix_runs: list[FixRun] = field(default_factory=list)  # changes ExaDesk applied for the person (exadesk fix)
 
     def instance(self, key: str) -> Instance | None:
         """Find an instance by id or (case-insensitive) name."""
@@ -242,14 +270,16 @@ class Workspace:
     def to_json(self) -> dict:
         return {"id": self.id, "name": self.name, "notes": self.notes, "archived": self.archived,
                 "person": self.person, "instances": [i.to_json() for i in self.instances],
-                "connections": [c.to_json() for c in self.connections]}
+                "connections": [c.to_json() for c in self.connections],
+                "fix_runs": [r.to_json() for r in self.fix_runs]}
 
     @classmethod
     def from_json(cls, data: dict) -> "Workspace":
         return cls(id=str(data["id"]), name=str(data["name"]), notes=str(data.get("notes", "")),
                    archived=bool(data.get("archived", False)), person=str(data.get("person", "")),
                    instances=[Instance.from_json(i) for i in data.get("instances", [])],
-                   connections=[Connection.from_json(c) for c in data.get("connections", [])])
+                   connections=[Connection.from_json(c) for c in data.get("connections", [])],
+                   fix_runs=[FixRun.from_json(r) for r in data.get("fix_runs", []) if isinstance(r, dict)])
 
 
 @dataclass

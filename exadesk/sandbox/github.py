@@ -26,7 +26,8 @@ DEMO_FINE = "github_pat_" + "11DEMO0FINE0GRAINED0TOKEN0EXADESK0SANDBOX"
 
 class GitHubEmulator(Emulator):
     """Scenario keys: ``tokens`` (token -> user and token facts; fine-grained ones with ``org_permissions``),
-    ``repos`` (``permissions_sent``: False leaves out the optional ``permissions`` object), ``orgs``."""
+    ``repos`` (``permissions_sent``: False leaves out the optional ``permissions`` object; ``collaborators``;
+    ``invitations``: id -> ``invitee``, ``permissions``), ``orgs``."""
 
     tracker = "github"
     demo_secrets = {"token": DEMO_CLASSIC}
@@ -197,6 +198,109 @@ class GitHubEmulator(Emulator):
         return Response(200, {"url": f"{self.url}/api/v3/orgs/{org}/memberships/{info['login']}", "state": "active",
                               "role": role, "organization": {"login": org},
                               "user": {"login": info["login"]}}, headers)
+
+    # -- collaborators, and the writes an administrator makes (exadesk fix) --------------------------------------
+    # A repository's ``collaborators`` (login -> pull, triage, push, maintain, admin) and ``invitations`` (id ->
+    # invitee login and permission). Adding a collaborator takes the Admin role (or organisation owner): 403 "Must
+    # have admin rights to Repository." otherwise. A new collaborator gets an invitation (201) that only the
+    # invitee's own token accepts (PATCH /user/repository_invitations/{id}); an existing one's role changes (204).
+
+    _PERMISSION = {"pull": "read", "triage": "read", "push": "write", "maintain": "write", "admin": "admin"}
+    _ROLE_NAME = {"pull": "read", "triage": "triage", "push": "write", "maintain": "maintain", "admin": "admin"}
+
+    def _repo_admin(self, info: dict, owner: str, data: dict) -> bool:
+        org_role = self.scenario["orgs"].get(owner, {}).get("members", {}).get(info["login"])
+        return org_role == "admin" or data.get("collaborators", {}).get(info["login"]) == "admin"
+
+    def _repo_for(self, request: Request, owner: str, repo: str, *, admin: bool):
+        """(token info, repository) or the refusal: 401, 404 for an unseen repository, 403 without admin rights."""
+        found = self._token(request)
+        if not found:
+            return None, None, self.error(401, request)
+        token, info = found
+        data = self.scenario["repos"].get(f"{owner}/{repo}")
+        org_role = self.scenario["orgs"].get(owner, {}).get("members", {}).get(info["login"])
+        if data is None or (data.get("private") and info["login"] not in data.get("collaborators", {})
+                            and org_role != "admin"):
+            return None, None, self.error(404, request)
+        if admin and not self._repo_admin(info, owner, data):
+            return None, None, json_response({"message": "Must have admin rights to Repository.",
+                                              "documentation_url": f"{DOCS}/collaborators/collaborators"}, 403)
+        return info, data, None
+
+    @route("GET", "/api/v3/repos/{owner}/{repo}/collaborators/{user}/permission")
+    def collaborator_permission(self, request: Request, owner: str, repo: str, user: str) -> Response:
+        info, data, refused = self._repo_for(request, owner, repo, admin=False)
+        if refused:
+            return refused
+        role = data.get("collaborators", {}).get(user)
+        return json_response({"permission": self._PERMISSION.get(role, "none"),
+                              "role_name": self._ROLE_NAME.get(role, "none"), "user": {"login": user}})
+
+    @route("GET", "/api/v3/repos/{owner}/{repo}/collaborators/{user}")
+    def is_collaborator(self, request: Request, owner: str, repo: str, user: str) -> Response:
+        info, data, refused = self._repo_for(request, owner, repo, admin=False)
+        if refused:
+            return refused
+        return Response(204, None) if user in data.get("collaborators", {}) else self.error(404, request)
+
+    @route("PUT", "/api/v3/repos/{owner}/{repo}/collaborators/{user}")
+    def add_collaborator(self, request: Request, owner: str, repo: str, user: str) -> Response:
+        info, data, refused = self._repo_for(request, owner, repo, admin=True)
+        if refused:
+            return refused
+        body = request.json() if isinstance(request.json(), dict) else {}
+        permission = str(body.get("permission") or "push")
+        if permission not in self._ROLE_NAME:
+            return json_response({"message": "Validation Failed", "documentation_url": DOCS}, 422)
+        collaborators = data.setdefault("collaborators", {})
+        if user in collaborators:
+            collaborators[user] = permission
+            return Response(204, None)
+        invitations = data.setdefault("invitations", {})
+        invitation_id = next((i for i, inv in invitations.items() if inv["invitee"] == user), None)
+        if invitation_id is None:
+            invitation_id = str(7000 + len(invitations) + 1)
+        invitations[invitation_id] = {"invitee": user, "permissions": permission}
+        return json_response(self._invitation(owner, repo, invitation_id, invitations[invitation_id]), 201)
+
+    def _invitation(self, owner: str, repo: str, invitation_id: str, invitation: dict) -> dict:
+        return {"id": int(invitation_id), "repository": {"full_name": f"{owner}/{repo}"},
+                "invitee": {"login": invitation["invitee"]}, "permissions": invitation["permissions"],
+                "html_url": f"https://github.com/{owner}/{repo}/invitations"}
+
+    @route("DELETE", "/api/v3/repos/{owner}/{repo}/collaborators/{user}")
+    def remove_collaborator(self, request: Request, owner: str, repo: str, user: str) -> Response:
+        info, data, refused = self._repo_for(request, owner, repo, admin=True)
+        if refused:
+            return refused
+        data.setdefault("collaborators", {}).pop(user, None)
+        invitations = data.setdefault("invitations", {})
+        for invitation_id in [i for i, inv in invitations.items() if inv["invitee"] == user]:
+            del invitations[invitation_id]  # documented: also cancels the user's outstanding invitations
+        return Response(204, None)
+
+    @route("GET", "/api/v3/repos/{owner}/{repo}/invitations")
+    def invitations(self, request: Request, owner: str, repo: str) -> Response:
+        info, data, refused = self._repo_for(request, owner, repo, admin=True)
+        if refused:
+            return refused
+        return json_response([self._invitation(owner, repo, i, inv)
+                              for i, inv in data.get("invitations", {}).items()])
+
+    @route("PATCH", "/api/v3/user/repository_invitations/{invitation_id}")
+    def accept_invitation(self, request: Request, invitation_id: str) -> Response:
+        found = self._token(request)
+        if not found:
+            return self.error(401, request)
+        login = found[1]["login"]
+        for data in self.scenario["repos"].values():
+            invitation = data.get("invitations", {}).get(invitation_id)
+            if invitation and invitation["invitee"] == login:
+                data.setdefault("collaborators", {})[login] = invitation["permissions"]
+                del data["invitations"][invitation_id]
+                return Response(204, None)
+        return self.error(404, request)
 
 
 EMULATOR = GitHubEmulator

@@ -38,7 +38,8 @@ class JiraCloudEmulator(Emulator):
     (``present``, ``active``, ``groups``), ``more_users`` (ordinary accounts listed by Get all users before the app),
     ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
     (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``security_schemes`` (id -> levels and
-    their members), ``addons_role_deleted``."""
+    their members), ``addons_role_deleted``; an account's ``site_admin`` (default: ``administer``) lets it change
+    group membership."""
 
     tracker = "jira_cloud"
     demo_secrets = {"api_token": DEMO_TOKEN}
@@ -441,6 +442,95 @@ class JiraCloudEmulator(Emulator):
         if not self._caller(request).get("administer"):
             return self.error(403, request)
         return json_response(self._scheme(project["scheme"]))
+
+    # -- writes an administrator makes (exadesk fix) ------------------------------------------
+    # Add/Remove user to/from group need "Site administration (that is, member of the site-admin group)": the
+    # caller's ``site_admin`` (default: whether it administers Jira); others get 403. Project role actors need
+    # Administer Projects in the project or Administer Jira; others get 401 ("lacks administrative permissions").
+
+    def _site_admin(self, request: Request) -> bool:
+        caller = self._caller(request)
+        return bool(caller.get("site_admin", caller.get("administer")))
+
+    @route("POST", "/rest/api/3/group/user")
+    @route("POST", "/ex/jira/{cloud}/rest/api/3/group/user")
+    def add_to_group(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        group, body = request.param("groupname"), request.json()
+        account = body.get("accountId") if isinstance(body, dict) else None
+        if not group or not account:
+            return _jira.error(400, request, "You must specify a group name and an account ID.")
+        if not self._site_admin(request):
+            return _jira.error(403, request, "You do not have permission to add users to groups.")
+        if group not in self.scenario.get("groups", []) or account != APP_ACCOUNT or not self._app():
+            return _jira.error(404, request, f"The group '{group}' or the user does not exist.")
+        groups = self.scenario["app_user"]["groups"]
+        if group in groups:
+            return _jira.error(400, request, f"Cannot add user. User is already a member of '{group}'.")
+        groups.append(group)
+        return json_response({"name": group, "groupId": GROUP_IDS.get(group, "9f9f"),
+                              "self": f"{self.url}/rest/api/3/group?groupId={GROUP_IDS.get(group, '9f9f')}"}, 201)
+
+    @route("DELETE", "/rest/api/3/group/user")
+    @route("DELETE", "/ex/jira/{cloud}/rest/api/3/group/user")
+    def remove_from_group(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        group, account = request.param("groupname"), request.param("accountId")
+        if not group or not account:
+            return _jira.error(400, request, "You must specify a group name and an account ID.")
+        if not self._site_admin(request):
+            return _jira.error(403, request, "You do not have permission to remove users from groups.")
+        groups = self.scenario["app_user"]["groups"]
+        if account != APP_ACCOUNT or group not in groups:
+            return _jira.error(404, request, f"The user is not a member of '{group}'.")
+        groups.remove(group)
+        return Response(200, None)
+
+    def _role_admin(self, request: Request, key: str) -> bool:
+        caller = self._caller(request)
+        return bool(caller.get("administer")) or key in caller.get("project_admin", [])
+
+    @route("POST", "/rest/api/3/project/{key}/role/{rid}")
+    @route("POST", "/ex/jira/{cloud}/rest/api/3/project/{key}/role/{rid}")
+    def add_role_actors(self, request: Request, key: str, rid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        if project is None or rid != ROLE_ADDONS or self.scenario.get("addons_role_deleted"):
+            return self.error(404, request)
+        if not self._role_admin(request, key):
+            return self.error(401, request)
+        body = request.json()
+        users = body.get("user") if isinstance(body, dict) else None
+        if not isinstance(users, list) or not users:
+            return _jira.error(400, request, "You must specify a user or a group.")
+        if any(u != APP_ACCOUNT for u in users):
+            return _jira.error(404, request, "The user does not exist or is not active.")
+        members = project.setdefault("role_members", [])
+        if APP_ACCOUNT not in members:
+            members.append(APP_ACCOUNT)
+        return self.project_role(request, key, rid, cloud)
+
+    @route("DELETE", "/rest/api/3/project/{key}/role/{rid}")
+    @route("DELETE", "/ex/jira/{cloud}/rest/api/3/project/{key}/role/{rid}")
+    def delete_role_actors(self, request: Request, key: str, rid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        if project is None or rid != ROLE_ADDONS or not self._role_admin(request, key):
+            return self.error(404, request)  # documented: 404 also when the caller may not administer it
+        user = request.param("user")
+        members = project.setdefault("role_members", [])
+        if not user or user not in members:
+            return _jira.error(400, request, "The user is not an actor of this role.")
+        members.remove(user)
+        return Response(204, None)
 
 
 EMULATOR = JiraCloudEmulator

@@ -75,6 +75,7 @@ class ServiceNowEmulator(Emulator):
     (records), ``groups`` (name -> members, active), ``acls`` (row-level: table -> {read/write: roles; [] =
     anyone}; rows the caller may not read are left out), ``table_acls`` (table-level: table -> roles that may
     use it at all; others get 403 User Not Authorized), ``refuse`` (tables answering 403 to everyone),
+    ``role_catalogue`` (roles that exist though nobody holds them),
     ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
 
     tracker = "servicenow"
@@ -131,6 +132,9 @@ class ServiceNowEmulator(Emulator):
             },
             "basic_auth_restricted": False,
             "hibernating": False,
+            # Roles that exist on the instance though nobody in ``users`` holds them (out-of-box roles).
+            "role_catalogue": ["import_set_loader", "import_transformer", "snc_platform_rest_api_access",
+                               "snc_basic_auth_api_access", "user_admin"],
         }
 
     # -- replies -------------------------------------------------------------------
@@ -265,6 +269,7 @@ class ServiceNowEmulator(Emulator):
         if table == "sys_user_role":
             names = {r for u in s["users"].values() for r in u.get("roles", [])}
             names |= {r for acl in s["write_acls"].values() for a in acl for r in a["roles"]}
+            names |= set(s.get("role_catalogue", ()))
             return [{"sys_id": f"role-{n}", "name": n} for n in sorted(names)]
         if table == "sys_user_has_role":
             return [{"sys_id": f"uhr-{name}-{r}", "user": u.get("sys_id", ""), "role": f"role-{r}",
@@ -420,6 +425,51 @@ class ServiceNowEmulator(Emulator):
             return self.error(403, request)
         count = len(self._visible(request, user, table))
         return json_response({"result": {"stats": {"count": str(count)}}})
+
+    # -- role grants an administrator makes (exadesk fix) -------------------------------------------------
+    # Table API inserts and deletes on sys_user_has_role pass the table's ACLs only for user_admin and admin;
+    # others get 403 with ServiceNow's ACL exception.
+
+    _ROLE_GRANTERS = {"admin", "user_admin"}
+
+    def _acl_refused(self, operation: str) -> Response:
+        return json_response({"error": {"message": "Operation Failed",
+                                        "detail": f"ACL Exception {operation} Failed due to security constraints"},
+                              "status": "failure"}, 403)
+
+    @route("POST", "/api/now/table/sys_user_has_role")
+    def grant_role(self, request: Request) -> Response:
+        user = self._caller(request)
+        if user is None:
+            return self.error(401, request)
+        if not set(user.get("roles", [])) & self._ROLE_GRANTERS:
+            return self._acl_refused("Insert")
+        body = request.json() if isinstance(request.json(), dict) else {}
+        grantee = next((name for name, u in self.scenario["users"].items() if u.get("sys_id") == body.get("user")), None)
+        role = str(body.get("role") or "").removeprefix("role-")
+        known = {r["name"] for r in self._table_rows("sys_user_role")}
+        if grantee is None or role not in known:
+            return json_response({"error": {"message": "Invalid reference", "detail": "user or role not found"},
+                                  "status": "failure"}, 400)
+        roles = self.scenario["users"][grantee].setdefault("roles", [])
+        if role not in roles:
+            roles.append(role)
+        row = next(r for r in self._table_rows("sys_user_has_role") if r["sys_id"] == f"uhr-{grantee}-{role}")
+        return json_response({"result": row}, 201)
+
+    @route("DELETE", "/api/now/table/sys_user_has_role/{sys_id}")
+    def revoke_role(self, request: Request, sys_id: str) -> Response:
+        user = self._caller(request)
+        if user is None:
+            return self.error(401, request)
+        if not set(user.get("roles", [])) & self._ROLE_GRANTERS:
+            return self._acl_refused("Delete")
+        for name, u in self.scenario["users"].items():
+            for role in list(u.get("roles", [])):
+                if f"uhr-{name}-{role}" == sys_id:
+                    u["roles"].remove(role)
+                    return Response(204, None)
+        return self.error(404, request)
 
 
 #: The setup ExaDesk recommends: a proxy user with a dedicated set of roles and no admin. Tables guarded by an

@@ -276,3 +276,54 @@ def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str
     else:
         found = [key for key in projects if key not in missing]
         yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(found)}.")
+
+
+# -- fixes shared by both flavours (exadesk fix) ------------------------------------------------------------
+# Add user to group and Add actors to project role exist on /rest/api/3 (Cloud) and /rest/api/2 (Server / Data
+# Center) with the same paths; Cloud names a user by accountId, Server / Data Center by user name.
+
+FIX_TEXTS = {
+    "group": "Add {user} to group {group}",
+    "group_touches": "Everything granted to {group} (product access, permission-scheme and global grants that name "
+                     "the group) applies to {user} as well.",
+    "role": "Add {user} to project role {role} in {project}",
+    "role_touches": "In {project} the role holds: {permissions} (permission scheme '{scheme}').",
+    "role_touches_unread": "Whatever {project}'s permission scheme grants {role} applies as well (this credential may "
+                           "not read the scheme, so it is not listed here).",
+}
+
+
+def group_change(check_id: str, api: str, group: str, who: str, user: tuple[str, str], member: bool, reference: str):
+    """Adding ``who`` to ``group``; ``user`` is how the API names them: ("accountId", id) or ("name", user name)
+    in the body, and ("accountId", id) or ("username", user name) in the removal's query."""
+    from exadesk.fixes import Call, Change
+
+    body_key, value = user
+    query_key = "username" if body_key == "name" else body_key
+    return Change(check_id, FIX_TEXTS["group"].format(user=who, group=group),
+                  Call("POST", f"{api}/group/user", (("groupname", group),), {body_key: value}),
+                  Call("DELETE", f"{api}/group/user", (("groupname", group), (query_key, value))),
+                  reference, (FIX_TEXTS["group_touches"].format(group=group, user=who),), done=member)
+
+
+def role_change(client, check_id: str, api: str, project: str, role: tuple[str, str], who: str, actor: str,
+                member: bool, reference: str):
+    """Adding ``actor`` (an accountId on Cloud, a user name on Server / Data Center) to a project role
+    (``role``: name, id), naming what the role holds in the project's permission scheme (read with a GET)."""
+    from exadesk.fixes import Call, Change
+
+    name, role_id = role
+    reply = client.get(f"{api}/project/{project}/permissionscheme", params={"expand": "permissions"},
+                       allow=(401, 403, 404))
+    if reply.status == 200:
+        scheme = client.decode(reply, dict)
+        held = sorted({perm for perm, holder in grants(scheme)
+                       if holder.get("type") == "projectRole" and holder_id(holder) == role_id})
+        touches = FIX_TEXTS["role_touches"].format(project=project, permissions=", ".join(held) or "nothing",
+                                                   scheme=scheme.get("name") or scheme.get("id") or "?")
+    else:
+        touches = FIX_TEXTS["role_touches_unread"].format(project=project, role=name)
+    path = f"{api}/project/{project}/role/{role_id}"
+    return Change(check_id, FIX_TEXTS["role"].format(user=who, role=name, project=project),
+                  Call("POST", path, body={"user": [actor]}), Call("DELETE", path, (("user", actor),)),
+                  reference, (touches,), done=member)

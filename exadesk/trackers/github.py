@@ -478,3 +478,71 @@ def _owner_unread(ctx, key: str, login: str, unread: dict[str, str]):
                        fix=f"Give the token the organisation permission {' / '.join(needs)} (Settings, Developer "
                            "settings, Fine-grained tokens, the token, Organization permissions), or give the proxy "
                            "user the Admin role on the repository, then verify again.")
+
+
+# -- fixes (exadesk fix): the Admin role on each repository in scope ----------------------------------------
+# GitHub's REST reference, Collaborators: Get repository permissions for a user (GET
+# /repos/{owner}/{repo}/collaborators/{username}/permission), Check if a user is a repository collaborator (204 or
+# 404), Add a repository collaborator (PUT .../collaborators/{username} {"permission": "admin"}: 201 and an
+# invitation the user must accept for a new collaborator, 204 when an existing collaborator's role is changed;
+# "Must have admin rights" otherwise) and Remove a repository collaborator (DELETE, which also cancels the user's
+# outstanding invitations).
+
+_COLLABORATORS_REF = "https://docs.github.com/en/rest/collaborators/collaborators#add-a-repository-collaborator"
+#: Roles as the permission read names them -> as Add a repository collaborator takes them.
+_ROLE_PARAM = {"read": "pull", "write": "push", "triage": "triage", "maintain": "maintain", "admin": "admin"}
+FIX_TEXTS = {
+    "raise": "Give {user} the Admin role on {repo} (now {role})",
+    "invite": "Invite {user} to {repo} with the Admin role",
+    "accept": "GitHub sends {user} an invitation: the proxy user must accept it (signed in as {user}, at "
+              "https://github.com/{repo}/invitations) before the check passes.",
+    "admin_touches": "Admin on {repo} also lets {user} change its settings, collaborators and webhooks, and delete "
+                     "or transfer it; GitHub has no narrower role that configures the integration.",
+}
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _signed_in(ctx)[0]
+
+
+def _plan_admin(ctx, key: str):
+    from exadesk.fixes import Call, Change
+
+    client = fix_client(ctx)
+    login = ctx.proxy_identity.login if ctx.proxy_identity else ""
+    if not login:
+        return []
+    changes = []
+    for repo in ctx.proxy.scope:
+        reply = client.get(f"/repos/{repo}/collaborators/{login}/permission", allow=(403, 404))
+        if reply.status != 200:
+            continue  # the administrator cannot see the repository either
+        data = client.decode(reply, dict)
+        role = str(data.get("role_name") or data.get("permission") or "none")
+        path = f"/repos/{repo}/collaborators/{login}"
+        touches = (FIX_TEXTS["admin_touches"].format(repo=repo, user=login),)
+        collaborator = client.get(path, allow=(404,)).status == 204
+        if collaborator or role == "admin":
+            changes.append(Change(SPEC.check_id(key), FIX_TEXTS["raise"].format(user=login, repo=repo, role=role),
+                                  Call("PUT", path, body={"permission": "admin"}),
+                                  Call("PUT", path, body={"permission": _ROLE_PARAM.get(role, "pull")}),
+                                  _COLLABORATORS_REF, touches, done=role == "admin"))
+            continue
+        pending = client.get_json(f"/repos/{repo}/invitations", params={"per_page": 100}, expect=list)
+        invited = any(str((i.get("invitee") or {}).get("login") or "").lower() == login.lower()
+                      for i in pending if isinstance(i, dict))
+        changes.append(Change(SPEC.check_id(key), FIX_TEXTS["invite"].format(user=login, repo=repo),
+                              Call("PUT", path, body={"permission": "admin"}), Call("DELETE", path), _COLLABORATORS_REF,
+                              (FIX_TEXTS["accept"].format(user=login, repo=repo), *touches), done=invited))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(("admin",), _plan_admin, "the Admin role on each repository listed (or organisation owner)",
+                _COLLABORATORS_REF),)
+
+
+FIXES = _fixes()

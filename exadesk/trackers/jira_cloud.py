@@ -446,3 +446,63 @@ def _all_projects(client) -> tuple[dict[str, str], int]:
             break
         start += len(values)
     return dict(list(found.items())[:_jira.MAX_PROJECTS]), max(total, len(found))
+
+
+# -- fixes (exadesk fix): the narrowest grant for each failing requirement ---------------------------------
+# Atlassian's REST v3 reference: Add user to group (POST /rest/api/3/group/user, "Site administration (that is,
+# member of the site-admin group)"), Remove user from group (DELETE, same path with accountId), Add actors to
+# project role (POST /rest/api/3/project/{key}/role/{id}, Administer Projects or Administer Jira) and Delete
+# actors from project role (DELETE, ?user=accountId).
+
+_GROUPS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-groups/"
+               "#api-rest-api-3-group-user-post")
+_ROLE_ACTORS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-role-actors/"
+                    "#api-rest-api-3-project-projectidorkey-role-id-post")
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _clients(ctx)[0]
+
+
+def _fix_app_account(client) -> str:
+    """The app user's account id, read with GETs; "" when it does not exist (the app_user check says so)."""
+    app, _ = _find_app_user(client)
+    return str(app.get("accountId") or "") if app else ""
+
+
+def _plan_group(ctx, group: str):
+    client = fix_client(ctx)
+    account = _fix_app_account(client)
+    if not account:
+        return []
+    groups = client.get_json("/rest/api/3/user/groups", params={"accountId": account}, expect=list)
+    member = group in {str(g.get("name") or "") for g in groups if isinstance(g, dict)}
+    return [_jira.group_change(SPEC.check_id(group), "/rest/api/3", group, APP_NAME, ("accountId", account), member,
+                               _GROUPS_REF)]
+
+
+def _plan_role(ctx, key: str):
+    client = fix_client(ctx)
+    account = _fix_app_account(client)
+    if not account:
+        return []
+    changes = []
+    for project in ctx.proxy.scope:
+        role_id = _role_id(client, project)
+        if role_id:  # a deleted role comes back only with the app (reinstall); no request makes it
+            changes.append(_jira.role_change(client, SPEC.check_id(key), "/rest/api/3", project, (ADDONS_ROLE, role_id),
+                                             APP_NAME, account, _role_has(client, project, role_id, account),
+                                             _ROLE_ACTORS_REF))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (
+        Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),
+        Fix((ADDONS_ROLE,), _plan_role, "Administer Projects in each project listed, or Administer Jira",
+            _ROLE_ACTORS_REF),
+    )
+
+
+FIXES = _fixes()

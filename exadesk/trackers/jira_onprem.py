@@ -361,3 +361,56 @@ def _service_desk(ctx, client, projects: list[str], who: str):
     if not_agent:
         return ctx.failed("service_desk_agent", f"{who} is not an agent of: {', '.join(not_agent)}.{note}")
     return ctx.passed("service_desk_agent", f"{who} is an agent of {', '.join(in_scope)}.{note}")
+
+
+# -- fixes (exadesk fix): make the proxy user a service desk agent ------------------------------------------
+# Jira Data Center's REST reference (/rest/api/2): Add user to group (POST group/user?groupname=, {"name": user};
+# Jira Administrators), Remove user from group (DELETE ?groupname=&username=), Add actors to project role (POST
+# project/{key}/role/{id}, {"user": [name]}; Administer Projects or Jira Administrators) and Delete actors (DELETE
+# ?user=). An agent of Jira Service Management Data Center is a member of the project's Service Desk Team role with
+# a Service Management licence, which the jira-servicedesk-users group gives.
+
+_DC_REF = "https://docs.atlassian.com/software/jira/docs/api/REST/latest/"
+_GROUP_REF = _DC_REF + "#api/2/group-addUserToGroup"
+_ROLE_REF = _DC_REF + "#api/2/project/{projectIdOrKey}/role-addActorUsers"
+AGENT_GROUP, AGENT_ROLE = "jira-servicedesk-users", "Service Desk Team"
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _clients(ctx)[0]
+
+
+def _plan_agent(ctx, key: str):
+    client = fix_client(ctx)
+    identity = ctx.proxy_identity
+    name = (identity.login if identity else "") or ctx.proxy.value("username")
+    if not name:
+        return []
+    user = client.get_json("/rest/api/2/user", params={"username": name, "expand": "groups"}, expect=dict)
+    groups = {str(g.get("name") or "") for g in (user.get("groups") or {}).get("items") or [] if isinstance(g, dict)}
+    check_id = SPEC.check_id(key)
+    changes = [_jira.group_change(check_id, "/rest/api/2", AGENT_GROUP, name, ("name", name), AGENT_GROUP in groups,
+                                  _GROUP_REF)]
+    for project in ctx.proxy.scope:
+        roles = client.get_json(f"/rest/api/2/project/{project}/role", expect=dict)
+        url = str(roles.get(AGENT_ROLE) or "")
+        if not url:
+            continue  # not a service project
+        role_id = url.rstrip("/").rsplit("/", 1)[-1]
+        actors = client.get_json(f"/rest/api/2/project/{project}/role/{role_id}", expect=dict).get("actors") or []
+        member = name in {str(a.get("name") or "") for a in actors if isinstance(a, dict)}
+        changes.append(_jira.role_change(client, check_id, "/rest/api/2", project, (AGENT_ROLE, role_id), name, name,
+                                         member, _ROLE_REF))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(("service_desk_agent",), _plan_agent,
+                "the Jira Administrators global permission (to add to a group) and Administer Projects in each "
+                "project listed", _GROUP_REF),)
+
+
+FIXES = _fixes()

@@ -672,3 +672,63 @@ def _parse_time(value) -> datetime | None:
         return datetime.strptime(str(value or ""), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
     except ValueError:
         return None
+
+
+# -- fixes (exadesk fix): a role through sys_user_has_role -----------------------------------------------
+# ServiceNow's Table API: POST /api/now/table/sys_user_has_role {user, role} creates the grant and answers the new
+# record (its sys_id); DELETE /api/now/table/sys_user_has_role/{sys_id} removes it. Granting roles takes user_admin
+# (or admin); other callers get 403 "ACL Exception Insert Failed due to security constraints".
+
+_TABLE_API_REF = "https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html"
+#: Requirement key -> the roles that meet it (each the narrowest named role; never admin).
+FIX_ROLES = {
+    "import_set": ("import_set_loader", "import_transformer"),
+    "snc_platform_rest_api_access": ("snc_platform_rest_api_access",),
+    "snc_basic_auth_api_access": ("snc_basic_auth_api_access",),
+}
+FIX_TEXTS = {
+    "role": "Give {user} the role {role}",
+    "role_touches": "Every access control that admits {role}, and every role it contains, applies to {user} as "
+                    "well.",
+    "no_role": "There is no role called {role} on this instance.",
+}
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
+    return _sign_in(ctx)[0]
+
+
+def _plan_roles(ctx, key: str):
+    from exadesk.fixes import Call, Change
+
+    client = fix_client(ctx)
+    username = ctx.proxy.value("username")
+    users = _rows(client, "sys_user", f"user_name={username}", "sys_id,user_name", 1) if username else []
+    if not users:
+        return []  # the proxy user's own check names why
+    user_id = str(users[0].get("sys_id") or "")
+    held = {str(r.get("role.name") or "") for r in _rows(client, "sys_user_has_role", f"user={user_id}^state=active",
+                                                         "role.name")}
+    changes = []
+    for role in FIX_ROLES[key]:
+        found = _rows(client, "sys_user_role", f"name={role}", "sys_id,name", 1)
+        if not found:
+            continue  # a role the instance lacks cannot be granted; the check's own fix stays the way
+        changes.append(Change(
+            SPEC.check_id(key), FIX_TEXTS["role"].format(user=username, role=role),
+            Call("POST", "/api/now/table/sys_user_has_role", body={"user": user_id,
+                                                                   "role": str(found[0].get("sys_id") or "")}),
+            Call("DELETE", "/api/now/table/sys_user_has_role/{created}"), _TABLE_API_REF,
+            (FIX_TEXTS["role_touches"].format(role=role, user=username),), created_from=("result", "sys_id"),
+            done=role in held))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(tuple(FIX_ROLES), _plan_roles, "the user_admin role (or admin) to grant roles", _TABLE_API_REF),)
+
+
+FIXES = _fixes()

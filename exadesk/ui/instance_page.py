@@ -40,6 +40,7 @@ class InstancePage(QWidget):
     remove_requested = Signal(str)
     expiry_requested = Signal(str)
     sign_in_requested = Signal(str)
+    fix_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,6 +67,12 @@ class InstancePage(QWidget):
                                                "the browser"))
         self.sign_in_button.hide()
         self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit(self.instance_id))
+        self.fix_button = QPushButton(self.tr("Fi&x…"))
+        self.fix_button.setAccessibleName(self.tr("Fix the failing checks"))
+        self.fix_button.setToolTip(self.tr("Shows the changes that would make the failing checks pass, made with an "
+                                           "administrator's credential; nothing is changed until you confirm"))
+        self.fix_button.hide()
+        self.fix_button.clicked.connect(lambda: self.fix_requested.emit(self.instance_id))
         self.expiry_button = QPushButton(self.tr("Set &date…"))
         self.expiry_button.setAccessibleName(self.tr("Enter or clear the credential's expiry date"))
         self.expiry_button.setToolTip(self.tr("Enter the date the credential expires when the tracker does not "
@@ -123,7 +130,7 @@ class InstancePage(QWidget):
         self.empty.setObjectName("emptyState")
 
         actions = QHBoxLayout()
-        for button in (self.verify_button, self.cancel_button, self.sign_in_button, self.edit_button,
+        for button in (self.verify_button, self.cancel_button, self.sign_in_button, self.fix_button, self.edit_button,
                        self.secret_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -203,6 +210,9 @@ class InstancePage(QWidget):
         last = inst.last
         labels["last"].setText(_when(last.at) if last else self.tr("Never"))
         self.sign_in_button.setVisible(bool(last and last.error_reason == "oauth.sign_in_again"))
+        from exadesk import fixes  # Qt-free core: the window only shows what it plans
+
+        self.fix_button.setVisible(bool(fixes.fixable_checks(inst)))
         self.show_history(inst)
         self.set_running(running)
         if not running:
@@ -265,6 +275,7 @@ class InstancePage(QWidget):
         self.edit_button.setEnabled(not running)
         self.secret_button.setEnabled(not running)
         self.remove_button.setEnabled(not running)
+        self.fix_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.progress.setVisible(running)
         if running:

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             page.remove_requested.connect(self.remove_instance)
             page.expiry_requested.connect(self.set_expiry)
             page.sign_in_requested.connect(self.sign_in_again)
+            page.fix_requested.connect(self.fix_instance)
             self.stack.addWidget(page)
             self._instance_page = page
         return self._instance_page
@@ -813,6 +814,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.expiring_dialog = dialog
         return dialog
+
+    def fix_instance(self, inst_id: str):
+        """Fix…: the plan of the changes the failing checks need, applied after the person confirms
+        (exadesk.fixes, as ``exadesk fix``); the verification that follows is stored like any other."""
+        from exadesk.ui.fix_dialog import FixDialog
+
+        found = self.session.find(inst_id)
+        if not found or inst_id in self.runs:
+            return None
+        ws, inst = found
+        dialog = FixDialog(self.session, ws, inst, self)
+        dialog.applied.connect(lambda outcome, i=inst_id: self._fixed(i, outcome))
+        dialog.open()
+        dialog.start()
+        self.fix_dialog = dialog
+        return dialog
+
+    def _fixed(self, inst_id: str, outcome) -> None:
+        from exadesk import instances
+
+        def record(data) -> None:
+            found = data.find_instance(inst_id)
+            if found is not None and outcome.after is not None:
+                instances.record(found[1], outcome.after)
+
+        self.session.update(record, select=inst_id)
 
     def set_expiry(self, inst_id: str):
         """Enter or clear the expiry date of an instance's credential (exadesk.expiry.set_expiry)."""

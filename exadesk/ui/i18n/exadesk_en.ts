@@ -378,6 +378,54 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message>
+        <location filename="../fix_dialog.py" line="58"/>
+        <source>Fix {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="60"/>
+        <source>Reading what is in place on the tracker (nothing is changed)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="64"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="67"/>
+        <source>The changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="69"/>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="71"/>
+        <source>Make these changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="95"/>
+        <source>Making the changes, then verifying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="126"/>
+        <source>&amp;Apply {count} change(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="130"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FreshserviceApiKeyPage</name>
     <message>
         <location filename="../pages/freshservice_api_key.py" line="25"/>
@@ -469,215 +517,230 @@
 <context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="58"/>
+        <location filename="../instance_page.py" line="59"/>
         <source>&amp;Verify now</source>
         <extracomment>How many lines &quot;What changed&quot; and the verification timeline show before they scroll (the checks take the rest).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="59"/>
+        <location filename="../instance_page.py" line="60"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="60"/>
+        <location filename="../instance_page.py" line="61"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="61"/>
+        <location filename="../instance_page.py" line="62"/>
         <source>Replace &amp;secret…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="62"/>
+        <location filename="../instance_page.py" line="63"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="63"/>
+        <location filename="../instance_page.py" line="64"/>
         <source>Sign &amp;in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="64"/>
+        <location filename="../instance_page.py" line="65"/>
         <source>Sign in again with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="65"/>
+        <location filename="../instance_page.py" line="66"/>
         <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="69"/>
-        <location filename="../instance_page.py" line="202"/>
-        <source>Set &amp;date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../instance_page.py" line="70"/>
-        <source>Enter or clear the credential&apos;s expiry date</source>
+        <source>Fi&amp;x…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="71"/>
-        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
+        <source>Fix the failing checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="74"/>
-        <source>Verify now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="74"/>
-        <source>Cancel verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="75"/>
-        <source>Edit instance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../instance_page.py" line="75"/>
-        <source>Replace secret</source>
+        <location filename="../instance_page.py" line="72"/>
+        <source>Shows the changes that would make the failing checks pass, made with an administrator&apos;s credential; nothing is changed until you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="76"/>
+        <location filename="../instance_page.py" line="209"/>
+        <source>Set &amp;date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="77"/>
+        <source>Enter or clear the credential&apos;s expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="78"/>
+        <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="81"/>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="81"/>
+        <source>Cancel verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="82"/>
+        <source>Edit instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="82"/>
+        <source>Replace secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="83"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="94"/>
+        <location filename="../instance_page.py" line="101"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="94"/>
+        <location filename="../instance_page.py" line="101"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="95"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="95"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="96"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="96"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="97"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="97"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="98"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="115"/>
+        <location filename="../instance_page.py" line="122"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="120"/>
+        <location filename="../instance_page.py" line="127"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="142"/>
-        <location filename="../instance_page.py" line="152"/>
+        <location filename="../instance_page.py" line="149"/>
+        <location filename="../instance_page.py" line="159"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="155"/>
+        <location filename="../instance_page.py" line="162"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="158"/>
+        <location filename="../instance_page.py" line="165"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="158"/>
+        <location filename="../instance_page.py" line="165"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="158"/>
+        <location filename="../instance_page.py" line="165"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="195"/>
+        <location filename="../instance_page.py" line="202"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="196"/>
+        <location filename="../instance_page.py" line="203"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="197"/>
+        <location filename="../instance_page.py" line="204"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="199"/>
+        <location filename="../instance_page.py" line="206"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="200"/>
+        <location filename="../instance_page.py" line="207"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="201"/>
+        <location filename="../instance_page.py" line="208"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="202"/>
+        <location filename="../instance_page.py" line="209"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="204"/>
+        <location filename="../instance_page.py" line="211"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="232"/>
+        <location filename="../instance_page.py" line="242"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="234"/>
+        <location filename="../instance_page.py" line="244"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,9 +749,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="60"/>
-        <location filename="../main_window.py" line="454"/>
-        <location filename="../main_window.py" line="604"/>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="717"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -709,297 +772,297 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Start the &amp;sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Import bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Export workspace &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Export &amp;readiness report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;Rename workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="285"/>
         <source>&amp;Archive workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Show a&amp;rchived workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="306"/>
         <source>&amp;Verify all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="308"/>
         <source>New &amp;connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Expiring credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Sandbox &amp;credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="258"/>
         <source>&amp;About ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Restore workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="302"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="303"/>
         <source>&amp;Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Export &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="312"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="313"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Credential &amp;expiry date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="316"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="318"/>
         <source>&amp;Edit connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="319"/>
         <source>&amp;Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="487"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="498"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="514"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="515"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="561"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="562"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="572"/>
         <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="717"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Saved {name} in {workspace}: {state}. {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="691"/>
+        <location filename="../main_window.py" line="692"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="685"/>
+        <location filename="../main_window.py" line="686"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734"/>
+        <location filename="../main_window.py" line="735"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="758"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="794"/>
+        <location filename="../main_window.py" line="795"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="796"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="913"/>
+        <location filename="../main_window.py" line="940"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="928"/>
+        <location filename="../main_window.py" line="955"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="930"/>
+        <location filename="../main_window.py" line="957"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="989"/>
+        <location filename="../main_window.py" line="1016"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -2047,7 +2110,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../main_window.py" line="1100"/>
+        <location filename="../main_window.py" line="1127"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2315,12 +2378,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../main_window.py" line="1118"/>
+        <location filename="../main_window.py" line="1145"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1122"/>
+        <location filename="../main_window.py" line="1149"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
