@@ -259,7 +259,9 @@ def verify_live(ctx):
 
     # Global context: the system-administrator flag is the sign of a person's own top-level account.
     global_perms = _have(client.get_json("/rest/api/2/mypermissions", expect=dict))
-    if global_perms.get("SYSTEM_ADMIN"):
+    if "SYSTEM_ADMIN" not in global_perms:  # not sent: never a pass, nor a fail
+        yield ctx.not_sent("admin_account", "SYSTEM_ADMIN", "GET /rest/api/2/mypermissions")
+    elif global_perms["SYSTEM_ADMIN"]:
         extra = (" With Jira Service Management synced, requests raised 'on behalf of' a customer through this "
                  "account would never sync." if "service_desk" in target.sync else "")
         yield ctx.warned("admin_account", f"{who} is a Jira system administrator. If this is a person's own account, "

@@ -11,6 +11,8 @@ import requests
 
 from exadesk.sandbox import azure_devops as ado
 from exadesk.sandbox import github as gh
+from exadesk.sandbox import jira_cloud as jc
+from exadesk.sandbox import jira_onprem as jo
 from exadesk.sandbox import zendesk as zd
 from tests.helpers import replay as rp
 
@@ -35,6 +37,13 @@ ZENDESK_LATER = dict.fromkeys(
      "side_conversation_create", "view_deleted_tickets", "voice_dashboard_access", "default", "is_public",
      "description"),
     "Zendesk's OpenAPI description (info.version 2.0.0, July 2024) documents it; the recordings are from 2015")
+
+JIRA_LATER = {
+    "projectTypeKey": "Jira 7.0 added project types; Atlassian's Server / Data Center REST reference documents "
+                      "projectTypeKey on every project. The recording is from Apache's Jira of 2016",
+    "value": "Atlassian's Cloud permission-scheme reference documents holder.value (recommended over parameter); "
+             "the recording is from 2018",
+}
 
 
 def shape_differences(emulated, recorded, where: str = "$", later: dict[str, str] | None = None) -> list[str]:
@@ -136,3 +145,25 @@ def test_zendesk_emulator_matches_recorded_shapes(emulators):
     assert shape_differences(groups, rp.bodies("zendesk/groups.json")[0], later=ZENDESK_LATER) == []
     user_groups = _get(emulator, f"/api/v2/users/{me['user']['id']}/groups", auth=admin).json()
     assert shape_differences(user_groups, rp.bodies("zendesk/user-groups.json")[0], later=ZENDESK_LATER) == []
+
+
+# -- Jira (andygrunwald/go-jira's testing/mock-data) ----------------------------------------------------------------
+
+
+def test_jira_onprem_emulator_matches_recorded_shapes(emulators):
+    emulator = emulators.start("jira_onprem")
+    pat = {"Authorization": f"Bearer {jo.DEMO_PAT}"}
+    projects = _get(emulator, "/rest/api/2/project", headers=pat).json()
+    assert projects and shape_differences(projects, rp.bodies("jira/apache-projects.json")[0],
+                                          later=JIRA_LATER) == []
+    schemes = _get(emulator, "/rest/api/2/permissionscheme", headers=pat, params={"expand": "permissions"}).json()
+    assert schemes["permissionSchemes"][0]["permissions"]
+    assert shape_differences(schemes, rp.bodies("jira/permission-schemes.json")[0]) == []
+
+
+def test_jira_cloud_emulator_matches_recorded_shapes(emulators):
+    emulator = emulators.start("jira_cloud")
+    schemes = _get(emulator, "/rest/api/3/permissionscheme", auth=(jc.DEMO_EMAIL, jc.DEMO_TOKEN),
+                   params={"expand": "permissions"}).json()
+    assert schemes["permissionSchemes"][0]["permissions"]
+    assert shape_differences(schemes, rp.bodies("jira/permission-schemes.json")[0], later=JIRA_LATER) == []

@@ -125,3 +125,54 @@ def test_zendesk_admin_recorded(replay, cli, monkeypatch):
     assert statuses["zendesk.admin"] == "warn"  # an admin proxy user: a person's edits would stop syncing
     assert statuses["zendesk.groups"] == "unknown"  # no group in scope
     assert result.json()["identity"]["login"] == "sdavidovitz+qa@zendesk.com"
+
+
+# -- Jira Server / Data Center (andygrunwald/go-jira's testing/mock-data) ---------------------------------------------
+
+#: Replies nothing recorded, written from the examples of Atlassian's Jira Server REST reference (GET myself,
+#: GET mypermissions: https://docs.atlassian.com/software/jira/docs/api/REST/latest/). They only carry the check to
+#: the requests that were recorded: the project list and the permission schemes.
+JIRA_DOCUMENTED = [
+    rp.Interaction("GET", "/rest/api/2/myself", 200, {"Content-Type": "application/json;charset=UTF-8"},
+                   '{"self":"http://www.example.com/jira/rest/api/2/user?username=fred","key":"fred","name":"fred",'
+                   '"emailAddress":"fred@example.com","displayName":"Fred F. User","active":true,'
+                   '"timeZone":"Australia/Sydney"}', source="Atlassian's example"),
+    rp.Interaction("GET", "/rest/api/2/mypermissions", 200, {"Content-Type": "application/json;charset=UTF-8"},
+                   '{"permissions":{"EDIT_ISSUES":{"id":"12","key":"EDIT_ISSUES","name":"Edit Issues",'
+                   '"type":"PROJECT","description":"Ability to edit issues.","havePermission":true}}}',
+                   source="Atlassian's example"),
+]
+
+
+def _jira_onprem_replay(replay):
+    # The schemes were recorded on a Cloud site (/rest/api/3); Server / Data Center serves the same bean at /2.
+    schemes = rp.load("jira/permission-schemes.json", path="/rest/api/2/permissionscheme")
+    return replay(rp.load("jira/apache-projects.json") + schemes + JIRA_DOCUMENTED)
+
+
+def test_jira_onprem_recorded_project_list_and_schemes(replay, cli, monkeypatch):
+    server = _jira_onprem_replay(replay)
+    result = _check(cli, monkeypatch, "jira_onprem", server.url, {"token": "R" * 44}, "--project", "ABDERA")
+    statuses = result.statuses()
+    assert "jira_onprem.scope" not in statuses  # ABDERA is among the 567 projects Apache's Jira listed
+    assert statuses["jira_onprem.EDIT_ISSUES"] == "pass"
+    assert statuses["jira_onprem.LINK_ISSUES"] == "unknown"  # not in the reply: not confirmed, never a fail
+    assert statuses["jira_onprem.admin_account"] == "unknown"  # SYSTEM_ADMIN not in the reply: never a pass
+    # Both recorded schemes give Browse Projects to a project role and a group, never to everyone: every project
+    # the proxy user lists is private, and a site of 567 projects is looked at only in part.
+    security = result.check("jira_onprem.public_projects_only")
+    assert security["status"] == "warn"
+    assert "AGILA, AAR, ABDERA" in security["detail"]
+    assert "Only the first 200 of 567 projects were looked at." in security["detail"]
+    assert result.json()["identity"]["login"] == "fred"
+    paths = [path for _, path, _, _ in server.requests]
+    assert paths.count("/rest/api/2/permissionscheme") == 1  # uniform schemes: no per-project reads
+
+
+def test_jira_onprem_recorded_project_list_names_a_misspelt_key(replay, cli, monkeypatch):
+    server = _jira_onprem_replay(replay)
+    result = _check(cli, monkeypatch, "jira_onprem", server.url, {"token": "R" * 44}, "--project", "ABDERA",
+                    "--project", "ABDRA")
+    scope = result.check("jira_onprem.scope")
+    assert scope["status"] == "fail" and "ABDRA" in scope["detail"] and "ABDERA" not in scope["detail"]
+    assert result.code == 1
