@@ -8,6 +8,8 @@ set to ``offscreen`` when unset).
     python -m bench                   # the full run (about three minutes)
     python -m bench --quick           # tiny sizes, few repetitions: proves the bench works
     python -m bench --only stall,cli  # some sections
+    python -m bench --only scope      # a check's time and requests with 1, 10 and 40 items in scope
+    python -m bench --only cancel     # how soon Cancel ends a run stuck on a server that never answers
     python -m bench --json            # rows as JSON instead of the table
     python -m bench --check           # exit 1 when a goal is missed
 """
@@ -32,6 +34,10 @@ SECTIONS: dict[str, tuple[str, dict, dict]] = {
                    {"instances_count": 3, "delay": 0.01}),
     "stall": ("largest event-loop stall in the window during verify-all of 50 slow instances",
               {"instances_count": 50, "delay": 0.2}, {"instances_count": 3, "delay": 0.01}),
+    "scope": ("a check with 1, 10 and 40 items in scope per tracker, every request 100 ms late",
+              {"sizes": (1, 10, 40), "delay": 0.1}, {"sizes": (1, 3), "delay": 0.01, "only": ("jira_cloud", "github")}),
+    "cancel": ("Cancel of a check and of Verify all stuck on a server that never answers, vs one healthy check",
+               {"runs": 7}, {"runs": 1}),
     "workspace": ("open and filter workspaces of 2,000 and 500 instances; cold start with 2,000",
                   {"sizes": (2000, 500), "repeat": 7, "runs": 5}, {"sizes": (40,), "repeat": 1, "runs": 1}),
 }
@@ -55,6 +61,14 @@ def run_section(name: str, kwargs: dict) -> list[dict]:
         from bench import stall
 
         return stall.run(**kwargs)
+    if name == "scope":
+        from bench import scope
+
+        return scope.run(**kwargs)
+    if name == "cancel":
+        from bench import cancel
+
+        return cancel.run(**kwargs)
     if name == "workspace":
         from bench import memory, workspace_open
 

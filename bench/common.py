@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
@@ -147,10 +147,11 @@ TRACKER_KINDS = [("github", "classic", "https://github.com"), ("jira_cloud", "ap
 
 def fill_workspaces(data, instances: int, per_workspace: int, checks: int = 6) -> None:
     """Add ``instances`` verified instances to ``data``, ``per_workspace`` to a workspace (no secrets)."""
+    from exadesk import clock
     from exadesk.checks import CheckResult, Status
     from exadesk.model import Instance, InstanceState, Verification, Workspace
 
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     for w in range(max(1, -(-instances // per_workspace))):
         ws = Workspace(name=f"Client {w + 1}")
         for n in range(min(per_workspace, instances - w * per_workspace)):

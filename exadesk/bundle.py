@@ -27,11 +27,12 @@ import hashlib
 import hmac
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import ExaDeskError, KeychainError
 from exadesk.keychain import SecretStore
 from exadesk.model import Connection, Data, Instance, Workspace, new_id
@@ -76,10 +77,18 @@ def _canonical(payload: dict) -> bytes:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int, *, normalise: bool = True) -> bytes:
+    """The key of a passphrase. Normalised to NFC: "é" typed as one character (Windows, Linux) or as e + accent
+    (macOS) is the same passphrase to the person, so it must give the same key."""
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    text = unicodedata.normalize("NFC", passphrase) if normalise else passphrase
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(text.encode("utf-8", errors="surrogateescape"))
+
+
+def _key_matches(key: bytes, key_check: str) -> bool:
+    # Bytes: compare_digest refuses a str with non-ASCII characters (a tampered key_check) with a TypeError.
+    return hmac.compare_digest(_key_check(key).encode(), key_check.encode("utf-8", errors="surrogateescape"))
 
 
 def _key_check(key: bytes) -> str:
@@ -100,7 +109,7 @@ def export_workspace(workspace: Workspace, *, passphrase: str | None = None, sec
     """
     payload = {"workspace": workspace.to_json()}
     digest = hashlib.sha256(_canonical(payload)).hexdigest()
-    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or datetime.now(timezone.utc)).isoformat(),
+    bundle = {"format": FORMAT, "version": VERSION, "created_at": (now or clock.now()).isoformat(),
               "app_version": __version__, "payload": payload, "payload_sha256": digest, "secrets": None}
     if passphrase is not None:
         if len(passphrase) < MIN_PASSPHRASE:
@@ -338,7 +347,10 @@ def decrypt_secrets(bundle: Bundle, passphrase: str) -> dict[str, dict[str, str]
     if len(nonce) != 12 or len(salt) < 8:
         raise _fail("bundle.damaged", name=bundle.name, detail="the encrypted part is not readable")
     key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"])
-    if not hmac.compare_digest(_key_check(key), box["key_check"]):
+    if not _key_matches(key, box["key_check"]) and unicodedata.normalize("NFC", passphrase) != passphrase:
+        # Bundles exported before passphrases were normalised used the characters as typed.
+        key = _derive(passphrase, salt, kdf["n"], kdf["r"], kdf["p"], normalise=False)
+    if not _key_matches(key, box["key_check"]):
         raise _fail("bundle.wrong_passphrase", name=bundle.name)
     try:
         plain = AESGCM(key).decrypt(nonce, ciphertext, bundle.digest.encode("ascii"))
@@ -375,15 +387,21 @@ class ImportPlan:
 
     def lines(self) -> list[str]:
         """The preview as plain sentences."""
-        out = [f"Workspace {self.workspace_name!r} will be added with {len(self.instances)} instance(s) and "
-               f"{len(self.connections)} connection(s)."]
-        out += [f"  + {n} ({t}) {u}" for n, t, u in self.instances]
+        from exadesk.words import plural, tracker_name
+
+        instances = plural(len(self.instances), "{count} instance", "{count} instances")
+        connections = plural(len(self.connections), "{count} connection", "{count} connections")
+        out = [f"Workspace {self.workspace_name!r} will be added with {instances} and {connections}."]
+        out += [f"  + {n} ({tracker_name(t)}) {u}" for n, t, u in self.instances]
         out += [f"  + connection {c}" for c in self.connections]
         if self.secrets_included:
-            out.append(f"{self.secret_count} secret(s) will go into this machine's keychain once the passphrase "
-                       "checks out.")
+            out.append(plural(self.secret_count, "{count} secret will go into this machine's keychain once the "
+                              "passphrase checks out.", "{count} secrets will go into this machine's keychain once "
+                              "the passphrase checks out."))
         elif self.secret_count:
-            out.append(f"{self.secret_count} secret(s) are not in the bundle; enter them again before verifying.")
+            out.append(plural(self.secret_count, "{count} secret is not in the bundle; enter it again before "
+                              "verifying.", "{count} secrets are not in the bundle; enter them again before "
+                              "verifying."))
         return out
 
 

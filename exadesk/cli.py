@@ -1,7 +1,9 @@
 """The ``exadesk`` command line. Runs without loading Qt (only the GUI command does).
 
-Exit codes: 0 ready; 1 definitively not ready; 2 usage or bad input (nothing
-was sent); 3 inconclusive (network, TLS, rate limit, unexpected response).
+Exit codes: 0 ready; 1 not ready (something fails); 2 usage or bad input (nothing
+was sent); 3 not confirmed (nothing fails, but something decidable was not decided:
+a table not readable, nothing in scope, a field not sent, network, TLS, rate limit,
+an unexpected response, cancelled). See exadesk.checks.Verdict.
 """
 
 from __future__ import annotations
@@ -14,9 +16,24 @@ from exadesk import __version__
 
 #: Sub-command modules under exadesk.commands; each has add_parser(sub) and run(args).
 COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox", "plan", "workspaces", "report", "bundle",
-                                    "login", "data")
+                                    "login", "data", "fix")
 
 EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
+EXIT_NOT_CONFIRMED = EXIT_INCONCLUSIVE  # one code: a run that could not decide everything
+
+
+def seconds(text: str) -> float:
+    """An argparse type for ``--timeout``: a finite number of seconds above 0 (refused in words otherwise)."""
+    from exadesk.engine import timeout_problem
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = text
+    problem = timeout_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem.text())
+    return value
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,6 +93,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(args) -> int:
+    from exadesk import display
+
+    why = display.unreachable()
+    if why:  # Qt would abort (exit 134) with advice about reinstalling packages: say what is wrong instead
+        from exadesk import messages
+
+        problem = messages.problem("app.no_display", why=why)
+        print(f"exadesk: {problem.message} {problem.next_step}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         from exadesk.ui.app import run
     except ImportError as exc:  # Qt's system libraries missing: say which, not a traceback

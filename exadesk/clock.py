@@ -1,7 +1,9 @@
 """The clocks of ExaDesk: the one wall clock every part asks (:func:`now`), and the start-up clock.
 
 :func:`now` is the only place ExaDesk reads the date: expiry, notices, history, token refresh, reports and the
-sandbox all ask it, so a test (or ``EXADESK_CLOCK``) can pin it. :func:`process_age_ms` is how long this process
+sandbox all ask it, so a test can pin it (:func:`pinned`), and so can the environment: ``EXADESK_CLOCK`` set to
+an ISO date or date-time (``2031-01-01``, ``2031-01-01T09:30:00Z``; a time without a zone is UTC) pins the clock of
+a whole process at import, which is how the tests pin a command line they run as a separate process. :func:`process_age_ms` is how long this process
 has lived, shared by the app and its benchmark baseline.
 
 Qt-free and stdlib-only, so a bare-window baseline can use the same clock without importing any ExaDesk UI code.
@@ -9,13 +11,41 @@ Qt-free and stdlib-only, so a bare-window baseline can use the same clock withou
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-_source: Callable[[], datetime] | None = None
+log = logging.getLogger(__name__)
+
+#: The environment variable that pins the clock of a whole process (see the module's docstring).
+ENV_VAR = "EXADESK_CLOCK"
+
+
+def parse_instant(text: str) -> datetime:
+    """``2031-01-01`` (midnight UTC) or an ISO date-time (UTC when it names no zone); ValueError otherwise."""
+    text = text.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    at = datetime.fromisoformat(text)
+    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+
+
+def _source_from_environment() -> Callable[[], datetime] | None:
+    text = os.environ.get(ENV_VAR, "").strip()
+    if not text:
+        return None
+    try:
+        at = parse_instant(text)
+    except ValueError:
+        log.warning("%s=%r is not an ISO date or date-time (like 2031-01-01); using the system clock", ENV_VAR, text)
+        return None
+    return lambda: at
+
+
+_source: Callable[[], datetime] | None = _source_from_environment()
 
 
 def now() -> datetime:

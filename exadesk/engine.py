@@ -12,33 +12,50 @@ import logging
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from exadesk import messages, notices, trackers
+from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
-from exadesk.errors import CheckError, ErrorKind, ExaDeskError
-from exadesk.http import HttpClient, Page, ProbeGuard
-from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url
+from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
+from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
+from exadesk.redact import Redactor
+from exadesk.validation import url_problem
+from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
 
 log = logging.getLogger(__name__)
 
 OnResult = Callable[[CheckResult], None]
 
 
-def validate(target: Target) -> Report:
-    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong."""
+def validate(target: Target, *, purpose: str = "proxy") -> Report:
+    """Offline validation only: nothing is sent. The report's problem is BAD_INPUT when a field is wrong
+    (or, for a proxy user about to be checked, no scope is given where the requirements are checked per project).
+
+    ``purpose``: "proxy" (a proxy user about to be checked: the scope is required), "prepare" (an instance stored
+    to be checked later: its scope may come later) or "admin" (an administrator's own credential: no scope).
+    """
     try:
         tracker = trackers.get(target.tracker)
     except KeyError:
         report = Report(tracker=target.tracker, url=redact_url(target.url))
-        report.problem = messages.problem("input.tracker", value=target.tracker)
+        report.problem = trackers.unknown(target.tracker)
         return report
-    report = Report(tracker=tracker.id, url=redact_url(normalise_url(target.url)))
-    report.checks.extend(tracker.validate_offline(target))
+    site = site_url(tracker.spec, target.url)
+    if site != normalise_url(target.url) and url_problem(target.url) is None:
+        target.url = site  # a page address pasted from the browser becomes the site, for every check that follows
+    report = Report(tracker=tracker.id, url=redact_url(site))
+    report.problem = input_problem(target)
+    if report.problem is not None:
+        return report
+    report.checks.extend(tracker.validate_offline(target, require_scope=purpose == "proxy"))
     bad = [c for c in report.checks if c.status is Status.FAIL]
-    if bad:
+    bad.sort(key=lambda c: c.id == f"{tracker.id}.scope")  # the address and fields first, the scope last
+    if bad and bad[0].id == f"{tracker.id}.scope" and tracker.spec.scope.missing(target.scope):
+        scope = tracker.spec.scope
+        report.problem = messages.problem("input.scope_missing", tracker=tracker.spec.name,
+                                          label=scope.label.lower(), example=scope.example)
+    elif bad:
         first = bad[0]
         # The check's detail and fix are whole sentences ("Expected: ..."); the message adds its own framing.
         report.problem = messages.problem("input.field", field=first.title, problem=first.detail.rstrip("."),
@@ -47,10 +64,54 @@ def validate(target: Target) -> Report:
     return report
 
 
+#: The longest wait for one reply a person may ask for (seconds).
+MAX_TIMEOUT = 3600.0
+
+
+def timeout_problem(value) -> Problem | None:
+    """Why ``value`` cannot be a timeout in seconds (negative, zero, infinite, not a number), or None."""
+    import math
+
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+            and 0 < value <= MAX_TIMEOUT:
+        return None
+    return messages.problem("input.timeout", value=value, maximum=f"{MAX_TIMEOUT:g}")
+
+
+def input_problem(target: Target) -> Problem | None:
+    """What every tracker refuses before anything is sent: the timeout, a secret that is not text, the CA file."""
+    problem = timeout_problem(target.timeout)
+    if problem is not None:
+        return problem
+    for name in target.secrets.names():
+        value = target.secrets.get(name)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that were not UTF-8, as Python passes them on from the environment
+            return messages.problem("input.secret_encoding", field=_field_label(target, name))
+    if target.ca_bundle:
+        from exadesk.http import ca_bundle_problem
+
+        return ca_bundle_problem(target.ca_bundle)
+    return None
+
+
+def _field_label(target: Target, name: str) -> str:
+    try:
+        field = trackers.get(target.tracker).spec.auth_method(target.auth_method or None).field(name)
+    except (KeyError, AttributeError):
+        field = None
+    return field.label if field is not None else name.replace("_", " ")
+
+
 def verify(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
-           guard: ProbeGuard | None = None, http_options: dict | None = None) -> Report:
-    """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``."""
-    return _verify(target, "proxy", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+           guard: ProbeGuard | None = None, http_options: dict | None = None, known_secrets: Iterable[str] = ()) -> Report:
+    """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``.
+
+    ``known_secrets``: the other secrets of the run (Verify all), masked too if a tracker echoes one.
+    """
+    return _verify(target, "proxy", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options,
+                   known_secrets=known_secrets)
 
 
 def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
@@ -59,13 +120,39 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
 
     Trackers whose API shows nothing about admins give manual checks with steps.
     """
-    return _verify(target, "admin", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+    return _verify(target, "admin", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options,
+                   known_secrets=())
 
 
-def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
+def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options, known_secrets) -> Report:
+    # Everything a tracker sent reaches people through this report: the one place an echoed secret is masked.
+    # The secrets are read again when they change (preparing an OAuth sign-in adds a fresh access token).
+    made: dict = {}
+
+    def redact() -> Redactor:
+        if made.get("secrets") is not target.secrets:
+            made.update(secrets=target.secrets, redactor=Redactor.for_target(target, also=known_secrets))
+        return made["redactor"]
+
+    if on_result is not None:
+        emit_plain = on_result
+        on_result = lambda result: emit_plain(redact().result(result))  # noqa: E731
+    report = _run(target, purpose, cancel=cancel, on_result=on_result, guard=guard, http_options=http_options)
+    return _redacted(report, redact())
+
+
+def _redacted(report: Report, redact: Redactor) -> Report:
+    if redact:
+        report.checks = [redact.result(c) for c in report.checks]
+        report.identity = redact.identity(report.identity)
+        report.problem = redact.problem(report.problem)
+    return report
+
+
+def _run(target: Target, purpose: str, *, cancel, on_result, guard, http_options) -> Report:
     cancel = cancel or threading.Event()
     guard = guard or ProbeGuard()
-    report = validate(target)
+    report = validate(target, purpose=purpose)
     if report.problem is None:
         from exadesk import tokens
 
@@ -73,7 +160,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         if prepare is not None:
             report.problem = prepare(cancel)  # e.g. refresh an OAuth access token, in this thread
     if report.problem is not None:
-        report.finished_at = datetime.now(timezone.utc)
+        report.finished_at = clock.now()
         return report
     tracker = trackers.get(target.tracker)
     spec = tracker.spec
@@ -83,7 +170,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         live = getattr(tracker.module, "verify_admin", None) or _no_admin_api
     else:
         live = tracker.verify_live
-    target.url = normalise_url(target.url)
+    target.url = site_url(tracker.spec, target.url)  # a page address pasted from the browser becomes the site
     # Offline checks passed; keep their notices but not the format checks in the live report.
     report.checks = [c for c in report.checks if c.id.startswith("notice.")]
     for c in report.checks:
@@ -91,11 +178,12 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
 
     def client_factory(base_url: str, auth, *, login_url: str = "", diagnose=None) -> HttpClient:
         options = dict(http_options or {})
-        return HttpClient(base_url=base_url, page=Page(spec.name, diagnose, login_url), auth=auth, guard=guard,
+        page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
+        return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
-                          ca_bundle=target.ca_bundle, proxy=target.proxy, **options)
+                          ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True, **options)
 
-    ctx = VerifyContext(spec, target, client_factory, cancel)
+    ctx = VerifyContext(spec, target, client_factory, cancel, concurrency=MAX_PER_HOST)
     try:
         for result in live(ctx):
             report.checks.append(result)
@@ -104,8 +192,9 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
                 raise CheckError(messages.problem("cancelled"))
     except ExaDeskError as exc:
         report.problem = exc.problem
-        if exc.problem.kind in (ErrorKind.FORBIDDEN, ErrorKind.NETWORK):
-            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists).
+        if messages.address_matters(exc.problem.reason):
+            # What passes or fails from a laptop may differ on the integration's server (IP allow-lists); only
+            # causes that can depend on the address say so (a misspelt host or a suspended account do not).
             where = messages.problem("where.workstation")
             report.problem.next_step = f"{report.problem.next_step} {where.message} {where.next_step}".strip()
     except Exception as exc:  # an adapter bug must not take the window down; the log keeps the type and place
@@ -115,6 +204,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         report.problem = messages.problem("http.wrong_shape", tracker=spec.name, what="an internal error in ExaDesk",
                                           url=target.url)
     report.identity = ctx.identity
+    report.signed_in = ctx.signed_in
     report.token_expires_at = ctx.token_expires_at
     for result in _remaining(spec, target, ctx, report):
         report.checks.append(result)
@@ -123,7 +213,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
     if person:
         report.checks.append(person)
         _emit(on_result, person)
-    report.finished_at = datetime.now(timezone.utc)
+    report.finished_at = clock.now()
     return report
 
 
@@ -161,7 +251,7 @@ def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list
 
 
 def _notice_results(spec, target: Target) -> list[CheckResult]:
-    today = datetime.now(timezone.utc).date()
+    today = clock.now().date()
     out = []
     for notice in notices.for_tracker(spec.id, target.auth_method):
         when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)
@@ -196,18 +286,21 @@ def _person_check(spec, target: Target, report: Report) -> CheckResult | None:
 # -- verify many -------------------------------------------------------------------
 
 
-def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = 2,
+def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = MAX_PER_HOST,
                 cancel: threading.Event | None = None,
                 on_report: Callable[[str, Report], None] | None = None) -> dict[str, Report]:
     """Verify several targets in parallel; ``targets`` are (key, target) pairs.
 
     At most ``max_workers`` run at once and at most ``per_host`` against one host,
-    so a consultant's 50 instances on one Jira do not look like an attack.
-    One ProbeGuard serves the whole run.
+    so a consultant's 50 instances on one Jira do not look like an attack; their requests
+    together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each
+    check's own concurrent reads. One ProbeGuard serves the whole run.
     """
     cancel = cancel or threading.Event()
     guard = ProbeGuard()
     items = list(targets)
+    # A server that two instances share sees both credentials: whatever it echoes, every secret of the run is masked.
+    run_secrets = tuple({value for _, target in items for value in target.secrets.values()})
     host_locks: dict[str, threading.Semaphore] = {}
     table_lock = threading.Lock()
     results: dict[str, Report] = {}
@@ -226,7 +319,7 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
             report.problem = messages.problem("cancelled")
         else:
             with host_slot(target.url):
-                report = verify(target, cancel=cancel, guard=guard)
+                report = verify(target, cancel=cancel, guard=guard, known_secrets=run_secrets)
         with table_lock:
             results[key] = report
         if on_report is not None:

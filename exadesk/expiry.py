@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from exadesk import clock
 from exadesk.history import day
 from exadesk.model import Data, Instance
 
@@ -60,7 +61,7 @@ def status(instance: Instance, now: datetime | None = None, days: int = WINDOW_D
     """``expired``, ``soon``, ``upcoming`` or None (no date, or further away than ``days``)."""
     if instance.token_expires_at is None:
         return None
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     left = _aware(instance.token_expires_at) - now
     if left <= timedelta(0):
         return "expired"
@@ -80,7 +81,7 @@ def expiring(data: Data, days: int = WINDOW_DAYS, now: datetime | None = None, *
         days: the look-ahead window.
         include_archived: archived workspaces are left out unless asked for.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     out = []
     for ws in data.workspaces:
         if ws.archived and not include_archived:

@@ -9,9 +9,10 @@ is computed over conclusive runs only and such runs are mentioned apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
-from exadesk.checks import Status
+from exadesk import clock
+from exadesk.checks import Status, Verdict
 from exadesk.model import Instance, Verification
 
 #: Error kinds that say nothing about the proxy user's permissions.
@@ -30,7 +31,7 @@ STATUS_WORDS = {
 
 def day(when: datetime, now: datetime | None = None) -> str:
     """``3 Nov``, or ``3 Nov 2025`` when not in the current year (portable, no %-d)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     text = f"{when.day} {when:%b}"
     return text if when.year == now.year else f"{text} {when.year}"
 
@@ -54,6 +55,7 @@ class Change:
     after: Status | None
     last_before: datetime | None
     since: datetime
+    scope_change: str = ""  # "OPS removed from the scope" when the scope changed in the run that showed it
 
     @property
     def worse(self) -> bool:
@@ -63,6 +65,10 @@ class Change:
     def sentence(self, now: datetime | None = None) -> str:
         """``Link Issues was granted on 3 Nov, missing since 20 Nov.``"""
         since = day(self.since, now)
+        if self.scope_change:  # what changed is what was checked, not the proxy user's permissions
+            now_words = f"{STATUS_WORDS[self.after]}" if self.after is not None else "no longer checked"
+            return f"{self.title}: {now_words} since {since}, when {self.scope_change} (a scope change, not a " \
+                   "change on the tracker)."
         if self.before is None:
             return f"{self.title}: first checked on {since} ({STATUS_WORDS[self.after]})."
         if self.after is None:
@@ -70,6 +76,20 @@ class Change:
                    f"no longer checked since {since}."
         return f"{self.title} was {STATUS_WORDS[self.before]} on {day(self.last_before, now)}, " \
                f"{STATUS_WORDS[self.after]} since {since}."
+
+
+def scope_change(before: list[str] | None, after: list[str] | None) -> str:
+    """``OPS removed from the scope``, ``SUP added to the scope``, both joined; "" when unchanged or unknown."""
+    if before is None or after is None:
+        return ""
+    old, new = {s.lower(): s for s in before}, {s.lower(): s for s in after}
+    parts = []
+    for keys, source, words in ((sorted(set(old) - set(new)), old, "removed from"),
+                                (sorted(set(new) - set(old)), new, "added to")):
+        if keys:
+            names = ", ".join(source[k] for k in keys)
+            parts.append(f"{names} {'was' if len(keys) == 1 else 'were'} {words} the scope")
+    return " and ".join(parts)
 
 
 def conclusive(verification: Verification) -> bool:
@@ -91,15 +111,16 @@ def changes(instance: Instance, *, latest_only: bool = False) -> list[Change]:
     for index, run in enumerate(runs):
         current = {c.id: c for c in run.checks}
         if index > 0:
+            note = scope_change(runs[index - 1].scope, run.scope)
             for check_id, check in current.items():
                 old = previous.get(check_id)
                 if old is None:
-                    found.append(Change(check_id, check.title, None, check.status, None, run.at))
+                    found.append(Change(check_id, check.title, None, check.status, None, run.at, note))
                 elif old[0] is not check.status:
-                    found.append(Change(check_id, check.title, old[0], check.status, old[2], run.at))
+                    found.append(Change(check_id, check.title, old[0], check.status, old[2], run.at, note))
             for check_id, (status, title, seen) in previous.items():
                 if check_id not in current:
-                    found.append(Change(check_id, title, status, None, seen, run.at))
+                    found.append(Change(check_id, title, status, None, seen, run.at, note))
         for check_id in [k for k in previous if k not in current]:
             del previous[check_id]
         for check_id, check in current.items():
@@ -135,12 +156,28 @@ def drift(instance: Instance, now: datetime | None = None) -> list[str]:
 
 
 def timeline(instance: Instance) -> list[dict]:
-    """One row per stored run, newest first: time, ready, failing check titles, conclusive (for a history table)."""
+    """One row per stored run, newest first: time, verdict, failing and not-confirmed check titles, conclusive
+    (for a history table; :func:`verdict_line` says a row in words)."""
     rows = []
     for run in reversed(instance.history):
         rows.append({
-            "at": run.at, "ready": run.ready, "conclusive": conclusive(run), "identity": run.identity,
+            "at": run.at, "ready": run.ready, "verdict": run.verdict.value, "conclusive": conclusive(run),
+            "identity": run.identity,
             "failing": [c.title for c in run.checks if c.status is Status.FAIL],
+            "not_confirmed": [c.title for c in run.checks if c.not_confirmed],
             "error": run.error_message,
         })
     return rows
+
+
+#: How a stored run's verdict reads in a history line.
+VERDICT_WORDS = {Verdict.READY: "Ready", Verdict.NOT_READY: "Not ready", Verdict.NOT_CONFIRMED: "Not confirmed",
+                 Verdict.NOT_CHECKED: "Not checked"}
+
+
+def verdict_line(row: dict) -> str:
+    """A :func:`timeline` row in words: ``Not ready: Admin on the repository``, ``Not confirmed: Token scopes``."""
+    verdict = Verdict(row["verdict"])
+    why = {Verdict.NOT_READY: row["failing"], Verdict.NOT_CONFIRMED: row["not_confirmed"]}.get(verdict) or []
+    text = ", ".join(why) or (row.get("error") or "" if verdict is not Verdict.READY else "")
+    return f"{VERDICT_WORDS[verdict]}: {text}" if text else VERDICT_WORDS[verdict]

@@ -15,17 +15,20 @@ import html
 import ipaddress
 import json
 import logging
+import math
 import os
 import re
+import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from exadesk import __version__, messages
+from exadesk import __version__, clock, messages
 from exadesk.errors import CheckError, ErrorKind, Problem
 
 if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on the first request, not on import
@@ -34,12 +37,116 @@ if TYPE_CHECKING:  # requests, urllib3 and ssl cost ~17 MB and ~30 ms: loaded on
     import requests
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 USER_AGENT = f"ExaDesk/{__version__} (setup verification; read-only)"
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_RETRY_WAIT = 15.0
 RETRY_STATUSES = (429, 502, 503, 504)
+#: Same-host redirects followed for one request; more is a loop (or a chain no API needs).
+MAX_REDIRECTS = 3
+#: How often a waiting request looks at its deadline and cancel flag: Cancel ends a request within this (plus a thread switch).
+POLL_SECONDS = 0.05
+#: Requests in flight to one host at once, for the whole process: a check's concurrent reads and Verify all's
+#: instances together (exadesk.instances.PER_HOST is this same number).
+MAX_PER_HOST = 4
+
+#: The only requests other than GET that verification sends, by method and path (the path's end, as adapters
+#: may sit under a prefix such as /ex/jira/{cloudId}), each with the vendor's reference. Read-only POSTs ask a
+#: question too big for a query string; session and token calls create a session or token, never tracker data.
+#: Anything else is refused before it is sent (verification only reads).
+NON_GET_READS: dict[tuple[str, str], str] = {
+    ("POST", "/rest/api/3/permissions/check"):
+        "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/"
+        "#api-rest-api-3-permissions-check-post",  # Get bulk permissions
+    ("POST", "/authentication-point/alm-authenticate"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Authenticate_LWSSO.html",  # ALM sign-in
+    ("POST", "/rest/site-session"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session
+    ("DELETE", "/rest/site-session"):
+        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session end
+    ("POST", "/graphql"):  # api.github.com/graphql and GHES /api/graphql; queries only (see is_declared_read)
+        "https://docs.github.com/graphql/guides/forming-calls-with-graphql#about-queries",
+    ("POST", "/api/now/v1/batch"):  # ServiceNow's Batch API; GET sub-requests only (see is_declared_read)
+        "https://www.servicenow.com/docs/r/api-reference/rest-apis/batch-api.html",
+    ("POST", "/oauth_token.do"):
+        "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",  # OAuth token
+}
+
+
+_GRAPHQL_QUERY = re.compile(r"\s*(query\b|\{)")  # a query document, never a mutation or subscription
+
+
+def is_declared_read(method: str, url: str, json_body=None) -> bool:
+    """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of :data:`NON_GET_READS`."""
+    method = method.upper()
+    if method in ("GET", "HEAD"):
+        return True
+    path = urlsplit(url).path.rstrip("/")
+    if method == "POST" and path.endswith("/graphql"):
+        query = json_body.get("query") if isinstance(json_body, dict) else None
+        return isinstance(query, str) and _GRAPHQL_QUERY.match(query) is not None
+    if method == "POST" and path.endswith("/api/now/v1/batch"):
+        inner = json_body.get("rest_requests") if isinstance(json_body, dict) else None
+        return isinstance(inner, list) and all(isinstance(r, dict) and r.get("method") == "GET" for r in inner)
+    return any(method == m and path.endswith(p) for m, p in NON_GET_READS)
+
+
+class HostLimiter:
+    """At most ``per_host`` requests in flight to one host, and one pause for all of them after a Retry-After.
+
+    One limiter serves the whole process (:data:`HOST_LIMITS`), so a check's concurrent reads and Verify all's
+    instances together stay within the bound, and a 429/503 asking to wait holds back every request to that
+    host, not only the one that got it. Waiting for a slot or a pause ends at once on Cancel.
+    """
+
+    def __init__(self, per_host: int = MAX_PER_HOST):
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.Semaphore] = {}
+        self._resume_at: dict[str, float] = {}  # host -> time.monotonic() when requests may go again
+
+    @contextmanager
+    def slot(self, host: str, cancel: threading.Event | None = None):
+        """Hold one of ``host``'s slots while a request is sent; waits out a pause first."""
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.Semaphore(self.per_host))
+        while True:
+            self._wait_pause(host, cancel)
+            if semaphore.acquire(timeout=0.05):
+                break
+        try:
+            self._wait_pause(host, cancel)  # a pause that began while this request queued
+        except BaseException:
+            semaphore.release()
+            raise
+        try:
+            yield
+        finally:
+            semaphore.release()
+
+    def pause(self, host: str, seconds: float) -> None:
+        """Hold every request to ``host`` for ``seconds`` (the tracker's Retry-After)."""
+        with self._lock:
+            self._resume_at[host] = max(self._resume_at.get(host, 0.0), time.monotonic() + seconds)
+
+    def _wait_pause(self, host: str, cancel: threading.Event | None) -> None:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise CheckError(messages.problem("cancelled"))
+            with self._lock:
+                left = self._resume_at.get(host, 0.0) - time.monotonic()
+            if left <= 0:
+                return
+            if cancel is not None:
+                cancel.wait(min(left, 0.1))
+            else:
+                time.sleep(min(left, 0.1))
+
+
+#: The process's one per-host bound (see :class:`HostLimiter`).
+HOST_LIMITS = HostLimiter()
 
 # -- credentials ---------------------------------------------------------------
 
@@ -133,6 +240,138 @@ class ProbeGuard:
             self._changed.notify_all()
 
 
+# -- deadlines and cancelling -----------------------------------------------------
+
+_active = threading.local()  # the Deadline of the request this thread is sending, for the connections it opens
+
+
+class Deadline:
+    """The end of one request: one time limit for connect, headers and body together, and an early end on cancel.
+
+    A server that trickles its reply one byte at a time (or sends endless ``100 Continue``) never trips a per-read
+    socket timeout; a deadline on the whole exchange does. :meth:`run` sends the exchange from a helper thread and
+    waits for it, looking at the clock and at ``cancel`` every :data:`POLL_SECONDS`: when either says stop, the
+    sockets the exchange opened are shut (which wakes a read blocked on them) and the caller gets a classified error
+    at once, whatever was in flight (name lookup, connect, TLS, headers, body).
+
+    Any ``threading.Event`` serves as the cancel flag: setting it from any thread ends every request waiting on it.
+    """
+
+    def __init__(self, seconds: float, cancel: threading.Event | None = None, host: str = ""):
+        self.seconds = seconds
+        self.cancel = cancel
+        self.host = host
+        self.ends = time.monotonic() + seconds
+        self._connections: list = []
+        self._lock = threading.Lock()
+        self._aborted = False
+
+    def remaining(self) -> float:
+        return self.ends - time.monotonic()
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def adopt(self, connection) -> None:
+        """Remember a connection the exchange uses, so an abort can shut its socket; shut it at once if too late."""
+        with self._lock:
+            self._connections.append(connection)
+            aborted = self._aborted
+        if aborted:
+            _shut(connection)
+
+    def abort(self) -> None:
+        """Shut every socket the exchange opened: a thread blocked reading one wakes up with an error."""
+        with self._lock:
+            self._aborted = True
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            _shut(connection)
+
+    def run(self, exchange: Callable[[], T]) -> T:
+        """Run ``exchange`` (which sends one request and reads its reply) within the deadline; raise CheckError when
+        the time runs out or the run is cancelled."""
+        outcome: dict = {}
+        finished = threading.Event()
+
+        def send() -> None:
+            _active.deadline = self
+            try:
+                outcome["value"] = exchange()
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
+                outcome["error"] = exc
+            finally:
+                _active.deadline = None
+                finished.set()
+
+        # A daemon thread: an exchange abandoned after its deadline never keeps the process (or Ctrl+C) waiting.
+        threading.Thread(target=send, name="exadesk-request", daemon=True).start()
+        while not finished.wait(max(0.0, min(POLL_SECONDS, self.remaining()))):
+            if self.cancelled():
+                self.abort()
+                raise CheckError(messages.problem("cancelled"))
+            if self.remaining() <= 0:
+                self.abort()
+                raise CheckError(messages.problem("network.timeout", host=self.host, timeout=_seconds(self.seconds)))
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+
+def _shut(connection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return
+    try:
+        # socket.socket's own shutdown, also for an SSLSocket: ssl's override drops the TLS state under the reading thread.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
+def _abortable_pools() -> dict:
+    """urllib3 pool classes whose connections join the current thread's Deadline (built on first use: import cost)."""
+    global _POOLS
+    if _POOLS is None:
+        from urllib3.connection import HTTPConnection, HTTPSConnection
+        from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+        def joins(base):
+            class Abortable(base):
+                def connect(self):
+                    _join(self)
+                    return super().connect()
+
+                def request(self, *args, **kwargs):
+                    _join(self)
+                    return super().request(*args, **kwargs)
+
+            Abortable.__name__ = f"Abortable{base.__name__}"
+            return Abortable
+
+        class Pool(HTTPConnectionPool):
+            ConnectionCls = joins(HTTPConnection)
+
+        class TlsPool(HTTPSConnectionPool):
+            ConnectionCls = joins(HTTPSConnection)
+
+        _POOLS = {"http": Pool, "https": TlsPool}
+    return _POOLS
+
+
+_POOLS: dict | None = None
+
+
+def _join(connection) -> None:
+    deadline = getattr(_active, "deadline", None)
+    if deadline is not None:
+        deadline.adopt(connection)
+
+
 # -- replies -------------------------------------------------------------------
 
 
@@ -162,8 +401,18 @@ class Reply:
     def json_or_none(self):
         try:
             return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: absurdly nested JSON
             return None
+
+    def too_deep(self) -> bool:
+        """True when the body is JSON nested deeper than the decoder goes (a hostile reply, not data)."""
+        try:
+            json.loads(self.body)
+        except RecursionError:
+            return True
+        except (ValueError, UnicodeDecodeError):
+            pass
+        return False
 
 
 @dataclass
@@ -173,6 +422,7 @@ class Page:
     tracker: str  # display name, for messages
     diagnose: Callable[[Reply, "HttpClient"], Problem | None] | None = None  # tracker's own recognition
     login_url: str = ""  # where a person signs in, named by login-page messages
+    self_hosted: bool = False  # the tracker may run on a customer's server (which may lack https)
 
 
 _LOGIN_PATH = re.compile(r"(login|signin|sign-in|sso|saml|adfs|oauth2?/authorize|okta|auth/realms|idp|cas/)", re.I)
@@ -193,11 +443,13 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:  # "inf", "1e400" and "nan" are not a time anyone can wait: the same as no hint
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, parsedate_to_datetime(value).timestamp() - clock.now().timestamp())
     except (TypeError, ValueError):
         return None
 
@@ -210,20 +462,27 @@ def _human_wait(seconds: float | None) -> str:
     return f"{int(seconds // 60)} minutes"
 
 
-def _trust_store_adapter(context: "ssl.SSLContext"):
-    """A requests transport adapter that uses ``context`` for direct and proxied TLS connections."""
+def _transport_adapter(context: "ssl.SSLContext"):
+    """A requests transport adapter: ``context`` for direct and proxied TLS, and connections a Deadline can shut."""
     from requests.adapters import HTTPAdapter
+    from urllib3.poolmanager import pool_classes_by_scheme as default_pools
 
-    class TrustStoreAdapter(HTTPAdapter):
+    def abortable(manager):
+        if manager.pool_classes_by_scheme is default_pools:  # not SOCKS: its pools are its own
+            manager.pool_classes_by_scheme = _abortable_pools()
+        return manager
+
+    class TransportAdapter(HTTPAdapter):
         def init_poolmanager(self, *args, **kwargs):
             kwargs["ssl_context"] = context
-            return super().init_poolmanager(*args, **kwargs)
+            super().init_poolmanager(*args, **kwargs)
+            abortable(self.poolmanager)
 
         def proxy_manager_for(self, proxy, **kwargs):
             kwargs["ssl_context"] = context
-            return super().proxy_manager_for(proxy, **kwargs)
+            return abortable(super().proxy_manager_for(proxy, **kwargs))
 
-    return TrustStoreAdapter()
+    return TransportAdapter()
 
 
 def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
@@ -237,8 +496,30 @@ def make_ssl_context(ca_bundle: str | None = None) -> "ssl.SSLContext":
     except ImportError:  # pragma: no cover - truststore is a dependency
         context = ssl.create_default_context()
     if ca_bundle:
-        context.load_verify_locations(cafile=ca_bundle)
+        problem = ca_bundle_problem(ca_bundle, context)
+        if problem is not None:
+            raise CheckError(problem)
     return context
+
+
+def ca_bundle_problem(path: str, context: "ssl.SSLContext | None" = None) -> Problem | None:
+    """Why ``path`` cannot serve as extra certificate authorities (a missing file, not PEM), or None; loads it into
+    ``context`` when one is given."""
+    import ssl
+
+    if context is None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        context.load_verify_locations(cafile=path)
+    except FileNotFoundError:
+        return messages.problem("input.ca_bundle", path=path, why="does not exist")
+    except IsADirectoryError:
+        return messages.problem("input.ca_bundle", path=path, why="is a folder, not a file")
+    except PermissionError:
+        return messages.problem("input.ca_bundle", path=path, why="cannot be read (no permission)")
+    except (ssl.SSLError, OSError, ValueError, UnicodeError):
+        return messages.problem("input.ca_bundle", path=path, why="holds no certificate in PEM form")
+    return None
 
 
 # -- the client ----------------------------------------------------------------
@@ -254,6 +535,8 @@ class HttpClient:
         auth: the credential; ``None`` for anonymous calls.
         guard: shared by every client of the run (the one-probe rule).
         cancel: when set, the next request raises a cancelled error.
+        limiter: the per-host bound and Retry-After pause (the process's :data:`HOST_LIMITS`).
+        verifying: refuse requests that are not declared reads (:func:`is_declared_read`).
     """
 
     base_url: str
@@ -268,6 +551,8 @@ class HttpClient:
     max_retries: int = 2
     session: requests.Session | None = None
     requests_sent: int = 0
+    limiter: HostLimiter = field(default_factory=lambda: HOST_LIMITS)
+    verifying: bool = False
 
     def __post_init__(self):
         try:
@@ -285,8 +570,9 @@ class HttpClient:
 
             self.session = requests.Session()
             self.session.headers["User-Agent"] = USER_AGENT
-            adapter = _trust_store_adapter(make_ssl_context(self.ca_bundle))
+            adapter = _transport_adapter(make_ssl_context(self.ca_bundle))
             self.session.mount("https://", adapter)
+            self.session.mount("http://", adapter)
             if self.proxy:
                 self.session.proxies = {"http": self.proxy, "https": self.proxy}
             # Otherwise requests honours HTTPS_PROXY / NO_PROXY and the system settings it can read.
@@ -311,7 +597,7 @@ class HttpClient:
     def decode(self, reply: Reply, expect: type | tuple = (dict, list)):
         data = reply.json_or_none()
         if data is None and reply.body.strip() not in (b"null",):
-            self._raise(reply, "http.invalid_json", what="invalid JSON")
+            self._raise(reply, "http.too_deep" if reply.too_deep() else "http.invalid_json", what="invalid JSON")
         if not isinstance(data, expect):
             self._raise(reply, "http.wrong_shape", what=f"{type(data).__name__} where {_names(expect)} was expected")
         return data
@@ -323,6 +609,9 @@ class HttpClient:
         Verification never changes tracker data: adapters only use POST/DELETE
         for session log-in and log-out and OAuth token endpoints.
         """
+        if self.verifying and not is_declared_read(method, self.url(path), json_body):
+            raise CheckError(messages.problem("http.not_a_read", method=method.upper(), path=urlsplit(self.url(path)).path,
+                                              tracker=self.page.tracker))
         use_auth = self.auth if auth is True else (auth or None)
         first = use_auth is not None and self.guard.begin(use_auth, self.cancel)
         if use_auth is not None and self.guard.is_rejected(use_auth):
@@ -343,14 +632,16 @@ class HttpClient:
         redirects = 0
         while True:
             self._check_cancel()
-            reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers, auth=use_auth)
+            host = _host_key(url)
+            with self.limiter.slot(host, self.cancel):
+                reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers,
+                                   auth=use_auth)
             answered[0] = True
             params = None if redirects else params
             if 300 <= reply.status < 400 and reply.status != 304:
                 target = reply.headers.get("Location", "")
                 next_url = urljoin(url, target)
-                if self._is_login_redirect(url, next_url) or redirects >= 3 or method != "GET":
-                    self._raise(reply, "http.sso_redirect", login_url=_strip_query(next_url))
+                self._refuse_redirect(reply, url, next_url, method, redirects)
                 url, redirects = next_url, redirects + 1
                 params = None  # the Location carries its own query
                 continue
@@ -359,13 +650,17 @@ class HttpClient:
                 if problem.kind is ErrorKind.AUTH and use_auth is not None:
                     self.guard.reject(use_auth)
                 raise CheckError(problem)
+            asked = _retry_after_seconds(reply.headers.get("Retry-After")) if reply.status in (429, 503) else None
+            if asked is not None and asked <= MAX_RETRY_WAIT:
+                self.limiter.pause(host, asked)  # every request to this host waits, not only this one
             if reply.status in RETRY_STATUSES and retry and attempt < self.max_retries and reply.status not in allow:
-                wait = _retry_after_seconds(reply.headers.get("Retry-After"))
+                wait = asked if asked is not None else _retry_after_seconds(reply.headers.get("Retry-After"))
                 if wait is None:
                     wait = 0.5 * (2 ** attempt)
                 if wait <= MAX_RETRY_WAIT:
                     attempt += 1
-                    self._sleep(wait)
+                    if asked is None:
+                        self._sleep(wait)  # our own back-off; a Retry-After is waited out in the limiter's slot
                     continue
             if reply.status in allow:
                 return reply
@@ -381,22 +676,34 @@ class HttpClient:
         if auth is not None:
             send_headers.update(auth.headers())
         host = urlsplit(url).hostname or ""
+        self.requests_sent += 1
+        deadline = Deadline(self.request_seconds, self.cancel, host)
+        return deadline.run(lambda: self._exchange(method, url, params=params, data=data, json_body=json_body,
+                                                   headers=send_headers, host=host))
+
+    @property
+    def request_seconds(self) -> float:
+        """The most one request may take from connecting to its last byte (the ``--timeout`` a person gave)."""
+        return max(self.timeout)
+
+    def _exchange(self, method, url, *, params, data, json_body, headers, host) -> Reply:
+        """Send one request and read its bounded reply (in the Deadline's helper thread)."""
         import requests
 
         try:
-            self.requests_sent += 1
-            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=send_headers,
+            response = self.session.request(method, url, params=params, data=data, json=json_body, headers=headers,
                                             timeout=self.timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
-            raise CheckError(classify_tls(exc, host)) from None
+            raise CheckError(classify_tls(exc, host, self_hosted=self.page.self_hosted, tracker=self.page.tracker,
+                                          url=url)) from None
         except requests.exceptions.ProxyError as exc:
             text = str(exc)
             reason = "network.proxy_auth" if "407" in text else "network.proxy"
             raise CheckError(messages.problem(reason, host=host, proxy=_proxy_name(self, url))) from None
         except requests.exceptions.ConnectTimeout:
-            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[0])) from None
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[0]))) from None
         except requests.exceptions.ReadTimeout:
-            raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+            raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
         except requests.exceptions.ConnectionError as exc:
             raise CheckError(classify_connection_error(exc, host)) from None
         except requests.exceptions.InvalidURL:
@@ -418,7 +725,6 @@ class HttpClient:
             raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
                                               tracker=self.page.tracker))
         chunks, size = [], 0
-        deadline = time.monotonic() + self.timeout[1] * 3
         try:
             for chunk in response.iter_content(65536):
                 self._check_cancel()
@@ -426,14 +732,22 @@ class HttpClient:
                 if size > self.max_bytes:
                     raise CheckError(messages.problem("network.too_large", host=host, limit_mb=self.max_bytes // 2**20,
                                                       tracker=self.page.tracker))
-                if time.monotonic() > deadline:
-                    raise CheckError(messages.problem("network.timeout", host=host, timeout=int(self.timeout[1] * 3)))
                 chunks.append(chunk)
         except requests.exceptions.RequestException as exc:
             if isinstance(exc, (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError)) and "timed out" in str(exc):
-                raise CheckError(messages.problem("network.timeout", host=host, timeout=self.timeout[1])) from None
+                raise CheckError(messages.problem("network.timeout", host=host, timeout=_seconds(self.timeout[1]))) from None
             raise CheckError(messages.problem("http.invalid_json", tracker=self.page.tracker, url=response.url)) from None
         return b"".join(chunks)
+
+    def _refuse_redirect(self, reply: Reply, current: str, target: str, method: str, redirects: int) -> None:
+        """Raise when a redirect must not be followed, naming why: to plain http, round in a loop, or to a sign-in."""
+        if urlsplit(current).scheme == "https" and urlsplit(target).scheme == "http":
+            # Checked first: following it would send the credential unencrypted, whatever the host.
+            self._raise(reply, "http.insecure_redirect", target=_strip_query(target))
+        if self._is_login_redirect(current, target) or method != "GET":
+            self._raise(reply, "http.sso_redirect", login_url=_strip_query(target))
+        if redirects >= MAX_REDIRECTS or target == current:
+            self._raise(reply, "http.redirect_loop", target=_strip_query(target), count=redirects + 1)
 
     def _is_login_redirect(self, current: str, target: str) -> bool:
         a, b = urlsplit(current), urlsplit(target)
@@ -510,9 +824,15 @@ def _form_action(reply: Reply) -> str:
     return _strip_query(html.unescape(match.group(1).decode("utf-8", errors="replace")))
 
 
-def classify_tls(exc: Exception, host: str) -> Problem:
+def classify_tls(exc: Exception, host: str, *, self_hosted: bool = False, tracker: str = "", url: str = "") -> Problem:
     text = str(exc)
     lowered = text.lower()
+    if "wrong version number" in lowered or "http request" in lowered or "http_request" in lowered:
+        # The server answered the TLS hello in plain http: no certificate is involved, the address is.
+        secure = urlsplit(url)
+        plain = f"http://{secure.netloc}" if secure.netloc else f"http://{host}"
+        reason = "tls.plain_http_self_hosted" if self_hosted else "tls.plain_http"
+        return messages.problem(reason, host=host, tracker=tracker or None, plain=plain)
     if "self-signed" in lowered or "self signed" in lowered or "unable to get local issuer" in lowered:
         return messages.problem("tls.self_signed", host=host)
     if "basic constraints" in lowered or "authority key identifier" in lowered or "not marked critical" in lowered:
@@ -556,12 +876,19 @@ def _proxy_name(client: HttpClient, url: str) -> str:
     return f"{name} (set by {source})" if source else name
 
 
+def _host_key(url: str) -> str:
+    """The host a per-host bound counts against: name and port."""
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     if not parts.hostname:
         return url
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6 keeps its brackets
     port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
+    return f"{parts.scheme}://{host}{port}"
 
 
 def _strip_query(url: str) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.checks import Report
 from exadesk.errors import ErrorKind, KeychainError
+from exadesk.http import MAX_PER_HOST
 from exadesk.keychain import SecretStore
 from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
 from exadesk.trackers.base import Secrets, Target, normalise_url
@@ -83,7 +84,7 @@ def _people(instance: Instance, workspace: Workspace | None) -> str:
 def verification_from(report: Report) -> Verification:
     """What is stored of a report: statuses, texts, identity. Never a secret."""
     return Verification(
-        at=report.finished_at or datetime.now(timezone.utc), ready=report.ready, checks=list(report.checks),
+        at=report.finished_at or clock.now(), ready=report.ready, checks=list(report.checks),
         identity=report.identity.label() if report.identity else "",
         error_kind=report.problem.kind.value if report.problem else None,
         error_reason=report.problem.reason if report.problem else None,
@@ -94,6 +95,7 @@ def verification_from(report: Report) -> Verification:
 def record(instance: Instance, report: Report) -> None:
     """Store a report's outcome on the instance (history, state, identity, expiry)."""
     verification = verification_from(report)
+    verification.scope = list(instance.scope)  # so a later scope change reads as one, not as a permission change
     instance.record(verification)
     if report.identity and not instance.proxy_user:
         instance.proxy_user = report.identity.label()
@@ -102,13 +104,13 @@ def record(instance: Instance, report: Report) -> None:
     if report.problem is not None and report.problem.kind.value in ("network", "tls", "rate_limited", "cancelled"):
         # Could not reach it: until one run has reached the tracker, the instance stays "prepared offline".
         reached = any(v.error_kind not in ("network", "tls", "rate_limited", "cancelled") for v in instance.history)
-        if instance.state is InstanceState.FAILING and not reached:
+        if instance.state in (InstanceState.FAILING, InstanceState.NOT_CONFIRMED) and not reached:
             instance.state = InstanceState.PREPARED_OFFLINE
 
 
 def needs_verification(instance: Instance, now: datetime | None = None) -> bool:
     """Pending (never verified) or stale instances."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     last = instance.last
     return last is None or instance.state in (InstanceState.DRAFT, InstanceState.PREPARED_OFFLINE) \
         or (now - last.at) > STALE_AFTER
@@ -117,9 +119,10 @@ def needs_verification(instance: Instance, now: datetime | None = None) -> bool:
 # -- verify all ------------------------------------------------------------------
 
 #: Verifications in flight at once during verify-all, and against one host. Threads mostly wait on the
-#: network, so the overall bound is generous; the per-host bound keeps 50 instances on one Jira polite.
+#: network, so the overall bound is generous; the per-host bound keeps 50 instances on one Jira polite. It is
+#: the HTTP layer's one per-host setting, which also bounds the requests of all those checks together.
 MAX_IN_FLIGHT = 64
-PER_HOST = 4
+PER_HOST = MAX_PER_HOST
 
 
 @dataclass
@@ -137,7 +140,7 @@ class VerifyAllResult:
     cancelled: bool = False
 
     def counts(self) -> dict[str, int]:
-        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}``."""
+        """``{"ready": n, "not_ready": n, "inconclusive": n, "bad_input": n}`` (inconclusive: not confirmed)."""
         out = {"ready": 0, "not_ready": 0, "inconclusive": 0, "bad_input": 0}
         for report in self.reports.values():
             out[("ready", "not_ready", "bad_input", "inconclusive")[report.exit_code()]] += 1
@@ -201,7 +204,7 @@ def verify_all(store, *, workspace: str | None = None, force: bool = False, chos
         target, problems = target_for(inst, ws, secrets=secrets, settings=data.settings)
         if problems:
             report = Report(tracker=inst.tracker, url=inst.url, problem=problems[0])
-            report.finished_at = datetime.now(timezone.utc)
+            report.finished_at = clock.now()
             result.reports[inst.id] = report
             progress(inst.id, report)
         else:
@@ -306,6 +309,36 @@ def _workspace_name(data: Data, name: str, ignore: Workspace | None = None) -> s
         if ws is not ignore and ws.name.lower() == name.lower():
             raise ValueError(f"a workspace called {ws.name!r} already exists")
     return name
+
+
+def connections_using(workspace: Workspace, instance_id: str) -> list:
+    """The workspace's connections that use an instance, as a side or as a side's administrator credential."""
+    return [c for c in workspace.connections
+            if instance_id in (c.left, c.right) or instance_id in c.admins.values()]
+
+
+def removal_warning(workspace: Workspace, instance: Instance) -> str:
+    """What removing ``instance`` does to the connections that use it ("" when none does), naming each."""
+    sides = [c.name for c in workspace.connections if instance.id in (c.left, c.right)]
+    admins = [c.name for c in workspace.connections
+              if instance.id in c.admins.values() and c.name not in sides]
+    parts = []
+    if sides:
+        parts.append(f"{_names(sides)} would be left without {instance.name} as one of {_its(sides)} sides, until "
+                     "you choose another instance for it")
+    if admins:
+        parts.append(f"{_names(admins)} would no longer be checked with {instance.name}, the administrator's "
+                     "credential chosen for it")
+    return ("; ".join(parts) + ".") if parts else ""
+
+
+def _names(names: list[str]) -> str:
+    quoted = ", ".join(f"\u201c{n}\u201d" for n in names)
+    return f"The connection{'s' if len(names) > 1 else ''} {quoted}"
+
+
+def _its(names: list[str]) -> str:
+    return "their" if len(names) > 1 else "its"
 
 
 def keychain_fields(instance: Instance) -> list[str]:

@@ -9,6 +9,10 @@ there is no plaintext fallback.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable, Mapping
 
 from exadesk import APP_ID, messages
 from exadesk.errors import KeychainError
@@ -31,6 +35,30 @@ def backend_name(backend=None) -> str:
     backend = backend or keyring.get_keyring()
     name = getattr(backend, "name", "") or type(backend).__name__
     return name
+
+
+def secret_service_advice(environ: Mapping[str, str] | None = None, platform: str | None = None,
+                          which: Callable[[str], str | None] = shutil.which) -> str:
+    """Which Secret Service to install or start on this machine, as a sentence (when no keychain is usable)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    gnome_keyring, keepassxc = which("gnome-keyring-daemon"), which("keepassxc")
+    if not platform.startswith("linux"):
+        key = "other"
+    elif not gnome_keyring and not keepassxc:
+        key = "install"
+    elif not environ.get("DBUS_SESSION_BUS_ADDRESS") and gnome_keyring:
+        key = "no_session_bus"
+    elif gnome_keyring:
+        key = "start_gnome_keyring"
+    else:
+        key = "keepassxc"
+    return messages.problem(f"keychain.advice.{key}").message
+
+
+def no_keychain(backend: str):
+    """The Problem "no keychain here", with which Secret Service to install or start."""
+    return messages.problem("keychain.no_backend", backend=backend, advice=secret_service_advice())
 
 
 def _is_fail_backend(backend) -> bool:
@@ -73,7 +101,7 @@ class SecretStore:
         """The Problem explaining why no keychain is usable, or None."""
         if self.available():
             return None
-        return messages.problem("keychain.no_backend", backend="no keyring backend was found")
+        return no_keychain("no keyring backend was found")
 
     def set(self, instance_id: str, field: str, value: str) -> None:
         self._require()
@@ -117,7 +145,7 @@ class SecretStore:
         try:
             return func(*args)
         except keyring.errors.NoKeyringError as exc:
-            raise KeychainError(messages.problem("keychain.no_backend", backend=type(exc).__name__)) from exc
+            raise KeychainError(no_keychain(type(exc).__name__)) from exc
         except keyring.errors.KeyringLocked as exc:
             raise KeychainError(messages.problem("keychain.locked")) from exc
         except keyring.errors.KeyringError as exc:

@@ -34,6 +34,21 @@ def hold(level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
+def _private_handler(path) -> logging.Handler:
+    """A rotating file handler whose files are the owner's only (0600), whatever the umask."""
+    import logging.handlers
+    import os
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self):
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            if os.name == "posix":
+                os.fchmod(fd, 0o600)  # an older log made under a looser umask
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    return PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+
+
 def setup(level: int = logging.INFO) -> None:
     global _configured, _held
     if _configured:
@@ -47,9 +62,8 @@ def setup(level: int = logging.INFO) -> None:
         root.removeHandler(held)
     folder = paths.log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = logging.handlers.RotatingFileHandler(folder / "exadesk.log", maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        paths.make_private(folder)
+        handler = _private_handler(folder / "exadesk.log")
     except OSError:
         return  # a read-only home must not stop a check
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

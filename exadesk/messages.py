@@ -20,6 +20,9 @@ class Message:
     kind: ErrorKind
     text: str
     next_step: str = ""
+    #: The cause may be this workstation's network address (an IP allow-list, conditional access), so the same
+    #: run from the integration's server may end differently: the "where.workstation" advice is added.
+    address_matters: bool = False
 
     def placeholders(self) -> set[str]:
         names = set()
@@ -35,11 +38,12 @@ CATALOGUE: dict[str, Message] = {
     "auth": Message(K.AUTH, "{tracker} rejected the credential.",
                     "Check that you copied the whole token, key or password, that it has not expired, and that it belongs to the right account, then verify again."),
     "forbidden": Message(K.FORBIDDEN, "{tracker} refused access to {what}.",
-                         "The account lacks a permission; see the failing checks for the one to grant."),
+                         "The account lacks a permission; see the failing checks for the one to grant.",
+                         address_matters=True),
     "not_found": Message(K.NOT_FOUND, "{tracker} has no {what} at {url}.",
                          "Check the instance address and the names in scope."),
     "network": Message(K.NETWORK, "Could not reach {host}.",
-                       "Check the address, your network connection and any VPN, then try again."),
+                       "Check the address, your network connection and any VPN, then try again.", address_matters=True),
     "rate_limited": Message(K.RATE_LIMITED, "{tracker} is limiting requests from this account.",
                             "Wait {retry_after} and verify again."),
     "unexpected_response": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered in a way ExaDesk did not expect ({what}).",
@@ -51,7 +55,8 @@ CATALOGUE: dict[str, Message] = {
     "network.refused": Message(K.NETWORK, "{host} refused the connection.",
                                "Check the address and port; the server may be down or a firewall may block this workstation."),
     "network.timeout": Message(K.NETWORK, "{host} did not answer within {timeout} seconds.",
-                               "Try again later, or raise the timeout if the instance is known to be slow."),
+                               "Try again later, or raise the timeout if the instance is known to be slow.",
+                               address_matters=True),
     "network.proxy": Message(K.NETWORK, "The proxy server {proxy} refused to pass the request on.",
                              "Check the proxy settings (Settings, Network) or ask IT whether this workstation may reach {host}; if {host} is inside the company network, add it to NO_PROXY so it is reached directly."),
     "network.proxy_auth": Message(K.NETWORK, "The proxy server {proxy} asked for a login (407 Proxy Authentication Required).",
@@ -63,6 +68,10 @@ CATALOGUE: dict[str, Message] = {
     # -- TLS --------------------------------------------------------------------
     "tls": Message(K.TLS, "The secure connection to {host} could not be verified ({error}).",
                    "If your company inspects HTTPS traffic, ask IT for its certificate authority file and set it as the CA bundle of this instance. Never turn verification off."),
+    "tls.plain_http": Message(K.TLS, "{host} answered in plain http, not https: the server at this address does not speak https.",
+                              "{tracker} is only served over https, so this is not its address: check the address (copy it from the browser's address bar when signed in to {tracker})."),
+    "tls.plain_http_self_hosted": Message(K.TLS, "{host} answered in plain http, not https: the server at this address does not speak https.",
+                                          "Check the port in the address (https usually runs on 443, plain http on 80 or 8080). If the server only offers {plain}, ask its administrator to turn on https: ExaDesk never sends a credential over plain http, where anyone on the network could read it."),
     "tls.self_signed": Message(K.TLS, "{host} presented a certificate signed by an authority this workstation does not trust (a self-signed certificate in the chain).",
                                "This usually means a company proxy inspects HTTPS or the server uses an in-house certificate authority: install that authority in the operating system's trust store, or set its file as the CA bundle of this instance."),
     "tls.strict_x509": Message(K.TLS, "The certificate authority presented for {host} breaks a rule that newer Python versions enforce ({error}).",
@@ -76,12 +85,18 @@ CATALOGUE: dict[str, Message] = {
                                "The API did not accept the credential, or the address is behind a login portal. Open {login_url} in a browser, check that you can sign in, and that the address is the instance itself."),
     "http.sso_redirect": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent the request to a single sign-on page ({login_url}).",
                                  "This address is behind single sign-on. API calls need a token: create one as the tracker's walkthrough shows and use the instance's own address."),
+    "http.insecure_redirect": Message(K.UNEXPECTED_RESPONSE, "{tracker} redirected the secure (https) request to an unencrypted address ({target}), so ExaDesk stopped: the credential would have travelled in the clear.",
+                                      "Use the instance's https address. If it is the right one, ask the tracker's administrator to stop redirecting it to http (often a proxy or load balancer setting)."),
+    "http.redirect_loop": Message(K.UNEXPECTED_RESPONSE, "{tracker} kept redirecting the request ({count} redirects, the last to {target}) instead of answering.",
+                                  "Open {url} in a browser to see where it leads. Check the address (the instance's own address, https, no extra path); if a browser loops too, ask the tracker's administrator."),
     "http.maintenance": Message(K.UNEXPECTED_RESPONSE, "{tracker} is showing a maintenance or hibernation page.",
                                 "Open {login_url} in a browser to wake the instance (developer instances hibernate), wait until it is up, then verify again."),
     "http.html": Message(K.UNEXPECTED_RESPONSE, "{tracker} answered with a web page where data was expected.",
                          "Check that {url} is the instance address (not a portal or proxy page)."),
     "http.invalid_json": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent a reply that is not valid data.",
                                  "This may be a temporary fault or a proxy between you and the instance; try again, and if it persists check {url} in a browser."),
+    "http.too_deep": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent a reply nested too deeply to read (more levels than any real reply has).",
+                             "This is not a normal {tracker} answer: check that {url} is the instance itself and not a proxy or another service, then try again."),
     "http.wrong_shape": Message(K.UNEXPECTED_RESPONSE, "{tracker} sent data in a form ExaDesk does not recognise ({what}).",
                                 "Check that {url} is a supported {tracker} instance; if it is, report this with the copied details."),
     "http.server_error": Message(K.UNEXPECTED_RESPONSE, "{tracker} had an internal error (HTTP {status}).",
@@ -90,6 +105,8 @@ CATALOGUE: dict[str, Message] = {
                             "Sign in once in the browser at {login_url} to clear the CAPTCHA, then verify again. ExaDesk will not retry on its own, so the account is not locked further."),
     "http.locked_out": Message(K.AUTH, "{tracker} has locked this account.",
                                "Sign in once in the browser at {login_url} (or ask an administrator to unlock it), then verify again."),
+    "http.not_a_read": Message(K.UNEXPECTED_RESPONSE, "ExaDesk stopped a {method} request to {path} on {tracker}: verification only reads.",
+                               "This is a fault in ExaDesk, not in your setup; please report it."),
     "http.already_rejected": Message(K.AUTH, "This credential was already rejected in this run, so it was not sent again.",
                                      "Fix the credential first; sending a rejected credential again can lock the account."),
     "where.workstation": Message(K.NETWORK, "This check ran from this workstation.",
@@ -98,7 +115,19 @@ CATALOGUE: dict[str, Message] = {
     # -- input ------------------------------------------------------------------
     "input.url": Message(K.BAD_INPUT, "{value!r} is not an address ExaDesk can use for {tracker}.", "Expected: {example}."),
     "input.field": Message(K.BAD_INPUT, "{field} does not look right: {problem}.", "Expected: {example}."),
+    "input.scope_missing": Message(
+        K.BAD_INPUT, "{tracker} checks each of the {label} that sync, and none was given, so nothing would be verified.",
+        "Name at least one (for example {example}): in the window's 'What is synced' step, or with --project on the "
+        "command line."),
     "input.missing": Message(K.BAD_INPUT, "{field} is required.", "Expected: {example}."),
+    "input.timeout": Message(K.BAD_INPUT, "{value} is not a timeout ExaDesk can use: it must be a number of seconds above 0 and at most {maximum}.",
+                             "Give the seconds to wait for each reply, for example --timeout 30."),
+    "input.ca_bundle": Message(K.BAD_INPUT, "The certificate file {path} {why}.",
+                               "Give the path of the PEM file your IT team provided (text that starts with -----BEGIN CERTIFICATE-----), or leave the option out to trust the system's certificates only."),
+    "input.secret_encoding": Message(K.BAD_INPUT, "The {field} is not plain text: it holds bytes that are not UTF-8, so it cannot be the credential.",
+                                     "Copy the secret again from where it was created (the tracker's settings page) and pass it as text. Nothing was sent or stored."),
+    "output.unwritable": Message(K.BAD_INPUT, "ExaDesk could not write {path}: {why}.",
+                                 "Choose a file name (not a folder) in a folder you can write to, for example in your Documents folder."),
     "input.name_empty": Message(K.BAD_INPUT, "{what} is empty.", "Type a name people will recognise, for example the client and the tracker."),
     "input.name_long": Message(K.BAD_INPUT, "{what} is {length} characters long; at most {limit} fit.", "Choose a shorter name; put longer descriptions in the notes."),
     "input.name_control": Message(K.BAD_INPUT, "{what} contains an invisible control character ({char}), which could change how a terminal or the window shows it.",
@@ -108,15 +137,29 @@ CATALOGUE: dict[str, Message] = {
     "input.url_control": Message(K.BAD_INPUT, "The address contains an invisible control character ({char}).",
                                  "Type the address again; copy only the instance's address from the browser's address bar."),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
+    "input.tracker_guess": Message(K.BAD_INPUT, "There is no tracker called {value!r}.",
+                                   "Did you mean {guess}? Run `exadesk trackers` to list them."),
+    # -- the window --------------------------------------------------------------
+    "app.no_display": Message(K.BAD_INPUT, "The window cannot open: no display is reachable ({why}).",
+                              "Start it from a desktop session, or under a virtual display with `xvfb-run exadesk`; the command line works without one (`exadesk --help`)."),
     # -- keychain ----------------------------------------------------------------
     "keychain.no_backend": Message(K.KEYCHAIN, "No system keychain is available on this machine ({backend}).",
-                                   "On Linux install and start a Secret Service (GNOME Keyring or KeePassXC); over SSH or WSL start one with `dbus-run-session` and `gnome-keyring-daemon --unlock`. The instance is kept with its secret marked missing."),
+                                   "{advice} Then try again."),
+    # which Secret Service to install or start (exadesk.keychain.secret_service_advice picks one)
+    "keychain.advice.install": Message(K.KEYCHAIN, "Install a Secret Service: GNOME Keyring (on Debian or Ubuntu: `sudo apt install gnome-keyring`), then log in to the desktop again, or install KeePassXC and turn on its Secret Service integration."),
+    "keychain.advice.no_session_bus": Message(K.KEYCHAIN, "There is no D-Bus session here (as over SSH or in WSL), so no Secret Service can run: start one with `dbus-run-session -- bash`, and in it start GNOME Keyring with `gnome-keyring-daemon --unlock` (type a password for its keyring, then Ctrl+D)."),
+    "keychain.advice.start_gnome_keyring": Message(K.KEYCHAIN, "GNOME Keyring, the Secret Service installed here, is not running: log in to a desktop session that starts it, or start it with `gnome-keyring-daemon --start --components=secrets`."),
+    "keychain.advice.keepassxc": Message(K.KEYCHAIN, "KeePassXC is installed but serves no Secret Service: open it, turn on its Secret Service integration (Tools, Settings, Secret Service Integration) and keep it open while ExaDesk runs."),
+    "keychain.advice.other": Message(K.KEYCHAIN, "Check that the system keychain (Windows Credential Manager, or the macOS Keychain) is available to your account."),
     "keychain.locked": Message(K.KEYCHAIN, "The keychain is locked, or its unlock prompt was dismissed.",
                                "Unlock your keychain (log in to the desktop session, or unlock it in your keychain app) and try again."),
     "keychain.too_large": Message(K.KEYCHAIN, "The secret is {size} bytes, more than this keychain accepts ({limit} bytes).",
                                   "Use a shorter credential type where the tracker offers one (for example an API token instead of a token bundle)."),
     "keychain.failed": Message(K.KEYCHAIN, "The keychain refused the operation ({error}).",
                                "Open your keychain app to check it works, then try again."),
+    # Said where saving an instance failed on the keychain: what happened, and the choice the person has.
+    "keychain.nothing_saved": Message(K.KEYCHAIN, "Nothing was saved: ExaDesk keeps secrets only in the keychain, never in a file.",
+                                      "Make a keychain work and save again, or keep the instance without its secret (prepared offline) and enter the secret once a keychain works."),
     "keychain.missing_secret": Message(K.KEYCHAIN, "The {field} of {instance} is not in the keychain.",
                                        "Enter it again with 'Replace secret' (or `exadesk check` with --secret-env)."),
     "keychain.removal_pending": Message(K.KEYCHAIN, "{instance} was removed, but its keychain entries could not be deleted yet ({error}).",
@@ -165,6 +208,17 @@ CATALOGUE: dict[str, Message] = {
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
                                         "Run `exadesk list` to see the instances."),
+    # -- fixes (exadesk fix): changes an administrator asked ExaDesk to make ------------------
+    "fix.no_admin": Message(K.BAD_INPUT, "ExaDesk has no administrator's credential for {instance}, so it cannot fix anything there: a fix is made with an administrator's credential, never the proxy user's.",
+                            "Add one: `exadesk add {tracker_id} --role admin --workspace \"{workspace}\" --name \"{instance} admin\" --url URL` with an administrator's own credential of {tracker} (or record it as the admin of a connection with `exadesk connect`), then run `exadesk fix` again. Nothing was sent."),
+    "fix.no_api": Message(K.BAD_INPUT, "{tracker}'s API offers no change ExaDesk could make for this; follow the check's fix by hand.", ""),
+    "fix.refused": Message(K.FORBIDDEN, "{tracker} refused the change \"{change}\" ({answer}). ExaDesk stopped there; {applied} change(s) before it were applied and recorded.",
+                           "The administrator needs {needs}. Run the fix again with such a credential (applied changes are not sent twice), or undo the applied ones with `exadesk fix --undo RUN`."),
+    "fix.undo_refused": Message(K.FORBIDDEN, "{tracker} refused to undo \"{change}\" ({answer}). ExaDesk stopped there; the changes undone so far are recorded.",
+                                "Undo it by hand in {tracker}, or run the undo again with an administrator's credential that may make the change."),
+    "fix.no_run": Message(K.BAD_INPUT, "{workspace} has no fix run {run}.", "Run `exadesk fix --history` to see the runs and their ids."),
+    "fix.run_orphaned": Message(K.BAD_INPUT, "Fix run {run} was made for an instance or with an admin credential that is no longer stored.",
+                                "Undo its changes by hand; the run lists each request and its inverse (`exadesk fix --history --json`)."),
     # -- handover bundles (nothing is imported when one of these is raised) ------------
     "bundle.too_large": Message(K.BAD_INPUT, "{name} is {size_mb} MB; a handover bundle is at most {limit_mb} MB.",
                                 "Check that you chose an ExaDesk handover bundle. Nothing was imported."),
@@ -188,6 +242,33 @@ CATALOGUE: dict[str, Message] = {
                                      "Enter it again on this machine, or export without secrets."),
 }
 
+#: What ``exadesk fix`` (and the window's Fix dialog) say that is not a problem: headings and confirmations.
+FIX_WORDS: dict[str, str] = {
+    "nothing": "Nothing to fix on {instance}: no failing check has a change ExaDesk can make.",
+    "heading": "Fixes for {instance}, made with the administrator's credential {admin}:",
+    "already": "already in place, nothing to send",
+    "request": "Request",
+    "undo": "Undo",
+    "no_undo": "No undo: {why}",
+    "touches": "Also",
+    "reference": "Reference",
+    "by_hand": "By hand (no API change exists):",
+    "to_apply": "Nothing was sent. To make these changes: `exadesk fix --instance \"{instance}\" --apply`.",
+    "confirm": "Make these {count} change(s) on {tracker} with {admin}'s credential? [y/N] ",
+    "declined": "Nothing was changed.",
+    "applied": "Applied {count} change(s), recorded as fix run {run}. Undo them with `exadesk fix --instance \"{instance}\" --undo {run}`.",
+    "none_applied": "No change was applied.",
+    "undone": "Undid {count} change(s) of fix run {run}.",
+    "before_after": "Before and after:",
+    "check": "Check",
+    "before": "Before",
+    "after": "After",
+    "history": "Fix runs of {workspace}:",
+    "no_history": "No fix was applied in {workspace} yet.",
+    "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
+}
+
+
 #: Extra reasons registered by tracker modules; kept apart for the coverage test.
 _TRACKER_REASONS: set[str] = set()
 
@@ -203,6 +284,12 @@ def register(prefix: str, messages: dict[str, Message]) -> None:
 class _Defaulting(dict):
     def __missing__(self, key: str) -> str:  # a missing value must never crash a message
         return "?"
+
+
+def address_matters(reason: str) -> bool:
+    """True when the cause named by ``reason`` may depend on the address the request came from."""
+    message = CATALOGUE.get(reason)
+    return bool(message and message.address_matters)
 
 
 def problem(reason: str, **params) -> Problem:

@@ -10,7 +10,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from exadesk.checks import CheckResult
+from exadesk import clock
+from exadesk.checks import CheckResult, Verdict, verdict_of
 
 #: What an integration can synchronise; requirements depend on these.
 SYNC_OPTIONS: tuple[str, ...] = ("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk")
@@ -49,6 +50,12 @@ class InstanceState(str, enum.Enum):
     PREPARED_OFFLINE = "prepared_offline"
     VERIFIED = "verified"
     FAILING = "failing"
+    NOT_CONFIRMED = "not_confirmed"  # nothing failed, but something decidable was not decided
+
+
+#: The instance state a verdict leaves (a refused input is something in the form to fix).
+STATE_OF_VERDICT = {Verdict.READY: InstanceState.VERIFIED, Verdict.NOT_READY: InstanceState.FAILING,
+                    Verdict.NOT_CONFIRMED: InstanceState.NOT_CONFIRMED, Verdict.NOT_CHECKED: InstanceState.FAILING}
 
 
 class ConfigMode(str, enum.Enum):
@@ -58,11 +65,15 @@ class ConfigMode(str, enum.Enum):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+#: The time of a stored result whose time was lost ("at": null): older than any real one.
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _dt(value) -> datetime | None:
@@ -86,22 +97,34 @@ class Verification:
     error_kind: str | None = None
     error_reason: str | None = None
     error_message: str | None = None
+    scope: list[str] | None = None  # the projects checked (None: stored before scopes were recorded)
+
+    @property
+    def verdict(self) -> Verdict:
+        """Worked out from the checks and the error kind, so runs stored by older versions read the same way."""
+        return verdict_of(self.checks, self.error_kind)
 
     def to_json(self) -> dict:
         return {
-            "at": _iso(self.at), "ready": self.ready, "identity": self.identity,
+            "at": _iso(self.at), "ready": self.ready, "verdict": self.verdict.value, "identity": self.identity,
             "checks": [c.to_json() for c in self.checks],
             "error_kind": self.error_kind, "error_reason": self.error_reason, "error_message": self.error_message,
+            **({"scope": list(self.scope)} if self.scope is not None else {}),
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "Verification":
-        return cls(
-            at=_dt(data["at"]), ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
+        run = cls(
+            # A result whose time was lost is kept, as the oldest (every view sorts and prints by time).
+            at=_dt(data.get("at")) or UNKNOWN_TIME, ready=bool(data["ready"]), identity=str(data.get("identity") or ""),
             checks=[CheckResult.from_json(c) for c in data.get("checks", [])],
             error_kind=data.get("error_kind"), error_reason=data.get("error_reason"),
             error_message=data.get("error_message"),
+            scope=[str(x) for x in data["scope"]] if isinstance(data.get("scope"), list) else None,
         )
+        # Older versions stored "ready" although a decidable check was undecided; the verdict decides now.
+        run.ready = run.verdict is Verdict.READY
+        return run
 
 
 @dataclass
@@ -113,6 +136,9 @@ class Instance:
         secret_fields: names of the secret fields stored in the keychain.
         role: "proxy" for the integration's account, "admin" for an admin's own
             credential used by the access planner.
+        sandbox: made by the sandbox (File, Start the sandbox), which may replace it when it restarts;
+            everything else is the person's and the sandbox never touches it. None: stored before ExaDesk
+            marked the sandbox's instances (the sandbox then recognises its own by name and address).
     """
 
     tracker: str
@@ -132,6 +158,7 @@ class Instance:
     token_expires_at: datetime | None = None
     created_at: datetime = field(default_factory=_now)
     history: list[Verification] = field(default_factory=list)  # newest last, bounded
+    sandbox: bool | None = False
 
     HISTORY_LIMIT = 20
 
@@ -142,7 +169,7 @@ class Instance:
     def record(self, verification: Verification) -> None:
         self.history.append(verification)
         del self.history[: -self.HISTORY_LIMIT]
-        self.state = InstanceState.VERIFIED if verification.ready else InstanceState.FAILING
+        self.state = STATE_OF_VERDICT[verification.verdict]
 
     def to_json(self) -> dict:
         return {
@@ -152,6 +179,7 @@ class Instance:
             "state": self.state.value, "ca_bundle": self.ca_bundle, "notes": self.notes, "role": self.role,
             "token_expires_at": _iso(self.token_expires_at), "created_at": _iso(self.created_at),
             "history": [v.to_json() for v in self.history],
+            "sandbox": self.sandbox,
         }
 
     @classmethod
@@ -165,6 +193,7 @@ class Instance:
             notes=str(data.get("notes", "")), role=str(data.get("role", "proxy")),
             token_expires_at=_dt(data.get("token_expires_at")), created_at=_dt(data.get("created_at")) or _now(),
             history=[Verification.from_json(v) for v in data.get("history", [])],
+            sandbox=None if data.get("sandbox") is None else bool(data["sandbox"]),
         )
 
 
@@ -192,6 +221,33 @@ class Connection:
 
 
 @dataclass
+class FixRun:
+    """One ``exadesk fix --apply``: who applied what, when, the tracker's answers, and how to undo each change.
+
+    Each change is a dict: ``check``, ``words``, ``request`` and ``undo`` (a request as method, path, params,
+    body; never a credential; ``undo`` None when the change has no inverse, ``no_undo`` saying why), ``answer``
+    (the tracker's, short), ``at``, ``undone_at`` (and ``undo_answer``) once undone.
+    """
+
+    id: str
+    instance: str  # instance id of the proxy user's instance
+    admin: str  # instance id of the admin credential that applied it
+    by: str  # the admin, in words ("Dana on Jira (dana@example.com)")
+    at: datetime
+    changes: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "instance": self.instance, "admin": self.admin, "by": self.by, "at": _iso(self.at),
+                "changes": [dict(c) for c in self.changes]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "FixRun":
+        return cls(id=str(data["id"]), instance=str(data.get("instance", "")), admin=str(data.get("admin", "")),
+                   by=str(data.get("by", "")), at=_dt(data.get("at")) or _now(),
+                   changes=[dict(c) for c in data.get("changes", []) if isinstance(c, dict)])
+
+
+@dataclass
 class Workspace:
     """A client or team: its instances and connections."""
 
@@ -202,6 +258,7 @@ class Workspace:
     person: str = ""  # the person doing the setup, for the "proxy user is you" warning
     instances: list[Instance] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
+    fix_runs: list[FixRun] = field(default_factory=list)  # changes ExaDesk applied for the person (exadesk fix)
 
     def instance(self, key: str) -> Instance | None:
         """Find an instance by id or (case-insensitive) name."""
@@ -213,14 +270,16 @@ class Workspace:
     def to_json(self) -> dict:
         return {"id": self.id, "name": self.name, "notes": self.notes, "archived": self.archived,
                 "person": self.person, "instances": [i.to_json() for i in self.instances],
-                "connections": [c.to_json() for c in self.connections]}
+                "connections": [c.to_json() for c in self.connections],
+                "fix_runs": [r.to_json() for r in self.fix_runs]}
 
     @classmethod
     def from_json(cls, data: dict) -> "Workspace":
         return cls(id=str(data["id"]), name=str(data["name"]), notes=str(data.get("notes", "")),
                    archived=bool(data.get("archived", False)), person=str(data.get("person", "")),
                    instances=[Instance.from_json(i) for i in data.get("instances", [])],
-                   connections=[Connection.from_json(c) for c in data.get("connections", [])])
+                   connections=[Connection.from_json(c) for c in data.get("connections", [])],
+                   fix_runs=[FixRun.from_json(r) for r in data.get("fix_runs", []) if isinstance(r, dict)])
 
 
 @dataclass

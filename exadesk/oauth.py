@@ -27,15 +27,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import secrets
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.errors import ExaDeskError, Problem
 
 #: Field names every OAuth sign-in uses, for all trackers (instance values and keychain entries).
@@ -43,6 +45,11 @@ CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN = "client_id", "client_sec
 #: How long the browser sign-in waits for the redirect by default.
 DEFAULT_TIMEOUT = 300.0
 CALLBACK_PATH = "/callback"
+#: The longest one connection to the loopback receiver may take to send its request: a client dribbling a byte a
+#: second must not outlive the sign-in's own timeout.
+CONNECTION_SECONDS = 5.0
+
+log = logging.getLogger(__name__)
 
 
 class OAuthError(ExaDeskError):
@@ -249,31 +256,57 @@ _PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>ExaDesk</title
 class LoopbackReceiver:
     """Listens on 127.0.0.1 at a random free port for the one redirect of a sign-in, then closes.
 
-    Requests to other paths (a browser's favicon) get 404 and do not count.
+    Requests to other paths (a browser's favicon) get 404 and do not count; an answer with the wrong ``state``
+    (not from this sign-in: any local process can send one) is logged and ignored, so it cannot end the sign-in.
+    Each connection is served in its own thread and shut after :data:`CONNECTION_SECONDS`, so a slow or idle
+    client never holds the receiver past the sign-in's timeout.
     """
 
     def __init__(self, port: int = 0):
         import html
-        from http.server import BaseHTTPRequestHandler, HTTPServer  # only a sign-in needs it (CLI start-up)
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # only a sign-in needs it (CLI start-up)
 
         receiver = self
         self.params: dict[str, str] | None = None
         self.expected_state = ""
+        self.ignored = 0  # answers with a state that was not this sign-in's
+        self._lock = threading.Lock()
 
         class Handler(BaseHTTPRequestHandler):
             timeout = 2  # a browser's idle pre-connection must not hold the one-request loop
+
+            def setup(self):
+                super().setup()
+                # A per-read timeout does not stop a client sending one byte a second: bound the whole connection.
+                self._limit = threading.Timer(CONNECTION_SECONDS, _shut_quietly, (self.connection,))
+                self._limit.daemon = True
+                self._limit.start()
+
+            def finish(self):
+                self._limit.cancel()
+                super().finish()
 
             def log_message(self, *args):  # the query holds the code: never log it
                 pass
 
             def do_GET(self):  # noqa: N802 - the http.server name
                 parts = urlsplit(self.path)
-                if parts.path != CALLBACK_PATH or receiver.params is not None:
+                if parts.path != CALLBACK_PATH:
                     self.send_error(404)
                     return
                 params = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
-                receiver.params = params
-                if params.get("state") != receiver.expected_state:
+                with receiver._lock:
+                    if receiver.params is not None:
+                        accepted = None
+                    elif secrets.compare_digest(params.get("state", "").encode(), receiver.expected_state.encode()):
+                        receiver.params, accepted = params, True
+                    else:
+                        receiver.ignored, accepted = receiver.ignored + 1, False
+                if accepted is None:
+                    self.send_error(404)
+                    return
+                if not accepted:
+                    log.warning("The sign-in receiver ignored an answer that was not for this sign-in (wrong state).")
                     title, text = "Sign-in not accepted", "This answer was not for ExaDesk's current sign-in."
                 elif params.get("error"):
                     title, text = "Sign-in declined", "Return to ExaDesk to try again."
@@ -287,7 +320,17 @@ class LoopbackReceiver:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._server = HTTPServer(("127.0.0.1", port), Handler)
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            block_on_close = False
+
+            def handle_error(self, request, client_address):
+                # Browsers close connections early (prefetch, a closed tab): not worth a traceback on the terminal.
+                import sys
+
+                log.info("A browser connection to the sign-in receiver ended early (%s).", sys.exc_info()[0].__name__)
+
+        self._server = Server(("127.0.0.1", port), Handler)
         self._server.timeout = 0.1
 
     @property
@@ -299,17 +342,22 @@ class LoopbackReceiver:
         return f"http://127.0.0.1:{self.port}{CALLBACK_PATH}"
 
     def wait(self, timeout: float, cancel: threading.Event | None = None) -> dict[str, str]:
-        """Serve until the redirect arrives; raises OAuthError on timeout or cancel. Closes the port either way."""
+        """Serve until the redirect arrives; raises OAuthError on timeout or cancel. Closes the port either way.
+
+        When the time runs out after answers with the wrong state only, that is the error (``oauth.state_mismatch``).
+        """
         deadline = time.monotonic() + timeout
         try:
             while self.params is None:
                 if cancel is not None and cancel.is_set():
                     raise OAuthError(messages.problem("oauth.cancelled"))
                 if time.monotonic() > deadline:
+                    if self.ignored:
+                        raise OAuthError(messages.problem("oauth.state_mismatch"))
                     raise OAuthError(messages.problem("oauth.timeout", seconds=int(timeout)))
                 try:
                     self._server.handle_request()
-                except OSError:  # a browser that hangs up mid-request (timeouts are OSErrors too)
+                except OSError:  # the listening socket's own trouble; each connection's is handled in its thread
                     continue
             return self.params
         finally:
@@ -317,6 +365,13 @@ class LoopbackReceiver:
 
     def close(self) -> None:
         self._server.server_close()
+
+
+def _shut_quietly(connection) -> None:
+    try:
+        connection.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 # -- token endpoint ------------------------------------------------------------------------
@@ -361,7 +416,7 @@ class _Pending(Exception):
 
 
 def _token_set(data: dict) -> TokenSet:
-    now = datetime.now(timezone.utc)
+    now = clock.now()
 
     def after(seconds) -> datetime | None:
         try:

@@ -32,6 +32,19 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
 
 
+def make_private(folder: Path) -> Path:
+    """Create ``folder`` readable by its owner only, and tighten one that already exists with a looser mode (755).
+
+    The data file and the log name every tracker, account and workspace a person works with.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        mode = folder.stat().st_mode & 0o777
+        if mode & 0o077 and folder.stat().st_uid == os.getuid():
+            folder.chmod(mode & 0o700)
+    return folder
+
+
 def data_file() -> Path:
     return config_dir() / "exadesk.json"
 

@@ -205,6 +205,41 @@ def _combine(*statuses: Status) -> Status:
     return Status.UNKNOWN
 
 
+SIDE_WORDS = {"left": "left side", "right": "right side"}
+#: What a connection shows in place of an instance that no longer exists.
+REMOVED_INSTANCE = "(instance removed)"
+
+
+def missing_sides(workspace: Workspace, connection: Connection) -> list[str]:
+    """The sides (``"left"``, ``"right"``) whose instance is no longer in the workspace."""
+    return [side for side in ("left", "right") if workspace.instance(getattr(connection, side)) is None]
+
+
+def side_names(workspace: Workspace, connection: Connection) -> tuple[str, str]:
+    """The names of both sides' instances, :data:`REMOVED_INSTANCE` for a side that is gone (never a raw id)."""
+    return tuple(inst.name if inst else REMOVED_INSTANCE  # type: ignore[return-value]
+                 for inst in (workspace.instance(connection.left), workspace.instance(connection.right)))
+
+
+def _missing_side_item(workspace: Workspace, connection: Connection, side: str) -> PlanItem:
+    """A failing item for a side whose instance was removed: nothing can be configured there."""
+    other = workspace.instance(connection.right if side == "left" else connection.left)
+    return PlanItem(
+        f"plan.side_missing.{side}", SIDE_WORDS[side].capitalize(), f"The {SIDE_WORDS[side]} has an instance",
+        "A connection joins two instances; each side's administrator configures the integration there.",
+        Status.FAIL,
+        f"The instance on the {SIDE_WORDS[side]} no longer exists in {workspace.name} (it was removed)"
+        + (f"; the other side is {other.name}." if other else "."),
+        "Choose the instance for this side again: in the window, the connection's Edit; on the command line, "
+        f"`exadesk connect` with --name {_quote(connection.name)} and both sides. Or remove the connection.")
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
 def plan_for(workspace: Workspace, connection: Connection,
              admin_reports: dict[str, Report] | None = None) -> Plan:
     """The plan for ``connection``; ``admin_reports`` maps a side's instance id to its admin report.
@@ -214,6 +249,7 @@ def plan_for(workspace: Workspace, connection: Connection,
     reports = stored_reports(workspace, connection) if admin_reports is None else admin_reports
     plan = Plan(connection=connection.name, mode=connection.mode)
     sides: list[Instance] = [i for i in (workspace.instance(connection.left), workspace.instance(connection.right)) if i]
+    plan.items.extend(_missing_side_item(workspace, connection, side) for side in missing_sides(workspace, connection))
     plan.problems = [r.problem for r in reports.values() if r is not None and r.problem is not None]
     mode = connection.mode
 

@@ -13,14 +13,25 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from exadesk import __version__, expiry, history
-from exadesk.checks import Status
+from exadesk import __version__, clock, expiry, history
+from exadesk.checks import CheckResult, Status, Verdict, fold_not_run, not_run_line
 from exadesk.model import Instance, Workspace
 
 log = logging.getLogger(__name__)
 
-STATUS_LABELS = {Status.PASS: "Pass", Status.FAIL: "Fail", Status.WARN: "Warning", Status.UNKNOWN: "To confirm",
+STATUS_LABELS = {Status.PASS: "Pass", Status.FAIL: "Fail", Status.WARN: "Warning", Status.UNKNOWN: "Not confirmed",
                  Status.SKIPPED: "Not needed"}
+BY_HAND_LABEL = "To confirm by hand"
+#: The report's line for each verdict (the window's badge says the same; see docs/user-guide.md).
+VERDICT_LABELS = {Verdict.READY: "Ready", Verdict.NOT_READY: "Not ready", Verdict.NOT_CONFIRMED: "Not confirmed",
+                  Verdict.NOT_CHECKED: "Not checked"}
+
+
+def status_label(check) -> str:
+    """A check's result in words; an unknown says whether a person or a new run decides it."""
+    if check.status is Status.UNKNOWN and getattr(check, "manual", False):
+        return BY_HAND_LABEL
+    return STATUS_LABELS.get(check.status, str(check.status))
 
 
 @dataclass
@@ -31,13 +42,16 @@ class InstanceSection:
     tracker: str
     url: str
     proxy_user: str
-    verdict: str  # Ready, Not ready, Could not verify, Not verified yet
+    verdict: str  # Ready, Not ready, Not confirmed, Not checked, Not verified yet
     failing: list[str]
     checked_at: datetime | None
     checks: list[dict]  # title, status label, detail, fix
     problem: str = ""
     expires: str = ""
     drift: list[str] = field(default_factory=list)
+    not_confirmed: list[str] = field(default_factory=list)  # titles this run could not decide
+    by_hand: list[str] = field(default_factory=list)  # titles only a person can confirm
+    not_run: str = ""  # the one line for the checks a rejected credential kept from running
 
 
 @dataclass
@@ -62,9 +76,7 @@ def _verdict(inst: Instance) -> str:
     last = inst.last
     if last is None:
         return "Not verified yet"
-    if not history.conclusive(last):
-        return "Could not verify"
-    return "Ready" if last.ready else "Not ready"
+    return VERDICT_LABELS[last.verdict]
 
 
 def _tracker_name(tracker_id: str) -> str:
@@ -99,7 +111,7 @@ def _plan_text(item) -> str:
     if isinstance(item, str):
         return item
     if hasattr(item, "title") and hasattr(item, "status"):
-        status = STATUS_LABELS.get(item.status, str(item.status))
+        status = status_label(item)
         side = getattr(item, "side", "") or "both sides"
         text = f"{side[:1].upper()}{side[1:]}: {item.title} ({status})."
         if getattr(item, "detail", ""):
@@ -119,18 +131,22 @@ def _plan_text(item) -> str:
 
 def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
     """Collect what the report shows for ``workspace`` (no secrets are read)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     sections = []
     for inst in workspace.instances:
         last = inst.last
         checks = []
         failing = []
+        undecided: list[CheckResult] = []
+        # After a rejected credential the checks that never ran are one line (not_run), not a row each.
+        shown, folded = fold_not_run(last.checks, last.error_kind) if last is not None else ([], [])
         if last is not None:
-            for c in last.checks:
-                checks.append({"title": c.title, "status": STATUS_LABELS[c.status], "detail": c.detail,
+            for c in shown:
+                checks.append({"title": c.title, "status": status_label(c), "detail": c.detail,
                                "fix": c.fix if c.status is not Status.PASS else "", "manual": c.manual})
                 if c.status is Status.FAIL:
                     failing.append(c.title)
+            undecided = [c for c in shown if c.status is Status.UNKNOWN]
         if last is not None and not failing and last.error_message and history.conclusive(last):
             failing.append(last.error_message)  # e.g. the credential was rejected: no check could run
         exp = ""
@@ -141,10 +157,14 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             name=inst.name, tracker=_tracker_name(inst.tracker), url=inst.url,
             proxy_user=inst.proxy_user or (last.identity if last else "") or "—", verdict=_verdict(inst),
             failing=failing, checked_at=last.at if last else None, checks=checks,
-            problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now)))
-    names = {i.id: i.name for i in workspace.instances}
-    connections = [ConnectionSection(c.name, names.get(c.left, c.left), names.get(c.right, c.right),
-                                     c.mode.value.capitalize(), _plan_items(workspace, c))
+            problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
+            not_confirmed=[c.title for c in undecided if c.not_confirmed],
+            by_hand=[c.title for c in undecided if c.by_hand],
+            not_run=not_run_line(len(folded), last.error_kind if last else None)))
+    from exadesk.planner import side_names
+
+    connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),
+                                     _plan_items(workspace, c))
                    for c in workspace.connections]
     return ReadinessReport(workspace.name, now, sections, connections, workspace.notes)
 
@@ -178,13 +198,29 @@ WHERE_CHECKED = ("The checks ran from the workstation that made this report; the
                  "admits it too.")
 
 
+def _summary(report: ReadinessReport) -> str:
+    """``2 of 3 instances ready, 1 not confirmed.``"""
+    ready = sum(1 for s in report.instances if s.verdict == VERDICT_LABELS[Verdict.READY])
+    open_ = sum(1 for s in report.instances if s.verdict == VERDICT_LABELS[Verdict.NOT_CONFIRMED])
+    return f"{ready} of {len(report.instances)} instances ready" + (f", {open_} not confirmed" if open_ else "") + "."
+
+
+def _undecided_lines(section: InstanceSection) -> list[tuple[str, list[str]]]:
+    """The section's own lines: what this run could not decide, and what a person confirms by hand."""
+    lines = []
+    if section.not_confirmed:
+        lines.append(("Not confirmed", section.not_confirmed))
+    if section.by_hand:
+        lines.append((BY_HAND_LABEL, section.by_hand))
+    return lines
+
+
 def to_markdown(report: ReadinessReport, secrets=()) -> str:
     """The report as GitHub/Jira-friendly Markdown, for pasting into a ticket."""
     out = [f"# Readiness report: {_md(report.workspace)}", "",
            f"Generated {_when(report.generated_at)} by ExaDesk {__version__}. {WHERE_CHECKED}", ""]
-    ready = sum(1 for s in report.instances if s.verdict == "Ready")
-    out += [f"**{ready} of {len(report.instances)} instances ready.**", "",
-            "| Instance | Tracker | Proxy user | Ready | Failing checks |", "|---|---|---|---|---|"]
+    out += [f"**{_summary(report)}**", "",
+            "| Instance | Tracker | Proxy user | Result | Failing checks |", "|---|---|---|---|---|"]
     for s in report.instances:
         out.append(f"| {_md(s.name)} | {_md(s.tracker)} | {_md(s.proxy_user)} | {_md(s.verdict)} | "
                    f"{_md(', '.join(s.failing) or '—')} |")
@@ -196,6 +232,8 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
             out.append(f"- Credential expires: {_md(s.expires)}")
         if s.problem:
             out.append(f"- Problem: {_md(s.problem)}")
+        for label, titles in _undecided_lines(s):
+            out.append(f"- {label}: {_md(', '.join(titles))}")
         for sentence in s.drift:
             out.append(f"- Changed: {_md(sentence)}")
         if s.checks:
@@ -203,6 +241,8 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
             for c in s.checks:
                 out.append(f"| {_md(c['title'])} | {_md(c['status'])} | {_md(c['detail']) or '—'} | "
                            f"{_md(c['fix']) or '—'} |")
+        if s.not_run:
+            out += ["", _md(s.not_run)]
     if report.connections:
         out += ["", "## Connections and admin access", ""]
         for c in report.connections:
@@ -222,7 +262,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .Ready, .Pass { color: #1a7f37; } .Not-ready, .Fail { color: #b42318; }
-.Warning, .Could-not-verify { color: #9a6700; } .meta { color: #555; }
+.Warning { color: #9a6700; } .meta { color: #555; }
+.Not-confirmed { color: #1e5aa8; } .To-confirm-by-hand, .Not-checked { color: #555; }
 """
 
 
@@ -236,14 +277,13 @@ def _cls(text: str) -> str:
 
 def to_html(report: ReadinessReport, secrets=()) -> str:
     """A self-contained HTML page (no scripts, no remote resources); also what the PDF is printed from."""
-    ready = sum(1 for s in report.instances if s.verdict == "Ready")
     out = ["<!DOCTYPE html>", "<html><head><meta charset='utf-8'>",
            f"<title>Readiness report: {_h(report.workspace)}</title>", f"<style>{_CSS}</style></head><body>",
            f"<h1>Readiness report: {_h(report.workspace)}</h1>",
            f"<p class='meta'>Generated {_h(_when(report.generated_at))} by ExaDesk {_h(__version__)}. "
-           f"{ready} of {len(report.instances)} instances ready.</p>",
+           f"{_h(_summary(report))}</p>",
            f"<p class='meta'>{_h(WHERE_CHECKED)}</p>",
-           "<h2>Summary</h2>", "<table><tr><th>Instance</th><th>Tracker</th><th>Proxy user</th><th>Ready</th>"
+           "<h2>Summary</h2>", "<table><tr><th>Instance</th><th>Tracker</th><th>Proxy user</th><th>Result</th>"
            "<th>Failing checks</th></tr>"]
     for s in report.instances:
         out.append(f"<tr><td>{_h(s.name)}</td><td>{_h(s.tracker)}</td><td>{_h(s.proxy_user)}</td>"
@@ -257,6 +297,8 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
             out.append(f"<br>Credential expires: {_h(s.expires)}")
         if s.problem:
             out.append(f"<br>Problem: {_h(s.problem)}")
+        for label, titles in _undecided_lines(s):
+            out.append(f"<br><span class='{_cls(label)}'>{_h(label)}</span>: {_h(', '.join(titles))}")
         out.append("</p>")
         if s.drift:
             out.append("<p>Changes:</p><ul>" + "".join(f"<li>{_h(d)}</li>" for d in s.drift) + "</ul>")
@@ -266,6 +308,8 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
                 out.append(f"<tr><td>{_h(c['title'])}</td><td class='{_cls(c['status'])}'>{_h(c['status'])}</td>"
                            f"<td>{_h(c['detail'] or '—')}</td><td>{_h(c['fix'] or '—')}</td></tr>")
             out.append("</table>")
+        if s.not_run:
+            out.append(f"<p>{_h(s.not_run)}</p>")
     if report.connections:
         out.append("<h2>Connections and admin access</h2><ul>")
         for c in report.connections:

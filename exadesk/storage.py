@@ -291,6 +291,9 @@ class Store:
     def __init__(self, path: Path | None = None):
         self.path = path or paths.data_file()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        if path is None:
+            with contextlib.suppress(OSError):  # a read-only home fails later, with its own message
+                paths.make_private(self.path.parent)
 
     def load(self) -> LoadResult:
         with file_lock(self.lock_path):

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from exadesk import messages, oauth
+from exadesk import clock, messages, oauth
 from exadesk.errors import ExaDeskError, KeychainError, Problem
 from exadesk.keychain import SecretStore
 
@@ -81,7 +81,7 @@ def save(store: SecretStore, instance_id: str, tokens: oauth.TokenSet, *, signed
     # From here the new pair is safe; overwriting the main entries cannot lose it.
     meta = {} if signed_in else _meta(store, instance_id)
     old_refresh = None if signed_in else store.get(instance_id, oauth.REFRESH_TOKEN)
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     if signed_in or old_refresh != tokens.refresh_token:
         meta["refresh_issued_at"] = now.isoformat()
         meta.pop("refresh_expires_at", None)
@@ -140,7 +140,7 @@ def fresh_tokens(instance, store: SecretStore, *, settings=None, now: datetime |
     profile = profile_of(instance)
     if profile is None:
         return {}, None
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     from exadesk import paths, storage
 
     # One refresh at a time per instance, across threads and processes (window and CLI): with rotating

@@ -17,7 +17,7 @@ from exadesk import engine, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import ErrorKind
 from exadesk.model import SYNC_OPTIONS, Instance, InstanceState, Settings
-from exadesk.trackers.base import AuthMethod, Field, Requirement, Secrets, Target, TrackerSpec, normalise_url
+from exadesk.trackers.base import AuthMethod, Field, Requirement, Secrets, Target, TrackerSpec, normalise_url, site_url
 
 
 class WizardStep(str, enum.Enum):
@@ -45,6 +45,7 @@ class FieldState:
     ok: bool
     expected: str = ""  # the hint with an example, shown while the value is wrong or empty
     problem: str = ""  # what is wrong, empty while typing an empty optional field
+    note: str = ""  # what ExaDesk made of a right value (a pasted page address trimmed to the site)
 
 
 @dataclass(frozen=True)
@@ -153,15 +154,21 @@ class WizardFlow:
 
     # -- checking as you type ------------------------------------------------------------
 
+    def site_url(self) -> str:
+        """The address as it is stored and checked: a page address pasted from the browser trimmed to the site."""
+        return site_url(self.spec, self.url)
+
     def url_state(self) -> FieldState:
         spec = self.spec
         expected = f"{spec.url.hint} (for example {spec.url.example})" if spec.url.example else spec.url.hint
-        url = normalise_url(self.url)
+        url = self.site_url()
         if not url:
             return FieldState(False, expected, "")
         target = Target(tracker=spec.id, url=url, auth_method=self.auth_method)
         result = next(r for r in trackers.get(spec.id).validate_offline(target) if r.id == f"{spec.id}.url")
         if result.status is Status.PASS:
+            if url != normalise_url(self.url):
+                return FieldState(True, expected, note=f"the site address {url} is used (the page path is not needed)")
             return FieldState(True, expected)
         return FieldState(False, expected, result.detail)
 
@@ -186,6 +193,8 @@ class WizardFlow:
     def scope_state(self) -> FieldState:
         spec = self.spec
         expected = spec.scope.hint or (f"for example {spec.scope.example}" if spec.scope.example else "")
+        if spec.scope.missing(self.scope):
+            return FieldState(False, expected, f"{spec.scope.label} are checked one by one: name at least one")
         if spec.scope.pattern:
             bad = [s for s in self.scope if not re.fullmatch(spec.scope.pattern, s)]
             if bad:
@@ -208,7 +217,7 @@ class WizardFlow:
 
     def walkthrough(self) -> list[WalkStep]:
         """The method's numbered steps; a link needing the address waits until the address is valid."""
-        url = normalise_url(self.url) if self.url_state().ok else ""
+        url = self.site_url() if self.url_state().ok else ""
         out = []
         for number, step in enumerate(self.method.steps, 1):
             link = step.link
@@ -252,7 +261,7 @@ class WizardFlow:
         for name in self.kept_secrets:
             if name not in secrets and keychain_secrets and keychain_secrets.get(name):
                 secrets[name] = keychain_secrets[name]
-        return Target(tracker=self.tracker, url=normalise_url(self.url), auth_method=self.auth_method,
+        return Target(tracker=self.tracker, url=self.site_url(), auth_method=self.auth_method,
                       values={k: v for k, v in self.values.items() if v}, secrets=Secrets(secrets),
                       sync=frozenset(self.sync), scope=list(self.scope), ca_bundle=settings.ca_bundle or None,
                       timeout=settings.timeout, proxy=settings.proxy or None, person=person)
@@ -290,7 +299,7 @@ class WizardFlow:
         return name_problem(self.name, "The name") if self.name.strip() else None
 
     def default_name(self) -> str:
-        host = urlsplit(normalise_url(self.url)).hostname or ""
+        host = urlsplit(self.site_url()).hostname or ""
         return f"{self.spec.name} ({host})" if host else self.spec.name
 
     def to_instance(self, existing: Instance | None = None) -> Instance:
@@ -302,7 +311,7 @@ class WizardFlow:
         if self.instance_id:
             inst.id = self.instance_id
         inst.name = self.name.strip() or self.default_name()
-        inst.url = normalise_url(self.url)
+        inst.url = self.site_url()
         inst.auth_method = method.id
         inst.values = {f.name: self.values[f.name] for f in method.fields if not f.secret and self.values.get(f.name)}
         inst.secret_fields = secret_names

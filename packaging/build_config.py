@@ -27,6 +27,8 @@ METAINFO_FILE = LINUX_DIR / f"{APP_ID}.metainfo.xml"
 #: Where the metainfo's screenshots are published: docs/screenshots/ of the main branch.
 SCREENSHOT_URL_PREFIX = "https://raw.githubusercontent.com/exadesk/exadesk/main/docs/screenshots/"
 SCREENSHOTS_DIR = ROOT / "docs" / "screenshots"
+#: The user guide Help, User guide shows inside the app (exadesk.ui.guide); its images are in SCREENSHOTS_DIR.
+GUIDE = ROOT / "docs" / "user-guide.md"
 MACOS_MINIMUM = "11.0"
 
 #: Every Qt for Python module PySide6-Essentials ships. The bundle keeps only those the source imports.

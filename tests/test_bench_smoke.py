@@ -37,7 +37,7 @@ def test_every_section_reports_rows_with_value_baseline_ratio_and_goal(quick_run
     rows = quick_run["rows"]
     names = " ".join(r["name"] for r in rows)
     for figure in ("cold start to first paint", "peak memory", "exadesk check", "verify-all wall time",
-                   "event-loop stall", "open a workspace", "filter a workspace"):
+                   "event-loop stall", "open a workspace", "filter a workspace", "Cancel a check stuck"):
         assert figure in names, f"no row for {figure!r}"
     for r in rows:
         assert ROW_KEYS <= set(r), r

@@ -55,7 +55,7 @@ def test_without_secrets_round_trip(acme, cli, tmp_path, monkeypatch):
     _forget_secrets(sender)
     _move_home(monkeypatch, tmp_path, "receiver")
     preview = cli("import", str(out), "--dry-run")
-    assert preview.code == 0 and "2 instance(s) and 1 connection(s)" in preview.out and "+ Site (github)" in preview.out
+    assert preview.code == 0 and "2 instances and 1 connection" in preview.out and "+ Site (GitHub)" in preview.out
     assert Store().load().data.workspaces == []  # the preview wrote nothing
     assert cli("import", str(out)).code == 0
     got = Store().load().data.workspace("Acme")
@@ -225,3 +225,17 @@ def test_cli_import_reports_a_wrong_passphrase_clearly(secret_bundle, cli, tmp_p
     assert "passphrase does not open" in result.err and "Nothing was imported" in result.err
     skipped = cli("import", str(path), "--skip-secrets")
     assert skipped.code == 0 and "not in the bundle" in skipped.out
+
+
+def test_a_passphrase_typed_decomposed_opens_a_bundle_made_composed(acme, tmp_path, memory_keyring):
+    """"é" is one character on Windows and Linux and e + accent on macOS: the same passphrase to the person."""
+    import unicodedata
+
+    composed = "Crème brûlée à la façon de Zoë"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    raw = bundle.export_workspace(Store().load().data.workspace("Acme"), passphrase=composed)
+    path = tmp_path / "accents.exadesk"
+    path.write_bytes(raw)
+    found = bundle.read_bundle(path)
+    assert bundle.decrypt_secrets(found, decomposed) == bundle.decrypt_secrets(found, composed) != {}

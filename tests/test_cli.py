@@ -12,8 +12,8 @@ from exadesk.keychain import SERVICE
 from exadesk.sandbox.github import DEMO_CLASSIC
 
 REPO = ("--project", "acme/website")
-JSON_KEYS = {"tracker", "url", "ready", "identity", "checks", "error", "token_expires_at", "checked_at",
-             "checked_from"}
+JSON_KEYS = {"tracker", "url", "ready", "verdict", "identity", "checks", "error", "token_expires_at", "checked_at",
+             "checked_from", "signed_in"}
 
 
 @pytest.fixture

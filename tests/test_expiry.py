@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from exadesk import expiry
+from exadesk import clock, expiry
 from exadesk.model import Data, Instance, Workspace
 from tests.commands.workflow import add_github, github_scenario, new_token, stored
 
@@ -41,7 +41,7 @@ def test_status_bar_is_empty_when_nothing_expires_and_archived_workspaces_are_qu
 
 def test_expiry_from_githubs_header_lands_in_the_list(emulators, cli, monkeypatch):
     token = new_token()
-    soon = (datetime.now(timezone.utc) + timedelta(days=10)).strftime("%Y-%m-%d %H:%M:%S UTC")
+    soon = (clock.now() + timedelta(days=10)).strftime("%Y-%m-%d %H:%M:%S UTC")
     add_github(cli, monkeypatch, emulators.start("github", github_scenario(token, expires=soon)).url, "site", token)
     assert cli("check", "--instance", "site", "--json").code == 0
     assert stored("site").token_expires_at is not None
@@ -61,7 +61,7 @@ def test_expiry_entered_by_the_person(cli):
     from exadesk.storage import Store
 
     Store().update(add)
-    when = (datetime.now(timezone.utc) + timedelta(days=12)).strftime("%Y-%m-%d")
+    when = (clock.now() + timedelta(days=12)).strftime("%Y-%m-%d")
     assert cli("expiring", "--set", f"snow={when}").code == 0
     (item,) = cli("expiring", "--json").json()
     assert item["instance"] == "snow" and item["expires_at"].startswith(when)

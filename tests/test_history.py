@@ -78,3 +78,57 @@ def test_drift_after_admin_is_removed_in_the_emulator(emulators, cli, monkeypatc
     assert result.code == 0 and result.json()["changes"] == sentences
     assert [r["ready"] for r in result.json()["runs"]] == [False, True]
     assert token not in result.out
+
+
+def test_history_command_prints_each_runs_verdict_in_words(cli, exadesk_home):
+    from exadesk.checks import CheckResult, Status
+    from exadesk.model import Instance, Verification, Workspace
+    from exadesk.storage import Store
+
+    undecided = CheckResult("github.repo", Status.UNKNOWN, "Token scopes", "not sent")
+    failing = CheckResult("github.admin", Status.FAIL, "Repository admin", "push only")
+    inst = Instance(tracker="github", name="site", url="https://github.com", auth_method="classic")
+    inst.record(Verification(at=NOW, ready=False, checks=[failing]))
+    inst.record(Verification(at=NOW, ready=False, checks=[undecided]))
+    ws = Workspace(name="Acme")
+    ws.instances.append(inst)
+    Store().update(lambda data: data.workspaces.append(ws))
+    result = cli("history", "site")
+    assert result.code == 0
+    lines = [line.strip() for line in result.out.splitlines() if line.startswith("  20")]
+    assert lines[0].endswith("Not confirmed: Token scopes") and lines[1].endswith("Not ready: Repository admin")
+    assert [r["verdict"] for r in cli("history", "site", "--json").json()["runs"]] == ["not_confirmed", "not_ready"]
+
+
+def _scoped(day: int, status: Status, scope: list[str] | None) -> Verification:
+    run = _run(day, status)
+    run.scope = scope
+    return run
+
+
+def test_a_project_removed_from_scope_reads_as_a_scope_change_not_a_permission_change():
+    # Browse was missing for OPS; OPS left the scope the same day, so the check passes: nothing was granted.
+    inst = _instance(_scoped(6, Status.FAIL, ["SUP", "OPS"]), _scoped(6, Status.PASS, ["SUP"]))
+    (sentence,) = history.drift(inst, NOW)
+    assert sentence == ("Link Issues: granted since 6 Nov, when OPS was removed from the scope (a scope change, "
+                        "not a change on the tracker).")
+    assert "missing on" not in sentence
+    # The same status change with an unchanged scope is still reported as a change on the tracker.
+    same = _instance(_scoped(6, Status.FAIL, ["SUP"]), _scoped(7, Status.PASS, ["SUP"]))
+    assert history.drift(same, NOW) == ["Link Issues was missing on 6 Nov, granted since 7 Nov."]
+    assert history.scope_change(["SUP"], ["SUP", "OPS", "WEB"]) == "OPS, WEB were added to the scope"
+    assert history.scope_change(None, ["SUP"]) == ""  # runs stored before scopes were recorded say nothing
+
+
+def test_recording_a_run_keeps_the_scope_it_checked():
+    from exadesk import instances
+    from exadesk.checks import Report
+
+    inst = Instance(tracker="jira_onprem", name="Jira", url="https://jira.example.com", auth_method="pat",
+                    scope=["SUP", "OPS"])
+    instances.record(inst, Report(tracker="jira_onprem", url=inst.url, finished_at=NOW))
+    inst.scope = ["SUP"]
+    instances.record(inst, Report(tracker="jira_onprem", url=inst.url, finished_at=NOW))
+    assert [v.scope for v in inst.history] == [["SUP", "OPS"], ["SUP"]]
+    assert Verification.from_json(inst.history[0].to_json()).scope == ["SUP", "OPS"]
+    assert Verification.from_json({"at": NOW.isoformat(), "ready": True}).scope is None

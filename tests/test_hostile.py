@@ -187,3 +187,19 @@ def test_server_that_accepts_and_never_reads_times_out(cli, monkeypatch):
     assert result.code == 3
     assert result.json()["error"]["reason"] == "network.timeout"
     assert "H" * 36 not in result.out
+
+
+@pytest.mark.parametrize("kind", ["trickle_status", "trickle_header", "trickle_body", "endless_continue"])
+def test_check_against_a_trickling_server_ends_at_its_timeout(cli, monkeypatch, kind):
+    """`check --timeout 1` bounds the whole request, not each read (issue 20: these ran for minutes)."""
+    from tests.helpers.hostile_servers import HostileServer
+
+    monkeypatch.setenv("TOK", "ghp_" + "T" * 36)
+    with HostileServer(kind) as srv:
+        started = time.monotonic()
+        result = cli("check", "github", "--url", srv.url, "--secret-env", "TOK", "--json", "--timeout", "1",
+                     "--project", "acme/website")
+        took = time.monotonic() - started
+    assert took < 5, f"{kind}: {took:.1f}s"
+    assert result.code == 3
+    assert result.json()["error"]["reason"] == "network.timeout"

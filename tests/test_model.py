@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from exadesk import clock
 from exadesk.checks import CheckResult, Identity, Report, Status
 from exadesk.errors import ErrorKind, Problem
 from exadesk.model import (Connection, ConfigMode, Data, Instance, InstanceState, Settings, Verification, Workspace,
@@ -22,7 +23,7 @@ def _instance(**kw) -> Instance:
 
 def test_instance_round_trip_through_json_text():
     inst = _instance(token_expires_at=datetime(2027, 1, 2, tzinfo=timezone.utc), notes="ü ✓")
-    inst.record(Verification(at=datetime.now(timezone.utc), ready=False,
+    inst.record(Verification(at=clock.now(), ready=False,
                              checks=[CheckResult("jira_cloud.BROWSE_PROJECTS", Status.FAIL, "Browse", "no", "grant")],
                              identity="Sync (sync@acme.example)", error_kind="forbidden", error_reason="forbidden",
                              error_message="Refused."))
@@ -44,7 +45,7 @@ def test_workspace_and_data_round_trip():
 def test_history_is_bounded_and_state_follows_the_last_result():
     inst = _instance()
     for i in range(Instance.HISTORY_LIMIT + 5):
-        inst.record(Verification(at=datetime.now(timezone.utc), ready=i % 2 == 0))
+        inst.record(Verification(at=clock.now(), ready=i % 2 == 0))
     assert len(inst.history) == Instance.HISTORY_LIMIT
     assert inst.state is (InstanceState.VERIFIED if inst.last.ready else InstanceState.FAILING)
 

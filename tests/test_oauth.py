@@ -93,7 +93,8 @@ def test_browser_sign_in_end_to_end(emulators, tracker):
 def test_wrong_state_is_refused_and_no_code_is_traded(emulators, tracker):
     emulator = emulators.start(tracker)
     with pytest.raises(oauth.OAuthError) as caught:
-        _sign_in(emulator, tracker, FakeBrowser(tamper_state=True))
+        _sign_in(emulator, tracker, FakeBrowser(tamper_state=True), timeout=1)
+    # The tampered answer is ignored (it cannot end the sign-in); when no right one comes, it is what is reported.
     assert caught.value.problem.reason == "oauth.state_mismatch"
     assert _token_requests(emulator) == []
 
@@ -231,3 +232,104 @@ def test_an_idle_browser_preconnection_does_not_block_the_redirect():
     waiter.join(10)
     idle.close()
     assert reply.status_code == 200 and results.get("code") == "c2"
+
+
+def _wait_in_thread(receiver, timeout):
+    outcome = {}
+
+    def wait():
+        try:
+            outcome["params"] = receiver.wait(timeout)
+        except oauth.OAuthError as exc:
+            outcome["problem"] = exc.problem
+        outcome["ended"] = time.monotonic()
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    return waiter, outcome
+
+
+def test_a_stray_answer_with_the_wrong_state_does_not_end_the_sign_in(caplog):
+    receiver = oauth.LoopbackReceiver()
+    receiver.expected_state = "right-state"
+    waiter, outcome = _wait_in_thread(receiver, 5)
+    stray = requests.get(receiver.redirect_uri + "?code=evil&state=wrong", timeout=5)
+    assert stray.status_code == 200 and "not accepted" in stray.text
+    page = requests.get(receiver.redirect_uri + "?code=good&state=right-state", timeout=5)
+    waiter.join(5)
+    assert page.status_code == 200 and outcome.get("params", {}).get("code") == "good"
+    assert "wrong state" in caplog.text
+
+
+def test_a_client_dribbling_a_byte_a_second_does_not_outlive_the_timeout():
+    receiver = oauth.LoopbackReceiver()
+    receiver.expected_state = "s3"
+    dribbler = socket.create_connection(("127.0.0.1", receiver.port), timeout=5)
+    stop = threading.Event()
+
+    def dribble():
+        for byte in b"GET /callback?code=c3&state=s3 HTTP/1.1\r\nHost: x\r\n" * 4:
+            if stop.wait(0.2):
+                return
+            try:
+                dribbler.send(bytes([byte]))
+            except OSError:
+                return
+
+    feeder = threading.Thread(target=dribble, daemon=True)
+    feeder.start()
+    started = time.monotonic()
+    waiter, outcome = _wait_in_thread(receiver, 1.0)
+    waiter.join(4)
+    stop.set()
+    feeder.join(2)
+    dribbler.close()
+    assert "ended" in outcome, "the receiver is still waiting on the dribbling client"
+    assert outcome["ended"] - started < 4  # the dribble alone lasts ~40 s
+    assert outcome["problem"].reason == "oauth.timeout"
+
+
+def test_a_connection_is_shut_after_its_time_limit(monkeypatch):
+    monkeypatch.setattr(oauth, "CONNECTION_SECONDS", 0.5)
+    receiver = oauth.LoopbackReceiver()
+    receiver.expected_state = "s4"
+    waiter, outcome = _wait_in_thread(receiver, 3)
+    slow = socket.create_connection(("127.0.0.1", receiver.port), timeout=3)
+    started = time.monotonic()
+    try:
+        # Never finishes its headers, a byte every 0.3 s: each read is well inside the 2 s per-read timeout.
+        for byte in b"GET /callback?code=c4&state=s4 HTTP/1.1\r\nX-Slow: " + b"a" * 30:
+            try:
+                slow.send(bytes([byte]))
+            except OSError:  # the receiver hung up on it
+                break
+            time.sleep(0.3)
+        else:
+            pytest.fail("the receiver kept a dribbling connection open for 15 s")
+        assert time.monotonic() - started < 4
+    finally:
+        slow.close()
+        receiver.expected_state = "s4"
+        requests.get(receiver.redirect_uri + "?code=c4&state=s4", timeout=3)
+        waiter.join(4)
+    assert outcome["params"]["code"] == "c4"
+
+
+def test_a_browser_closing_before_the_answer_page_prints_no_traceback(capfd):
+    receiver = oauth.LoopbackReceiver()
+    receiver.expected_state = "s5"
+    waiter, outcome = _wait_in_thread(receiver, 5)
+    for _ in range(3):  # early closes, as a prefetching browser does; the last one carries the answer
+        early = socket.create_connection(("127.0.0.1", receiver.port), timeout=3)
+        early.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset
+        early.send(b"GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n")
+        early.close()
+    closing = socket.create_connection(("127.0.0.1", receiver.port), timeout=3)
+    closing.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    closing.send(b"GET /callback?code=c5&state=s5 HTTP/1.1\r\nHost: x\r\n\r\n")
+    closing.close()
+    waiter.join(5)
+    time.sleep(0.3)  # let the handler threads meet the closed sockets
+    assert outcome["params"]["code"] == "c5"
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "BrokenPipe" not in err and "ConnectionReset" not in err, err

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
-from exadesk import messages, trackers
+from exadesk import clock, messages, trackers
 from exadesk.checks import CheckResult, Identity, Report, Status
 from exadesk.model import ConfigMode, Connection, Instance, Verification, Workspace
 from exadesk.planner import CONSOLE_GROUP, WHY_ADMIN, plan_for, stored_reports
@@ -192,7 +190,7 @@ def test_stored_admin_verifications_stand_in_for_fresh_reports():
     other = Instance(tracker="github", name="Repo", url="https://github.com", auth_method="")
     spec = trackers.get("jira_cloud").spec
     key = spec.admin_requirements["system_admin"].key
-    admin.record(Verification(at=datetime.now(timezone.utc), ready=False, identity="Dana Admin (dana@example.com)",
+    admin.record(Verification(at=clock.now(), ready=False, identity="Dana Admin (dana@example.com)",
                               checks=[CheckResult(spec.check_id(key), Status.FAIL, "t", "not an admin", "fix")]))
     ws = Workspace(name="W", instances=[side, admin, other])
     conn = Connection(name="c", left=side.id, right=other.id, admins={side.id: admin.id})

@@ -43,7 +43,7 @@ def test_markdown_has_the_summary_table_checks_and_connections(verified_workspac
     ws, tokens = verified_workspace
     text = report.render(ws, "md", secrets=tokens)
     _common(text)
-    summary = text.split("| Instance | Tracker | Proxy user | Ready | Failing checks |")[1].split("\n\n")[0]
+    summary = text.split("| Instance | Tracker | Proxy user | Result | Failing checks |")[1].split("\n\n")[0]
     rows = [r for r in summary.splitlines() if r.startswith("| ") and "---" not in r]
     assert len(rows) == 3
     assert rows[0].startswith("| Site \\| prod | GitHub |")  # a pipe in a name does not break the table

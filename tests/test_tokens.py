@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
-from exadesk import oauth, tokens
+from exadesk import clock, oauth, tokens
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance
 from exadesk.sandbox import servicenow as sn_emu
@@ -51,7 +51,7 @@ def _signed_in(emulator, tracker="zendesk"):
 
 def _expire_access(store, inst):
     meta = json.loads(store.get(inst.id, tokens.META))
-    meta["access_expires_at"] = (datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()
+    meta["access_expires_at"] = (clock.now() - timedelta(minutes=1)).isoformat()
     store.set(inst.id, tokens.META, json.dumps(meta))
 
 
@@ -70,7 +70,7 @@ def test_a_crash_at_any_write_never_loses_the_newest_refresh_token(memory_keyrin
     store.set(inst_id, "refresh_token", "rt-old-unique-5510")
     store.set(inst_id, "access_token", "at-old-unique-5511")
     new = oauth.TokenSet("at-new-unique-5521", "rt-new-unique-5522",
-                         expires_at=datetime.now(timezone.utc) + timedelta(hours=1))
+                         expires_at=clock.now() + timedelta(hours=1))
     crashing = CrashingStore(writes)
     try:
         tokens.save(crashing, inst_id, new)
@@ -130,7 +130,7 @@ def test_servicenow_refresh_sends_the_client_secret_and_keeps_the_refresh_token(
     assert refresh["grant_type"] == "refresh_token" and refresh["client_secret"] == sn_emu.DEMO_CLIENT_SECRET
     # The refresh token's life is counted from the sign-in (ServiceNow does not extend it on use).
     expiry = tokens.refresh_expiry(store, inst)
-    assert timedelta(days=99) < expiry - datetime.now(timezone.utc) <= timedelta(days=100)
+    assert timedelta(days=99) < expiry - clock.now() <= timedelta(days=100)
 
 
 def test_revoke_and_forget(emulators):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from exadesk import instances
 from exadesk.model import InstanceState
 from exadesk.storage import Store
@@ -138,3 +140,113 @@ def test_benchmark_module_measures_in_one_run():
     vs_slowest, vs_sequential = rows
     assert vs_slowest["goal"] == 1.5 and vs_sequential["baseline"] > vs_slowest["baseline"]
     assert vs_sequential["ratio"] < 1  # in parallel is faster than one by one even at 4
+
+
+def test_ctrl_c_during_check_all_keeps_finished_results_and_ends_at_once(emulators, cli, monkeypatch):
+    """SIGINT while one instance hangs on a trickling server: the finished one is stored, the run ends in a second."""
+    import os
+    import signal
+    import time
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    done_token, hung_token = new_token(), new_token()
+    ready_emu = emulators.start("github", github_scenario(done_token))
+    with HostileServer("trickle_body", lifetime=8) as hostile:
+        add_github(cli, monkeypatch, ready_emu.url, "finished one", done_token)
+        add_github(cli, monkeypatch, hostile.url, "hung one", hung_token)
+        sent_at = []
+
+        def interrupt():
+            sent_at.append(time.monotonic())
+            os.kill(os.getpid(), signal.SIGINT)
+
+        # Long enough for the emulator's run to finish; the trickling one never does within its 20 s timeout.
+        timer = threading.Timer(1.2, interrupt)
+        timer.start()
+        try:
+            result = cli("check", "--all")
+        finally:
+            timer.cancel()
+        ended = time.monotonic()
+    assert sent_at, "the run ended before Ctrl+C"
+    assert ended - sent_at[0] < 3.0, f"the run took {ended - sent_at[0]:.1f}s to end after Ctrl+C"
+    assert "internal error" not in result.err
+    assert "finished results are kept" in result.err
+    assert stored("finished one").state is InstanceState.VERIFIED
+    assert stored("hung one").history == []  # cancelled: not stored as a result
+    assert result.code == 3
+    assert done_token not in result.out + result.err and hung_token not in result.out + result.err
+
+
+def test_ctrl_c_during_check_instance_ends_at_once(cli, monkeypatch):
+    import os
+    import signal
+    import time
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    token = new_token()
+    with HostileServer("endless_continue", lifetime=8) as hostile:
+        add_github(cli, monkeypatch, hostile.url, "hung one", token)
+        timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+        timer.start()
+        started = time.monotonic()
+        try:
+            result = cli("check", "--instance", "hung one", "--json")
+        finally:
+            timer.cancel()
+        took = time.monotonic() - started
+    assert took < 0.5 + 2.5, f"check --instance took {took:.1f}s; Ctrl+C came at 0.5 s"
+    assert result.json()["error"]["kind"] == "cancelled"
+    assert result.code == 3
+
+
+@pytest.mark.secret_service
+def test_ctrl_c_ends_the_check_all_process_within_a_second(emulators, tmp_path):
+    """The real process (a real Secret Service holds the tokens): SIGINT while one instance trickles; it exits fast."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    env = dict(os.environ)
+    done_token, hung_token = new_token(), new_token()
+    ready_emu = emulators.start("github", github_scenario(done_token))
+    with HostileServer("trickle_body", lifetime=10) as hostile:
+        def exadesk(*args):
+            return subprocess.run([sys.executable, "-m", "exadesk", *args], env=env, capture_output=True, text=True,
+                                  timeout=20)
+
+        for name, url, token in (("finished one", ready_emu.url, done_token), ("hung one", hostile.url, hung_token)):
+            env["EXADESK_TEST_TOKEN"] = token
+            added = exadesk("add", "github", "--name", name, "--url", url, "--secret-env", "token=EXADESK_TEST_TOKEN",
+                            "--project", "acme/website", "--workspace", "Acme")
+            assert added.returncode == 0, added.stderr
+        process = subprocess.Popen([sys.executable, "-m", "exadesk", "check", "--all"], env=env, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 8
+            while hostile.connections == 0 or not ready_emu.requests:
+                assert time.monotonic() < deadline and process.poll() is None, "the run never reached both servers"
+                time.sleep(0.05)
+            time.sleep(0.5)  # the emulator's instance finishes; the trickling one goes on
+            process.send_signal(signal.SIGINT)
+            sent = time.monotonic()
+            out, err = process.communicate(timeout=10)
+            took = time.monotonic() - sent
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        data = json.loads(exadesk("history", "finished one", "--json").stdout or "null")
+    # Before the fix the process lingered ~16 s; measured after it: 0.2 s. Generous for loaded machines.
+    assert took < 3.0, f"the process ended {took:.2f}s after Ctrl+C"
+    assert "internal error" not in err and "finished results are kept" in err
+    assert data, "the finished instance's result was not stored"
+    for token in (done_token, hung_token):
+        assert token not in out + err

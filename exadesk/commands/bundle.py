@@ -14,7 +14,8 @@ from pathlib import Path
 from exadesk import bundle
 from exadesk.cli import EXIT_USAGE
 from exadesk.errors import ExaDeskError
-from exadesk.storage import Store, write_atomic
+from exadesk.commands.output import write_output
+from exadesk.storage import Store
 
 
 def add_parser(sub) -> None:
@@ -67,7 +68,8 @@ def run_export(args) -> int:
     except ExaDeskError as exc:
         print(f"exadesk export: {exc.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
-    write_atomic(Path(args.output), data)
+    if not write_output(args.output, data, "export"):
+        return EXIT_USAGE
     secrets = "with its secrets encrypted" if passphrase else "without secrets"
     print(f"Exported {ws.name} ({len(ws.instances)} instances) {secrets} to {args.output}.")
     return 0

@@ -8,21 +8,41 @@ or, for stored instances, the keychain.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 
 from exadesk import engine, messages, trackers
 from exadesk.checks import Report
-from exadesk.cli import EXIT_USAGE
+from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.output import print_json, print_report
 from exadesk.model import parse_sync
 from exadesk.trackers.base import Secrets, Target
 
 
+#: The states a verification ends in (also in docs/user-guide.md, "Verdicts").
+STATES_HELP = """\
+Exit codes (the verdict):
+  exit  state          window badge            meaning
+  0     ready          Verified (green)        every requirement an API can show passes; manual
+                                               ones are listed "to confirm by hand"
+  1     not ready      Failing (red)           something fails (or the credential is refused)
+  2     not checked    -                       usage error or bad input: nothing was sent (also no
+                                               --project where the requirements are per project)
+  3     not confirmed  Not confirmed (blue)    nothing fails, but something that could be decided
+                                               was not (a table not readable, nothing in scope, a
+                                               field the tracker did not send, the run stopped)
+With --all: 1 if any instance is not ready, else 3 if any is not confirmed, else 0.
+In the output, [MANUAL] is a step only a person can confirm (no API shows it); [NOT CONFIRMED] is
+something this run could not decide."""
+
+
 def add_parser(sub) -> None:
+    import argparse
+
     parser = sub.add_parser("check", help="verify an instance's proxy user live",
-                            description="Verify a tracker instance. Exit codes: 0 ready, 1 not ready, "
-                                        "2 usage or bad input, 3 inconclusive.")
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            description="Verify a tracker instance live (reading only).", epilog=STATES_HELP)
     parser.add_argument("tracker", nargs="?", help="tracker id (see `exadesk trackers`)")
     parser.add_argument("--url", help="the instance address as you open it in a browser")
     parser.add_argument("--auth", help="sign-in method id (default: the tracker's first)")
@@ -34,11 +54,12 @@ def add_parser(sub) -> None:
     parser.add_argument("--secret-stdin", metavar="FIELD", nargs="?", const="",
                         help="read the secret from the first line of standard input")
     parser.add_argument("--project", action="append", default=[], metavar="KEY",
-                        help="a project / repository / table in scope (repeatable)")
-    parser.add_argument("--sync", default="", help="comma list: comments,attachments,worklogs,security-levels,"
-                                                   "triggers,service-desk")
+                        help="a project / repository / table in scope; repeat it or give a comma list (SUP,OPS)")
+    parser.add_argument("--sync", action="append", default=[],
+                        help="what is synced, repeated or as a comma list: comments,attachments,worklogs,"
+                             "security-levels,triggers,service-desk")
     parser.add_argument("--person", default="", help="your own name, email or login (warns if it is the proxy user)")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each reply")
+    parser.add_argument("--timeout", type=seconds, default=20.0, help="seconds to wait for each reply")
     parser.add_argument("--ca-bundle", help="a PEM file of extra certificate authorities to trust")
     parser.add_argument("--instance", help="verify a stored instance by name")
     parser.add_argument("--workspace", help="the workspace of --instance or --all")
@@ -51,11 +72,53 @@ def add_parser(sub) -> None:
 def _usage(args, message: str) -> int:
     problem = messages.problem("input.field", field="The command", problem=message, example="exadesk check --help")
     if args.json:
-        print_json({"tracker": args.tracker, "url": args.url, "ready": False, "identity": None, "checks": [],
-                    "error": problem.to_json()})
+        print_json({"tracker": args.tracker, "url": args.url, "ready": False, "verdict": "not_checked",
+                    "identity": None, "checks": [], "error": problem.to_json()})
     else:
         print(f"exadesk check: {message}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _listed(values) -> list[str]:
+    """Repeated options and comma lists alike (``--sync comments --sync attachments`` or ``--sync a,b``)."""
+    if isinstance(values, str):  # an older caller passing one string
+        values = [values]
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def scope_list(spec, values: list[str]) -> list[str]:
+    """The scope from repeated --project options, each of which may be a comma list (SUP,OPS).
+
+    A tracker whose scope entries have a declared form (project keys, owner/repo) splits a comma list into
+    entries of that form; free-text names (an Asana workspace "Acme, Inc.") stay whole: repeat the option.
+    """
+    out = []
+    pattern = spec.scope.pattern
+    for value in values:
+        parts = _listed([value])
+        if pattern and len(parts) > 1 and all(re.fullmatch(pattern, p) for p in parts) \
+                and not re.fullmatch(pattern, value):
+            out.extend(parts)
+        else:
+            out.append(value.strip())
+    return [v for v in out if v]
+
+
+_VARIABLE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*=)?[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _looks_like_a_secret(item: str) -> bool:
+    """True when a --secret-env argument is not ``VAR`` / ``FIELD=VAR`` but a credential pasted in its place.
+
+    A variable that is set is a variable, whatever its name; otherwise no variable is named with spaces, dots,
+    base64's '+/=' or '-', and names are words (GITHUB_TOKEN), not long runs of lower-case letters and digits.
+    """
+    if not _VARIABLE.fullmatch(item):
+        return True
+    var = item.rpartition("=")[2]
+    if var in os.environ:
+        return False
+    return len(var) >= 16 and any(c.isdigit() for c in var) and any(c.islower() for c in var)
 
 
 def build_target(args) -> Target | str:
@@ -63,7 +126,7 @@ def build_target(args) -> Target | str:
     try:
         tracker = trackers.get(args.tracker)
     except KeyError:
-        return f"there is no tracker called {args.tracker!r}; run `exadesk trackers` to list them"
+        return trackers.unknown(args.tracker).text()
     spec = tracker.spec
     try:
         method = spec.auth_method(args.auth)
@@ -88,6 +151,13 @@ def build_target(args) -> Target | str:
         values[name] = value
     secret_fields = [f.name for f in method.secret_fields]
     for item in args.secret_env:
+        if _looks_like_a_secret(item):
+            # Never repeat it: the message would put the secret on the screen, in scroll-back and in CI logs.
+            return ("--secret-env takes the NAME of an environment variable that holds the secret, and what was "
+                    "given looks like the secret itself (it is not repeated here). Put the secret in a variable "
+                    "first, for example `read -rs TOKEN && export TOKEN` (PowerShell: "
+                    "`$env:TOKEN = Read-Host -MaskInput`), then pass --secret-env TOKEN; also clear it from your "
+                    "shell history")
         name, sep, var = item.rpartition("=") if "=" in item else ("", "", item)
         if not name:
             if len(secret_fields) != 1:
@@ -104,15 +174,17 @@ def build_target(args) -> Target | str:
             return "--secret-stdin needs the secret field's name (" + ", ".join(secret_fields) + ")"
         secrets[name] = sys.stdin.readline().rstrip("\r\n")
     try:
-        sync = parse_sync(args.sync)
+        sync = parse_sync(",".join(_listed(args.sync)))
     except ValueError as exc:
         return str(exc)
+    scope = scope_list(spec, args.project) or list(spec.scope.default)
     if not args.url:
         if not spec.url.default:
             return f"--url is required (for example {spec.url.example})"
         args.url = spec.url.default
-    return Target(tracker=spec.id, url=args.url, auth_method=method.id, values=values, secrets=Secrets(secrets),
-                  sync=sync, scope=list(args.project) or list(spec.scope.default), ca_bundle=args.ca_bundle,
+    # As given: validation applies the address rules to it, then trims a page address to the site.
+    return Target(tracker=spec.id, url=args.url, auth_method=method.id, values=values,
+                  secrets=Secrets(secrets), sync=sync, scope=scope, ca_bundle=args.ca_bundle,
                   timeout=args.timeout, person=args.person)
 
 
@@ -128,6 +200,15 @@ def run(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
+    offline = engine.validate(target)
+    if offline.problem is not None and offline.problem.reason == "input.scope_missing":
+        # Requirements are checked per project here: with none, nothing would be verified (exit 2).
+        spec = trackers.get(target.tracker).spec
+        if args.json:
+            print_json(offline.to_json())
+        else:
+            print(f"exadesk check: {spec.scope.missing_sentence(spec.name, '--project')}.", file=sys.stderr)
+        return EXIT_USAGE
     cancel = threading.Event()
     try:
         report = engine.verify(target, cancel=cancel)

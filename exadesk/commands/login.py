@@ -13,7 +13,7 @@ import sys
 import threading
 import webbrowser
 
-from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE
+from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE, seconds
 from exadesk.commands.output import run_interruptible
 
 
@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
     parser.add_argument("--password-env", metavar="VAR",
                         help="ServiceNow: use the password grant with the password in this variable")
     parser.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
-    parser.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for the sign-in")
+    parser.add_argument("--timeout", type=seconds, default=300.0, help="seconds to wait for the sign-in")
     parser.set_defaults(run=run)
 
 

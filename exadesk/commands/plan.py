@@ -6,10 +6,10 @@ import sys
 import threading
 
 from exadesk import engine, instances
-from exadesk.checks import Report, Status
+from exadesk.checks import Report, Status, Verdict
 from exadesk.errors import ErrorKind, Problem
 from exadesk.cli import EXIT_USAGE
-from exadesk.commands.output import SYMBOLS, print_json
+from exadesk.commands.output import HEADLINES, prefix, print_json
 from exadesk.model import ConfigMode, Connection
 from exadesk.planner import ADMIN_TYPES, admin_targets, plan_for
 from exadesk.storage import Store
@@ -125,13 +125,14 @@ def run_plan(args) -> int:
     if args.json:
         print_json(plan.to_json())
     else:
-        print(f"Connection {plan.connection} ({plan.mode.value}): {'READY' if plan.ready else 'NOT READY'}")
+        verdict = {0: Verdict.READY, 1: Verdict.NOT_READY}.get(plan.exit_code(), Verdict.NOT_CONFIRMED)
+        print(f"Connection {plan.connection} ({plan.mode.value}): {HEADLINES[verdict]}")
         for item in plan.items:
-            print(f"  [{SYMBOLS[item.status]}] {item.side}: {item.title}")
+            print(f"{prefix(item)}{item.side}: {item.title}")
             if item.detail:
-                print(f"         {item.detail}")
+                print(f"{prefix()}{item.detail}")
             if item.fix and item.status is not Status.PASS:
-                print(f"         Fix: {item.fix}")
+                print(f"{prefix()}Fix: {item.fix}")
         for problem in plan.problems:
             print(f"  {problem.text()}")
         print()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from exadesk import report
 from exadesk.cli import EXIT_USAGE
-from exadesk.storage import Store, write_atomic
+from exadesk.commands.output import write_output
+from exadesk.storage import Store
 
 FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md"}
 
@@ -41,6 +42,7 @@ def run(args) -> int:
         if not args.output:
             sys.stdout.write(text)
             return 0
-        write_atomic(Path(args.output), text.encode("utf-8"), mode=0o644)
+        if not write_output(args.output, text.encode("utf-8"), "report", mode=0o644):
+            return EXIT_USAGE
     print(f"Wrote the {fmt.upper()} readiness report of {ws.name} to {args.output}.", file=sys.stderr)
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
+from exadesk.cli import EXIT_USAGE
+
 
 
 def add_parser(sub) -> None:
@@ -15,9 +17,18 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from exadesk import trackers
     from exadesk.sandbox.demo import start_demo
 
-    demo = start_demo(args.tracker or None)
+    chosen = []
+    for name in args.tracker:
+        try:
+            chosen.append(trackers.get(name).spec.id)
+        except KeyError:
+            # Starting nothing and saying nothing would look like a sandbox that works.
+            print(f"exadesk sandbox: {trackers.unknown(name).text()}", file=sys.stderr)
+            return EXIT_USAGE
+    demo = start_demo(chosen or None)
     try:
         print("ExaDesk sandbox: emulators on loopback (made-up demo credentials).")
         for line in demo.describe():

@@ -52,12 +52,12 @@ def check_stored(args) -> int:
             max_workers=getattr(args, "parallel", None) or instances.MAX_IN_FLIGHT,
             per_host=getattr(args, "per_host", None) or instances.PER_HOST)
 
-    run_interruptible(work, cancel, "verify-all",
+    completed = run_interruptible(work, cancel, "verify-all",
                       on_interrupt=lambda: print("\nCancelling; finished results are kept…", file=sys.stderr))
     if show_progress:
         print(file=sys.stderr)
     result = outcome.get("result")
-    if result is None:  # the worker died: the log has the traceback
+    if not completed or result is None:  # the worker raised: the log has where
         print("exadesk: verify-all stopped on an internal error; see the log.", file=sys.stderr)
         return EXIT_INCONCLUSIVE
 
@@ -77,7 +77,7 @@ def check_stored(args) -> int:
         if args.all and ordered:
             counts = result.counts()
             print(f"{len(ordered)} verified: {counts['ready']} ready, {counts['not_ready']} not ready, "
-                  f"{counts['inconclusive']} could not be verified, {counts['bad_input']} with input problems"
+                  f"{counts['inconclusive']} not confirmed, {counts['bad_input']} with input problems"
                   + (" (cancelled)" if result.cancelled else "") + ".")
     codes = [r.exit_code() for _, r in ordered]
     if not codes:

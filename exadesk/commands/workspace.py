@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 
-from exadesk import engine, instances, messages, recovery, validation
-from exadesk.cli import EXIT_USAGE
+from exadesk import engine, instances, messages, recovery, trackers, validation
+from exadesk.checks import Status
+from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json
 from exadesk.errors import KeychainError
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
+from exadesk.words import state_label, tracker_name
 
 
 def add_parser(sub) -> None:
@@ -29,10 +32,14 @@ def add_parser(sub) -> None:
     adder.add_argument("--field", action="append", default=[])
     adder.add_argument("--secret-env", action="append", default=[])
     adder.add_argument("--secret-stdin", nargs="?", const="")
-    adder.add_argument("--project", action="append", default=[])
-    adder.add_argument("--sync", default="")
-    adder.add_argument("--timeout", type=float, default=20.0)
+    adder.add_argument("--project", action="append", default=[],
+                       help="a project / repository / table in scope; repeat it or give a comma list (SUP,OPS)")
+    adder.add_argument("--sync", action="append", default=[], help="what is synced, repeated or as a comma list")
+    adder.add_argument("--timeout", type=seconds, default=20.0)
     adder.add_argument("--json", action="store_true")
+    adder.add_argument("--without-secret", action="store_true",
+                       help="keep the instance without its secret (prepared offline), e.g. when no keychain works "
+                            "here; enter the secret later")
     adder.add_argument("--role", choices=("proxy", "admin"), default="proxy",
                        help="admin: an administrator's own credential for `exadesk plan`, not verified as a proxy user")
     adder.set_defaults(run=run_add)
@@ -40,6 +47,8 @@ def add_parser(sub) -> None:
     remover = sub.add_parser("remove", help="remove a stored instance and its keychain entries")
     remover.add_argument("instance")
     remover.add_argument("--workspace")
+    remover.add_argument("--force", action="store_true",
+                         help="remove it even when a connection uses it (the connection then misses that side)")
     remover.set_defaults(run=run_remove)
 
 
@@ -60,7 +69,7 @@ def run_list(args) -> int:
         for i in w.instances:
             when = i.last.at.strftime("%Y-%m-%d %H:%M") if i.last else "never verified"
             role = "  (admin credential)" if i.role == "admin" else ""
-            print(f"  {i.name:24} {i.tracker:13} {i.state.value:17} {when}{role}")
+            print(f"  {i.name:24} {tracker_name(i.tracker):24} {state_label(i.state):17} {when}{role}")
     return 0
 
 
@@ -74,12 +83,20 @@ def run_add(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
-    report = engine.validate(target)
-    if report.problem is not None:
+    without_secret = getattr(args, "without_secret", False)
+    # Storing asks no scope yet (it may be known only later); checking the stored instance asks for it.
+    report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "prepare")
+    method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
+    missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
+    bad = [c for c in report.checks if c.status is Status.FAIL
+           and not (without_secret and c.id in missing_secrets)]  # --without-secret: no secret is fine
+    # A problem not from a failing field (a timeout, a secret that is not text, the CA file) always stops here.
+    if report.problem is not None and (bad or report.problem.reason != "input.field"):
         print(f"exadesk add: {report.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
+    secret_fields = [f.name for f in method.secret_fields if target.secrets.get(f.name) or without_secret]
     instance = Instance(tracker=target.tracker, name=args.name, url=target.url, auth_method=target.auth_method,
-                        values=dict(target.values), secret_fields=target.secrets.names(), sync=sorted(target.sync),
+                        values=dict(target.values), secret_fields=secret_fields, sync=sorted(target.sync),
                         scope=list(target.scope), ca_bundle=target.ca_bundle, state=InstanceState.PREPARED_OFFLINE,
                         role=getattr(args, "role", "proxy"))
 
@@ -92,20 +109,28 @@ def run_add(args) -> int:
             raise _Duplicate()
         ws.instances.append(instance)
 
-    values = {name: target.secrets.get(name) for name in target.secrets.names()}
+    values = {} if without_secret else {name: target.secrets.get(name) for name in target.secrets.names()}
     try:
         recovery.add_with_secrets(Store(), SecretStore() if values else None, instance.id, values, change)
     except KeychainError as exc:
-        print(f"exadesk add: {exc.problem.text()}", file=sys.stderr)
+        nothing = messages.problem("keychain.nothing_saved")
+        print(f"exadesk add: {exc.problem.text()}\n{nothing.message} To keep {args.name} without its secret "
+              "(prepared offline), run the same command with --without-secret, and enter the secret once a keychain "
+              "works.", file=sys.stderr)
         return EXIT_USAGE
     except _Duplicate:
         print(f"exadesk add: {args.workspace} already has an instance called {args.name!r}.", file=sys.stderr)
         return EXIT_USAGE
     if instance.role == "admin":
-        print(f"Stored the admin credential {args.name} ({target.tracker}) in {args.workspace}; name it in "
+        print(f"Stored the admin credential {args.name} ({tracker_name(target.tracker)}) in {args.workspace}; "
+              f"name it in "
               f"`exadesk connect --left-admin/--right-admin` and check it with `exadesk plan`.")
+    elif without_secret:
+        print(f"Stored {args.name} ({target.tracker}) in {args.workspace} without its secret (prepared offline); "
+              "nothing secret was kept. Once a keychain works, enter the secret in the app (Replace secret) and "
+              "verify it.")
     else:
-        print(f"Stored {args.name} ({target.tracker}) in {args.workspace}; verify it with "
+        print(f"Stored {args.name} ({tracker_name(target.tracker)}) in {args.workspace}; verify it with "
               f"`exadesk check --instance {args.name!r}`.")
     return 0
 
@@ -121,6 +146,12 @@ def run_remove(args) -> int:
         print(f"exadesk remove: there is no instance called {args.instance!r}.", file=sys.stderr)
         return EXIT_USAGE
     ws, inst = found
+    used_by = [c.name for c in instances.connections_using(ws, inst.id)]
+    if used_by and not args.force:
+        print(f"exadesk remove: {instances.removal_warning(ws, inst)} Nothing was removed. Add --force to remove "
+              f"{inst.name} anyway, or first choose another instance for the connection (`exadesk connect` with the "
+              "same --name).", file=sys.stderr)
+        return EXIT_USAGE
     try:
         # The data file first, then the keychain: a crash in between leaves secrets the next start removes,
         # never an instance without its secret.
@@ -132,4 +163,7 @@ def run_remove(args) -> int:
         print(f"exadesk remove: {problem.text()}", file=sys.stderr)
         return EXIT_USAGE
     print(f"Removed {inst.name} and its keychain entries.")
+    for name in used_by:
+        print(f"The connection {name!r} used {inst.name}; see what it needs now with "
+              f"`exadesk plan --workspace {shlex.quote(ws.name)} --connection {shlex.quote(name)}`.")
     return 0

@@ -9,6 +9,7 @@ from exadesk import expiry, history, instances
 from exadesk.cli import EXIT_USAGE
 from exadesk.commands.output import print_json
 from exadesk.storage import Store
+from exadesk.words import state_label, tracker_name
 
 
 def add_parser(sub) -> None:
@@ -91,7 +92,7 @@ def run_search(args) -> int:
     for ws, hits in found:
         print(f"{ws.name}{' (archived)' if ws.archived else ''}")
         for i in hits:
-            print(f"  {i.name:24} {i.tracker:13} {i.state.value:17} {i.url}")
+            print(f"  {i.name:24} {tracker_name(i.tracker):24} {state_label(i.state):17} {i.url}")
     return 0
 
 
@@ -150,12 +151,10 @@ def run_history(args) -> int:
         print_json({"instance": inst.name, "changes": changes,
                     "runs": [{**r, "at": r["at"].isoformat()} for r in rows]})
         return 0
-    print(f"{inst.name} ({inst.tracker})")
+    print(f"{inst.name} ({tracker_name(inst.tracker)})")
     print("Changes:" if changes else "No change between the stored results.")
     for sentence in changes:
         print(f"  {sentence}")
     for r in rows:
-        verdict = "ready" if r["ready"] else ("could not verify" if not r["conclusive"] else "not ready")
-        failing = f": {', '.join(r['failing'])}" if r["failing"] else ""
-        print(f"  {r['at']:%Y-%m-%d %H:%M}  {verdict}{failing}")
+        print(f"  {r['at']:%Y-%m-%d %H:%M}  {history.verdict_line(r)}")
     return 0

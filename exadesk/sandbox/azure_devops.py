@@ -1,18 +1,22 @@
 """Emulator of an Azure DevOps collection's REST API (as Azure DevOps Server serves it, one host for all).
 
 From Microsoft's documentation and API descriptions (MicrosoftDocs/vsts-rest-api-specs 7.1):
-GET /{collection}/_apis/connectionData (authenticatedUser), GET /{collection}/_apis/identities
+GET /{collection}/_apis/connectionData (authenticatedUser; a preview resource: an api-version without -preview is
+refused), GET /{collection}/_apis/identities
 (identityIds / searchFilter=General&filterValue / descriptors, queryMembership None|Direct|Expanded),
+GET /{collection}/_apis/projects (the list, $top and continuationToken),
 GET /{collection}/_apis/projects/{projectId} (name or id); api-version is required on the described APIs.
-A PAT arrives as Basic with any user name and the token as password. Errors are the service's exception
+A PAT arrives as Basic with any user name and the token as password. A refused token gets a 302 to the sign-in
+page unless the request carries X-TFS-FedAuthRedirect: Suppress (as Microsoft's clients send), then a bare 401. Errors are the service's exception
 JSON ({"$id", "innerException", "message", "typeName", "typeKey", "errorCode", "eventId"}).
 
 On Services the identities API lives on vssps.dev.azure.com/{organization}; here every host's paths are
 served by the one loopback server, like a Server collection (the adapter maps hosts, the emulator does not).
 
-Wire format: by default replies follow the API description (lists as bare arrays, descriptors as
-{identityType, identifier} objects). ``scenario["wire"] = "service"`` sends what the service itself sends
-({"count", "value"} wrappers, descriptors as "Type;identifier" strings).
+Wire format: by default replies are what the service itself sends ({"count", "value"} wrappers, descriptors as
+"Type;identifier" strings), as responses recorded from dev.azure.com show (tests/data/recorded/azure_devops/).
+``scenario["wire"] = "documented"`` follows the API description instead (lists as bare arrays, descriptors as
+{identityType, identifier} objects), which the service does not send.
 """
 
 from __future__ import annotations
@@ -60,6 +64,13 @@ def _guid(name: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
 
 
+def descriptor_text(value) -> str:
+    """A descriptor as the query string carries it: ``Type;identifier`` (the service's form of either wire format)."""
+    if isinstance(value, dict):
+        return f"{value.get('identityType', '')};{value.get('identifier', '')}"
+    return str(value)
+
+
 class AzureDevOpsEmulator(Emulator):
     """Scenario keys: ``collection``, ``pats`` (token -> user id and the collections it is for), ``users``
     (id -> name, account, groups; a group not in ``groups`` does not exist and is ignored), ``groups`` (group ->
@@ -94,7 +105,7 @@ class AzureDevOpsEmulator(Emulator):
             },
             "projects": {"Website": {"id": "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c"},
                          "Backend": {"id": "8b2a1c4d-3e5f-4a6b-9c7d-0e1f2a3b4c5d"}},
-            "wire": "documented",
+            "wire": "service",
             "signin_203": False,
             "conditional_access": False,
             "iis_basic_auth": False,
@@ -148,6 +159,11 @@ class AzureDevOpsEmulator(Emulator):
             return None, html_response(SIGNIN_PAGE, 203)
         pat = self.scenario["pats"].get(basic[1])
         if pat is None:
+            if request.headers.get("x-tfs-fedauthredirect", "").lower() != "suppress":
+                # Browsers get the sign-in page; clients ask for the plain 401 with X-TFS-FedAuthRedirect: Suppress.
+                return None, Response(302, b"", {"Location": "https://app.vssps.visualstudio.com/_signin?realm="
+                                                             f"dev.azure.com&reply_to={self.url}%2F&redirect=1"},
+                                      "text/html")
             return None, self.error(401, request)
         if self.scenario.get("conditional_access"):
             return None, _exception("VS403463: The conditional access policy defined by your Azure Active Directory "
@@ -190,7 +206,7 @@ class AzureDevOpsEmulator(Emulator):
         return {"id": user_id, "descriptor": self._descriptor("Microsoft.IdentityModel.Claims.ClaimsIdentity",
                                                               f"{TENANT}\\{user['account']}"),
                 "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
-                "providerDisplayName": user["name"], "isActive": True, "isContainer": False,
+                "providerDisplayName": user["name"], "isActive": True,  # no isContainer: recorded users lack it
                 "members": [], "memberIds": [], "resourceVersion": 2, "metaTypeId": 0,
                 "memberOf": [self._descriptor("Microsoft.TeamFoundation.Identity", _sid(g)) for g in groups],
                 "properties": {"SchemaClassName": {"$type": "System.String", "$value": "User"},
@@ -208,6 +224,11 @@ class AzureDevOpsEmulator(Emulator):
         user, refusal = self._authenticate(request, collection)
         if refusal:
             return refusal
+        version = request.param("api-version")
+        if version and "-preview" not in version:
+            return _exception(f"The requested version \"{version}\" of the resource is under preview. The -preview "
+                              "flag must be supplied in the api-version for such requests. For example: "
+                              f"\"{version}-preview\"", "VssInvalidPreviewVersionException", 400)
         me = {"id": user["id"], "descriptor": f"Microsoft.IdentityModel.Claims.ClaimsIdentity;{TENANT}\\"
                                               f"{user['account']}",
               "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
@@ -239,6 +260,12 @@ class AzureDevOpsEmulator(Emulator):
                 if wanted.strip().lower() in (u.lower() for u in self.scenario["users"]):
                     key = next(u for u in self.scenario["users"] if u.lower() == wanted.strip().lower())
                     out.append(self._user_identity(key, membership))
+        elif request.param("descriptors"):
+            by_descriptor = {descriptor_text(self._group_identity(g)["descriptor"]).lower(): g
+                             for g in self.scenario["groups"]}
+            for wanted in request.param("descriptors").split(","):
+                if wanted.strip().lower() in by_descriptor:
+                    out.append(self._group_identity(by_descriptor[wanted.strip().lower()]))
         elif request.param("searchFilter").lower() == "general":
             value = request.param("filterValue").lower()
             out = [self._group_identity(g) for g in self.scenario["groups"] if g.lower() == value]
@@ -248,6 +275,22 @@ class AzureDevOpsEmulator(Emulator):
             return _exception("VS403439: Please specify one of: descriptors, identityIds, subjectDescriptors or a "
                               "search filter.", "ArgumentException", 400)
         return json_response(self._wrap(out))
+
+    @route("GET", "/{collection}/_apis/projects")
+    def projects(self, request: Request, collection: str) -> Response:
+        """Every project, as GET _apis/projects lists them ($top, continuationToken)."""
+        user, refusal = self._authenticate(request, collection)
+        if refusal:
+            return refusal
+        items = [{"id": info["id"], "name": name, "description": info.get("description", ""),
+                  "url": f"{self.url}/_apis/projects/{info['id']}", "state": "wellFormed", "revision": 411,
+                  "visibility": "private", "lastUpdateTime": "2026-09-14T08:21:43.903Z"}
+                 for name, info in self.scenario["projects"].items()]
+        start = int(request.param("continuationToken") or 0)
+        top = int(request.param("$top") or 100)
+        page = items[start:start + top]
+        headers = {"x-ms-continuationtoken": str(start + top)} if start + top < len(items) else {}
+        return json_response(self._wrap(page), 200, **headers)
 
     @route("GET", "/{collection}/_apis/projects/{project_id}")
     def project(self, request: Request, collection: str, project_id: str) -> Response:

@@ -59,7 +59,7 @@ class FreshdeskEmulator(FreshworksEmulator):
         }
 
     def _me(self, agent: dict) -> dict:
-        return {
+        body = {
             "available": agent.get("available", True), "occasional": agent.get("occasional", False),
             "signature": None, "id": agent["id"], "ticket_scope": agent.get("ticket_scope"),
             "group_ids": agent.get("group_ids", []), "role_ids": agent.get("role_ids", []), "skill_ids": [],
@@ -70,6 +70,9 @@ class FreshdeskEmulator(FreshworksEmulator):
                         "phone": None, "time_zone": "Amsterdam", "created_at": "2025-03-04T09:12:00Z",
                         "updated_at": "2026-10-01T08:00:00Z"},
         }
+        for name in agent.get("omit", []):  # a reply without a documented field (older API versions, proxies)
+            body.pop(name, None)
+        return body
 
     def _is_admin(self, agent: dict) -> bool:
         return any(self.scenario["roles"].get(str(r), {}).get("admin") for r in agent.get("role_ids", []))

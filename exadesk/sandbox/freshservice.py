@@ -78,7 +78,7 @@ class FreshserviceEmulator(FreshworksEmulator):
     def _agent_body(self, agent: dict) -> dict:
         roles = agent.get("roles", [])
         level = _SCOPE_LEVEL.get(roles[0]["assignment_scope"], "Restricted Access") if roles else "Restricted Access"
-        return {
+        body = {
             "id": agent["id"], "first_name": agent.get("first_name"), "last_name": agent.get("last_name"),
             "occasional": agent.get("occasional", False), "job_title": "Integration", "email": agent.get("email"),
             "work_phone_number": None, "mobile_phone_number": None, "reporting_manager_id": None,
@@ -89,6 +89,9 @@ class FreshserviceEmulator(FreshworksEmulator):
             "last_login_at": "2026-11-20T10:00:00Z", "active": agent.get("active", True), "has_logged_in": True,
             "created_at": "2025-03-04T09:12:00Z", "updated_at": "2026-10-01T08:00:00Z",
         }
+        for name in agent.get("omit", []):  # a reply without a documented field
+            body.pop(name, None)
+        return body
 
     @route("GET", "/api/v2/agents/me")
     def me(self, request: Request) -> Response:

@@ -4,8 +4,10 @@ Session-based: POST /qcbin/authentication-point/alm-authenticate (XML user + pas
 POST /qcbin/rest/site-session sets QCSession and XSRF-TOKEN; a /rest call without them gets 401 "Authentication
 failed. Browser based integrations - to login append '?login-form-required=y' to the url you tried to access."
 GET /qcbin/rest/is-authenticated, GET /qcbin/rest/domains?include-projects-info=y,
-GET .../customization/entities/{entity}/fields, DELETE /qcbin/rest/site-session,
-GET /qcbin/authentication-point/logout. Replies are XML, ALM's default.
+GET .../customization/entities/{entity}/fields, GET .../customization/users/{user}?show-user-groups-names=true
+(the User schema: Name and FullName attributes, email, phone, UserActive; with the parameter, the user's group
+names), the Site Administration REST API under /qcbin/v2/sa/api/ (site administrators only: others get 403),
+DELETE /qcbin/rest/site-session, GET /qcbin/authentication-point/logout. Replies are XML, ALM's default.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ def _xml(body: str, status: int = 200, **headers: str) -> Response:
 
 
 class HpAlmEmulator(Emulator):
-    """Scenario keys: ``users`` (name -> password, admin_of projects), ``domains`` (domain -> projects),
-    ``drop_session_cookie`` (a proxy strips QCSession), ``licenses_free``."""
+    """Scenario keys: ``users`` (name -> password, projects, admin_of projects, groups {project: names} where
+    they differ from TDAdmin in admin_of and Viewer elsewhere, site_admin), ``domains`` (domain -> projects),
+    ``drop_session_cookie`` (a proxy strips QCSession), ``licenses_free``, ``groups_sent`` (False: a server that
+    leaves the group names out of the user reply)."""
 
     tracker = "hp_alm"
     demo_secrets = {"password": DEMO_PASSWORD}
@@ -48,6 +52,7 @@ class HpAlmEmulator(Emulator):
             "domains": {"DEFAULT": ["Sync_Project", "Legacy"], "FINANCE": ["Ledger"]},
             "drop_session_cookie": False,
             "licenses_free": True,
+            "groups_sent": True,
         }
 
     def error(self, status: int, request: Request) -> Response:
@@ -159,6 +164,47 @@ class HpAlmEmulator(Emulator):
                     "</Field>"
                     "<Field PhysicalName=\"BG_USER_02\" Name=\"user-02\" Label=\"Remote status\"><System>false"
                     "</System></Field></Fields>")
+
+
+    def _member(self, user: str, domain: str, project: str) -> bool:
+        return f"{domain}/{project}".lower() in {p.lower() for p in self.scenario["users"][user]["projects"]}
+
+    def _groups(self, user: str, key: str) -> list[str]:
+        info = self.scenario["users"][user]
+        explicit = {k.lower(): v for k, v in (info.get("groups") or {}).items()}
+        if key.lower() in explicit:
+            return list(explicit[key.lower()])
+        return ["TDAdmin"] if key.lower() in {p.lower() for p in info.get("admin_of", [])} else ["Viewer"]
+
+    @route("GET", "/qcbin/rest/domains/{domain}/projects/{project}/customization/users/{name}")
+    def project_user(self, request: Request, domain: str, project: str, name: str) -> Response:
+        """A project member may read a project user; the group names come with show-user-groups-names=true."""
+        user = self._session_user(request)
+        if not user:
+            return self.error(401, request)
+        if not self._member(user, domain, project):
+            return self.error(403, request)
+        if name not in self.scenario["users"] or not self._member(name, domain, project):
+            return self.error(404, request)
+        groups = ""
+        if request.param("show-user-groups-names") == "true" and self.scenario.get("groups_sent", True):
+            names = "".join(f"<GroupName>{g}</GroupName>" for g in self._groups(name, f"{domain}/{project}"))
+            groups = f"<GroupNames>{names}</GroupNames>"
+        return _xml(f"<User Name={quoteattr(name)} FullName={quoteattr(name)}><description/><email/><phone/>"
+                    f"<UserActive>Y</UserActive>{groups}</User>")
+
+    @route("GET", "/qcbin/v2/sa/api/domains")
+    def site_admin_domains(self, request: Request) -> Response:
+        """Site Administration: every domain and project, for site administrators only (others: 403)."""
+        user = self._session_user(request)
+        if not user:
+            return self.error(401, request)
+        if not self.scenario["users"][user].get("site_admin"):
+            return self.error(403, request)
+        parts = "".join(f"<domain><name>{d}</name><projects>"
+                        + "".join(f"<project><name>{p}</name></project>" for p in projects)
+                        + "</projects></domain>" for d, projects in self.scenario["domains"].items())
+        return _xml(f"<domains>{parts}</domains>")
 
 
 EMULATOR = HpAlmEmulator

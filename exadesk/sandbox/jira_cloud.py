@@ -4,7 +4,10 @@ From Atlassian's documentation (swagger-v3.v3.json and the REST reference): Basi
 gets 401 "Basic authentication with passwords is deprecated"), scoped tokens only through
 /ex/jira/{cloudId} (as api.atlassian.com serves them), GET /_edge/tenant_info (anonymous, the cloud id),
 myself, mypermissions (400 without ``permissions``), user/search (the app user: accountType "app"),
-user/groups, project/search, project/{key}/role and role/{id} (actors), project/{key}/permissionscheme.
+user/groups, project/search (``keys`` and ``id`` filters), project/{key}/role and role/{id} (actors),
+project/{key}/permissionscheme, permissionscheme (every scheme), POST permissions/check (Get bulk permissions: what
+an account may do in many projects), issuesecurityschemes/project (which project uses which issue security scheme)
+and issuesecurityschemes/{id} (its levels).
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ class JiraCloudEmulator(Emulator):
     """Scenario keys: ``admin`` (email, token, password, ``administer``, ``groups``, ``project_admin``: project
     keys, ``browse_users``), ``people`` (more accounts by email, same shape plus ``accountId``), ``groups`` (the
     site's group names), ``scoped_tokens``, ``app_user``
-    (``present``, ``active``, ``groups``), ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
+    (``present``, ``active``, ``groups``), ``more_users`` (ordinary accounts listed by Get all users before the app),
+    ``projects`` (key -> ``scheme``, ``role_members``), ``schemes``
     (id -> ``name``, ``grants``, ``revoked``: role grants removed), ``security_schemes`` (id -> levels and
-    their members), ``addons_role_deleted``."""
+    their members), ``addons_role_deleted``; an account's ``site_admin`` (default: ``administer``) lets it change
+    group membership."""
 
     tracker = "jira_cloud"
     demo_secrets = {"api_token": DEMO_TOKEN}
@@ -49,8 +54,8 @@ class JiraCloudEmulator(Emulator):
             "people": {},
             "groups": sorted(GROUP_IDS),
             "scoped_tokens": [DEMO_SCOPED],
+            # App accounts have no e-mail address (Atlassian's profile visibility: accountType "app").
             "app_user": {"present": True, "active": True, "displayName": "Exalate",
-                         "emailAddress": "com.exalate.jiranode@connect.atlassian.com",
                          "groups": ["atlassian-addons", "atlassian-addons-admin", "jira-core-users",
                                     "jira-servicedesk-users", "jira-software-users"]},
             "projects": {
@@ -209,10 +214,35 @@ class JiraCloudEmulator(Emulator):
         query = request.param("query").lower()
         app = self._app()
         found = []
-        if app and query and (app["displayName"].lower().startswith(query)
-                              or app.get("emailAddress", "").lower().startswith(query)):
+        # "Returns a list of active users that match the search string": an inactive account is never found here.
+        if app and app["active"] and query and (app["displayName"].lower().startswith(query)
+                                                or app.get("emailAddress", "").lower().startswith(query)):
             found.append(app)
         return json_response(found)
+
+    @route("GET", "/rest/api/3/users/search")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/users/search")
+    def all_users(self, request: Request, cloud: str | None = None) -> Response:
+        """Get all users: "active users, inactive users and previously deleted users", a bare paged array."""
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self.scenario["admin"].get("browse_users", True):
+            return self.error(403, request)
+        admin = self.scenario["admin"]
+        users = [{"self": f"{self.url}/rest/api/3/user?accountId={ADMIN_ACCOUNT}", "accountId": ADMIN_ACCOUNT,
+                  "accountType": "atlassian", "displayName": admin["displayName"], "active": True}]
+        users += [{"self": f"{self.url}/rest/api/3/user?accountId={p['accountId']}", "accountId": p["accountId"],
+                   "accountType": "atlassian", "displayName": p.get("displayName", email), "active": True}
+                  for email, p in self.scenario.get("people", {}).items() if p.get("accountId")]
+        users += [{"self": f"{self.url}/rest/api/3/user?accountId=5b10ac8d82e05b22cc7d{i:04d}",
+                   "accountId": f"5b10ac8d82e05b22cc7d{i:04d}", "accountType": "atlassian",
+                   "displayName": f"Person {i}", "active": i % 7 != 0} for i in range(self.scenario.get("more_users", 0))]
+        app = self._app()
+        if app:
+            users.append(app)
+        start, size = int(request.param("startAt") or 0), min(int(request.param("maxResults") or 50), 1000)
+        return json_response(users[start:start + size])
 
     @route("GET", "/rest/api/3/user/groups")
     @route("GET", "/ex/jira/{cloud}/rest/api/3/user/groups")
@@ -234,6 +264,9 @@ class JiraCloudEmulator(Emulator):
             return denied
         start, size = int(request.param("startAt") or 0), int(request.param("maxResults") or 50)
         items = list(self.scenario["projects"].items())
+        keys, ids = request.query.get("keys", [])[:50], request.query.get("id", [])[:50]  # documented: up to 50 each
+        if keys or ids:
+            items = [(key, p) for key, p in items if key in keys or p["id"] in ids]
         page = items[start:start + size]
         values = [{"self": f"{self.url}/rest/api/3/project/{p['id']}", "id": p["id"], "key": key, "name": p["name"],
                    "projectTypeKey": "software", "simplified": False, "style": "classic", "isPrivate": False}
@@ -241,6 +274,89 @@ class JiraCloudEmulator(Emulator):
         return json_response({"self": f"{self.url}/rest/api/3/project/search?startAt={start}", "startAt": start,
                               "maxResults": size, "total": len(items), "isLast": start + size >= len(items),
                               "values": values})
+
+    @route("GET", "/rest/api/3/permissionscheme")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/permissionscheme")
+    def permission_schemes(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self._caller(request).get("administer"):
+            return self.error(403, request)
+        return json_response({"permissionSchemes": [self._scheme(sid) for sid in self.scenario["schemes"]]})
+
+    def _app_holds(self, project: dict, permission: str) -> bool:
+        """Whether the app user holds ``permission`` in ``project``, through any grant of its scheme."""
+        app = self.scenario["app_user"]
+        if not app.get("present", True) or app.get("active", True) is False:
+            return False
+        for grant in self._scheme(project["scheme"])["permissions"]:
+            if grant["permission"] != permission:
+                continue
+            holder = grant["holder"]
+            kind, param = holder["type"], holder.get("parameter", "")
+            if kind in ("anyone", "applicationRole") or (kind == "group" and param in app.get("groups", [])) \
+                    or (kind == "user" and param == APP_ACCOUNT):
+                return True
+            if kind == "projectRole" and param == ROLE_ADDONS and not self.scenario.get("addons_role_deleted") \
+                    and APP_ACCOUNT in project.get("role_members", []):
+                return True
+        return False
+
+    @route("POST", "/rest/api/3/permissions/check")
+    @route("POST", "/ex/jira/{cloud}/rest/api/3/permissions/check")
+    def bulk_permissions(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        body = request.json()
+        if not isinstance(body, dict):
+            return self.error(400, request)
+        caller = self._caller(request)
+        account = body.get("accountId") or caller["accountId"]
+        if account != caller["accountId"] and not caller.get("administer"):
+            return self.error(403, request)  # documented: other users' permissions take Administer Jira
+        by_id = {p["id"]: p for p in self.scenario["projects"].values()}
+        out = []
+        for ask in body.get("projectPermissions") or []:
+            asked = [str(n) for n in ask.get("projects") or [] if n is not None][:1000]
+            for permission in ask.get("permissions") or []:
+                if not permission:
+                    continue
+                granted = [int(pid) for pid in asked if pid in by_id and account == APP_ACCOUNT
+                           and self._app_holds(by_id[pid], permission)]  # invalid ids are ignored, as documented
+                out.append({"permission": permission, "projects": granted, "issues": []})
+        return json_response({"globalPermissions": [], "projectPermissions": out})
+
+    @route("GET", "/rest/api/3/issuesecurityschemes/project")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/issuesecurityschemes/project")
+    def security_scheme_projects(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self._caller(request).get("administer"):
+            return self.error(403, request)
+        ids, schemes = set(request.query.get("projectId", [])), set(request.query.get("issueSecuritySchemeId", []))
+        values = [{"issueSecuritySchemeId": p["security_scheme"], "projectId": p["id"]}
+                  for p in self.scenario["projects"].values() if p.get("security_scheme")
+                  and (not ids or p["id"] in ids) and (not schemes or p["security_scheme"] in schemes)]
+        start, size = int(request.param("startAt") or 0), int(request.param("maxResults") or 50)
+        return json_response({"startAt": start, "maxResults": size, "total": len(values),
+                              "isLast": start + size >= len(values), "values": values[start:start + size]})
+
+    @route("GET", "/rest/api/3/issuesecurityschemes/{sid}")
+    @route("GET", "/ex/jira/{cloud}/rest/api/3/issuesecurityschemes/{sid}")
+    def security_scheme(self, request: Request, sid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        scheme = self.scenario.get("security_schemes", {}).get(sid)
+        if scheme is None:
+            return self.error(404, request)
+        levels = [{"id": lid, "name": level["name"], "description": level.get("description", ""),
+                   "self": f"{self.url}/rest/api/3/securitylevel/{lid}"} for lid, level in scheme["levels"].items()]
+        return json_response({"id": int(sid), "name": scheme["name"], "description": "",
+                              "self": f"{self.url}/rest/api/3/issuesecurityschemes/{sid}", "levels": levels})
 
     @route("GET", "/rest/api/3/project/{key}/role")
     @route("GET", "/ex/jira/{cloud}/rest/api/3/project/{key}/role")
@@ -326,6 +442,95 @@ class JiraCloudEmulator(Emulator):
         if not self._caller(request).get("administer"):
             return self.error(403, request)
         return json_response(self._scheme(project["scheme"]))
+
+    # -- writes an administrator makes (exadesk fix) ------------------------------------------
+    # Add/Remove user to/from group need "Site administration (that is, member of the site-admin group)": the
+    # caller's ``site_admin`` (default: whether it administers Jira); others get 403. Project role actors need
+    # Administer Projects in the project or Administer Jira; others get 401 ("lacks administrative permissions").
+
+    def _site_admin(self, request: Request) -> bool:
+        caller = self._caller(request)
+        return bool(caller.get("site_admin", caller.get("administer")))
+
+    @route("POST", "/rest/api/3/group/user")
+    @route("POST", "/ex/jira/{cloud}/rest/api/3/group/user")
+    def add_to_group(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        group, body = request.param("groupname"), request.json()
+        account = body.get("accountId") if isinstance(body, dict) else None
+        if not group or not account:
+            return _jira.error(400, request, "You must specify a group name and an account ID.")
+        if not self._site_admin(request):
+            return _jira.error(403, request, "You do not have permission to add users to groups.")
+        if group not in self.scenario.get("groups", []) or account != APP_ACCOUNT or not self._app():
+            return _jira.error(404, request, f"The group '{group}' or the user does not exist.")
+        groups = self.scenario["app_user"]["groups"]
+        if group in groups:
+            return _jira.error(400, request, f"Cannot add user. User is already a member of '{group}'.")
+        groups.append(group)
+        return json_response({"name": group, "groupId": GROUP_IDS.get(group, "9f9f"),
+                              "self": f"{self.url}/rest/api/3/group?groupId={GROUP_IDS.get(group, '9f9f')}"}, 201)
+
+    @route("DELETE", "/rest/api/3/group/user")
+    @route("DELETE", "/ex/jira/{cloud}/rest/api/3/group/user")
+    def remove_from_group(self, request: Request, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        group, account = request.param("groupname"), request.param("accountId")
+        if not group or not account:
+            return _jira.error(400, request, "You must specify a group name and an account ID.")
+        if not self._site_admin(request):
+            return _jira.error(403, request, "You do not have permission to remove users from groups.")
+        groups = self.scenario["app_user"]["groups"]
+        if account != APP_ACCOUNT or group not in groups:
+            return _jira.error(404, request, f"The user is not a member of '{group}'.")
+        groups.remove(group)
+        return Response(200, None)
+
+    def _role_admin(self, request: Request, key: str) -> bool:
+        caller = self._caller(request)
+        return bool(caller.get("administer")) or key in caller.get("project_admin", [])
+
+    @route("POST", "/rest/api/3/project/{key}/role/{rid}")
+    @route("POST", "/ex/jira/{cloud}/rest/api/3/project/{key}/role/{rid}")
+    def add_role_actors(self, request: Request, key: str, rid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        if project is None or rid != ROLE_ADDONS or self.scenario.get("addons_role_deleted"):
+            return self.error(404, request)
+        if not self._role_admin(request, key):
+            return self.error(401, request)
+        body = request.json()
+        users = body.get("user") if isinstance(body, dict) else None
+        if not isinstance(users, list) or not users:
+            return _jira.error(400, request, "You must specify a user or a group.")
+        if any(u != APP_ACCOUNT for u in users):
+            return _jira.error(404, request, "The user does not exist or is not active.")
+        members = project.setdefault("role_members", [])
+        if APP_ACCOUNT not in members:
+            members.append(APP_ACCOUNT)
+        return self.project_role(request, key, rid, cloud)
+
+    @route("DELETE", "/rest/api/3/project/{key}/role/{rid}")
+    @route("DELETE", "/ex/jira/{cloud}/rest/api/3/project/{key}/role/{rid}")
+    def delete_role_actors(self, request: Request, key: str, rid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        project = self.scenario["projects"].get(key)
+        if project is None or rid != ROLE_ADDONS or not self._role_admin(request, key):
+            return self.error(404, request)  # documented: 404 also when the caller may not administer it
+        user = request.param("user")
+        members = project.setdefault("role_members", [])
+        if not user or user not in members:
+            return _jira.error(400, request, "The user is not an actor of this role.")
+        members.remove(user)
+        return Response(204, None)
 
 
 EMULATOR = JiraCloudEmulator

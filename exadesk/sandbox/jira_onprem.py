@@ -4,11 +4,13 @@ From Atlassian's documentation: Bearer personal access tokens (8.14+) and Basic 
 after ``captcha_after`` failed Basic sign-ins Jira answers with X-Seraph-LoginReason: AUTHENTICATION_DENIED and
 X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=... (403, or 200 on some versions) until the
 person signs in through the browser. GET myself, mypermissions (all permissions, optionally for a project),
-project (a list), project/{key}/permissionscheme (administrators only), search, serverInfo (anonymous);
+project (a list), project/{key}/permissionscheme and permissionscheme (every scheme; administrators only), search, serverInfo (anonymous);
 servicedeskapi/servicedesk and its queues (agents only).
 """
 
 from __future__ import annotations
+
+import re
 
 from exadesk.sandbox import _jira
 from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
@@ -26,6 +28,7 @@ PERMISSIONS = {
     "DELETE_ALL_WORKLOGS": "Delete All Worklogs", "SET_ISSUE_SECURITY": "Set Issue Security",
     "ADMINISTER_PROJECTS": "Administer Projects",
 }
+AGENT_GROUP, AGENT_ROLE, AGENT_ROLE_ID = "jira-servicedesk-users", "Service Desk Team", "10101"
 GLOBAL = {"ADMINISTER": "Jira Administrators", "SYSTEM_ADMIN": "Jira System Administrators",
           "USER_PICKER": "Browse Users"}
 
@@ -36,7 +39,8 @@ class JiraOnPremEmulator(Emulator):
     server's group names), ``version``,
     ``pats`` (False: Jira before 8.14), ``captcha_after`` (failed Basic sign-ins before the CAPTCHA, None: never),
     ``captcha_status``, ``projects`` (key -> ``denied`` permission keys, ``scheme``, ``visible``,
-    ``service_desk`` id, ``agent``), ``schemes``, ``jsm`` (Jira Service Management installed)."""
+    ``service_desk`` id, ``agent``, ``team``: user names in its Service Desk Team role), ``schemes``, ``jsm`` (Jira
+    Service Management installed)."""
 
     tracker = "jira_onprem"
     demo_secrets = {"token": DEMO_PAT}
@@ -174,6 +178,8 @@ class JiraOnPremEmulator(Emulator):
                 granted |= {"ADMINISTER", "SYSTEM_ADMIN"}
             granted.add("USER_PICKER")
         for n, (perm, name) in enumerate({**PERMISSIONS, **GLOBAL}.items(), start=1):
+            if perm in self.scenario.get("omit_permissions", []):  # a reply without a permission (a plugin's)
+                continue
             table[perm] = {"id": str(n), "key": perm, "name": name, "type": "GLOBAL" if perm in GLOBAL else "PROJECT",
                            "description": f"Ability to {name.lower()}.", "havePermission": perm in granted}
         return json_response({"permissions": table})
@@ -190,6 +196,17 @@ class JiraOnPremEmulator(Emulator):
                             "key": key, "name": project["name"], "projectTypeKey":
                                 "service_desk" if project.get("service_desk") else "software"})
         return json_response(out)
+
+    @route("GET", "/rest/api/2/permissionscheme")
+    def permission_schemes(self, request: Request) -> Response:
+        user, denied = self._user(request)
+        if denied:
+            return denied
+        if not user.get("admin") and not user.get("system_admin"):
+            return self.error(403, request)
+        return json_response({"permissionSchemes": [
+            _jira.scheme_body(self.url, "/rest/api/2", sid, scheme, cloud=False)
+            for sid, scheme in self.scenario["schemes"].items()]})
 
     @route("GET", "/rest/api/2/project/{key}/permissionscheme")
     def permission_scheme(self, request: Request, key: str) -> Response:
@@ -211,11 +228,13 @@ class JiraOnPremEmulator(Emulator):
         if denied:
             return denied
         jql = request.param("jql")
-        key = jql.split("=", 1)[-1].strip().strip('"') if "=" in jql else ""
-        project = self._project(key) if key else None
-        if key and (project is None or "BROWSE_PROJECTS" in project.get("denied", [])):
-            return json_response({"errorMessages": [f"The value '{key}' does not exist for the field 'project'."],
-                                  "errors": {}}, 400)
+        # project = "KEY" or project in ("A", "B"): Jira names each value the user cannot see.
+        match = re.match(r'\s*project\s*(?:=|in)\s*\(?(.*?)\)?\s*$', jql, re.I)
+        keys = [k.strip().strip('"') for k in match.group(1).split(",")] if match else []
+        errors = [f"The value '{key}' does not exist for the field 'project'." for key in keys if key and (
+            self._project(key) is None or "BROWSE_PROJECTS" in self._project(key).get("denied", []))]
+        if errors:
+            return json_response({"errorMessages": errors, "errors": {}}, 400)
         return json_response({"expand": "schema,names", "startAt": 0, "maxResults": int(request.param("maxResults")
                                                                                           or 50),
                               "total": 3, "issues": []})
@@ -246,10 +265,143 @@ class JiraOnPremEmulator(Emulator):
         project = next((p for p in self.scenario["projects"].values() if str(p.get("service_desk")) == desk), None)
         if project is None:
             return self.error(404, request)
-        if not project.get("agent"):
+        if not (project.get("agent") or self._agent_by_role(user, project)):
             return _jira.error(403, request, "You do not have permission to view the queues of this service desk.")
         return json_response({"size": 1, "start": 0, "limit": 50, "isLastPage": True,
                               "values": [{"id": "1", "name": "All open", "jql": "resolution = EMPTY"}]})
+
+    # -- agents through the Service Desk Team role, and the writes an administrator makes (exadesk fix) ----------
+    # A project's ``team`` (user names in its Service Desk Team role) makes an agent of a member who also holds a
+    # Service Management licence (the jira-servicedesk-users group). Group changes take Jira Administrators (403
+    # otherwise); role actor changes take Administer Projects there or Jira Administrators (404 otherwise, as
+    # documented: "does not have permission to modify the actors").
+
+    def _agent_by_role(self, user: dict, project: dict) -> bool:
+        return user["name"] in project.get("team", []) and AGENT_GROUP in user.get("groups", [])
+
+    def _account(self, name: str) -> dict | None:
+        if name == self.scenario["user"]["name"]:
+            return self.scenario["user"]
+        person = self.scenario.get("people", {}).get(name)
+        return {"name": name, **person} if person is not None else None
+
+    def _account_record(self, name: str) -> dict | None:
+        """The stored dict to change (people are stored without their name)."""
+        if name == self.scenario["user"]["name"]:
+            return self.scenario["user"]
+        return self.scenario.get("people", {}).get(name)
+
+    @route("GET", "/rest/api/2/user")
+    def user(self, request: Request) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        account = self._account(request.param("username"))
+        if account is None:
+            return _jira.error(404, request, f"The user named '{request.param('username')}' does not exist")
+        body = {"self": f"{self.url}/rest/api/2/user?username={account['name']}", "key": account.get("key", ""),
+                "name": account["name"], "displayName": account.get("displayName", account["name"]),
+                "active": account.get("active", True)}
+        if "groups" in request.param("expand").split(","):
+            mine = [g for g in account.get("groups", []) if g in self.scenario.get("groups", [])]
+            body["groups"] = {"size": len(mine), "items": [{"name": g} for g in mine]}
+        return json_response(body)
+
+    @route("POST", "/rest/api/2/group/user")
+    def add_to_group(self, request: Request) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        if not (caller.get("admin") or caller.get("system_admin")):
+            return _jira.error(403, request, "You do not have the permission to add users to groups.")
+        group, body = request.param("groupname"), request.json()
+        record = self._account_record(str(body.get("name") or "")) if isinstance(body, dict) else None
+        if group not in self.scenario.get("groups", []) or record is None:
+            return _jira.error(404, request, "The group or the user was not found.")
+        groups = record.setdefault("groups", [])
+        if group in groups:
+            return _jira.error(400, request, f"Cannot add user. User is already a member of '{group}'.")
+        groups.append(group)
+        return json_response({"name": group, "self": f"{self.url}/rest/api/2/group?groupname={group}"}, 201)
+
+    @route("DELETE", "/rest/api/2/group/user")
+    def remove_from_group(self, request: Request) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        if not (caller.get("admin") or caller.get("system_admin")):
+            return _jira.error(403, request, "You do not have the permission to remove users from groups.")
+        group, record = request.param("groupname"), self._account_record(request.param("username"))
+        if record is None or group not in record.get("groups", []):
+            return _jira.error(404, request, "The group or the user was not found.")
+        record["groups"].remove(group)
+        return Response(200, None)
+
+    def _roles_of(self, project: dict) -> dict[str, str]:
+        roles = {"Administrators": "10002"}
+        if project.get("service_desk"):
+            roles[AGENT_ROLE] = AGENT_ROLE_ID
+        return roles
+
+    @route("GET", "/rest/api/2/project/{key}/role")
+    def project_roles(self, request: Request, key: str) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        project = self._project(key)
+        if project is None:
+            return self.error(404, request)
+        return json_response({name: f"{self.url}/rest/api/2/project/{key}/role/{rid}"
+                              for name, rid in self._roles_of(project).items()})
+
+    @route("GET", "/rest/api/2/project/{key}/role/{rid}")
+    def project_role(self, request: Request, key: str, rid: str) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        project = self._project(key)
+        if project is None or rid not in self._roles_of(project).values():
+            return self.error(404, request)
+        team = project.get("team", []) if rid == AGENT_ROLE_ID else []
+        name = AGENT_ROLE if rid == AGENT_ROLE_ID else "Administrators"
+        return json_response({"self": f"{self.url}/rest/api/2/project/{key}/role/{rid}", "name": name, "id": int(rid),
+                              "description": f"{name} role", "actors": [
+                                  {"id": n, "displayName": member, "type": "atlassian-user-role-actor",
+                                   "name": member} for n, member in enumerate(team, 1)]})
+
+    def _may_change_actors(self, caller: dict, key: str) -> bool:
+        return bool(caller.get("admin") or caller.get("system_admin") or key in caller.get("project_admin", []))
+
+    @route("POST", "/rest/api/2/project/{key}/role/{rid}")
+    def add_role_actors(self, request: Request, key: str, rid: str) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        project = self._project(key)
+        if project is None or rid != AGENT_ROLE_ID or not project.get("service_desk") \
+                or not self._may_change_actors(caller, key):
+            return self.error(404, request)
+        body = request.json()
+        users = body.get("user") if isinstance(body, dict) else None
+        if not isinstance(users, list) or not users or any(self._account(str(u)) is None for u in users):
+            return _jira.error(404, request, "The user was not found.")
+        team = project.setdefault("team", [])
+        team.extend(u for u in users if u not in team)
+        return self.project_role(request, key, rid)
+
+    @route("DELETE", "/rest/api/2/project/{key}/role/{rid}")
+    def delete_role_actors(self, request: Request, key: str, rid: str) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        project = self._project(key)
+        if project is None or rid != AGENT_ROLE_ID or not self._may_change_actors(caller, key):
+            return self.error(404, request)
+        team = project.setdefault("team", [])
+        if request.param("user") not in team:
+            return _jira.error(404, request, "The user is not an actor of this role.")
+        team.remove(request.param("user"))
+        return Response(204, None)
 
 
 EMULATOR = JiraOnPremEmulator

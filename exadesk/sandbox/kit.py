@@ -15,15 +15,19 @@ import base64
 import copy
 import hashlib
 import json
+import logging
 import re
 import socket
 import ssl
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
+
+log = logging.getLogger(__name__)
 
 #: Misbehaviours every emulator supports through ``scenario["fault"]``.
 FAULTS = (
@@ -306,6 +310,17 @@ class _Server(ThreadingHTTPServer):
         self.emulator = emulator
         super().__init__(address, handler)
 
+    def handle_error(self, request, client_address):
+        """A client that hangs up mid-request (a cancelled check, a timeout) is normal traffic: logged, not printed
+        (socketserver prints a traceback to stderr, which ended up in the test output)."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError, ssl.SSLError)):
+            log.debug("%s emulator: client %s went away (%s)", self.emulator.tracker, client_address[0],
+                      type(exc).__name__)
+        else:
+            log.warning("%s emulator: error while serving %s", self.emulator.tracker, client_address[0],
+                        exc_info=True)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -379,6 +394,8 @@ def _self_signed_context() -> ssl.SSLContext:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ExaDesk emulator")])
+    # The system clock on purpose, not exadesk.clock: OpenSSL checks the validity against the system clock, and
+    # a certificate dated by a pinned test clock (say 2031) would be refused as not yet valid.
     now = datetime.datetime.now(datetime.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))

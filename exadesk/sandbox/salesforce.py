@@ -5,13 +5,15 @@ GET /services/data/ (versions), GET /services/data/vXX.X/query?q= (only the SOQL
 ``SELECT ... FROM User WHERE Id = '...'`` with Profile fields, PermissionSetAssignment by AssigneeId with
 PermissionSet permission filters, Group by Type and DeveloperName, GroupMember by GroupId and UserOrGroupId),
 GET .../chatter/users/me,
+GET .../sobjects (Describe Global: every object the user can access, with its flags) and
 GET .../sobjects/{name}/describe (queryable, createable, updateable), GET .../limits.
 OAuth: GET /services/oauth2/authorize (the browser step: a 302 to the callback with code and state, or
 error=access_denied), POST /services/oauth2/token (authorization_code with PKCE, refresh_token,
 response_type=device_code and grant_type=device; replies carry instance_url and id; errors
 ``{"error", "error_description"}`` with 400), POST /services/oauth2/revoke (token=...).
 Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
-API_DISABLED_FOR_ORG and API_CURRENTLY_DISABLED (403), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED.
+API_DISABLED_FOR_ORG (403, both for an org without API and for a user without API Enabled: REST does not tell them
+apart), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED. The OAuth userinfo endpoint answers without API Enabled.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import base64
 import hashlib
 import re
 import secrets as _secrets
-import time
 from urllib.parse import urlencode
 
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
 
 ORG_ID = "00D5g000004Sbx1EAC"
@@ -129,7 +131,9 @@ class SalesforceEmulator(Emulator):
             return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
         _, user = found
         if not (user["profile"].get("PermissionsApiEnabled") or user.get("api_via_permission_set")):
-            return self.error(403, request, "API_CURRENTLY_DISABLED", "API is disabled for this User")
+            # REST answers a user without API Enabled exactly as an org without API (forcedotcom/salesforcedx-vscode
+            # #2387); "API is disabled for this User" (API_CURRENTLY_DISABLED) is the SOAP login's answer.
+            return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
         return found
 
     # -- routes ------------------------------------------------------------------
@@ -219,6 +223,20 @@ class SalesforceEmulator(Emulator):
                 for g in self.scenario["groups"].values()
                 if g["id"] == match["group"] and match["user"] in g.get("members", [])]
 
+    @route("GET", "/services/data/{version}/sobjects")
+    @route("GET", "/services/data/{version}/sobjects/")
+    def describe_global(self, request: Request, version: str) -> Response:
+        """Describe Global: the objects the caller can access, each with its flags for the caller."""
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        objects = [{k: v for k, v in {**_describe(name), **desc, "name": name,
+                                      "urls": {"sobject": f"/services/data/{version}/sobjects/{name}",
+                                               "describe": f"/services/data/{version}/sobjects/{name}/describe"}}.items()
+                    if k not in desc.get("omit", []) + ["omit"]}  # omit: a reply without a documented field
+                   for name, desc in self.scenario["objects"].items() if desc is not None]
+        return json_response({"encoding": "UTF-8", "maxBatchSize": 200, "sobjects": objects})
+
     @route("GET", "/services/data/{version}/sobjects/{name}/describe")
     def describe(self, request: Request, version: str, name: str) -> Response:
         found = self._data_caller(request, version)
@@ -227,7 +245,10 @@ class SalesforceEmulator(Emulator):
         desc = self.scenario["objects"].get(name)
         if desc is None:
             return self.error(404, request)
-        return json_response({**_describe(name), **desc, "name": name, "fields": []})
+        body = {**_describe(name), **desc, "name": name, "fields": []}
+        for key in desc.get("omit", []) + ["omit"]:  # omit: a reply without a documented field
+            body.pop(key, None)
+        return json_response(body)
 
     @route("GET", "/services/data/{version}/limits")
     def limits(self, request: Request, version: str) -> Response:
@@ -251,7 +272,7 @@ class SalesforceEmulator(Emulator):
         self.scenario["tokens"][access] = user_id
         body = {"access_token": access, "signature": _secrets.token_urlsafe(16), "scope": "api refresh_token id",
                 "instance_url": self.url, "id": f"{self.url}/id/{ORG_ID}/{user_id}", "token_type": "Bearer",
-                "issued_at": str(int(time.time() * 1000))}
+                "issued_at": str(int(clock.now().timestamp() * 1000))}
         if with_refresh:
             refresh = "5Aep861" + _secrets.token_urlsafe(48).replace("-", "_")
             self.scenario["oauth"]["refresh_tokens"][refresh] = {"user": user_id, "client_id": client_id,

@@ -1,6 +1,7 @@
 """Emulator of a ServiceNow instance's REST API: Table API, Aggregate API and the OAuth token endpoint.
 
-From ServiceNow's documentation: GET /api/now/table/{table} with sysparm_query (encoded query,
+From ServiceNow's documentation: POST /api/now/v1/batch (the Batch API: several REST calls in one), GET
+/api/now/table/{table} with sysparm_query (encoded query,
 ``field=value`` joined by ``^``, dot-walked reference fields such as ``role.name``), sysparm_fields and
 sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm_count=true replies
 ``{"result": {"stats": {"count": "N"}}}``; errors ``{"error": {"message", "detail"}, "status": "failure"}``
@@ -8,7 +9,10 @@ sysparm_limit, replies ``{"result": [...]}``; GET /api/now/stats/{table}?sysparm
 password, authorization_code (PKCE) and refresh_token grants (access token 1,800 s, refresh token 8,640,000 s
 by default); GET /oauth_auth.do (the browser step: a 302 to the redirect URL with code and state, or
 error=access_denied); POST /oauth_revoke_token.do (token=...).
-ACLs filter rows rather than refuse, so a table the user may not read answers an empty 200.
+Two kinds of ACL, as the Table API security documentation describes (KB2971488): a table-level ACL the
+caller does not pass (a table guarded by an elevated role such as sys_security_acl for security_admin,
+often v_plugin and oauth_entity/oauth_credential) answers 403 {"error": {"message": "User Not Authorized",
+"detail": ...}, "status": "failure"}; row-level ACLs filter rows instead, so such a table answers an empty 200.
 Dates in the Table API are "YYYY-MM-DD HH:MM:SS" (UTC).
 """
 
@@ -17,9 +21,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets as _secrets
-from datetime import datetime, timedelta, timezone
-from urllib.parse import urlencode
+from datetime import timedelta
+from urllib.parse import parse_qs, urlencode, urlsplit
 
+from exadesk import clock
 from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
 
 DEMO_PASSWORD = "Sbx-ServiceNow-Demo-Pw-7319"
@@ -30,6 +35,8 @@ PROXY_ID = "6816f79cc0a8016401c5a33be04be441"
 ROLE = "x_exalate_integration"
 DELEGATE_PASSWORD = "Sbx-Delegate-Pw-8802"  # a delegated administrator's own password, made up
 CONSOLE_GROUP = "exalate_console_admin"  # absent by default: an administrator creates it
+#: Tables whose table-level ACL asks for an elevated role on every instance (admin passes all).
+ELEVATED_TABLES = {"sys_security_acl": ["security_admin"], "sys_security_acl_role": ["security_admin"]}
 
 #: Reference fields the emulator can dot-walk (table, field) -> referenced table.
 REFERENCES = {
@@ -60,13 +67,15 @@ def _redirect(redirect_uri: str, **params: str) -> Response:
 
 
 def _stamp(days: float) -> str:
-    return (datetime.now(timezone.utc) + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
+    return (clock.now() + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class ServiceNowEmulator(Emulator):
     """Scenario keys: ``users`` (user name -> password, roles, flags), ``roles``, ``plugins``, ``tables``
-    (records), ``groups`` (name -> members, active), ``acls`` (table -> {read/write: roles; [] = anyone}),
-    ``refuse`` (tables answering 403),
+    (records), ``groups`` (name -> members, active), ``acls`` (row-level: table -> {read/write: roles; [] =
+    anyone}; rows the caller may not read are left out), ``table_acls`` (table-level: table -> roles that may
+    use it at all; others get 403 User Not Authorized), ``refuse`` (tables answering 403 to everyone),
+    ``role_catalogue`` (roles that exist though nobody holds them),
     ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
 
     tracker = "servicenow"
@@ -78,7 +87,6 @@ class ServiceNowEmulator(Emulator):
             "users": {
                 "exalate.proxy": {"sys_id": PROXY_ID, "name": "Exalate Proxy", "email": "exalate.proxy@example.com",
                                   "password": DEMO_PASSWORD, "active": True, "web_service_access_only": True,
-                                  "locked_out": False, "password_needs_reset": False,
                                   "roles": ["itil", "snc_platform_rest_api_access", "import_set_loader",
                                             "import_transformer", ROLE]},
                 "admin": {"sys_id": "6816f79cc0a8016401c5a33be04be442", "name": "System Administrator",
@@ -109,6 +117,7 @@ class ServiceNowEmulator(Emulator):
                 "oauth_credential": {"read": [ROLE]},
                 "oauth_entity": {"read": [ROLE]},
             },
+            "table_acls": dict(ELEVATED_TABLES),
             "write_acls": {  # sys_security_acl records (readable by admin and security_admin only)
                 "incident": [{"sys_id": "acl00000000000000000000000000001", "roles": ["itil"]}],
             },
@@ -123,6 +132,9 @@ class ServiceNowEmulator(Emulator):
             },
             "basic_auth_restricted": False,
             "hibernating": False,
+            # Roles that exist on the instance though nobody in ``users`` holds them (out-of-box roles).
+            "role_catalogue": ["import_set_loader", "import_transformer", "snc_platform_rest_api_access",
+                               "snc_basic_auth_api_access", "user_admin"],
         }
 
     # -- replies -------------------------------------------------------------------
@@ -168,7 +180,7 @@ class ServiceNowEmulator(Emulator):
         token = request.bearer()
         if token:
             grant = self.scenario.setdefault("_access_tokens", {}).get(token)
-            if grant and grant["expires"] > datetime.now(timezone.utc):
+            if grant and grant["expires"] > clock.now():
                 user = self._user(grant["user"])
                 return user if self._can_sign_in(user) else None
         return None
@@ -213,7 +225,7 @@ class ServiceNowEmulator(Emulator):
         access = _secrets.token_urlsafe(32)
         lifespan = int(client.get("access_token_lifespan", 1800))
         self.scenario.setdefault("_access_tokens", {})[access] = {
-            "user": user_name, "expires": datetime.now(timezone.utc) + timedelta(seconds=lifespan)}
+            "user": user_name, "expires": clock.now() + timedelta(seconds=lifespan)}
         return json_response({"access_token": access, "refresh_token": refresh, "scope": "useraccount",
                               "token_type": "Bearer", "expires_in": lifespan - 1})
 
@@ -252,12 +264,12 @@ class ServiceNowEmulator(Emulator):
             return [{"sys_id": u.get("sys_id", ""), "user_name": name, "name": u.get("name", name),
                      "email": u.get("email", ""), "active": str(u.get("active", True)).lower(),
                      "web_service_access_only": str(bool(u.get("web_service_access_only"))).lower(),
-                     "locked_out": str(bool(u.get("locked_out"))).lower(),
-                     "password_needs_reset": str(bool(u.get("password_needs_reset"))).lower()}
+                     "locked_out": str(bool(u.get("locked_out"))).lower()}
                     for name, u in s["users"].items()]
         if table == "sys_user_role":
             names = {r for u in s["users"].values() for r in u.get("roles", [])}
             names |= {r for acl in s["write_acls"].values() for a in acl for r in a["roles"]}
+            names |= set(s.get("role_catalogue", ()))
             return [{"sys_id": f"role-{n}", "name": n} for n in sorted(names)]
         if table == "sys_user_has_role":
             return [{"sys_id": f"uhr-{name}-{r}", "user": u.get("sys_id", ""), "role": f"role-{r}",
@@ -293,6 +305,14 @@ class ServiceNowEmulator(Emulator):
                     for i, t in enumerate(s["oauth"]["refresh_tokens"].values())]
         return [dict(r) for r in s["tables"].get(table, [])]
 
+    def _table_allowed(self, user: dict, table: str) -> bool:
+        """The table-level ACL: False answers 403 User Not Authorized (admin passes every ACL)."""
+        roles = set(user.get("roles", []))
+        if table in self.scenario.get("refuse", []):
+            return False
+        needed = self.scenario.get("table_acls", {}).get(table)
+        return "admin" in roles or needed is None or bool(roles & set(needed))
+
     def _readable(self, user: dict, table: str) -> bool:
         roles = set(user.get("roles", []))
         if "admin" in roles:
@@ -319,6 +339,11 @@ class ServiceNowEmulator(Emulator):
             if term.startswith("ORDERBY"):
                 continue
             name, sep, value = term.partition("=")
+            if not sep and "IN" in term:  # the encoded query's IN operator: fieldINa,b,c
+                name, _, values = term.partition("IN")
+                if str(self._field(table, row, name) if "." in name else row.get(name, "")) not in values.split(","):
+                    return False
+                continue
             if not sep:
                 return False
             if str(self._field(table, row, name) if "." in name else row.get(name, "")) != value:
@@ -327,7 +352,7 @@ class ServiceNowEmulator(Emulator):
 
     def _visible(self, request: Request, user: dict, table: str) -> list[dict]:
         if not self._readable(user, table):
-            return []  # ACLs hide rows; the API does not refuse
+            return []  # row-level ACLs hide rows; the API does not refuse (table-level ones answer 403)
         rows = self._table_rows(table)
         if table == "sys_user_has_role" and "admin" not in user.get("roles", []):
             rows = [r for r in rows if r["user"] == user.get("sys_id")]
@@ -342,6 +367,37 @@ class ServiceNowEmulator(Emulator):
     def _exists(self, table: str) -> bool:
         return table in self._SYSTEM_TABLES or table in self.scenario["tables"] or table in self.scenario["acls"]
 
+    @route("POST", "/api/now/v1/batch")
+    @route("POST", "/api/now/batch")
+    def batch(self, request: Request) -> Response:
+        """The Batch API: each rest_request is served as if sent alone (the caller's ACLs apply), its reply body
+        base64-encoded in serviced_requests. Sub-requests take no extra round trip, so faults apply to the batch."""
+        if self._caller(request) is None:
+            return self.error(401, request)
+        body = request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("rest_requests"), list):
+            return json_response({"error": {"message": "Invalid batch request", "detail": None},
+                                  "status": "failure"}, 400)
+        served = []
+        for item in body["rest_requests"]:
+            parts = urlsplit(str(item.get("url") or ""))
+            sub = Request(str(item.get("method") or "GET").upper(), parts.path,
+                          parse_qs(parts.query, keep_blank_values=True), request.headers, b"", request.credential)
+            reply = self._route(sub)
+            served.append({"id": item.get("id"), "status_code": reply.status, "status_text": "OK",
+                           "body": base64.b64encode(reply.encode()).decode(), "execution_time": 3,
+                           "headers": [] if item.get("exclude_response_headers") else
+                           [{"name": "Content-Type", "value": reply.content_type}]})
+        return json_response({"batch_request_id": body.get("batch_request_id"), "serviced_requests": served,
+                              "unserviced_requests": []})
+
+    def _route(self, request: Request) -> Response:
+        for method, pattern, _template, handler in self._routes:
+            match = pattern.match(request.path) if method == request.method else None
+            if match:
+                return handler(request, **match.groupdict())
+        return self.error(404, request)
+
     @route("GET", "/api/now/table/{table}")
     def table(self, request: Request, table: str) -> Response:
         user = self._caller(request)
@@ -350,7 +406,7 @@ class ServiceNowEmulator(Emulator):
         if not self._exists(table):
             return json_response({"error": {"message": f"Invalid table {table}", "detail": None},
                                   "status": "failure"}, 400)
-        if table in self.scenario.get("refuse", []):
+        if not self._table_allowed(user, table):
             return self.error(403, request)
         rows = self._visible(request, user, table)
         limit = request.param("sysparm_limit", "10000")
@@ -365,10 +421,64 @@ class ServiceNowEmulator(Emulator):
         user = self._caller(request)
         if user is None:
             return self.error(401, request)
-        if table in self.scenario.get("refuse", []):
+        if not self._table_allowed(user, table):
             return self.error(403, request)
         count = len(self._visible(request, user, table))
         return json_response({"result": {"stats": {"count": str(count)}}})
 
+    # -- role grants an administrator makes (exadesk fix) -------------------------------------------------
+    # Table API inserts and deletes on sys_user_has_role pass the table's ACLs only for user_admin and admin;
+    # others get 403 with ServiceNow's ACL exception.
+
+    _ROLE_GRANTERS = {"admin", "user_admin"}
+
+    def _acl_refused(self, operation: str) -> Response:
+        return json_response({"error": {"message": "Operation Failed",
+                                        "detail": f"ACL Exception {operation} Failed due to security constraints"},
+                              "status": "failure"}, 403)
+
+    @route("POST", "/api/now/table/sys_user_has_role")
+    def grant_role(self, request: Request) -> Response:
+        user = self._caller(request)
+        if user is None:
+            return self.error(401, request)
+        if not set(user.get("roles", [])) & self._ROLE_GRANTERS:
+            return self._acl_refused("Insert")
+        body = request.json() if isinstance(request.json(), dict) else {}
+        grantee = next((name for name, u in self.scenario["users"].items() if u.get("sys_id") == body.get("user")), None)
+        role = str(body.get("role") or "").removeprefix("role-")
+        known = {r["name"] for r in self._table_rows("sys_user_role")}
+        if grantee is None or role not in known:
+            return json_response({"error": {"message": "Invalid reference", "detail": "user or role not found"},
+                                  "status": "failure"}, 400)
+        roles = self.scenario["users"][grantee].setdefault("roles", [])
+        if role not in roles:
+            roles.append(role)
+        row = next(r for r in self._table_rows("sys_user_has_role") if r["sys_id"] == f"uhr-{grantee}-{role}")
+        return json_response({"result": row}, 201)
+
+    @route("DELETE", "/api/now/table/sys_user_has_role/{sys_id}")
+    def revoke_role(self, request: Request, sys_id: str) -> Response:
+        user = self._caller(request)
+        if user is None:
+            return self.error(401, request)
+        if not set(user.get("roles", [])) & self._ROLE_GRANTERS:
+            return self._acl_refused("Delete")
+        for name, u in self.scenario["users"].items():
+            for role in list(u.get("roles", [])):
+                if f"uhr-{name}-{role}" == sys_id:
+                    u["roles"].remove(role)
+                    return Response(204, None)
+        return self.error(404, request)
+
+
+#: The setup ExaDesk recommends: a proxy user with a dedicated set of roles and no admin. Tables guarded by an
+#: elevated role answer 403 (KB2971488): the ACL tables, the plugin list and the OAuth tables.
+NON_ADMIN = {
+    "users": {"exalate.proxy": {"roles": ["itil", "snc_platform_rest_api_access", "import_set_loader",
+                                          "import_transformer"]}},
+    "table_acls": {**ELEVATED_TABLES, "v_plugin": ["admin"], "oauth_entity": ["admin"],
+                   "oauth_credential": ["admin"]},
+}
 
 EMULATOR = ServiceNowEmulator

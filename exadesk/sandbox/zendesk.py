@@ -139,7 +139,9 @@ class ZendeskEmulator(Emulator):
         if user["role"] not in ("agent", "admin") or "custom_roles" in user.get("denied", []):
             return self.error(403, request)
         roles = [{"id": int(rid), "name": role["name"], "description": "", "role_type": role.get("role_type", 0),
-                  "configuration": role.get("configuration", {}), "team_member_count": 1,
+                  "configuration": {k: v for k, v in role.get("configuration", {}).items()
+                                    if k not in role.get("omit", [])},  # omit: a reply without a field
+                  "team_member_count": 1,
                   "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
                  for rid, role in self.scenario["custom_roles"].items()]
         return json_response({"custom_roles": roles})

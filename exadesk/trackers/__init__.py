@@ -41,10 +41,11 @@ class Tracker:
     def id(self) -> str:
         return self.spec.id
 
-    def validate_offline(self, target: Target) -> list[CheckResult]:
-        results = validate_target(self.spec, target)
+    def validate_offline(self, target: Target, *, require_scope: bool = True) -> list[CheckResult]:
+        results = validate_target(self.spec, target, require_scope=require_scope)
         extra: Callable | None = getattr(self.module, "validate_offline", None)
-        if extra is not None and not any(r.status.value == "fail" for r in results):
+        scope_id = f"{self.spec.id}.scope"  # a missing scope does not hide a bad address from the tracker's checks
+        if extra is not None and not any(r.status.value == "fail" and r.id != scope_id for r in results):
             results.extend(extra(target))
         return results
 
@@ -74,6 +75,36 @@ def _load() -> dict[str, Tracker]:
 def all_trackers() -> list[Tracker]:
     _load()
     return [_REGISTRY[name] for name in TRACKER_MODULES]  # catalogue order, however they were loaded
+
+
+def _plain(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def closest(name: str) -> str:
+    """The id of the tracker a misspelt ``name`` most likely means (``jiracloud``, ``Jira Cloud`` -> ``jira_cloud``),
+    or "" when none is close."""
+    import difflib
+
+    wanted = _plain(name)
+    if not wanted:
+        return ""
+    candidates: dict[str, str] = {}
+    for tracker in all_trackers():
+        candidates[_plain(tracker.spec.id)] = tracker.spec.id
+        candidates[_plain(tracker.spec.name)] = tracker.spec.id
+    if wanted in candidates:
+        return candidates[wanted]
+    match = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
+    return candidates[match[0]] if match else ""
+
+
+def unknown(name: str):
+    """The Problem for a tracker name that is not one: with "did you mean" when one is close."""
+    guess = closest(name)
+    if guess:
+        return messages.problem("input.tracker_guess", value=name, guess=guess)
+    return messages.problem("input.tracker", value=name)
 
 
 def get(tracker_id: str) -> Tracker:

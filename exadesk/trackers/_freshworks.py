@@ -19,7 +19,7 @@ from exadesk import messages
 from exadesk.errors import ErrorKind
 from exadesk.http import BasicAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import Field, UrlSpec
+from exadesk.trackers.base import Field, UrlSpec, origin
 
 API_PREFIX = "/api/v2"
 #: Freshworks ignores the Basic password when the user name is an API key; its docs use X.
@@ -38,14 +38,14 @@ def url_spec(domain: str) -> UrlSpec:
     """Addresses of the form https://your-domain.<domain>."""
     return UrlSpec(example=f"https://your-domain.{domain}",
                    hint=f"https://your-domain.{domain} (the address you sign in at, without any page path)",
-                   pattern=rf"https://[a-z0-9][a-z0-9-]*\.{domain.replace('.', r'[.]')}")
+                   pattern=rf"https://[a-z0-9][a-z0-9-]*\.{domain.replace('.', r'[.]')}",
+                   site=rf"[a-z0-9][a-z0-9-]*\.{domain.replace('.', r'[.]')}")
 
 
 def api_base(url: str) -> str:
     """The API root of an instance: its origin plus /api/v2 (a page path someone pasted is dropped)."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}{API_PREFIX}"
+    return origin(parts) + API_PREFIX
 
 
 def auth(api_key: str) -> BasicAuth:
@@ -150,11 +150,27 @@ def admin_requirements(product: str, admin_role: str, roles_place: str, groups_p
     }
 
 
-def admin_role_result(ctx, client, role_ids: list[int], admin_roles: tuple[str, ...], role_of):
+def role_ids_of(agent: dict) -> list[int] | None:
+    """The agent's role ids from GET /agents/me (``roles[].role_id`` in Freshservice, ``role_ids`` in both);
+    None when the reply sent neither field, which is "not confirmed", never "no role"."""
+    if "roles" not in agent and "role_ids" not in agent:
+        return None
+    ids = [r.get("role_id") for r in agent.get("roles") or [] if isinstance(r, dict)]
+    return [r for r in ids if isinstance(r, int)] or [r for r in agent.get("role_ids") or [] if isinstance(r, int)]
+
+
+ROLES_FIELD = "role_ids"
+AGENT_REPLY = "GET /agents/me"
+
+
+def admin_role_result(ctx, client, role_ids: list[int] | None, admin_roles: tuple[str, ...], role_of):
     """One ``admin.role`` result from the person's role ids; ``role_of(body)`` unwraps a GET /roles/{id} reply.
 
     Both products document the roles endpoint as administrators-only, so a refusal means the person is not one.
+    ``role_ids`` None: the reply did not send them (not confirmed).
     """
+    if role_ids is None:
+        return ctx.not_sent("admin.role", ROLES_FIELD, AGENT_REPLY)
     who = ctx.identity.label() if ctx.identity else "This agent"
     names, refused = [], False
     for role_id in role_ids:

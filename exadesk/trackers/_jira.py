@@ -53,6 +53,48 @@ def is_public(browse_holders: Iterable[dict]) -> bool:
     return any(str(h.get("type") or "") in ("anyone", "applicationRole") for h in browse_holders)
 
 
+class Schemes:
+    """Permission schemes: all of the site's in one read, and a project's own only when they differ on the fact
+    asked (neither Jira flavour has a bulk read of which project uses which scheme).
+
+    Reading every scheme takes Administer Jira; without it ``all`` is empty and each project's is read.
+    """
+
+    def __init__(self, client, api: str):
+        self._client, self._api = client, api
+        reply = client.get(f"{api}/permissionscheme", params={"expand": "permissions"}, allow=(401, 403))
+        listed = client.decode(reply, dict) if reply.status == 200 else {}
+        self.all = [s for s in listed.get("permissionSchemes") or [] if isinstance(s, dict)]
+        self._of: dict[str, dict | None] = {}
+
+    def uniform(self, fact):
+        """``fact(scheme)`` when every scheme of the site gives the same answer, else None."""
+        answers = {fact(scheme) for scheme in self.all}
+        return answers.pop() if len(answers) == 1 else None
+
+    def any(self) -> dict:
+        return self.all[0]
+
+    def of(self, key: str) -> dict | None:
+        """The project's own scheme with its grants; None when this credential may not read it."""
+        if key not in self._of:
+            got = self._client.get(f"{self._api}/project/{key}/permissionscheme", params={"expand": "permissions"},
+                                   allow=(403, 404))
+            self._of[key] = self._client.decode(got, dict) if got.status == 200 else None
+        return self._of[key]
+
+    def public_exposure(self, ctx, projects: list[str], reaches: Callable[[list[dict]], bool] = lambda h: True):
+        """:func:`exposure` of ``projects``, reading each project's scheme only when the schemes differ on it."""
+        def fact(scheme: dict) -> tuple[bool, bool]:
+            browse = holders_of(scheme, "BROWSE_PROJECTS")
+            return reaches(browse), is_public(browse)
+
+        same = self.uniform(fact)
+        if same is None:
+            ctx.gather(lambda key=key: self.of(key) for key in projects[:MAX_PROJECTS])
+        return exposure(projects, lambda key: self.any() if same is not None else self.of(key), reaches)
+
+
 @dataclass
 class Exposure:
     """The result of looking at the projects a proxy user can browse."""
@@ -104,7 +146,8 @@ def security_result(ctx, found: Exposure, who: str):
                                         f"{partly}")
     if not found.checked:
         return ctx.passed(SECURITY_KEY, f"{who} cannot browse any project.")
-    return ctx.passed(SECURITY_KEY, f"Every project {who} can browse is public ({found.checked} checked).{partly}")
+    # {who} opens the sentence ("The app user ..."), as in the other outcomes above.
+    return ctx.passed(SECURITY_KEY, f"{who} can browse only public projects ({found.checked} checked).{partly}")
 
 
 def join_limited(items: list[str], limit: int = 10) -> str:
@@ -167,8 +210,11 @@ def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str
     wanted = ",".join((*global_keys, "USER_PICKER"))
     mine = client.get_json(f"{api}/mypermissions", params={"permissions": wanted} if ask_permissions else None,
                            expect=dict)
+    sent = mine.get("permissions") if isinstance(mine.get("permissions"), dict) else {}
     if any(_have_permission(mine, k) for k in global_keys):
         yield ctx.passed(ADMIN_KEY, f"{who} is a Jira administrator.")
+    elif not any(k in sent for k in global_keys):  # not sent: never a fail
+        yield ctx.not_sent(ADMIN_KEY, " or ".join(global_keys), f"GET {api}/mypermissions")
     else:
         yield ctx.failed(ADMIN_KEY, f"{who} does not hold Administer Jira.")
 
@@ -211,17 +257,73 @@ def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str
         yield ctx.unknown(PROJECT_ADMIN_KEY, "No projects are in scope, so project-admin rights were not checked.",
                           fix="Add the keys of the projects the connection syncs.")
         return
-    lacking = []
-    for key in projects:
-        params = {"projectKey": key}
-        if ask_permissions:
-            params["permissions"] = "ADMINISTER_PROJECTS"
-        reply = client.get(f"{api}/mypermissions", params=params, allow=(400, 404))
-        if reply.status != 200:
-            lacking.append(f"{key} (not found, or the person cannot see it)")
-        elif not _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS"):
-            lacking.append(key)
-    if lacking:
+    def mine_in(key: str):
+        params = {"projectKey": key, **({"permissions": "ADMINISTER_PROJECTS"} if ask_permissions else {})}
+        return client.get(f"{api}/mypermissions", params=params, allow=(400, 404))
+
+    # One project per mypermissions request (neither flavour answers several): concurrently.
+    replies = ctx.gather(lambda key=key: mine_in(key) for key in projects)
+    missing = [key for key, reply in zip(projects, replies) if reply.status != 200]
+    if missing:
+        yield ctx.scope_missing(missing, who)
+    lacking = [key for key, reply in zip(projects, replies)
+               if reply.status == 200 and not _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS")]
+    if len(missing) == len(projects):
+        yield ctx.unknown(PROJECT_ADMIN_KEY, "None of the projects in scope exists, so project-admin rights were not "
+                                             "checked.", fix="Correct the project keys in the scope.")
+    elif lacking:
         yield ctx.failed(PROJECT_ADMIN_KEY, f"{who} is not project administrator of: {join_limited(lacking)}.")
     else:
-        yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(projects)}.")
+        found = [key for key in projects if key not in missing]
+        yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(found)}.")
+
+
+# -- fixes shared by both flavours (exadesk fix) ------------------------------------------------------------
+# Add user to group and Add actors to project role exist on /rest/api/3 (Cloud) and /rest/api/2 (Server / Data
+# Center) with the same paths; Cloud names a user by accountId, Server / Data Center by user name.
+
+FIX_TEXTS = {
+    "group": "Add {user} to group {group}",
+    "group_touches": "Everything granted to {group} (product access, permission-scheme and global grants that name "
+                     "the group) applies to {user} as well.",
+    "role": "Add {user} to project role {role} in {project}",
+    "role_touches": "In {project} the role holds: {permissions} (permission scheme '{scheme}').",
+    "role_touches_unread": "Whatever {project}'s permission scheme grants {role} applies as well (this credential may "
+                           "not read the scheme, so it is not listed here).",
+}
+
+
+def group_change(check_id: str, api: str, group: str, who: str, user: tuple[str, str], member: bool, reference: str):
+    """Adding ``who`` to ``group``; ``user`` is how the API names them: ("accountId", id) or ("name", user name)
+    in the body, and ("accountId", id) or ("username", user name) in the removal's query."""
+    from exadesk.fixes import Call, Change
+
+    body_key, value = user
+    query_key = "username" if body_key == "name" else body_key
+    return Change(check_id, FIX_TEXTS["group"].format(user=who, group=group),
+                  Call("POST", f"{api}/group/user", (("groupname", group),), {body_key: value}),
+                  Call("DELETE", f"{api}/group/user", (("groupname", group), (query_key, value))),
+                  reference, (FIX_TEXTS["group_touches"].format(group=group, user=who),), done=member)
+
+
+def role_change(client, check_id: str, api: str, project: str, role: tuple[str, str], who: str, actor: str,
+                member: bool, reference: str):
+    """Adding ``actor`` (an accountId on Cloud, a user name on Server / Data Center) to a project role
+    (``role``: name, id), naming what the role holds in the project's permission scheme (read with a GET)."""
+    from exadesk.fixes import Call, Change
+
+    name, role_id = role
+    reply = client.get(f"{api}/project/{project}/permissionscheme", params={"expand": "permissions"},
+                       allow=(401, 403, 404))
+    if reply.status == 200:
+        scheme = client.decode(reply, dict)
+        held = sorted({perm for perm, holder in grants(scheme)
+                       if holder.get("type") == "projectRole" and holder_id(holder) == role_id})
+        touches = FIX_TEXTS["role_touches"].format(project=project, permissions=", ".join(held) or "nothing",
+                                                   scheme=scheme.get("name") or scheme.get("id") or "?")
+    else:
+        touches = FIX_TEXTS["role_touches_unread"].format(project=project, role=name)
+    path = f"{api}/project/{project}/role/{role_id}"
+    return Change(check_id, FIX_TEXTS["role"].format(user=who, role=name, project=project),
+                  Call("POST", path, body={"user": [actor]}), Call("DELETE", path, (("user", actor),)),
+                  reference, (touches,), done=member)

@@ -17,15 +17,7 @@ from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    TrackerSpec,
-    UrlSpec,
-)
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 _DEDICATED_FIX = ("Create a dedicated Asana member for the integration (for example 'exalate-sync'), or a service "
                   "account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.")
@@ -36,9 +28,11 @@ SPEC = TrackerSpec(
     docs_url="https://developers.asana.com/docs",
     summary="Asana workspaces; the proxy user's personal access token.",
     url=UrlSpec(example="https://app.asana.com", hint="https://app.asana.com (Asana has one address for everyone)",
-                pattern=r"https://app\.asana\.com(/.*)?", default="https://app.asana.com"),
+                pattern=r"https://app\.asana\.com(/.*)?", default="https://app.asana.com",
+                site=r"app\.asana\.com"),
     scope=ScopeSpec(label="Workspaces", example="Acme Corp",
-                    hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)"),
+                    hint="a workspace or organisation name as Asana shows it, or its numeric id (gid)",
+                    noun="workspace", entry="name"),
     auth_methods=(
         AuthMethod(
             id="pat",
@@ -103,8 +97,7 @@ def api_base(url: str) -> str:
     host = (parts.hostname or "").lower()
     if host in ("app.asana.com", "asana.com", "www.asana.com"):
         return "https://app.asana.com/api/1.0"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}/api/1.0"
+    return origin(parts) + "/api/1.0"
 
 
 def error_text(reply: Reply) -> str:
@@ -205,8 +198,8 @@ def verify_live(ctx):
             elif _match(entry, member_of):
                 missing.append(f"{entry} (the user is a member, but the token may not use it: personal access "
                                "tokens are likely blocked there by an admin)")
-            else:
-                missing.append(entry)
+            else:  # the token's one scope check already is the single finding for a misspelt name
+                missing.append(f"{entry} (no workspace by that name that this user belongs to: check the name)")
         if missing:
             yield ctx.failed("workspaces", f"Not reachable with this token: {'; '.join(missing)}. "
                                            f"It reaches: {names}.")

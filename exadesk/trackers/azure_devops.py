@@ -9,7 +9,10 @@ https://learn.microsoft.com/rest/api/azure/devops/core/projects/get
 https://learn.microsoft.com/azure/devops/organizations/security/look-up-project-collection-administrators
 https://learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning and the client libraries'
     GET {collection}/_apis/connectionData (authenticatedUser), the call Microsoft's own clients use to learn who
-    the credential is; it is not in the OpenAPI descriptions.
+    the credential is; it is not in the OpenAPI descriptions (azure-devops-python-api, location_client.py:
+    get_connection_data, version 7.1-preview.1).
+https://github.com/microsoft/azure-devops-python-api azure/devops/client.py: every request carries
+    X-TFS-FedAuthRedirect: Suppress, so a refused credential is a 401, not a 302 to the sign-in page.
 https://learn.microsoft.com/azure/devops/organizations/accounts/change-application-access-policies
     (IP Conditional Access policy validation; VS403463)
 
@@ -26,7 +29,7 @@ loopback http://127.0.0.1:PORT/{collection} (the emulator, treated as a self-hos
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from exadesk import messages
@@ -34,9 +37,12 @@ from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 API_VERSION = "7.1"
+#: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
+#: (azure-devops-python-api, azure/devops/v7_1/location/location_client.py); a bare "7.1" is refused.
+CONNECTION_DATA_VERSION = "7.1-preview.1"
 PCA = "Project Collection Administrators"
 PROJECT_ADMINS = "Project Administrators"
 PCA_KEY = "project_collection_administrators"
@@ -78,9 +84,12 @@ SPEC = TrackerSpec(
         hint="https://dev.azure.com/your-organisation (or https://your-organisation.visualstudio.com); for Azure "
              "DevOps Server the collection address, such as https://ado.example.com/tfs/DefaultCollection",
         pattern=r"https://(dev\.azure\.com/[^/\s]+|[A-Za-z0-9-]+\.visualstudio\.com|[^/\s]+(/tfs)?/[^/\s]+)",
+        # A Services page (.../_boards/board) trims to the organisation; a Server's collection path is its own.
+        site=r"dev\.azure\.com/[^/?#\s]+|[a-z0-9-]+\.visualstudio\.com",
+        self_hosted=True,
     ),
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
-                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}"),
+                    pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name", required=True),
     sync_options=("comments", "attachments"),
     notices=("azure_devops_global_pats",),
     auth_methods=(
@@ -195,8 +204,7 @@ def locate(url: str) -> Location:
     if host.endswith(".visualstudio.com"):
         org = host.split(".")[0]
         return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
-    port = f":{parts.port}" if parts.port else ""
-    base = f"{parts.scheme}://{parts.hostname}{port}" + ("/" + "/".join(segments) if segments else "")
+    base = origin(parts) + ("/" + "/".join(segments) if segments else "")
     return Location(base, base, segments[-1] if segments else "", False)
 
 
@@ -290,17 +298,27 @@ class _Session:
     ims: HttpClient
     member_of: set[str]
     who: str
+    member_of_sent: list[str] = field(default_factory=list)  # the same descriptors as the service sent them
+
+
+class PatAuth(BasicAuth):
+    """A PAT as Basic with an empty user name (Microsoft: any user name, the PAT as password), sent the way
+    Microsoft's clients send it: with ``X-TFS-FedAuthRedirect: Suppress``, so a refusal is a 401 and not a redirect
+    to the sign-in page that would look like single sign-on."""
+
+    def headers(self) -> dict[str, str]:
+        return {**super().headers(), "X-TFS-FedAuthRedirect": "Suppress"}
 
 
 def _sign_in(ctx, role: str) -> _Session:
     """Who the token belongs to, with every group it is in (nested too); ``role`` names the person in errors."""
     loc = locate(ctx.target.url)
-    auth = BasicAuth("", ctx.target.secrets.get("token"))  # Microsoft: any user name, the PAT as password
+    auth = PatAuth("", ctx.target.secrets.get("token"))
     core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
     ims = core if loc.identities == loc.core else ctx.client(loc.identities, auth, login_url=ctx.target.url,
                                                              diagnose=diagnose)
 
-    connection = core.get_json("/_apis/connectionData", expect=dict)
+    connection = core.get_json("/_apis/connectionData", params={"api-version": CONNECTION_DATA_VERSION}, expect=dict)
     user = connection.get("authenticatedUser") if isinstance(connection.get("authenticatedUser"), dict) else {}
     user_id = str(user.get("id") or "")
     if not user_id or "unauthenticated" in descriptor_key(user.get("descriptor")):
@@ -323,7 +341,9 @@ def _sign_in(ctx, role: str) -> _Session:
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,
                                           what=f"the {role}'s identity was not returned"))
     member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
-    return _Session(loc, core, ims, member_of, ctx.identity.label())
+    sent = [d if isinstance(d, str) else f"{d.get('identityType', '')};{d.get('identifier', '')}"
+            for d in me.get("memberOf") or [] if isinstance(d, (str, dict))]
+    return _Session(loc, core, ims, member_of, ctx.identity.label(), sent)
 
 
 def _in_group(session: _Session, group: dict | None) -> bool:
@@ -340,38 +360,67 @@ def _collection_admin(ctx, session: _Session, key: str) -> CheckResult:
     return ctx.failed(key, f"{session.who} is not a member of {pca_name} (directly or through another group).")
 
 
-def _project_admins(ctx, session: _Session, key: str) -> CheckResult:
-    projects = list(ctx.target.scope)
+def _project_admins(ctx, session: _Session, key: str):
+    """Results for Project Administrators of each project in scope (a missing project is its own finding)."""
+    projects = list(dict.fromkeys(ctx.target.scope))
     if not projects:
-        return ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
-                           fix="Add the projects to sync.")
-    admin_of, not_admin, missing = [], [], []
+        yield ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
+                          fix="Add the projects to sync.")
+        return
+    # Every project in one list, and the names of every group the user is in (its expanded memberships) in one
+    # identities read: two requests whatever the number of projects.
+    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
+    groups = _group_names(ctx, session)
+    admin_of, not_admin = [], []
+    missing = [name for name in projects if name.lower() not in listed]
     for name in projects:
-        reply = session.core.get(f"/_apis/projects/{quote(name, safe='')}", params={"api-version": API_VERSION},
-                                 allow=(404,))
-        if reply.status == 404:
-            missing.append(name)
-            continue
-        project = session.core.decode(reply, dict)
-        real_name = str(project.get("name") or name)
-        if _in_group(session, _find_group(session.ims, f"[{real_name}]\\{PROJECT_ADMINS}")):
-            admin_of.append(real_name)
-        else:
-            not_admin.append(real_name)
-    problems = []
-    if not_admin:
-        problems.append(f"not in Project Administrators of {', '.join(not_admin)}")
+        if name.lower() in listed:
+            real_name = listed[name.lower()]
+            (admin_of if f"[{real_name}]\\{PROJECT_ADMINS}".lower() in groups else not_admin).append(real_name)
     if missing:
-        problems.append(f"cannot see {', '.join(missing)} (no such project, or no access)")
-    if problems:
-        return ctx.failed(key, f"{session.who} is {'; '.join(problems)}.")
-    return ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+        yield ctx.scope_missing(missing, session.who)
+    if not_admin:
+        yield ctx.failed(key, f"{session.who} is not in Project Administrators of {', '.join(not_admin)}.")
+    elif admin_of:
+        yield ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
+    else:
+        yield ctx.unknown(key, "None of the projects in scope exists, so Project Administrators could not be "
+                               "checked.", fix="Correct the project names in the scope.")
+
+
+def _all_projects(session: _Session) -> list[dict]:
+    """Every project of the collection the user can see (GET _apis/projects, paged by continuation token)."""
+    out: list[dict] = []
+    token = ""
+    while len(out) < 10000:
+        params = {"api-version": API_VERSION, "$top": "1000"}
+        if token:
+            params["continuationToken"] = token
+        reply = session.core.get("/_apis/projects", params=params)
+        out.extend(_values(session.core.decode(reply)))
+        token = reply.headers.get("x-ms-continuationtoken", "")
+        if not token:
+            return out
+    return out
+
+
+def _group_names(ctx, session: _Session) -> set[str]:
+    """Lower-cased names of the groups the user is in (directly or through other groups), read by descriptor."""
+    sent = session.member_of_sent
+    chunks = [sent[i:i + 50] for i in range(0, len(sent), 50)]  # descriptors go in the query string
+    replies = ctx.gather(lambda chunk=chunk: session.ims.get_json("/_apis/identities", params={
+        "descriptors": ",".join(chunk), "queryMembership": "None", "api-version": API_VERSION}) for chunk in chunks)
+    names = set()
+    for identity in (i for reply in replies for i in _values(reply)):
+        names |= {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
+        names.add(_property(identity, "Account").lower())
+    return names - {""}
 
 
 def verify_live(ctx):
     session = _sign_in(ctx, "proxy user")
     yield _collection_admin(ctx, session, PCA_KEY)
-    yield _project_admins(ctx, session, PROJECT_ADMINS_KEY)
+    yield from _project_admins(ctx, session, PROJECT_ADMINS_KEY)
 
 
 def verify_admin(ctx):
@@ -396,4 +445,4 @@ def verify_admin(ctx):
         else:
             yield ctx.failed(keys["console_group_member"], f"{session.who} is not a member of {group_name} "
                                                            "(directly or through another group).")
-    yield _project_admins(ctx, session, keys["project_admin"])
+    yield from _project_admins(ctx, session, keys["project_admin"])

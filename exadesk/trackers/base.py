@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 import threading
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable
-from urllib.parse import urlsplit
+from typing import Callable, Iterable, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from exadesk import messages
 from exadesk.checks import CheckResult, Identity, Status
-from exadesk.errors import Problem
+from exadesk.errors import CheckError, Problem
 from exadesk.messages import Message
 
 
@@ -114,6 +115,12 @@ class UrlSpec:
     hint: str
     pattern: str = ""  # regex over the whole https URL; loopback http is always allowed for sandboxes
     default: str = ""  # a fixed address (github.com) the form can prefill
+    #: A regex matched at the start of an address a person pasted from the browser, after its ``scheme://``: what
+    #: it matches is the site address, and the page path after it is dropped
+    #: (``acme.atlassian.net/jira/software/projects/SUP/boards/1``). Empty: the address is kept as typed.
+    site: str = ""
+    #: The tracker can run on a customer's own server (which may lack https); hosted-only trackers always speak https.
+    self_hosted: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,23 @@ class ScopeSpec:
     hint: str = ""
     default: tuple[str, ...] = ()
     pattern: str = ""
+    noun: str = "item"  # one entry in words ("project"); "no project OPS" when it does not exist
+    entry: str = "name"  # what the person typed for it ("key"): "check the key"
+    #: Requirements are checked per entry (project, repository, table): with none, a run would verify nothing,
+    #: so the wizard's scope step and the CLI (exit 2, naming --project) ask for at least one.
+    required: bool = False
+
+    def missing(self, scope) -> bool:
+        return self.required and not any(s.strip() for s in scope)
+
+    def missing_sentence(self, tracker_name: str, option: str = "") -> str:
+        """``GitHub checks each of the repositories that sync, and none was given: name at least one ...``."""
+        how = f" with {option}" if option else ""
+        form = self.hint or self.example
+        if self.example and "for example" not in form:
+            form += f", for example {self.example}"
+        return (f"{tracker_name} checks each of the {self.label.lower()} that sync, and none was given: name at "
+                f"least one{how} ({form})")
 
 
 @dataclass(frozen=True)
@@ -216,20 +240,27 @@ class Target:
         return self.values.get(name) or self.secrets.get(name)
 
 
+T = TypeVar("T")
+
+
 class VerifyContext:
     """What ``verify_live`` gets: the target, an HTTP client factory, and result helpers.
 
     Adapters report through :meth:`passed`, :meth:`failed`, :meth:`warned` and
     :meth:`unknown`, which fill title and fix from the requirement catalogue, so
-    the wording lives in one place (the spec).
+    the wording lives in one place (the spec). Independent reads (one per item in
+    scope) go through :meth:`gather`, which sends them concurrently.
     """
 
-    def __init__(self, spec: TrackerSpec, target: Target, client_factory: Callable, cancel: threading.Event):
+    def __init__(self, spec: TrackerSpec, target: Target, client_factory: Callable, cancel: threading.Event,
+                 *, concurrency: int = 1):
         self.spec = spec
         self.target = target
         self._client_factory = client_factory
         self.cancel = cancel
-        self.identity: Identity | None = None
+        self.concurrency = max(1, concurrency)
+        self.identity: Identity | None = None  # the proxy user checked
+        self.signed_in: Identity | None = None  # who the credential belongs to, when not the proxy user
         self.token_expires_at: datetime | None = None
         self.reported: set[str] = set()
 
@@ -241,10 +272,41 @@ class VerifyContext:
         """An :class:`~exadesk.http.HttpClient` for ``base_url`` sharing this run's guard and cancel flag."""
         return self._client_factory(base_url, auth, login_url=login_url, diagnose=diagnose)
 
+    def gather(self, calls: Iterable[Callable[[], T]]) -> list[T]:
+        """Run independent reads concurrently and return their results in the order given.
+
+        At most :attr:`concurrency` run at once; the HTTP layer's per-host bound and Retry-After pause apply
+        to every request they send. Call it after the credential's first request has been answered (the
+        one-probe rule: the probe guard also holds concurrent first sends back). The first failure, in the
+        order given, is raised once the calls running have ended; Cancel returns at once.
+        """
+        calls = list(calls)
+        if self.concurrency == 1 or len(calls) <= 1:
+            return [call() for call in calls]
+        pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(calls)), thread_name_prefix="read")
+        try:
+            futures = [pool.submit(call) for call in calls]
+            pending, failed = set(futures), False
+            while pending:
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_EXCEPTION)
+                if self.cancel.is_set():
+                    raise CheckError(messages.problem("cancelled"))
+                if not failed and any(not f.cancelled() and f.exception() is not None for f in done):
+                    failed = True
+                    for future in pending:
+                        future.cancel()  # those not started yet; the running ones end by themselves
+            for future in futures:
+                if not future.cancelled() and future.exception() is not None:
+                    raise future.exception()
+            return [future.result() for future in futures]
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
     def applies(self, key: str) -> bool:
         return self.spec.requirement(key).applies(self.target.sync, self.target.auth_method)
 
-    def _result(self, key: str, status: Status, detail: str, fix: str | None, title: str | None) -> CheckResult:
+    def _result(self, key: str, status: Status, detail: str, fix: str | None, title: str | None,
+                manual: bool = False) -> CheckResult:
         try:
             req = self.spec.requirement(key)
             title = title or req.title
@@ -255,7 +317,7 @@ class VerifyContext:
         check_id = self.spec.check_id(key)
         self.reported.add(check_id)
         return CheckResult(id=check_id, status=status, title=title, detail=detail,
-                           fix="" if status is Status.PASS else fix)
+                           fix="" if status is Status.PASS else fix, manual=manual)
 
     def passed(self, key: str, detail: str = "", *, title: str | None = None) -> CheckResult:
         return self._result(key, Status.PASS, detail, "", title)
@@ -267,7 +329,54 @@ class VerifyContext:
         return self._result(key, Status.WARN, detail, fix, title)
 
     def unknown(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        """Not confirmed: an API could decide it, but this run could not (a table not readable, nothing in
+        scope). The verdict is then "not confirmed", never ready."""
         return self._result(key, Status.UNKNOWN, detail, fix, title)
+
+    not_confirmed = unknown
+
+    def manual(self, key: str, detail: str, *, fix: str | None = None, title: str | None = None) -> CheckResult:
+        """No API shows this by nature: a person confirms it with the steps given (``detail`` names them).
+        It does not hold back a verdict of ready; it is listed "to confirm by hand"."""
+        return self._result(key, Status.UNKNOWN, detail, fix, title, manual=True)
+
+    def not_sent(self, key: str, field: str, where: str, *, fix: str | None = None,
+                 title: str | None = None) -> CheckResult:
+        """A field the tracker did not send: never a fail, "not confirmed" (the one rule for every adapter).
+
+        Args:
+            field: the field's name as the vendor documents it (``role_ids``).
+            where: the request whose reply lacked it (``GET /agents/me``).
+        """
+        return self.unknown(key, f"{self.spec.name} did not send {field} in its reply to {where}, so this could "
+                                 "not be decided. Verify again later; if it stays so, confirm it by hand.",
+                            fix=fix, title=title)
+
+    def denied(self, key: str, what: str, steps: str = "", *, fix: str | None = None,
+               title: str | None = None) -> CheckResult:
+        """The tracker refused to show ``what`` this check needs (403 on one table or endpoint): the check is
+        not confirmed, with ``steps`` to confirm it by hand; the other checks still run."""
+        detail = f"{self.spec.name} does not let this account read {what}, so this could not be decided."
+        return self.unknown(key, detail + (f" Confirm it by hand: {steps}" if steps else ""), fix=fix, title=title)
+
+    def scope_missing(self, missing: Iterable[str], who: str = "the proxy user") -> CheckResult:
+        """ONE finding for entries in scope that do not exist or that ``who`` cannot see (a typo is the usual cause).
+
+        Adapters report it instead of a "(not found)" in every per-scope check, and leave those entries out of
+        the checks that follow.
+        """
+        missing = list(missing)
+        scope = self.spec.scope
+        names = ", ".join(missing)
+        noun = scope.noun if len(missing) == 1 else f"{scope.noun}s" if not scope.noun.endswith("y") \
+            else f"{scope.noun[:-1]}ies"
+        entries = f"the {scope.entry}" if len(missing) == 1 else f"each {scope.entry}"
+        check_id = f"{self.spec.id}.scope"
+        self.reported.add(check_id)
+        return CheckResult(id=check_id, status=Status.FAIL, title=f"{scope.label} in scope exist",
+                           detail=f"No {noun} {names}: check {entries}.",
+                           fix=f"Correct the {scope.entry} in the scope (as {self.spec.name} shows it), or remove it; "
+                               f"if it is right, give {who} access to it.")
 
     def problem(self, reason: str, **params) -> Problem:
         """A Problem for one of this tracker's own reasons (``SPEC.messages``)."""
@@ -289,12 +398,45 @@ def _loopback_http(url: str) -> bool:
     return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
 
 
+def origin(url_or_parts, host: str | None = None) -> str:
+    """``scheme://host[:port]`` of an address; an IPv6 host keeps its brackets (``http://[::1]:8080``).
+
+    ``host`` replaces the address's own host name (already lower-cased, for example).
+    """
+    parts = urlsplit(url_or_parts) if isinstance(url_or_parts, str) else url_or_parts
+    name = parts.hostname or "" if host is None else host
+    if ":" in name:
+        name = f"[{name}]"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{name}{port}"
+
+
 def normalise_url(url: str) -> str:
     """Trim what people paste: spaces, a trailing slash; add https:// when no scheme was typed."""
     url = (url or "").strip()
     if url and "://" not in url:
         url = "https://" + url
     return url.rstrip("/")
+
+
+def site_url(spec: TrackerSpec, url: str) -> str:
+    """The address as :func:`normalise_url` makes it, trimmed to the site address the tracker declares
+    (``UrlSpec.site``) when a page address was pasted from the browser."""
+    url = normalise_url(url)
+    if spec.url.site and "://" in url and not has_credentials(url):
+        scheme, rest = url.split("://", 1)
+        match = re.match(spec.url.site, rest, re.I)
+        if match and match.end() < len(rest) and rest[match.end()] in "/?#":
+            return f"{scheme}://{match.group(0).rstrip('/')}"
+    return url
+
+
+def _plain_http(url: str) -> bool:
+    """An http:// address that is not a loopback sandbox."""
+    try:
+        return urlsplit(url).scheme == "http" and not _loopback_http(url)
+    except ValueError:
+        return False
 
 
 def _authority(url: str) -> str:
@@ -314,17 +456,28 @@ def redact_url(url: str) -> str:
     return url.replace(authority, "****@" + authority.rsplit("@", 1)[1], 1)
 
 
-def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
-    """Offline checks every tracker gets: the URL shape and each field's form."""
+def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = True) -> list[CheckResult]:
+    """Offline checks every tracker gets: the URL shape, each field's form, and a scope where one is required
+    (``require_scope=False`` for an administrator's own credential, whose checks need no scope)."""
     from exadesk.validation import url_problem
 
     results: list[CheckResult] = []
-    url = normalise_url(target.url)
+    url = site_url(spec, target.url)
     url_ok = bool(url)
-    refused = url_problem(url)
+    refused = url_problem(target.url)  # the address as given: a page address is trimmed only after these rules
     if refused is not None:  # the rules every entry point shares (add, the wizard, a bundle): no longer look further
         results.append(CheckResult(id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
                                    detail=refused.message, fix=refused.next_step))
+        url_ok = None
+    elif _plain_http(url):
+        # Credentials never travel over plain http; the person needs the https form of the same address.
+        secure = urlunsplit(urlsplit(url)._replace(scheme="https"))
+        results.append(CheckResult(
+            id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
+            detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",
+            fix=(f"Expected: the https:// address, {secure}" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
+                 else f"Expected: {spec.url.hint}, with https://") + ".",
+        ))
         url_ok = None
     elif url_ok and not _loopback_http(url):
         try:
@@ -377,6 +530,10 @@ def validate_target(spec: TrackerSpec, target: Target) -> list[CheckResult]:
             results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
                                        detail=f"{fld.label}{shown} does not have the expected form.",
                                        fix=f"Expected: {expected}."))
+    if require_scope and spec.scope.missing(target.scope):
+        results.append(CheckResult(id=f"{spec.id}.scope", status=Status.FAIL, title=spec.scope.label,
+                                   detail=spec.scope.missing_sentence(spec.name) + ".",
+                                   fix=f"Expected: {spec.scope.hint or spec.scope.example}."))
     if spec.scope.pattern:
         bad = [s for s in target.scope if not re.fullmatch(spec.scope.pattern, s)]
         if bad:

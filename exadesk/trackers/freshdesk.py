@@ -42,7 +42,7 @@ SPEC = TrackerSpec(
     docs_url="https://developers.freshdesk.com/api/",
     summary="A Freshdesk helpdesk; the proxy user is an agent and signs in with its API key.",
     url=fw.url_spec("freshdesk.com"),
-    scope=ScopeSpec(label="Scope", example="all tickets",
+    scope=ScopeSpec(label="Tickets", example="all tickets",
                     hint="nothing to list: the agent's ticket scope decides which tickets it can sync"),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
@@ -116,8 +116,7 @@ def _signed_in(ctx):
 def verify_admin(ctx):
     """The planner's admin facts: the Administrator role is read live; the console group by hand."""
     client, me = _signed_in(ctx)
-    role_ids = [r for r in (me.get("role_ids") or []) if isinstance(r, int)]
-    yield fw.admin_role_result(ctx, client, role_ids, ADMIN_ROLES, lambda body: body)
+    yield fw.admin_role_result(ctx, client, fw.role_ids_of(me), ADMIN_ROLES, lambda body: body)
 
 
 def verify_live(ctx):
@@ -143,6 +142,8 @@ def verify_live(ctx):
     elif scope == 3:
         yield ctx.failed("ticket_scope", f"{TICKET_SCOPES[3]}: the proxy user cannot see or update tickets that "
                                          "are not assigned to it.")
+    elif "ticket_scope" not in me:
+        yield ctx.not_sent("ticket_scope", "ticket_scope", fw.AGENT_REPLY)
     else:
         yield ctx.unknown("ticket_scope", f"Freshdesk reported no known ticket scope ({scope!r}).")
 
@@ -160,7 +161,11 @@ def verify_live(ctx):
 
 
 def _role_checks(ctx, client, me: dict):
-    role_ids = [r for r in (me.get("role_ids") or []) if isinstance(r, int)]
+    role_ids = fw.role_ids_of(me)
+    if role_ids is None:  # not sent: never a fail
+        yield ctx.not_sent("role", fw.ROLES_FIELD, fw.AGENT_REPLY)
+        yield ctx.not_sent("admin_account", fw.ROLES_FIELD, fw.AGENT_REPLY)
+        return
     if not role_ids:
         yield ctx.failed("role", "Freshdesk reports no role for this agent.")
         yield ctx.unknown("admin_account", "No role to judge by.")
@@ -184,7 +189,7 @@ def _role_checks(ctx, client, me: dict):
         # Only administrators may read roles through the API: not a fault of the key.
         yield ctx.unknown("role", "Freshdesk does not show role details to this agent, so ExaDesk cannot confirm "
                                   f"the ticket permissions through the API. Confirm them by hand: {manual}")
-    else:
-        yield ctx.unknown("role", f"Custom role {', '.join(custom or hidden)}: the API does not list a custom "
+    else:  # no API lists a custom role's permissions: a manual step by nature
+        yield ctx.manual("role", f"Custom role {', '.join(custom or hidden)}: the API does not list a custom "
                                   f"role's permissions. Confirm them by hand: {manual}")
     yield fw.admin_account_result(ctx, names, ADMIN_ROLES)

@@ -54,7 +54,7 @@ SPEC = TrackerSpec(
     docs_url="https://api.freshservice.com/",
     summary="A Freshservice service desk; the proxy user is an agent whose role has API access.",
     url=fw.url_spec("freshservice.com"),
-    scope=ScopeSpec(label="Scope", example="all tickets",
+    scope=ScopeSpec(label="Tickets", example="all tickets",
                     hint="nothing to list: the agent's roles decide which tickets it can sync"),
     sync_options=("comments", "attachments", "triggers"),
     auth_methods=(
@@ -150,10 +150,7 @@ def verify_admin(ctx):
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=ctx.target.url,
                                           what="an answer without the agent object"))
     _identify(ctx, agent)
-    role_ids = [r.get("role_id") for r in agent.get("roles") or [] if isinstance(r, dict)]
-    role_ids = [r for r in role_ids if isinstance(r, int)] or [r for r in agent.get("role_ids") or []
-                                                               if isinstance(r, int)]
-    yield fw.admin_role_result(ctx, client, role_ids, ADMIN_ROLES,
+    yield fw.admin_role_result(ctx, client, fw.role_ids_of(agent), ADMIN_ROLES,
                                lambda body: body.get("role") if isinstance(body.get("role"), dict) else {})
 
 
@@ -216,9 +213,11 @@ def _ticket_reach(ctx, agent: dict):
 
 
 def _role_checks(ctx, client, agent: dict):
-    role_ids = [r.get("role_id") for r in agent.get("roles") or [] if isinstance(r, dict)]
-    role_ids = [r for r in role_ids if isinstance(r, int)] or [r for r in agent.get("role_ids") or []
-                                                               if isinstance(r, int)]
+    role_ids = fw.role_ids_of(agent)
+    if role_ids is None:  # not sent: never a fail
+        yield ctx.not_sent("role", "roles", fw.AGENT_REPLY)
+        yield ctx.not_sent("admin_account", "roles", fw.AGENT_REPLY)
+        return
     if not role_ids:
         yield ctx.failed("role", "Freshservice reports no role for this agent.")
         yield ctx.unknown("admin_account", "No role to judge by.")
@@ -243,7 +242,7 @@ def _role_checks(ctx, client, agent: dict):
     elif denied and not names:
         yield ctx.unknown("role", "Freshservice shows role details to administrators only (access_denied), so "
                                   f"ExaDesk cannot confirm the ticket permissions. Confirm them by hand: {manual}")
-    else:
-        yield ctx.unknown("role", f"Custom role {', '.join(custom) or 'unknown'}: the API does not list a custom "
+    else:  # no API lists a custom role's permissions: a manual step by nature
+        yield ctx.manual("role", f"Custom role {', '.join(custom) or 'unknown'}: the API does not list a custom "
                                   f"role's permissions. Confirm them by hand: {manual}")
     yield fw.admin_account_result(ctx, names, ADMIN_ROLES)

@@ -10,6 +10,13 @@ https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/domains.htm
 (GET /qcbin/rest/domains?include-projects-info=y)
 https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/customization_entity_fields.htm
 (GET /qcbin/rest/domains/{domain}/projects/{project}/customization/entities/{entity}/fields)
+https://admhelp.microfocus.com/alm/api_refs/REST_core/Content/REST_API_Core/REST/users_by_name.html
+(GET /qcbin/rest/domains/{domain}/projects/{project}/customization/users/{user}?show-user-groups-names=true: a
+project user with its group names, readable by a project member. The User schema documents Name, FullName,
+email, phone, UserActive; the element holding the group names is not in the schema we found, so GroupName,
+group-name and Group elements are all read, and a reply without any is "not confirmed")
+https://admhelp.microfocus.com/alm/api_refs/site_admin_rest/Content/SA_REST_API/ (Site Administration REST API
+under /qcbin/v2/sa/api/, site administrators only: a 403 means the user is not one)
 https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Logout.html (GET /qcbin/authentication-point/logout)
 https://admhelp.microfocus.com/alm/en/26.1/online_help/Content/api_rest_api_reference_core.htm
 """
@@ -26,7 +33,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 RETIRED = ("Support for HP ALM/QC ended in November 2024 (only basic maintenance was given before that). ExaDesk "
            "still checks an existing setup, but plan a move to a supported tracker.")
@@ -41,10 +48,12 @@ SPEC = TrackerSpec(
     notices=("hp_alm_retired",),
     url=UrlSpec(example="https://alm.example.com/qcbin",
                 hint="the ALM server address ending in /qcbin, as you open it in a browser",
-                pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?"),
+                pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?", site=r"[^/?#@\s]+/qcbin",
+                self_hosted=True),
     scope=ScopeSpec(label="Projects", example="DEFAULT/Sync_Project",
                     hint="DOMAIN/PROJECT, for example DEFAULT/Sync_Project",
-                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+"),
+                    pattern=r"[A-Za-z0-9_ .-]+/[A-Za-z0-9_ .-]+", noun="project", entry="DOMAIN/PROJECT",
+                    required=True),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
@@ -79,15 +88,15 @@ SPEC = TrackerSpec(
         Requirement("user_fields", "The admin user can read the projects' user field configuration",
                     "Put the user in the project's TDAdmin group (Site Administration, Site Projects, the project, "
                     "Project Users), which can read and customise project fields."),
+        # Read live from the user's group names in each project; the steps serve when ALM does not show them.
         Requirement("TDAdmin", "The user has administrative permissions in each project",
                     "Put the user in the TDAdmin group of each project (Site Administration, Site Projects, the "
                     "project, Project Users).",
-                    manual=True,
                     steps=("Open Site Administration (/qcbin/SiteAdmin.jsp) as a site administrator.",
                            "Open Site Projects, choose each synced project, then Project Users.",
                            "Confirm the integration's user is listed and ticked in the TDAdmin column.")),
     ),
-    # ALM's REST API shows no site-administrator flag and no group membership, so these are confirmed by hand.
+    # An administrator's own credential is not verified live for ALM (no verify_admin): confirmed by hand.
     admin_requirements={
         "system_admin": Requirement(
             "admin.site_admin", "Administrator is an ALM site administrator",
@@ -139,11 +148,10 @@ class _AlmLogin(Auth):
 def api_base(url: str) -> str:
     """The /qcbin root of the server: kept when typed, added when not, a page after it dropped."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
     path = parts.path
     cut = path.lower().find("/qcbin")
     root = path[:cut] if cut >= 0 else path.rstrip("/")
-    return f"{parts.scheme}://{parts.hostname}{port}{root}/qcbin"
+    return f"{origin(parts)}{root}/qcbin"
 
 
 def diagnose(reply: Reply, client):
@@ -193,28 +201,24 @@ def verify_live(ctx):
         yield ctx.passed("site_session", f"Logged in as {name} and opened a site session.")
         visible = {f"{d.get('Name')}/{p.get('Name')}".lower(): f"{d.get('Name')}/{p.get('Name')}"
                    for d in domains.iter("Domain") for p in d.iter("Project")}
-        scope = list(ctx.target.scope)
-        if not scope:
-            shown = ", ".join(sorted(visible.values())[:15]) or "none"
-            yield ctx.unknown("all_projects", f"No projects are in scope. The user sees {len(visible)} projects: "
-                                              f"{shown}.", fix="Add the synced projects as DOMAIN/PROJECT.")
-            yield ctx.unknown("user_fields", "No projects are in scope.", fix="Add the synced projects as DOMAIN/PROJECT.")
-            return
+        scope = list(ctx.target.scope)  # never empty: the scope is required (engine.validate)
+        site = _site_admin_sentence(client, user)
         missing = [p for p in scope if p.lower() not in visible]
         if missing:
             yield ctx.failed("all_projects", f"{user} does not see: {', '.join(missing)} (sees {len(visible)} "
-                                             "projects).")
+                                             f"projects).{site}")
         else:
-            yield ctx.passed("all_projects", f"{user} sees every project in scope: {', '.join(scope)}.")
+            yield ctx.passed("all_projects", f"{user} sees every project in scope: {', '.join(scope)}.{site}")
 
         hidden, counts = [], []
-        for project in scope:
-            if project.lower() not in visible:
-                continue
-            domain, _, name_ = visible[project.lower()].partition("/")
-            path = (f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name_, safe='')}"
-                    "/customization/entities/defect/fields")
-            reply = client.get(path, headers=XML, allow=(401, 403))
+
+        def fields_of(project: str):
+            path = f"{_project_path(visible[project.lower()])}/customization/entities/defect/fields"
+            return client.get(path, headers=XML, allow=(401, 403))
+
+        seen = [project for project in scope if project.lower() in visible]
+        # ALM reads one project's fields a request: the projects go concurrently.
+        for project, reply in zip(seen, ctx.gather(lambda p=p: fields_of(p) for p in seen)):
             if reply.status != 200:
                 hidden.append(project)
                 continue
@@ -228,8 +232,71 @@ def verify_live(ctx):
             yield ctx.unknown("user_fields", "None of the projects in scope is visible to this user.")
         else:
             yield ctx.passed("user_fields", f"Reads the defect field configuration of {', '.join(counts)}.")
+
+        yield _tdadmin_result(ctx, client, user, [visible[p.lower()] for p in scope if p.lower() in visible])
     finally:
         _logout(client)
+
+
+def _project_path(project: str) -> str:
+    domain, _, name = project.partition("/")
+    return f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name, safe='')}"
+
+
+def _site_admin_sentence(client, user: str) -> str:
+    """What Site Administration says about the user: a 403 means no site administrator, who sees only the projects
+    it is a member of; a 404 is a server without the Site Administration REST API (before ALM 12.60)."""
+    reply = client.get("/v2/sa/api/domains", headers=XML, allow=(403, 404))
+    if reply.status == 403:
+        return (f" {user} is not a site administrator (Site Administration answered 403), so it sees only the "
+                "projects it is a member of and cannot be shown to see every project: add it to each new project "
+                "that syncs.")
+    if reply.status == 200:
+        return f" {user} is a site administrator (Site Administration answers it)."
+    return ""
+
+
+def _group_names(user: ET.Element) -> list[str] | None:
+    """The group names in a project user reply; None when the reply carries none of the group elements."""
+    found = [e for e in user.iter() if e.tag.lower() in ("groupname", "group-name", "group")]
+    if not found:
+        return None
+    names = [(e.get("Name") or e.get("name") or e.text or "").strip() for e in found]
+    return [n for n in names if n]
+
+
+def _tdadmin_result(ctx, client, user: str, projects: list[str]):
+    """TDAdmin from the user's own group names in each visible project in scope (a project member may read them)."""
+    where = f"GET customization/users/{user}?show-user-groups-names=true"
+    admin_in, lacking, hidden, unsent = [], [], [], []
+
+    def user_in(project: str):
+        return client.get(f"{_project_path(project)}/customization/users/{quote(user, safe='')}",
+                          params={"show-user-groups-names": "true"}, headers=XML, allow=(403, 404))
+
+    # One project's user record a request: the projects go concurrently, as the field configurations do.
+    for project, reply in zip(projects, ctx.gather(lambda p=p: user_in(p) for p in projects)):
+        if reply.status != 200:
+            hidden.append(project)
+            continue
+        groups = _group_names(_xml(reply, client))
+        if groups is None:
+            unsent.append(project)
+        elif any(g.lower() == "tdadmin" for g in groups):
+            admin_in.append(project)
+        else:
+            lacking.append(f"{project} (groups: {', '.join(groups) or 'none'})")
+    steps = " ".join(f"{i}. {s}" for i, s in enumerate(SPEC.requirement("TDAdmin").steps, 1))
+    if lacking:
+        return ctx.failed("TDAdmin", f"{user} is not in TDAdmin in: {'; '.join(lacking)}.")
+    if unsent:
+        return ctx.not_sent("TDAdmin", "the user's group names", where)
+    if hidden:
+        return ctx.denied("TDAdmin", f"its own project user record in {', '.join(hidden)}", steps)
+    if not admin_in:
+        return ctx.unknown("TDAdmin", "None of the projects in scope is visible to this user, so its groups there "
+                                      "are unknown.")
+    return ctx.passed("TDAdmin", f"{user} is in TDAdmin in {', '.join(admin_in)}.")
 
 
 def _logout(client) -> None:

@@ -1,7 +1,8 @@
 """Jira Cloud: the Exalate app user, its groups, the atlassian-addons-project-access role, and exposure.
 
 Written from Atlassian's documentation:
-https://developer.atlassian.com/cloud/jira/platform/rest/v3/ (myself, mypermissions, user/search, user/groups,
+https://developer.atlassian.com/cloud/jira/platform/rest/v3/ (myself, mypermissions, user/search (active users
+only), users/search (every user: inactive and deleted too), user/groups,
     project/search, project/{key}/role, project/{key}/permissionscheme; swagger-v3.v3.json)
 https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/ (email + API token; passwords are
     refused with "Basic authentication with passwords is deprecated")
@@ -55,9 +56,10 @@ SPEC = TrackerSpec(
                 hint="your site address such as https://your-site.atlassian.net, or, for a scoped API token, "
                      "https://api.atlassian.com/ex/jira/<cloud id>",
                 pattern=r"https://([a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/"
-                        r"[0-9a-f-]{36})/?"),
+                        r"[0-9a-f-]{36})/?",
+                site=r"[a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com)|api\.atlassian\.com/ex/jira/[0-9a-f-]{36}"),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key", required=True),
     sync_options=("comments", "attachments", "worklogs", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
@@ -167,16 +169,35 @@ def _identify(ctx, client, anonymous, params: dict | None = None) -> dict:
                                           cloud_id=cloud_id)) from None
 
 
-def _find_app_user(client) -> dict | None:
-    # The email is the app's fixed address; privacy settings may hide emails, so the name is the fallback.
-    for query in (APP_EMAIL, APP_NAME):
-        users = client.get_json("/rest/api/3/user/search", params={"query": query, "maxResults": 50}, expect=list)
-        apps = [u for u in users if isinstance(u, dict) and u.get("accountType") == "app"]
-        exact = [u for u in apps if str(u.get("emailAddress") or "").lower() == APP_EMAIL
-                 or (query == APP_NAME and u.get("displayName") == APP_NAME)]
-        if exact:
-            return exact[0]
-    return None
+#: Get all users is read in pages of Atlassian's largest size, up to this many pages (then "not confirmed").
+ALL_USERS_PAGE, ALL_USERS_PAGES = 1000, 50
+
+
+def _is_app_user(user) -> bool:
+    return isinstance(user, dict) and user.get("accountType") == "app" and user.get("displayName") == APP_NAME
+
+
+def _find_app_user(client) -> tuple[dict | None, str]:
+    """(the app user, ""), or (None, why its absence is not confirmed; "" when every user was read).
+
+    user/search returns active users only, and app accounts have no e-mail address, so one search by name
+    finds an active app user; a deactivated or removed one only shows in Get all users (/users/search:
+    "active users, inactive users and previously deleted users"), read page by page.
+    """
+    users = client.get_json("/rest/api/3/user/search", params={"query": APP_NAME, "maxResults": 50}, expect=list)
+    found = next((u for u in users if _is_app_user(u)), None)
+    if found:
+        return found, ""
+    for page in range(ALL_USERS_PAGES):
+        reply = client.get("/rest/api/3/users/search",
+                           params={"startAt": page * ALL_USERS_PAGE, "maxResults": ALL_USERS_PAGE}, allow=(403,))
+        if reply.status == 403:
+            return None, "this credential may not list all users (Browse users and groups)"
+        batch = client.decode(reply, list)
+        found = next((u for u in batch if _is_app_user(u)), None)
+        if found or not batch:
+            return found, ""
+    return None, f"the site has more than {ALL_USERS_PAGE * ALL_USERS_PAGES} accounts"
 
 
 def _clients(ctx):
@@ -203,6 +224,9 @@ def verify_live(ctx):
 
     me = _identify(ctx, client, anonymous)
     admin_label = str(me.get("displayName") or me.get("emailAddress") or me.get("accountId") or "")
+    # The token is an administrator's; the proxy user checked is the app user (ctx.identity, below).
+    ctx.signed_in = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
+                             id=str(me.get("accountId") or ""), kind="admin")
     # mypermissions answers 400 without permissions= on Cloud.
     admin = client.get_json("/rest/api/3/mypermissions", params={"permissions": "ADMINISTER"}, expect=dict)
     has_admin = bool(((admin.get("permissions") or {}).get("ADMINISTER") or {}).get("havePermission"))
@@ -217,9 +241,14 @@ def verify_live(ctx):
                 yield ctx.unknown(req.key, "Not checked: reading this takes a Jira administrator's credential.")
         return
 
-    app = _find_app_user(client)
+    app, unread = _find_app_user(client)
+    if app is None and unread:
+        yield ctx.unknown("app_user", f"No active app user named {APP_NAME} was found, and whether a deactivated one "
+                                      f"exists is not confirmed: {unread}.",
+                          fix="Open Apps, Manage apps and check the Exalate app is installed and enabled.")
+        return
     if app is None:
-        yield ctx.failed("app_user", f"No app user named {APP_NAME} ({APP_EMAIL}) was found on this site.")
+        yield ctx.failed("app_user", f"No app user named {APP_NAME} was found on this site, active or not.")
         return
     account = str(app.get("accountId") or "")
     ctx.identity = Identity(name=str(app.get("displayName") or APP_NAME),
@@ -246,24 +275,24 @@ def verify_live(ctx):
                 yield ctx.failed(group, f"The app user is not in {group} (its groups: "
                                         f"{', '.join(sorted(groups)) or 'none'}).")
 
-    schemes: dict[str, dict | None] = {}
+    found, missing = _projects_by_key(ctx, client, list(dict.fromkeys(target.scope)))
+    if missing:
+        yield ctx.scope_missing(missing, "the app user")
+    projects = [key for key in target.scope if key in found]
+    site_ids, total = _all_projects(client)
+    role_id = _role_id(client, projects[0]) if projects else ""
+    schemes = _jira.Schemes(client, "/rest/api/3")
+    # One bulk question for every project the role matters in and every project on the site (Get bulk
+    # permissions): what the app user may do, whichever grant gives it.
+    holds = _app_permissions(client, account, {**site_ids, **found})
 
-    def scheme_of(key: str) -> dict | None:
-        if key not in schemes:
-            got = client.get(f"/rest/api/3/project/{key}/permissionscheme", params={"expand": "permissions"},
-                             allow=(403, 404))
-            schemes[key] = client.decode(got, dict) if got.status == 200 else None
-        return schemes[key]
-
-    projects = list(target.scope)
-    role_id = ""
     if not projects:
+        why = ("No projects are in scope, so the role could not be checked." if not target.scope
+               else "None of the projects in scope exists, so the role could not be checked.")
         for key in (ADDONS_ROLE, *(k for k, _ in ROLE_PERMISSIONS)):
-            yield ctx.unknown(key, "No projects are in scope, so the role could not be checked.",
-                              fix="Add the keys of the projects to sync.")
+            yield ctx.unknown(key, why, fix="Add the keys of the projects to sync.")
     else:
-        role_id, results = _role_checks(ctx, client, projects, account, scheme_of)
-        yield from results
+        yield from _role_checks(ctx, client, projects, found, account, role_id, schemes, holds)
 
     def reaches(holders: list[dict]) -> bool:
         for holder in holders:
@@ -279,78 +308,110 @@ def verify_live(ctx):
         return False
 
     if projects:
-        yield _security_levels(ctx, client, projects, reaches)
+        yield _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches)
 
-    keys, total = _all_projects(client)
-    found = _jira.exposure(keys, scheme_of, reaches)
-    found.total = max(found.total, total)
-    yield _jira.security_result(ctx, found, "The app user")
+    browsed = [key for key, pid in site_ids.items() if pid in holds.get("BROWSE_PROJECTS", set())]
+    exposure = schemes.public_exposure(ctx, browsed)
+    exposure.checked, exposure.total = min(len(site_ids), _jira.MAX_PROJECTS), max(total, len(site_ids))
+    yield _jira.security_result(ctx, exposure, "The app user")
 
 
-def _role_checks(ctx, client, projects: list[str], account: str, scheme_of):
-    """The role's id and one result per role requirement, aggregated over the projects in scope."""
-    results = []
-    missing_role, not_member = [], []
-    role_id = ""
-    lacking: dict[str, list[str]] = {key: [] for key, _ in ROLE_PERMISSIONS}
-    for project in projects:
-        roles = client.get("/rest/api/3/project/" + project + "/role", allow=(404,))
-        if roles.status == 404:
-            missing_role.append(f"{project} (not found)")
-            for key in lacking:
-                lacking[key].append(f"{project} (not found)")
-            continue
-        urls = client.decode(roles, dict)
-        url = str(urls.get(ADDONS_ROLE) or "")
-        this_id = url.rstrip("/").rsplit("/", 1)[-1] if url else ""
-        if not this_id:
-            missing_role.append(project)
-        else:
-            role_id = role_id or this_id  # project roles are shared by every project in Jira Cloud
-            role = client.get_json(f"/rest/api/3/project/{project}/role/{this_id}", expect=dict)
-            actors = {str((a.get("actorUser") or {}).get("accountId") or "") for a in role.get("actors") or []
-                      if isinstance(a, dict)}
-            if account not in actors:
-                not_member.append(project)
-        scheme = scheme_of(project)
-        for key in lacking:
-            if scheme is None:
-                lacking[key].append(f"{project} (permission scheme not readable)")
-            elif not any(h.get("type") == "projectRole" and _jira.holder_id(h) == this_id and this_id
-                         for h in _jira.holders_of(scheme, key)):
-                lacking[key].append(project)
-    gone = missing_role + not_member
-    if gone:
-        results.append(ctx.failed(ADDONS_ROLE, f"The app user is not in {ADDONS_ROLE} in: "
-                                               f"{_jira.join_limited(gone)}. It is silently blind there."))
+def _projects_by_key(ctx, client, keys: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The projects in scope that exist and the administrator sees (key -> id), and the keys that do not."""
+    pages = ctx.gather(
+        lambda chunk=keys[i:i + 50]: client.get_json("/rest/api/3/project/search",  # at most 50 keys a request
+                                                     params={"keys": chunk, "maxResults": 50}, expect=dict)
+        for i in range(0, len(keys), 50))
+    found = {str(p.get("key")): str(p.get("id")) for page in pages for p in page.get("values") or []
+             if isinstance(p, dict) and p.get("key") and p.get("id")}
+    return found, [key for key in keys if key not in found]
+
+
+def _role_id(client, project: str) -> str:
+    """The id of the atlassian-addons-project-access role (project roles are shared by every Cloud project)."""
+    urls = client.get_json(f"/rest/api/3/project/{project}/role", expect=dict)
+    url = str(urls.get(ADDONS_ROLE) or "")
+    return url.rstrip("/").rsplit("/", 1)[-1] if url else ""
+
+
+def _app_permissions(client, account: str, project_ids: dict[str, str]) -> dict[str, set[str]]:
+    """Permission key -> ids of the projects where the app user holds it, from one bulk permission check."""
+    ids = sorted({int(pid) for pid in project_ids.values() if str(pid).isdigit()})[:1000]  # the documented maximum
+    if not ids:
+        return {}
+    wanted = sorted({"BROWSE_PROJECTS", *(k for k, _ in ROLE_PERMISSIONS)})
+    reply = client.request("POST", "/rest/api/3/permissions/check", json_body={
+        "accountId": account, "projectPermissions": [{"permissions": wanted, "projects": ids}]})
+    data = client.decode(reply, dict)
+    return {str(entry.get("permission")): {str(p) for p in entry.get("projects") or []}
+            for entry in data.get("projectPermissions") or [] if isinstance(entry, dict)}
+
+
+def _role_checks(ctx, client, projects: list[str], ids: dict[str, str], account: str, role_id: str,
+                 schemes: _jira.Schemes, holds: dict[str, set[str]]):
+    """One result per role requirement, aggregated over the projects in scope (which all exist)."""
+
+    def role_holds(scheme: dict | None) -> frozenset[str]:
+        return frozenset(key for key, _ in ROLE_PERMISSIONS if scheme is not None and role_id and any(
+            h.get("type") == "projectRole" and _jira.holder_id(h) == role_id for h in _jira.holders_of(scheme, key)))
+
+    same = schemes.uniform(role_holds) if schemes.all else None
+    if same is None:
+        ctx.gather(lambda key=key: schemes.of(key) for key in projects)  # the schemes differ: read each one
+    granted = {key: same if same is not None else role_holds(schemes.of(key)) for key in projects}
+    # The app user is in the role where it holds everything the role is granted there; elsewhere the role's
+    # members are read, to tell "not in the role" from "the role lacks a permission".
+    unsure = [key for key in projects if not role_id or any(ids[key] not in holds.get(p, set()) for p in granted[key])
+              or not granted[key]]
+    members = dict(zip(unsure, ctx.gather(lambda key=key: _role_has(client, key, role_id, account)
+                                          for key in unsure))) if role_id else {}
+    outside = [key for key in unsure if not members.get(key)]
+    if outside:
+        yield ctx.failed(ADDONS_ROLE, f"The app user is not in {ADDONS_ROLE} in: "
+                                      f"{_jira.join_limited(outside)}. It is silently blind there.")
     else:
-        results.append(ctx.passed(ADDONS_ROLE, f"The app user holds the role in {_jira.join_limited(projects)}."))
+        yield ctx.passed(ADDONS_ROLE, f"The app user holds the role in {_jira.join_limited(projects)}.")
     for key, name in ROLE_PERMISSIONS:
-        if lacking[key]:
-            results.append(ctx.failed(key, f"{ADDONS_ROLE} does not hold '{name}' in: "
-                                           f"{_jira.join_limited(lacking[key])}."))
+        lacking = [p if same is not None or schemes.of(p) is not None else f"{p} (permission scheme not readable)"
+                   for p in projects if key not in granted[p]]
+        if lacking:
+            yield ctx.failed(key, f"{ADDONS_ROLE} does not hold '{name}' in: {_jira.join_limited(lacking)}.")
         else:
-            results.append(ctx.passed(key, f"Granted to {ADDONS_ROLE} in {_jira.join_limited(projects)}."))
-    return role_id, results
+            yield ctx.passed(key, f"Granted to {ADDONS_ROLE} in {_jira.join_limited(projects)}.")
 
 
-def _security_levels(ctx, client, projects: list[str], reaches):
+def _role_has(client, project: str, role_id: str, account: str) -> bool:
+    role = client.get_json(f"/rest/api/3/project/{project}/role/{role_id}", expect=dict)
+    return account in {str((a.get("actorUser") or {}).get("accountId") or "") for a in role.get("actors") or []
+                       if isinstance(a, dict)}
+
+
+def _security_levels(ctx, client, projects: list[tuple[str, str]], reaches):
     """Field note: the role removed from an issue security level leaves the app user blind to those issues."""
-    hidden, members_of = [], {}
-    for project in projects:
-        reply = client.get(f"/rest/api/3/project/{project}/issuesecuritylevelscheme", allow=(403, 404))
-        if reply.status != 200:
-            continue  # no issue security scheme: every issue is visible to whoever browses the project
-        scheme = client.decode(reply, dict)
-        scheme_id = str(scheme.get("id") or "")
-        if scheme_id not in members_of:
-            members_of[scheme_id] = _level_members(client, scheme_id)
+    names = {pid: key for key, pid in projects}
+    uses: dict[str, list[str]] = {}  # issue security scheme id -> keys of the projects in scope using it
+    start = 0
+    while True:  # which scheme each project uses, all projects at once
+        page = client.get_json("/rest/api/3/issuesecurityschemes/project",
+                               params={"projectId": list(names), "startAt": start, "maxResults": 100}, expect=dict)
+        values = [v for v in page.get("values") or [] if isinstance(v, dict)]
+        for value in values:
+            if str(value.get("projectId")) in names:
+                uses.setdefault(str(value.get("issueSecuritySchemeId")), []).append(names[str(value["projectId"])])
+        if page.get("isLast", True) or not values or start > 5000:
+            break
+        start += len(values)
+    scheme_ids = sorted(uses)
+    details = ctx.gather(lambda sid=sid: (client.get_json(f"/rest/api/3/issuesecurityschemes/{sid}", expect=dict),
+                                          _level_members(client, sid)) for sid in scheme_ids)
+    hidden = []
+    for sid, (scheme, members) in zip(scheme_ids, details):
         for level in scheme.get("levels") or []:
-            if isinstance(level, dict) and not reaches(members_of[scheme_id].get(str(level.get("id")), [])):
-                hidden.append(f"{project}: {level.get('name') or level.get('id')}")
+            if isinstance(level, dict) and not reaches(members.get(str(level.get("id")), [])):
+                hidden.extend(f"{key}: {level.get('name') or level.get('id')}" for key in uses[sid])
     if hidden:
         return ctx.warned("issue_security_levels", f"The app user is not a member of these security levels, so their "
-                                                   f"issues never sync: {_jira.join_limited(hidden)}.")
+                                                   f"issues never sync: {_jira.join_limited(sorted(hidden))}.")
     return ctx.passed("issue_security_levels", "The app user can see every security level of the projects in scope "
                                                "(or they use none).")
 
@@ -371,17 +432,77 @@ def _level_members(client, scheme_id: str) -> dict[str, list[dict]]:
         start += len(values)
 
 
-def _all_projects(client) -> tuple[list[str], int]:
-    """Keys of the projects the administrator sees (all of them for an admin) up to the cap, and their number."""
-    keys: list[str] = []
+def _all_projects(client) -> tuple[dict[str, str], int]:
+    """The projects the administrator sees (all of them for an admin), key -> id, up to the cap, and their number."""
+    found: dict[str, str] = {}
     start = total = 0
-    while len(keys) < _jira.MAX_PROJECTS + 1:
+    while len(found) < _jira.MAX_PROJECTS + 1:
         page = client.get_json("/rest/api/3/project/search", params={"startAt": start, "maxResults": 50},
                                expect=dict)
         values = [p for p in page.get("values") or [] if isinstance(p, dict)]
-        keys.extend(str(p.get("key")) for p in values if p.get("key"))
-        total = int(page.get("total") or 0) if str(page.get("total") or "").isdigit() else len(keys)
+        found.update((str(p.get("key")), str(p.get("id"))) for p in values if p.get("key"))
+        total = int(page.get("total") or 0) if str(page.get("total") or "").isdigit() else len(found)
         if page.get("isLast", True) or not values:
             break
         start += len(values)
-    return keys, max(total, len(keys))
+    return dict(list(found.items())[:_jira.MAX_PROJECTS]), max(total, len(found))
+
+
+# -- fixes (exadesk fix): the narrowest grant for each failing requirement ---------------------------------
+# Atlassian's REST v3 reference: Add user to group (POST /rest/api/3/group/user, "Site administration (that is,
+# member of the site-admin group)"), Remove user from group (DELETE, same path with accountId), Add actors to
+# project role (POST /rest/api/3/project/{key}/role/{id}, Administer Projects or Administer Jira) and Delete
+# actors from project role (DELETE, ?user=accountId).
+
+_GROUPS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-groups/"
+               "#api-rest-api-3-group-user-post")
+_ROLE_ACTORS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-role-actors/"
+                    "#api-rest-api-3-project-projectidorkey-role-id-post")
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _clients(ctx)[0]
+
+
+def _fix_app_account(client) -> str:
+    """The app user's account id, read with GETs; "" when it does not exist (the app_user check says so)."""
+    app, _ = _find_app_user(client)
+    return str(app.get("accountId") or "") if app else ""
+
+
+def _plan_group(ctx, group: str):
+    client = fix_client(ctx)
+    account = _fix_app_account(client)
+    if not account:
+        return []
+    groups = client.get_json("/rest/api/3/user/groups", params={"accountId": account}, expect=list)
+    member = group in {str(g.get("name") or "") for g in groups if isinstance(g, dict)}
+    return [_jira.group_change(SPEC.check_id(group), "/rest/api/3", group, APP_NAME, ("accountId", account), member,
+                               _GROUPS_REF)]
+
+
+def _plan_role(ctx, key: str):
+    client = fix_client(ctx)
+    account = _fix_app_account(client)
+    if not account:
+        return []
+    changes = []
+    for project in ctx.proxy.scope:
+        role_id = _role_id(client, project)
+        if role_id:  # a deleted role comes back only with the app (reinstall); no request makes it
+            changes.append(_jira.role_change(client, SPEC.check_id(key), "/rest/api/3", project, (ADDONS_ROLE, role_id),
+                                             APP_NAME, account, _role_has(client, project, role_id, account),
+                                             _ROLE_ACTORS_REF))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (
+        Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),
+        Fix((ADDONS_ROLE,), _plan_role, "Administer Projects in each project listed, or Administer Jira",
+            _ROLE_ACTORS_REF),
+    )
+
+
+FIXES = _fixes()

@@ -65,9 +65,11 @@ SPEC = TrackerSpec(
     summary="Self-hosted Jira (Server or Data Center); the proxy user's personal access token or password.",
     url=UrlSpec(example="https://jira.example.com",
                 hint="the address you open Jira at, including any path such as /jira "
-                     "(for example https://jira.example.com or https://intranet.example.com/jira)"),
+                     "(for example https://jira.example.com or https://intranet.example.com/jira)",
+                # No site pattern: a context path (/jira) cannot be told apart from a page path.
+                self_hosted=True),
     scope=ScopeSpec(label="Projects", example="SUP", hint="project keys in capitals, for example SUP",
-                    pattern=r"[A-Z][A-Z0-9_]{0,254}"),
+                    pattern=r"[A-Z][A-Z0-9_]{0,254}", noun="project", entry="key", required=True),
     sync_options=("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk"),
     auth_methods=(
         AuthMethod(
@@ -257,7 +259,9 @@ def verify_live(ctx):
 
     # Global context: the system-administrator flag is the sign of a person's own top-level account.
     global_perms = _have(client.get_json("/rest/api/2/mypermissions", expect=dict))
-    if global_perms.get("SYSTEM_ADMIN"):
+    if "SYSTEM_ADMIN" not in global_perms:  # not sent: never a pass, nor a fail
+        yield ctx.not_sent("admin_account", "SYSTEM_ADMIN", "GET /rest/api/2/mypermissions")
+    elif global_perms["SYSTEM_ADMIN"]:
         extra = (" With Jira Service Management synced, requests raised 'on behalf of' a customer through this "
                  "account would never sync." if "service_desk" in target.sync else "")
         yield ctx.warned("admin_account", f"{who} is a Jira system administrator. If this is a person's own account, "
@@ -265,23 +269,35 @@ def verify_live(ctx):
     else:
         yield ctx.passed("admin_account", f"{who} is not a Jira system administrator.")
 
-    projects = list(target.scope)
+    # The projects the proxy user can see: a key in scope that is not among them is one finding ("check the key"),
+    # and is left out of every check below.
+    visible = client.get_json("/rest/api/2/project", expect=list)
+    keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
+    missing = [key for key in dict.fromkeys(target.scope) if key not in keys]
+    if missing:
+        yield ctx.scope_missing(missing)
+    projects = [key for key in target.scope if key in keys]
     applicable = [k for k in PROJECT_PERMISSIONS if ctx.applies(k)]
     if not projects:
+        why = ("No projects are in scope" if not target.scope else "None of the projects in scope exists") + \
+              ", so project permissions could not be checked."
         for key in applicable:
-            yield ctx.unknown(key, "No projects are in scope, so project permissions could not be checked.",
-                              fix="Add the keys of the projects to sync.")
+            yield ctx.unknown(key, why, fix="Add the keys of the projects to sync.")
     else:
-        have: dict[str, dict[str, bool] | None] = {}
-        for key in projects:
-            reply = client.get("/rest/api/2/mypermissions", params={"projectKey": key}, allow=(400, 404))
-            have[key] = _have(client.decode(reply, dict)) if reply.status == 200 else None
+        # Jira Server / Data Center answers one project per mypermissions request (no bulk check): concurrently.
+        replies = ctx.gather(lambda key=key: client.get("/rest/api/2/mypermissions", params={"projectKey": key},
+                                                        allow=(400, 404)) for key in projects)
+        have = {key: _have(client.decode(reply, dict)) if reply.status == 200 else None
+                for key, reply in zip(projects, replies)}
         hidden = [p for p, perms in have.items() if perms is None]
         for perm in applicable:
-            missing = [p for p, perms in have.items() if perms is not None and not perms.get(perm)]
-            lacking = missing + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
+            missing_perm = [p for p, perms in have.items() if perms is not None and perm in perms and not perms[perm]]
+            unsent = [p for p, perms in have.items() if perms is not None and perm not in perms]
+            lacking = missing_perm + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
             if lacking:
                 yield ctx.failed(perm, f"{who} lacks it in: {_jira.join_limited(lacking)}.")
+            elif unsent:  # not sent: never a fail
+                yield ctx.not_sent(perm, perm, f"GET mypermissions for {_jira.join_limited(unsent)}")
             else:
                 yield ctx.passed(perm, f"{who} has it in {_jira.join_limited(projects)}.")
 
@@ -290,15 +306,7 @@ def verify_live(ctx):
     if ctx.applies("service_desk_agent"):
         yield _service_desk(ctx, client, projects, who)
 
-    visible = client.get_json("/rest/api/2/project", expect=list)
-    keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
-
-    def scheme_of(key: str) -> dict | None:
-        reply = client.get(f"/rest/api/2/project/{key}/permissionscheme", params={"expand": "permissions"},
-                           allow=(403, 404))
-        return client.decode(reply, dict) if reply.status == 200 else None
-
-    yield _jira.security_result(ctx, _jira.exposure(keys, scheme_of), who)
+    yield _jira.security_result(ctx, _jira.Schemes(client, "/rest/api/2").public_exposure(ctx, keys), who)
 
 
 def _have(data: dict) -> dict[str, bool]:
@@ -309,15 +317,22 @@ def _have(data: dict) -> dict[str, bool]:
 def _search(ctx, client, projects: list[str], who: str):
     if not projects:
         return ctx.unknown("search_issues", "No projects are in scope.", fix="Add the keys of the projects to sync.")
+
+    def search(keys: list[str]):
+        # Jira answers 400 ("does not exist for the field 'project'") when the user cannot see a project.
+        jql = "project in (" + ", ".join(f'"{key}"' for key in keys) + ")"
+        return client.get("/rest/api/2/search", params={"jql": jql, "maxResults": 0, "fields": "key"}, allow=(400,))
+
     failing = []
-    for key in projects:
-        # Jira answers 400 ("does not exist for the field 'project'") when the user cannot see the project.
-        reply = client.get("/rest/api/2/search", params={"jql": f'project = "{key}"', "maxResults": 0,
-                                                         "fields": "key"}, allow=(400,))
-        if reply.status != 200:
-            failing.append(key)
-        else:
-            client.decode(reply, dict)
+    together = search(projects)  # one search for every project; one each only to name those that fail
+    if together.status == 200:
+        client.decode(together, dict)
+    else:
+        for key, reply in zip(projects, ctx.gather(lambda key=key: search([key]) for key in projects)):
+            if reply.status != 200:
+                failing.append(key)
+            else:
+                client.decode(reply, dict)
     if failing:
         return ctx.failed("search_issues", f"A search by {who} cannot see: {', '.join(failing)}.")
     return ctx.passed("search_issues", f"{who} can search issues in {', '.join(projects)}.")
@@ -338,15 +353,66 @@ def _service_desk(ctx, client, projects: list[str], who: str):
         return ctx.unknown("service_desk_agent", f"None of the projects in scope ({shown}) is a service project "
                                                  f"{who} can open.",
                            fix="Add the service project's key to the scope, and make the proxy user an agent of it.")
-    not_agent = []
-    for key in in_scope:
-        # Queues are shown to agents only: 403 for customers and unlicensed users.
-        queue = client.get(f"/rest/servicedeskapi/servicedesk/{desks[key]}/queue", allow=(403, 404),
-                           headers={"X-ExperimentalApi": "opt-in"})
-        if queue.status != 200:
-            not_agent.append(key)
+    # Queues are shown to agents only: 403 for customers and unlicensed users.
+    queues = ctx.gather(lambda key=key: client.get(f"/rest/servicedeskapi/servicedesk/{desks[key]}/queue",
+                                                   allow=(403, 404), headers={"X-ExperimentalApi": "opt-in"})
+                        for key in in_scope)
+    not_agent = [key for key, queue in zip(in_scope, queues) if queue.status != 200]
     others = [p for p in projects if p not in desks]
     note = f" Not service projects: {', '.join(others)}." if others else ""
     if not_agent:
         return ctx.failed("service_desk_agent", f"{who} is not an agent of: {', '.join(not_agent)}.{note}")
     return ctx.passed("service_desk_agent", f"{who} is an agent of {', '.join(in_scope)}.{note}")
+
+
+# -- fixes (exadesk fix): make the proxy user a service desk agent ------------------------------------------
+# Jira Data Center's REST reference (/rest/api/2): Add user to group (POST group/user?groupname=, {"name": user};
+# Jira Administrators), Remove user from group (DELETE ?groupname=&username=), Add actors to project role (POST
+# project/{key}/role/{id}, {"user": [name]}; Administer Projects or Jira Administrators) and Delete actors (DELETE
+# ?user=). An agent of Jira Service Management Data Center is a member of the project's Service Desk Team role with
+# a Service Management licence, which the jira-servicedesk-users group gives.
+
+_DC_REF = "https://docs.atlassian.com/software/jira/docs/api/REST/latest/"
+_GROUP_REF = _DC_REF + "#api/2/group-addUserToGroup"
+_ROLE_REF = _DC_REF + "#api/2/project/{projectIdOrKey}/role-addActorUsers"
+AGENT_GROUP, AGENT_ROLE = "jira-servicedesk-users", "Service Desk Team"
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _clients(ctx)[0]
+
+
+def _plan_agent(ctx, key: str):
+    client = fix_client(ctx)
+    identity = ctx.proxy_identity
+    name = (identity.login if identity else "") or ctx.proxy.value("username")
+    if not name:
+        return []
+    user = client.get_json("/rest/api/2/user", params={"username": name, "expand": "groups"}, expect=dict)
+    groups = {str(g.get("name") or "") for g in (user.get("groups") or {}).get("items") or [] if isinstance(g, dict)}
+    check_id = SPEC.check_id(key)
+    changes = [_jira.group_change(check_id, "/rest/api/2", AGENT_GROUP, name, ("name", name), AGENT_GROUP in groups,
+                                  _GROUP_REF)]
+    for project in ctx.proxy.scope:
+        roles = client.get_json(f"/rest/api/2/project/{project}/role", expect=dict)
+        url = str(roles.get(AGENT_ROLE) or "")
+        if not url:
+            continue  # not a service project
+        role_id = url.rstrip("/").rsplit("/", 1)[-1]
+        actors = client.get_json(f"/rest/api/2/project/{project}/role/{role_id}", expect=dict).get("actors") or []
+        member = name in {str(a.get("name") or "") for a in actors if isinstance(a, dict)}
+        changes.append(_jira.role_change(client, check_id, "/rest/api/2", project, (AGENT_ROLE, role_id), name, name,
+                                         member, _ROLE_REF))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(("service_desk_agent",), _plan_agent,
+                "the Jira Administrators global permission (to add to a group) and Administer Projects in each "
+                "project listed", _GROUP_REF),)
+
+
+FIXES = _fixes()

@@ -8,6 +8,10 @@ https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resourc
 https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm
 https://developer.salesforce.com/docs/atlas.en-us.chatterapi.meta/chatterapi/connect_resources_users_specific.htm (users/me)
 https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm (errors as a JSON list)
+https://github.com/forcedotcom/salesforcedx-vscode/issues/2387, restforce/restforce#219 and #646: REST answers a user
+    without API Enabled, like an org without API access, with 403 API_DISABLED_FOR_ORG "The REST API is not enabled
+    for this Organization"; the OAuth userinfo endpoint still answers. No endpoint reachable without the API shows
+    the org's edition, so the per-user fix comes first and the edition second.
 https://help.salesforce.com/s/articleView?id=005132365 (uninstalled connected apps blocked, OAUTH_APPROVAL_ERROR_GENERIC)
 https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org display, to get a token today)
 """
@@ -15,23 +19,20 @@ https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    Target,
-    TrackerSpec,
-    UrlSpec,
-)
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec, origin
+
+_API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
+                     "Permissions, API Enabled. Salesforce sends the same answer when the org's edition has no API "
+                     "access: if API Enabled is already on, the edition lacks it (Enterprise, Unlimited, Developer "
+                     "and Performance have it, Professional needs the API add-on): ask your Salesforce account "
+                     "executive.")
 
 #: Below this share of the daily API allowance left, warn: the sync would stall when it runs out.
 API_REQUESTS_WARNING = 0.10
@@ -68,10 +69,11 @@ SPEC = TrackerSpec(
     url=UrlSpec(example="https://acme.my.salesforce.com",
                 hint="your My Domain address, https://your-domain.my.salesforce.com (sandboxes: "
                      "https://your-domain--sandbox.sandbox.my.salesforce.com), not the lightning.force.com address",
-                pattern=r"https://[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
+                pattern=r"https://[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com",
+                site=r"[a-z0-9-]+(\.(sandbox|develop|scratch|trailblaze|demo|patch))?\.my\.salesforce\.com"),
     scope=ScopeSpec(label="Objects", example="Case", default=("Case",),
                     hint="an object's API name, for example Case or Ticket__c",
-                    pattern=r"[A-Za-z][A-Za-z0-9_]*"),
+                    pattern=r"[A-Za-z][A-Za-z0-9_]*", noun="object", entry="API name"),
     sync_options=("comments", "attachments", "triggers"),
     notices=("salesforce_username_password",),
     auth_methods=(
@@ -115,10 +117,7 @@ SPEC = TrackerSpec(
             client_id_example="3MVG9" + "A" * 80),
     ),
     requirements=(
-        Requirement("ApiEnabled", "Proxy user may use the API (API Enabled)",
-                    "Turn on API Enabled for the proxy user: Setup, Profiles (or a permission set), System "
-                    "Permissions, API Enabled. Editions without API access (Essentials, Professional without the "
-                    "add-on) need an upgrade."),
+        Requirement("ApiEnabled", "Proxy user may use the API (API Enabled)", _API_DISABLED_FIX),
         Requirement("PermissionsRead", "Proxy user can read the objects in scope",
                     "Give the proxy user Read on the objects: " + _PERMISSIONS_STEP.format(objects="the object, Read.")),
         Requirement("PermissionsCreate", "Proxy user can create records of the objects in scope",
@@ -145,10 +144,8 @@ SPEC = TrackerSpec(
                                    "Access tokens expire with the org's session timeout or when the user signs out or "
                                    "the app's access is revoked: get a new token as the walkthrough shows and check "
                                    "the address is the org the token was issued for."),
-        "api_disabled_org": Message(ErrorKind.FORBIDDEN, "This Salesforce org has no API access ({detail}).",
-                                    "API access depends on the edition: Enterprise, Unlimited, Developer and "
-                                    "Performance have it, Professional needs the API add-on. Ask your Salesforce "
-                                    "account executive."),
+        "api_disabled_org": Message(ErrorKind.FORBIDDEN, "Salesforce refused its REST API to this user ({detail}).",
+                                    _API_DISABLED_FIX),
         "request_limit": Message(ErrorKind.RATE_LIMITED, "The org has used up its API requests ({detail}).",
                                  "Wait until the 24-hour limit frees requests (Setup, Company Information shows the "
                                  "use), then verify again."),
@@ -169,15 +166,15 @@ SPEC = TrackerSpec(
     admin_requirements=ADMIN_REQUIREMENTS,
 )
 
-_ORG_API_CODES = ("API_DISABLED_FOR_ORG",)
-_USER_API_CODES = ("API_CURRENTLY_DISABLED",)
+#: REST's answers when the API is not open to the user: API_DISABLED_FOR_ORG (a user without API Enabled, or an org
+#: without API: REST does not tell them apart) and API_CURRENTLY_DISABLED ("API is disabled for this User").
+_API_DISABLED_CODES = ("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED")
 
 
 def api_base(url: str) -> str:
     """The instance (My Domain) address the REST API is served from; a loopback address is a test server."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}{port}"
+    return origin(parts, (parts.hostname or "").lower())
 
 
 def credential(target: Target) -> Auth:
@@ -225,15 +222,19 @@ def diagnose(reply: Reply, client) -> object:
                                 detail=detail or reply.text.strip()[:100] or "HTTP 401")
     if reply.status == 403 and "REQUEST_LIMIT_EXCEEDED" in codes:
         return messages.problem("salesforce.request_limit", tracker=SPEC.name, detail=detail)
-    if reply.status == 403 and codes & set(_ORG_API_CODES) and "for this user" not in detail.lower():
-        return messages.problem("salesforce.api_disabled_org", tracker=SPEC.name, detail=detail)
+    if api_disabled(reply):
+        problem = messages.problem("salesforce.api_disabled_org", tracker=SPEC.name, detail=detail)
+        problem.details["said"] = api_disabled(reply)  # verify_live turns it into the ApiEnabled result
+        return problem
     return None
 
 
-def _api_disabled_for_user(reply: Reply) -> str:
-    """The error text when the reply says the user (not the org) lacks API Enabled, else ''."""
+def api_disabled(reply: Reply) -> str:
+    """Salesforce's words when a 403 says the API is not open to this user (or org), else ''."""
+    if reply.status != 403:
+        return ""
     for code, message in errors(reply):
-        if code in _USER_API_CODES or "disabled for this user" in message.lower():
+        if code in _API_DISABLED_CODES or "disabled for this user" in message.lower():
             return f"{code}: {message}" if code else message
     return ""
 
@@ -260,7 +261,8 @@ def _problem(reason: str, **params):
 
 
 def _sign_in(ctx):
-    """The client and the data API base (``/services/data/vXX.X``) for the token's user; sets ``ctx.identity``."""
+    """The client and the data API base (``/services/data/vXX.X``); sets ``ctx.identity`` from userinfo, which
+    answers without API Enabled (the data API's refusal is ``salesforce.api_disabled_org``, see diagnose)."""
     client = ctx.client(api_base(ctx.target.url), credential(ctx.target), login_url=ctx.target.url,
                         diagnose=diagnose)
     reply = client.get("/services/oauth2/userinfo", allow=(403,))
@@ -281,18 +283,27 @@ def _sign_in(ctx):
     return client, data
 
 
+def _api_refused(ctx, said: str):
+    """ApiEnabled failed: REST refused the API to a user whose sign-in works (when userinfo showed it)."""
+    who = ctx.identity.label() if ctx.identity and ctx.identity.id else ""
+    signed_in = (f"{who} signs in (the OAuth userinfo endpoint answered), but " if who else "")
+    return ctx.failed("ApiEnabled", f"{signed_in}the REST API refused: {said.rstrip('.')}. Salesforce answers this way when the "
+                                    "user's profile and permission sets lack API Enabled, and when the org's edition "
+                                    "has no API access.")
+
+
 def verify_live(ctx):
-    client, data = _sign_in(ctx)
-    user_id = ctx.identity.id
-    soql = ("SELECT Id, Username, Name, UserType, IsActive, Profile.Name, Profile.PermissionsApiEnabled, "
-            f"Profile.PermissionsModifyAllData FROM User WHERE Id = '{user_id}'")
-    reply = client.get(f"{data}/query", params={"q": soql}, allow=(403,))
-    if reply.status == 403:
-        disabled = _api_disabled_for_user(reply)
-        if not disabled:
-            raise CheckError(_problem("forbidden", what=f"{data}/query", url=ctx.target.url))
-        yield ctx.failed("ApiEnabled", f"Salesforce says: {disabled}. The proxy user's profile and permission sets "
-                                       "lack API Enabled.")
+    try:
+        client, data = _sign_in(ctx)
+        user_id = ctx.identity.id
+        soql = ("SELECT Id, Username, Name, UserType, IsActive, Profile.Name, Profile.PermissionsApiEnabled, "
+                f"Profile.PermissionsModifyAllData FROM User WHERE Id = '{user_id}'")
+        reply = client.get(f"{data}/query", params={"q": soql})
+    except CheckError as exc:
+        if exc.problem.reason != "salesforce.api_disabled_org":
+            raise
+        # The first data API call decides ApiEnabled; the other checks need the API and are not reached.
+        yield _api_refused(ctx, exc.problem.details.get("said", ""))
         return
     records = client.decode(reply, dict).get("records") or []
     record = records[0] if records and isinstance(records[0], dict) else {}
@@ -306,11 +317,19 @@ def verify_live(ctx):
     objects = list(dict.fromkeys(ctx.target.scope or SPEC.scope.default))
     # Comments and files live in objects of their own; describe them only when they are synced.
     extra = [name for name in ("CaseComment", "ContentVersion") if ctx.applies(name)]
-    described = {}
-    for name in dict.fromkeys(objects + extra):
-        reply = client.get(f"{data}/sobjects/{quote(name, safe='')}/describe", allow=(404,))
-        described[name] = client.decode(reply, dict) if reply.status == 200 else None
-    yield from _object_results(ctx, objects, described)
+    # Describe Global: every object the user can access, with its flags for this user, in one read.
+    listed = client.get_json(f"{data}/sobjects", expect=dict)
+    by_name = {str(o.get("name")).lower(): o for o in listed.get("sobjects") or [] if isinstance(o, dict)}
+    described = {name: by_name.get(name.lower()) for name in dict.fromkeys(objects + extra)}
+    missing = [name for name in objects if described[name] is None]
+    if missing:
+        yield ctx.scope_missing(missing)
+        objects = [name for name in objects if name not in missing]
+    if objects:
+        yield from _object_results(ctx, objects, described)
+    else:
+        for key in _NEEDS:
+            yield ctx.unknown(key, "None of the objects in scope exists, so object permissions could not be checked.")
     if "CaseComment" in extra:
         yield _one_object(ctx, "CaseComment", described.get("CaseComment"), ("createable",))
     if "ContentVersion" in extra:
@@ -346,15 +365,17 @@ _NEEDS = {"PermissionsRead": ("queryable",), "PermissionsCreate": ("createable",
 def _object_results(ctx, objects: list[str], described: dict):
     """One result per permission, aggregated over the objects in scope."""
     for key, flags in _NEEDS.items():
-        lacking = []
+        lacking, unsent = [], []
         for name in objects:
-            desc = described.get(name)
-            if desc is None:
-                lacking.append(f"{name} (not found: misspelt, or the profile cannot see it)")
+            desc = described.get(name) or {}
+            if any(flag not in desc for flag in flags):  # not sent: never a fail
+                unsent.append(name)
             elif not all(desc.get(flag) is True for flag in flags):
                 lacking.append(name)
         if lacking:
             yield ctx.failed(key, f"Missing on: {', '.join(lacking)}.")
+        elif unsent:
+            yield ctx.not_sent(key, " and ".join(flags), f"GET sobjects (Describe Global) for {', '.join(unsent)}")
         else:
             yield ctx.passed(key, f"Granted on {', '.join(objects)}.")
 
@@ -362,6 +383,8 @@ def _object_results(ctx, objects: list[str], described: dict):
 def _one_object(ctx, key: str, desc: dict | None, flags: tuple[str, ...]):
     if desc is None:
         return ctx.failed(key, f"The proxy user cannot see {key}.")
+    if any(flag not in desc for flag in flags):  # not sent: never a fail
+        return ctx.not_sent(key, " and ".join(flags), "GET sobjects (Describe Global)")
     if all(desc.get(flag) is True for flag in flags):
         return ctx.passed(key, f"{key} is {' and '.join(flags)} for the proxy user.")
     return ctx.failed(key, f"{key} is not {' and '.join(flags)} for the proxy user.")

@@ -3,27 +3,34 @@
 Written from ServiceNow's documentation:
 https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html (Table API, sysparm_query/fields/limit)
 https://www.servicenow.com/docs/r/api-reference/rest-apis/c_AggregateAPI.html (/api/now/stats/{table})
+https://www.servicenow.com/docs/r/api-reference/rest-apis/batch-api.html (POST /api/now/v1/batch: rest_requests,
+    serviced_requests with base64 bodies; ACLs apply to each sub-request)
 https://www.servicenow.com/docs/r/api-reference/rest-apis/c_RESTAPIResponseCodes.html (error body {"error": {...}})
 https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html (/oauth_token.do,
     password and refresh_token grants; refresh token lifespan 8,640,000 s = 100 days, access token 1,800 s)
 https://www.servicenow.com/docs/r/api-reference/rest-apis/user-role-inheritance-api.html (the Role Management V2
     REST API plugin, com.glide.role_management.inh_count.rest_api, depends on com.glide.role_management.inh_count)
 https://www.servicenow.com/docs/r/platform-security/access-control/... (sys_security_acl, sys_security_acl_role)
+Table API security (KB2971488): a table whose table-level ACL the caller does not pass answers 403
+{"error": {"message": "User Not Authorized", ...}, "status": "failure"}; row-level ACLs filter rows instead.
+For a non-admin proxy user that is sys_security_acl (security_admin), often v_plugin and oauth_entity/
+oauth_credential, sometimes sys_user_has_role: only the checks needing such a table are "not confirmed".
 Basic authentication restriction (Australia release, KB3025707): web-service-access-only accounts or the
 snc_basic_auth_api_access role.
 """
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import messages
+from exadesk import clock, messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 PLUGIN_ID = "com.glide.role_management.inh_count.rest_api"
 REFRESH_WARNING = timedelta(days=14)
@@ -97,9 +104,9 @@ SPEC = TrackerSpec(
     summary="A ServiceNow instance; the proxy user signs in with a password or an OAuth refresh token.",
     url=UrlSpec(example="https://acme.service-now.com",
                 hint="the instance address without a path, such as https://acme.service-now.com",
-                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?"),
+                pattern=r"https://[A-Za-z0-9.-]+(:\d+)?", site=r"[A-Za-z0-9.-]+(:\d+)?"),
     scope=ScopeSpec(label="Tables", example="incident", hint="a table name such as incident or change_request",
-                    default=("incident",), pattern=r"[a-z][a-z0-9_]*"),
+                    default=("incident",), pattern=r"[a-z][a-z0-9_]*", noun="table", entry="table name"),
     sync_options=("comments", "attachments"),
     auth_methods=(
         AuthMethod(
@@ -175,14 +182,6 @@ SPEC = TrackerSpec(
             "password, signs in only through SSO, or Basic sign-in is restricted (Australia release: only "
             "web-service-access-only accounts or the snc_basic_auth_api_access role). Sign in once in the browser at "
             "{login_url} as the proxy user to see which; ExaDesk will not retry, so the account is not locked further."),
-        "locked_out": Message(
-            ErrorKind.AUTH, "ServiceNow has locked the proxy user's account (locked_out).",
-            "Ask an administrator to clear 'Locked out' on the user (User Administration, Users), or sign in once in "
-            "the browser at {login_url}, then verify again. ExaDesk will not retry."),
-        "password_needs_reset": Message(
-            ErrorKind.AUTH, "ServiceNow requires the proxy user to reset its password first (password_needs_reset).",
-            "Sign in once in the browser at {login_url} as the proxy user and set a new password (or clear 'Password "
-            "needs reset' on the user), then enter the new password here."),
         "oauth_rejected": Message(
             ErrorKind.AUTH, "ServiceNow refused the OAuth credential ({error}).",
             "The refresh token may have run out (100 days by default, not extended on use) or been revoked, or the "
@@ -190,6 +189,11 @@ SPEC = TrackerSpec(
         "token_other_user": Message(
             ErrorKind.AUTH, "The refresh token acts as {owner}, not as the proxy user {user}.",
             "Get the refresh token by signing in as {user}, or correct the user name."),
+        "user_refused": Message(
+            ErrorKind.FORBIDDEN, "ServiceNow refused to show the proxy user its own user record (sys_user answered "
+            "403 User Not Authorized).",
+            "Ask an administrator to let the proxy user read its own sys_user record (System Security, Access Control "
+            "(ACL), table sys_user); ServiceNow's own ACLs allow it by default."),
         "user_not_found": Message(
             ErrorKind.NOT_FOUND, "No user {user} is visible on this instance.",
             "Check the user name (User Administration, Users, the User ID column) and that it matches the credential."),
@@ -201,8 +205,7 @@ SPEC = TrackerSpec(
 def api_base(url: str) -> str:
     """The Table API lives on the instance itself."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
+    return origin(parts)
 
 
 def _error_text(reply: Reply) -> tuple[str, str]:
@@ -220,17 +223,13 @@ def diagnose(reply: Reply, client):
     if reply.status not in (400, 401, 403):
         return None
     message, detail = _error_text(reply)
-    text = f"{message} {detail}".lower()
     params = {"tracker": SPEC.name, "login_url": client.base_url + "/login.do", "url": client.base_url}
     if urlsplit(reply.url).path.endswith("/oauth_token.do"):
         return messages.problem("servicenow.oauth_rejected", error=detail or message or f"HTTP {reply.status}", **params)
-    if reply.status == 401:
-        if "locked" in text:
-            return messages.problem("servicenow.locked_out", **params)
-        if "password" in text and "reset" in text:
-            return messages.problem("servicenow.password_needs_reset", **params)
-        if message or detail:
-            return messages.problem("servicenow.not_authenticated", **params)
+    # A locked account, a password to reset and a Basic restriction all answer the same 401 "User Not
+    # Authenticated"; the message names every cause (ServiceNow never says which).
+    if reply.status == 401 and (message or detail):
+        return messages.problem("servicenow.not_authenticated", **params)
     # 403 "User Not Authorized" stays generic: table probes accept it as an answer (allow=(403,)).
     return None
 
@@ -262,10 +261,15 @@ def password_grant(client, client_id: str, client_secret: str, username: str, pa
                                 "username": username, "password": password})
 
 
-def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> list[dict]:
-    data = client.get_json(f"/api/now/table/{table}", params={
+def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> list[dict] | None:
+    """The rows of ``table`` the caller may see; None when the table-level ACL refuses it (403 User Not
+    Authorized): only the checks that need this table become "not confirmed", the others still run."""
+    reply = client.get(f"/api/now/table/{table}", params={
         "sysparm_query": query, "sysparm_fields": fields, "sysparm_limit": str(limit),
-        "sysparm_display_value": "false", "sysparm_exclude_reference_link": "true"}, expect=dict)
+        "sysparm_display_value": "false", "sysparm_exclude_reference_link": "true"}, allow=(403,))
+    if reply.status == 403:
+        return None
+    data = client.decode(reply, dict)
     result = data.get("result")
     if not isinstance(result, list):
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, what="no result list",
@@ -273,12 +277,57 @@ def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> lis
     return [r for r in result if isinstance(r, dict)]
 
 
-def _table_readable(client, table: str) -> tuple[str, str]:
-    """('yes'|'no'|'hidden', detail) for a table: rows seen, refused, or none visible."""
-    reply = client.get(f"/api/now/table/{table}", params={"sysparm_limit": "1", "sysparm_fields": "sys_id"},
-                       allow=(400, 403, 404))
+#: Sub-requests in one Batch API call (each is served in turn; a handful keeps a call far from its 30 s quota).
+BATCH_SIZE = 25
+
+
+def _tables_readable(ctx, client, tables: list[str]) -> list[tuple[str, str]]:
+    """:func:`_table_readable` for many tables: their first reads go together through the Batch API (GET
+    sub-requests only), one call per :data:`BATCH_SIZE`; a table the batch did not serve is read on its own."""
+    chunks = [tables[i:i + BATCH_SIZE] for i in range(0, len(tables), BATCH_SIZE)] if len(tables) > 1 else []
+    served: dict[str, Reply] = {}
+    for answer in ctx.gather(lambda chunk=chunk: _batch_first_reads(client, chunk) for chunk in chunks):
+        served.update(answer)
+    return ctx.gather(lambda t=t: _table_readable(client, t, served.get(t)) for t in tables)
+
+
+def _first_read(table: str) -> str:
+    return f"/api/now/table/{table}?sysparm_limit=1&sysparm_fields=sys_id"
+
+
+def _batch_first_reads(client, tables: list[str]) -> dict[str, Reply]:
+    """Each table's first read through POST /api/now/v1/batch; {} when the instance does not serve the batch."""
+    body = {"batch_request_id": "exadesk", "rest_requests": [
+        {"id": str(n), "method": "GET", "url": _first_read(table), "exclude_response_headers": True,
+         "headers": [{"name": "Accept", "value": "application/json"}]} for n, table in enumerate(tables)]}
+    reply = client.request("POST", "/api/now/v1/batch", json_body=body, allow=(400, 403, 404))
+    if reply.status != 200:
+        return {}  # an older instance, or the batch endpoint is restricted: the tables are read one by one
+    data = client.decode(reply, dict)
+    out = {}
+    for item in data.get("serviced_requests") or []:
+        if not isinstance(item, dict) or not str(item.get("id", "")).isdigit() or int(item["id"]) >= len(tables):
+            continue
+        try:
+            inner = base64.b64decode(str(item.get("body") or ""), validate=True)
+        except ValueError:
+            continue
+        status = int(item.get("status_code") or 0)
+        out[tables[int(item["id"])]] = Reply(status, reply.headers, inner, client.url(_first_read(
+            tables[int(item["id"])])))
+    return out
+
+
+def _table_readable(client, table: str, first: Reply | None = None) -> tuple[str, str]:
+    """('yes'|'no'|'hidden'|'missing', detail) for a table: rows seen, refused, none visible, or no such table.
+
+    ``first`` is the table's first read when a batch already made it."""
+    reply = first or client.get(f"/api/now/table/{table}", params={"sysparm_limit": "1", "sysparm_fields": "sys_id"},
+                                allow=(400, 403, 404))
     if reply.status == 403:
         return "no", "read refused (403)"
+    if reply.status == 400 and b"invalid table" in reply.body[:4096].lower():
+        return "missing", "no such table"  # ServiceNow's answer for a table name it does not know
     if reply.status in (400, 404):
         return "no", f"no such table, or no access to it ({reply.status})"
     data = client.decode(reply, dict)
@@ -314,8 +363,9 @@ def _sign_in(ctx):
 
     # An OAuth token names no user, so ask who it acts as (a dynamic filter the instance resolves).
     query = "sys_id=javascript:gs.getUserID()" if ctx.method.id == "oauth" else f"user_name={username}"
-    users = _rows(client, "sys_user", query,
-                  "sys_id,user_name,name,email,active,web_service_access_only,locked_out,password_needs_reset", 1)
+    users = _rows(client, "sys_user", query, "sys_id,user_name,name,email,active,web_service_access_only", 1)
+    if users is None:  # without its own record nothing can be said about the account: the run stops here
+        raise CheckError(messages.problem("servicenow.user_refused", tracker=SPEC.name, user=username))
     if not users:
         raise CheckError(messages.problem("servicenow.user_not_found", tracker=SPEC.name, user=username))
     user = users[0]
@@ -327,14 +377,24 @@ def _sign_in(ctx):
                             id=sys_id, kind="web service" if _true(user.get("web_service_access_only")) else "user")
 
     role_rows = _rows(client, "sys_user_has_role", f"user={sys_id}^state=active", "role.name,inherited")
-    roles = {str(r.get("role.name") or "") for r in role_rows} - {""}
+    roles = None if role_rows is None else {str(r.get("role.name") or "") for r in role_rows} - {""}
     return client, user, sys_id, roles
+
+
+#: What an administrator does when a table is refused to the proxy user (the manual step of each check).
+_ROLES_STEPS = ("As an administrator open User Administration, Users, the proxy user, and its Roles tab; it should "
+                "hold the integration's dedicated role, not admin.")
+_PLUGIN_STEPS = ("As an administrator open System Definition, Plugins and check that 'Contextual Security: Role "
+                 f"Management V2 REST API' ({PLUGIN_ID}) is installed and active.")
+_ROLES_TABLE = "its roles (sys_user_has_role answered 403 User Not Authorized)"
 
 
 def verify_live(ctx):
     target = ctx.target
     username = target.value("username")
     client, user, sys_id, roles = _sign_in(ctx)
+    refused_roles = roles is None
+    roles = roles or set()
     is_admin = bool(roles & _ADMIN_ROLES)
     roles_seen = bool(roles)
     shown = ", ".join(sorted(roles)) or "none visible"
@@ -344,6 +404,8 @@ def verify_live(ctx):
         who = "the built-in admin account" if username.lower() == "admin" else f"{username} holds the admin role"
         yield ctx.warned("admin", f"The proxy user is {who}. The integration works, but it can change anything on "
                                   "the instance, and a person's admin account would stop their own edits syncing.")
+    elif refused_roles:
+        yield ctx.denied("admin", _ROLES_TABLE, _ROLES_STEPS)
     elif not roles_seen:
         yield ctx.unknown("admin", "The proxy user's roles are not visible to it (sys_user_has_role ACLs).",
                           fix="Check the user's Roles tab as an administrator (User Administration, Users).")
@@ -351,28 +413,22 @@ def verify_live(ctx):
         yield ctx.passed("admin", f"Roles: {shown}.")
 
     # -- plugin ------------------------------------------------------------------
-    plugins = _rows(client, "v_plugin", f"id={PLUGIN_ID}", "id,name,active", 1)
-    if plugins:
-        state = str(plugins[0].get("active") or "").lower()
-        if state in ("active", "true"):
-            yield ctx.passed(PLUGIN_ID, f"{plugins[0].get('name') or PLUGIN_ID} is active.")
-        else:
-            yield ctx.failed(PLUGIN_ID, f"{plugins[0].get('name') or PLUGIN_ID} is installed but {state or 'inactive'}.")
-    elif is_admin:
-        yield ctx.failed(PLUGIN_ID, f"The plugin {PLUGIN_ID} is not on the instance's plugin list.")
-    else:
-        yield ctx.unknown(PLUGIN_ID, "The plugin list (v_plugin) is not visible to the proxy user, so the plugin "
-                                     "could not be checked.",
-                          fix="As an administrator open System Definition, Plugins and check that 'Contextual "
-                              f"Security: Role Management V2 REST API' ({PLUGIN_ID}) is active.")
+    yield _plugin_result(ctx, client)
 
     # -- read --------------------------------------------------------------------
-    tables = list(target.scope) or list(SPEC.scope.default)
-    readable, refused, hidden = [], [], []
-    for table in tables:
-        state, detail = _table_readable(client, table)
-        {"yes": readable, "no": refused, "hidden": hidden}[state].append(f"{table} ({detail})")
-    if refused:
+    tables = list(dict.fromkeys(target.scope)) or list(SPEC.scope.default)
+    readable, refused, hidden, missing = [], [], [], []
+    for table, (state, detail) in zip(tables, _tables_readable(ctx, client, tables)):
+        if state == "missing":
+            missing.append(table)
+        else:
+            {"yes": readable, "no": refused, "hidden": hidden}[state].append(f"{table} ({detail})")
+    if missing:
+        yield ctx.scope_missing(missing)
+        tables = [t for t in tables if t not in missing]
+    if not tables:
+        yield ctx.unknown("read", "None of the tables in scope exists, so reading could not be checked.")
+    elif refused:
         yield ctx.failed("read", f"Cannot read: {', '.join(refused)}.")
     elif hidden:
         yield ctx.unknown("read", f"Not proven: {', '.join(hidden)}. ServiceNow hides rows the ACLs deny instead "
@@ -383,10 +439,16 @@ def verify_live(ctx):
         yield ctx.passed("read", f"Readable: {', '.join(readable)}.")
 
     # -- write (from roles and ACLs; nothing is written) ---------------------------
-    yield _write_result(ctx, client, tables, roles, is_admin)
+    if tables:
+        yield _write_result(ctx, client, tables, roles, is_admin)
+    else:
+        yield ctx.unknown("write", "None of the tables in scope exists, so writing could not be checked.")
 
     # -- REST API access and import set roles --------------------------------------
-    if not roles_seen:
+    if refused_roles:
+        yield ctx.denied("snc_platform_rest_api_access", _ROLES_TABLE, _ROLES_STEPS)
+        yield ctx.denied("import_set", _ROLES_TABLE, _ROLES_STEPS)
+    elif not roles_seen:
         yield ctx.unknown("snc_platform_rest_api_access", "The proxy user's roles are not visible to it.")
         yield ctx.unknown("import_set", "The proxy user's roles are not visible to it.")
     else:
@@ -421,6 +483,10 @@ def verify_live(ctx):
             why = "web service access only" if _true(user.get("web_service_access_only")) else \
                 "holds snc_basic_auth_api_access"
             yield ctx.passed("snc_basic_auth_api_access", f"The account is {why}.")
+        elif refused_roles:
+            yield ctx.denied("snc_basic_auth_api_access", "whether it holds snc_basic_auth_api_access ("
+                             "sys_user_has_role answered 403 User Not Authorized); it is not 'Web service access "
+                             "only'", _ROLES_STEPS)
         elif not roles_seen:
             yield ctx.unknown("snc_basic_auth_api_access", "The account is not web-service-access-only and its roles "
                                                            "are not visible.")
@@ -435,9 +501,29 @@ def verify_live(ctx):
         yield _refresh_token_result(ctx, client, sys_id)
 
 
+def _plugin_result(ctx, client):
+    """The Role Management V2 REST API plugin: active, inactive, not installed, or not confirmed (v_plugin refused
+    or every row hidden)."""
+    plugins = _rows(client, "v_plugin", f"id={PLUGIN_ID}", "id,name,active", 1)
+    if plugins is None:
+        return ctx.denied(PLUGIN_ID, "the plugin list (v_plugin answered 403 User Not Authorized)", _PLUGIN_STEPS)
+    if plugins:
+        state = str(plugins[0].get("active") or "").lower()
+        name = plugins[0].get("name") or PLUGIN_ID
+        if state in ("active", "true"):
+            return ctx.passed(PLUGIN_ID, f"{name} is active.")
+        return ctx.failed(PLUGIN_ID, f"{name} is installed but {state or 'inactive'}.")
+    if _any_visible(client, "v_plugin"):
+        # The list answers and shows other plugins: the V2 plugin's row is absent, so it is not installed.
+        return ctx.failed(PLUGIN_ID, f"The plugin {PLUGIN_ID} is not installed: the instance's plugin list shows "
+                                     "other plugins but not this one.")
+    return ctx.unknown(PLUGIN_ID, "The plugin list (v_plugin) shows no plugin at all to the proxy user (its rows are "
+                                  f"hidden), so the plugin could not be checked. Confirm it by hand: {_PLUGIN_STEPS}")
+
+
 def _any_visible(client, table: str) -> bool:
     """Whether the caller sees any record of ``table``: ACLs hide rows instead of refusing, so an empty answer to a
-    filtered query proves nothing unless the table is readable at all."""
+    filtered query proves nothing unless the table is readable at all (a refused table shows nothing)."""
     return bool(_rows(client, table, "", "sys_id", 1))
 
 
@@ -447,6 +533,7 @@ def verify_admin(ctx):
     keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
     client, _, sys_id, roles = _sign_in(ctx)
     who = ctx.identity.label()
+    roles = roles or set()  # refused (403) or hidden: the admin role is then not confirmed below
     is_admin = "admin" in roles
     if is_admin:
         yield ctx.passed(keys["system_admin"], f"{who} holds the admin role.")
@@ -456,7 +543,7 @@ def verify_admin(ctx):
         yield ctx.unknown(keys["system_admin"], f"{who}'s roles are not visible to them (sys_user_has_role ACLs).",
                           fix="An administrator checks the person's Roles tab (User Administration, Users).")
 
-    groups = _rows(client, "sys_user_group", f"name={CONSOLE_GROUP}", "sys_id,name,active", 1)
+    groups = _rows(client, "sys_user_group", f"name={CONSOLE_GROUP}", "sys_id,name,active", 1) or []
     # ACLs hide rows rather than refuse: absence counts only when the caller can read groups at all.
     absent = not groups and (is_admin or _any_visible(client, "sys_user_group"))
     if groups and _true(groups[0].get("active")):
@@ -471,7 +558,7 @@ def verify_admin(ctx):
                                                         f"whether {CONSOLE_GROUP} exists.",
                           fix=f"Ask an administrator to look for {CONSOLE_GROUP} in {_GROUPS_PLACE}.")
 
-    member = _rows(client, "sys_user_grmember", f"user={sys_id}^group.name={CONSOLE_GROUP}", "sys_id", 1)
+    member = _rows(client, "sys_user_grmember", f"user={sys_id}^group.name={CONSOLE_GROUP}", "sys_id", 1) or []
     if member:
         yield ctx.passed(keys["console_group_member"], f"{who} is a member of {CONSOLE_GROUP}.")
     elif absent:
@@ -494,12 +581,19 @@ def _write_result(ctx, client, tables: list[str], roles: set[str], is_admin: boo
     if is_admin:
         return ctx.passed("write", f"The proxy user holds admin, which ACLs allow to write {', '.join(tables)}.")
     allowed, denied, unknown = [], [], []
+    # Every table's write ACLs and their roles in two reads (an encoded query's IN operator), not two per table.
+    names = ",".join(tables)
+    # sys_security_acl is guarded by security_admin: a 403 (None) falls back to the roles known to write.
+    all_acls = _rows(client, "sys_security_acl", f"nameIN{names}^operation=write^active=true", "sys_id,name",
+                     100 * len(tables)) or []
+    all_roles = (_rows(client, "sys_security_acl_role",
+                       f"sys_security_acl.nameIN{names}^sys_security_acl.operation=write",
+                       "sys_security_acl,sys_user_role.name", 1000 * len(tables)) or []) if all_acls else []
     for table in tables:
-        acls = _rows(client, "sys_security_acl", f"name={table}^operation=write^active=true", "sys_id,name", 100)
+        acls = [a for a in all_acls if str(a.get("name")) == table]
         if acls:
-            acl_roles = _rows(client, "sys_security_acl_role",
-                              f"sys_security_acl.name={table}^sys_security_acl.operation=write",
-                              "sys_security_acl,sys_user_role.name", 1000)
+            ids = {str(a.get("sys_id")) for a in acls}
+            acl_roles = [row for row in all_roles if str(row.get("sys_security_acl")) in ids]
             by_acl: dict[str, set[str]] = {str(a.get("sys_id")): set() for a in acls}
             for row in acl_roles:
                 by_acl.setdefault(str(row.get("sys_security_acl")), set()).add(str(row.get("sys_user_role.name") or ""))
@@ -521,20 +615,22 @@ def _write_result(ctx, client, tables: list[str], roles: set[str], is_admin: boo
     if denied:
         return ctx.failed("write", f"Roles do not allow writing: {'; '.join(denied)}.")
     if unknown:
-        return ctx.unknown("write", f"Write access to {', '.join(unknown)} could not be worked out: the ACLs are not "
-                                    "readable by the proxy user. Confirm it with a test write (see the manual check).")
+        return ctx.unknown("write", f"Write access to {', '.join(unknown)} could not be worked out: the ACLs "
+                                    "(sys_security_acl, guarded by security_admin) and the proxy user's roles do not "
+                                    "show it. Confirm it with a test write (see the manual check).")
     return ctx.passed("write", f"By roles and ACLs: {'; '.join(allowed)}. ACL conditions and scripts can still "
                                "refuse single records; the manual check confirms it.")
 
 
 def _refresh_token_result(ctx, client, user_sys_id: str):
     client_id = ctx.target.value("client_id")
-    entities = _rows(client, "oauth_entity", f"client_id={client_id}", "sys_id,name,refresh_token_lifespan", 1)
+    # Both OAuth tables are often guarded by admin (403): then the expiry is not confirmed, with the manual step.
+    entities = _rows(client, "oauth_entity", f"client_id={client_id}", "sys_id,name,refresh_token_lifespan", 1) or []
     lifespan = None
     if entities and str(entities[0].get("refresh_token_lifespan") or "").isdigit():
         lifespan = timedelta(seconds=int(entities[0]["refresh_token_lifespan"]))
     tokens = _rows(client, "oauth_credential", f"type=refresh_token^user={user_sys_id}^peer.client_id={client_id}"
-                                               "^ORDERBYDESCexpires", "expires,type", 1)
+                                               "^ORDERBYDESCexpires", "expires,type", 1) or []
     expires = _parse_time(tokens[0].get("expires")) if tokens else None
     counted = ""
     issued = _parse_iso(ctx.target.value("refresh_token_issued_at"))  # a browser sign-in ExaDesk made
@@ -551,7 +647,7 @@ def _refresh_token_result(ctx, client, user_sys_id: str):
                            fix="As an administrator open System OAuth, Manage Tokens and note the refresh token's "
                                "Expires date.")
     ctx.token_expires_at = expires
-    left = expires - datetime.now(timezone.utc)
+    left = expires - clock.now()
     when = expires.strftime("%d %b %Y")
     if left <= timedelta(0):
         return ctx.failed("refresh_token_lifespan", f"The refresh token expired on {when}{counted}.")
@@ -576,3 +672,63 @@ def _parse_time(value) -> datetime | None:
         return datetime.strptime(str(value or ""), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
     except ValueError:
         return None
+
+
+# -- fixes (exadesk fix): a role through sys_user_has_role -----------------------------------------------
+# ServiceNow's Table API: POST /api/now/table/sys_user_has_role {user, role} creates the grant and answers the new
+# record (its sys_id); DELETE /api/now/table/sys_user_has_role/{sys_id} removes it. Granting roles takes user_admin
+# (or admin); other callers get 403 "ACL Exception Insert Failed due to security constraints".
+
+_TABLE_API_REF = "https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html"
+#: Requirement key -> the roles that meet it (each the narrowest named role; never admin).
+FIX_ROLES = {
+    "import_set": ("import_set_loader", "import_transformer"),
+    "snc_platform_rest_api_access": ("snc_platform_rest_api_access",),
+    "snc_basic_auth_api_access": ("snc_basic_auth_api_access",),
+}
+FIX_TEXTS = {
+    "role": "Give {user} the role {role}",
+    "role_touches": "Every access control that admits {role}, and every role it contains, applies to {user} as "
+                    "well.",
+    "no_role": "There is no role called {role} on this instance.",
+}
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
+    return _sign_in(ctx)[0]
+
+
+def _plan_roles(ctx, key: str):
+    from exadesk.fixes import Call, Change
+
+    client = fix_client(ctx)
+    username = ctx.proxy.value("username")
+    users = _rows(client, "sys_user", f"user_name={username}", "sys_id,user_name", 1) if username else []
+    if not users:
+        return []  # the proxy user's own check names why
+    user_id = str(users[0].get("sys_id") or "")
+    held = {str(r.get("role.name") or "") for r in _rows(client, "sys_user_has_role", f"user={user_id}^state=active",
+                                                         "role.name")}
+    changes = []
+    for role in FIX_ROLES[key]:
+        found = _rows(client, "sys_user_role", f"name={role}", "sys_id,name", 1)
+        if not found:
+            continue  # a role the instance lacks cannot be granted; the check's own fix stays the way
+        changes.append(Change(
+            SPEC.check_id(key), FIX_TEXTS["role"].format(user=username, role=role),
+            Call("POST", "/api/now/table/sys_user_has_role", body={"user": user_id,
+                                                                   "role": str(found[0].get("sys_id") or "")}),
+            Call("DELETE", "/api/now/table/sys_user_has_role/{created}"), _TABLE_API_REF,
+            (FIX_TEXTS["role_touches"].format(role=role, user=username),), created_from=("result", "sys_id"),
+            done=role in held))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(tuple(FIX_ROLES), _plan_roles, "the user_admin role (or admin) to grant roles", _TABLE_API_REF),)
+
+
+FIXES = _fixes()

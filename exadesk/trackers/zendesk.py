@@ -66,7 +66,7 @@ SPEC = TrackerSpec(
     docs_url="https://developer.zendesk.com/api-reference/",
     summary="Zendesk Support; the proxy user is an agent (by default the admin who installs the integration).",
     url=UrlSpec(example="https://acme.zendesk.com", hint="https://your-subdomain.zendesk.com",
-                pattern=r"https://[a-z0-9][a-z0-9-]*\.zendesk\.com/?"),
+                pattern=r"https://[a-z0-9][a-z0-9-]*\.zendesk\.com/?", site=r"[a-z0-9][a-z0-9-]*\.zendesk\.com"),
     scope=ScopeSpec(label="Groups", example="Support",
                     hint="the name or id of a Zendesk group whose tickets are synced (Admin Center, People, Team, "
                          "Groups)"),
@@ -280,12 +280,17 @@ def verify_live(ctx):
         if ctx.applies("ticket_comment_access"):
             yield ctx.failed("ticket_comment_access", f"A {what} can only add private comments.")
     elif config is not None:
-        if config.get("ticket_editing") is True:
+        where = "GET /api/v2/custom_roles"
+        if "ticket_editing" not in config:  # not sent: never a fail
+            yield ctx.not_sent("ticket_editing", "ticket_editing", where)
+        elif config.get("ticket_editing") is True:
             yield ctx.passed("ticket_editing", f"The {role_name} may edit ticket properties.")
         else:
             yield ctx.failed("ticket_editing", f"The {role_name} may not edit ticket properties.")
         access = str(config.get("ticket_access") or "")
-        if access == "all":
+        if "ticket_access" not in config:
+            yield ctx.not_sent("ticket_access", "ticket_access", where)
+        elif access == "all":
             yield ctx.passed("ticket_access", f"The {role_name} sees all tickets.")
         else:
             seen = TICKET_ACCESS.get(access, f"tickets '{access or 'unknown'}'")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate, QTableView
 
-from exadesk.checks import CheckResult, Status
+from exadesk.checks import CheckResult, Status, fold_not_run
 from exadesk.ui import icons, texts
 
 _ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.UNKNOWN: 2, Status.PASS: 3, Status.SKIPPED: 4}
@@ -41,13 +41,13 @@ class ChecksModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
-                return texts.status(check.status)
+                return texts.check_status(check)
             return getattr(check, column)
         if role == Qt.ItemDataRole.DecorationRole and column == "status":
-            return icons.status_icon(check.status)
+            return icons.check_icon(check)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == "status":
-                return texts.status(check.status)
+                return texts.check_status(check)
             return getattr(check, column)
         return None
 
@@ -64,6 +64,23 @@ class ChecksModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.set_checks([])
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Measures a cell's wrapped text at its column's width, with a little room above and below."""
+
+    PADDING = 6
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text or index.column() == 0:
+            return QSize(hint.width(), hint.height() + self.PADDING)
+        width = max(view.columnWidth(index.column()) - 8, 20)
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                               int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), str(text))
+        return QSize(hint.width(), max(hint.height(), rect.height()) + self.PADDING)
 
 
 class ChecksTable(QTableView):
@@ -91,3 +108,30 @@ class ChecksTable(QTableView):
         header.resizeSection(1, 200)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        # Rows as tall as their wrapped text at the column's real width, recomputed when a column changes width
+        # (the fix paragraphs were clipped when the columns settled after the rows were measured).
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit.start())
+
+
+class NotRunLine(QLabel):
+    """The one line that stands for the checks a rejected credential (or Cancel) kept from running; hidden otherwise."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("notRunLine")
+        self.setWordWrap(True)
+        self.hide()
+
+
+def show_results(table: ChecksTable, line: NotRunLine, checks: list[CheckResult], error_kind) -> None:
+    """Fill ``table`` with ``checks``; after a rejected credential or Cancel the ones that never ran become ``line``."""
+    shown, folded = fold_not_run(checks, error_kind)
+    table.checks.set_checks(shown)
+    line.setText(texts.not_run_line(len(folded), error_kind))
+    line.setVisible(bool(folded))
+    table.setVisible(bool(shown) or not folded)

@@ -71,10 +71,11 @@ class NewConnectionDialog(QDialog):
 
     MODES = (ConfigMode.BASIC, ConfigMode.VISUAL, ConfigMode.SCRIPTED)
 
-    def __init__(self, session, workspace_id: str, parent=None):
+    def __init__(self, session, workspace_id: str, parent=None, connection_id: str = ""):
         super().__init__(parent)
         self.session, self.workspace_id = session, workspace_id
-        self.setWindowTitle(self.tr("New connection"))
+        self.connection_id = connection_id  # editing this connection (same id kept), or "" for a new one
+        self.setWindowTitle(self.tr("Edit connection") if connection_id else self.tr("New connection"))
         intro = QLabel(self.tr("A connection joins two instances through the integration. ExaDesk then plans who "
                                "may configure it and checks that with each administrator's own credential "
                                "(reading only)."))
@@ -147,7 +148,25 @@ class NewConnectionDialog(QDialog):
         self._pending_side: _Side | None = None
         self._known: set[str] = set()
         self.fill()
+        if connection_id:
+            self._load(connection_id)
         session.changed.connect(self._data_changed)
+
+    def _load(self, connection_id: str) -> None:
+        """Fill the form from the connection being edited; a side whose instance was removed stays unchosen."""
+        ws = self.workspace()
+        conn = next((c for c in ws.connections if c.id == connection_id), None) if ws else None
+        if conn is None:
+            return
+        self.create_button.setText(self.tr("&Save"))
+        self.name_edit.setText(conn.name)
+        self.mode_buttons[conn.mode].setChecked(True)
+        for side, inst_id in zip(self.sides, (conn.left, conn.right)):
+            side.instance.setCurrentIndex(side.instance.findData(inst_id))  # -1 when it no longer exists
+            kind = side.kind.findData(conn.admin_kinds.get(inst_id, "system"))
+            side.kind.setCurrentIndex(max(kind, 0))
+            self._fill_admins(side, conn.admins.get(inst_id, "") or "\0none")
+        self._refresh()
 
     # -- lists -------------------------------------------------------------------------
 
@@ -181,6 +200,8 @@ class NewConnectionDialog(QDialog):
                 if admin.role == "admin" and admin.tracker == inst.tracker:
                     side.admin.addItem(admin.name, admin.id)
         index = side.admin.findData(keep) if keep else -1
+        if keep == "\0none":  # editing a connection whose side has no admin credential: keep it that way
+            index = 0
         side.admin.setCurrentIndex(index if index >= 0 else (1 if side.admin.count() > 1 else 0))
         side.add_button.setEnabled(inst is not None)
 
@@ -210,14 +231,17 @@ class NewConnectionDialog(QDialog):
 
     def problem_text(self) -> str:
         left, right = (s.instance.currentData() for s in self.sides)
-        if self.sides[0].instance.count() < 2 or not left or not right:
+        if self.sides[0].instance.count() < 2:
             return self.tr("The workspace needs two instances first: set them up from the tracker list.")
+        if not left or not right:
+            return self.tr("Choose the instance of each side.")
         if left == right:
             return self.tr("Choose two different instances.")
         if not self.name_edit.text().strip():
             return self.tr("Give the connection a name.")
         ws = self.workspace()
-        if ws and any(c.name.lower() == self.name_edit.text().strip().lower() for c in ws.connections):
+        if ws and any(c.name.lower() == self.name_edit.text().strip().lower() and c.id != self.connection_id
+                      for c in ws.connections):
             return self.tr("{name} already has a connection with this name.").format(name=ws.name)
         return ""
 
@@ -238,6 +262,8 @@ class NewConnectionDialog(QDialog):
             return ""
         conn = Connection(name=" ".join(self.name_edit.text().split()), left=self.sides[0].instance.currentData(),
                           right=self.sides[1].instance.currentData(), mode=self.mode())
+        if self.connection_id:
+            conn.id = self.connection_id
         for side in self.sides:
             inst_id = side.instance.currentData()
             conn.admin_kinds[inst_id] = side.kind.currentData()
@@ -246,8 +272,13 @@ class NewConnectionDialog(QDialog):
 
         def change(data) -> None:
             ws = data.workspace(self.workspace_id)
-            if ws is not None:
+            if ws is None:
+                return
+            index = next((n for n, c in enumerate(ws.connections) if c.id == conn.id), None)
+            if index is None:
                 ws.connections.append(conn)
+            else:  # edited: same place in the list, same id (the sidebar keeps it selected)
+                ws.connections[index] = conn
 
         if not self.session.update(change, select=conn.id):
             return ""

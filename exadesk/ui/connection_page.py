@@ -52,6 +52,7 @@ class ConnectionPage(QWidget):
     """
 
     checked = Signal(str)
+    edit_requested = Signal(str)
     COLUMNS = ("status", "side", "title", "detail", "fix")
 
     def __init__(self, session, parent=None):
@@ -76,6 +77,14 @@ class ConnectionPage(QWidget):
         self.check_button.setAccessibleName(self.tr("Check the administrators now"))
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.check_now)
+        self.edit_button = QPushButton(self.tr("&Edit\u2026"))
+        self.edit_button.setAccessibleName(self.tr("Edit the connection"))
+        self.edit_button.setToolTip(self.tr("Change the name, the instances, the mode or the administrators"))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.connection_id))
+        # Why "Check now" cannot run (or what it will do), in words on the page and not only in a tooltip.
+        self.check_hint = QLabel()
+        self.check_hint.setObjectName("fieldHint")
+        self.check_hint.setWordWrap(True)
 
         self.items = QTreeWidget()
         self.items.setColumnCount(len(self.COLUMNS))
@@ -105,9 +114,11 @@ class ConnectionPage(QWidget):
         heading.addWidget(self.subtitle)
         top.addLayout(heading, 1)
         top.addWidget(self.verdict)
+        top.addWidget(self.edit_button)
         top.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.check_hint)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.why)
 
@@ -132,22 +143,39 @@ class ConnectionPage(QWidget):
             self.title.setText(self.tr("Connection not found"))
             self.items.clear()
             self.check_button.setEnabled(False)
+            self.edit_button.setEnabled(False)
+            self.check_hint.hide()
             return
         reports = planner.stored_reports(ws, conn)
         reports.update(self._live)
         self.plan = planner.plan_for(ws, conn, reports)
-        left, right = ws.instance(conn.left), ws.instance(conn.right)
+        left, right = planner.side_names(ws, conn)
         self.title.setText(conn.name)
         self.subtitle.setText(self.tr("{left} ↔ {right}, {mode} mode").format(
-            left=left.name if left else "?", right=right.name if right else "?", mode=conn.mode.value.capitalize()))
+            left=left, right=right, mode=conn.mode.value.capitalize()))
         self.why.setText(self.plan.why_admin)
         self._fill(self.plan)
         running = bool(self.runs)
-        self.check_button.setEnabled(not running and bool(conn.admins))
-        self.check_button.setToolTip("" if conn.admins else self.tr(
-            "Add an administrator's credential for a side first (exadesk add --role admin, then exadesk connect)."))
+        reason = self.check_reason(ws, conn)
+        self.edit_button.setEnabled(not running)
+        self.check_button.setEnabled(not running and not reason)
+        self.check_button.setToolTip(reason or self.tr("Check each administrator's rights with their own credential "
+                                                       "(reading only)"))
+        self.check_hint.setText(reason)
+        self.check_hint.setVisible(bool(reason))
         self.verdict.setText(self.tr("Checking…") if running else {
             0: self.tr("Ready to configure"), 1: self.tr("Not ready"), 3: self.tr("To confirm")}[self.plan.exit_code()])
+
+    def check_reason(self, ws, conn) -> str:
+        """Why "Check now" cannot run for this connection, or "" when it can."""
+        missing = planner.missing_sides(ws, conn)
+        if len(missing) == 2:
+            return self.tr("Check now needs the connection's instances, and both were removed: choose them again "
+                           "with Edit, or remove the connection.")
+        if not any(ws.instance(admin_id) for side, admin_id in conn.admins.items() if ws.instance(side)):
+            return self.tr("Check now needs an administrator's own credential for at least one side: Edit lets you "
+                           "choose or add one.")
+        return ""
 
     def _fill(self, plan: planner.Plan) -> None:
         self.items.clear()

@@ -6,14 +6,14 @@ sidebar badge, the status bar and ``exadesk expiring``.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from exadesk import expiry
+from exadesk import clock, expiry
 from exadesk.history import day
 from exadesk.model import Instance
 from exadesk.ui import theme
@@ -101,16 +101,13 @@ class ExpiryDateDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setAccessibleName(self.tr("Expiry date"))
-        current = instance.token_expires_at
-        if current is not None:
-            local = current.astimezone()
-            self.date.setDate(QDate(local.year, local.month, local.day))
-        else:
-            self.date.setDate(QDate.currentDate().addDays(90))
+        # A known date, or ExaDesk's clock + 90 days (the clock, not Qt's: tests pin it).
+        local = (instance.token_expires_at or clock.now() + timedelta(days=90)).astimezone()
+        self.date.setDate(QDate(local.year, local.month, local.day))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.clear_button = buttons.addButton(self.tr("&No expiry date"), QDialogButtonBox.ButtonRole.ResetRole)
         self.clear_button.setToolTip(self.tr("Forget the date (the credential does not expire, or it is not known)"))
-        self.clear_button.setEnabled(current is not None)
+        self.clear_button.setEnabled(instance.token_expires_at is not None)
         self.clear_button.clicked.connect(self.clear)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

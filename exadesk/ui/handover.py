@@ -18,6 +18,7 @@ from exadesk.errors import ExaDeskError
 from exadesk.model import Workspace
 from exadesk.ui.problem_view import ProblemView
 from exadesk.ui.widgets import SecretEdit
+from exadesk.words import plural
 
 #: Save-dialog filters of the report, and the format each one writes.
 REPORT_FORMATS = (("html", "*.html"), ("pdf", "*.pdf"), ("md", "*.md"))
@@ -121,8 +122,8 @@ class ExportBundleDialog(QDialog):
         intro.setWordWrap(True)
         self.path_row = _PathRow(str(Path.home() / f"{_safe_name(workspace.name)}{bundle.SUFFIX}"), self._browse,
                                  self.tr("Bundle file"))
-        self.include = QCheckBox(self.tr("&Include the {count} secrets, encrypted with a passphrase").format(
-            count=secret_count))
+        self.include = QCheckBox(plural(secret_count, self.tr("&Include the secret, encrypted with a passphrase"),
+                                        self.tr("&Include the {count} secrets, encrypted with a passphrase")))
         self.include.setEnabled(secret_count > 0)
         if not secret_count:
             self.include.setText(self.tr("No secrets to include: this workspace keeps none in the keychain"))

@@ -60,6 +60,22 @@ def _file_icon(path: Path) -> QIcon:
     return icon if not icon.isNull() else _svg_icon(path.read_bytes())
 
 
+#: A manual step (no API shows it) in grey, apart from the blue of a check this run could not decide.
+MANUAL_COLOUR = "#6b7280"
+
+
+def check_icon(check) -> QIcon:
+    """The status mark of a check; a manual step gets its own colour."""
+    return manual_icon() if check.status is Status.UNKNOWN and check.manual else status_icon(check.status)
+
+
+@functools.lru_cache(maxsize=None)
+def manual_icon() -> QIcon:
+    mark = _STATUS_SVG[Status.UNKNOWN][1]
+    return _svg_icon((f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" '
+                      f'r="10.5" fill="{MANUAL_COLOUR}"/>{mark}</svg>').encode())
+
+
 @functools.lru_cache(maxsize=None)
 def status_icon(status: Status) -> QIcon:
     colour, mark = _STATUS_SVG[status]

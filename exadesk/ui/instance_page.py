@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from exadesk import trackers
-from exadesk.checks import Report
+from exadesk.checks import Report, Verdict
 from exadesk.errors import ErrorKind, Problem
 from exadesk.model import Instance, Workspace
 from exadesk.ui import icons, texts
-from exadesk.ui.checks_table import ChecksTable
+from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.sidebar import badge_key
+from exadesk.words import field_label
+
+
+#: How many lines "What changed" and the verification timeline show before they scroll (the checks take the rest).
+CHANGES_LINES = 4
+TIMELINE_ROWS = 4
 
 
 def _when(dt) -> str:
@@ -34,6 +40,7 @@ class InstancePage(QWidget):
     remove_requested = Signal(str)
     expiry_requested = Signal(str)
     sign_in_requested = Signal(str)
+    fix_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,6 +67,12 @@ class InstancePage(QWidget):
                                                "the browser"))
         self.sign_in_button.hide()
         self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit(self.instance_id))
+        self.fix_button = QPushButton(self.tr("Fi&x…"))
+        self.fix_button.setAccessibleName(self.tr("Fix the failing checks"))
+        self.fix_button.setToolTip(self.tr("Shows the changes that would make the failing checks pass, made with an "
+                                           "administrator's credential; nothing is changed until you confirm"))
+        self.fix_button.hide()
+        self.fix_button.clicked.connect(lambda: self.fix_requested.emit(self.instance_id))
         self.expiry_button = QPushButton(self.tr("Set &date…"))
         self.expiry_button.setAccessibleName(self.tr("Enter or clear the credential's expiry date"))
         self.expiry_button.setToolTip(self.tr("Enter the date the credential expires when the tracker does not "
@@ -110,13 +123,14 @@ class InstancePage(QWidget):
         self.progress.hide()
         self.problem_view = ProblemView()
         self.table = ChecksTable()
+        self.not_run = NotRunLine()
         self.empty = QLabel(self.tr("Not verified yet. Choose Verify now to check the proxy user live; "
                                     "ExaDesk only reads, it never changes anything on the tracker."))
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
 
         actions = QHBoxLayout()
-        for button in (self.verify_button, self.cancel_button, self.sign_in_button, self.edit_button,
+        for button in (self.verify_button, self.cancel_button, self.sign_in_button, self.fix_button, self.edit_button,
                        self.secret_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -130,6 +144,7 @@ class InstancePage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.problem_view)
         layout.addWidget(self.empty)
+        layout.addWidget(self.not_run)
         layout.addWidget(self.table, 1)
         self.changes_heading = QLabel(self.tr("What changed"))
         bold = self.changes_heading.font()
@@ -139,6 +154,7 @@ class InstancePage(QWidget):
         self.changes.setObjectName("driftText")
         self.changes.setWordWrap(True)
         self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes.setAccessibleName(self.tr("What changed"))
         self.timeline = QTreeWidget()
@@ -149,9 +165,14 @@ class InstancePage(QWidget):
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("Result"), self.tr("Missing or the reason")])
         self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.header().setStretchLastSection(True)
-        self.timeline.setMaximumHeight(150)
+        # The results get the room: "What changed" and the timeline take only the lines they need, up to a few.
+        self.changes_area = QScrollArea()
+        self.changes_area.setWidget(self.changes)
+        self.changes_area.setWidgetResizable(True)
+        self.changes_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.changes_area.setMaximumHeight(self.fontMetrics().lineSpacing() * CHANGES_LINES + 8)
         layout.addWidget(self.changes_heading)
-        layout.addWidget(self.changes)
+        layout.addWidget(self.changes_area)
         layout.addWidget(self.timeline)
 
     def show_instance(self, workspace: Workspace, inst: Instance, running: bool = False) -> None:
@@ -181,17 +202,21 @@ class InstancePage(QWidget):
         labels["proxy_user"].setText(inst.proxy_user or self.tr("Known after the first verification"))
         labels["sync"].setText(", ".join(texts.sync_label(s) for s in inst.sync) or self.tr("Items and fields only"))
         labels["scope"].setText(", ".join(inst.scope) or self.tr("Nothing listed"))
-        labels["secrets"].setText(self.tr("In the keychain: {names}").format(names=", ".join(inst.secret_fields))
+        secret_names = ", ".join(field_label(inst.tracker, inst.auth_method, name) for name in inst.secret_fields)
+        labels["secrets"].setText(self.tr("In the keychain: {names}").format(names=secret_names)
                                   if inst.secret_fields else self.tr("None"))
         labels["expires"].setText(_when(inst.token_expires_at) or self.tr("Not known"))
         self.expiry_button.setText(self.tr("Change &date…") if inst.token_expires_at else self.tr("Set &date…"))
         last = inst.last
         labels["last"].setText(_when(last.at) if last else self.tr("Never"))
         self.sign_in_button.setVisible(bool(last and last.error_reason == "oauth.sign_in_again"))
+        from exadesk import fixes  # Qt-free core: the window only shows what it plans
+
+        self.fix_button.setVisible(bool(fixes.fixable_checks(inst)))
         self.show_history(inst)
         self.set_running(running)
         if not running:
-            self.table.checks.set_checks(last.checks if last else [])
+            show_results(self.table, self.not_run, last.checks if last else [], last.error_kind if last else None)
             if last and last.error_message:
                 problem = Problem(ErrorKind(last.error_kind) if last.error_kind else ErrorKind.UNEXPECTED_RESPONSE,
                                   last.error_message, "", reason=last.error_reason or "")
@@ -200,7 +225,8 @@ class InstancePage(QWidget):
             else:
                 self.problem_view.show_problem(None)
             self.empty.setVisible(last is None)
-            self.table.setVisible(last is not None)
+            if last is None:
+                self.table.hide()
 
     def show_history(self, inst: Instance) -> None:
         """"What changed" (exadesk.history.drift) and one timeline row per stored run, newest first."""
@@ -210,8 +236,8 @@ class InstancePage(QWidget):
 
         sentences = history.drift(inst)
         if sentences:
-            self.changes.setText("<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(s)}</li>" for s in sentences)
-                                 + "</ul>")
+            self.changes.setText("<ul style='margin-left:-20px; margin-top:0px; margin-bottom:0px'>"
+                                 + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
         elif len(inst.history) > 1:
             self.changes.setText(escape(self.tr("Nothing changed between the stored verifications.")))
         else:
@@ -219,19 +245,37 @@ class InstancePage(QWidget):
         self.timeline.clear()
         rows = history.timeline(inst)
         for row in rows:
-            if not row["conclusive"]:
-                result = self.tr("Could not verify")
-            else:
-                result = self.tr("Ready") if row["ready"] else self.tr("Not ready")
-            why = ", ".join(row["failing"]) or (row["error"] or "")
+            verdict = Verdict(row["verdict"])
+            result = texts.verdict(verdict)
+            why = ", ".join(row["failing"] if verdict is not Verdict.NOT_CONFIRMED else row["not_confirmed"]) \
+                or (row["error"] or "")
             self.timeline.addTopLevelItem(QTreeWidgetItem([_when(row["at"]), result, why]))
         self.timeline.setVisible(bool(rows))
+        if rows:
+            row_height = self.timeline.sizeHintForRow(0) if self.timeline.topLevelItemCount() else 0
+            row_height = max(row_height, self.fontMetrics().height() + 4)
+            self.timeline.setFixedHeight(self.timeline.header().sizeHint().height() + 2 * self.timeline.frameWidth()
+                                         + row_height * min(len(rows), TIMELINE_ROWS) + 2)
+        self._fit_changes()
+
+    def _fit_changes(self) -> None:
+        """"What changed" as tall as its text at the page's width, up to CHANGES_LINES lines (then it scrolls)."""
+        width = max(self.width() - 40, 400)
+        needed = self.changes.heightForWidth(width)
+        if needed <= 0:
+            needed = self.changes.sizeHint().height()
+        self.changes_area.setFixedHeight(min(needed, self.fontMetrics().lineSpacing() * CHANGES_LINES) + 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_changes()
 
     def set_running(self, running: bool) -> None:
         self.verify_button.setEnabled(not running)
         self.edit_button.setEnabled(not running)
         self.secret_button.setEnabled(not running)
         self.remove_button.setEnabled(not running)
+        self.fix_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.progress.setVisible(running)
         if running:
@@ -241,6 +285,7 @@ class InstancePage(QWidget):
 
     def start_run(self) -> None:
         self.table.checks.clear()
+        self.not_run.hide()
         self.problem_view.show_problem(None)
         self.set_running(True)
 
@@ -252,6 +297,5 @@ class InstancePage(QWidget):
 
     def finish_run(self, report: Report) -> None:
         self.set_running(False)
-        self.table.checks.set_checks(report.checks)
         self.empty.hide()
-        self.table.show()
+        show_results(self.table, self.not_run, report.checks, report.problem.kind if report.problem else None)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from exadesk.errors import ErrorKind, ExaDeskError
-from exadesk.model import Workspace
+from exadesk.model import InstanceState, Workspace
 from exadesk.ui import icons
 from exadesk.ui.session import Session
 from exadesk.ui.sidebar import Sidebar
@@ -18,8 +17,6 @@ from exadesk.ui.views import FirstRunPage, WorkspacePage
 # The instance and tracker pages, the tracker registry and the check engine are imported on
 # first use: none of them is needed for the first paint.
 
-USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
-ONLINE_GUIDE = "https://github.com/exadesk/exadesk/blob/main/docs/user-guide.md"
 
 
 def ui_settings() -> QSettings:
@@ -54,6 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.runs: dict[str, object] = {}
+        self.guide_window = None  # Help, User guide, made on first use
         self._live: dict[str, list] = {}
         self._finished: dict[str, object] = {}  # reports waiting to be recorded
         self._record_timer = QTimer(self)
@@ -150,6 +148,7 @@ class MainWindow(QMainWindow):
             page.remove_requested.connect(self.remove_instance)
             page.expiry_requested.connect(self.set_expiry)
             page.sign_in_requested.connect(self.sign_in_again)
+            page.fix_requested.connect(self.fix_instance)
             self.stack.addWidget(page)
             self._instance_page = page
         return self._instance_page
@@ -171,6 +170,7 @@ class MainWindow(QMainWindow):
             from exadesk.ui.connection_page import ConnectionPage
 
             page = ConnectionPage(self.session)
+            page.edit_requested.connect(self.edit_connection)
             self.session.changed.connect(lambda _select: page.refresh() if page.connection_id else None)
             self.stack.addWidget(page)
             self._connection_page = page
@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
         self.new_workspace_action.triggered.connect(self.ask_new_workspace)
         self.sandbox_action = QAction(self.tr("Start the &sandbox"), self)
         self.sandbox_action.triggered.connect(self.try_sandbox)
+        self.sandbox_credentials_action = QAction(self.tr("Sandbox &credentials…"), self)
+        self.sandbox_credentials_action.triggered.connect(self.show_sandbox_credentials)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
@@ -217,7 +219,7 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_bundle_action, self.export_report_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.sandbox_action, self.settings_action):
+        for action in (self.sandbox_action, self.sandbox_credentials_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -258,12 +260,20 @@ class MainWindow(QMainWindow):
         help_menu.addAction(guide)
         help_menu.addAction(about)
 
-    def open_guide(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+    def open_guide(self):
+        """Help, User guide: the guide inside the app (a desktop may have nothing that opens Markdown)."""
+        from exadesk.ui.guide import GuideWindow
 
-        url = QUrl.fromLocalFile(str(USER_GUIDE)) if USER_GUIDE.is_file() else QUrl(ONLINE_GUIDE)
-        QDesktopServices.openUrl(url)
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        from PySide6.QtGui import QGuiApplication
+
+        already = self.guide_window.isVisible()
+        self.guide_window.show()
+        if already and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+            self.guide_window.raise_()  # chosen again: bring it forward (window-less platforms cannot)
+            self.guide_window.activateWindow()
+        return self.guide_window
 
     def _update_actions(self) -> None:
         ws = self.current_workspace()
@@ -275,6 +285,7 @@ class MainWindow(QMainWindow):
                                     else self.tr("&Archive workspace"))
         self.new_connection_action.setEnabled(has and len([i for i in ws.instances if i.role != "admin"]) >= 2)
         self.verify_all_action.setEnabled(has and not ws.archived and self.verify_all_run is None)
+        self.sandbox_credentials_action.setEnabled(self.session.demo is not None)
 
     def _with_workspace(self, action) -> None:
         ws = self.current_workspace()
@@ -304,6 +315,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.tr("&Remove…"), lambda: self.remove_instance(key))
         elif kind == "connection":
+            menu.addAction(self.tr("&Edit connection\u2026"), lambda: self.edit_connection(key))
             menu.addAction(self.tr("&Remove connection"), lambda: self.remove_connection(key))
         else:
             menu.addAction(self.new_workspace_action)
@@ -534,10 +546,13 @@ class MainWindow(QMainWindow):
     def try_sandbox(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk.ui.sandbox_demo import install_demo
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, DemoSecrets, install
 
+        demo_ws = self.session.data.workspace(DEMO_WORKSPACE)
+        if demo_ws is not None:  # its instances are made anew: a summary of an earlier Verify all no longer holds
+            self.verify_all_summary.pop(demo_ws.id, None)
         try:
-            ws_id = install_demo(self.session)
+            installed = install(self.session)
         except ExaDeskError as exc:
             self.show_problem(exc.problem)
             return
@@ -545,9 +560,35 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Sandbox"),
                                 self.tr("The emulators could not start ({error}).").format(error=type(exc).__name__))
             return
-        self.sidebar.select(ws_id)
-        self.statusBar().showMessage(self.tr("Sandbox running: {count} emulators on this computer.").format(
-            count=len(self.session.demo.emulators)))
+        self.sidebar.select(installed.workspace_id)
+        self.show_workspace(installed.workspace_id)
+        text = self.tr("Sandbox running: {count} emulators on this computer.").format(
+            count=len(self.session.demo.emulators))
+        if installed.kept:
+            text += " " + self.tr("Your own instances in {workspace} were kept as they were: {names}.").format(
+                workspace=DEMO_WORKSPACE, names=", ".join(installed.kept))
+        if isinstance(self.session.secrets, DemoSecrets):
+            text += " " + self.tr("No keychain is available, so its made-up credentials are kept in memory until "
+                                  "ExaDesk closes.")
+        self.statusBar().showMessage(text)
+        self.show_sandbox_credentials()
+
+    def show_sandbox_credentials(self):
+        """File → Sandbox credentials…: the demo instances with their made-up credentials, each with Copy."""
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, SandboxDialog, demo_entries
+
+        if self.session.demo is None:
+            return None
+        entries = demo_entries(self.session.demo)
+        ws = self.session.data.workspace(DEMO_WORKSPACE)
+        ids = {(i.tracker, i.name): i.id for i in ws.instances} if ws else {}
+        for entry in entries:  # the stored instance of each entry (ids are kept across restarts)
+            entry.instance.id = ids.get((entry.instance.tracker, entry.instance.name), entry.instance.id)
+        dialog = SandboxDialog(entries, self)
+        dialog.open_instance.connect(lambda inst_id: self.sidebar.select(inst_id))
+        dialog.open()
+        self.sandbox_dialog = dialog
+        return dialog
 
     # -- wizard and editing -----------------------------------------------------------------
 
@@ -568,10 +609,36 @@ class MainWindow(QMainWindow):
             wizard.setWindowTitle(self.tr("Add an administrator's credential for {tracker}").format(
                 tracker=self._tracker_names.get(tracker_id, tracker_id)))
             wizard.saved.connect(self._mark_admin)
+            wizard.workspace_choice = False  # the connection's workspace
         wizard.saved.connect(lambda inst_id: self.sidebar.select(inst_id))
+        wizard.saved.connect(self.show_saved_status)
         wizard.open()
         self.wizard = wizard
         return wizard
+
+    def show_saved_status(self, inst_id: str) -> str:
+        """The status bar says what was just saved and in which state, replacing an older line (a Verify all's
+        "11 of 11 ready" must not outlive a failing instance saved after it)."""
+        from exadesk.ui import texts
+
+        found = self.session.find(inst_id)
+        if found is None:
+            return ""
+        ws, inst = found
+        state = inst.state.value
+        text = self.tr("Saved {name} in {workspace}: {state}. {meaning}").format(
+            name=inst.name, workspace=ws.name, state=texts.badge(state), meaning=texts.badge_help(state))
+        if inst.state is InstanceState.PREPARED_OFFLINE and inst.secret_fields and not self._has_secret(inst):
+            text = self.tr("Saved {name} in {workspace} without its secret (prepared offline); enter it with "
+                           "Replace secret once a keychain works.").format(name=inst.name, workspace=ws.name)
+        self.statusBar().showMessage(text.strip())
+        return text.strip()
+
+    def _has_secret(self, inst) -> bool:
+        try:
+            return all(self.session.secrets.get(inst.id, name) for name in inst.secret_fields)
+        except ExaDeskError:
+            return False
 
     def _mark_admin(self, inst_id: str) -> None:
         """An instance added from "New connection…" holds an admin's credential (as ``exadesk add --role admin``)."""
@@ -613,10 +680,15 @@ class MainWindow(QMainWindow):
             return False
         ws, inst = found
         if confirm:
+            from exadesk.instances import removal_warning
+
+            text = self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
+                           "on the tracker itself.").format(name=inst.name, workspace=ws.name)
+            warning = removal_warning(ws, inst)  # the core's sentence names each connection that uses it
+            if warning:
+                text += "\n\n" + warning
             answer = QMessageBox.question(
-                self, self.tr("Remove instance"),
-                self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
-                        "on the tracker itself.").format(name=inst.name, workspace=ws.name),
+                self, self.tr("Remove instance"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -697,6 +769,20 @@ class MainWindow(QMainWindow):
         self.connection_dialog = dialog
         return dialog
 
+    def edit_connection(self, conn_id: str):
+        """The connection dialog filled with the connection; saving keeps its id (and its place in the sidebar)."""
+        from exadesk.ui.connection_dialog import NewConnectionDialog
+
+        ws = next((w for w in self.session.data.workspaces if any(c.id == conn_id for c in w.connections)), None)
+        if ws is None:
+            return None
+        dialog = NewConnectionDialog(self.session, ws.id, self, connection_id=conn_id)
+        dialog.add_admin.connect(lambda tracker_id: self.start_wizard(tracker_id, role="admin"))
+        dialog.created.connect(lambda cid: self.sidebar.select(cid))
+        dialog.open()
+        self.connection_dialog = dialog
+        return dialog
+
     def remove_connection(self, conn_id: str, confirm: bool = True) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
@@ -727,6 +813,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.expiring_dialog = dialog
         return dialog
+
+    def fix_instance(self, inst_id: str):
+        """Fix…: the plan of the changes the failing checks need, applied after the person confirms
+        (exadesk.fixes, as ``exadesk fix``); the verification that follows is stored like any other."""
+        from exadesk.ui.fix_dialog import FixDialog
+
+        found = self.session.find(inst_id)
+        if not found or inst_id in self.runs:
+            return None
+        ws, inst = found
+        dialog = FixDialog(self.session, ws, inst, self)
+        dialog.applied.connect(lambda outcome, i=inst_id: self._fixed(i, outcome))
+        dialog.open()
+        dialog.start()
+        self.fix_dialog = dialog
+        return dialog
+
+    def _fixed(self, inst_id: str, outcome) -> None:
+        from exadesk import instances
+
+        def record(data) -> None:
+            found = data.find_instance(inst_id)
+            if found is not None and outcome.after is not None:
+                instances.record(found[1], outcome.after)
+
+        self.session.update(record, select=inst_id)
 
     def set_expiry(self, inst_id: str):
         """Enter or clear the expiry date of an instance's credential (exadesk.expiry.set_expiry)."""
@@ -998,7 +1110,7 @@ class _VerifyAll:
         self.busy[host] = max(0, self.busy.get(host, 0) - 1)
         self.done += 1
         code = report.exit_code()
-        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1
+        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1  # 2 and 3: not confirmed
         self.pump()
 
     def cancel(self) -> None:
@@ -1011,8 +1123,8 @@ class _VerifyAll:
 
     def text(self) -> str:
         tr = self.window.tr
-        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} could not be "
-                  "checked.").format(done=self.done, total=self.total, **self.results)
+        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not "
+                  "confirmed.").format(done=self.done, total=self.total, **self.results)
 
     def show(self) -> None:
         window = self.window

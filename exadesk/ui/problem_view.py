@@ -83,12 +83,14 @@ class ProblemView(QFrame):
         self.problem: Problem | None = None
         self.hide()
 
-    def show_problem(self, problem: Problem | None, details: str = "") -> None:
+    def show_problem(self, problem: Problem | None, details: str = "", *, titled: bool = True) -> None:
+        """Show ``problem``; ``titled=False`` where the page's own headline already says its title."""
         self.problem = problem
         if problem is None:
             self.hide()
             return
-        self.title.setText(texts.kind_title(problem.kind))
+        self.title.setText(texts.problem_title(problem))
+        self.title.setVisible(titled)
         self.message.setText(problem.message)
         self.next_step.setText(self.tr("Next step: {step}").format(step=problem.next_step) if problem.next_step else "")
         self.next_step.setVisible(bool(problem.next_step))

@@ -51,6 +51,10 @@ class Session(QObject):
             self._secrets = SecretStore()
         return self._secrets
 
+    @secrets.setter
+    def secrets(self, store) -> None:
+        self._secrets = store
+
     @property
     def workers(self):
         """The verification pool (exadesk.ui.workers.Workers), made on first use, after the first paint."""

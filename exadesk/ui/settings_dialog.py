@@ -50,8 +50,10 @@ class SettingsDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(self.ca_edit if widget is ca_row else widget)
             network.addRow(label, widget)
-        network.addRow(QLabel(self.tr("Use the CA bundle when your company inspects HTTPS traffic; never turn "
-                                      "certificate checks off.")))
+        ca_note = QLabel(self.tr("Use the CA bundle when your company inspects HTTPS traffic; never turn "
+                                 "certificate checks off."))
+        ca_note.setWordWrap(True)
+        network.addRow(ca_note)
 
         look_box = QGroupBox(self.tr("Appearance"))
         self.theme_combo = QComboBox()
@@ -74,7 +76,13 @@ class SettingsDialog(QDialog):
         for box in (keychain_box, network_box, look_box):
             layout.addWidget(box)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        # Wrapped labels need the height for the dialog's width: a dialog sized from its hint alone squeezes the
+        # other rows (a long "no keychain" sentence cut the network fields in half).
+        self.setMinimumWidth(560)
+        layout.activate()
+        height = max(self.sizeHint().height(), layout.totalHeightForWidth(560))
+        self.setMinimumHeight(height)
+        self.resize(560, height)
 
     def _describe_keychain(self) -> None:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from exadesk import expiry
+from exadesk import clock, expiry
 from exadesk.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
+from exadesk.words import plural
 
 # The first frame (this sidebar, filled) never touches PySide6's Qt namespace: its first use builds ~90 enum
 # classes (~11 ms). So the roles and the badge's text alignment below are Qt's fixed values as plain ints,
@@ -25,12 +26,14 @@ ROLE_KIND = USER_ROLE + 1  # "workspace", "instance" or "connection"
 ROLE_ID = USER_ROLE + 2
 ROLE_BADGE = USER_ROLE + 3
 ROLE_WORKSPACE = USER_ROLE + 4  # the workspace id of a connection row
+ROLE_ARCHIVED = USER_ROLE + 5  # an archived workspace's row (greyed in the palette in use)
+ROLE_RETIRED = USER_ROLE + 6  # a retired tracker in the catalogue (greyed likewise)
 
 
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
     """The sidebar badge of an instance: its state, or "expiring" when the credential runs out within
     :data:`exadesk.expiry.WINDOW_DAYS` (the same rule as the expiry list and ``exadesk expiring``)."""
-    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or datetime.now(timezone.utc)):
+    if instance.state is not InstanceState.FAILING and expiry.status(instance, now or clock.now()):
         return "expiring"
     return instance.state.value
 
@@ -204,9 +207,9 @@ class Sidebar(QWidget):
             item = QListWidgetItem(icons.tracker_icon(spec.icon or spec.id, spec.name), text)
             item.setData(ROLE_ID, spec.id)
             item.setToolTip(spec.retired or spec.summary)
-            if spec.retired:
-                item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            item.setData(ROLE_RETIRED, bool(spec.retired))
             self.catalogue.addItem(item)
+        self._grey_out()
 
     def fill(self, data: Data, names: dict[str, str], select: str = "") -> None:
         """Rebuild the tree; keep the selection (or select ``select``) and the filter."""
@@ -216,7 +219,7 @@ class Sidebar(QWidget):
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
-            now = datetime.now(timezone.utc)
+            now = clock.now()
             bold = QFont(self.tree.font())
             bold.setBold(True)
             italic = QFont(self.tree.font())
@@ -235,9 +238,11 @@ class Sidebar(QWidget):
                 ws_item.setFont(0, bold)
                 if ws.archived:
                     ws_item.setForeground(0, archived_brush)
+                    ws_item.setData(0, ROLE_ARCHIVED, True)
                 ws_item.setData(0, ACCESSIBLE_TEXT_ROLE,
-                                self.tr("Workspace {name}, {count} instances").format(name=title,
-                                                                                     count=len(ws.instances)))
+                                plural(len(ws.instances),
+                                       self.tr("Workspace {name}, {count} instance"),
+                                       self.tr("Workspace {name}, {count} instances"), name=title))
                 children = []
                 for inst in ws.instances:
                     key = badge_key(inst, now)
@@ -257,12 +262,17 @@ class Sidebar(QWidget):
                     if inst.id == current:
                         target = item
                 for conn in ws.connections:
-                    item = QTreeWidgetItem([self.tr("⇄ {name}").format(name=conn.name), ""])
+                    # A side whose instance was removed is said here too, not only on the connection's page.
+                    orphaned = ws.instance(conn.left) is None or ws.instance(conn.right) is None
+                    item = QTreeWidgetItem([self.tr("⇄ {name} (side missing)").format(name=conn.name) if orphaned
+                                            else self.tr("⇄ {name}").format(name=conn.name), ""])
                     item.setFont(0, italic)
                     item.setData(0, ROLE_KIND, "connection")
                     item.setData(0, ROLE_ID, conn.id)
                     item.setData(0, ROLE_WORKSPACE, ws.id)
-                    item.setToolTip(0, self.tr("Connection: who may configure it, and what they need"))
+                    item.setToolTip(0, self.tr("An instance of this connection was removed: open it to choose "
+                                               "another") if orphaned
+                                    else self.tr("Connection: who may configure it, and what they need"))
                     item.setData(0, ACCESSIBLE_TEXT_ROLE,
                                  self.tr("Connection {name}").format(name=conn.name))
                     children.append(item)
@@ -298,6 +308,20 @@ class Sidebar(QWidget):
 
         if event.type() == QEvent.Type.FontChange:
             self._size_badge_column()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._grey_out()  # the grey of the palette now in use (a light grey reads as plain text on dark)
+
+    def _grey_out(self) -> None:
+        """Retired trackers and archived workspaces in the current palette's disabled text colour."""
+        grey = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row in range(self.catalogue.count()):
+            item = self.catalogue.item(row)
+            if item.data(ROLE_RETIRED):
+                item.setForeground(grey)
+        for i in range(self.tree.topLevelItemCount()):
+            ws_item = self.tree.topLevelItem(i)
+            if ws_item.data(0, ROLE_ARCHIVED):
+                ws_item.setForeground(0, grey)
 
     def apply_filter(self, text: str) -> int:
         """Hide what does not match ``text`` (exadesk.instances.search, in memory); the number of instances shown."""

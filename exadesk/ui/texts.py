@@ -8,9 +8,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from exadesk.checks import Status
+from exadesk.checks import CheckResult, Status, Verdict, run_stopped, sign_in_failed
 from exadesk.errors import ErrorKind, Problem
+from exadesk.words import plural
 
+
+def not_run_line(count: int, error_kind=None) -> str:
+    """The one line standing for the checks a rejected credential (or Cancel) kept from running
+    (exadesk.checks.fold_not_run)."""
+    if not count:
+        return ""
+    if run_stopped(error_kind) and not sign_in_failed(error_kind):  # cancelled
+        return plural(count, QCoreApplication.translate("texts", "{count} check did not run: the verification was "
+                                                                 "cancelled."),
+                      QCoreApplication.translate("texts", "{count} checks did not run: the verification was cancelled."))
+    return plural(count, QCoreApplication.translate("texts", "{count} check could not run until sign-in works."),
+                  QCoreApplication.translate("texts", "{count} checks could not run until sign-in works."))
+
+
+def problem_title(problem: Problem) -> str:
+    """The heading over a problem: by its kind, except where the kind's words would name the wrong place
+    (a bad import file is not "something in the form")."""
+    family = (problem.reason or "").split(".")[0]
+    if family == "bundle":
+        return QCoreApplication.translate("texts", "The file could not be imported")
+    if family == "storage":
+        return QCoreApplication.translate("texts", "ExaDesk's data file needs attention")
+    return kind_title(problem.kind)
 
 
 
@@ -21,6 +45,7 @@ def badge(key: str) -> str:
         "prepared_offline": QCoreApplication.translate("texts", "Prepared offline"),
         "verified": QCoreApplication.translate("texts", "Verified"),
         "failing": QCoreApplication.translate("texts", "Failing"),
+        "not_confirmed": QCoreApplication.translate("texts", "Not confirmed"),
         "expiring": QCoreApplication.translate("texts", "Expiring"),
     }.get(key, key)
 
@@ -31,6 +56,10 @@ def badge_help(key: str) -> str:
         "prepared_offline": QCoreApplication.translate("texts", "Saved without reaching the instance; verify it once it can be reached."),
         "verified": QCoreApplication.translate("texts", "The last verification found everything the integration needs."),
         "failing": QCoreApplication.translate("texts", "The last verification found something to fix."),
+        "not_confirmed": QCoreApplication.translate("texts", "Nothing failed in the last verification, but something "
+                                                             "it could have decided was not (a table it may not read, "
+                                                             "a field not sent, the run stopped): see the checks "
+                                                             "marked Not confirmed."),
         "expiring": QCoreApplication.translate("texts", "The credential expires soon; create a new one and replace the secret."),
     }.get(key, "")
 
@@ -42,6 +71,23 @@ def status(value: Status) -> str:
         Status.WARN: QCoreApplication.translate("texts", "Warning"),
         Status.UNKNOWN: QCoreApplication.translate("texts", "Not confirmed"),
         Status.SKIPPED: QCoreApplication.translate("texts", "Not needed"),
+    }[value]
+
+
+def check_status(check: CheckResult) -> str:
+    """A check's status in words; an undecided check says whether a person confirms it or a new run may."""
+    if check.status is Status.UNKNOWN and check.manual:
+        return QCoreApplication.translate("texts", "Confirm by hand")
+    return status(check.status)
+
+
+def verdict(value: Verdict) -> str:
+    """A verification's outcome in a word or two (history rows, the results page)."""
+    return {
+        Verdict.READY: QCoreApplication.translate("texts", "Ready"),
+        Verdict.NOT_READY: QCoreApplication.translate("texts", "Not ready"),
+        Verdict.NOT_CONFIRMED: QCoreApplication.translate("texts", "Not confirmed"),
+        Verdict.NOT_CHECKED: QCoreApplication.translate("texts", "Not checked"),
     }[value]
 
 

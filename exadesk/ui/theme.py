@@ -13,6 +13,7 @@ BADGE_COLOURS = {
     "prepared_offline": "#7c5cbf",
     "verified": "#2e7d32",
     "failing": "#c62828",
+    "not_confirmed": "#1e5aa8",  # nothing fails, something decidable was not decided: neither green nor red
     "expiring": "#b45309",
 }
 
@@ -28,6 +29,17 @@ def good_colour() -> str:
 
 def bad_colour() -> str:
     return "#ef5350" if current_is_dark() else "#c62828"
+
+
+def not_confirmed_colour() -> str:
+    """Text colour of a "not confirmed" verdict (the badge's blue), readable on both palettes."""
+    return "#7fb2f0" if current_is_dark() else "#1e5aa8"
+
+
+def verdict_colour(verdict) -> str:
+    """The headline colour of a verdict: green ready, blue not confirmed, red otherwise."""
+    value = getattr(verdict, "value", verdict)
+    return {"ready": good_colour(), "not_confirmed": not_confirmed_colour()}.get(value) or bad_colour()
 
 
 def warn_colour() -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from exadesk.model import Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.sidebar import USER_ROLE, badge_key
+from exadesk.words import plural
 
 
 def _heading(text: str, scale: float = 1.5) -> QLabel:
@@ -192,8 +193,8 @@ class WorkspacePage(QWidget):
             self.summary.setText(self.tr("No instances yet."))
         else:
             parts = [f"{texts.badge(k)}: {n}" for k, n in sorted(counts.items())]
-            self.summary.setText(self.tr("{count} instances. {states}.").format(count=len(ws.instances),
-                                                                                states=", ".join(parts)))
+            count = plural(len(ws.instances), self.tr("{count} instance"), self.tr("{count} instances"))
+            self.summary.setText(self.tr("{count}. {states}.").format(count=count, states=", ".join(parts)))
         self._can_verify = bool(ws.instances) and not ws.archived
         self.verify_button.setEnabled(self._can_verify and not self.cancel_button.isVisible())
         self.expiry_list.clear()

@@ -83,13 +83,17 @@ class FieldRow(QWidget):
         self.setFocusProxy(self.input)
 
     def show_state(self, state: FieldState, touched: bool) -> None:
-        if state.problem and touched:
-            text = self.tr("{problem}. Expected: {expected}").format(problem=state.problem[:1].upper() + state.problem[1:],
+        problem = state.problem.rstrip(".")  # a check's detail is a whole sentence; the hint adds its own stop
+        if problem and touched:
+            text = self.tr("{problem}. Expected: {expected}").format(problem=problem[:1].upper() + problem[1:],
                                                                   expected=state.expected) if state.expected \
-                else state.problem
+                else problem
             from exadesk.ui.theme import bad_colour
 
             colour = bad_colour()
+        elif state.ok and state.note:
+            text = state.note[:1].upper() + state.note[1:] + "."
+            colour = OK_COLOUR
         else:
             text = self.tr("Expected: {expected}").format(expected=state.expected) if state.expected else ""
             colour = OK_COLOUR

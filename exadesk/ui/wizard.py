@@ -12,14 +12,14 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton, QToolButton,
-                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton,
+                               QToolButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from exadesk.errors import ExaDeskError, KeychainError
+from exadesk.errors import ErrorKind, ExaDeskError, KeychainError
 from exadesk.model import InstanceState
 from exadesk.ui import icons, texts, theme
-from exadesk.ui.checks_table import ChecksTable
+from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.widgets import FieldRow
 from exadesk.wizard_flow import STEPS, WizardFlow, WizardStep
@@ -68,8 +68,13 @@ class MethodPage(_Page):
         super().__init__(wizard)
         spec = self.flow.spec
         self.setTitle(self.tr("How will {tracker} sign in?").format(tracker=spec.name))
-        self.setSubTitle(self.tr("Choose the kind of credential the proxy user (the account the integration acts as) "
-                                 "will use."))
+        if all(m.admin_credential for m in spec.auth_methods):
+            # The proxy user has no credential of its own here (Jira Cloud's app user): an admin's token reads it.
+            self.setSubTitle(self.tr("Choose the administrator's credential ExaDesk signs in with to check the proxy "
+                                     "user (the account the integration acts as); the proxy user needs none."))
+        else:
+            self.setSubTitle(self.tr("Choose the kind of credential the proxy user (the account the integration "
+                                     "acts as) will use."))
         layout = QVBoxLayout(self)
         if spec.retired:
             retired = _wrap(spec.retired)
@@ -241,6 +246,8 @@ class CredentialsPage(_Page):
         flow = self.flow
         if self._built_for != flow.auth_method:
             self._build()
+        else:
+            self._fill_workspaces()
         self.name_edit.setText(flow.name)
         self.name_edit.setPlaceholderText(flow.default_name())
         self.rows["url"].input.setText(flow.url)
@@ -300,20 +307,54 @@ class CredentialsPage(_Page):
         self.name_edit.setAccessibleName(self.tr("Name in ExaDesk"))
         self.name_edit.textChanged.connect(lambda text: setattr(self.flow, "name", text))
         self._add(form, self.tr("&Name in ExaDesk:"), self.name_edit)
+        # Where it is saved is the person's choice, shown before it happens (never just the sidebar's selection).
+        self.workspace_combo = QComboBox()
+        self.workspace_combo.setAccessibleName(self.tr("Workspace"))
+        self.workspace_combo.currentIndexChanged.connect(self._workspace_chosen)
+        self.workspace_hint = _wrap()
+        self.workspace_hint.setObjectName("fieldHint")
+        self._add(form, self.tr("&Workspace:"), self.workspace_combo)
+        form.addRow("", self.workspace_hint)
+        self._fill_workspaces()
         self.problem_view = ProblemView()
         form.addRow(self.problem_view)
         self._built_for = flow.auth_method
         if any(flow.value(f.name) for f in advanced):
             self.more_button.setChecked(True)
 
+    def _fill_workspaces(self) -> None:
+        combo = self.workspace_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for ws in self.wiz.session.data.workspaces:
+            if not ws.archived or ws.id == self.wiz.workspace_id:
+                combo.addItem(ws.name, ws.id)
+        combo.setCurrentIndex(max(combo.findData(self.wiz.workspace_id), 0))
+        combo.blockSignals(False)
+        # An instance being edited stays where it is; an admin's credential belongs to its connection's workspace.
+        combo.setEnabled(self.wiz.workspace_choice and not self.flow.instance_id)
+        self._workspace_chosen()
+
+    def _workspace_chosen(self, *_args) -> None:
+        from exadesk.ui.sandbox_demo import DEMO_WORKSPACE
+
+        ws_id = self.workspace_combo.currentData()
+        if ws_id:
+            self.wiz.workspace_id = ws_id
+        ws = self.wiz.session.data.workspace(self.wiz.workspace_id)
+        sandbox = ws is not None and ws.name == DEMO_WORKSPACE
+        self.workspace_hint.setText(self.tr(
+            "This is the sandbox's workspace. Your instance is kept when the sandbox restarts, but a workspace of "
+            "your own keeps your work apart from the demo.") if sandbox and not self.flow.instance_id else "")
+        self.workspace_hint.setVisible(bool(self.workspace_hint.text()))
+
     def sign_in(self):
         """Open the browser sign-in for the instance being set up; its refresh token fills the form."""
         from exadesk.model import Instance
-        from exadesk.trackers.base import normalise_url
         from exadesk.ui.oauth_dialog import OAuthDialog
 
         flow, wiz = self.flow, self.wiz
-        inst = Instance(tracker=flow.tracker, name=flow.name or flow.default_name(), url=normalise_url(flow.url),
+        inst = Instance(tracker=flow.tracker, name=flow.name or flow.default_name(), url=flow.site_url(),
                         auth_method=flow.auth_method, id=flow.instance_id or wiz._new_id, values=dict(flow.values))
         dialog = OAuthDialog(inst, flow.values.get("client_id", ""), flow.secrets.get("client_secret") or "",
                              secrets=wiz.session.secrets, workers=wiz.session.workers, open_url=self.open_url,
@@ -450,7 +491,9 @@ class SyncPage(_Page):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.scope_row.show_state(self.flow.scope_state(), bool(self.flow.scope))
+        state = self.flow.scope_state()
+        # A required scope left empty says so at once: the Next button waits for it.
+        self.scope_row.show_state(state, bool(self.flow.scope) or self.flow.spec.scope.missing(self.flow.scope))
         self.requirements.clear()
         for req in self.flow.requirements():
             text = req.title + ("  " + self.tr("(confirm by hand)") if req.manual else "")
@@ -567,20 +610,38 @@ class ResultsPage(_Page):
         self.identity = _wrap()
         self.problem_view = ProblemView()
         self.table = ChecksTable()
+        self.not_run = NotRunLine()
+        # After Cancel the next step is "verify again": the button is here, not one page back.
+        self.again_button = QPushButton(self.tr("Verify &again"))
+        self.again_button.setAccessibleName(self.tr("Verify again"))
+        self.again_button.clicked.connect(self.verify_again)
+        self.again_button.hide()
         self.save_note = _wrap()
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.identity)
         layout.addWidget(self.problem_view)
+        row = QHBoxLayout()
+        row.addWidget(self.not_run, 1)
+        row.addWidget(self.again_button)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room when every check is folded and the table is hidden (not otherwise)
         layout.addWidget(self.save_note)
         self.setFinalPage(True)
+
+    def verify_again(self) -> None:
+        """Back to the verification page and run it again (it comes back here when it finishes)."""
+        self.wiz.back()
+        self.wiz.pages[WizardStep.VERIFY].start()
 
     def initializePage(self) -> None:
         flow = self.flow
         report = flow.report
-        self.table.checks.set_checks(report.checks if report else [])
+        show_results(self.table, self.not_run, report.checks if report else [],
+                     report.problem.kind if report and report.problem else None)
         failing = [c for c in (report.checks if report else []) if c.status.value == "fail"]
+        undecided = report.not_confirmed if report else []
         if report is None:
             self.headline.setText(self.tr("Not verified."))
         elif report.problem is not None:
@@ -590,18 +651,35 @@ class ResultsPage(_Page):
         elif failing:
             self.headline.setText(self.tr("{count} things to fix before the integration can work.").format(
                 count=len(failing)))
+        elif undecided:
+            self.headline.setText(self.tr("Not confirmed: nothing fails, but {count} of the checks could not be "
+                                          "decided on this instance; confirm them by hand.").format(
+                count=len(undecided)))
         else:
             self.headline.setText(self.tr("Ready: the proxy user has everything the integration needs."))
-        colour = theme.good_colour() if flow.ready else theme.bad_colour()
+        colour = theme.verdict_colour(report.verdict) if report else theme.bad_colour()
         self.headline.setStyleSheet(f"#resultHeadline {{ color: {colour}; }}")
-        ident = report.identity.label() if report and report.identity else ""
-        self.identity.setText(self.tr("Signed in as {who}.").format(who=ident) if ident else "")
-        self.identity.setVisible(bool(ident))
+        signed_in, proxy = report.accounts() if report else ("", "")
+        if signed_in and proxy and signed_in != proxy:
+            who = self.tr("Signed in as {who}. Proxy user checked: {proxy}.").format(who=signed_in, proxy=proxy)
+        elif signed_in and proxy:
+            who = self.tr("Signed in as {who}, the proxy user.").format(who=signed_in)
+        else:
+            who = self.tr("Signed in as {who}.").format(who=signed_in) if signed_in else ""
+        self.identity.setText(who)
+        self.identity.setVisible(bool(who))
         problem = report.problem if report else None
+        # The headline already says the problem's title; the banner gives its sentence and next step.
         self.problem_view.show_problem(problem, support_details(problem, tracker=flow.tracker, url=report.url,
                                                                 method=flow.auth_method, report=report)
-                                       if problem else "")
-        if flow.can_save_for_later():
+                                       if problem else "", titled=False)
+        cancelled = problem is not None and problem.kind is ErrorKind.CANCELLED
+        self.again_button.setVisible(cancelled)
+        if cancelled:
+            self.save_note.setText(self.tr("\u201cVerify again\u201d runs the checks again; "
+                                           "\u201cSave for later\u201d keeps the instance as prepared offline, with its "
+                                           "secret in the keychain, to verify later."))
+        elif flow.can_save_for_later():
             self.save_note.setText(self.tr("The instance could not be checked now. \u201cSave for later\u201d keeps it "
                                            "as prepared offline, with its secret in the keychain; verify it once it "
                                            "can be reached."))
@@ -632,6 +710,7 @@ class SetupWizard(QWizard):
         self.flow = flow
         self.session = session
         self.workspace_id = workspace_id
+        self.workspace_choice = True  # the credentials page lets the person choose the workspace
         self.verify_function = verify_function
         from exadesk.model import new_id
 
@@ -712,8 +791,19 @@ class SetupWizard(QWizard):
         else:
             self.session.problem.emit(problem)
 
-    def save(self, offline: bool) -> bool:
-        """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot."""
+    def _keychain_refused(self, exc: ExaDeskError, url: str, offline: bool) -> None:
+        """No keychain works here: offer keeping the instance without its secret; any other problem is shown."""
+        if exc.problem.kind is ErrorKind.KEYCHAIN and exc.problem.reason != "keychain.too_large":
+            self.offer_without_secret(exc.problem, offline)
+        else:
+            self._show_save_problem(exc.problem, url)
+
+    def save(self, offline: bool, without_secret: bool = False) -> bool:
+        """Store the instance (secrets to the keychain first). False, with the reason shown, when it cannot.
+
+        ``without_secret``: the person chose to keep it without its secret (no keychain works here); it is
+        stored prepared offline with its secret missing, and nothing secret is written anywhere.
+        """
         from exadesk import instances
 
         if self._saved_id:  # Finish after "Save for later" (or a second click) must not record twice
@@ -728,8 +818,8 @@ class SetupWizard(QWizard):
         if refused is not None:
             self._show_save_problem(refused, inst.url)
             return False
-        values = flow.secrets_to_store()
-        if existing is not None:  # a stored instance: its secrets are replaced in place
+        values = {} if without_secret else flow.secrets_to_store()
+        if existing is not None and not without_secret:  # a stored instance: its secrets are replaced in place
             try:
                 for name, value in values.items():
                     self.session.secrets.set(inst.id, name, value)
@@ -737,7 +827,7 @@ class SetupWizard(QWizard):
                 if stale:
                     self.session.secrets.delete(inst.id, sorted(stale))
             except ExaDeskError as exc:
-                self._show_save_problem(exc.problem, inst.url)
+                self._keychain_refused(exc, inst.url, offline)
                 return False
         report = flow.report
 
@@ -755,9 +845,12 @@ class SetupWizard(QWizard):
                 ws.instances.append(target)
             else:
                 flow.to_instance(target)
+                target.sandbox = False  # edited by the person: theirs now, so a sandbox restart leaves it alone
             if report is not None:
                 instances.record(target, report)
             if offline and (report is None or report.problem is not None):
+                target.state = InstanceState.PREPARED_OFFLINE
+            if without_secret:  # verified or not, it cannot be checked again until its secret is entered
                 target.state = InstanceState.PREPARED_OFFLINE
 
         if existing is not None:
@@ -771,7 +864,7 @@ class SetupWizard(QWizard):
                     self.session.store, self.session.secrets if values else None, inst.id, values, change,
                     step="wizard")
             except KeychainError as exc:
-                self._show_save_problem(exc.problem, inst.url)
+                self._keychain_refused(exc, inst.url, offline)
                 return False
             except ExaDeskError as exc:
                 self.session.problem.emit(exc.problem)
@@ -779,6 +872,25 @@ class SetupWizard(QWizard):
             self.session.changed.emit(inst.id)
         self._saved_id = inst.id
         self.saved.emit(inst.id)
-        if offline:
+        if offline or without_secret:
             self.accept()
         return True
+
+    def offer_without_secret(self, problem, offline: bool):
+        """The keychain refused the secret: say that nothing was saved, and offer to keep it without the secret."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from exadesk import messages
+
+        nothing = messages.problem("keychain.nothing_saved")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The secret could not be saved"), problem.message, parent=self)
+        box.setInformativeText(f"{problem.next_step}\n\n{nothing.message} {nothing.next_step}")
+        box.keep_button = box.addButton(self.tr("&Keep without its secret"), QMessageBox.ButtonRole.AcceptRole)
+        box.keep_button.setToolTip(self.tr("Store the instance as prepared offline, without its secret; enter "
+                                           "the secret with Replace secret once a keychain works"))
+        box.addButton(self.tr("Back to the wizard"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.keep_button)
+        box.keep_button.clicked.connect(lambda: self.save(offline, without_secret=True))
+        box.open()
+        self.keychain_dialog = box
+        return box

@@ -5,7 +5,9 @@ from __future__ import annotations
 import secrets as _secrets
 import socket
 import string
+from datetime import timedelta
 
+from exadesk import clock
 from exadesk.storage import Store
 
 ALPHABET = string.ascii_letters + string.digits
@@ -16,9 +18,13 @@ def new_token() -> str:
     return "ghp_" + "".join(_secrets.choice(ALPHABET) for _ in range(36))
 
 
-def github_scenario(token: str, *, scopes=("repo", "read:org"), expires="2027-06-30 12:00:00 UTC",
+def github_scenario(token: str, *, scopes=("repo", "read:org"), expires: str | None = "",
                     role="admin", fault=None) -> dict:
-    """One proxy user with ``token``; ``role`` on acme/website; no demo tokens."""
+    """One proxy user with ``token``; ``role`` on acme/website; no demo tokens.
+
+    ``expires`` is GitHub's expiration header; by default seven months after the (pinned) clock, None for none."""
+    if expires == "":
+        expires = (clock.now() + timedelta(days=210)).strftime("%Y-%m-%d %H:%M:%S UTC")
     info = {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic", "scopes": list(scopes)}
     if expires:
         info["expires"] = expires

@@ -1,7 +1,8 @@
 """Holding adapters and emulators against the vendors' published API descriptions.
 
-``load_spec`` reads an OpenAPI 3 / Swagger 2 file (JSON or YAML) or one of the
-GitHub operation extractions from ../shared/api-specs/. Then:
+``load_spec`` reads the extract of a vendor's OpenAPI 3 / Swagger 2 description (or of one of the GitHub
+operation extractions) kept in tests/data/api-specs/: only the operations the tests use and what they refer to,
+made by scripts/extract_api_specs.py from the full description (see the README there). Then:
 
 * :func:`assert_requests_documented`: every request the adapter sent (as the
   emulator recorded it) is a documented operation: method, path template,
@@ -13,12 +14,19 @@ GitHub operation extractions from ../shared/api-specs/. Then:
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-SPECS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "api-specs"
+#: The extracts the tests read (in the repository: a test never reads outside it).
+EXTRACTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "api-specs"
+#: scripts/extract_api_specs.py --collect points this at the vendors' full descriptions to find what the tests use.
+FULL_SPECS_VAR = "EXADESK_FULL_API_SPECS"
+#: ... and names a file where each operation a test matched is written (one JSON line per match).
+USAGE_VAR = "EXADESK_API_SPECS_USAGE"
+SPECS_DIR = Path(os.environ[FULL_SPECS_VAR]) if os.environ.get(FULL_SPECS_VAR) else EXTRACTS_DIR
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -49,7 +57,11 @@ class ApiSpec:
         if not candidates:
             return None
         # Prefer the most literal template (fewest parameters) when several match.
-        return min(candidates, key=lambda op: (op.template.count("{"), -len(op.template)))
+        chosen = min(candidates, key=lambda op: (op.template.count("{"), -len(op.template)))
+        if os.environ.get(USAGE_VAR):
+            with open(os.environ[USAGE_VAR], "a", encoding="utf-8") as usage:
+                usage.write(json.dumps({"spec": self.name, "method": chosen.method, "path": chosen.template}) + "\n")
+        return chosen
 
 
 def _escape_pointer(part: str) -> str:
@@ -84,6 +96,11 @@ def _string_keys(node):
     return node
 
 
+def extract_path(relative: str) -> Path:
+    """Where the extract of ``api-specs/<relative>`` is kept: same folders, always JSON."""
+    return EXTRACTS_DIR / Path(relative).with_suffix(".json")
+
+
 def _load_document(path: Path) -> dict:
     if path.suffix in (".yaml", ".yml"):
         import yaml
@@ -99,8 +116,12 @@ def _load_document(path: Path) -> dict:
 
 @lru_cache(maxsize=None)
 def load_spec(relative: str, mount: str = "") -> ApiSpec:
-    """Load ``api-specs/<relative>``; ``mount`` is the path prefix where its paths are served."""
-    document = _load_document(SPECS_DIR / relative)
+    """Load the extract of ``api-specs/<relative>``; ``mount`` is the path prefix where its paths are served."""
+    path = SPECS_DIR / relative if SPECS_DIR != EXTRACTS_DIR else extract_path(relative)
+    document = _load_document(path)
+    if os.environ.get(USAGE_VAR):  # an extract is made for every description a test loads, even one it never matches
+        with open(os.environ[USAGE_VAR], "a", encoding="utf-8") as usage:
+            usage.write(json.dumps({"spec": relative}) + "\n")
     spec = ApiSpec(relative, document, mount.rstrip("/"), openapi3="openapi" in document)
     for template, item in (document.get("paths") or {}).items():
         item = _resolve(document, item)

@@ -19,3 +19,11 @@ class EmulatorFactory:
         for emulator in self.running:
             emulator.stop()
         self.running.clear()
+
+
+def only_reads(emulator) -> bool:
+    """Whether every request the emulator saw was a read: a GET, or a non-GET the HTTP layer declares a read."""
+    from exadesk.http import is_declared_read
+
+    return all(is_declared_read(r.method, emulator.url + r.path, r.json() if r.method == "POST" else None)
+               for r in emulator.requests)

@@ -10,12 +10,14 @@ secret never appears in the output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 @dataclass
 class Case:
     name: str
-    scenario: dict = field(default_factory=dict)
+    # a dict, or a function giving one when the case runs (for dates relative to the pinned clock)
+    scenario: dict | Callable[[], dict] = field(default_factory=dict)
     args: tuple[str, ...] = ()
     code: int = 0
     fail: tuple[str, ...] = ()  # check ids that must fail
@@ -30,7 +32,7 @@ class Case:
 
 
 def run_case(case: Case, tracker: str, emulators, cli, monkeypatch, base_args: tuple[str, ...] = ()):
-    emulator = emulators.start(tracker, case.scenario)
+    emulator = emulators.start(tracker, case.scenario() if callable(case.scenario) else case.scenario)
     secrets = case.secrets or dict(emulator.demo_secrets)
     args = ["check", tracker, "--url", emulator.url, "--json", *(base_args or emulator.demo_args), *case.args]
     for i, (name, value) in enumerate(secrets.items()):

@@ -13,6 +13,7 @@ from exadesk.trackers import TRACKER_MODULES
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
 STATUSES = ("pass", "fail", "warn", "unknown", "skipped", "draft", "prepared_offline", "verified", "failing",
+            "not_confirmed",
             "expiring")
 SVG_NS = "{http://www.w3.org/2000/svg}"
 ALL_SVGS = ([ICONS / "exadesk.svg"] + [ICONS / f"{tid}.svg" for tid in TRACKER_MODULES]

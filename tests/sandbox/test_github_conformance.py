@@ -24,6 +24,8 @@ def test_requests_are_documented(description, emulators, cli, monkeypatch):
     total = 0
     for case in SCENARIOS:
         _, emulator = run_case(case, "github", emulators, cli, monkeypatch)
-        total += assert_requests_documented(api, emulator.requests)
+        # GraphQL (POST /graphql, GHES /api/graphql) is described by GitHub's GraphQL schema, not the REST
+        # operations: https://docs.github.com/graphql/guides/forming-calls-with-graphql
+        total += assert_requests_documented(api, emulator.requests, allow=(r"/graphql$",))
         assert_replies_conform(api, emulator.requests)  # status codes only: the extraction has no schemas
-    assert total >= 6
+    assert total >= len(SCENARIOS)  # at least GET /user in each (repositories are read through GraphQL)

@@ -23,7 +23,7 @@ DC_CASES = [
     Case("missing-link", {"projects": {"SUP": {"denied": ["LINK_ISSUES"]}}}, args=("--project", "SUP"), code=1),
     Case("hidden-project", {"projects": {"SUP": {"visible": False}}}, args=("--project", "SUP", "--sync", "triggers"),
          code=1),
-    Case("not-admin", {"user": {"admin": False}}, args=("--project", "SUP")),
+    Case("not-admin", {"user": {"admin": False}}, args=("--project", "SUP"), code=3),  # schemes not readable
     Case("old-jira-pat", {"pats": False, "version": "8.5.3"}, args=("--project", "SUP"), code=1, kind="auth"),
 ]
 

@@ -25,7 +25,8 @@ SCENARIOS = [
           code=1), ()),
     (Case("admin", {"users": {"9001": {"role": "admin", "role_type": 4, "custom_role_id": None}}}), ()),
     (Case("end-user", {"users": {"9001": {"role": "end-user", "role_type": None, "custom_role_id": None}}}, code=1), ()),
-    (Case("oauth", args=("--auth", "oauth_token"), secrets={"access_token": DEMO_OAUTH}), ("--json",)),
+    (Case("oauth", args=("--auth", "oauth_token", "--project", "Support"), secrets={"access_token": DEMO_OAUTH}),
+     ("--json",)),
 ]
 
 

@@ -19,6 +19,7 @@ def _groups(*groups: str) -> dict:
 CASES = [
     Case("ready", passed=(PCA, PA)),
     Case("ready-as-the-service-sends-it", {"wire": "service"}, passed=(PCA, PA)),
+    Case("ready-as-the-description-says", {"wire": "documented"}, passed=(PCA, PA)),
     Case("not-collection-admin", _groups("[Website]\\Project Administrators", "[Backend]\\Project Administrators"),
          code=1, fail=(PCA,), passed=(PA,)),
     Case("collection-admin-through-a-nested-group",
@@ -26,7 +27,8 @@ CASES = [
          passed=(PCA, PA)),
     Case("not-admin-of-one-project", _groups("[acme]\\Project Collection Administrators",
                                              "[Website]\\Project Administrators"), code=1, fail=(PA,), passed=(PCA,)),
-    Case("project-missing", args=("--project", "Mobile"), code=1, fail=(PA,)),
+    # Issue 19 item 7: a project that does not exist is one finding; Website (the demo's) is still checked.
+    Case("project-missing", args=("--project", "Mobile"), code=1, fail=("azure_devops.scope",), passed=(PA,)),
     Case("token-without-identity-scope", {"pats": {DEMO_PAT: {"scopes": ["vso.work_full", "vso.project"]}}}, code=1,
          kind="forbidden", reason="azure_devops.scope_missing"),
     # field notes
@@ -79,7 +81,8 @@ def test_server_address_without_collection_is_explained(emulators, cli, monkeypa
     """ADO Server: the server root refuses PATs with 'Resource not available for anonymous access'."""
     emulator = emulators.start("azure_devops")
     monkeypatch.setenv("TOK", DEMO_PAT)
-    result = cli("check", "azure_devops", "--url", emulator.root_url, "--secret-env", "TOK", "--json")
+    result = cli("check", "azure_devops", "--url", emulator.root_url, "--secret-env", "TOK", "--project", "Website",
+                 "--json")
     assert result.code == 1
     error = result.json()["error"]
     assert error["reason"] == "azure_devops.collection_missing"
@@ -113,8 +116,8 @@ def test_locate_maps_hosts():
     assert locate("http://127.0.0.1:8080/acme").identities == "http://127.0.0.1:8080/acme"
 
 
-@pytest.mark.parametrize("url", ["https://ado.example.com/tfs", "https://ado.example.com",
-                                 "https://dev.azure.com/acme/Website"])
+# A Services page address (https://dev.azure.com/acme/Website) is trimmed to the organisation: test_addresses.py.
+@pytest.mark.parametrize("url", ["https://ado.example.com/tfs", "https://ado.example.com"])
 def test_offline_validation_asks_for_org_or_collection(url, cli, monkeypatch):
     monkeypatch.setenv("TOK", DEMO_PAT)
     result = cli("check", "azure_devops", "--url", url, "--secret-env", "TOK", "--json")
@@ -131,3 +134,40 @@ def test_offline_validation_of_token_shows_form_without_echo(cli, monkeypatch):
     assert result.code == 2
     assert "52" in result.check("azure_devops.field.token")["fix"]
     assert "not a token at all" not in result.out
+
+
+def test_every_request_suppresses_the_sign_in_redirect_and_connection_data_names_its_version(emulators, cli,
+                                                                                             monkeypatch):
+    # Microsoft's client (azure-devops-python-api, azure/devops/client.py) sends X-TFS-FedAuthRedirect: Suppress on
+    # every request; connectionData is a preview resource (location_client.py: version='7.1-preview.1').
+    _, emulator = run_case(Case("ready", passed=(PCA, PA)), "azure_devops", emulators, cli, monkeypatch,
+                           base_args=PROJECTS)
+    assert emulator.requests and all(r.headers.get("x-tfs-fedauthredirect") == "Suppress" for r in emulator.requests)
+    connection = [r for r in emulator.requests if r.path.endswith("/_apis/connectionData")]
+    assert [r.param("api-version") for r in connection] == ["7.1-preview.1"]
+
+
+def test_without_the_suppress_header_a_bad_token_is_redirected_to_sign_in(emulators):
+    import requests
+
+    emulator = emulators.start("azure_devops")
+    url = f"{emulator.url}/_apis/connectionData?api-version=7.1-preview.1"
+    bare = requests.get(url, auth=("", "b" * 52), allow_redirects=False, timeout=5)
+    assert bare.status_code == 302 and "_signin" in bare.headers["Location"]
+    suppressed = requests.get(url, auth=("", "b" * 52), headers={"X-TFS-FedAuthRedirect": "Suppress"},
+                              allow_redirects=False, timeout=5)
+    assert suppressed.status_code == 401 and suppressed.content == b""
+
+
+# GET without api-version is served (many clients call it so); a released version number is refused, as for every
+# preview resource ("the -preview flag must be supplied").
+@pytest.mark.parametrize("version,status", [("", 200), ("7.1", 400), ("7.1-preview.1", 200), ("7.1-preview", 200)])
+def test_connection_data_is_a_preview_resource(emulators, version, status):
+    import requests
+
+    emulator = emulators.start("azure_devops")
+    reply = requests.get(f"{emulator.url}/_apis/connectionData", params={"api-version": version} if version else {},
+                         auth=("", DEMO_PAT), headers={"X-TFS-FedAuthRedirect": "Suppress"}, timeout=5)
+    assert reply.status_code == status
+    if status == 400:
+        assert "-preview" in reply.json()["message"]

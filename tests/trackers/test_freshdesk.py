@@ -39,15 +39,53 @@ def test_custom_role_is_a_manual_check_with_steps(emulators, cli, monkeypatch):
     case = Case("custom-role", {"agents": {DEMO_KEY: {"role_ids": [5]}}}, code=0)
     result, _ = run_case(case, "freshdesk", emulators, cli, monkeypatch)
     role = result.check("freshdesk.role")
-    assert role["status"] == "unknown"
+    # No API lists a custom role's permissions: a manual step, which does not hold back "ready".
+    assert role["status"] == "unknown" and role["manual"] is True
     assert "Notes only" in role["detail"] and "Admin, Team, Roles" in role["detail"]
 
 
 def test_roles_hidden_from_agents_is_unknown_not_a_failure(emulators, cli, monkeypatch):
-    case = Case("roles-hidden", {"roles_visible_to_agents": False}, code=0, passed=("freshdesk.agent",))
+    # Roles could be read (by an administrator) but this key may not: not confirmed (exit 3), never a fail.
+    case = Case("roles-hidden", {"roles_visible_to_agents": False}, code=3, passed=("freshdesk.agent",))
     result, emulator = run_case(case, "freshdesk", emulators, cli, monkeypatch)
-    assert result.check("freshdesk.role")["status"] == "unknown"
+    role = result.check("freshdesk.role")
+    assert role["status"] == "unknown" and role["manual"] is False and "Admin, Team, Roles" in role["detail"]
     assert emulator.count(path="/api/v2/roles/") == 1
+
+
+def test_agent_reply_without_role_ids_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): /agents/me without role_ids.
+    case = Case("no-role-ids", {"agents": {DEMO_KEY: {"omit": ["role_ids"]}}}, code=3, passed=("freshdesk.agent",))
+    result, emulator = run_case(case, "freshdesk", emulators, cli, monkeypatch)
+    role = result.check("freshdesk.role")
+    assert role["status"] == "unknown" and "role_ids" in role["detail"] and "/agents/me" in role["detail"]
+    assert result.check("freshdesk.admin_account")["status"] == "unknown"
+    assert emulator.count(path="/api/v2/roles/") == 0
+
+
+def test_agent_reply_with_an_empty_role_list_is_still_a_fail(emulators, cli, monkeypatch):
+    # Sent and empty is an answer: the agent has no role.
+    case = Case("empty-role-ids", {"agents": {DEMO_KEY: {"role_ids": []}}}, code=1, fail=("freshdesk.role",))
+    run_case(case, "freshdesk", emulators, cli, monkeypatch)
+
+
+def test_admin_reply_without_role_ids_is_not_confirmed():
+    from exadesk.trackers import _freshworks as fw
+
+    class Ctx:
+        identity = None
+        spec = type("Spec", (), {"name": "Freshdesk"})()
+
+        def failed(self, *a, **k):
+            return ("fail", a)
+
+        def not_sent(self, key, field, where, **k):
+            return ("not_sent", key, field, where)
+
+        def passed(self, *a, **k):
+            return ("pass", a)
+
+    assert fw.admin_role_result(Ctx(), None, None, ("Administrator",), lambda b: b)[0] == "not_sent"
 
 
 def test_field_note_401_names_the_key_and_x_password(emulators, cli, monkeypatch):

@@ -64,11 +64,11 @@ def test_field_note_key_disabled_names_only_the_account_admin(emulators, cli, mo
 
 def test_field_note_access_denied_on_roles_is_cannot_confirm(emulators, cli, monkeypatch):
     # Field notes: {"code":"access_denied"} on admin endpoints while /agents/me works: not a key failure.
-    case = Case("roles-denied", {"roles_visible_to_agents": False}, code=0,
+    case = Case("roles-denied", {"roles_visible_to_agents": False}, code=3,
                 passed=("freshservice.api_access", "freshservice.agent", "freshservice.tickets"))
     result, emulator = run_case(case, "freshservice", emulators, cli, monkeypatch)
     role = result.check("freshservice.role")
-    assert role["status"] == "unknown"
+    assert role["status"] == "unknown" and role["manual"] is False
     assert "access_denied" in role["detail"] and "Admin, User Management, Roles" in role["detail"]
     assert [r.reply_status for r in emulator.requests if "/roles/" in r.path] == [403]
 
@@ -77,7 +77,7 @@ def test_custom_role_is_a_manual_check(emulators, cli, monkeypatch):
     case = Case("custom", {"agents": {DEMO_KEY: {"roles": [{"role_id": 21000150301,
                                                             "assignment_scope": "entire_helpdesk"}]}}}, code=0)
     result, _ = run_case(case, "freshservice", emulators, cli, monkeypatch)
-    assert result.check("freshservice.role")["status"] == "unknown"
+    assert result.check("freshservice.role")["status"] == "unknown" and result.check("freshservice.role")["manual"]
     assert "Triage (custom)" in result.check("freshservice.role")["detail"]
 
 
@@ -116,3 +116,12 @@ def test_offline_validation_names_the_expected_form(cli, monkeypatch, url, key, 
     assert check["status"] == "fail"
     assert "freshservice.com" in check["fix"] or "letters and digits" in check["fix"]
     assert "sk-not a key" not in result.out
+
+
+def test_agent_reply_without_roles_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): /agents/me without roles or role_ids.
+    case = Case("no-roles", {"agents": {DEMO_KEY: {"omit": ["roles", "role_ids"]}}}, code=3,
+                passed=("freshservice.agent",))
+    result, _ = run_case(case, "freshservice", emulators, cli, monkeypatch)
+    role = result.check("freshservice.role")
+    assert role["status"] == "unknown" and "roles" in role["detail"] and "/agents/me" in role["detail"]

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
+from exadesk import clock
 from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
 from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 
 REPO = ("--project", "acme/website")
+
+
+def _github_time(at: datetime) -> str:
+    """A time as GitHub writes it in the GitHub-Authentication-Token-Expiration header."""
+    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+
 
 CASES = [
     Case("ready-classic", passed=("github.repo", "github.admin", "github.token_expiry")),
@@ -18,10 +25,10 @@ CASES = [
     Case("not-admin", {"repos": {"acme/website": {"collaborators": {"exalate-proxy": "push"}}}}, code=1,
          fail=("github.admin",), passed=("github.repo",)),
     Case("org-owner-counts-as-admin",
-         {"repos": {"acme/website": {"collaborators": {}}}, "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}}},
+         {"repos": {"acme/website": {"collaborators": {"exalate-proxy": None}}}, "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}}},
          passed=("github.admin",)),
-    Case("expires-soon", {"tokens": {DEMO_CLASSIC: {"expires": (datetime.now(timezone.utc) + timedelta(days=3)).strftime("%Y-%m-%d %H:%M:%S UTC")}}}, code=0,
-         warn=("github.token_expiry",)),
+    Case("expires-soon", lambda: {"tokens": {DEMO_CLASSIC: {"expires": _github_time(clock.now() + timedelta(days=3))}}},
+         code=0, warn=("github.token_expiry",)),
     Case("fine-grained-ready", args=("--auth", "fine_grained"), secrets={"token": DEMO_FINE},
          passed=("github.repository_access", "github.admin")),
     Case("fine-grained-missing-repo", {"tokens": {DEMO_FINE: {"repos": ["acme/backend"]}}},
@@ -66,3 +73,66 @@ def test_offline_validation_names_the_expected_form(cli, monkeypatch):
     assert result.check("github.field.token")["status"] == "fail"
     assert "ghp_" in result.check("github.field.token")["fix"]
     assert "not-a-token" not in result.out
+
+
+FINE = ("--auth", "fine_grained")
+
+
+def _check_fine(emulators, cli, monkeypatch, scenario: dict):
+    emulator = emulators.start("github", scenario)
+    monkeypatch.setenv("GH_FINE", DEMO_FINE)
+    result = cli("check", "github", "--url", emulator.url, "--json", *REPO, *FINE, "--secret-env", "GH_FINE")
+    assert DEMO_FINE not in result.out
+    return result, emulator
+
+
+def test_fine_grained_replies_name_the_permissions_the_endpoint_accepts(emulators):
+    # GitHub sends X-Accepted-GitHub-Permissions to fine-grained tokens, on errors too (PyGithub's ReplayData:
+    # Issue.setUp.txt "metadata=read" on GET /repos/{owner}/{repo}; Organization.testRemoveCustomProperty.txt on a 404).
+    import requests
+
+    emulator = emulators.start("github", {"tokens": {DEMO_FINE: {"repos": ["acme/backend"]}}})
+    auth = {"Authorization": f"Bearer {DEMO_FINE}"}
+    found = requests.get(f"{emulator.url}/api/v3/repos/acme/backend", headers=auth, timeout=5)
+    hidden = requests.get(f"{emulator.url}/api/v3/repos/acme/website", headers=auth, timeout=5)
+    assert found.headers["X-Accepted-GitHub-Permissions"] == "metadata=read"
+    assert hidden.status_code == 404 and hidden.headers["X-Accepted-GitHub-Permissions"] == "metadata=read"
+    assert "X-OAuth-Scopes" not in found.headers
+
+
+def test_fine_grained_token_without_members_permission_leaves_owner_role_not_confirmed(emulators, cli, monkeypatch):
+    # The repository reply leaves out its optional permissions, so the owner role decides; the token may not read
+    # the membership: GitHub answers 403 naming members=read. That decides nothing about the user: not a fail.
+    scenario = {"repos": {"acme/website": {"collaborators": {"exalate-proxy": None}, "permissions_sent": False}},
+                "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}},
+                "tokens": {DEMO_FINE: {"org_permissions": {"members": None}}}}
+    result, _ = _check_fine(emulators, cli, monkeypatch, scenario)
+    check = result.check("github.admin")
+    assert check["status"] == "unknown", check
+    assert "Members (read)" in check["detail"] + check["fix"]
+    assert result.check("github.repository_access")["status"] == "pass"
+
+
+def test_fine_grained_token_with_members_permission_reads_the_owner_role(emulators, cli, monkeypatch):
+    scenario = {"repos": {"acme/website": {"collaborators": {"exalate-proxy": None}, "permissions_sent": False}},
+                "orgs": {"acme": {"members": {"exalate-proxy": "admin"}}},
+                "tokens": {DEMO_FINE: {"org_permissions": {"members": "read"}}}}
+    result, _ = _check_fine(emulators, cli, monkeypatch, scenario)
+    assert result.check("github.admin")["status"] == "pass"
+
+
+def test_fine_grained_missing_repository_names_what_github_asks_for(emulators, cli, monkeypatch):
+    result, _ = _check_fine(emulators, cli, monkeypatch, {"tokens": {DEMO_FINE: {"repos": ["acme/backend"]}}})
+    check = result.check("github.repository_access")
+    assert check["status"] == "fail" and "Metadata (read)" in check["detail"]
+
+
+def test_accepted_permissions_are_read_as_github_writes_them():
+    from exadesk.trackers.github import accepted_permissions
+
+    assert accepted_permissions("metadata=read") == "Metadata (read)"
+    assert accepted_permissions("issues=read; pull_requests=read") == "Issues (read) or Pull requests (read)"
+    assert accepted_permissions("contents=write; contents=write,workflows=write") == \
+        "Contents (write) or Contents (write) and Workflows (write)"
+    assert accepted_permissions("allows_permissionless_access=true") == ""
+    assert accepted_permissions("") == ""

@@ -68,11 +68,13 @@ def test_rejected_password_is_sent_once(emulators, cli, monkeypatch):
     assert b"Not-The-Alm-Pass-2" in emulator.requests[0].body  # in the XML body, as ALM documents
 
 
-def test_without_projects_in_scope_the_project_checks_are_unknown(emulators, cli, monkeypatch):
-    case = Case("no-scope", code=0, passed=("hp_alm.site_session",))
-    result, _ = run_case(case, "hp_alm", emulators, cli, monkeypatch, base_args=("--user", DEMO_USER))
-    assert result.check("hp_alm.all_projects")["status"] == "unknown"
-    assert "DEFAULT/Sync_Project" in result.check("hp_alm.all_projects")["detail"]
+def test_without_projects_in_scope_nothing_is_sent_and_the_option_is_named(emulators, cli, monkeypatch):
+    # It reported ready (exit 0, "Verified") with every requirement unknown; now it asks for the projects.
+    case = Case("no-scope", code=2, kind="bad_input")
+    result, emulator = run_case(case, "hp_alm", emulators, cli, monkeypatch, base_args=("--user", DEMO_USER))
+    error = result.json()["error"]
+    assert error["reason"] == "input.scope_missing" and "--project" in error["next_step"]
+    assert emulator.requests == []
 
 
 def test_retirement_is_said_plainly_everywhere_it_is_chosen():
@@ -114,3 +116,40 @@ def test_url_typed_with_qcbin_and_a_page_works(emulators, cli, monkeypatch):
                  "--project", "DEFAULT/Sync_Project", "--secret-env", "ALM_PW", "--json")
     assert result.code == 0, result.out[:1000]
     assert emulator.requests[0].path == "/qcbin/authentication-point/alm-authenticate"
+
+
+# -- TDAdmin from the user's groups; Site Administration (issue 16) ------------------------------------------
+
+def test_tdadmin_is_read_from_the_users_groups_in_each_project(emulators, cli, monkeypatch):
+    result, emulator = run_case(Case("tdadmin", passed=(*ALL, "hp_alm.TDAdmin")), "hp_alm", emulators, cli,
+                                monkeypatch)
+    check = result.check("hp_alm.TDAdmin")
+    assert check["manual"] is False and "DEFAULT/Sync_Project" in check["detail"]
+    asked = [r for r in emulator.requests if "/customization/users/" in r.path]
+    assert asked and all(r.method == "GET" and r.param("show-user-groups-names") == "true" for r in asked)
+
+
+def test_a_project_where_the_user_is_not_in_tdadmin_fails_with_the_fix(emulators, cli, monkeypatch):
+    case = Case("no-tdadmin", {"users": {DEMO_USER: {"groups": {"DEFAULT/Sync_Project": ["Viewer", "QATester"]}}}},
+                code=1, fail=("hp_alm.TDAdmin",))
+    result, _ = run_case(case, "hp_alm", emulators, cli, monkeypatch)
+    check = result.check("hp_alm.TDAdmin")
+    assert "Viewer" in check["detail"] and "Project Users" in check["fix"]
+
+
+def test_group_names_not_sent_leave_tdadmin_not_confirmed(emulators, cli, monkeypatch):
+    case = Case("groups-not-sent", {"groups_sent": False}, code=3, passed=ALL)
+    result, _ = run_case(case, "hp_alm", emulators, cli, monkeypatch)
+    check = result.check("hp_alm.TDAdmin")
+    assert check["status"] == "unknown" and check["manual"] is False and "did not send" in check["detail"]
+
+
+def test_site_administration_refusal_says_the_user_is_no_site_administrator(emulators, cli, monkeypatch):
+    result, emulator = run_case(Case("not-site-admin", passed=ALL), "hp_alm", emulators, cli, monkeypatch)
+    detail = result.check("hp_alm.all_projects")["detail"]
+    assert "not a site administrator" in detail and "cannot be shown to see every project" in detail
+    assert any(r.path.startswith("/qcbin/v2/sa/api/") and r.reply_status == 403 for r in emulator.requests)
+    admin, _ = run_case(Case("site-admin", {"users": {DEMO_USER: {"site_admin": True}}}, passed=ALL), "hp_alm",
+                        emulators, cli, monkeypatch)
+    assert "site administrator" in admin.check("hp_alm.all_projects")["detail"]
+    assert "not a site administrator" not in admin.check("hp_alm.all_projects")["detail"]

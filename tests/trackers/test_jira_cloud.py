@@ -29,7 +29,9 @@ CASES = [
       for p in ROLE_PERMS),
     Case("app-user-missing", {"app_user": {"present": False}}, code=1, fail=(f"{T}.app_user",)),
     Case("app-user-deactivated", {"app_user": {"active": False}}, code=1, fail=(f"{T}.app_user",)),
-    Case("app-user-email-hidden-found-by-name", {"app_user": {"emailAddress": ""}}, passed=(f"{T}.app_user",)),
+    Case("app-user-found-by-name-without-email", {"app_user": {"emailAddress": ""}}, passed=(f"{T}.app_user",)),
+    Case("app-user-after-many-accounts", {"app_user": {"active": False}, "more_users": 1500}, code=1,
+         fail=(f"{T}.app_user",)),
     # Field note: the role removed from a private project leaves the app user silently blind there.
     Case("role-membership-removed", {"projects": {"SUP": {"role_members": []}}}, code=1,
          fail=(f"{T}.atlassian-addons-project-access",)),
@@ -124,8 +126,23 @@ def test_non_admin_credential_stops_before_admin_only_reads(emulators, cli, monk
 
 
 def test_verification_only_reads(emulators, cli, monkeypatch):
+    """GETs, and the one POST Atlassian documents as a read (Get bulk permissions), declared in the HTTP layer."""
+    from exadesk.http import is_declared_read
+
     _, emulator = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
-    assert {r.method for r in emulator.requests} == {"GET"}
+    assert {(r.method, r.path) for r in emulator.requests if r.method != "GET"} == {
+        ("POST", "/rest/api/3/permissions/check")}
+    assert all(is_declared_read(r.method, emulator.url + r.path) for r in emulator.requests)
+
+
+def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):
+    """Issue 19 item 7: a key that does not exist is "no project OPS: check the key", not six scheme fixes."""
+    result, _ = run_case(Case("typo", code=1, fail=(f"{T}.scope",)), T, emulators, cli, monkeypatch,
+                         base_args=(*BASE, "--project", "OPS"))
+    failed = [c for c in result.json()["checks"] if c["status"] == "fail"]
+    assert [c["id"] for c in failed] == [f"{T}.scope"]
+    assert failed[0]["detail"] == "No project OPS: check the key."
+    assert all("OPS" not in c["detail"] for c in result.json()["checks"] if c["id"] != f"{T}.scope")
 
 
 def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):
@@ -155,3 +172,59 @@ def test_offline_validation_of_the_site_address(cli, monkeypatch):
     assert result.code == 2
     assert "atlassian.net" in result.check(f"{T}.url")["fix"]
     assert DEMO_TOKEN not in result.out
+
+
+def _search_queries(emulator) -> list[str]:
+    return [r.param("query") for r in emulator.requests if r.path.endswith("/rest/api/3/user/search")]
+
+
+def test_deactivated_app_user_is_found_through_all_users(emulators, cli, monkeypatch):
+    # user/search returns active users only (Atlassian: "Returns a list of active users"); GET /users/search
+    # returns "active users, inactive users and previously deleted users" (swagger-v3.v3.json getAllUsers).
+    case = Case("deactivated", {"app_user": {"active": False}}, code=1, fail=(f"{T}.app_user",))
+    result, emulator = run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+    assert "deactivated" in result.check(f"{T}.app_user")["detail"]
+    assert any(r.path.endswith("/rest/api/3/users/search") for r in emulator.requests)
+
+
+def test_the_app_user_is_searched_once_by_name_not_by_email(emulators, cli, monkeypatch):
+    # App accounts have no e-mail address, so a search by the app's address finds nothing: one request wasted.
+    _, emulator = run_case(Case("ready", passed=(f"{T}.app_user",)), T, emulators, cli, monkeypatch, base_args=BASE)
+    assert _search_queries(emulator) == ["Exalate"]
+    assert not any(r.path.endswith("/rest/api/3/users/search") for r in emulator.requests)
+
+
+def test_removed_app_user_is_reported_missing_after_reading_all_users(emulators, cli, monkeypatch):
+    case = Case("missing", {"app_user": {"present": False}}, code=1, fail=(f"{T}.app_user",))
+    result, emulator = run_case(case, T, emulators, cli, monkeypatch, base_args=BASE)
+    assert "No app user" in result.check(f"{T}.app_user")["detail"]
+    assert any(r.path.endswith("/rest/api/3/users/search") for r in emulator.requests)
+
+
+def test_emulator_user_search_returns_active_users_only(emulators):
+    import requests
+
+    emulator = emulators.start(T, {"app_user": {"active": False}})
+    auth = (DEMO_EMAIL, DEMO_TOKEN)
+    searched = requests.get(f"{emulator.url}/rest/api/3/user/search", params={"query": "Exalate"}, auth=auth, timeout=5)
+    assert searched.status_code == 200 and searched.json() == []
+    everyone = requests.get(f"{emulator.url}/rest/api/3/users/search", params={"maxResults": 50}, auth=auth, timeout=5)
+    apps = [u for u in everyone.json() if u["accountType"] == "app"]
+    assert [(u["accountId"], u["active"]) for u in apps] == [(APP_ACCOUNT, False)]
+    assert all("emailAddress" not in u for u in apps)  # app accounts have no e-mail address
+
+
+def test_admin_check_names_a_misspelt_project_once(emulators):
+    """Issue 19 item 7 for the administrator's run: one finding, and the projects that exist are still checked."""
+    from exadesk import engine
+    from exadesk.trackers.base import Secrets, Target
+
+    emulator = emulators.start(T)
+    target = Target(tracker=T, url=emulator.url, auth_method="api_token", values={"email": DEMO_EMAIL},
+                    secrets=Secrets({"api_token": DEMO_TOKEN}), scope=["SUP", "OPS"])
+    report = engine.verify_admin(target)
+    by_id = {c.id: c for c in report.checks}
+    assert by_id[f"{T}.scope"].detail == "No project OPS: check the key."
+    assert by_id[f"{T}.admin.ADMINISTER_PROJECTS"].status.value == "pass"
+    assert "OPS" not in by_id[f"{T}.admin.ADMINISTER_PROJECTS"].detail
+

@@ -29,14 +29,15 @@ CASES = [
          passed=tuple(f"{T}.{k}" for k in (*ALWAYS, *CONDITIONAL)) + (f"{T}.search_issues", f"{T}.service_desk_agent",
                                                                      f"{T}.public_projects_only", f"{T}.admin_account")),
     Case("ready-password", args=AS_USER, secrets=PASSWORD, passed=(f"{T}.LINK_ISSUES",)),
-    *(Case(f"missing-{k}", denied(k), code=1, fail=(f"{T}.{k}",)) for k in ALWAYS),
+    *(Case(f"missing-{k}", denied(k), code=1, fail=(f"{T}.{k}",)) for k in ALWAYS if k != "BROWSE_PROJECTS"),
+    # A project the proxy user cannot browse is not in its project list: one finding, not one per permission.
+    Case("missing-BROWSE_PROJECTS", denied("BROWSE_PROJECTS"), code=1, fail=(f"{T}.scope",)),
     *(Case(f"missing-{k}", denied(k), args=("--sync", opt), code=1, fail=(f"{T}.{k}",))
       for k, opt in CONDITIONAL.items()),
     Case("conditional-not-synced-is-skipped", denied("DELETE_ALL_WORKLOGS"), passed=(f"{T}.LINK_ISSUES",)),
-    Case("project-not-visible", {"projects": {"SUP": {"visible": False}}}, code=1,
-         fail=(f"{T}.BROWSE_PROJECTS", f"{T}.LINK_ISSUES")),
-    Case("trigger-search-blind", denied("BROWSE_PROJECTS"), args=("--sync", "triggers"), code=1,
-         fail=(f"{T}.search_issues", f"{T}.BROWSE_PROJECTS")),
+    Case("project-not-visible", {"projects": {"SUP": {"visible": False}}}, code=1, fail=(f"{T}.scope",)),
+    Case("trigger-search-blind", denied("BROWSE_PROJECTS"), args=("--sync", "triggers", "--project", "DEV"), code=1,
+         fail=(f"{T}.scope",), passed=(f"{T}.search_issues", f"{T}.BROWSE_PROJECTS")),
     Case("not-a-service-desk-agent", {"projects": {"SUP": {"agent": False}}}, args=("--sync", "service-desk"),
          code=1, fail=(f"{T}.service_desk_agent",)),
     Case("no-jsm-installed", {"jsm": False}, args=("--sync", "service-desk"), code=1,
@@ -79,7 +80,8 @@ def test_security_warning_lists_only_private_projects(emulators, cli, monkeypatc
 
 
 def test_security_warning_without_admin_rights_is_unknown(emulators, cli, monkeypatch):
-    case = Case("not-admin", {"user": {"admin": False}}, passed=(f"{T}.LINK_ISSUES",))
+    # Decidable with an administrator's view of the schemes, not with this one: not confirmed (exit 3).
+    case = Case("not-admin", {"user": {"admin": False}}, code=3, passed=(f"{T}.LINK_ISSUES",))
     result, _ = run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
     assert result.check(f"{T}.public_projects_only")["status"] == "unknown"
 
@@ -122,7 +124,8 @@ def test_no_projects_in_scope_is_not_a_pass(emulators, cli, monkeypatch):
     emulator = emulators.start(T)
     monkeypatch.setenv("PAT", DEMO_PAT)
     result = cli("check", T, "--url", emulator.url, "--secret-env", "PAT", "--json")
-    assert result.check(f"{T}.LINK_ISSUES")["status"] == "unknown"
+    assert result.code == 2 and "--project" in result.json()["error"]["next_step"]
+    assert emulator.requests == []
 
 
 def test_api_base_keeps_the_context_path():
@@ -150,3 +153,20 @@ def test_offline_validation_of_the_address(cli, monkeypatch):
     assert result.code == 2
     assert "https://jira.example.com" in result.check(f"{T}.url")["fix"]
     assert DEMO_PAT not in result.out
+
+
+def test_permission_not_in_the_reply_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): mypermissions without LINK_ISSUES.
+    case = Case("not-sent", {"omit_permissions": ["LINK_ISSUES"]}, code=3, passed=(f"{T}.BROWSE_PROJECTS",))
+    result, _ = run_case(case, T, emulators, cli, monkeypatch, base_args=SCOPE)
+    check = result.check(f"{T}.LINK_ISSUES")
+    assert check["status"] == "unknown" and "LINK_ISSUES" in check["detail"] and "did not send" in check["detail"]
+
+
+def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):
+    """Issue 19 item 7: "no project OPS: check the key", and the checks go on for the projects that exist."""
+    result, _ = run_case(Case("typo", args=("--project", "OPS"), code=1, fail=(f"{T}.scope",),
+                              passed=(f"{T}.LINK_ISSUES",)), T, emulators, cli, monkeypatch)
+    failed = [c for c in result.json()["checks"] if c["status"] == "fail"]
+    assert [c["id"] for c in failed] == [f"{T}.scope"]
+    assert failed[0]["detail"] == "No project OPS: check the key."

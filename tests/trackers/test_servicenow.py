@@ -39,7 +39,10 @@ CASES = [
     Case("plugin-absent-seen-by-admin", {"plugins": {"com.glide.role_management.inh_count.rest_api": None}},
          args=("--user", "admin"), secrets={"password": "Sbx-Admin-Pw-5521"}, code=1, fail=(PLUGIN,)),
     Case("table-read-refused", {"refuse": ["incident"]}, code=1, fail=("servicenow.read",)),
-    Case("table-misspelt", args=("--project", "incidnet"), code=1, fail=("servicenow.read",)),
+    # Issue 19 item 7: a misspelt table is one finding ("no table incidnet: check the table name").
+    Case("table-misspelt", args=("--project", "incidnet"), code=1, fail=("servicenow.scope",)),
+    Case("table-misspelt-among-others", args=("--project", "incident", "--project", "incidnet"), code=1,
+         fail=("servicenow.scope",), passed=("servicenow.read", "servicenow.write")),
     Case("no-write-role", {"users": {"exalate.proxy": {"roles": [r for r in BASE_ROLES if r != "itil"]}},
                            "acls": {"incident": {"read": [ROLE]}}}, code=1, fail=("servicenow.write",),
          passed=("servicenow.read",)),
@@ -70,7 +73,7 @@ CASES = [
     Case("refresh-token-expired", {"oauth": {"refresh_tokens": {DEMO_REFRESH: {"expires_in_days": -1}}}},
          args=OAUTH, secrets=OAUTH_SECRETS, code=1, kind="auth", reason="servicenow.oauth_rejected"),
     Case("hibernating", {"hibernating": True}, code=3, kind="unexpected_response", reason="http.maintenance"),
-    Case("acl-hides-rows", {"acls": {"incident": {"read": ["sn_incident_read"]}}}, code=0),
+    Case("acl-hides-rows", {"acls": {"incident": {"read": ["sn_incident_read"]}}}, code=3),
     Case("user-hidden", {"acls": {"sys_user": {"read": ["admin"]}}}, code=1, kind="not_found",
          reason="servicenow.user_not_found"),
     # kit misbehaviours
@@ -107,7 +110,8 @@ def test_generic_401_names_causes_and_browser_step(emulators, cli, monkeypatch):
 
 
 def test_acl_hidden_rows_are_not_read_as_no_access(emulators, cli, monkeypatch):
-    result, emulator = run_case(Case("hidden", {"acls": {"incident": {"read": ["sn_incident_read"]}}}), "servicenow",
+    result, emulator = run_case(Case("hidden", {"acls": {"incident": {"read": ["sn_incident_read"]}}}, code=3),
+                                "servicenow",
                                 emulators, cli, monkeypatch)
     assert result.check("servicenow.read")["status"] == "unknown"
     assert emulator.count(path="/api/now/stats/incident") == 1
@@ -125,7 +129,7 @@ def test_oauth_uses_refresh_grant_and_bearer_token(emulators, cli, monkeypatch):
 
 def test_refresh_token_expiry_unknown_when_token_records_hidden(emulators, cli, monkeypatch):
     case = Case("hidden-tokens", {"acls": {"oauth_credential": {"read": ["admin"]}}}, args=OAUTH,
-                secrets=OAUTH_SECRETS)
+                secrets=OAUTH_SECRETS, code=3)
     result, _ = run_case(case, "servicenow", emulators, cli, monkeypatch)
     check = result.check("servicenow.refresh_token_lifespan")
     assert check["status"] == "unknown" and "100 days" in check["detail"]
@@ -152,9 +156,9 @@ def test_offline_validation_shows_expected_forms(cli, monkeypatch):
     assert DEMO_CLIENT_SECRET not in result.out and DEMO_REFRESH not in result.out
     monkeypatch.setenv("PW", DEMO_PASSWORD)
     result = cli("check", "servicenow", "--url", "https://acme.service-now.com/now/nav/ui/home", "--user",
-                 "exalate.proxy", "--secret-env", "PW", "--json")
-    assert result.code == 2
-    assert "https://acme.service-now.com" in result.check("servicenow.url")["fix"]
+                 "exalate.proxy", "--secret-env", "PW", "--json", "--timeout", "1")
+    # A page address pasted from the browser is trimmed to the instance address (issue 19 item 5), not refused.
+    assert result.json()["url"] == "https://acme.service-now.com"
     assert DEMO_PASSWORD not in result.out
 
 
@@ -165,3 +169,87 @@ def test_emulator_stats_counts_visible_records():
         reply = requests.get(f"{emulator.url}/api/now/stats/incident", params={"sysparm_count": "true"},
                              auth=("exalate.proxy", DEMO_PASSWORD), timeout=5)
         assert reply.json() == {"result": {"stats": {"count": "1"}}}
+
+
+
+# -- a non-admin proxy user: tables guarded by an elevated role answer 403 (issue 16) ---------------------------
+
+NON_ADMIN_CHECKS = ("servicenow.admin", PLUGIN, "servicenow.read", "servicenow.write",
+                    "servicenow.snc_platform_rest_api_access", "servicenow.import_set",
+                    "servicenow.snc_basic_auth_api_access")
+
+
+def test_emulator_refuses_a_guarded_table_with_servicenows_error_body():
+    from exadesk.sandbox.servicenow import NON_ADMIN
+
+    with ServiceNowEmulator(NON_ADMIN) as emulator:
+        import requests
+
+        reply = requests.get(f"{emulator.url}/api/now/table/sys_security_acl", auth=("exalate.proxy", DEMO_PASSWORD),
+                             timeout=5)
+        assert reply.status_code == 403
+        body = reply.json()
+        assert body["status"] == "failure" and body["error"]["message"] == "User Not Authorized"
+        assert body["error"]["detail"]
+        # A row-level ACL still filters rows instead of refusing.
+        rows = requests.get(f"{emulator.url}/api/now/table/sys_user", auth=("exalate.proxy", DEMO_PASSWORD),
+                            timeout=5)
+        assert rows.status_code == 200 and rows.json()["result"]
+
+
+def test_non_admin_scenario_runs_every_check_to_a_verdict(emulators, cli, monkeypatch):
+    from exadesk.sandbox.servicenow import NON_ADMIN
+
+    result, emulator = run_case(Case("non-admin", NON_ADMIN, code=3), "servicenow", emulators, cli, monkeypatch)
+    data = result.json()
+    assert data["error"] is None and data["verdict"] == "not_confirmed"
+    statuses = result.statuses()
+    assert all(statuses.get(c) for c in NON_ADMIN_CHECKS), statuses
+    assert statuses["servicenow.read"] == "pass" and statuses["servicenow.import_set"] == "pass"
+    assert statuses["servicenow.snc_basic_auth_api_access"] == "pass"
+    # Only the checks that need a refused table are not confirmed, each with its manual steps.
+    plugin = result.check(PLUGIN)
+    assert plugin["status"] == "unknown" and plugin["manual"] is False and "v_plugin" in plugin["detail"]
+    assert "System Definition, Plugins" in plugin["detail"]
+    assert any(r.reply_status == 403 for r in emulator.requests)
+
+
+def test_non_admin_human_output_names_what_is_not_confirmed(emulators, cli, monkeypatch):
+    from exadesk.sandbox.servicenow import NON_ADMIN
+
+    emulator = emulators.start("servicenow", NON_ADMIN)
+    monkeypatch.setenv("SN_PW", DEMO_PASSWORD)
+    result = cli("check", "servicenow", "--url", emulator.url, "--user", "exalate.proxy", "--secret-env", "SN_PW")
+    assert result.code == 3
+    assert "NOT CONFIRMED" in result.out.splitlines()[0] and "[NOT CONFIRMED]" in result.out
+    assert "[MANUAL]" in result.out and "????" not in result.out
+
+
+def test_refused_roles_table_leaves_the_other_checks_running(emulators, cli, monkeypatch):
+    from exadesk.sandbox.servicenow import NON_ADMIN
+
+    scenario = {**NON_ADMIN, "table_acls": {**NON_ADMIN["table_acls"], "sys_user_has_role": ["admin"]}}
+    result, _ = run_case(Case("roles-refused", scenario, code=3, passed=("servicenow.read",)), "servicenow",
+                         emulators, cli, monkeypatch)
+    for key in ("admin", "snc_platform_rest_api_access", "import_set"):
+        check = result.check(f"servicenow.{key}")
+        assert check["status"] == "unknown" and "sys_user_has_role" in check["detail"], check
+    # Web-service-access-only is on the user record itself, so Basic sign-in is still decided.
+    assert result.check("servicenow.snc_basic_auth_api_access")["status"] == "pass"
+
+
+def test_plugin_list_readable_without_the_plugin_is_a_fail(emulators, cli, monkeypatch):
+    # v_plugin answers (other plugins are listed) and the V2 REST API plugin has no row: it is not installed.
+    case = Case("plugin-absent", {"plugins": {"com.glide.role_management.inh_count.rest_api": None}}, code=1,
+                fail=(PLUGIN,))
+    result, _ = run_case(case, "servicenow", emulators, cli, monkeypatch)
+    assert "not installed" in result.check(PLUGIN)["detail"]
+
+
+def test_refused_oauth_tables_leave_the_token_expiry_not_confirmed(emulators, cli, monkeypatch):
+    from exadesk.sandbox.servicenow import NON_ADMIN
+
+    result, _ = run_case(Case("oauth-non-admin", NON_ADMIN, args=OAUTH, secrets=OAUTH_SECRETS, code=3),
+                         "servicenow", emulators, cli, monkeypatch)
+    check = result.check("servicenow.refresh_token_lifespan")
+    assert check["status"] == "unknown" and "Manage Tokens" in check["detail"] + check["fix"]

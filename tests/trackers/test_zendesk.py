@@ -21,7 +21,7 @@ def user(**changes) -> dict:
     return {"users": {USER: changes}}
 
 
-OAUTH = dict(args=("--auth", "oauth_token"), secrets={"access_token": DEMO_OAUTH})
+OAUTH = dict(args=("--auth", "oauth_token", "--project", "Support"), secrets={"access_token": DEMO_OAUTH})
 
 CASES = [
     Case("ready-custom-role", passed=("zendesk.role", "zendesk.ticket_editing", "zendesk.ticket_access",
@@ -151,3 +151,13 @@ def test_offline_bad_email_and_url(cli, monkeypatch):
                  "--secret-env", "api_token=TOK", "--json")
     assert result.code == 2 and "your-subdomain.zendesk.com" in result.check("zendesk.url")["fix"]
     assert DEMO_API_TOKEN not in result.out
+
+
+def test_role_configuration_without_a_field_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):
+    # A field the tracker did not send is never a fail (issue 16): a custom role without ticket_editing.
+    case = Case("field-not-sent", {"custom_roles": {"360001": {"omit": ["ticket_editing", "ticket_access"]}}},
+                code=3, passed=("zendesk.role",))
+    result, _ = run_case(case, "zendesk", emulators, cli, monkeypatch)
+    for key in ("ticket_editing", "ticket_access"):
+        check = result.check(f"zendesk.{key}")
+        assert check["status"] == "unknown" and key in check["detail"] and "did not send" in check["detail"]

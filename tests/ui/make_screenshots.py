@@ -1,6 +1,7 @@
 """Screenshots of the window for docs/screenshots (run under Xvfb; see docs/user-guide.md).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.make_screenshots [--out docs/screenshots]
+        [--only wizard-6-results-cancelled ...]   (save only the named pictures, leave the others as they are)
 
 Uses a throw-away EXADESK_HOME, an in-memory keychain and the emulators; nothing real is touched.
 """
@@ -17,6 +18,9 @@ from pathlib import Path
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="save only this screenshot (repeatable; e.g. wizard-6-results-cancelled); "
+                             "the others are still taken, so each step sees the state it expects, but not saved")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -59,6 +63,8 @@ def main(argv=None) -> int:
 
     def grab(widget, name):
         pump()
+        if args.only and name not in args.only:
+            return
         widget.grab().save(str(out / f"{name}.png"))
         print("saved", out / f"{name}.png")
 
@@ -106,7 +112,7 @@ def main(argv=None) -> int:
     sync.boxes["attachments"].setChecked(True)
     sync.scope_row.input.setText("acme/website")
     grab(wizard, "wizard-4-sync")
-    gh_emu.scenario["fault"] = {"kind": "slow", "delay": 1.5, "path": "/repos/"}
+    gh_emu.scenario["fault"] = {"kind": "slow", "delay": 1.5, "path": "/repos/|/graphql$"}
     wizard.next()
     wait_until(lambda: len(wizard.currentPage().table.checks.rows) >= 2, 5000)
     grab(wizard, "wizard-5-verify")
@@ -130,6 +136,8 @@ def main(argv=None) -> int:
     grab(wizard, "wizard-6-results-sso")
     wizard.reject()
 
+    not_confirmed(window, grab, wait_until)
+
     fs = demo.emulators.get("freshservice")
     if fs is not None:
         wizard = window.start_wizard("freshservice", WizardFlow(tracker="freshservice"))
@@ -139,14 +147,172 @@ def main(argv=None) -> int:
         wizard.currentPage().content.rejected_button.setChecked(True)
         grab(wizard, "wizard-2-freshservice-api-key")
         wizard.reject()
+    person_data(window, grab, pump, wait_until)
+    diagnoses(window, grab, pump, wait_until)
+    cancelled_run(window, grab, wait_until)
     window.close()
     return 0
 
 
+def diagnoses(window, grab, pump, wait_until) -> None:
+    """Issue 19: a rejected credential folded to its problem and one line, who signed in beside the proxy user
+    checked (Jira Cloud), a misspelt project key as one finding, and the user guide inside the app."""
+    from exadesk.wizard_flow import WizardFlow
+
+    jira = window.session.demo.emulators.get("jira_cloud")
+    if jira is not None:
+        rejected = {k: v[:-4] + "ZZZZ" for k, v in jira.demo_secrets.items()}
+        # OPS does not exist on the site: a typo for a real key, shown as one finding that names it
+        for name, secrets, scope in (("wizard-6-results-rejected", rejected, ["SUP"]),
+                                     ("wizard-6-results-jira-cloud", dict(jira.demo_secrets), ["SUP"]),
+                                     ("wizard-6-results-jira-typo", dict(jira.demo_secrets), ["SUP", "OPS"])):
+            wizard = window.start_wizard("jira_cloud", WizardFlow(tracker="jira_cloud"))
+            wizard.resize(860, 660)
+            flow = wizard.flow
+            flow.url = jira.url
+            flow.set_value("email", jira.demo_args[1])
+            for field, value in secrets.items():
+                flow.set_value(field, value)
+            flow.scope = scope
+            for _ in range(4):
+                wizard.next()
+            wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+            grab(wizard, name)
+            wizard.reject()
+    guide = window.open_guide()
+    guide.resize(900, 720)
+    grab(guide, "user-guide-in-app")
+    guide.close()
+
+
+def cancelled_run(window, grab, wait_until) -> None:
+    """Issue 19: Cancel against a server that accepts the connection and never answers (the wizard ends the run at
+    once and says what happened and what to do next)."""
+    import time
+
+    from exadesk.wizard_flow import WizardFlow
+    from tests.helpers.hostile_servers import HostileServer
+
+    github = window.session.demo.emulators["github"]
+    with HostileServer("silent", lifetime=30) as hung:
+        wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+        wizard.resize(860, 660)
+        wizard.flow.url = hung.url
+        wizard.flow.set_value("token", github.demo_secrets["token"])
+        wizard.flow.scope = ["acme/website"]
+        for _ in range(4):
+            wizard.next()
+        wait_until(lambda: hung.connections >= 1, 5000)
+        time.sleep(0.3)  # the request is in flight and unanswered
+        wizard.currentPage().cancel_button.click()
+        wait_until(lambda: wizard.currentId() == 5, 5000)
+        grab(wizard, "wizard-6-results-cancelled")
+        wizard.reject()
+
+
+def not_confirmed(window, grab, wait_until) -> None:
+    """ServiceNow with a non-admin proxy user: the plugin list answers 403, so the verdict is 'Not confirmed'
+    (the wizard's results and the instance page with its badge)."""
+    from exadesk.sandbox.servicenow import NON_ADMIN, ServiceNowEmulator
+    from exadesk.wizard_flow import WizardFlow
+
+    emulator = ServiceNowEmulator(NON_ADMIN)
+    emulator.start()
+    try:
+        window.sidebar.select(window.session.data.workspaces[0].id)
+        wizard = window.start_wizard("servicenow", WizardFlow(tracker="servicenow"))
+        wizard.resize(860, 660)
+        wizard.flow.url = emulator.url
+        wizard.flow.set_value("username", "exalate.proxy")
+        wizard.flow.set_value("password", emulator.demo_secrets["password"])
+        for _ in range(4):
+            wizard.next()
+        wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+        grab(wizard, "wizard-6-results-not-confirmed")
+        wizard.flow.name = "Acme ServiceNow (non-admin)"
+        wizard.button(wizard.WizardButton.FinishButton).click()
+        wait_until(lambda: not wizard.isVisible(), 5000)
+        grab(window, "instance-not-confirmed")
+    finally:
+        emulator.stop()
+
+
+def person_data(window, grab, pump, wait_until) -> None:
+    """Issue 19: the sandbox restarted with a person's instance kept, an orphaned connection, the no-keychain
+    dialog, and a learning scenario verified in the window (with the demo credentials to copy)."""
+    from keyring.backends import fail
+
+    from exadesk.keychain import SecretStore
+    from exadesk.model import ConfigMode, Connection, Instance
+    from exadesk.sandbox.demo import SCENARIOS
+    from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
+    from exadesk.wizard_flow import WizardFlow
+
+    session = window.session
+    ws = session.data.workspace(DEMO_WORKSPACE)
+    mine = Instance(tracker="freshservice", name="Acme service desk", url="https://acme.freshservice.com",
+                    auth_method="api_key", secret_fields=["api_key"], notes="Saved into the demo workspace by hand")
+    github = ws.instance("GitHub sandbox")
+
+    def add(data) -> None:
+        target = data.workspace(DEMO_WORKSPACE)
+        target.instances.append(mine)
+        target.connections.append(Connection(name="Desk to code", left=mine.id, right=github.id,
+                                             mode=ConfigMode.SCRIPTED))
+
+    session.update(add)
+    session.secrets.set(mine.id, "api_key", "made-up-key-for-the-screenshot")
+    session.demo.stop()
+    session.demo = None
+    window.try_sandbox()  # File, Start the sandbox again: new emulators, the person's instance stays
+    dialog = window.sandbox_dialog
+    grab(dialog, "sandbox-credentials")
+    dialog.reject()
+    window.sidebar.select(session.data.workspace(DEMO_WORKSPACE).id)
+    grab(window, "sandbox-restarted-kept")
+
+    # a learning scenario, verified in the window
+    title = next(s.title for s in SCENARIOS if s.key == "token-access-off")
+    lesson = session.data.workspace(DEMO_WORKSPACE).instance(LESSON_PREFIX + title)
+    window.sidebar.select(lesson.id)
+    window.verify_instance(lesson.id)
+    wait_until(lambda: not window.runs)
+    session.flush()
+    pump()
+    window.sidebar.select(lesson.id)
+    grab(window, "sandbox-learning-scenario")
+
+    # the connection after the person removed their instance (the window asked first, naming the connection)
+    conn = next(c for c in session.data.workspace(DEMO_WORKSPACE).connections if c.name == "Desk to code")
+    window.remove_instance(mine.id, confirm=False)
+    window.sidebar.select(conn.id)
+    grab(window, "connection-orphaned")
+
+    # no keychain on this machine: the wizard says nothing was saved, and offers to keep it without its secret
+    secrets = session._secrets
+    session._secrets = SecretStore(fail.Keyring())
+    wizard = window.start_wizard("github", WizardFlow(tracker="github"))
+    wizard.resize(860, 660)
+    emulator = session.demo.emulators["github"]
+    wizard.flow.url = emulator.url
+    wizard.flow.set_value("token", emulator.demo_secrets["token"])
+    wizard.flow.scope = ["acme/website"]
+    for _ in range(4):
+        wizard.next()
+    wait_until(lambda: wizard.flow.report is not None and wizard.currentId() == 5)
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    pump(300)
+    grab(wizard.keychain_dialog, "keychain-missing-dialog")
+    wizard.keychain_dialog.reject()
+    wizard.reject()
+    session._secrets = secrets
+
+
 def features(window, ws_id, grab, pump, wait_until, out) -> None:
     """What changed, expiry watch, a connection's plan, and a bundle's export and import preview."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
+    from exadesk import clock
     from exadesk.model import ConfigMode, Connection
     from exadesk.ui import theme
     from PySide6.QtWidgets import QApplication
@@ -154,7 +320,9 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     app = QApplication.instance()
     session = window.session
     ws = session.data.workspace(ws_id)
-    by_tracker = {i.tracker: i for i in ws.instances}
+    by_tracker = {}
+    for inst in ws.instances:  # the first of each tracker: the ready one (the failing one and the lessons follow)
+        by_tracker.setdefault(inst.tracker, inst)
     gh = by_tracker["github"]
     # the proxy user was made an admin meanwhile: a second run, and the page says what changed
     window.sidebar.select(gh.id)
@@ -165,7 +333,7 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     window.sidebar.select(gh.id)
     grab(window, "instance-what-changed")
 
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     dated = [i for i in ws.instances if i.tracker != "github"][:3]
     for inst, days in zip(dated, (2.5, 12.5, 24.5)):
         window.store_expiry(inst.id, now + timedelta(days=days))

@@ -37,7 +37,7 @@ def _export(window, path, passphrase=None):
 
 def test_export_leaves_secrets_out_by_default(window, acme, tmp_path):
     dialog = window.export_bundle()
-    assert dialog.include.text() == "&Include the 1 secrets, encrypted with a passphrase"
+    assert dialog.include.text() == "&Include the secret, encrypted with a passphrase"
     assert not dialog.include.isChecked() and not dialog.secret_box.isVisibleTo(dialog)
     dialog.path_row.edit.setText(str(tmp_path / "acme"))
     dialog.export_button.click()
@@ -80,8 +80,8 @@ def test_import_shows_the_preview_then_asks_for_the_passphrase(window, acme, tmp
     dialog = window.import_bundle(str(tmp_path / "acme.exadesk"))
     preview = dialog.preview.toPlainText()
     assert preview.splitlines() == bundle.plan_import(window.session.data, dialog.bundle).lines()
-    assert preview.startswith("Workspace 'Acme (imported)' will be added with 1 instance(s) and 0 connection(s).")
-    assert "1 secret(s) will go into this machine's keychain once the passphrase checks out." in preview
+    assert preview.startswith("Workspace 'Acme (imported)' will be added with 1 instance and 0 connections.")
+    assert "1 secret will go into this machine's keychain once the passphrase checks out." in preview
     assert Store().load().data.workspace("Acme (imported)") is None  # nothing written yet
     assert dialog.pass_row.isVisibleTo(dialog) and not dialog.import_button.isEnabled()
     dialog.passphrase.setText("a wrong passphrase!")
@@ -103,7 +103,7 @@ def test_importing_without_the_secrets_needs_no_passphrase(window, acme, tmp_pat
     dialog = window.import_bundle(str(tmp_path / "acme.exadesk"))
     dialog.with_secrets.setChecked(False)
     assert not dialog.pass_row.isVisibleTo(dialog) and dialog.import_button.isEnabled()
-    assert "1 secret(s) are not in the bundle; enter them again before verifying." in dialog.preview.toPlainText()
+    assert "1 secret is not in the bundle; enter it again before verifying." in dialog.preview.toPlainText()
     assert dialog.do_import()
 
 

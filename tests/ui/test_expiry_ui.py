@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from PySide6.QtCore import QDate
 
-from exadesk import expiry
+from exadesk import clock, expiry
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
 from exadesk.ui.sidebar import ROLE_BADGE, badge_key
 
 
 def _inst(name: str, days: float | None, state=InstanceState.VERIFIED) -> Instance:
-    when = datetime.now(timezone.utc) + timedelta(days=days) if days is not None else None
+    when = clock.now() + timedelta(days=days) if days is not None else None
     return Instance(tracker="github", name=name, url="https://github.com", auth_method="fine_grained", state=state,
                     token_expires_at=when)
 
@@ -86,7 +86,8 @@ def test_a_person_enters_and_clears_an_expiry_date(window, workspace_id):
     page.expiry_button.click()
     dialog = window.expiry_dialog
     assert not dialog.clear_button.isEnabled()
-    target = QDate.currentDate().addDays(10)
+    soon = (clock.now() + timedelta(days=10)).astimezone()
+    target = QDate(soon.year, soon.month, soon.day)
     dialog.date.setDate(target)
     dialog.save()
     stored = Store().load().data.find_instance(inst.id)[1]

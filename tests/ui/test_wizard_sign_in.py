@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
+from exadesk import clock
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance, InstanceState, Verification
 from exadesk.sandbox import zendesk as zd_emu
@@ -50,7 +49,7 @@ def test_methods_without_a_browser_sign_in_have_no_button(window, workspace_id):
 
 def test_sign_in_again_shows_when_the_saved_sign_in_was_refused(qtbot, window, workspace_id, emulators, monkeypatch):
     emulator = emulators.start("zendesk")
-    refused = Verification(at=datetime.now(timezone.utc), ready=False, error_kind="auth",
+    refused = Verification(at=clock.now(), ready=False, error_kind="auth",
                            error_reason="oauth.sign_in_again", error_message="Zendesk no longer accepts the sign-in.")
     inst = Instance(tracker="zendesk", name="Desk", url=emulator.url, auth_method="oauth",
                     values={"client_id": zd_emu.DEMO_CLIENT_ID}, secret_fields=["refresh_token"],
@@ -79,7 +78,7 @@ def test_sign_in_again_shows_when_the_saved_sign_in_was_refused(qtbot, window, w
 
 
 def test_no_sign_in_again_for_other_failures(window, workspace_id):
-    other = Verification(at=datetime.now(timezone.utc), ready=False, error_kind="auth", error_reason="http.unauthorized",
+    other = Verification(at=clock.now(), ready=False, error_kind="auth", error_reason="http.unauthorized",
                          error_message="The token was refused.")
     inst = Instance(tracker="github", name="GH", url="https://github.com", auth_method="classic",
                     state=InstanceState.FAILING, history=[other])

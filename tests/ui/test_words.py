@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,8 +15,9 @@ TS = UI / "i18n" / "exadesk_en.ts"
 #: The modules whose words exadesk_en.ts holds (the About dialog, the PDF report and the connection page
 #: are written by other teams, with their own contexts).
 WINDOW_MODULES = ("app", "checks_table", "connection_dialog", "expiry_dialog", "handover", "icons", "instance_page",
-                  "main_window", "problem_view", "sandbox_demo", "secret_dialog", "session", "settings_dialog",
-                  "sidebar", "texts", "theme", "views", "widgets", "wizard", "workers", "pages/__init__",
+                  "fix_dialog", "main_window", "problem_view", "sandbox_demo", "secret_dialog", "session",
+                  "settings_dialog",
+                  "sidebar", "texts", "theme", "views", "widgets", "wizard", "workers", "guide", "pages/__init__",
                   "pages/freshservice_api_key")
 
 
@@ -41,10 +43,14 @@ def test_the_shipped_ts_file_has_every_context_named():
     assert ("InstancePage", "&Verify now") in found
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate is not installed")
+#: PySide6 installs pyside6-lupdate beside the interpreter (the virtual environment's bin/), which need not be on PATH.
+LUPDATE = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lupdate")
+
+
+@pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed")
 def test_the_ts_file_is_up_to_date(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    subprocess.run(["pyside6-lupdate", *_sources(), "-source-language", "en", "-target-language", "en",
+    subprocess.run([LUPDATE, *_sources(), "-source-language", "en", "-target-language", "en",
                     "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
     missing = _messages(fresh) - _messages(TS)
     assert not missing, f"run pyside6-lupdate (see docs/user-guide.md): {sorted(missing)[:5]}"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from exadesk import engine, instances
+from exadesk import clock, engine, instances
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import ErrorKind, Problem
 from exadesk.model import Instance, InstanceState, Verification, Workspace
@@ -134,7 +134,7 @@ class _FakeTracker:
         if cancel is not None and cancel.is_set():
             report.problem = Problem(ErrorKind.CANCELLED, "Verification was cancelled.", "", reason="cancelled")
         report.checks = [CheckResult("github.token", Status.PASS, "Token accepted")]
-        report.finished_at = datetime.now(timezone.utc)
+        report.finished_at = clock.now()
         return report
 
 
@@ -151,7 +151,7 @@ def _verified(at: datetime) -> Verification:
 
 
 def test_verify_all_takes_pending_and_stale_only_bounded_per_host_with_progress(qtbot, window, workspace_id, fake):
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     fresh = Instance(tracker="github", name="Fresh", url="https://one.example", auth_method="classic",
                      state=InstanceState.VERIFIED, history=[_verified(now - timedelta(days=1))])
     stale = Instance(tracker="github", name="Stale", url="https://one.example", auth_method="classic",
@@ -176,14 +176,14 @@ def test_verify_all_takes_pending_and_stale_only_bounded_per_host_with_progress(
     assert fake.peak["one.example"] <= instances.PER_HOST
     assert len(fake.seen) == 8
     assert not page.progress.isVisibleTo(page)
-    assert page.progress_text.text() == "Last Verify all: 8 of 8 verified: 8 ready, 0 not ready, 0 could not be " \
-                                        "checked."
+    assert page.progress_text.text() == "Last Verify all: 8 of 8 verified: 8 ready, 0 not ready, 0 not " \
+                                        "confirmed."
     data = Store().load().data
     stored = {i.name: i for i in data.workspace(workspace_id).instances}
     assert len(stored["Fresh"].history) == 1 and not stored["Admin cred"].history
     for name in ("Stale", "Other host", *(p.name for p in pending)):
         assert stored[name].state is InstanceState.VERIFIED
-        assert now - timedelta(seconds=1) <= stored[name].last.at <= datetime.now(timezone.utc)
+        assert now - timedelta(seconds=1) <= stored[name].last.at <= clock.now()
     # Everything is fresh now: a second Verify all has nothing to do and says so.
     assert window.verify_workspace(workspace_id) == 0
     assert "Nothing to verify" in page.progress_text.text()

@@ -1,0 +1,120 @@
+"""`exadesk fix` end to end: the plan, --apply with the y/N question or --yes, --undo RUN, --json, --history."""
+
+from __future__ import annotations
+
+import builtins
+
+import pytest
+
+from exadesk.sandbox import jira_cloud as jira_emulator
+from exadesk.sandbox import servicenow as sn_emulator
+
+GROUPS = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users"]
+SN_ADMIN_PASSWORD = "Sbx-Admin-Pw-5521"
+
+
+@pytest.fixture
+def jira(cli, emulators, monkeypatch):
+    emulator = emulators.start("jira_cloud", {"app_user": {"groups": list(GROUPS)}})
+    monkeypatch.setenv("EXADESK_TEST_JIRA_TOKEN", jira_emulator.DEMO_TOKEN)
+    result = cli("add", "jira_cloud", "--name", "Jira", "--url", emulator.url, "--secret-env",
+                 "api_token=EXADESK_TEST_JIRA_TOKEN", "--workspace", "Acme", "--user", jira_emulator.DEMO_EMAIL,
+                 "--project", "SUP")
+    assert result.code == 0, result.err
+    return emulator
+
+
+def _answer(monkeypatch, text: str) -> list[str]:
+    asked: list[str] = []
+
+    def fake_input(prompt=""):
+        asked.append(prompt)
+        return text
+
+    monkeypatch.setattr(builtins, "input", fake_input)
+    return asked
+
+
+def _writes(emulator) -> list[str]:
+    return [r.method for r in emulator.requests if r.method not in ("GET", "HEAD")
+            and not r.path.endswith("/permissions/check")]
+
+
+def test_fix_prints_the_plan_and_sends_nothing(cli, jira):
+    result = cli("fix", "--instance", "Jira")
+    assert result.code == 1, result.err
+    assert "Add Exalate to group jira-software-users" in result.out
+    assert "Request: POST /rest/api/3/group/user?groupname=jira-software-users" in result.out
+    assert "Undo: DELETE /rest/api/3/group/user?groupname=jira-software-users&accountId=" in result.out
+    assert "--apply" in result.out
+    assert jira_emulator.DEMO_TOKEN not in result.out + result.err
+    assert _writes(jira) == []
+
+
+def test_apply_asks_first_and_no_changes_nothing(cli, jira, monkeypatch):
+    asked = _answer(monkeypatch, "n")
+    result = cli("fix", "--instance", "Jira", "--apply")
+    assert asked and "[y/N]" in asked[0] and "site-admin@example.com" in asked[0]
+    assert result.code == 1 and "Nothing was changed." in result.out
+    assert _writes(jira) == []
+
+
+def test_apply_yes_then_undo_run(cli, jira, monkeypatch):
+    _answer(monkeypatch, "y")
+    result = cli("fix", "--instance", "Jira", "--apply")
+    assert result.code == 0, result.out + result.err
+    assert "Applied 1 change(s)" in result.out
+    assert "App user is in the jira-software-users group: fail -> pass" in result.out
+    assert "jira-software-users" in jira.scenario["app_user"]["groups"]
+
+    history = cli("fix", "--instance", "Jira", "--history", "--json").json()
+    run = history["runs"][-1]
+    assert run["changes"][0]["words"] == "Add Exalate to group jira-software-users"
+    assert run["changes"][0]["answer"] == "HTTP 201" and run["at"].startswith("2026-03-02")
+
+    nothing = cli("fix", "--instance", "Jira")
+    assert nothing.code == 0 and "Nothing to fix on Jira" in nothing.out
+
+    undone = cli("fix", "--instance", "Jira", "--undo", run["id"], "--yes")
+    assert undone.code == 1, undone.err  # the check fails again
+    assert "Undid 1 change(s)" in undone.out and "pass -> fail" in undone.out
+    assert "jira-software-users" not in jira.scenario["app_user"]["groups"]
+    assert _writes(jira) == ["POST", "DELETE"]
+
+
+def test_json_plan_and_apply(cli, jira):
+    plan = cli("fix", "--instance", "Jira", "--json").json()
+    assert [c["request"] for c in plan["changes"] if not c["already_done"]] == [
+        'POST /rest/api/3/group/user?groupname=jira-software-users {"accountId": "%s"}' % jira_emulator.APP_ACCOUNT]
+    assert plan["before"]["jira_cloud.jira-software-users"] == "fail"
+    applied = cli("fix", "--instance", "Jira", "--apply", "--yes", "--json")
+    data = applied.json()
+    assert applied.code == 0 and data["refused"] is None
+    assert data["after"]["jira_cloud.jira-software-users"] == "pass"
+
+
+def test_no_admin_credential_names_what_to_add(cli, emulators, monkeypatch):
+    emulator = emulators.start("servicenow", {"users": {"exalate.proxy": {"roles": ["itil", sn_emulator.ROLE]}}})
+    monkeypatch.setenv("EXADESK_TEST_SN", sn_emulator.DEMO_PASSWORD)
+    assert cli("add", "servicenow", "--name", "SN", "--url", emulator.url, "--secret-env", "password=EXADESK_TEST_SN",
+               "--workspace", "Acme", "--user", "exalate.proxy").code == 0
+    result = cli("fix", "--instance", "SN")
+    assert result.code == 2
+    assert "exadesk add servicenow --role admin" in result.err
+    assert emulator.requests == []
+
+
+def test_a_refused_change_exits_1_and_says_what_the_admin_needs(cli, emulators, monkeypatch):
+    emulator = emulators.start("servicenow", {"users": {"exalate.proxy": {"roles": ["itil", sn_emulator.ROLE]}},
+                                              "acls": {"sys_user_role": {"read": []}}})
+    monkeypatch.setenv("EXADESK_TEST_SN", sn_emulator.DEMO_PASSWORD)
+    monkeypatch.setenv("EXADESK_TEST_SN_ADMIN", sn_emulator.DELEGATE_PASSWORD)
+    for name, user, var, role in (("SN", "exalate.proxy", "EXADESK_TEST_SN", "proxy"),
+                                  ("SN admin", "dana.delegate", "EXADESK_TEST_SN_ADMIN", "admin")):
+        assert cli("add", "servicenow", "--name", name, "--url", emulator.url, "--secret-env", f"password={var}",
+                   "--workspace", "Acme", "--user", user, "--role", role).code == 0
+    result = cli("fix", "--instance", "SN", "--apply", "--yes")
+    assert result.code == 1
+    assert "No change was applied." in result.out and "user_admin" in result.out
+    assert sn_emulator.DELEGATE_PASSWORD not in result.out + result.err
+    assert cli("fix", "--instance", "SN", "--history").out.startswith("No fix was applied in Acme")
