@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from exadesk.errors import ErrorKind, ExaDeskError
+from exadesk.errors import ExaDeskError
 from exadesk.model import InstanceState, Workspace
 from exadesk.ui import icons
 from exadesk.ui.session import Session
@@ -940,15 +940,16 @@ class MainWindow(QMainWindow):
         return True
 
     def verify_workspace(self, ws_id: str, force: bool = False) -> int:
-        """Verify all: the workspace's pending or stale instances (exadesk.instances.pending), at most
-        :data:`exadesk.instances.PER_HOST` against one host and the workers' bound in flight, with progress and
-        Stop; each result is stored with its time as it finishes. Returns how many will be verified."""
+        """Verify all: the workspace's pending or stale instances (exadesk.instances.pending) through the core's
+        one verify-all (exadesk.ui.verify_all adapts it), with progress and Stop; each result is stored with its
+        time as it finishes. Returns how many will be verified."""
         from exadesk import instances
+        from exadesk.ui import verify_all
 
         ws = self.session.data.workspace(ws_id)
         if ws is None or ws.archived or self.verify_all_run is not None:
             return 0
-        chosen = [inst.id for _, inst in instances.pending(self.session.data, workspace=ws.id, force=force)
+        chosen = [(w, inst) for w, inst in instances.pending(self.session.data, workspace=ws.id, force=force)
                   if inst.id not in self.runs]
         if not chosen:
             self.statusBar().showMessage(self.tr("Nothing to verify in {name}: every instance was verified in the "
@@ -958,8 +959,7 @@ class MainWindow(QMainWindow):
             if self.workspace_page.workspace_id == ws.id:
                 self.workspace_page.set_progress(0, 0, self.verify_all_summary[ws.id])
             return 0
-        self.verify_all_run = _VerifyAll(self, ws.id, chosen, instances.PER_HOST)
-        self.verify_all_run.pump()
+        verify_all.start(self, ws.id, chosen)
         return len(chosen)
 
     def cancel_verify_all(self) -> None:
@@ -981,16 +981,19 @@ class MainWindow(QMainWindow):
     #: cost one write and one sidebar rebuild instead of fifty.
     RECORD_BATCH_MS = 150
 
-    def _on_finished(self, inst_id: str, report) -> None:
+    def _run_started(self, inst_id: str, run) -> None:
+        """An instance of Verify all started: it runs like one verified on its own (live results, Cancel)."""
+        self.runs[inst_id] = run
+        self._live[inst_id] = []
+        if self._showing_instance(inst_id):
+            self.instance_page.start_run()
+
+    def _on_finished(self, inst_id: str, report, store: bool = True) -> None:
+        """A run ended; ``store`` False keeps the instance's last result (Verify all's rule, decided by the core)."""
         self.runs.pop(inst_id, None)
         self._live.pop(inst_id, None)
-        kind = report.problem.kind if report.problem is not None else None
-        # As verify_all does: a run that asked nothing of the tracker keeps the instance's last result.
-        if not (self.verify_all_run is not None and inst_id in self.verify_all_run.chosen
-                and kind in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED)):
+        if store:
             self._finished[inst_id] = report
-        if self.verify_all_run is not None:
-            self.verify_all_run.finished(inst_id, report)
         if self._showing_instance(inst_id) or not self.runs:
             self._record_finished()  # the person is looking at it: no delay
         elif not self._record_timer.isActive():
@@ -1038,8 +1041,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_geometry()
-        if self.verify_all_run is not None:
-            self.verify_all_run.cancel()
+        run = self.verify_all_run
+        if run is not None:
+            run.cancel()
+            run.wait(5.0)  # cancelled runs end at their next step; what finished is stored below
         if self._connection_page is not None:
             self._connection_page.cancel()
         self.session.shutdown()
@@ -1050,99 +1055,3 @@ class MainWindow(QMainWindow):
 def _sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
-
-
-class _VerifyAll:
-    """One workspace's Verify all in the window: a queue fed to the workers with a per-host bound.
-
-    The workers' pool bounds how many run at once; this queue also keeps at most ``per_host`` on one host,
-    so 50 instances on one Jira stay polite (exadesk.instances.verify_all's rule). Results are stored as
-    each run finishes (the window's batched writer), so a Stop keeps everything already verified.
-    """
-
-    def __init__(self, window: MainWindow, workspace_id: str, chosen: list[str], per_host: int):
-        self.window, self.workspace_id = window, workspace_id
-        self.chosen = list(chosen)
-        self.queue = list(chosen)
-        self.per_host = per_host
-        self.total, self.done = len(chosen), 0
-        self.hosts: dict[str, str] = {}
-        self.busy: dict[str, int] = {}
-        self.results = {"ready": 0, "not_ready": 0, "other": 0}
-        self.cancelled = False
-
-    def _host(self, inst_id: str) -> str:
-        if inst_id not in self.hosts:
-            from urllib.parse import urlsplit
-
-            found = self.window.session.find(inst_id)
-            self.hosts[inst_id] = (urlsplit(found[1].url).hostname or found[1].url).lower() if found else ""
-        return self.hosts[inst_id]
-
-    def pump(self) -> None:
-        """Start queued instances while the pool has room and their host is under its bound."""
-        window = self.window
-        room = window.session.workers.pool.maxThreadCount() - window.session.workers.in_flight
-        for inst_id in list(self.queue):
-            if room <= 0 or self.cancelled:
-                break
-            host = self._host(inst_id)
-            if self.busy.get(host, 0) >= self.per_host:
-                continue
-            self.queue.remove(inst_id)
-            if window.verify_instance(inst_id):
-                self.busy[host] = self.busy.get(host, 0) + 1
-                room -= 1
-            else:  # its secret is missing or it vanished: counted, nothing sent
-                self.done += 1
-                self.results["other"] += 1
-        self.show()
-        if self.done >= self.total or (self.cancelled and not self._running()):
-            self.end()
-
-    def _running(self) -> bool:
-        return any(i in self.window.runs for i in self.chosen)
-
-    def finished(self, inst_id: str, report) -> None:
-        if inst_id not in self.chosen:
-            return
-        host = self._host(inst_id)
-        self.busy[host] = max(0, self.busy.get(host, 0) - 1)
-        self.done += 1
-        code = report.exit_code()
-        self.results["ready" if code == 0 else "not_ready" if code == 1 else "other"] += 1  # 2 and 3: not confirmed
-        self.pump()
-
-    def cancel(self) -> None:
-        self.cancelled = True
-        self.queue.clear()
-        for inst_id in self.chosen:
-            self.window.cancel_instance(inst_id)
-        if not self._running():
-            self.end()
-
-    def text(self) -> str:
-        tr = self.window.tr
-        return tr("{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not "
-                  "confirmed.").format(done=self.done, total=self.total, **self.results)
-
-    def show(self) -> None:
-        window = self.window
-        window.statusBar().showMessage(self.text())
-        page = window.workspace_page
-        if page.workspace_id == self.workspace_id:
-            page.set_progress(self.done, self.total if window.verify_all_run is self else 0, self.text())
-
-    def end(self) -> None:
-        window = self.window
-        if window.verify_all_run is not self:
-            return
-        window.verify_all_run = None
-        window._record_finished()
-        text = self.text()
-        if self.cancelled:
-            text = window.tr("Stopped. {summary}").format(summary=text)
-        window.verify_all_summary[self.workspace_id] = text
-        window.statusBar().showMessage(text)
-        if window.workspace_page.workspace_id == self.workspace_id:
-            window.workspace_page.set_progress(0, 0, window.tr("Last Verify all: {summary}").format(summary=text))
