@@ -69,7 +69,7 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         self._instance_page = None
         self._tracker_page = None
         self._connection_page = None
-        self.verify_all_run = None  # the workspace's Verify all in progress (a _VerifyAll)
+        self.verify_all_run = None  # the workspace's Verify all in progress (a ui.verify_all.VerifyAllAdapter)
         self.verify_all_summary: dict[str, str] = {}  # workspace id -> how its last Verify all went
         self.stack = QStackedWidget()
         self.stack.addWidget(self.workspace_page)
