@@ -272,6 +272,8 @@ class LoadResult:
     data: Data
     warnings: list = field(default_factory=list)  # Problems to show the person (a file kept aside)
     blocked: object = None  # the Problem a write would raise: the file is unreadable or from a newer version
+    kept: Path | None = None  # the copy of an unreadable file
+    newer: dict | None = None  # who wrote a newer file: writer, found, supported, current
 
 
 class Store:
@@ -313,12 +315,13 @@ class Store:
         except NewerFileError as exc:
             log.warning("data file is from a newer ExaDesk; left untouched")
             blocked = messages.problem("storage.newer_write", path=str(self.path), **exc.params)
-            return LoadResult(Data(), [exc.problem], blocked)
+            return LoadResult(Data(), [exc.problem], blocked, newer=dict(exc.params))
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             kept = self._keep_copy(raw)
             log.warning("data file unreadable (%s); a copy is kept as %s", type(exc).__name__, kept)
             return LoadResult(Data(), [messages.problem("storage.corrupt", path=str(self.path), kept=str(kept))],
-                              messages.problem("storage.unreadable_write", path=str(self.path), kept=str(kept)))
+                              messages.problem("storage.unreadable_write", path=str(self.path), kept=str(kept)),
+                              kept=kept)
 
     def _keep_copy(self, raw: bytes) -> Path:
         """A copy of an unreadable file beside it, named by its content: reading it again keeps no second copy."""

@@ -7,25 +7,36 @@ beside a new, empty one. *Decide later* closes the dialog; the choice is offered
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout
 
+from exadesk import messages
 from exadesk.errors import StorageError
 
 
 class DataFileDialog(QDialog):
     """Signals nothing: after :meth:`exec`, ``chosen`` is "restore", "empty" or "" (decide later)."""
 
-    def __init__(self, session, problem, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.problem = problem
         self.chosen = ""
-        self.setWindowTitle(self.tr("The data file could not be read"))
+        loaded = session.load_result
+        if loaded.newer is not None:
+            self.problem = messages.problem("storage.newer_window", **loaded.newer)
+            self.setWindowTitle(self.tr("The data file is from a newer ExaDesk"))
+        else:
+            self.problem = messages.problem("storage.corrupt_window", kept=str(loaded.kept))
+            self.setWindowTitle(self.tr("The data file could not be read"))
         layout = QVBoxLayout(self)
-        self.text = QLabel(problem.text())
+        self.text = QLabel(self.problem.message)
         self.text.setWordWrap(True)
-        self.text.setMinimumWidth(480)
+        self.text.setMinimumWidth(520)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
         layout.addWidget(self.text)
+        self.choices = QLabel(self.problem.next_step)
+        self.choices.setWordWrap(True)
+        layout.addWidget(self.choices)
         self.error = QLabel("")
         self.error.setWordWrap(True)
         self.error.setVisible(False)

@@ -362,8 +362,7 @@ class MainWindow(QMainWindow):
         """The data file is unreadable (or from a newer ExaDesk): offer to restore a copy or start empty."""
         from exadesk.ui.data_file_dialog import DataFileDialog
 
-        problem = self.session.load_warnings[0] if self.session.load_warnings else self.session.load_blocked
-        self.data_file_dialog = DataFileDialog(self.session, problem, self)
+        self.data_file_dialog = DataFileDialog(self.session, self)
         self.data_file_dialog.open()
         return self.data_file_dialog
 

@@ -32,6 +32,7 @@ class Session(QObject):
         self.data: Data = result.data
         self.load_warnings = list(result.warnings)
         self.load_blocked = result.blocked  # the data file is unreadable or newer: nothing is saved until settled
+        self.load_result = result
         self._secrets = None
         self._workers = None
         from PySide6.QtCore import QThreadPool
@@ -94,6 +95,7 @@ class Session(QObject):
         self.data = result.data
         self.load_warnings = list(result.warnings)
         self.load_blocked = result.blocked
+        self.load_result = result
         self.changed.emit("")
 
     def update_later(self, change: Callable[[Data], object], select: str = "") -> None:

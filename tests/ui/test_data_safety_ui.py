@@ -32,7 +32,8 @@ def test_an_unreadable_file_offers_restore_and_start_empty(qtbot, broken_home, w
     win = window
     qtbot.waitUntil(lambda: getattr(win, "data_file_dialog", None) is not None and win.data_file_dialog.isVisible())
     dialog = win.data_file_dialog
-    assert "could not be read" in dialog.text.text() and "unreadable-" in dialog.text.text()
+    assert "could not read" in dialog.text.text() and "unreadable-" in dialog.text.text()
+    assert "Restore a copy" in dialog.choices.text() and "Start empty" in dialog.choices.text()
     assert {b.text() for b in (dialog.restore_button, dialog.empty_button, dialog.later_button)} == {
         "&Restore a copy…", "&Start empty", "Decide &later"}
     # Until the person chooses, nothing is saved over the unreadable file.
@@ -100,3 +101,24 @@ def test_removing_writes_the_data_file_before_deleting_secrets(qtbot, window, wo
     assert window.remove_instance(inst.id)
     assert seen and inst.id not in seen[0], "the secret was deleted while the data file still held the instance"
     assert (keychain.SERVICE, f"{inst.id}/token") not in memory_keyring.entries
+
+
+@pytest.fixture
+def newer_home():
+    """A data file from a newer ExaDesk, made before the ``window`` fixture opens the session over it."""
+    paths.data_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.data_file().write_text(json.dumps({"schema_version": 9, "app_version": "7.3.1", "workspaces": []}))
+
+
+def test_a_newer_file_names_its_writer_in_the_dialog(qtbot, newer_home, window):
+    qtbot.waitUntil(lambda: getattr(window, "data_file_dialog", None) is not None
+                    and window.data_file_dialog.isVisible())
+    assert "ExaDesk 7.3.1" in window.data_file_dialog.text.text()
+    assert window.data_file_dialog.windowTitle() == "The data file is from a newer ExaDesk"
+    window.data_file_dialog.later_button.click()
+    shown = []
+    window.session.problem.disconnect()
+    window.session.problem.connect(shown.append)
+    assert not window.session.update(lambda d: d.workspaces.append(Workspace(name="Lost")))
+    assert shown and shown[0].reason == "storage.newer_write"
+    assert json.loads(paths.data_file().read_text())["schema_version"] == 9
