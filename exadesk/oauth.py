@@ -613,4 +613,4 @@ def sign_in_method(tracker: str, *, label: str, description: str, client_id_hint
                       advanced=not profile.secret_required, hint=secret_hint),
                 Field(REFRESH_TOKEN, "Refresh token", secret=True,
                       hint="filled in by 'Sign in with the browser'", pattern=r"\S{20,}")),
-        steps=tuple(steps), notices=notices, custom_page=SIGN_IN_PAGE)
+        steps=tuple(steps), notices=notices, custom_page=SIGN_IN_PAGE, core_refreshes_token=True)
