@@ -69,7 +69,7 @@ def run(instances: int = 50, delay: float = 0.1, emulators: int = 5) -> dict:
     clock.start()
     ticker.start()
     count = window.verify_workspace(ws.id)
-    while window.runs:
+    while window.runs or window.verify_all_run is not None:
         app.processEvents()
         time.sleep(0.001)
     ticker.stop()
