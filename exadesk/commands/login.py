@@ -95,8 +95,8 @@ def run(args) -> int:
                 return _usage(f"the environment variable {args.password_env} is not set")
             password = os.environ[args.password_env]
         user = args.user or instance.values.get("username", "")
-        if profile.tracker == "servicenow" and not user:
-            return _usage("--user is required for ServiceNow: the proxy user's user name")
+        if profile.user_required and not user:
+            return _usage(f"--user is required for {profile.name}: the proxy user's user name")
         got = _sign_in(args, profile, instance.url, client_id, client_secret, user, password)
         if isinstance(got, int):
             return got

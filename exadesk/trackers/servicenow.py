@@ -21,6 +21,9 @@ snc_basic_auth_api_access role.
 
 from __future__ import annotations
 
+import sys
+from exadesk.oauth import OAuthProfile
+from datetime import timedelta
 import base64
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
@@ -30,7 +33,10 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
+from exadesk.trackers import register
+from exadesk.trackers.base import (
+    CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,
+)
 
 PLUGIN_ID = "com.glide.role_management.inh_count.rest_api"
 REFRESH_WARNING = timedelta(days=14)
@@ -80,8 +86,6 @@ _OAUTH_STEPS = (
          "the Role Management V2 REST API plugin is active (System Definition, Plugins)."),
 )
 
-#: The group whose members the integration's console admits as delegated administrators (created by an admin).
-CONSOLE_GROUP = "exalate_console_admin"
 _GROUPS_PLACE = "User Administration, Groups"
 #: No "project_admin": ServiceNow has no projects; what a person may do on the synced tables comes from roles,
 #: so the planner shows that kind as not applicable.
@@ -97,7 +101,25 @@ ADMIN_REQUIREMENTS = {
         f"An administrator opens {_GROUPS_PLACE}, New, and names the group exactly {CONSOLE_GROUP}."),
 }
 
+OAUTH = OAuthProfile(
+    tracker="servicenow", name="ServiceNow", method_id="oauth",
+    authorize_path="/oauth_auth.do", token_path="/oauth_token.do", revoke_path="/oauth_revoke_token.do",
+    scopes=("useraccount",), client_secret="required", password_grant=True, user_required=True,
+    refresh_lifespan=timedelta(seconds=8_640_000),
+    register_steps=(
+        "As an administrator open System OAuth, Application Registry, New, 'Create an OAuth API endpoint for "
+        "external clients'.",
+        "Set Redirect URL to http://127.0.0.1 (ExaDesk listens there on a free port for the browser's answer).",
+        "Set 'Refresh Token Lifespan' longer than the default 8,640,000 seconds (100 days) if your policy allows.",
+        "Save, then give ExaDesk the Client ID and Client Secret.",
+    ),
+    register_link="{url}/oauth_entity_list.do",
+    docs=("https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",),
+)
+
 SPEC = TrackerSpec(
+    catalogue_order=50,
+    oauth=OAUTH,
     id="servicenow",
     name="ServiceNow",
     docs_url="https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html",
@@ -732,3 +754,6 @@ def _fixes():
 
 
 FIXES = _fixes()
+
+
+register(SPEC, sys.modules[__name__])
