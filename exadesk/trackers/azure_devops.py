@@ -28,11 +28,10 @@ loopback http://127.0.0.1:PORT/{collection} (the emulator, treated as a self-hos
 
 from __future__ import annotations
 
-import sys
-from datetime import date
-from exadesk.notices import Notice
 import re
+import sys
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import quote, urlsplit
 
 from exadesk import messages
@@ -40,6 +39,7 @@ from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
+from exadesk.notices import Notice
 from exadesk.trackers import register
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,

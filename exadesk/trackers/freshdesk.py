@@ -16,6 +16,7 @@ https://support.freshdesk.com/support/solutions/articles/226392 (a suspended acc
 from __future__ import annotations
 
 import sys
+
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Reply

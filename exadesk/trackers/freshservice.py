@@ -18,6 +18,7 @@ https://community.freshworks.com/how-do-i-11341/permissions-required-for-accessi
 from __future__ import annotations
 
 import sys
+
 from exadesk import messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind

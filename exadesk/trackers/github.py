@@ -17,17 +17,17 @@ https://docs.github.com/graphql/reference/objects#repository (viewerPermission, 
 
 from __future__ import annotations
 
-import sys
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from exadesk import clock
 from exadesk.checks import Identity
+from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.errors import ErrorKind
 from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 

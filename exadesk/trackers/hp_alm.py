@@ -23,11 +23,10 @@ https://admhelp.microfocus.com/alm/en/26.1/online_help/Content/api_rest_api_refe
 
 from __future__ import annotations
 
-import sys
-from datetime import date
-from exadesk.notices import Notice
 import hashlib
+import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
 
@@ -36,6 +35,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
 from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 

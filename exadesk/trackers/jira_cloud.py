@@ -14,10 +14,9 @@ https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-role-i
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
-from exadesk.notices import Notice
-import re
 from urllib.parse import urlsplit
 
 from exadesk import messages
@@ -25,6 +24,7 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
 from exadesk.trackers import _jira
 from exadesk.trackers import register
 from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec

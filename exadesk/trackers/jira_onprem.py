@@ -13,8 +13,8 @@ https://confluence.atlassian.com/adminjiraserver/managing-project-permissions-93
 
 from __future__ import annotations
 
-import sys
 import re
+import sys
 
 from exadesk import messages
 from exadesk.checks import Identity

@@ -18,11 +18,9 @@ https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org 
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
-from exadesk.notices import Notice
-from exadesk.oauth import OAuthProfile
-import re
 from urllib.parse import urlsplit
 
 from exadesk import oauth
@@ -30,6 +28,8 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
+from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,

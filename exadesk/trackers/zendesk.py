@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from exadesk.notices import Notice
-from exadesk.oauth import OAuthProfile
+
 from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
+from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
