@@ -3,22 +3,8 @@
 The authorization code flow with PKCE (RFC 7636, S256) through a loopback redirect on
 127.0.0.1 and a random port, the state checked; the device flow (RFC 8628 style, as
 Salesforce offers it); refresh (RFC 6749 section 6) and revocation (RFC 7009). Each
-tracker's endpoints and rules are data (:class:`OAuthProfile`, the ``oauth`` of its spec in its tracker module),
-written from the vendors' docs:
-
-ServiceNow: https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html
-    (/oauth_auth.do, /oauth_token.do, /oauth_revoke_token.do; authorization code, password and refresh grants;
-    refresh token 8,640,000 s = 100 days, not extended on use; the client secret is always sent)
-Salesforce: https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow.htm,
-    https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_device_flow.htm,
-    https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_revoke_token.htm
-    (/services/oauth2/authorize, /token with PKCE, response_type=device_code, /revoke; the token reply
-    carries instance_url and id; "Require Secret for Web Server Flow" decides whether a secret is needed)
-Zendesk: https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/,
-    https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token,
-    https://developer.zendesk.com/documentation/api-basics/authentication/revoking-oauth-token
-    (/oauth/authorizations/new, /oauth/tokens with code_verifier; public clients use PKCE without a secret;
-    DELETE /api/v2/oauth/tokens/current.json revokes the token it is sent with)
+tracker's endpoints and rules are data (:class:`OAuthProfile`), declared as the ``oauth`` of its spec in its tracker
+module (exadesk/trackers/) and written from the vendor's docs, which each profile lists in ``docs``.
 
 Nothing here imports Qt; the CLI (``exadesk login``) and the window drive the same functions.
 No secret (code, verifier, token) ever goes into an exception text, a log line or a repr.

@@ -24,7 +24,8 @@ def add_parser(sub) -> None:
                                         "3 timed out, cancelled or unreachable.")
     parser.add_argument("--instance", required=True, help="the stored instance (created with --tracker and --url)")
     parser.add_argument("--workspace", help="the workspace of the instance (default for a new one: My instances)")
-    parser.add_argument("--tracker", help="for a new instance: salesforce, servicenow or zendesk")
+    parser.add_argument("--tracker",
+                        help="for a new instance: a tracker with a browser sign-in (`exadesk trackers`, method oauth)")
     parser.add_argument("--url", help="for a new instance: its address")
     parser.add_argument("--user", help="ServiceNow: the proxy user's user name")
     parser.add_argument("--client-id", help="the client ID of the OAuth client your admin registered")
