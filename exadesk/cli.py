@@ -1,9 +1,6 @@
 """The ``exadesk`` command line. Runs without loading Qt (only the GUI command does).
 
-Exit codes: 0 ready; 1 not ready (something fails); 2 usage or bad input (nothing
-was sent); 3 not confirmed (nothing fails, but something decidable was not decided:
-a table not readable, nothing in scope, a field not sent, network, TLS, rate limit,
-an unexpected response, cancelled). See exadesk.checks.Verdict.
+Exit codes: see exadesk.exit_codes (0 ready, 1 not ready, 2 usage, 3 not confirmed).
 """
 
 from __future__ import annotations
@@ -13,28 +10,11 @@ import importlib
 import sys
 
 from exadesk import __version__
+from exadesk.exit_codes import EXIT_USAGE
 
 #: Sub-command modules under exadesk.commands; each has add_parser(sub) and run(args).
 COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox", "plan", "workspaces", "report", "bundle",
                                     "login", "data", "fix")
-
-EXIT_READY, EXIT_NOT_READY, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
-EXIT_NOT_CONFIRMED = EXIT_INCONCLUSIVE  # one code: a run that could not decide everything
-
-
-def seconds(text: str) -> float:
-    """An argparse type for ``--timeout``: a finite number of seconds above 0 (refused in words otherwise)."""
-    from exadesk.engine import timeout_problem
-
-    try:
-        value = float(text)
-    except ValueError:
-        value = text
-    problem = timeout_problem(value)
-    if problem is not None:
-        raise argparse.ArgumentTypeError(problem.text())
-    return value
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit code 2 for every usage error, with the way to more help

@@ -557,4 +557,4 @@ def sign_in_method(profile: OAuthProfile, *, label: str, description: str, clien
                       advanced=not profile.secret_required, hint=secret_hint),
                 Field(REFRESH_TOKEN, "Refresh token", secret=True,
                       hint="filled in by 'Sign in with the browser'", pattern=r"\S{20,}")),
-        steps=tuple(steps), custom_page=SIGN_IN_PAGE)
+        steps=tuple(steps), custom_page=SIGN_IN_PAGE, core_refreshes_token=True)

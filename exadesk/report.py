@@ -8,12 +8,11 @@ secret values the caller knows of and refuses to produce text containing one.
 from __future__ import annotations
 
 import html
-import importlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from exadesk import __version__, clock, expiry, history
+from exadesk import __version__, clock, expiry, history, planner
 from exadesk.checks import CheckResult, Status, Verdict, fold_not_run, not_run_line
 from exadesk.model import Instance, Workspace
 
@@ -60,7 +59,7 @@ class ConnectionSection:
     left: str
     right: str
     mode: str
-    plan: list[str] | None  # None: no planner available
+    plan: list[str]  # the admin-access plan in sentences (exadesk.planner)
 
 
 @dataclass
@@ -88,45 +87,24 @@ def _tracker_name(tracker_id: str) -> str:
         return tracker_id
 
 
-def _plan_items(workspace: Workspace, connection) -> list[str] | None:
-    """The admin-access plan from exadesk.planner when that module exists; None otherwise."""
+def _plan_items(workspace: Workspace, connection) -> list[str]:
+    """The admin-access plan's lines (exadesk.planner), then the one paragraph on why admin rights are needed."""
     try:
-        planner = importlib.import_module("exadesk.planner")
-    except ModuleNotFoundError:
-        return None
-    plan_for = getattr(planner, "plan_for", None)
-    if plan_for is None:
-        return None
-    try:
-        plan = plan_for(workspace, connection)
+        plan = planner.plan_for(workspace, connection)
     except Exception:  # a planner bug must not stop the report; the section says so
         log.exception("planner failed for connection %s", connection.id)
         return ["The admin-access plan could not be computed (see the log)."]
-    items = getattr(plan, "items", plan)  # a Plan with items, or a plain list
-    why = getattr(plan, "why_admin", "")  # the one paragraph on why admin rights are needed at all
-    return [_plan_text(item) for item in items or []] + ([why] if why else [])
+    return [_plan_text(item) for item in plan.items] + ([plan.why_admin] if plan.why_admin else [])
 
 
-def _plan_text(item) -> str:
-    if isinstance(item, str):
-        return item
-    if hasattr(item, "title") and hasattr(item, "status"):
-        status = status_label(item)
-        side = getattr(item, "side", "") or "both sides"
-        text = f"{side[:1].upper()}{side[1:]}: {item.title} ({status})."
-        if getattr(item, "detail", ""):
-            text += f" {item.detail}"
-        if getattr(item, "fix", "") and item.status is not Status.PASS:
-            text += f" Fix: {item.fix}"
-        return text
-    for attr in ("sentence", "text"):
-        value = getattr(item, attr, None)
-        if callable(value):
-            value = value()
-        if isinstance(value, str) and value:
-            return value
-    parts = [str(getattr(item, a)) for a in ("title", "detail", "fix") if getattr(item, a, "")]
-    return " ".join(parts) or str(item)
+def _plan_text(item: planner.PlanItem) -> str:
+    side = item.side or "both sides"
+    text = f"{side[:1].upper()}{side[1:]}: {item.title} ({status_label(item)})."
+    if item.detail:
+        text += f" {item.detail}"
+    if item.fix and item.status is not Status.PASS:
+        text += f" Fix: {item.fix}"
+    return text
 
 
 def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
@@ -161,9 +139,8 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             not_confirmed=[c.title for c in undecided if c.not_confirmed],
             by_hand=[c.title for c in undecided if c.by_hand],
             not_run=not_run_line(len(folded), last.error_kind if last else None)))
-    from exadesk.planner import side_names
 
-    connections = [ConnectionSection(c.name, *side_names(workspace, c), c.mode.value.capitalize(),
+    connections = [ConnectionSection(c.name, *planner.side_names(workspace, c), c.mode.value.capitalize(),
                                      _plan_items(workspace, c))
                    for c in workspace.connections]
     return ReadinessReport(workspace.name, now, sections, connections, workspace.notes)
@@ -247,7 +224,7 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
         out += ["", "## Connections and admin access", ""]
         for c in report.connections:
             out.append(f"- **{_md(c.name)}**: {_md(c.left)} ↔ {_md(c.right)}, {_md(c.mode)} mode")
-            for item in c.plan or []:
+            for item in c.plan:
                 out.append(f"  - {_md(item)}")
     out.append("")
     return _assert_clean("\n".join(out), secrets)

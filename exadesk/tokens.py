@@ -240,8 +240,8 @@ def adhoc_preparer(target):
         return None
     from exadesk import trackers
 
-    # Only methods declared through oauth.sign_in_method rely on this; ServiceNow's older method refreshes itself.
-    if trackers.get(target.tracker).spec.auth_method(profile.method_id).custom_page != oauth.SIGN_IN_PAGE:
+    # ServiceNow's older OAuth method refreshes itself: only methods whose spec says the core refreshes rely on this.
+    if not trackers.get(target.tracker).spec.auth_method(profile.method_id).core_refreshes_token:
         return None
 
     def prepare(cancel=None) -> Problem | None:

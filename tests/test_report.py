@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from exadesk import report
+from exadesk import planner, report
 from exadesk.model import Connection, ConfigMode, Data
 from exadesk.storage import Store
 from tests.commands.workflow import add_github, github_scenario, new_token
@@ -96,21 +96,26 @@ def test_cli_writes_markdown_and_html_files_by_extension(verified_workspace, cli
     assert cli("report", "--workspace", "nobody").code == 2
 
 
-def test_connections_are_listed_even_without_a_planner(verified_workspace, monkeypatch):
+def test_connections_are_listed_with_the_plan_in_sentences(verified_workspace):
     ws, _ = verified_workspace
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_planner(name, *args, **kwargs):
-        if name == "exadesk.planner":
-            raise ModuleNotFoundError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr("importlib.import_module", lambda name: no_planner(name))
     built = report.build(ws)
-    assert [(c.name, c.left, c.right, c.mode, c.plan) for c in built.connections] == \
-        [("Site to backend", "Site | prod", "Backend", "Visual", None)]
+    [section] = built.connections
+    assert (section.name, section.left, section.right, section.mode) == ("Site to backend", "Site | prod", "Backend",
+                                                                         "Visual")
+    assert section.plan[0].startswith("Both sides: One person is administrator on both systems (Not confirmed).")
+    assert section.plan[-1] == planner.WHY_ADMIN
+
+
+def test_a_planner_bug_leaves_the_connection_listed(verified_workspace, monkeypatch):
+    ws, _ = verified_workspace
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(planner, "plan_for", broken)
+    built = report.build(ws)
+    assert [(c.name, c.plan) for c in built.connections] == \
+        [("Site to backend", ["The admin-access plan could not be computed (see the log)."])]
 
 
 def test_report_says_where_the_checks_ran():

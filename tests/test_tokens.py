@@ -63,6 +63,20 @@ def test_only_oauth_sign_ins_have_a_profile():
     assert tokens.profile_of(Instance(tracker="github", name="a", url="https://github.com", auth_method="oauth")) is None
 
 
+@pytest.mark.parametrize("tracker_id", sorted(oauth.profiles()))
+def test_an_adhoc_refresh_is_prepared_only_where_the_spec_says_the_core_refreshes(tracker_id):
+    from exadesk import trackers
+    from exadesk.trackers.base import Secrets, Target
+
+    profile = oauth.profiles()[tracker_id]
+    method = trackers.get(tracker_id).spec.auth_method(profile.method_id)
+    target = Target(tracker=tracker_id, url="https://a.example.com", auth_method=profile.method_id,
+                    values={oauth.CLIENT_ID: "client-1"}, secrets=Secrets({oauth.REFRESH_TOKEN: "rt-unique-7781"}))
+    assert (tokens.adhoc_preparer(target) is not None) is method.core_refreshes_token
+    # ServiceNow's older OAuth method refreshes by itself; the browser sign-ins leave it to the core.
+    assert method.core_refreshes_token is (tracker_id != "servicenow")
+
+
 @pytest.mark.parametrize("writes", range(0, 8))
 def test_a_crash_at_any_write_never_loses_the_newest_refresh_token(memory_keyring, writes):
     store = SecretStore()

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from exadesk import bundle
-from exadesk.cli import EXIT_USAGE
-from exadesk.errors import ExaDeskError
 from exadesk.commands.output import write_output
+from exadesk.errors import ExaDeskError
+from exadesk.exit_codes import EXIT_USAGE
 from exadesk.storage import Store
 
 

@@ -14,8 +14,8 @@ import threading
 
 from exadesk import engine, messages, trackers
 from exadesk.checks import Report
-from exadesk.cli import EXIT_USAGE, seconds
-from exadesk.commands.output import print_json, print_report
+from exadesk.commands.output import print_json, print_report, seconds
+from exadesk.exit_codes import EXIT_USAGE
 from exadesk.model import parse_sync
 from exadesk.trackers.base import Secrets, Target
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from exadesk import messages
-from exadesk.cli import EXIT_USAGE
 from exadesk.errors import StorageError
+from exadesk.exit_codes import EXIT_USAGE
 from exadesk.storage import Store
 
 

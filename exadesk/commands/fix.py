@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 
 from exadesk import fixes, messages
-from exadesk.cli import EXIT_NOT_READY, EXIT_USAGE
 from exadesk.commands.output import print_json
 from exadesk.errors import ExaDeskError
+from exadesk.exit_codes import EXIT_NOT_READY, EXIT_USAGE
 from exadesk.messages import FIX_WORDS as WORDS
 from exadesk.storage import Store
 

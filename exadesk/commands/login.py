@@ -13,8 +13,8 @@ import sys
 import threading
 import webbrowser
 
-from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE, seconds
-from exadesk.commands.output import run_interruptible
+from exadesk.commands.output import run_interruptible, seconds
+from exadesk.exit_codes import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE
 
 
 def add_parser(sub) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -135,3 +136,17 @@ def run_interruptible(work, cancel, name: str, on_interrupt=None) -> bool:
         if in_main:
             signal.signal(signal.SIGINT, previous)
     return not failed
+
+
+def seconds(text: str) -> float:
+    """An argparse type for ``--timeout``: a finite number of seconds above 0 (refused in words otherwise)."""
+    from exadesk.engine import timeout_problem
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = text
+    problem = timeout_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem.text())
+    return value

@@ -7,9 +7,9 @@ import threading
 
 from exadesk import engine, instances
 from exadesk.checks import Report, Status, Verdict
-from exadesk.errors import ErrorKind, Problem
-from exadesk.cli import EXIT_USAGE
 from exadesk.commands.output import HEADLINES, prefix, print_json
+from exadesk.errors import ErrorKind, Problem
+from exadesk.exit_codes import EXIT_USAGE
 from exadesk.model import ConfigMode, Connection
 from exadesk.planner import ADMIN_TYPES, admin_targets, plan_for
 from exadesk.storage import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from exadesk.cli import EXIT_USAGE
+from exadesk.exit_codes import EXIT_USAGE
 
 
 

@@ -10,8 +10,8 @@ import sys
 import threading
 
 from exadesk import instances, messages, terminal
-from exadesk.cli import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
 from exadesk.commands.output import print_json, print_report, run_interruptible
+from exadesk.exit_codes import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
 from exadesk.storage import Store
 
 

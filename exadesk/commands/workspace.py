@@ -7,10 +7,10 @@ import sys
 
 from exadesk import engine, instances, messages, recovery, trackers, validation
 from exadesk.checks import Status
-from exadesk.cli import EXIT_USAGE, seconds
 from exadesk.commands.check import _usage, build_target
-from exadesk.commands.output import print_json
+from exadesk.commands.output import print_json, seconds
 from exadesk.errors import KeychainError
+from exadesk.exit_codes import EXIT_USAGE
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store

@@ -6,8 +6,8 @@ import sys
 from datetime import datetime, timezone
 
 from exadesk import expiry, history, instances
-from exadesk.cli import EXIT_USAGE
 from exadesk.commands.output import print_json
+from exadesk.exit_codes import EXIT_USAGE
 from exadesk.storage import Store
 from exadesk.words import state_label, tracker_name
 

@@ -9,7 +9,7 @@ tokens: the workspace then no longer appears in /workspaces for that token.
 
 from __future__ import annotations
 
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
 
 HELP = "For more information on API status codes and how to handle them, read the docs on errors: " \
        "https://developers.asana.com/docs/errors"
@@ -26,7 +26,7 @@ class AsanaEmulator(Emulator):
 
     tracker = "asana"
     demo_secrets = {"token": DEMO_TOKEN}
-    demo_args = ("--project", "Acme Corp")
+    demo_login = DemoLogin(scope=("Acme Corp",))
 
     def default_scenario(self) -> dict:
         return {

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 
-from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
 
 DEMO_PAT = "sbxdemo2patforexadesk7azuredevops2emulatoronly3abcde"  # 52 chars of [a-z2-7], made up
 OTHER_ORG_PAT = "sbxotherorg2pat7notforthisorganisation3emulatoronly2"
@@ -79,7 +79,7 @@ class AzureDevOpsEmulator(Emulator):
 
     tracker = "azure_devops"
     demo_secrets = {"token": DEMO_PAT}
-    demo_args = ("--project", "Website")
+    demo_login = DemoLogin(scope=("Website",))
 
     def default_scenario(self) -> dict:
         return {

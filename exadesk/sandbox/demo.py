@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from exadesk import sandbox
 from exadesk.sandbox.jira_onprem import DEMO_PASSWORD as JIRA_DEMO_PASSWORD
-from exadesk.sandbox.kit import Emulator
+from exadesk.sandbox.kit import DemoLogin, Emulator
 from exadesk.sandbox.servicenow import NON_ADMIN
 
 
@@ -27,7 +27,7 @@ class Scenario:
         label: what a person reads in the list.
         lesson: what verifying it teaches, in a sentence.
         scenario: the emulator scenario that reproduces the failure.
-        args, secrets: the check arguments and demo secrets when they differ from the tracker's demo ones.
+        login, secrets: the demo sign-in and demo secrets when they differ from the tracker's demo ones.
         expect: the reason key the verification ends with, or the id of a check left failing or not confirmed
             when the run finishes without an error.
     """
@@ -38,7 +38,7 @@ class Scenario:
     lesson: str
     scenario: dict
     expect: str
-    args: tuple[str, ...] | None = None
+    login: DemoLogin | None = None
     secrets: dict[str, str] | None = None
     short: str = ""  # a few words for a list that has little room ("SAML single sign-on")
 
@@ -56,7 +56,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "After failed sign-ins Jira wants a CAPTCHA; ExaDesk stops after one request and says to sign in once "
              "in the browser.",
              {"captcha_after": 0}, "jira_onprem.captcha",
-             args=("--auth", "password", "--user", "exalate-proxy", "--project", "SUP"),
+             login=DemoLogin(auth="password", user="exalate-proxy", scope=("SUP",)),
              secrets={"password": JIRA_DEMO_PASSWORD}, short="CAPTCHA"),
     Scenario("zendesk", "token-access-off", "Zendesk with API token access switched off",
              "Turning token access off in Admin Center stops every API token; ExaDesk names the switch and "
@@ -182,9 +182,9 @@ def start_demo(only: list[str] | None = None) -> Demo:
             if scenario.tracker not in available or (only and scenario.tracker not in only):
                 continue
             emulator = sandbox.emulator_class(scenario.tracker)(scenario.scenario)
-            # The check arguments a person copies from the list; per instance, the class keeps the tracker's own.
-            if scenario.args is not None:
-                emulator.demo_args = scenario.args
+            # The sign-in a person copies from the list; per instance, the class keeps the tracker's own.
+            if scenario.login is not None:
+                emulator.demo_login = scenario.login
             if scenario.secrets is not None:
                 emulator.demo_secrets = dict(scenario.secrets)
             demo.lessons.append(Lesson(scenario, emulator.start()))

@@ -43,7 +43,6 @@ class FreshdeskEmulator(FreshworksEmulator):
 
     tracker = "freshdesk"
     demo_secrets = {"api_key": DEMO_KEY}
-    demo_args = ()
 
     def default_scenario(self) -> dict:
         return {

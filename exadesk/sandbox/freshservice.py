@@ -48,7 +48,6 @@ class FreshserviceEmulator(FreshworksEmulator):
 
     tracker = "freshservice"
     demo_secrets = {"api_key": DEMO_KEY}
-    demo_args = ()
 
     def default_scenario(self) -> dict:
         return {

@@ -17,7 +17,7 @@ import re
 from datetime import timedelta
 
 from exadesk import clock
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
 
 DOCS = "https://docs.github.com/rest"
 DEMO_CLASSIC = "ghp_" + "Demo0Classic0Token0For0ExaDesk0Sbx1"[:36].ljust(36, "0")
@@ -31,7 +31,7 @@ class GitHubEmulator(Emulator):
 
     tracker = "github"
     demo_secrets = {"token": DEMO_CLASSIC}
-    demo_args = ("--project", "acme/website")
+    demo_login = DemoLogin(scope=("acme/website",))
 
     def default_scenario(self) -> dict:
         # The demo tokens expire some months after "now" (ExaDesk's clock, so a pinned test date moves them too).

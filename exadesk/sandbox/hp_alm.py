@@ -16,7 +16,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import quoteattr
 
-from exadesk.sandbox.kit import Emulator, Request, Response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, route
 
 DEMO_USER = "alm_admin"
 DEMO_PASSWORD = "Demo-Alm-Sbx-Pass-7Q"
@@ -37,7 +37,7 @@ class HpAlmEmulator(Emulator):
 
     tracker = "hp_alm"
     demo_secrets = {"password": DEMO_PASSWORD}
-    demo_args = ("--user", DEMO_USER, "--project", "DEFAULT/Sync_Project")
+    demo_login = DemoLogin(user=DEMO_USER, scope=("DEFAULT/Sync_Project",))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

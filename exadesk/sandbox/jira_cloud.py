@@ -13,7 +13,7 @@ and issuesecurityschemes/{id} (its levels).
 from __future__ import annotations
 
 from exadesk.sandbox import _jira
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
 
 DEMO_EMAIL = "site-admin@example.com"
 DEMO_TOKEN = "ATATT3xFfGF0DemoSandboxTokenForExaDesk0nly0ab12cd34ef56gh78ij90=A1B2C3D4"
@@ -43,7 +43,7 @@ class JiraCloudEmulator(Emulator):
 
     tracker = "jira_cloud"
     demo_secrets = {"api_token": DEMO_TOKEN}
-    demo_args = ("--user", DEMO_EMAIL, "--project", "SUP")
+    demo_login = DemoLogin(user=DEMO_EMAIL, scope=("SUP",))
 
     def default_scenario(self) -> dict:
         return {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from exadesk.sandbox import _jira
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
 
 DEMO_PAT = "NDU2OTk1NTY0ODk3OkRlbW9QYXRGb3JFeGFEZXNrU2J4MQ"[:44]
 DEMO_PASSWORD = "sandbox-Demo-password-41"
@@ -44,7 +44,7 @@ class JiraOnPremEmulator(Emulator):
 
     tracker = "jira_onprem"
     demo_secrets = {"token": DEMO_PAT}
-    demo_args = ("--project", "SUP")
+    demo_login = DemoLogin(scope=("SUP",))
 
     def default_scenario(self) -> dict:
         return {

@@ -136,6 +136,26 @@ def deep_merge(base: dict, extra: dict) -> dict:
     return out
 
 
+@dataclass(frozen=True)
+class DemoLogin:
+    """How the demo signs in to an emulator, besides its secrets.
+
+    Attributes:
+        auth: the sign-in method's id ("" for the tracker's first method).
+        user: the proxy user's name, for the method's user field ("" when it has none).
+        scope: the projects (repositories, tables...) in scope; empty for the tracker's default.
+    """
+
+    auth: str = ""
+    user: str = ""
+    scope: tuple[str, ...] = ()
+
+    def check_args(self) -> tuple[str, ...]:
+        """The same sign-in as ``exadesk check`` arguments."""
+        return (*(("--auth", self.auth) if self.auth else ()), *(("--user", self.user) if self.user else ()),
+                *(arg for key in self.scope for arg in ("--project", key)))
+
+
 class Emulator:
     """Base of every tracker emulator.
 
@@ -145,10 +165,16 @@ class Emulator:
     """
 
     tracker = ""
-    #: Made-up demo credentials: secret field -> value, and the other ``exadesk check``
-    #: arguments the demo needs (``("--user", "admin@example.com")``). Printed by ``exadesk sandbox``.
+    #: Made-up demo credentials: secret field -> value; and the rest of the demo sign-in as data (which method, the
+    #: proxy user's name, the projects in scope). The window's sandbox demo builds its instances from these;
+    #: ``exadesk sandbox`` prints them as ``exadesk check`` arguments (:attr:`demo_args`).
     demo_secrets: dict[str, str] = {}
-    demo_args: tuple[str, ...] = ()
+    demo_login: DemoLogin = DemoLogin()
+
+    @property
+    def demo_args(self) -> tuple[str, ...]:
+        """The demo sign-in as ``exadesk check`` arguments (``("--user", "admin@example.com")``)."""
+        return self.demo_login.check_args()
 
     def __init__(self, scenario: dict | None = None, *, host: str = "127.0.0.1", port: int = 0, tls: bool = False):
         self.scenario = deep_merge(self.default_scenario(), scenario or {})

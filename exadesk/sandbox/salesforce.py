@@ -25,7 +25,7 @@ import secrets as _secrets
 from urllib.parse import urlencode
 
 from exadesk import clock
-from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
 
 ORG_ID = "00D5g000004Sbx1EAC"
 USER_ID = "0055g00000ExaDsAAB"
@@ -65,7 +65,7 @@ class SalesforceEmulator(Emulator):
 
     tracker = "salesforce"
     demo_secrets = {"access_token": DEMO_TOKEN}
-    demo_args = ("--project", "Case")
+    demo_login = DemoLogin(scope=("Case",))
 
     def default_scenario(self) -> dict:
         return {

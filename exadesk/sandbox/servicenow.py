@@ -25,7 +25,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk import clock
-from exadesk.sandbox.kit import Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
 
 DEMO_PASSWORD = "Sbx-ServiceNow-Demo-Pw-7319"
 DEMO_CLIENT_ID = "5e1f0c9b2a7d4e3f8a6b1c0d9e8f7a65"
@@ -80,7 +80,7 @@ class ServiceNowEmulator(Emulator):
 
     tracker = "servicenow"
     demo_secrets = {"password": DEMO_PASSWORD}
-    demo_args = ("--user", "exalate.proxy")
+    demo_login = DemoLogin(user="exalate.proxy")
 
     def default_scenario(self) -> dict:
         return {

@@ -18,7 +18,7 @@ import hashlib
 import secrets as _secrets
 from urllib.parse import urlencode
 
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
 
 DEMO_EMAIL = "exalate-sync@acme.example"
 DEMO_API_TOKEN = "Zd3m0ApiT0kenF0rExaDeskSandb0x0000000001"
@@ -51,7 +51,7 @@ class ZendeskEmulator(Emulator):
 
     tracker = "zendesk"
     demo_secrets = {"api_token": DEMO_API_TOKEN}
-    demo_args = ("--user", DEMO_EMAIL, "--project", "Support")
+    demo_login = DemoLogin(user=DEMO_EMAIL, scope=("Support",))
 
     def default_scenario(self) -> dict:
         return {

@@ -72,6 +72,9 @@ class AuthMethod:
     steps: tuple[Step, ...] = ()
     admin_credential: bool = False  # the credential is an admin's, not the proxy user's (Jira Cloud)
     custom_page: str = ""  # a UI page name for this method's walkthrough
+    #: The core keeps this sign-in's access token: before each check it trades the stored refresh token for one
+    #: (exadesk.tokens). False where the adapter refreshes by itself or the credential does not expire.
+    core_refreshes_token: bool = False
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -59,7 +59,7 @@ def export_report(parent, workspace: Workspace, path: str | None = None) -> str:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if fmt == "pdf":
-            from exadesk.ui.report_pdf import html_to_pdf
+            from exadesk.report_pdf import html_to_pdf
 
             html_to_pdf(report.render(workspace, "html"), Path(path),
                         title=QCoreApplication.translate("handover", "Readiness of {name}").format(name=workspace.name))

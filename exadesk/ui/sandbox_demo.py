@@ -43,13 +43,13 @@ class Installed:
 
 
 def demo_entries(demo) -> list[DemoEntry]:
-    """The demo's instances: a ready one per emulator, the failing one, then the learning scenarios."""
+    """The demo's instances: a ready one per emulator, the failing one, then the learning scenarios.
+
+    Built from what each emulator declares (``demo_login``, ``demo_secrets``) and the tracker's spec.
+    """
     from exadesk import trackers
-    from exadesk.cli import build_parser
-    from exadesk.commands.check import build_target
     from exadesk.sandbox.demo import oauth_clients
 
-    parser = build_parser()
     runs = [("ready", tracker_id, emulator, None) for tracker_id, emulator in demo.emulators.items()]
     runs += [("failing", lesson.tracker, lesson.emulator, lesson) for lesson in getattr(demo, "failing", [])]
     runs += [("lesson", lesson.tracker, lesson.emulator, lesson) for lesson in demo.lessons]
@@ -57,20 +57,20 @@ def demo_entries(demo) -> list[DemoEntry]:
     for kind, tracker_id, emulator, lesson in runs:
         try:
             spec = trackers.get(tracker_id).spec
-        except KeyError:
+            method = spec.auth_method(emulator.demo_login.auth)
+        except KeyError:  # a tracker or sign-in method this version does not have
             continue
-        args = parser.parse_args(["check", tracker_id, "--url", emulator.url, *emulator.demo_args])
-        target = build_target(args)
-        if isinstance(target, str):  # an emulator whose demo arguments this version cannot read
+        login = emulator.demo_login
+        if login.user and method.user_field is None:  # a demo user for a method without one: not this version's
             continue
-        method = spec.auth_method(target.auth_method)
         name = f"{spec.name} sandbox"
         if kind == "failing":
             name = f"{spec.name} sandbox (not ready)"
         elif kind == "lesson":  # the tracker's icon is beside it in the sidebar; the label is in its notes
             name = LESSON_PREFIX + lesson.scenario.title
         inst = Instance(tracker=tracker_id, name=name, url=emulator.url, auth_method=method.id,
-                        values=dict(target.values), sync=sorted(target.sync), scope=list(target.scope),
+                        values={method.user_field.name: login.user} if login.user else {}, sync=[],
+                        scope=list(login.scope) or list(spec.scope.default),
                         secret_fields=[f.name for f in method.secret_fields if f.name in emulator.demo_secrets],
                         notes=f"{lesson.label}: {lesson.scenario.lesson}" if lesson else "", sandbox=True)
         entries.append(DemoEntry(inst, {k: v for k, v in emulator.demo_secrets.items() if k in inst.secret_fields},

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton,
                                QToolButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
@@ -21,20 +20,14 @@ from exadesk.model import InstanceState
 from exadesk.ui import icons, texts, theme
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
+from exadesk.ui.walkthrough import Walkthrough
+from exadesk.ui.walkthrough import wrapped as _wrap
 from exadesk.ui.widgets import FieldRow
 from exadesk.wizard_flow import STEPS, WizardFlow, WizardStep
 
 
 def _page_id(step: WizardStep) -> int:
     return STEPS.index(step)
-
-
-def _wrap(text: str = "", *, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if rich:
-        label.setTextFormat(Qt.TextFormat.RichText)
-    return label
 
 
 class _Page(QWizardPage):
@@ -124,44 +117,6 @@ class MethodPage(_Page):
 
 
 # -- 2. walkthrough ---------------------------------------------------------------------------
-
-
-class Walkthrough(QWidget):
-    """Numbered steps; a step's link is a button that opens the instance's settings page once the address is known."""
-
-    def __init__(self, steps_title: str = "", parent=None):
-        super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(1, 1)
-        self.link_buttons: list[QPushButton] = []
-        self.step_labels: list[QLabel] = []
-
-    def show_steps(self, steps) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()  # deleteLater alone leaves it painted until the next event loop turn
-                widget.setParent(None)
-                widget.deleteLater()
-        self.link_buttons, self.step_labels = [], []
-        for row, step in enumerate(steps):
-            number = QLabel(f"{step.number}.")
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            text = _wrap(step.text)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.step_labels.append(text)
-            self.grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)
-            if step.link_label or step.link:
-                button = QPushButton(step.link_label or self.tr("Open in the browser"))
-                button.setAccessibleName(step.link_label or self.tr("Open in the browser"))
-                button.setEnabled(bool(step.link))
-                button.setToolTip(step.link if step.link else self.tr("Enter the instance address above first."))
-                button.clicked.connect(lambda _=False, link=step.link: QDesktopServices.openUrl(QUrl(link)))
-                self.grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
-                self.link_buttons.append(button)
 
 
 class WalkthroughPage(_Page):

@@ -6,6 +6,7 @@ import builtins
 
 import pytest
 
+from exadesk import clock
 from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.sandbox import servicenow as sn_emulator
 
@@ -70,7 +71,7 @@ def test_apply_yes_then_undo_run(cli, jira, monkeypatch):
     history = cli("fix", "--instance", "Jira", "--history", "--json").json()
     run = history["runs"][-1]
     assert run["changes"][0]["words"] == "Add Exalate to group jira-software-users"
-    assert run["changes"][0]["answer"] == "HTTP 201" and run["at"].startswith("2026-03-02")
+    assert run["changes"][0]["answer"] == "HTTP 201" and run["at"].startswith(clock.now().date().isoformat())  # the pinned date
 
     nothing = cli("fix", "--instance", "Jira")
     assert nothing.code == 0 and "Nothing to fix on Jira" in nothing.out

@@ -17,7 +17,7 @@ TS = UI / "i18n" / "exadesk_en.ts"
 WINDOW_MODULES = ("app", "checks_table", "connection_dialog", "expiry_dialog", "handover", "icons", "instance_page",
                   "fix_dialog", "main_window", "problem_view", "sandbox_demo", "secret_dialog", "session",
                   "settings_dialog",
-                  "sidebar", "texts", "theme", "views", "widgets", "wizard", "workers", "guide", "pages/__init__",
+                  "sidebar", "texts", "theme", "views", "walkthrough", "widgets", "wizard", "workers", "guide", "pages/__init__",
                   "pages/freshservice_api_key")
 
 

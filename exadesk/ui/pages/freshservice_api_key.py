@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
+from exadesk.ui.walkthrough import Walkthrough
+
 REQUIREMENT = "api_access"
 
 
@@ -18,8 +20,6 @@ class FreshserviceApiKeyPage(QWidget):
 
     def __init__(self, flow, parent=None):
         super().__init__(parent)
-        from exadesk.ui.wizard import Walkthrough
-
         self.walkthrough = Walkthrough()
         self.rejected_button = QToolButton()
         self.rejected_button.setText(self.tr("The key is rejected"))

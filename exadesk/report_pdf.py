@@ -1,7 +1,7 @@
 """Print a readiness report's HTML to PDF with Qt (QTextDocument + QPdfWriter): no extra dependency.
 
-Qt is imported inside :func:`html_to_pdf` only, so the CLI loads it just for
-``exadesk report --format pdf``.
+The one module outside exadesk/ui/ allowed to load Qt (the import contracts in pyproject.toml name it). Qt is
+imported inside :func:`html_to_pdf` only, so the command line loads it just for ``exadesk report --format pdf``.
 """
 
 from __future__ import annotations
