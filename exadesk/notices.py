@@ -27,15 +27,6 @@ class Notice:
         return tracker == self.tracker and (not self.methods or not method or method in self.methods)
 
 
-def all_notices() -> list[Notice]:
-    """Every tracker's notices, in catalogue order (each tracker module declares its own in its spec)."""
-    from exadesk import trackers
-
-    return [n for tracker in trackers.all_trackers() for n in tracker.spec.notices]
-
-
-def for_tracker(tracker: str, method: str = "") -> list[Notice]:
-    """The notices of one tracker that apply to ``method`` (all of them when no method is given)."""
-    from exadesk import trackers
-
-    return [n for n in trackers.get(tracker).spec.notices if n.applies(tracker, method)]
+def for_spec(spec, method: str = "") -> list[Notice]:
+    """The notices in a tracker's spec that apply to ``method`` (all of them when no method is given)."""
+    return [n for n in spec.notices if n.applies(spec.id, method)]

@@ -90,23 +90,6 @@ class OAuthProfile:
         return self.client_secret == "required"
 
 
-def profiles() -> dict[str, OAuthProfile]:
-    """Every tracker's OAuth profile by tracker id, in catalogue order."""
-    from exadesk import trackers
-
-    return {t.id: t.spec.oauth for t in trackers.all_trackers() if t.spec.oauth is not None}
-
-
-def profile_for(tracker: str) -> OAuthProfile | None:
-    """The OAuth profile of a tracker (its spec's ``oauth``), or None when ExaDesk offers no browser sign-in for it."""
-    from exadesk import trackers
-
-    try:
-        return trackers.get(tracker).spec.oauth
-    except KeyError:
-        return None
-
-
 # -- the secrets of one sign-in ---------------------------------------------------------
 
 

@@ -51,7 +51,7 @@ def _usage(text: str) -> int:
 
 
 def run(args) -> int:
-    from exadesk import messages, oauth, tokens
+    from exadesk import messages, oauth, tokens, trackers
     from exadesk.errors import ExaDeskError
     from exadesk.keychain import SecretStore
     from exadesk.model import Instance, InstanceState, Workspace
@@ -72,7 +72,7 @@ def run(args) -> int:
         problem = messages.problem("storage.unknown_instance", name=args.instance,
                                    where=f" in {args.workspace}" if args.workspace else "")
         return _usage(f"{problem.text()} To create it, add --tracker and --url.")
-    profile = oauth.profile_for(instance.tracker)
+    profile = trackers.oauth_profile(instance.tracker)
     if profile is None:
         return _fail(messages.problem("oauth.not_oauth", tracker=instance.tracker))
     client_id = args.client_id or instance.values.get(oauth.CLIENT_ID, "")

@@ -108,6 +108,24 @@ def ids() -> list[str]:
     return [t.id for t in all_trackers()]
 
 
+def oauth_profile(tracker_id: str):
+    """The tracker's browser sign-in (its spec's ``oauth``), or None when it offers none or is unknown."""
+    try:
+        return get(tracker_id).spec.oauth
+    except KeyError:
+        return None
+
+
+def oauth_profiles() -> dict:
+    """Every tracker's OAuth profile by tracker id, in catalogue order."""
+    return {t.id: t.spec.oauth for t in all_trackers() if t.spec.oauth is not None}
+
+
+def all_notices() -> list:
+    """Every tracker's lifecycle notices, in catalogue order."""
+    return [n for t in all_trackers() for n in t.spec.notices]
+
+
 def _plain(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
 

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from exadesk import engine, notices, oauth, trackers
+from exadesk import engine, notices, trackers
 from exadesk.checks import CheckResult, Identity, Report, Status
 from exadesk.http import BearerAuth
 from exadesk.model import ConfigMode, Connection, Instance, Workspace
@@ -156,12 +156,12 @@ def test_the_eleven_trackers_register_themselves_in_catalogue_order():
 
 
 def test_notices_and_oauth_profiles_come_from_the_tracker_specs():
-    assert {n.tracker for n in notices.all_notices()} <= set(trackers.ids())
+    assert {n.tracker for n in trackers.all_notices()} <= set(trackers.ids())
     for tracker in trackers.all_trackers():
-        assert notices.for_tracker(tracker.id) == list(tracker.spec.notices)
-        assert oauth.profile_for(tracker.id) is tracker.spec.oauth
-    assert set(oauth.profiles()) == {"servicenow", "salesforce", "zendesk"}
-    assert oauth.profile_for("servicenow").user_required and not oauth.profile_for("zendesk").user_required
+        assert notices.for_spec(tracker.spec) == list(tracker.spec.notices)
+        assert trackers.oauth_profile(tracker.id) is tracker.spec.oauth
+    assert set(trackers.oauth_profiles()) == {"servicenow", "salesforce", "zendesk"}
+    assert trackers.oauth_profile("servicenow").user_required and not trackers.oauth_profile("zendesk").user_required
 
 
 def test_a_twelfth_tracker_is_listed_by_exadesk_trackers(kanbanly, cli):
