@@ -12,13 +12,12 @@ import logging
 import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable
-from urllib.parse import urlsplit
+from typing import Callable, Iterable, Mapping
 
 from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
-from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard
+from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard, host_key
 from exadesk.redact import Redactor
 from exadesk.validation import url_problem
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
@@ -288,15 +287,24 @@ def _person_check(spec, target: Target, report: Report) -> CheckResult | None:
 
 def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = MAX_PER_HOST,
                 cancel: threading.Event | None = None,
-                on_report: Callable[[str, Report], None] | None = None) -> dict[str, Report]:
-    """Verify several targets in parallel; ``targets`` are (key, target) pairs.
+                on_report: Callable[[str, Report], None] | None = None,
+                on_start: Callable[[str], None] | None = None,
+                on_result: Callable[[str, CheckResult], None] | None = None,
+                cancels: Mapping[str, threading.Event] | None = None) -> dict[str, Report]:
+    """Verify several targets in parallel; ``targets`` are (key, target) pairs. The one verify-all scheduler.
 
-    At most ``max_workers`` run at once and at most ``per_host`` against one host,
-    so a consultant's 50 instances on one Jira do not look like an attack; their requests
-    together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each
-    check's own concurrent reads. One ProbeGuard serves the whole run.
+    At most ``max_workers`` run at once and at most ``per_host`` against one host (name and port,
+    :func:`exadesk.http.host_key`), so a consultant's 50 instances on one Jira do not look like an attack; their
+    requests together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each check's own
+    concurrent reads. One ProbeGuard serves the whole run.
+
+    ``cancel`` stops the run: queued targets end as cancelled without sending anything, also while they wait for
+    their host. ``cancels``: a key's own flag (set by whoever stops that one; stopping the run sets them too).
+    ``on_start(key)`` when a target leaves the queue, ``on_result(key, result)`` per check as it comes,
+    ``on_report(key, report)`` once per target; all from worker threads.
     """
     cancel = cancel or threading.Event()
+    cancels = cancels or {}
     guard = ProbeGuard()
     items = list(targets)
     # A server that two instances share sees both credentials: whatever it echoes, every secret of the run is masked.
@@ -306,20 +314,33 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
     results: dict[str, Report] = {}
 
     def host_slot(url: str) -> threading.Semaphore:
-        try:
-            host = (urlsplit(normalise_url(url)).hostname or "", urlsplit(normalise_url(url)).port)
-        except ValueError:  # an unusable address fails in verify() with a message; it needs no slot of its own
-            host = (url, None)
         with table_lock:
-            return host_locks.setdefault(str(host), threading.Semaphore(per_host))
+            return host_locks.setdefault(host_key(normalise_url(url)), threading.Semaphore(per_host))
+
+    def cancelled(target: Target) -> Report:
+        report = Report(tracker=target.tracker, url=target.url)
+        report.problem = messages.problem("cancelled")
+        return report
 
     def run(key: str, target: Target) -> None:
-        if cancel.is_set():
-            report = Report(tracker=target.tracker, url=target.url)
-            report.problem = messages.problem("cancelled")
+        own = cancels.get(key, cancel)
+        slot = host_slot(target.url)
+        held = False
+        while not held and not (cancel.is_set() or own.is_set()):
+            held = slot.acquire(timeout=0.05)  # waiting for the host; a Stop ends the wait at once
+        if held and (cancel.is_set() or own.is_set()):  # stopped while it waited: it never starts
+            slot.release()
+            held = False
+        if not held:
+            report = cancelled(target)
         else:
-            with host_slot(target.url):
-                report = verify(target, cancel=cancel, guard=guard, known_secrets=run_secrets)
+            try:
+                if on_start is not None:
+                    on_start(key)
+                emit = (lambda result: on_result(key, result)) if on_result is not None else None
+                report = verify(target, cancel=own, guard=guard, known_secrets=run_secrets, on_result=emit)
+            finally:
+                slot.release()
         with table_lock:
             results[key] = report
         if on_report is not None:

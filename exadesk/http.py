@@ -632,7 +632,7 @@ class HttpClient:
         redirects = 0
         while True:
             self._check_cancel()
-            host = _host_key(url)
+            host = host_key(url)
             with self.limiter.slot(host, self.cancel):
                 reply = self._send(method, url, params=params, data=data, json_body=json_body, headers=headers,
                                    auth=use_auth)
@@ -876,10 +876,17 @@ def _proxy_name(client: HttpClient, url: str) -> str:
     return f"{name} (set by {source})" if source else name
 
 
-def _host_key(url: str) -> str:
-    """The host a per-host bound counts against: name and port."""
+def host_key(url: str) -> str:
+    """The host a per-host bound counts against: name and port (the scheme's when none is written).
+
+    The one key of every per-host bound: requests here, verifications in ``engine.verify_many``.
+    """
     parts = urlsplit(url)
-    return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+    try:
+        port = parts.port
+    except ValueError:  # an unusable port fails later with a message; it counts against the text as written
+        return url.lower()
+    return f"{(parts.hostname or '').lower()}:{port or parts.scheme}"
 
 
 def _origin(url: str) -> str:

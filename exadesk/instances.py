@@ -160,16 +160,92 @@ def pending(data: Data, *, workspace: str | None = None, force: bool = False,
     return chosen
 
 
+def keeps_last_result(report: Report) -> bool:
+    """The one rule for storing a verify-all outcome: a run that asked nothing of the tracker (its secret could not
+    be read, or it was stopped) keeps the instance's last result rather than storing a non-answer."""
+    kind = report.problem.kind if report.problem is not None else None
+    return kind in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED)
+
+
+def record_all(data: Data, reports: dict[str, Report]) -> None:
+    """Store verify-all outcomes on their instances, by :func:`keeps_last_result`'s rule."""
+    for inst_id, report in reports.items():
+        found = data.find_instance(inst_id)
+        if found and not keeps_last_result(report):
+            record(found[1], report)
+
+
+class VerifyAllRun:
+    """One verify-all, Qt-free, under both ``exadesk check --all`` and the window's Verify all.
+
+    Runs the chosen instances on ``engine.verify_many``'s executor (at most ``max_workers`` at once, ``per_host``
+    against one host: name and port) and reports through callbacks, all called from worker threads:
+    ``on_started(instance id)``, ``on_result(instance id, CheckResult)`` as checks come,
+    ``on_finished(instance id, Report)`` once per instance (a missing secret ends at once, nothing sent).
+    :meth:`cancel` (or setting ``cancel``) stops it at once; queued instances end cancelled without sending.
+    Storing is the caller's (:func:`record_all`, or the window's batched writer with :func:`keeps_last_result`).
+    """
+
+    def __init__(self, chosen, *, settings: Settings | None = None, secrets: SecretStore | None = None,
+                 max_workers: int = MAX_IN_FLIGHT, per_host: int = PER_HOST, cancel: threading.Event | None = None,
+                 on_started: Callable[[str], None] | None = None,
+                 on_result: Callable[[str, object], None] | None = None,
+                 on_finished: Callable[[str, Report], None] | None = None, each_cancellable: bool = False):
+        self.chosen = list(chosen)
+        self.settings, self.secrets = settings, secrets
+        self.max_workers, self.per_host = max_workers, per_host
+        self.cancel_event = cancel or threading.Event()
+        # Each instance's own flag, for a person stopping one of them (the window); stopping the run sets them all.
+        self._own = {inst.id: threading.Event() for _, inst in self.chosen} if each_cancellable else {}
+        self.on_started, self.on_result, self.on_finished = on_started, on_result, on_finished
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+        for flag in self._own.values():
+            flag.set()
+
+    def cancel_instance(self, inst_id: str) -> bool:
+        """Stop one instance of the run; False when it has no flag of its own."""
+        flag = self._own.get(inst_id)
+        if flag is not None:
+            flag.set()
+        return flag is not None
+
+    def _finished(self, inst_id: str, report: Report) -> None:
+        if self.on_finished is not None:
+            self.on_finished(inst_id, report)
+
+    def run(self) -> VerifyAllResult:
+        """Verify every chosen instance (blocking) and return the reports; nothing is stored here."""
+        from exadesk import engine
+
+        result = VerifyAllResult(names={inst.id: inst.name for _, inst in self.chosen})
+        targets = []
+        for ws, inst in self.chosen:
+            target, problems = target_for(inst, ws, secrets=self.secrets, settings=self.settings)
+            if problems:
+                report = Report(tracker=inst.tracker, url=inst.url, problem=problems[0])
+                report.finished_at = clock.now()
+                result.reports[inst.id] = report
+                self._finished(inst.id, report)
+            else:
+                targets.append((inst.id, target))
+        result.reports.update(engine.verify_many(
+            targets, max_workers=self.max_workers, per_host=self.per_host, cancel=self.cancel_event,
+            cancels=self._own, on_start=self.on_started, on_result=self.on_result, on_report=self._finished))
+        result.cancelled = self.cancel_event.is_set()
+        return result
+
+
 def verify_all(store, *, workspace: str | None = None, force: bool = False, chosen=None,
                max_workers: int = MAX_IN_FLIGHT, per_host: int = PER_HOST, cancel: threading.Event | None = None,
                on_progress: Callable[[int, int, str, Report], None] | None = None,
                secrets: SecretStore | None = None) -> VerifyAllResult:
-    """Verify every pending or stale instance in parallel and store each result with its time.
+    """``check --all``: verify every pending or stale instance with :class:`VerifyAllRun` and store the results.
 
-    Offline validation runs first for each instance (inside ``engine.verify``);
-    an instance whose secret is missing from the keychain gets a report naming
-    that without anything being sent. Results are stored in one locked update
-    at the end, also after a cancel (cancelled instances keep their last result).
+    Offline validation runs first for each instance (inside ``engine.verify``); an instance whose secret is missing
+    from the keychain gets a report naming that without anything being sent. Results are stored in one locked
+    update at the end, also after a cancel, by :func:`record_all` (cancelled instances keep their last result).
 
     Args:
         store: the :class:`~exadesk.storage.Store`.
@@ -181,13 +257,9 @@ def verify_all(store, *, workspace: str | None = None, force: bool = False, chos
         cancel: set it to stop; running requests stop at their next step.
         on_progress: called as ``(done, total, instance id, report)`` from worker threads.
     """
-    from exadesk import engine
-
-    cancel = cancel or threading.Event()
     data = store.load().data
     if chosen is None:
         chosen = pending(data, workspace=workspace, force=force)
-    result = VerifyAllResult(names={inst.id: inst.name for _, inst in chosen})
     total = len(chosen)
     done = [0]
     lock = threading.Lock()
@@ -199,30 +271,10 @@ def verify_all(store, *, workspace: str | None = None, force: bool = False, chos
         if on_progress is not None:
             on_progress(count, total, inst_id, report)
 
-    targets = []
-    for ws, inst in chosen:
-        target, problems = target_for(inst, ws, secrets=secrets, settings=data.settings)
-        if problems:
-            report = Report(tracker=inst.tracker, url=inst.url, problem=problems[0])
-            report.finished_at = clock.now()
-            result.reports[inst.id] = report
-            progress(inst.id, report)
-        else:
-            targets.append((inst.id, target))
-    result.reports.update(engine.verify_many(targets, max_workers=max_workers, per_host=per_host, cancel=cancel,
-                                             on_report=progress))
-    result.cancelled = cancel.is_set()
-
-    def save(d: Data) -> None:
-        for inst_id, report in result.reports.items():
-            found = d.find_instance(inst_id)
-            kind = report.problem.kind if report.problem is not None else None
-            # Nothing was asked of the tracker: keep its last result rather than a non-answer.
-            if found and kind not in (ErrorKind.KEYCHAIN, ErrorKind.CANCELLED):
-                record(found[1], report)
-
+    result = VerifyAllRun(chosen, settings=data.settings, secrets=secrets, max_workers=max_workers,
+                          per_host=per_host, cancel=cancel, on_finished=progress).run()
     if result.reports:  # nothing ran (or nothing to store): no write, so an unreadable file is never touched
-        store.update(save)
+        store.update(lambda d: record_all(d, result.reports))
     return result
 
 

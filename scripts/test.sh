@@ -23,12 +23,13 @@ export EXADESK_TEST_RUN_HOME="$RUN_HOME"  # a test checks the keyrings really ar
 DBUS_LOG="$RUN_HOME/dbus-daemon.log"
 printf '#!/bin/sh\nexec %s "$@" 2>>"%s"\n' "$(command -v dbus-daemon)" "$DBUS_LOG" > "$RUN_HOME/dbus-daemon"
 chmod +x "$RUN_HOME/dbus-daemon"
+# One pytest worker per core (pytest-xdist); EXADESK_TEST_WORKERS=0 runs everything in this one process.
 status=0
 dbus-run-session --dbus-daemon="$RUN_HOME/dbus-daemon" -- bash -c '
   set -e
   eval "$(printf "exadesk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
-  .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+  .venv/bin/python -m pytest -q -p no:cacheprovider -n "${EXADESK_TEST_WORKERS:-auto}" "$@"
 ' bash "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   grep -v 'Failed to set fd limit' "$DBUS_LOG" >&2 || true

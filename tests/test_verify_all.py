@@ -250,3 +250,91 @@ def test_ctrl_c_ends_the_check_all_process_within_a_second(emulators, tmp_path):
     assert data, "the finished instance's result was not stored"
     for token in (done_token, hung_token):
         assert token not in out + err
+
+
+# -- the one verify-all service --------------------------------------------------------------------
+
+
+class _Gate:
+    """Stands in for engine.verify: counts runs at once per address (host and port) until released."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.release = threading.Event()
+        self.now: dict[str, int] = {}
+        self.peak: dict[str, int] = {}
+        self.started: list[str] = []
+
+    def verify(self, target, *, cancel=None, **_):
+        from urllib.parse import urlsplit
+
+        from exadesk.checks import Report
+
+        where = urlsplit(target.url).netloc
+        with self.lock:
+            self.now[where] = self.now.get(where, 0) + 1
+            self.peak[where] = max(self.peak.get(where, 0), self.now[where])
+            self.started.append(where)
+        while not self.release.wait(0.01) and not (cancel is not None and cancel.is_set()):
+            pass
+        with self.lock:
+            self.now[where] -= 1
+        return Report(tracker=target.tracker, url=target.url)
+
+
+def _pairs(urls):
+    from exadesk.model import Instance, Workspace
+
+    ws = Workspace(name="Bounds")
+    ws.instances = [Instance(tracker="github", name=f"i{n}", url=url, auth_method="classic")
+                    for n, url in enumerate(urls)]
+    return [(ws, inst) for inst in ws.instances]
+
+
+def test_the_per_host_bound_counts_host_and_port(monkeypatch):
+    from exadesk import engine
+
+    gate = _Gate()
+    monkeypatch.setattr(engine, "verify", gate.verify)
+    chosen = _pairs(["https://one.example:8443"] * 3 + ["https://one.example:9443"] * 3)
+    run = instances.VerifyAllRun(chosen, per_host=1, max_workers=6)
+    worker = threading.Thread(target=lambda: setattr(run, "result", run.run()))
+    worker.start()
+    try:
+        deadline = threading.Event()
+        for _ in range(300):  # both ports start at once: one host name, two hosts
+            if {"one.example:8443", "one.example:9443"} <= set(gate.started):
+                break
+            deadline.wait(0.01)
+        assert {"one.example:8443", "one.example:9443"} <= set(gate.started)
+    finally:
+        gate.release.set()
+        worker.join(10)
+    assert gate.peak == {"one.example:8443": 1, "one.example:9443": 1}
+    assert len(run.result.reports) == 6
+
+
+def test_cancel_ends_queued_instances_at_once_and_the_rule_keeps_their_last_result(monkeypatch):
+    from exadesk import engine
+    from exadesk.model import Data
+
+    gate = _Gate()
+    monkeypatch.setattr(engine, "verify", gate.verify)
+    chosen = _pairs(["https://one.example"] * 4)
+    seen = []
+    run = instances.VerifyAllRun(chosen, per_host=1, max_workers=4, on_started=seen.append)
+    worker = threading.Thread(target=lambda: setattr(run, "result", run.run()))
+    worker.start()
+    for _ in range(300):
+        if seen:
+            break
+        threading.Event().wait(0.01)
+    run.cancel()  # three wait for the host: they end without sending; the running one stops at its next step
+    worker.join(5)
+    assert not worker.is_alive() and run.result.cancelled
+    assert len(seen) == 1 and len(gate.started) == 1
+    cancelled = [r for r in run.result.reports.values() if instances.keeps_last_result(r)]
+    assert len(cancelled) == 3
+    data = Data(workspaces=[chosen[0][0]])
+    instances.record_all(data, run.result.reports)
+    assert sum(1 for _, inst in chosen if inst.history) == 1  # only the one that answered is stored

@@ -119,7 +119,7 @@ class _FakeTracker:
         self.peak: dict[str, int] = {}
         self.seen: list[str] = []
 
-    def verify(self, target, cancel=None, on_result=None):
+    def verify(self, target, cancel=None, on_result=None, **_engine_options):
         host = urlsplit(target.url).hostname
         with self.lock:
             self.now[host] = self.now.get(host, 0) + 1
@@ -243,3 +243,25 @@ def test_the_filter_box_works_from_the_keyboard(qtbot, window):
     window.focus_filter()
     qtbot.keyClick(edit, Qt.Key.Key_Escape)  # Escape clears the filter
     assert edit.text() == "" and len(_rows(window)) == 21
+
+
+def test_the_window_and_the_cli_run_the_same_verify_all(qtbot, window, workspace_id, fake, monkeypatch, cli):
+    """One verify-all: the window's Verify all and ``exadesk check --all`` both run instances.VerifyAllRun."""
+    runs = []
+    original = instances.VerifyAllRun.run
+
+    def run(self):
+        runs.append(self)
+        return original(self)
+
+    monkeypatch.setattr(instances.VerifyAllRun, "run", run)
+    items = [Instance(tracker="github", name=f"Item {i}", url="https://one.example:8443", auth_method="classic")
+             for i in range(2)]
+    window.session.update(lambda d: d.workspace(workspace_id).instances.extend(items))
+    fake.release.set()
+    assert window.verify_workspace(workspace_id) == 2
+    qtbot.waitUntil(lambda: window.verify_all_run is None, timeout=10000)
+    window.session.flush()
+    assert len(runs) == 1 and {inst.id for _, inst in runs[0].chosen} == {i.id for i in items}
+    cli("check", "--all", "--force")
+    assert len(runs) == 2 and {inst.id for _, inst in runs[1].chosen} >= {i.id for i in items}

@@ -748,321 +748,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="60"/>
-        <location filename="../main_window.py" line="455"/>
-        <location filename="../main_window.py" line="605"/>
-        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="61"/>
+        <location filename="../main_window.py" line="304"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62"/>
+        <location filename="../main_window.py" line="63"/>
         <source>ExaDesk main window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Choose an instance or a tracker in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="197"/>
-        <source>&amp;New workspace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="200"/>
-        <source>Start the &amp;sandbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="204"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="207"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="210"/>
-        <source>&amp;Import bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="212"/>
-        <source>Export workspace &amp;bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="214"/>
-        <location filename="../main_window.py" line="309"/>
-        <source>Export &amp;readiness report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="188"/>
-        <source>&amp;Workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="229"/>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="232"/>
-        <source>&amp;Rename workspace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="235"/>
-        <location filename="../main_window.py" line="285"/>
-        <source>&amp;Archive workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="237"/>
-        <source>Show a&amp;rchived workspaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="240"/>
-        <location filename="../main_window.py" line="306"/>
-        <source>&amp;Verify all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="242"/>
-        <location filename="../main_window.py" line="308"/>
-        <source>New &amp;connection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="244"/>
-        <source>&amp;Expiring credentials…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="189"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="202"/>
-        <source>Sandbox &amp;credentials…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="255"/>
-        <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="258"/>
-        <source>&amp;About ExaDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="284"/>
-        <source>Restore workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="302"/>
-        <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="303"/>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="303"/>
-        <source>&amp;Archive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="310"/>
-        <source>Export &amp;bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="312"/>
-        <source>&amp;Verify now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="313"/>
-        <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="314"/>
-        <source>Credential &amp;expiry date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="316"/>
-        <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="318"/>
-        <source>&amp;Edit connection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="319"/>
-        <source>&amp;Remove connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="275"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
-        <source>Workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="487"/>
-        <source>New workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="487"/>
-        <source>Workspace name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="498"/>
-        <source>Rename workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="498"/>
-        <source>New name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="514"/>
-        <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="515"/>
-        <source>{name} restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="561"/>
-        <source>Sandbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="562"/>
-        <source>The emulators could not start ({error}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="566"/>
-        <source>Sandbox running: {count} emulators on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="569"/>
-        <source>Your own instances in {workspace} were kept as they were: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="572"/>
-        <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="605"/>
-        <location filename="../main_window.py" line="717"/>
-        <source>Create a workspace first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="610"/>
-        <source>Add an administrator&apos;s credential for {tracker}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="630"/>
-        <source>Saved {name} in {workspace}: {state}. {meaning}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="633"/>
-        <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="692"/>
-        <source>Remove instance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="686"/>
-        <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="735"/>
-        <source>Bundle written to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="758"/>
-        <source>Imported {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="795"/>
-        <source>Remove connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="796"/>
-        <source>Remove the connection {name}? The instances and their secrets stay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="940"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="955"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="957"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1016"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -1798,6 +1526,24 @@
     </message>
 </context>
 <context>
+    <name>VerifyAllAdapter</name>
+    <message>
+        <location filename="../verify_all.py" line="95"/>
+        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_all.py" line="113"/>
+        <source>Stopped. {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_all.py" line="117"/>
+        <source>Last Verify all: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
         <location filename="../wizard.py" line="517"/>
@@ -1899,6 +1645,291 @@
     <message>
         <location filename="../wizard.py" line="196"/>
         <source>Follow these steps in {tracker}, signed in as an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <location filename="../window_dialogs.py" line="22"/>
+        <location filename="../window_dialogs.py" line="134"/>
+        <source>ExaDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="22"/>
+        <location filename="../window_dialogs.py" line="134"/>
+        <source>Create a workspace first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="27"/>
+        <source>Add an administrator&apos;s credential for {tracker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="47"/>
+        <source>Saved {name} in {workspace}: {state}. {meaning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="50"/>
+        <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="103"/>
+        <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="109"/>
+        <source>Remove instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="152"/>
+        <source>Bundle written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="175"/>
+        <source>Imported {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="212"/>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_dialogs.py" line="213"/>
+        <source>Remove the connection {name}? The instances and their secrets stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../window_menus.py" line="14"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="15"/>
+        <source>&amp;Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="16"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="24"/>
+        <source>&amp;New workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="27"/>
+        <source>Start the &amp;sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="29"/>
+        <source>Sandbox &amp;credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="31"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="34"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="37"/>
+        <source>&amp;Import bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="39"/>
+        <source>Export workspace &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="41"/>
+        <location filename="../window_menus.py" line="136"/>
+        <source>Export &amp;readiness report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="56"/>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="59"/>
+        <source>&amp;Rename workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="62"/>
+        <location filename="../window_menus.py" line="112"/>
+        <source>&amp;Archive workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="64"/>
+        <source>Show a&amp;rchived workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="67"/>
+        <location filename="../window_menus.py" line="133"/>
+        <source>&amp;Verify all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="69"/>
+        <location filename="../window_menus.py" line="135"/>
+        <source>New &amp;connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="71"/>
+        <source>&amp;Expiring credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="82"/>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="85"/>
+        <source>&amp;About ExaDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="111"/>
+        <source>Restore workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="129"/>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="130"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="130"/>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="137"/>
+        <source>Export &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="139"/>
+        <source>&amp;Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="140"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="141"/>
+        <source>Credential &amp;expiry date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="143"/>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="145"/>
+        <source>&amp;Edit connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_menus.py" line="146"/>
+        <source>&amp;Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <location filename="../window_workspaces.py" line="26"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="40"/>
+        <source>New workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="40"/>
+        <source>Workspace name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="51"/>
+        <source>Rename workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="51"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="67"/>
+        <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="68"/>
+        <source>{name} restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="114"/>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="115"/>
+        <source>The emulators could not start ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="119"/>
+        <source>Sandbox running: {count} emulators on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="122"/>
+        <source>Your own instances in {workspace} were kept as they were: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_workspaces.py" line="125"/>
+        <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2104,14 +2135,6 @@
     <message>
         <location filename="../handover.py" line="83"/>
         <source>ExaDesk bundles (*{suffix});;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../main_window.py" line="1127"/>
-        <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2372,19 +2395,6 @@
     <message>
         <location filename="../texts.py" line="87"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../main_window.py" line="1145"/>
-        <source>Stopped. {summary}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1149"/>
-        <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
