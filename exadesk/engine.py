@@ -252,7 +252,7 @@ def _remaining(spec, target: Target, ctx: VerifyContext, report: Report) -> list
 def _notice_results(spec, target: Target) -> list[CheckResult]:
     today = clock.now().date()
     out = []
-    for notice in notices.for_tracker(spec.id, target.auth_method):
+    for notice in notices.for_spec(spec, target.auth_method):
         when = notice.effective.strftime("%-d %B %Y") if hasattr(notice.effective, "strftime") else str(notice.effective)
         status = Status.WARN
         tense = "since" if notice.effective <= today else "from"

@@ -281,6 +281,14 @@ def register(prefix: str, messages: dict[str, Message]) -> None:
         _TRACKER_REASONS.add(full)
 
 
+def unregister(prefix: str, messages: dict[str, Message]) -> None:
+    """Remove what :func:`register` added under ``prefix.``."""
+    for key in messages:
+        full = f"{prefix}.{key}"
+        CATALOGUE.pop(full, None)
+        _TRACKER_REASONS.discard(full)
+
+
 class _Defaulting(dict):
     def __missing__(self, key: str) -> str:  # a missing value must never crash a message
         return "?"

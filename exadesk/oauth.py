@@ -3,21 +3,8 @@
 The authorization code flow with PKCE (RFC 7636, S256) through a loopback redirect on
 127.0.0.1 and a random port, the state checked; the device flow (RFC 8628 style, as
 Salesforce offers it); refresh (RFC 6749 section 6) and revocation (RFC 7009). Each
-tracker's endpoints and rules are data (:class:`OAuthProfile`), written from the vendors' docs:
-
-ServiceNow: https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html
-    (/oauth_auth.do, /oauth_token.do, /oauth_revoke_token.do; authorization code, password and refresh grants;
-    refresh token 8,640,000 s = 100 days, not extended on use; the client secret is always sent)
-Salesforce: https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow.htm,
-    https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_device_flow.htm,
-    https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_revoke_token.htm
-    (/services/oauth2/authorize, /token with PKCE, response_type=device_code, /revoke; the token reply
-    carries instance_url and id; "Require Secret for Web Server Flow" decides whether a secret is needed)
-Zendesk: https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/,
-    https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token,
-    https://developer.zendesk.com/documentation/api-basics/authentication/revoking-oauth-token
-    (/oauth/authorizations/new, /oauth/tokens with code_verifier; public clients use PKCE without a secret;
-    DELETE /api/v2/oauth/tokens/current.json revokes the token it is sent with)
+tracker's endpoints and rules are data (:class:`OAuthProfile`), declared as the ``oauth`` of its spec in its tracker
+module (exadesk/trackers/) and written from the vendor's docs, which each profile lists in ``docs``.
 
 Nothing here imports Qt; the CLI (``exadesk login``) and the window drive the same functions.
 No secret (code, verifier, token) ever goes into an exception text, a log line or a repr.
@@ -73,6 +60,7 @@ class OAuthProfile:
         client_secret: "required" (the tracker always wants it) or "optional" (only for confidential clients).
         token_body: "form" (application/x-www-form-urlencoded) or "json".
         device: the tracker offers the device flow (``response_type=device_code`` on the token endpoint).
+        user_required: ``exadesk login`` needs ``--user`` (the proxy user's user name).
         password_grant: the tracker offers the resource-owner password grant (ServiceNow, where allowed).
         refresh_lifespan: how long a refresh token lives when the tracker does not say (None: until revoked).
         register_steps / register_link: where the admin registers the OAuth client (``{url}`` is the instance).
@@ -91,6 +79,7 @@ class OAuthProfile:
     token_body: str = "form"
     device: bool = False
     password_grant: bool = False
+    user_required: bool = False  # the sign-in needs the proxy user's user name (``exadesk login --user``)
     refresh_lifespan: timedelta | None = None
     register_steps: tuple[str, ...] = ()
     register_link: str = ""
@@ -99,67 +88,6 @@ class OAuthProfile:
     @property
     def secret_required(self) -> bool:
         return self.client_secret == "required"
-
-
-PROFILES: dict[str, OAuthProfile] = {
-    "servicenow": OAuthProfile(
-        tracker="servicenow", name="ServiceNow", method_id="oauth",
-        authorize_path="/oauth_auth.do", token_path="/oauth_token.do", revoke_path="/oauth_revoke_token.do",
-        scopes=("useraccount",), client_secret="required", password_grant=True,
-        refresh_lifespan=timedelta(seconds=8_640_000),
-        register_steps=(
-            "As an administrator open System OAuth, Application Registry, New, 'Create an OAuth API endpoint for "
-            "external clients'.",
-            "Set Redirect URL to http://127.0.0.1 (ExaDesk listens there on a free port for the browser's answer).",
-            "Set 'Refresh Token Lifespan' longer than the default 8,640,000 seconds (100 days) if your policy allows.",
-            "Save, then give ExaDesk the Client ID and Client Secret.",
-        ),
-        register_link="{url}/oauth_entity_list.do",
-        docs=("https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",),
-    ),
-    "salesforce": OAuthProfile(
-        tracker="salesforce", name="Salesforce", method_id="oauth",
-        authorize_path="/services/oauth2/authorize", token_path="/services/oauth2/token",
-        revoke_path="/services/oauth2/revoke", scopes=("api", "refresh_token", "id"), client_secret="optional",
-        device=True,
-        register_steps=(
-            "In Setup open External Client App Manager (or App Manager, New Connected App) and create an app "
-            "with OAuth enabled.",
-            "Callback URL: http://127.0.0.1/callback (ExaDesk listens there on a free port). Scopes: 'Manage user "
-            "data via APIs (api)', 'Perform requests at any time (refresh_token, offline_access)' and 'Access the "
-            "identity URL service (id)'.",
-            "Tick 'Require Proof Key for Code Exchange (PKCE)'; untick 'Require Secret for Web Server Flow' (a "
-            "desktop app cannot keep a secret), and tick 'Enable Device Flow' for machines without a browser.",
-            "Install the app in the org (since September 2025 uninstalled apps are blocked), then give ExaDesk the "
-            "Consumer Key.",
-        ),
-        register_link="{url}/lightning/setup/ManageExternalClientApplication/home",
-        docs=("https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow.htm",
-              "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_device_flow.htm",
-              "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_revoke_token.htm"),
-    ),
-    "zendesk": OAuthProfile(
-        tracker="zendesk", name="Zendesk", method_id="oauth",
-        authorize_path="/oauth/authorizations/new", token_path="/oauth/tokens",
-        revoke_path="/api/v2/oauth/tokens/current.json", revoke_style="bearer_delete",
-        scopes=("read",), client_secret="optional", token_body="json",
-        register_steps=(
-            "In Admin Center open Apps and integrations, APIs, OAuth clients, Add OAuth client.",
-            "Client kind: Public (ExaDesk uses PKCE and keeps no client secret). Redirect URLs: "
-            "http://127.0.0.1/callback.",
-            "Save, then give ExaDesk the client's Identifier.",
-        ),
-        register_link="{url}/admin/apps-integrations/apis/oauth-clients",
-        docs=("https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/",
-              "https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token",
-              "https://developer.zendesk.com/documentation/api-basics/authentication/revoking-oauth-token"),
-    ),
-}
-
-
-def profile_for(tracker: str) -> OAuthProfile | None:
-    """The OAuth profile of a tracker, or None when ExaDesk offers no browser sign-in for it."""
-    return PROFILES.get(tracker)
 
 
 # -- the secrets of one sign-in ---------------------------------------------------------
@@ -582,8 +510,8 @@ def sign_in_device(profile: OAuthProfile, base_url: str, client_id: str, client_
 SIGN_IN_PAGE = "oauth_sign_in"
 
 
-def sign_in_method(tracker: str, *, label: str, description: str, client_id_hint: str, client_id_example: str = "",
-                   client_id_pattern: str = r"\S{6,}", before: tuple = (), notices: tuple[str, ...] = ()):
+def sign_in_method(profile: OAuthProfile, *, label: str, description: str, client_id_hint: str,
+                   client_id_example: str = "", client_id_pattern: str = r"\S{6,}", before: tuple = ()):
     """The AuthMethod of a tracker's browser sign-in, built from its profile: the same field names everywhere.
 
     Fields: ``client_id`` (not secret), ``client_secret`` (secret; required only where the profile says),
@@ -592,7 +520,6 @@ def sign_in_method(tracker: str, *, label: str, description: str, client_id_hint
     """
     from exadesk.trackers.base import AuthMethod, Field, Step
 
-    profile = PROFILES[tracker]
     steps = [Step(text, link=profile.register_link if i == 0 else "",
                   link_label="Open the OAuth client settings" if i == 0 else "")
              for i, text in enumerate(profile.register_steps)]
@@ -613,4 +540,4 @@ def sign_in_method(tracker: str, *, label: str, description: str, client_id_hint
                       advanced=not profile.secret_required, hint=secret_hint),
                 Field(REFRESH_TOKEN, "Refresh token", secret=True,
                       hint="filled in by 'Sign in with the browser'", pattern=r"\S{20,}")),
-        steps=tuple(steps), notices=notices, custom_page=SIGN_IN_PAGE, core_refreshes_token=True)
+        steps=tuple(steps), custom_page=SIGN_IN_PAGE, core_refreshes_token=True)

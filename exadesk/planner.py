@@ -22,8 +22,7 @@ import re
 from exadesk.checks import Identity, Report, Status
 from exadesk.errors import ErrorKind, Problem
 from exadesk.model import ConfigMode, Connection, Instance, Workspace
-
-CONSOLE_GROUP = "exalate_console_admin"
+from exadesk.trackers.base import CONSOLE_GROUP, AdminPolicy
 ADMIN_KINDS = ("system_admin", "project_admin", "console_group_member", "console_group_exists")
 ADMIN_TYPES = {
     "system": "Local (system) administrator",
@@ -189,6 +188,12 @@ def _tracker_name(tracker_id: str) -> str:
     return trackers.get(tracker_id).spec.name
 
 
+def _policy(tracker_id: str) -> AdminPolicy:
+    from exadesk import trackers
+
+    return trackers.get(tracker_id).spec.admin_policy
+
+
 def _no_console_group(tracker_id: str) -> bool:
     """The tracker's admin catalogue exists and has no console group: delegation does not exist there."""
     from exadesk import trackers
@@ -259,7 +264,7 @@ def plan_for(workspace: Workspace, connection: Connection,
         tracker = side.tracker
         sys_status, sys_detail, sys_fix, sys_manual = _admin_status(report, tracker, "system_admin")
         if kind == "project":
-            allowed = tracker == "jira_cloud" and mode is ConfigMode.BASIC
+            allowed = _policy(tracker).project_admin_basic and mode is ConfigMode.BASIC
             proj = _admin_status(report, tracker, "project_admin")
             item = PlanItem(f"plan.project_admin.{side.id}", side.name, "Project administrator may set up Basic",
                             "On Jira Cloud (app version 5.2.0 and later) a project admin may set up Basic connections "
@@ -296,27 +301,16 @@ def plan_for(workspace: Workspace, connection: Connection,
                 f"plan.console_group_member.{side.id}", side.name, f"Administrator is in {CONSOLE_GROUP}",
                 "Membership is what grants console access to a non-system administrator.", member[0], member[1],
                 member[2] or f"Ask a system administrator to add the person to {CONSOLE_GROUP}.", member[3]))
-            if tracker != "jira_onprem":
+            policy = _policy(tracker)
+            if policy.delegated_needs_project_admin:
                 proj = _admin_status(report, tracker, "project_admin")
                 plan.items.append(PlanItem(
                     f"plan.delegated_project_admin.{side.id}", side.name, "Delegated administrator is project admin",
                     "Besides the group, a delegated administrator needs project-admin rights (not on Jira "
                     "on-premise).", proj[0], proj[1], proj[2], proj[3]))
-            if tracker == "zendesk":
-                plan.items.append(PlanItem(
-                    f"plan.zendesk_role.{side.id}", side.name, "Zendesk: a custom role or the Contributor role",
-                    "On Zendesk a delegated administrator can instead have a custom role with limited permissions, "
-                    "or the agent role Contributor.", Status.UNKNOWN,
-                    "Confirm in Admin Center, People, Team, Roles which role the person has.",
-                    "Give the person a custom role that includes access to the integration, or the Contributor "
-                    "role.", manual=True))
-            if tracker == "salesforce":
-                plan.items.append(PlanItem(
-                    f"plan.salesforce_profile.{side.id}", side.name, "Salesforce: the person's profile has access",
-                    "On Salesforce the app is installed for chosen profiles; a system administrator grants a "
-                    "profile access.", Status.UNKNOWN,
-                    "Confirm in Setup, Installed Packages, the app, Manage Licenses / profiles.",
-                    "Ask a system administrator to grant the person's profile access to the app.", manual=True))
+            for step in policy.delegated_steps:
+                plan.items.append(PlanItem(f"plan.{step.key}.{side.id}", side.name, step.title, step.why,
+                                           Status.UNKNOWN, step.detail, step.fix, manual=True))
             if mode in (ConfigMode.BASIC, ConfigMode.VISUAL):
                 rule = PlanItem(
                     f"plan.accept_rule.{side.id}", side.name, "Cannot accept Public Basic or Visual invitations",

@@ -28,9 +28,15 @@ TOKEN_FIELDS = (oauth.ACCESS_TOKEN, oauth.REFRESH_TOKEN)
 MARGIN = timedelta(minutes=2)
 
 
+def _oauth_profile(tracker: str) -> oauth.OAuthProfile | None:
+    from exadesk import trackers
+
+    return trackers.oauth_profile(tracker)
+
+
 def profile_of(instance) -> oauth.OAuthProfile | None:
     """The OAuth profile when the instance signs in through the browser flow, else None."""
-    profile = oauth.profile_for(instance.tracker)
+    profile = _oauth_profile(instance.tracker)
     return profile if profile is not None and instance.auth_method == profile.method_id else None
 
 
@@ -118,7 +124,7 @@ def refresh_expiry(store: SecretStore, instance) -> datetime | None:
 
 def apply_sign_in(instance, client_id: str, has_client_secret: bool, tokens: oauth.TokenSet) -> None:
     """Point an instance at its new OAuth sign-in (in memory; the caller saves it)."""
-    profile = oauth.profile_for(instance.tracker)
+    profile = _oauth_profile(instance.tracker)
     if profile is None:
         raise ExaDeskError(messages.problem("oauth.not_oauth", tracker=instance.tracker))
     instance.auth_method = profile.method_id
@@ -234,7 +240,7 @@ def adhoc_preparer(target):
 
     With a refresh token but no access token, trade it for one first; nothing is stored. None when not needed.
     """
-    profile = oauth.profile_for(target.tracker)
+    profile = _oauth_profile(target.tracker)
     if profile is None or (target.auth_method or "") != profile.method_id or oauth.ACCESS_TOKEN in target.secrets \
             or oauth.REFRESH_TOKEN not in target.secrets:
         return None

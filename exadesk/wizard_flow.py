@@ -112,7 +112,7 @@ class WizardFlow:
         return tuple(f for f in self.method.fields if f.advanced)
 
     def method_notices(self, method_id: str | None = None) -> list[notices.Notice]:
-        return notices.for_tracker(self.tracker, method_id or self.auth_method)
+        return notices.for_spec(self.spec, method_id or self.auth_method)
 
     # -- answers ---------------------------------------------------------------------
 

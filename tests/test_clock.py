@@ -56,7 +56,7 @@ def _notice_detail(notice: notices.Notice, at: datetime) -> str:
     return found.detail
 
 
-@pytest.mark.parametrize("notice", notices.NOTICES, ids=lambda n: n.id)
+@pytest.mark.parametrize("notice", trackers.all_notices(), ids=lambda n: n.id)
 def test_each_lifecycle_notice_says_from_before_its_date_and_since_after_it(notice):
     when = f"{notice.effective.day} {notice.effective:%B %Y}"
     effective = datetime.combine(notice.effective, time(12), timezone.utc)

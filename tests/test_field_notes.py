@@ -20,6 +20,7 @@ from keyring.backends import fail
 
 from exadesk import notices as _notices
 from exadesk import sandbox
+from exadesk import trackers as _trackers
 from exadesk.errors import KeychainError
 from exadesk.http import classify_tls
 from exadesk.keychain import WINDOWS_BLOB_LIMIT, SecretStore
@@ -507,7 +508,7 @@ def test_environment_proxy_asking_for_a_login_gives_407_advice(cli, monkeypatch,
 # -- lifecycle notices with dates ----------------------------------------------------------------------------
 
 
-NOTICE_IDS = [n.id for n in _notices.NOTICES]
+NOTICE_IDS = [n.id for n in _trackers.all_notices()]
 
 
 def _demo_method(tracker_id: str) -> str:
@@ -523,7 +524,7 @@ def test_notice_shows_where_the_method_is_chosen_in_results_and_in_the_report(no
     """Field notes on dated retirements: the wizard's method choice, `check --json` and the readiness report."""
     from exadesk.wizard_flow import WizardFlow
 
-    notice = next(n for n in _notices.NOTICES if n.id == notice_id)
+    notice = next(n for n in _trackers.all_notices() if n.id == notice_id)
     require_built(notice.tracker)
     method = _demo_method(notice.tracker)
     assert not notice.methods or method in notice.methods, "the demo signs in with the method the notice is about"
@@ -554,11 +555,17 @@ def test_notice_shows_where_the_method_is_chosen_in_results_and_in_the_report(no
 
 
 def test_notices_are_data_a_new_one_needs_no_code(monkeypatch, cli):
-    """A notice added to the data shows up in results without any code change."""
+    """A notice added to a tracker's spec shows up in results without any code change."""
+    from dataclasses import replace
+
+    from exadesk import trackers
+
     extra = _notices.Notice("test_github_change", "github", "GitHub changes classic tokens",
                             "Classic tokens change behaviour on 1 March 2027.", "Prefer a fine-grained token.",
                             __import__("datetime").date(2027, 3, 1), frozenset({"classic"}))
-    monkeypatch.setattr(_notices, "NOTICES", _notices.NOTICES + (extra,))
+    github = trackers.get("github")
+    monkeypatch.setitem(trackers._REGISTRY, "github",
+                        trackers.Tracker(replace(github.spec, notices=github.spec.notices + (extra,)), github.module))
     monkeypatch.setenv("EXADESK_TEST_TOKEN", "ghp_" + "Nw3Ot4Pu" * 4 + "V5w6")
     result = cli("check", "github", "--url", "https://github.com", "--secret-env", "EXADESK_TEST_TOKEN", "--auth",
                  "classic", "--project", "bad project name!", "--json")

@@ -9,7 +9,7 @@ import time
 import pytest
 import requests
 
-from exadesk import oauth
+from exadesk import oauth, trackers
 from exadesk.sandbox import salesforce as sf_emu
 from exadesk.sandbox import servicenow as sn_emu
 from exadesk.sandbox import zendesk as zd_emu
@@ -25,12 +25,12 @@ CLIENTS = {
 
 def _sign_in(emulator, tracker: str, browser, **kwargs) -> oauth.TokenSet:
     client_id, secret = CLIENTS[tracker]
-    return oauth.sign_in_browser(oauth.PROFILES[tracker], emulator.url, client_id, secret, open_url=browser,
+    return oauth.sign_in_browser(trackers.oauth_profiles()[tracker], emulator.url, client_id, secret, open_url=browser,
                                  timeout=kwargs.pop("timeout", 10), **kwargs)
 
 
 def _token_requests(emulator) -> list:
-    return [r for r in emulator.requests if r.method == "POST" and r.path == oauth.PROFILES[emulator.tracker].token_path]
+    return [r for r in emulator.requests if r.method == "POST" and r.path == trackers.oauth_profiles()[emulator.tracker].token_path]
 
 
 def test_pkce_matches_rfc7636_example():
@@ -71,7 +71,7 @@ def test_browser_sign_in_end_to_end(emulators, tracker):
     tokens = _sign_in(emulator, tracker, browser)
     browser.join()
     assert tokens.access_token and tokens.refresh_token and browser.landing_status == 200
-    authorize = next(r for r in emulator.requests if r.path == oauth.PROFILES[tracker].authorize_path)
+    authorize = next(r for r in emulator.requests if r.path == trackers.oauth_profiles()[tracker].authorize_path)
     assert authorize.param("code_challenge_method") == "S256"
     assert authorize.param("redirect_uri").startswith("http://127.0.0.1:")
     exchange = _token_requests(emulator)[-1]
@@ -129,14 +129,14 @@ def test_cancel_stops_waiting(emulators):
 def test_servicenow_needs_its_client_secret(emulators):
     emulator = emulators.start("servicenow")
     with pytest.raises(oauth.OAuthError) as caught:
-        oauth.sign_in_browser(oauth.PROFILES["servicenow"], emulator.url, sn_emu.DEMO_CLIENT_ID, "",
+        oauth.sign_in_browser(trackers.oauth_profiles()["servicenow"], emulator.url, sn_emu.DEMO_CLIENT_ID, "",
                               open_url=FakeBrowser())
     assert caught.value.problem.reason == "oauth.secret_required" and emulator.requests == []
 
 
 def test_wrong_pkce_verifier_is_refused(emulators):
     emulator = emulators.start("zendesk")
-    profile = oauth.PROFILES["zendesk"]
+    profile = trackers.oauth_profiles()["zendesk"]
     receiver = oauth.LoopbackReceiver()
     receiver.expected_state = "st"
     url = oauth.authorization_url(profile, emulator.url, zd_emu.DEMO_CLIENT_ID, receiver.redirect_uri, "st",
@@ -153,7 +153,7 @@ def test_wrong_pkce_verifier_is_refused(emulators):
 
 def test_refresh_rotates_and_a_revoked_refresh_token_means_sign_in_again(emulators):
     emulator = emulators.start("zendesk")
-    profile = oauth.PROFILES["zendesk"]
+    profile = trackers.oauth_profiles()["zendesk"]
     first = _sign_in(emulator, "zendesk", FakeBrowser())
     client = oauth.token_client(profile, emulator.url)
     second = oauth.refresh(client, profile, first.refresh_token, zd_emu.DEMO_CLIENT_ID)
@@ -168,7 +168,7 @@ def test_refresh_rotates_and_a_revoked_refresh_token_means_sign_in_again(emulato
 
 def test_salesforce_revoke_and_refresh_keeps_the_refresh_token(emulators):
     emulator = emulators.start("salesforce")
-    profile = oauth.PROFILES["salesforce"]
+    profile = trackers.oauth_profiles()["salesforce"]
     first = _sign_in(emulator, "salesforce", FakeBrowser())
     client = oauth.token_client(profile, emulator.url)
     renewed = oauth.refresh(client, profile, first.refresh_token, sf_emu.DEMO_CLIENT_ID)
@@ -183,7 +183,7 @@ def test_salesforce_revoke_and_refresh_keeps_the_refresh_token(emulators):
 def test_salesforce_device_flow(emulators):
     emulator = emulators.start("salesforce", {"oauth": {"device_interval": 1, "device_pending_polls": 1}})
     shown = []
-    tokens = oauth.sign_in_device(oauth.PROFILES["salesforce"], emulator.url, sf_emu.DEMO_CLIENT_ID,
+    tokens = oauth.sign_in_device(trackers.oauth_profiles()["salesforce"], emulator.url, sf_emu.DEMO_CLIENT_ID,
                                   show_code=shown.append, timeout=20)
     assert shown and shown[0].user_code and shown[0].verification_uri.startswith(emulator.url)
     assert tokens.refresh_token and tokens.instance_url == emulator.url
@@ -194,17 +194,17 @@ def test_salesforce_device_flow(emulators):
 def test_device_flow_denied_and_not_offered_elsewhere(emulators):
     emulator = emulators.start("salesforce", {"oauth": {"device_interval": 1, "consent": "deny"}})
     with pytest.raises(oauth.OAuthError) as caught:
-        oauth.sign_in_device(oauth.PROFILES["salesforce"], emulator.url, sf_emu.DEMO_CLIENT_ID,
+        oauth.sign_in_device(trackers.oauth_profiles()["salesforce"], emulator.url, sf_emu.DEMO_CLIENT_ID,
                              show_code=lambda d: None, timeout=20)
     assert caught.value.problem.reason == "oauth.denied"
     with pytest.raises(oauth.OAuthError) as caught:
-        oauth.sign_in_device(oauth.PROFILES["zendesk"], emulator.url, "x", show_code=lambda d: None)
+        oauth.sign_in_device(trackers.oauth_profiles()["zendesk"], emulator.url, "x", show_code=lambda d: None)
     assert caught.value.problem.reason == "oauth.no_device"
 
 
 def test_servicenow_password_grant_and_revocation(emulators):
     emulator = emulators.start("servicenow")
-    profile = oauth.PROFILES["servicenow"]
+    profile = trackers.oauth_profiles()["servicenow"]
     client = oauth.token_client(profile, emulator.url)
     tokens = oauth.password_grant(client, profile, "exalate.proxy", sn_emu.DEMO_PASSWORD, sn_emu.DEMO_CLIENT_ID,
                                   sn_emu.DEMO_CLIENT_SECRET)
@@ -216,7 +216,7 @@ def test_servicenow_password_grant_and_revocation(emulators):
 
 
 def test_every_profile_names_where_to_register_and_its_docs():
-    for tracker, profile in oauth.PROFILES.items():
+    for tracker, profile in trackers.oauth_profiles().items():
         assert profile.tracker == tracker and profile.register_steps and profile.register_link.startswith("{url}/")
         assert all(url.startswith("https://") for url in profile.docs) and profile.docs
 

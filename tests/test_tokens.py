@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from exadesk import clock, oauth, tokens
+from exadesk import clock, oauth, tokens, trackers
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance
 from exadesk.sandbox import servicenow as sn_emu
@@ -41,7 +41,7 @@ def _signed_in(emulator, tracker="zendesk"):
     inst = _instance(emulator, tracker, ("refresh_token", "access_token", "client_secret")
                      if tracker == "servicenow" else ("refresh_token", "access_token"))
     secret = sn_emu.DEMO_CLIENT_SECRET if tracker == "servicenow" else ""
-    first = oauth.sign_in_browser(oauth.PROFILES[tracker], emulator.url, inst.values["client_id"], secret,
+    first = oauth.sign_in_browser(trackers.oauth_profiles()[tracker], emulator.url, inst.values["client_id"], secret,
                                   open_url=FakeBrowser(), timeout=10)
     tokens.save(store, inst.id, first, signed_in=True)
     if secret:
@@ -57,18 +57,18 @@ def _expire_access(store, inst):
 
 def test_only_oauth_sign_ins_have_a_profile():
     assert tokens.profile_of(Instance(tracker="zendesk", name="a", url="https://a.zendesk.com",
-                                      auth_method="oauth")) is oauth.PROFILES["zendesk"]
+                                      auth_method="oauth")) is trackers.oauth_profiles()["zendesk"]
     assert tokens.profile_of(Instance(tracker="zendesk", name="a", url="https://a.zendesk.com",
                                       auth_method="api_token")) is None
     assert tokens.profile_of(Instance(tracker="github", name="a", url="https://github.com", auth_method="oauth")) is None
 
 
-@pytest.mark.parametrize("tracker_id", sorted(oauth.PROFILES))
+@pytest.mark.parametrize("tracker_id", sorted(trackers.oauth_profiles()))
 def test_an_adhoc_refresh_is_prepared_only_where_the_spec_says_the_core_refreshes(tracker_id):
     from exadesk import trackers
     from exadesk.trackers.base import Secrets, Target
 
-    profile = oauth.PROFILES[tracker_id]
+    profile = trackers.oauth_profiles()[tracker_id]
     method = trackers.get(tracker_id).spec.auth_method(profile.method_id)
     target = Target(tracker=tracker_id, url="https://a.example.com", auth_method=profile.method_id,
                     values={oauth.CLIENT_ID: "client-1"}, secrets=Secrets({oauth.REFRESH_TOKEN: "rt-unique-7781"}))
@@ -157,7 +157,7 @@ def test_revoke_and_forget(emulators):
 
 def test_apply_sign_in_uses_the_same_field_names_for_every_tracker():
     got = oauth.TokenSet("a" * 30, "r" * 30, instance_url="https://acme.my.salesforce.com/")
-    for tracker in oauth.PROFILES:
+    for tracker in trackers.oauth_profiles():
         inst = Instance(tracker=tracker, name="x", url="https://x.example.com", auth_method="")
         tokens.apply_sign_in(inst, "client-1", tracker == "servicenow", got)
         assert inst.auth_method == "oauth" and inst.values["client_id"] == "client-1"
@@ -168,7 +168,7 @@ def test_apply_sign_in_uses_the_same_field_names_for_every_tracker():
 
 def test_a_refresh_token_given_on_the_command_line_is_traded_first(cli, emulators, monkeypatch):
     emulator = emulators.start("zendesk")
-    first = oauth.sign_in_browser(oauth.PROFILES["zendesk"], emulator.url, zd_emu.DEMO_CLIENT_ID,
+    first = oauth.sign_in_browser(trackers.oauth_profiles()["zendesk"], emulator.url, zd_emu.DEMO_CLIENT_ID,
                                   open_url=FakeBrowser(), timeout=10)
     monkeypatch.setenv("ZD_REFRESH", first.refresh_token)
     result = cli("check", "zendesk", "--url", emulator.url, "--auth", "oauth", "--field",

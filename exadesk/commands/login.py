@@ -24,7 +24,8 @@ def add_parser(sub) -> None:
                                         "3 timed out, cancelled or unreachable.")
     parser.add_argument("--instance", required=True, help="the stored instance (created with --tracker and --url)")
     parser.add_argument("--workspace", help="the workspace of the instance (default for a new one: My instances)")
-    parser.add_argument("--tracker", help="for a new instance: salesforce, servicenow or zendesk")
+    parser.add_argument("--tracker",
+                        help="for a new instance: a tracker with a browser sign-in (`exadesk trackers`, method oauth)")
     parser.add_argument("--url", help="for a new instance: its address")
     parser.add_argument("--user", help="ServiceNow: the proxy user's user name")
     parser.add_argument("--client-id", help="the client ID of the OAuth client your admin registered")
@@ -50,7 +51,7 @@ def _usage(text: str) -> int:
 
 
 def run(args) -> int:
-    from exadesk import messages, oauth, tokens
+    from exadesk import messages, oauth, tokens, trackers
     from exadesk.errors import ExaDeskError
     from exadesk.keychain import SecretStore
     from exadesk.model import Instance, InstanceState, Workspace
@@ -71,7 +72,7 @@ def run(args) -> int:
         problem = messages.problem("storage.unknown_instance", name=args.instance,
                                    where=f" in {args.workspace}" if args.workspace else "")
         return _usage(f"{problem.text()} To create it, add --tracker and --url.")
-    profile = oauth.profile_for(instance.tracker)
+    profile = trackers.oauth_profile(instance.tracker)
     if profile is None:
         return _fail(messages.problem("oauth.not_oauth", tracker=instance.tracker))
     client_id = args.client_id or instance.values.get(oauth.CLIENT_ID, "")
@@ -95,8 +96,8 @@ def run(args) -> int:
                 return _usage(f"the environment variable {args.password_env} is not set")
             password = os.environ[args.password_env]
         user = args.user or instance.values.get("username", "")
-        if profile.tracker == "servicenow" and not user:
-            return _usage("--user is required for ServiceNow: the proxy user's user name")
+        if profile.user_required and not user:
+            return _usage(f"--user is required for {profile.name}: the proxy user's user name")
         got = _sign_in(args, profile, instance.url, client_id, client_secret, user, password)
         if isinstance(got, int):
             return got

@@ -1,11 +1,16 @@
-"""The tracker registry: an explicit list, one module per tracker.
+"""The tracker registry: each tracker module registers itself (as rclone's backends do).
 
-Adding a tracker is one module here plus its emulator and tests.
+A tracker is one module under ``exadesk/trackers/`` (names starting with ``_`` and ``base`` are shared code) that
+ends with ``register(SPEC, sys.modules[__name__])``. The package finds its modules by listing this folder, imports a
+module the first time it is asked for (a check of one tracker imports only its module) and all of them once for the
+catalogue, which is ordered by ``TrackerSpec.catalogue_order``. Adding a tracker is its module, its emulator and its
+tests; nothing here or in the core changes.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterator
@@ -14,25 +19,17 @@ from exadesk import messages
 from exadesk.checks import CheckResult
 from exadesk.trackers.base import Target, TrackerSpec, VerifyContext, validate_target
 
-#: Module names under exadesk.trackers, in the order the catalogue shows them.
-TRACKER_MODULES: tuple[str, ...] = (
-    "jira_cloud",
-    "jira_onprem",
-    "azure_devops",
-    "github",
-    "servicenow",
-    "salesforce",
-    "zendesk",
-    "freshdesk",
-    "freshservice",
-    "asana",
-    "hp_alm",
-)
+#: Modules in this package that are shared code, not trackers.
+_SHARED_MODULES = frozenset({"base"})
 
 
 @dataclass(frozen=True)
 class Tracker:
-    """A loaded tracker module: its spec and its two entry points."""
+    """A registered tracker: its spec and the module (or any object) holding its entry points.
+
+    ``verify_live(ctx)`` is required; ``validate_offline(target)``, ``verify_admin(ctx)``, ``FIXES`` and
+    ``fix_client(ctx)`` are optional.
+    """
 
     spec: TrackerSpec
     module: ModuleType
@@ -56,25 +53,77 @@ class Tracker:
 _REGISTRY: dict[str, Tracker] = {}
 
 
-def _add(name: str) -> Tracker:
-    module = importlib.import_module(f"{__name__}.{name}")
-    spec: TrackerSpec = module.SPEC
-    assert spec.id == name, f"{name}: SPEC.id must equal the module name"
+def register(spec: TrackerSpec, module) -> Tracker:
+    """Add a tracker: called by each tracker module at its end (``register(SPEC, sys.modules[__name__])``).
+
+    Registering the same id again replaces it (a reloaded module).
+    """
+    for notice in spec.notices:
+        assert notice.tracker == spec.id, f"{spec.id}: notice {notice.id} is declared for {notice.tracker}"
+    if spec.oauth is not None:
+        assert spec.oauth.tracker == spec.id, f"{spec.id}: its OAuth profile is declared for {spec.oauth.tracker}"
     messages.register(spec.id, spec.messages)
     _REGISTRY[spec.id] = Tracker(spec, module)
     return _REGISTRY[spec.id]
 
 
+def unregister(tracker_id: str) -> None:
+    """Remove a registered tracker and its messages (tests that register a throwaway tracker clean up with it)."""
+    tracker = _REGISTRY.pop(tracker_id, None)
+    if tracker is not None:
+        messages.unregister(tracker_id, tracker.spec.messages)
+
+
+def module_names() -> list[str]:
+    """The tracker modules in this package, found by listing it (nothing imported)."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__)
+                  if not info.name.startswith("_") and info.name not in _SHARED_MODULES)
+
+
+def _import(name: str) -> None:
+    module = importlib.import_module(f"{__name__}.{name}")
+    assert name in _REGISTRY, f"{module.__name__} must end with register(SPEC, sys.modules[__name__])"
+
+
+_loaded_all = False
+
+
 def _load() -> dict[str, Tracker]:
-    for name in TRACKER_MODULES:
-        if name not in _REGISTRY:
-            _add(name)
+    global _loaded_all
+    if not _loaded_all:
+        for name in module_names():
+            if name not in _REGISTRY:
+                _import(name)
+        _loaded_all = True
     return _REGISTRY
 
 
 def all_trackers() -> list[Tracker]:
-    _load()
-    return [_REGISTRY[name] for name in TRACKER_MODULES]  # catalogue order, however they were loaded
+    """Every registered tracker, in catalogue order (however they were loaded)."""
+    return sorted(_load().values(), key=lambda t: (t.spec.catalogue_order, t.spec.id))
+
+
+def ids() -> list[str]:
+    """The ids of every tracker, in catalogue order."""
+    return [t.id for t in all_trackers()]
+
+
+def oauth_profile(tracker_id: str):
+    """The tracker's browser sign-in (its spec's ``oauth``), or None when it offers none or is unknown."""
+    try:
+        return get(tracker_id).spec.oauth
+    except KeyError:
+        return None
+
+
+def oauth_profiles() -> dict:
+    """Every tracker's OAuth profile by tracker id, in catalogue order."""
+    return {t.id: t.spec.oauth for t in all_trackers() if t.spec.oauth is not None}
+
+
+def all_notices() -> list:
+    """Every tracker's lifecycle notices, in catalogue order."""
+    return [n for t in all_trackers() for n in t.spec.notices]
 
 
 def _plain(name: str) -> str:
@@ -116,6 +165,7 @@ def get(tracker_id: str) -> Tracker:
     key = tracker_id.strip().lower().replace("-", "_")
     if key in _REGISTRY:
         return _REGISTRY[key]
-    if key in TRACKER_MODULES:  # start-up time: a check of one tracker imports only its module
-        return _add(key)
+    if key in module_names():  # start-up time: a check of one tracker imports only its module
+        _import(key)
+        return _REGISTRY[key]
     return _load()[key]

@@ -19,7 +19,7 @@ from exadesk import messages
 from exadesk.errors import ErrorKind
 from exadesk.http import BasicAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import Field, UrlSpec, origin
+from exadesk.trackers.base import CONSOLE_GROUP, Field, UrlSpec, origin
 
 API_PREFIX = "/api/v2"
 #: Freshworks ignores the Basic password when the user name is an API key; its docs use X.
@@ -122,8 +122,6 @@ def common_messages(product: str, key_place: str, billing_place: str) -> dict[st
 
 
 # -- administrator checks (the access planner) ------------------------------------------
-
-CONSOLE_GROUP = "exalate_console_admin"
 
 
 def admin_requirements(product: str, admin_role: str, roles_place: str, groups_place: str) -> dict:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from exadesk.trackers.base import CONSOLE_GROUP
+
 #: Projects looked at for the security warning; a site with more is reported as partly checked.
 MAX_PROJECTS = 200
 
@@ -162,8 +164,6 @@ def join_limited(items: list[str], limit: int = 10) -> str:
 # (groups matching a query; callers without "Browse users and groups" (USER_PICKER) get an empty list), GET
 # mypermissions (global, or with projectKey for one project).
 
-#: The group the integration's console admits delegated administrators from (seed: created by a system admin).
-CONSOLE_GROUP = "exalate_console_admin"
 ADMIN_KEY, PROJECT_ADMIN_KEY = "admin.ADMINISTER", "admin.ADMINISTER_PROJECTS"
 GROUP_MEMBER_KEY, GROUP_EXISTS_KEY = f"admin.member.{CONSOLE_GROUP}", f"admin.group.{CONSOLE_GROUP}"
 

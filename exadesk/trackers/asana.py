@@ -11,18 +11,21 @@ https://help.asana.com/s/article/service-accounts (service accounts: Enterprise 
 
 from __future__ import annotations
 
+import sys
 from urllib.parse import urlsplit
 
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
+from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 _DEDICATED_FIX = ("Create a dedicated Asana member for the integration (for example 'exalate-sync'), or a service "
                   "account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.")
 
 SPEC = TrackerSpec(
+    catalogue_order=100,
     id="asana",
     name="Asana",
     docs_url="https://developers.asana.com/docs",
@@ -238,3 +241,6 @@ def verify_live(ctx):
                                      "edits stop syncing and the setup ends when they leave.")
     else:
         yield ctx.passed("is_admin", "The proxy user is not a workspace admin.")
+
+
+register(SPEC, sys.modules[__name__])

@@ -29,7 +29,9 @@ loopback http://127.0.0.1:PORT/{collection} (the emulator, treated as a self-hos
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import quote, urlsplit
 
 from exadesk import messages
@@ -37,7 +39,11 @@ from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
+from exadesk.notices import Notice
+from exadesk.trackers import register
+from exadesk.trackers.base import (
+    CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,
+)
 
 API_VERSION = "7.1"
 #: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
@@ -53,8 +59,6 @@ _PCA_FIX = ("Organization Settings (Collection Settings on Server), Permissions,
 _PROJECT_FIX = ("In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the proxy "
                 "user.")
 
-#: The group whose members the integration's console admits as delegated administrators (created by a PCA).
-CONSOLE_GROUP = "exalate_console_admin"
 ADMIN_REQUIREMENTS = {
     "system_admin": Requirement(
         f"admin.{PCA_KEY}", "Administrator is a Project Collection Administrator",
@@ -73,7 +77,16 @@ ADMIN_REQUIREMENTS = {
         f"Permissions, New group, and names it exactly {CONSOLE_GROUP}."),
 }
 
+NOTICES = (
+    Notice("azure_devops_global_pats", "azure_devops", "Global personal access tokens stop working",
+           "Personal access tokens created for 'All accessible organizations' stop working on 1 December 2026.",
+           "Create a token for one organisation (the one you sync) instead.", date(2026, 12, 1), frozenset({"pat"}),
+           "learn.microsoft.com azure devops personal access tokens"),
+)
+
 SPEC = TrackerSpec(
+    catalogue_order=30,
+    notices=NOTICES,
     id="azure_devops",
     name="Azure DevOps",
     docs_url="https://learn.microsoft.com/rest/api/azure/devops",
@@ -91,13 +104,11 @@ SPEC = TrackerSpec(
     scope=ScopeSpec(label="Projects", example="Website", hint="the project's name as Azure DevOps shows it",
                     pattern=r"[^/\\:*?\"<>|;#$+=\[\]]{1,64}", noun="project", entry="name", required=True),
     sync_options=("comments", "attachments"),
-    notices=("azure_devops_global_pats",),
     auth_methods=(
         AuthMethod(
             id="pat",
             label="Personal access token",
             description="A token of the proxy user for one organisation (or Server collection).",
-            notices=("azure_devops_global_pats",),
             fields=(
                 Field("token", "Personal access token", secret=True,
                       hint="the token Azure DevOps showed once: 52 lower-case letters and digits, or 84 characters "
@@ -446,3 +457,6 @@ def verify_admin(ctx):
             yield ctx.failed(keys["console_group_member"], f"{session.who} is not a member of {group_name} "
                                                            "(directly or through another group).")
     yield from _project_admins(ctx, session, keys["project_admin"])
+
+
+register(SPEC, sys.modules[__name__])

@@ -21,6 +21,11 @@ from exadesk import messages
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, Problem
 from exadesk.messages import Message
+from exadesk.notices import Notice
+from exadesk.oauth import OAuthProfile
+
+#: The tracker-side group whose members are delegated administrators of the integration (where a tracker has one).
+CONSOLE_GROUP = "exalate_console_admin"
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,6 @@ class AuthMethod:
     description: str
     fields: tuple[Field, ...]
     steps: tuple[Step, ...] = ()
-    notices: tuple[str, ...] = ()  # lifecycle notice ids (exadesk.notices)
     admin_credential: bool = False  # the credential is an admin's, not the proxy user's (Jira Cloud)
     custom_page: str = ""  # a UI page name for this method's walkthrough
     #: The core keeps this sign-in's access token: before each check it trades the stored refresh token for one
@@ -155,6 +159,32 @@ class ScopeSpec:
 
 
 @dataclass(frozen=True)
+class DelegatedStep:
+    """A manual item the admin planner adds for a delegated administrator on this tracker (nothing API-readable)."""
+
+    key: str  # the plan item is ``plan.<key>.<instance id>``
+    title: str
+    why: str
+    detail: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class AdminPolicy:
+    """Who may configure an integration on this tracker, for the admin planner (exadesk.planner).
+
+    Attributes:
+        project_admin_basic: a project administrator may set up Basic connections (Jira Cloud, app 5.2.0+).
+        delegated_needs_project_admin: a delegated administrator also needs project-admin rights.
+        delegated_steps: tracker-specific manual items for a delegated administrator.
+    """
+
+    project_admin_basic: bool = False
+    delegated_needs_project_admin: bool = True
+    delegated_steps: tuple[DelegatedStep, ...] = ()
+
+
+@dataclass(frozen=True)
 class TrackerSpec:
     """Everything the UI, CLI and engine need to know about one tracker, as data."""
 
@@ -168,9 +198,16 @@ class TrackerSpec:
     sync_options: tuple[str, ...] = ()  # which of model.SYNC_OPTIONS mean something here
     summary: str = ""
     retired: str = ""  # non-empty: the plain statement that support ended
-    notices: tuple[str, ...] = ()
+    #: Dated lifecycle notices of this tracker (a notice's ``methods`` narrows it to some sign-in methods).
+    notices: tuple[Notice, ...] = ()
     messages: dict[str, Message] = field(default_factory=dict)
     icon: str = ""  # resources/icons/<icon>.svg; defaults to the id
+    #: The browser sign-in (exadesk.oauth), or None when the tracker offers none.
+    oauth: OAuthProfile | None = None
+    #: Who may configure an integration here (exadesk.planner).
+    admin_policy: AdminPolicy = AdminPolicy()
+    #: Where the catalogue lists it (lower first; ties by id).
+    catalogue_order: int = 1000
     #: Checks of an administrator's own credential, keyed by the planner's generic kinds
     #: (exadesk.planner.ADMIN_KINDS: system_admin, project_admin, console_group_member,
     #: console_group_exists); each Requirement's key is the tracker's own name for it.

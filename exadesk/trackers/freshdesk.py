@@ -15,11 +15,14 @@ https://support.freshdesk.com/support/solutions/articles/226392 (a suspended acc
 
 from __future__ import annotations
 
+import sys
+
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Reply
 from exadesk.messages import Message
 from exadesk.trackers import _freshworks as fw
+from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
 
 #: Freshdesk's built-in roles; each lets an agent view, reply to, update and resolve tickets.
@@ -37,6 +40,7 @@ _ROLE_STEPS = (
 )
 
 SPEC = TrackerSpec(
+    catalogue_order=80,
     id="freshdesk",
     name="Freshdesk",
     docs_url="https://developers.freshdesk.com/api/",
@@ -193,3 +197,6 @@ def _role_checks(ctx, client, me: dict):
         yield ctx.manual("role", f"Custom role {', '.join(custom or hidden)}: the API does not list a custom "
                                   f"role's permissions. Confirm them by hand: {manual}")
     yield fw.admin_account_result(ctx, names, ADMIN_ROLES)
+
+
+register(SPEC, sys.modules[__name__])

@@ -17,12 +17,15 @@ https://community.freshworks.com/how-do-i-11341/permissions-required-for-accessi
 
 from __future__ import annotations
 
+import sys
+
 from exadesk import messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Reply
 from exadesk.messages import Message
 from exadesk.trackers import _freshworks as fw
+from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
 
 #: Freshservice's built-in roles that work on tickets: view, update, reply and add notes.
@@ -49,6 +52,7 @@ _ROLE_STEPS = (
 )
 
 SPEC = TrackerSpec(
+    catalogue_order=90,
     id="freshservice",
     name="Freshservice",
     docs_url="https://api.freshservice.com/",
@@ -246,3 +250,6 @@ def _role_checks(ctx, client, agent: dict):
         yield ctx.manual("role", f"Custom role {', '.join(custom) or 'unknown'}: the API does not list a custom "
                                   f"role's permissions. Confirm them by hand: {manual}")
     yield fw.admin_account_result(ctx, names, ADMIN_ROLES)
+
+
+register(SPEC, sys.modules[__name__])

@@ -18,15 +18,17 @@ https://docs.github.com/graphql/reference/objects#repository (viewerPermission, 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from exadesk import clock
 from exadesk.checks import Identity
+from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.errors import ErrorKind
+from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 EXPIRY_WARNING = timedelta(days=14)
@@ -37,6 +39,7 @@ _REPO_FIX = ("Make the proxy user an admin of the repository (Repository, Settin
              "role Admin), or an owner of the organisation.")
 
 SPEC = TrackerSpec(
+    catalogue_order=40,
     id="github",
     name="GitHub",
     docs_url="https://docs.github.com/rest",
@@ -546,3 +549,6 @@ def _fixes():
 
 
 FIXES = _fixes()
+
+
+register(SPEC, sys.modules[__name__])

@@ -24,7 +24,9 @@ https://admhelp.microfocus.com/alm/en/26.1/online_help/Content/api_rest_api_refe
 from __future__ import annotations
 
 import hashlib
+import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
 
@@ -33,19 +35,29 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
+from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 RETIRED = ("Support for HP ALM/QC ended in November 2024 (only basic maintenance was given before that). ExaDesk "
            "still checks an existing setup, but plan a move to a supported tracker.")
 XML = {"Accept": "application/xml"}
 
+NOTICES = (
+    Notice("hp_alm_retired", "hp_alm", "HP ALM/QC support has ended",
+           "Support for the HP ALM/QC integration ended in November 2024.",
+           "Keep existing setups running only as long as needed and plan a move to a supported tracker.",
+           date(2024, 11, 30)),
+)
+
 SPEC = TrackerSpec(
+    catalogue_order=110,
+    notices=NOTICES,
     id="hp_alm",
     name="HP ALM/QC",
     docs_url="https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/RESTAPI_Fwk_Title.htm",
     summary="Retired: support ended in November 2024. Checks an existing ALM/QC setup with the admin user's login.",
     retired=RETIRED,
-    notices=("hp_alm_retired",),
     url=UrlSpec(example="https://alm.example.com/qcbin",
                 hint="the ALM server address ending in /qcbin, as you open it in a browser",
                 pattern=r"https://[A-Za-z0-9.-]+(:\d{1,5})?/qcbin(/.*)?", site=r"[^/?#@\s]+/qcbin",
@@ -66,7 +78,6 @@ SPEC = TrackerSpec(
                       hint="the ALM user name (not an email), without spaces", example="alm_admin"),
                 Field("password", "Password", secret=True, hint="the ALM password of that user"),
             ),
-            notices=("hp_alm_retired",),
             steps=(
                 Step("Note first: support for HP ALM/QC ended in November 2024. ExaDesk keeps checking an existing "
                      "setup, but no new features or fixes come for it."),
@@ -306,3 +317,6 @@ def _logout(client) -> None:
             client.request(method, path, headers=XML, retry=False, allow=(200, 201, 204, 401))
         except CheckError:
             pass
+
+
+register(SPEC, sys.modules[__name__])

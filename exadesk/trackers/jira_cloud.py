@@ -15,6 +15,8 @@ https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-role-i
 from __future__ import annotations
 
 import re
+import sys
+from datetime import date
 from urllib.parse import urlsplit
 
 from exadesk import messages
@@ -22,8 +24,10 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
 from exadesk.trackers import _jira
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers import register
+from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 #: The app user the Exalate app gets on install (seed: it cannot be modified).
 APP_NAME = "Exalate"
@@ -46,7 +50,23 @@ _ROLE_FIX = ("In the permission scheme of each project listed (Project settings,
              "permissions), grant '{name}' to Project Role: atlassian-addons-project-access. Remove it only for "
              "projects the integration must never see.")
 
+NOTICES = (
+    Notice("atlassian_connect_eos", "jira_cloud", "Atlassian Connect reaches end of support",
+           "Atlassian ends support for Connect apps in December 2026 as apps move to Forge; the app user and its "
+           "groups may change with the app's Forge version.",
+           "Re-run verification after the app is updated to its Forge version.", date(2026, 12, 31),
+           source="community.developer.atlassian.com RFC-129"),
+    Notice("jira_cloud_token_expiry", "jira_cloud", "Jira Cloud API tokens expire",
+           "Atlassian API tokens are created with an expiry date of at most one year.",
+           "Enter the token's expiry date in ExaDesk (the instance page, Credential expires, Set date) so it is "
+           "watched.", date(2025, 12, 15),
+           source="support.atlassian.com manage-api-tokens"),
+)
+
 SPEC = TrackerSpec(
+    admin_policy=AdminPolicy(project_admin_basic=True),
+    catalogue_order=10,
+    notices=NOTICES,
     id="jira_cloud",
     name="Jira Cloud",
     docs_url="https://developer.atlassian.com/cloud/jira/platform/rest/v3/",
@@ -69,7 +89,6 @@ SPEC = TrackerSpec(
                         "and the permission schemes. Your password does not work here: Jira Cloud accepts only API "
                         "tokens.",
             admin_credential=True,
-            notices=("atlassian_connect_eos", "jira_cloud_token_expiry"),
             fields=(
                 Field("email", "Administrator's email", role="user", hint="the email you sign in to Atlassian with",
                       example="admin@example.com", pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+"),
@@ -506,3 +525,6 @@ def _fixes():
 
 
 FIXES = _fixes()
+
+
+register(SPEC, sys.modules[__name__])

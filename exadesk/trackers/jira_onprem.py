@@ -14,6 +14,7 @@ https://confluence.atlassian.com/adminjiraserver/managing-project-permissions-93
 from __future__ import annotations
 
 import re
+import sys
 
 from exadesk import messages
 from exadesk.checks import Identity
@@ -21,7 +22,8 @@ from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.trackers import _jira
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.trackers import register
+from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 #: Jira added personal access tokens in 8.14 (Server and Data Center).
 PAT_SINCE = (8, 14)
@@ -59,6 +61,8 @@ _CONDITIONAL = (
 PROJECT_PERMISSIONS = tuple(k for k, _, _ in _ALWAYS) + tuple(k for k, _, _, _ in _CONDITIONAL)
 
 SPEC = TrackerSpec(
+    admin_policy=AdminPolicy(delegated_needs_project_admin=False),
+    catalogue_order=20,
     id="jira_onprem",
     name="Jira Server / Data Center",
     docs_url="https://docs.atlassian.com/software/jira/docs/api/REST/latest/",
@@ -416,3 +420,6 @@ def _fixes():
 
 
 FIXES = _fixes()
+
+
+register(SPEC, sys.modules[__name__])

@@ -19,6 +19,8 @@ https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org 
 from __future__ import annotations
 
 import re
+import sys
+from datetime import date
 from urllib.parse import urlsplit
 
 from exadesk import oauth
@@ -26,7 +28,13 @@ from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec, UrlSpec, origin
+from exadesk.notices import Notice
+from exadesk.oauth import OAuthProfile
+from exadesk.trackers import register
+from exadesk.trackers.base import (
+    CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
+    UrlSpec, origin,
+)
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
                      "Permissions, API Enabled. Salesforce sends the same answer when the org's edition has no API "
@@ -39,8 +47,6 @@ API_REQUESTS_WARNING = 0.10
 _PERMISSIONS_STEP = ("Setup, Users, Profiles (or Permission Sets), the proxy user's profile, Object Settings, "
                      "{objects}")
 
-#: The public group whose members the integration's console admits as delegated administrators.
-CONSOLE_GROUP = "exalate_console_admin"
 _PUBLIC_GROUPS_STEP = "Setup, Users, Public Groups"
 #: Profile and permission-set permissions that make a Salesforce administrator for the integration's console.
 ADMIN_PERMISSIONS = {"PermissionsModifyAllData": "Modify All Data",
@@ -61,7 +67,45 @@ ADMIN_REQUIREMENTS = {
         f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, New, and sets Group Name to exactly {CONSOLE_GROUP}."),
 }
 
+NOTICES = (
+    Notice("salesforce_username_password", "salesforce", "Salesforce retires username-password sign-in",
+           "SOAP login() with a user name and password is retired on 1 June 2027 and already off in new orgs.",
+           "Sign in with OAuth (the browser sign-in); ExaDesk offers no user name + password flow.", date(2027, 6, 1),
+           source="help.salesforce.com 005132110"),
+)
+
+OAUTH = OAuthProfile(
+    tracker="salesforce", name="Salesforce", method_id="oauth",
+    authorize_path="/services/oauth2/authorize", token_path="/services/oauth2/token",
+    revoke_path="/services/oauth2/revoke", scopes=("api", "refresh_token", "id"), client_secret="optional",
+    device=True,
+    register_steps=(
+        "In Setup open External Client App Manager (or App Manager, New Connected App) and create an app "
+        "with OAuth enabled.",
+        "Callback URL: http://127.0.0.1/callback (ExaDesk listens there on a free port). Scopes: 'Manage user "
+        "data via APIs (api)', 'Perform requests at any time (refresh_token, offline_access)' and 'Access the "
+        "identity URL service (id)'.",
+        "Tick 'Require Proof Key for Code Exchange (PKCE)'; untick 'Require Secret for Web Server Flow' (a "
+        "desktop app cannot keep a secret), and tick 'Enable Device Flow' for machines without a browser.",
+        "Install the app in the org (since September 2025 uninstalled apps are blocked), then give ExaDesk the "
+        "Consumer Key.",
+    ),
+    register_link="{url}/lightning/setup/ManageExternalClientApplication/home",
+    docs=("https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow.htm",
+          "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_device_flow.htm",
+          "https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_revoke_token.htm"),
+)
+
 SPEC = TrackerSpec(
+    admin_policy=AdminPolicy(delegated_steps=(DelegatedStep(
+        "salesforce_profile", "Salesforce: the person's profile has access",
+        "On Salesforce the app is installed for chosen profiles; a system administrator grants a "
+        "profile access.",
+        "Confirm in Setup, Installed Packages, the app, Manage Licenses / profiles.",
+        "Ask a system administrator to grant the person's profile access to the app."),)),
+    catalogue_order=60,
+    notices=NOTICES,
+    oauth=OAUTH,
     id="salesforce",
     name="Salesforce",
     docs_url="https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/",
@@ -75,7 +119,6 @@ SPEC = TrackerSpec(
                     hint="an object's API name, for example Case or Ticket__c",
                     pattern=r"[A-Za-z][A-Za-z0-9_]*", noun="object", entry="API name"),
     sync_options=("comments", "attachments", "triggers"),
-    notices=("salesforce_username_password",),
     auth_methods=(
         AuthMethod(
             id="access_token",
@@ -109,7 +152,7 @@ SPEC = TrackerSpec(
             ),
         ),
         oauth.sign_in_method(
-            "salesforce", label="Sign in with the browser (OAuth)",
+            OAUTH, label="Sign in with the browser (OAuth)",
             description="Sign in as the proxy user in the browser through your org's connected or external client "
                         "app; ExaDesk learns the org address and user from the sign-in and renews the access token "
                         "before each check.",
@@ -441,3 +484,5 @@ def verify_admin(ctx):
                                                            "(ExaDesk counts direct members only, not members through "
                                                            "a role or another group).")
 
+
+register(SPEC, sys.modules[__name__])

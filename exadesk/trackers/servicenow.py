@@ -22,15 +22,19 @@ snc_basic_auth_api_access role.
 from __future__ import annotations
 
 import base64
+import sys
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import clock, messages
+from exadesk import clock, messages, oauth
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
+from exadesk.trackers import register
+from exadesk.trackers.base import (
+    CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,
+)
 
 PLUGIN_ID = "com.glide.role_management.inh_count.rest_api"
 REFRESH_WARNING = timedelta(days=14)
@@ -80,8 +84,6 @@ _OAUTH_STEPS = (
          "the Role Management V2 REST API plugin is active (System Definition, Plugins)."),
 )
 
-#: The group whose members the integration's console admits as delegated administrators (created by an admin).
-CONSOLE_GROUP = "exalate_console_admin"
 _GROUPS_PLACE = "User Administration, Groups"
 #: No "project_admin": ServiceNow has no projects; what a person may do on the synced tables comes from roles,
 #: so the planner shows that kind as not applicable.
@@ -97,7 +99,25 @@ ADMIN_REQUIREMENTS = {
         f"An administrator opens {_GROUPS_PLACE}, New, and names the group exactly {CONSOLE_GROUP}."),
 }
 
+OAUTH = oauth.OAuthProfile(
+    tracker="servicenow", name="ServiceNow", method_id="oauth",
+    authorize_path="/oauth_auth.do", token_path="/oauth_token.do", revoke_path="/oauth_revoke_token.do",
+    scopes=("useraccount",), client_secret="required", password_grant=True, user_required=True,
+    refresh_lifespan=timedelta(seconds=8_640_000),
+    register_steps=(
+        "As an administrator open System OAuth, Application Registry, New, 'Create an OAuth API endpoint for "
+        "external clients'.",
+        "Set Redirect URL to http://127.0.0.1 (ExaDesk listens there on a free port for the browser's answer).",
+        "Set 'Refresh Token Lifespan' longer than the default 8,640,000 seconds (100 days) if your policy allows.",
+        "Save, then give ExaDesk the Client ID and Client Secret.",
+    ),
+    register_link="{url}/oauth_entity_list.do",
+    docs=("https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",),
+)
+
 SPEC = TrackerSpec(
+    catalogue_order=50,
+    oauth=OAUTH,
     id="servicenow",
     name="ServiceNow",
     docs_url="https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html",
@@ -234,31 +254,18 @@ def diagnose(reply: Reply, client):
     return None
 
 
-def oauth_token(client, form: dict[str, str]) -> dict:
-    """POST one grant to /oauth_token.do and return the token reply.
+def refreshed_access_token(client, target) -> str:
+    """A new access token from the stored refresh token, through ExaDesk's one OAuth client (exadesk.oauth).
 
-    Both grants go through here: ``refresh_token`` (verification) and ``password``
-    (getting the first pair). The form holds secrets; it is sent once, never retried.
+    A refusal is ServiceNow's own ``servicenow.oauth_rejected`` with the tracker's words; the grant is sent once.
     """
-    reply = client.request("POST", "/oauth_token.do", data=form, auth=None, retry=False,
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})
-    token = client.decode(reply, dict)
-    if not token.get("access_token"):
+    try:
+        tokens = oauth.refresh(client, OAUTH, target.secrets.get("refresh_token"), target.value("client_id"),
+                               target.secrets.get("client_secret"))
+    except oauth.OAuthError as exc:
         raise CheckError(messages.problem("servicenow.oauth_rejected", tracker=SPEC.name,
-                                          error=str(token.get("error_description") or "no access token")))
-    return token
-
-
-def refresh_grant(client, target) -> dict:
-    return oauth_token(client, {"grant_type": "refresh_token", "client_id": target.value("client_id"),
-                                "client_secret": target.secrets.get("client_secret"),
-                                "refresh_token": target.secrets.get("refresh_token")})
-
-
-def password_grant(client, client_id: str, client_secret: str, username: str, password: str) -> dict:
-    """The first access/refresh token pair from the proxy user's password (for the browser sign-in flow)."""
-    return oauth_token(client, {"grant_type": "password", "client_id": client_id, "client_secret": client_secret,
-                                "username": username, "password": password})
+                                          error=exc.error or "no access token")) from None
+    return tokens.access_token
 
 
 def _rows(client, table: str, query: str, fields: str, limit: int = 1000) -> list[dict] | None:
@@ -356,7 +363,7 @@ def _sign_in(ctx):
     username = target.value("username")
     if ctx.method.id == "oauth":
         # A stored sign-in arrives with an access token the engine just refreshed (exadesk.tokens).
-        access = target.secrets.get("access_token") or str(refresh_grant(client, target)["access_token"])
+        access = target.secrets.get("access_token") or refreshed_access_token(client, target)
         client.auth = BearerAuth(access)
     else:
         client.auth = BasicAuth(username, target.secrets.get("password"))
@@ -732,3 +739,6 @@ def _fixes():
 
 
 FIXES = _fixes()
+
+
+register(SPEC, sys.modules[__name__])

@@ -12,19 +12,19 @@ https://support.zendesk.com/hc/en-us/articles/4409155971354 (standard agent role
 
 from __future__ import annotations
 
+import sys
+from datetime import date
+
 from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
+from exadesk.notices import Notice
+from exadesk.oauth import OAuthProfile
+from exadesk.trackers import register
 from exadesk.trackers.base import (
-    AuthMethod,
-    Field,
-    Requirement,
-    ScopeSpec,
-    Step,
-    Target,
-    TrackerSpec,
+    CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
     UrlSpec,
 )
 
@@ -41,8 +41,6 @@ TICKET_ACCESS = {"all": "all tickets", "within-groups": "only tickets in the age
                  "within-organization": "only tickets in the agent's organisation",
                  "assigned-only": "only tickets assigned to the agent"}
 
-#: The group whose members the integration's console admits as delegated administrators (created by an admin).
-CONSOLE_GROUP = "exalate_console_admin"
 _GROUPS_STEP = "Admin Center, People, Team, Groups"
 #: No "project_admin": Zendesk has no projects (the planner shows that kind as not applicable); its delegated-admin
 #: options are a custom role or the Contributor role, which the plan lists and the system_admin check names.
@@ -60,7 +58,42 @@ ADMIN_REQUIREMENTS = {
         f"An admin opens {_GROUPS_STEP}, Create group, and names it exactly {CONSOLE_GROUP}."),
 }
 
+NOTICES = (
+    Notice("zendesk_api_tokens", "zendesk", "Zendesk API tokens are being retired",
+           "Tokens unused for 30 days are deactivated (since 28 July 2026), no new tokens can be created since "
+           "27 October 2026, and every API token stops working on 30 April 2027.",
+           "Use OAuth instead of email + API token.", date(2027, 4, 30), frozenset({"api_token"}),
+           "developer.zendesk.com oauth-migration"),
+)
+
+OAUTH = OAuthProfile(
+    tracker="zendesk", name="Zendesk", method_id="oauth",
+    authorize_path="/oauth/authorizations/new", token_path="/oauth/tokens",
+    revoke_path="/api/v2/oauth/tokens/current.json", revoke_style="bearer_delete",
+    scopes=("read",), client_secret="optional", token_body="json",
+    register_steps=(
+        "In Admin Center open Apps and integrations, APIs, OAuth clients, Add OAuth client.",
+        "Client kind: Public (ExaDesk uses PKCE and keeps no client secret). Redirect URLs: "
+        "http://127.0.0.1/callback.",
+        "Save, then give ExaDesk the client's Identifier.",
+    ),
+    register_link="{url}/admin/apps-integrations/apis/oauth-clients",
+    docs=("https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/",
+          "https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token",
+          "https://developer.zendesk.com/documentation/api-basics/authentication/revoking-oauth-token"),
+)
+
 SPEC = TrackerSpec(
+    admin_policy=AdminPolicy(delegated_steps=(DelegatedStep(
+        "zendesk_role", "Zendesk: a custom role or the Contributor role",
+        "On Zendesk a delegated administrator can instead have a custom role with limited permissions, "
+        "or the agent role Contributor.",
+        "Confirm in Admin Center, People, Team, Roles which role the person has.",
+        "Give the person a custom role that includes access to the integration, or the Contributor "
+        "role."),)),
+    catalogue_order=70,
+    notices=NOTICES,
+    oauth=OAUTH,
     id="zendesk",
     name="Zendesk",
     docs_url="https://developer.zendesk.com/api-reference/",
@@ -71,14 +104,12 @@ SPEC = TrackerSpec(
                     hint="the name or id of a Zendesk group whose tickets are synced (Admin Center, People, Team, "
                          "Groups)"),
     sync_options=("comments", "attachments", "triggers"),
-    notices=("zendesk_api_tokens",),
     auth_methods=(
         AuthMethod(
             id="api_token",
             label="Email + API token",
             description="The proxy user's email and an API token of the account. Zendesk is retiring API tokens "
                         "(all stop on 30 April 2027): prefer OAuth for new setups.",
-            notices=("zendesk_api_tokens",),
             fields=(
                 Field("email", "Proxy user's email", role="user",
                       hint="the email the proxy user signs in with (ExaDesk adds /token itself)",
@@ -119,7 +150,7 @@ SPEC = TrackerSpec(
             ),
         ),
         oauth.sign_in_method(
-            "zendesk", label="Sign in with the browser (OAuth)",
+            OAUTH, label="Sign in with the browser (OAuth)",
             description="Sign in as the proxy user in the browser through your account's OAuth client; ExaDesk "
                         "renews the access token with the refresh token before each check (Zendesk's replacement "
                         "for API tokens).",
@@ -418,3 +449,6 @@ def _admin_result(ctx, role: str, label: str):
                                   "account, their edits stop syncing and the setup ends when they leave.")
     else:
         yield ctx.passed("admin", f"{label} is not an admin.")
+
+
+register(SPEC, sys.modules[__name__])

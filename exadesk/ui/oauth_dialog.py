@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exadesk import oauth, tokens
+from exadesk import oauth, tokens, trackers
 from exadesk.errors import ExaDeskError
 from exadesk.model import Instance
 from exadesk.ui.problem_view import ProblemView
@@ -53,7 +53,7 @@ class OAuthDialog(QDialog):
                  open_url=None, parent=None):
         super().__init__(parent)
         self.instance, self.client_id, self.client_secret = instance, client_id, client_secret
-        self.profile = oauth.profile_for(instance.tracker)
+        self.profile = trackers.oauth_profile(instance.tracker)
         if self.profile is None:
             raise ValueError(f"no browser sign-in for {instance.tracker}")
         self.secrets = secrets

@@ -286,7 +286,7 @@ class TrackerPage(QWidget):
         self.methods.setText(f"<p>{escape(self.tr('Sign-in methods:'))}</p><ul>{items}</ul>")
         from exadesk import notices  # the tracker page only; not needed for the first paint
 
-        found = notices.for_tracker(spec.id)
+        found = notices.for_spec(spec)
         self.notice_label.setText("".join(f"<p><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
                                           for n in found))
         self.notice_label.setVisible(bool(found))

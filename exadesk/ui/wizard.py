@@ -77,7 +77,7 @@ class MethodPage(_Page):
         from exadesk import notices
 
         # Notices about the whole tracker once at the top; those about one sign-in method under that method.
-        general = [n for n in notices.for_tracker(spec.id) if not n.methods]
+        general = [n for n in notices.for_spec(spec) if not n.methods]
         self.tracker_notices = _wrap("".join(
             f"<p style='color:#b45309'><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
             for n in general), rich=True)
@@ -246,9 +246,9 @@ class CredentialsPage(_Page):
         form.addRow(self.more_button)
         form.addRow(self.more)
         self.sign_in_button = None
-        from exadesk import oauth  # small, data only; the flow itself runs in the dialog
+        from exadesk import trackers  # the spec's sign-in profile; the flow itself runs in the dialog
 
-        profile = oauth.profile_for(flow.tracker)
+        profile = trackers.oauth_profile(flow.tracker)
         if profile is not None and flow.auth_method == profile.method_id:
             self.sign_in_button = QPushButton(self.tr("Sign in with the &browser…"))
             self.sign_in_button.setAccessibleName(self.tr("Sign in with the browser"))

@@ -16,7 +16,7 @@ from exadesk import sandbox, trackers
 
 
 def all_ids() -> list[str]:
-    return list(trackers.TRACKER_MODULES)
+    return trackers.ids()
 
 
 def not_built_reason(tracker_id: str) -> str | None:

@@ -33,7 +33,7 @@ def _spec(tracker_id):
 
 
 def test_registry_and_emulator_lists_name_the_same_trackers():
-    assert set(sandbox.EMULATOR_MODULES) == set(trackers.TRACKER_MODULES)
+    assert set(sandbox.EMULATOR_MODULES) == set(trackers.module_names())
 
 
 @pytest.mark.parametrize("tracker_id", IDS)

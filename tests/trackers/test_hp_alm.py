@@ -83,7 +83,7 @@ def test_retirement_is_said_plainly_everywhere_it_is_chosen():
     assert "November 2024" in SPEC.retired
     assert "November 2024" in SPEC.auth_methods[0].steps[0].text
     assert "November 2024" in SPEC.summary or "retired" in SPEC.summary.lower()
-    assert "hp_alm_retired" in SPEC.notices
+    assert "hp_alm_retired" in [notice.id for notice in SPEC.notices]
 
 
 

@@ -136,13 +136,17 @@ def test_refresh_token_expiry_unknown_when_token_records_hidden(emulators, cli, 
 
 
 def test_password_grant_gets_a_first_pair(emulators):
+    from datetime import timedelta
+
+    from exadesk import clock, oauth
     from exadesk.http import HttpClient, Page
-    from exadesk.trackers.servicenow import password_grant
+    from exadesk.trackers.servicenow import OAUTH
 
     emulator = emulators.start("servicenow")
     client = HttpClient(emulator.url, Page("ServiceNow"))
-    token = password_grant(client, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "exalate.proxy", DEMO_PASSWORD)
-    assert token["access_token"] and token["refresh_token"] and token["expires_in"] <= 1800
+    token = oauth.password_grant(client, OAUTH, "exalate.proxy", DEMO_PASSWORD, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+    assert token.access_token and token.refresh_token
+    assert token.expires_at is not None and token.expires_at <= clock.now() + timedelta(seconds=1800)
 
 
 def test_offline_validation_shows_expected_forms(cli, monkeypatch):
