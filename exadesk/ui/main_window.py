@@ -77,7 +77,7 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 800])
+        self.splitter.setSizes([350, 800])  # room for "Jira Server / Data Center" beside a "Not confirmed" badge
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._menus()
