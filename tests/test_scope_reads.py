@@ -14,6 +14,7 @@ from exadesk.http import MAX_PER_HOST, NON_GET_READS, BearerAuth, HostLimiter, H
 from exadesk.sandbox.github import GitHubEmulator
 from exadesk.sandbox.jira_onprem import JiraOnPremEmulator
 from exadesk.trackers.base import Secrets, Target
+from tests.helpers.emulators import track_concurrency
 
 TOKEN = "ghp_" + "S" * 36
 
@@ -30,25 +31,6 @@ def _target(url: str, repos: int, token: str = TOKEN) -> Target:
     return Target(tracker="github", url=url, auth_method="classic", secrets=Secrets({"token": token}),
                   scope=[f"acme/repo-{i:02d}" for i in range(repos)])
 
-
-def _track_concurrency(emulator):
-    """Record the most requests the emulator served at the same time."""
-    state = {"now": 0, "peak": 0}
-    lock = threading.Lock()
-    original = emulator.handle
-
-    def handle(request):
-        with lock:
-            state["now"] += 1
-            state["peak"] = max(state["peak"], state["now"])
-        try:
-            return original(request)
-        finally:
-            with lock:
-                state["now"] -= 1
-
-    emulator.handle = handle
-    return state
 
 
 @pytest.fixture
@@ -124,7 +106,7 @@ def onprem():
 
 def test_one_check_reads_concurrently_within_the_per_host_bound(onprem):
     emulator, target = onprem(12)
-    state = _track_concurrency(emulator)
+    state = track_concurrency(emulator)
     report = engine.verify(target)
     assert report.ready, report.to_json()
     assert 1 < state["peak"] <= MAX_PER_HOST, state
@@ -132,7 +114,7 @@ def test_one_check_reads_concurrently_within_the_per_host_bound(onprem):
 
 def test_verify_all_and_each_checks_reads_share_one_bound(onprem):
     emulator, target = onprem(8)
-    state = _track_concurrency(emulator)
+    state = track_concurrency(emulator)
     reports = engine.verify_many([(str(i), target) for i in range(4)], max_workers=8)
     assert all(r.ready for r in reports.values())
     assert 1 < state["peak"] <= MAX_PER_HOST, state  # four checks of eight projects each, one host

@@ -10,6 +10,7 @@ from exadesk import instances
 from exadesk.model import InstanceState
 from exadesk.storage import Store
 from tests.commands.workflow import add_github, closed_port_url, github_scenario, new_token, stored
+from tests.helpers.emulators import track_concurrency
 
 
 def test_prepared_offline_then_verify_all(emulators, cli, monkeypatch, exadesk_home):
@@ -91,36 +92,17 @@ def test_cancel_keeps_finished_results_and_leaves_the_rest_untouched(emulators, 
     assert untouched and all(inst.history == [] for inst in untouched)  # a cancel is not stored as a result
 
 
-def _track_concurrency(emulator):
-    """Wrap the emulator's handler to record the most requests it served at the same time."""
-    state = {"now": 0, "peak": 0}
-    lock = threading.Lock()
-    original = emulator.handle
-
-    def handle(request):
-        with lock:
-            state["now"] += 1
-            state["peak"] = max(state["peak"], state["now"])
-        try:
-            return original(request)
-        finally:
-            with lock:
-                state["now"] -= 1
-
-    emulator.handle = handle
-    return state
-
 
 def test_per_host_limit_bounds_requests_to_one_host(emulators, cli, monkeypatch):
     token = new_token()
     emulator = emulators.start("github", github_scenario(token, fault={"kind": "slow", "delay": 0.15}))
     for i in range(6):
         add_github(cli, monkeypatch, emulator.url, f"same host {i}", token)
-    limited = _track_concurrency(emulator)
+    limited = track_concurrency(emulator)
     instances.verify_all(Store(), per_host=2, max_workers=16)
     assert limited["peak"] == 2, limited  # never more than the limit, and the limit is used
     emulator.handle = emulator.__class__.handle.__get__(emulator)
-    free = _track_concurrency(emulator)
+    free = track_concurrency(emulator)
     instances.verify_all(Store(), force=True, per_host=6, max_workers=16)
     assert free["peak"] > 2, free
 

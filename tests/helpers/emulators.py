@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from exadesk import sandbox
 from exadesk.sandbox.kit import Emulator
 
@@ -27,3 +29,23 @@ def only_reads(emulator) -> bool:
 
     return all(is_declared_read(r.method, emulator.url + r.path, r.json() if r.method == "POST" else None)
                for r in emulator.requests)
+
+
+def track_concurrency(emulator: Emulator) -> dict:
+    """Wrap the emulator's handler to record the most requests it served at the same time (``state["peak"]``)."""
+    state = {"now": 0, "peak": 0}
+    lock = threading.Lock()
+    original = emulator.handle
+
+    def handle(request):
+        with lock:
+            state["now"] += 1
+            state["peak"] = max(state["peak"], state["now"])
+        try:
+            return original(request)
+        finally:
+            with lock:
+                state["now"] -= 1
+
+    emulator.handle = handle
+    return state
