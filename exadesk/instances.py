@@ -409,10 +409,6 @@ def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None
     Raises:
         KeychainError: the keychain could not be reached (nothing is removed from the data file then).
     """
-    from exadesk import tokens
-
-    store = store or SecretStore()
-    if instance.secret_fields:
-        store.delete(instance.id, instance.secret_fields)
-    if tokens.profile_of(instance) is not None:
-        tokens.forget(store, instance.id)
+    fields = keychain_fields(instance)
+    if fields:
+        (store or SecretStore()).delete(instance.id, fields)
