@@ -20,7 +20,7 @@ from exadesk.checks import CheckResult
 from exadesk.trackers.base import Target, TrackerSpec, VerifyContext, validate_target
 
 #: Modules in this package that are shared code, not trackers.
-_SHARED_MODULES = frozenset({"base"})
+_SHARED_MODULES = frozenset({"base", "adapter"})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ https://help.asana.com/s/article/service-accounts (service accounts: Enterprise 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from exadesk.checks import Identity
@@ -19,12 +21,42 @@ from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 _DEDICATED_FIX = ("Create a dedicated Asana member for the integration (for example 'exalate-sync'), or a service "
                   "account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.")
 
+#: Every sentence this adapter writes in a check (exadesk.strings).
+TEXTS = {
+    "none": "none",
+    "and": " and ",
+    "workspaces.unnamed": "No workspaces named; the token reaches: {names}.",
+    "workspaces.none_reached": "The token reaches no workspace at all.",
+    "workspaces.token_blocked": "{entry} (the user is a member, but the token may not use it: personal access "
+                                "tokens are likely blocked there by an admin)",
+    "workspaces.no_such": "{entry} (no workspace by that name that this user belongs to: check the name)",
+    "workspaces.unreachable": "Not reachable with this token: {missing}. It reaches: {names}.",
+    "workspaces.reached": "Reaches {names}.",
+    "member.nothing_reachable": "No reachable workspace to check the membership in.",
+    "member.guest_in": "a guest in {names}",
+    "member.inactive_in": "not active in {names}",
+    "member.not_full": "{who} is {parts}.",
+    "member.not_listed": "Asana listed no membership for {names}.",
+    "member.full": "Full member of {names}.",
+    "is_admin.nothing_reachable": "No reachable workspace to check.",
+    "is_admin.admin_of": "{who} is an admin of {names}. A personal access token always acts as a person; if this is "
+                         "someone's own admin account, their edits stop syncing and the setup ends when they leave.",
+    "is_admin.not_admin": "The proxy user is not a workspace admin.",
+    "admin.no_scope": "No workspaces are in scope, so admin rights were not checked.",
+    "admin.no_scope_fix": "Add the workspaces the connection syncs.",
+    "admin.not_member": "{entry} (not a member, or tokens are blocked there)",
+    "admin.lacking": "{who} is not an admin of: {names}.",
+    "admin.is_admin": "{who} is an admin of {names}.",
+}
+
 SPEC = TrackerSpec(
+    texts=TEXTS,
     catalogue_order=100,
     id="asana",
     name="Asana",
@@ -152,95 +184,149 @@ def _memberships(client) -> dict[str, dict]:
             if isinstance(item, dict) and isinstance(item.get("workspace"), dict)}
 
 
-def verify_admin(ctx):
-    """The planner's admin fact on Asana: the person is an admin of each workspace in scope."""
-    client, _ = _signed_in(ctx)
-    who = ctx.identity.label()
-    by_workspace = _memberships(client)
-    workspaces = [dict(item["workspace"]) for item in by_workspace.values()]
-    scope = [s for s in ctx.target.scope if s.strip()]
-    if not scope:
-        yield ctx.unknown("admin.workspace_admin", "No workspaces are in scope, so admin rights were not checked.",
-                          fix="Add the workspaces the connection syncs.")
-        return
-    lacking = []
-    for entry in scope:
-        found = _match(entry, workspaces)
-        item = by_workspace.get(str(found.get("gid"))) if found else None
-        if item is None:
-            lacking.append(f"{entry} (not a member, or tokens are blocked there)")
-        elif item.get("is_admin") is not True or item.get("is_active") is False:
-            lacking.append(entry)
-    if lacking:
-        yield ctx.failed("admin.workspace_admin", f"{who} is not an admin of: {', '.join(lacking)}.")
-    else:
-        yield ctx.passed("admin.workspace_admin", f"{who} is an admin of {', '.join(scope)}.")
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
 
 
-def verify_live(ctx):
+@dataclass(frozen=True)
+class Facts:
+    """What Asana said about the token's user and the workspaces in scope."""
+
+    who: str
+    scope: tuple[str, ...]  # the workspaces named (blank entries left out)
+    reachable: tuple[dict, ...]  # GET /workspaces: what the token may use
+    member_of: tuple[dict, ...]  # GET /users/me: every workspace the user belongs to
+    #: GET /users/me/workspace_memberships by workspace gid; None when nothing in scope was reachable (not read).
+    memberships: dict[str, dict] | None
+
+    def in_scope(self) -> list[dict]:
+        """The reachable workspaces in scope (all of them when none is named)."""
+        if not self.scope:
+            return list(self.reachable)
+        return [found for found in (_match(entry, list(self.reachable)) for entry in self.scope) if found]
+
+
+def _sign_in(ctx):
     client, user = _signed_in(ctx)
+    return client, user
 
+
+def _gather(ctx, session) -> Facts:
+    client, user = session
     listed = client.get_json("/workspaces", params={"limit": 100}, expect=dict)
-    reachable = [w for w in listed.get("data") or [] if isinstance(w, dict)]
-    member_of = [w for w in user.get("workspaces") or [] if isinstance(w, dict)]
-    names = ", ".join(str(w.get("name")) for w in reachable) or "none"
+    facts = Facts(who=ctx.identity.label(), scope=tuple(s for s in ctx.target.scope if s.strip()),
+                  reachable=tuple(w for w in listed.get("data") or [] if isinstance(w, dict)),
+                  member_of=tuple(w for w in user.get("workspaces") or [] if isinstance(w, dict)),
+                  memberships=None)
+    if not facts.in_scope():
+        return facts
+    return dataclasses.replace(facts, memberships=_memberships(client))
 
-    scope = [s for s in ctx.target.scope if s.strip()]
-    if not scope:
-        if reachable:
-            yield ctx.passed("workspaces", f"No workspaces named; the token reaches: {names}.")
-        else:
-            yield ctx.failed("workspaces", "The token reaches no workspace at all.")
-        in_scope = reachable
-    else:
-        in_scope, missing = [], []
-        for entry in scope:
-            found = _match(entry, reachable)
-            if found:
-                in_scope.append(found)
-            elif _match(entry, member_of):
-                missing.append(f"{entry} (the user is a member, but the token may not use it: personal access "
-                               "tokens are likely blocked there by an admin)")
-            else:  # the token's one scope check already is the single finding for a misspelt name
-                missing.append(f"{entry} (no workspace by that name that this user belongs to: check the name)")
-        if missing:
-            yield ctx.failed("workspaces", f"Not reachable with this token: {'; '.join(missing)}. "
-                                           f"It reaches: {names}.")
-        else:
-            yield ctx.passed("workspaces", f"Reaches {', '.join(str(w.get('name')) for w in in_scope)}.")
 
-    if not in_scope:
-        yield ctx.unknown("member", "No reachable workspace to check the membership in.")
-        yield ctx.unknown("is_admin", "No reachable workspace to check.")
-        return
+JUDGES = Judges()
 
-    by_workspace = _memberships(client)
-    guests, inactive, admins, unknown = [], [], [], []
-    for ws in in_scope:
+
+def _names(workspaces) -> str:
+    return ", ".join(str(w.get("name") or w.get("gid")) for w in workspaces)
+
+
+@JUDGES("workspaces")
+def _workspaces(ctx, facts: Facts):
+    reaches = _names(facts.reachable) or ctx.say("none")
+    if not facts.scope:
+        if facts.reachable:
+            return ctx.passed("workspaces", ctx.say("workspaces.unnamed", names=reaches))
+        return ctx.failed("workspaces", ctx.say("workspaces.none_reached"))
+    missing = []
+    for entry in facts.scope:
+        if _match(entry, list(facts.reachable)):
+            continue
+        if _match(entry, list(facts.member_of)):
+            missing.append(ctx.say("workspaces.token_blocked", entry=entry))
+        else:  # the token's one scope check already is the single finding for a misspelt name
+            missing.append(ctx.say("workspaces.no_such", entry=entry))
+    if missing:
+        return ctx.failed("workspaces", ctx.say("workspaces.unreachable", missing="; ".join(missing), names=reaches))
+    return ctx.passed("workspaces", ctx.say("workspaces.reached", names=_names(facts.in_scope())))
+
+
+@JUDGES("member")
+def _member(ctx, facts: Facts):
+    if facts.memberships is None:
+        return ctx.unknown("member", ctx.say("member.nothing_reachable"))
+    guests, inactive, unknown = [], [], []
+    for ws in facts.in_scope():
         name = str(ws.get("name") or ws.get("gid"))
-        item = by_workspace.get(str(ws.get("gid")))
+        item = facts.memberships.get(str(ws.get("gid")))
         if item is None:
             unknown.append(name)
         elif item.get("is_guest") is True:
             guests.append(name)
         elif item.get("is_active") is False:
             inactive.append(name)
-        if item is not None and item.get("is_admin") is True:
-            admins.append(name)
     if guests or inactive:
-        parts = [f"a guest in {', '.join(guests)}"] if guests else []
-        parts += [f"not active in {', '.join(inactive)}"] if inactive else []
-        yield ctx.failed("member", f"{ctx.identity.label()} is {' and '.join(parts)}.")
-    elif unknown:
-        yield ctx.unknown("member", f"Asana listed no membership for {', '.join(unknown)}.")
-    else:
-        yield ctx.passed("member", f"Full member of {', '.join(str(w.get('name')) for w in in_scope)}.")
+        parts = [ctx.say("member.guest_in", names=", ".join(guests))] if guests else []
+        parts += [ctx.say("member.inactive_in", names=", ".join(inactive))] if inactive else []
+        return ctx.failed("member", ctx.say("member.not_full", who=facts.who, parts=ctx.say("and").join(parts)))
+    if unknown:
+        return ctx.unknown("member", ctx.say("member.not_listed", names=", ".join(unknown)))
+    return ctx.passed("member", ctx.say("member.full", names=_names(facts.in_scope())))
+
+
+@JUDGES("is_admin")
+def _is_admin(ctx, facts: Facts):
+    if facts.memberships is None:
+        return ctx.unknown("is_admin", ctx.say("is_admin.nothing_reachable"))
+    admins = [str(ws.get("name") or ws.get("gid")) for ws in facts.in_scope()
+              if (facts.memberships.get(str(ws.get("gid"))) or {}).get("is_admin") is True]
     if admins:
-        yield ctx.warned("is_admin", f"{ctx.identity.label()} is an admin of {', '.join(admins)}. A personal access "
-                                     "token always acts as a person; if this is someone's own admin account, their "
-                                     "edits stop syncing and the setup ends when they leave.")
-    else:
-        yield ctx.passed("is_admin", "The proxy user is not a workspace admin.")
+        return ctx.warned("is_admin", ctx.say("is_admin.admin_of", who=facts.who, names=", ".join(admins)))
+    return ctx.passed("is_admin", ctx.say("is_admin.not_admin"))
+
+
+verify_live = adapter(_sign_in, _gather, JUDGES)
+
+
+# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdminFacts:
+    """The administrator's workspace memberships and the workspaces in scope."""
+
+    who: str
+    scope: tuple[str, ...]
+    by_workspace: dict[str, dict]
+
+
+def _gather_admin(ctx, session) -> AdminFacts:
+    client, _ = session
+    return AdminFacts(who=ctx.identity.label(), scope=tuple(s for s in ctx.target.scope if s.strip()),
+                      by_workspace=_memberships(client))
+
+
+ADMIN_JUDGES = Judges()
+
+
+@ADMIN_JUDGES("admin.workspace_admin")
+def _workspace_admin(ctx, facts: AdminFacts):
+    """The planner's admin fact on Asana: the person is an admin of each workspace in scope."""
+    if not facts.scope:
+        return ctx.unknown("admin.workspace_admin", ctx.say("admin.no_scope"), fix=ctx.say("admin.no_scope_fix"))
+    workspaces = [dict(item["workspace"]) for item in facts.by_workspace.values()]
+    lacking = []
+    for entry in facts.scope:
+        found = _match(entry, workspaces)
+        item = facts.by_workspace.get(str(found.get("gid"))) if found else None
+        if item is None:
+            lacking.append(ctx.say("admin.not_member", entry=entry))
+        elif item.get("is_admin") is not True or item.get("is_active") is False:
+            lacking.append(entry)
+    if lacking:
+        return ctx.failed("admin.workspace_admin", ctx.say("admin.lacking", who=facts.who, names=", ".join(lacking)))
+    return ctx.passed("admin.workspace_admin", ctx.say("admin.is_admin", who=facts.who, names=", ".join(facts.scope)))
+
+
+verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
 
 
 register(SPEC, sys.modules[__name__])

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Callable, Iterable, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from exadesk import messages
+from exadesk import messages, strings
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, Problem
 from exadesk.messages import Message
@@ -213,6 +213,8 @@ class TrackerSpec:
     #: console_group_exists); each Requirement's key is the tracker's own name for it.
     #: The module's ``verify_admin(ctx)`` yields their results.
     admin_requirements: dict[str, Requirement] = field(default_factory=dict)
+    #: Every sentence the adapter writes in a check, by key (exadesk.strings): ``ctx.say(key, **params)``.
+    texts: dict[str, str] = field(default_factory=dict)
 
     def auth_method(self, method_id: str | None) -> AuthMethod:
         if not method_id:
@@ -417,6 +419,10 @@ class VerifyContext:
                            detail=f"No {noun} {names}: check {entries}.",
                            fix=f"Correct the {scope.entry} in the scope (as {self.spec.name} shows it), or remove it; "
                                f"if it is right, give {who} access to it.")
+
+    def say(self, key: str, **params) -> str:
+        """This tracker's sentence ``key`` (its spec's ``texts``), translated, with ``params`` filled in."""
+        return strings.say(self.spec.texts, self.spec.id, key, **params)
 
     def problem(self, reason: str, **params) -> Problem:
         """A Problem for one of this tracker's own reasons (``SPEC.messages``)."""

@@ -1,0 +1,61 @@
+"""Every sentence an adapter writes comes from its tracker's TEXTS table, keyed, with matching placeholders."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+
+import pytest
+
+from exadesk import strings, trackers
+
+#: Trackers whose checks still write inline English (issue 17 item 5, in progress): remove an id once its
+#: module's sentences are all in its TEXTS table. The list only shrinks.
+NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "github", "hp_alm", "jira_cloud", "jira_onprem",
+                 "salesforce", "servicenow", "zendesk"}
+
+
+def _say_calls(module) -> list[ast.Call]:
+    tree = ast.parse(inspect.getsource(module))
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "say" and node.args and isinstance(node.args[0], ast.Constant)]
+
+
+def _keyed_trackers():
+    return [t for t in trackers.all_trackers() if t.spec.id not in NOT_YET_KEYED]
+
+
+def test_the_not_yet_keyed_list_names_only_trackers_that_have_no_table_yet():
+    known = {t.spec.id for t in trackers.all_trackers()}
+    assert NOT_YET_KEYED <= known
+    assert not [t.spec.id for t in trackers.all_trackers() if t.spec.id in NOT_YET_KEYED and t.spec.texts]
+
+
+@pytest.mark.parametrize("tracker", _keyed_trackers(), ids=lambda t: t.spec.id)
+def test_every_key_said_exists_with_the_placeholders_given(tracker):
+    texts = tracker.spec.texts
+    assert texts, f"{tracker.spec.id} declares no TEXTS"
+    calls = _say_calls(tracker.module)
+    assert calls
+    for call in calls:
+        key = call.args[0].value
+        assert key in texts, f"{tracker.spec.id}: say({key!r}) has no entry in TEXTS"
+        given = {kw.arg for kw in call.keywords}
+        assert given == strings.placeholders(texts[key]), f"{tracker.spec.id}: say({key!r}) fills {sorted(given)}"
+
+
+@pytest.mark.parametrize("tracker", _keyed_trackers(), ids=lambda t: t.spec.id)
+def test_every_text_is_used(tracker):
+    used = {call.args[0].value for call in _say_calls(tracker.module)}
+    assert not set(tracker.spec.texts) - used, f"{tracker.spec.id}: unused TEXTS keys"
+
+
+def test_the_translator_hook_reaches_every_keyed_sentence():
+    seen = []
+    strings.set_translator(lambda context, text: seen.append(context) or f"[{text}]")
+    try:
+        assert strings.say({"greet": "Hello {name}"}, "asana", "greet", name="Ann") == "[Hello Ann]"
+    finally:
+        strings.set_translator(None)
+    assert seen == ["asana"]
+    assert strings.say({"greet": "Hello {name}"}, "asana", "greet", name="Ann") == "Hello Ann"
