@@ -13,6 +13,8 @@ from exadesk.errors import ErrorKind, KeychainError
 from exadesk.http import MAX_PER_HOST
 from exadesk.keychain import SecretStore
 from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
+from exadesk.recovery import claim, crash_point
+from exadesk.storage import Store
 from exadesk.trackers.base import Secrets, Target, normalise_url
 
 #: A verification older than this is "stale" and redone by verify-all.
@@ -412,3 +414,23 @@ def forget_secrets(instance: Instance, store: SecretStore | None = None) -> None
     fields = keychain_fields(instance)
     if fields:
         (store or SecretStore()).delete(instance.id, fields)
+
+
+def remove_with_secrets(store: Store, secrets, instance, change: Callable[[Data], object]) -> Data:
+    """Write the data file without the instance (``change``), then delete its secrets, safe at every crash point."""
+    held = claim(store, {instance.id: keychain_fields(instance)})
+    try:
+        crash_point("remove.claimed")
+        data = store.update(change)
+    except BaseException:
+        held.release()  # the instance is still stored, with its secrets
+        raise
+    try:
+        crash_point("remove.stored")
+        forget_secrets(instance, secrets)
+        crash_point("remove.secrets_deleted")
+    except BaseException:
+        held.leave()  # the instance is gone; the next start deletes what is left of its secrets
+        raise
+    held.release()
+    return data

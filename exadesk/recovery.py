@@ -225,25 +225,3 @@ def add_with_secrets(store: Store, secrets, instance_id: str, values: dict[str, 
         held.release()
     return data
 
-
-def remove_with_secrets(store: Store, secrets, instance, change: Callable[[Data], object]) -> Data:
-    """Write the data file without the instance (``change``), then delete its secrets, safe at every crash point."""
-    from exadesk import instances
-
-    held = claim(store, {instance.id: instances.keychain_fields(instance)})
-    try:
-        crash_point("remove.claimed")
-        data = store.update(change)
-    except BaseException:
-        held.release()  # the instance is still stored, with its secrets
-        raise
-    try:
-        crash_point("remove.stored")
-        instances.forget_secrets(instance, secrets)
-        crash_point("remove.secrets_deleted")
-    except BaseException:
-        held.leave()  # the instance is gone; the next start deletes what is left of its secrets
-        raise
-    held.release()
-    return data
-

@@ -155,7 +155,7 @@ def run_remove(args) -> int:
     try:
         # The data file first, then the keychain: a crash in between leaves secrets the next start removes,
         # never an instance without its secret.
-        recovery.remove_with_secrets(
+        instances.remove_with_secrets(
             store, SecretStore() if instances.keychain_fields(inst) else None, inst,
             lambda d: [w.instances.remove(i) for w in d.workspaces for i in list(w.instances) if i.id == inst.id])
     except KeychainError as exc:

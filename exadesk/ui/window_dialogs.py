@@ -116,12 +116,12 @@ class WindowDialogs:
             for w in data.workspaces:
                 w.instances = [i for i in w.instances if i.id != inst_id]
 
-        from exadesk import instances, recovery
+        from exadesk import instances
 
         # The data file first, then its secret fields and any sign-in tokens: a crash in between leaves
         # entries the next start removes, never an instance without its secret.
         secrets = self.session.secrets if instances.keychain_fields(inst) else None
-        return self.session.write_with(lambda: recovery.remove_with_secrets(self.session.store, secrets, inst, change),
+        return self.session.write_with(lambda: instances.remove_with_secrets(self.session.store, secrets, inst, change),
                                        select=ws.id)
 
     # -- handover, connections, expiry (their modules load on first use) ---------------------------
