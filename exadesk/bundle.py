@@ -387,7 +387,8 @@ class ImportPlan:
 
     def lines(self) -> list[str]:
         """The preview as plain sentences."""
-        from exadesk.words import plural, tracker_name
+        from exadesk.trackers import tracker_name
+        from exadesk.words import plural
 
         instances = plural(len(self.instances), "{count} instance", "{count} instances")
         connections = plural(len(self.connections), "{count} connection", "{count} connections")

@@ -7,7 +7,7 @@ import json
 import sys
 
 from exadesk.checks import CheckResult, Report, Status, Verdict, fold_not_run, not_run_line
-from exadesk.words import tracker_name
+from exadesk.trackers import tracker_name
 
 #: The word in brackets before each check; an unknown says which kind it is.
 WORDS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.SKIPPED: "SKIPPED"}

@@ -14,7 +14,8 @@ from exadesk.exit_codes import EXIT_USAGE
 from exadesk.keychain import SecretStore
 from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
-from exadesk.words import state_label, tracker_name
+from exadesk.trackers import tracker_name
+from exadesk.words import state_label
 
 
 def add_parser(sub) -> None:

@@ -9,7 +9,8 @@ from exadesk import expiry, history, instances
 from exadesk.commands.output import print_json
 from exadesk.exit_codes import EXIT_USAGE
 from exadesk.storage import Store
-from exadesk.words import state_label, tracker_name
+from exadesk.trackers import tracker_name
+from exadesk.words import state_label
 
 
 def add_parser(sub) -> None:

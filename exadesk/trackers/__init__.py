@@ -169,3 +169,25 @@ def get(tracker_id: str) -> Tracker:
         _import(key)
         return _REGISTRY[key]
     return _load()[key]
+
+
+def tracker_name(tracker_id: str) -> str:
+    """The tracker's display name (Jira Cloud); the id (jira_cloud) is for scripts and --json."""
+    try:
+        return get(tracker_id).spec.name
+    except KeyError:
+        return tracker_id
+
+
+def field_label(tracker_id: str, method_id: str, field_name: str) -> str:
+    """A credential field's label (API token) for its stored name (api_token)."""
+    try:
+        spec = get(tracker_id).spec
+        methods = [spec.auth_method(method_id)] + list(spec.auth_methods)
+    except KeyError:
+        return field_name.replace("_", " ")
+    for method in methods:
+        found = method.field(field_name)
+        if found is not None:
+            return found.label
+    return field_name.replace("_", " ")

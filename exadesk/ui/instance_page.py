@@ -14,7 +14,7 @@ from exadesk.ui import icons, texts
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.sidebar import badge_key
-from exadesk.words import field_label
+from exadesk.trackers import field_label
 
 
 #: How many lines "What changed" and the verification timeline show before they scroll (the checks take the rest).
