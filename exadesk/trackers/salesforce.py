@@ -23,7 +23,6 @@ import sys
 from datetime import date
 from urllib.parse import urlsplit
 
-from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Auth, BearerAuth, Reply
@@ -33,7 +32,7 @@ from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
-    UrlSpec, origin,
+    UrlSpec, origin, sign_in_method,
 )
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
@@ -151,7 +150,7 @@ SPEC = TrackerSpec(
                      "when it expires, sign in again for a new one."),
             ),
         ),
-        oauth.sign_in_method(
+        sign_in_method(
             OAUTH, label="Sign in with the browser (OAuth)",
             description="Sign in as the proxy user in the browser through your org's connected or external client "
                         "app; ExaDesk learns the org address and user from the sign-in and renews the access token "

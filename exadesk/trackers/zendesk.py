@@ -15,7 +15,6 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from exadesk import oauth
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
@@ -25,7 +24,7 @@ from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
-    UrlSpec,
+    UrlSpec, sign_in_method,
 )
 
 #: role_type values of GET /api/v2/users/me (Zendesk's user object).
@@ -149,7 +148,7 @@ SPEC = TrackerSpec(
                 Step("Paste the access token you received. It acts as the user who authorised the client."),
             ),
         ),
-        oauth.sign_in_method(
+        sign_in_method(
             OAUTH, label="Sign in with the browser (OAuth)",
             description="Sign in as the proxy user in the browser through your account's OAuth client; ExaDesk "
                         "renews the access token with the refresh token before each check (Zendesk's replacement "
