@@ -204,6 +204,8 @@ CATALOGUE: dict[str, Message] = {
                                 "The file it replaced is kept beside it (exadesk.unreadable-*.json). Run `exadesk list` to see what is there."),
     "storage.started_empty": Message(K.BAD_INPUT, "ExaDesk now starts with an empty list; the previous file is kept as {kept}.",
                                      "Add instances again, or send the kept file to support to recover what it holds."),
+    "storage.names_escaped": Message(K.BAD_INPUT, "Some names in the data file held control characters, which ExaDesk now shows written out: {names}.",
+                                     "Rename them if you like; the next change you save keeps them as shown, and nothing else changes."),
     "storage.locked": Message(K.BAD_INPUT, "Another ExaDesk window is saving; this change waited {seconds} seconds and gave up.",
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",

@@ -293,3 +293,23 @@ def test_sidebar_has_a_badge_of_its_own_for_not_confirmed(window, workspace_id):
     assert texts.badge("not_confirmed") == "Not confirmed" and texts.badge_help("not_confirmed")
     colours = set(theme.BADGE_COLOURS.values())
     assert theme.BADGE_COLOURS["not_confirmed"] in colours and len(colours) == len(theme.BADGE_COLOURS)
+
+
+def test_names_with_control_characters_from_an_old_file_are_shown_written_out(qtbot, memory_keyring):
+    """The window shows an older file's control characters escaped, as the command line does, and says so."""
+    from exadesk.ui.main_window import MainWindow
+    from exadesk.ui.session import Session
+
+    ws = Workspace(name="Old\x1b]0;title\x07", instances=[
+        Instance(tracker="github", name="Web\u202eexe", url="https://github.com", auth_method="classic")])
+    Store().update(lambda d: d.workspaces.append(ws))
+    session = Session()
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert "Web\\u202eexe" in _sidebar_rows(win)
+    top = win.sidebar.tree.topLevelItem(0).text(0)
+    assert "Old\\x1b]0;title\\x07" in top and "\x1b" not in top
+    assert "held control characters" in win.statusBar().currentMessage()
+    session.shutdown()
