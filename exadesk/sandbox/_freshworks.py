@@ -8,7 +8,7 @@ logged in to perform this action.", 403 access_denied, 403 account_suspended) wi
 
 from __future__ import annotations
 
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response
+from exadesk.sandbox.kit import Emulator, Request, Response, Scenario, json_response
 
 ERRORS = {
     401: ("invalid_credentials", "You have to be logged in to perform this action."),
@@ -19,8 +19,19 @@ ERRORS = {
 }
 
 
+class FreshworksScenario(Scenario, total=False):
+    """What the Freshdesk and Freshservice emulators' states share."""
+
+    agents: dict[str, dict]  # API key -> the agent record
+    roles: dict  # role id -> the role record
+    suspended: bool  # the account is suspended (403 account_suspended)
+    roles_visible_to_agents: bool  # an agent that is not an admin may read roles
+
+
 class FreshworksEmulator(Emulator):
     """Scenario keys: ``agents`` (API key -> agent facts), ``suspended`` (the account is suspended)."""
+
+    scenario_type = FreshworksScenario
 
     def error(self, status: int, request: Request) -> Response:
         code, message = ERRORS.get(status, ("", "Error"))

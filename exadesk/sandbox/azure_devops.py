@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import hashlib
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
+                                 route)
 
 DEMO_PAT = "sbxdemo2patforexadesk7azuredevops2emulatoronly3abcde"  # 52 chars of [a-z2-7], made up
 OTHER_ORG_PAT = "sbxotherorg2pat7notforthisorganisation3emulatoronly2"
@@ -71,6 +72,20 @@ def descriptor_text(value) -> str:
     return str(value)
 
 
+class AzureDevOpsScenario(Scenario, total=False):
+    """The Azure DevOps emulator's state."""
+
+    collection: str  # the organisation (Services) or collection (Server) the address names
+    pats: dict[str, dict]  # personal access token -> user id, collections it is valid in
+    users: dict[str, dict]  # id -> name, account, groups
+    groups: dict[str, list[str]]  # group -> the groups it is a member of (nesting)
+    projects: dict[str, dict]  # name -> id
+    wire: str  # "service" (what the service sends, the default) or "documented" (what the API description says)
+    signin_203: bool  # answer every credential with 203 and the sign-in page
+    conditional_access: bool  # refuse a known token for conditional access (VS403463)
+    iis_basic_auth: bool  # IIS answers 401 to Basic before Azure DevOps Server sees it
+
+
 class AzureDevOpsEmulator(Emulator):
     """Scenario keys: ``collection``, ``pats`` (token -> user id and the collections it is for), ``users``
     (id -> name, account, groups; a group not in ``groups`` does not exist and is ignored), ``groups`` (group ->
@@ -78,6 +93,7 @@ class AzureDevOpsEmulator(Emulator):
     field-note switches ``signin_203``, ``conditional_access``, ``iis_basic_auth``."""
 
     tracker = "azure_devops"
+    scenario_type = AzureDevOpsScenario
     demo_secrets = {"token": DEMO_PAT}
     demo_login = DemoLogin(scope=("Website",))
 

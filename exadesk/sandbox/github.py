@@ -17,11 +17,19 @@ import re
 from datetime import timedelta
 
 from exadesk import clock
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DOCS = "https://docs.github.com/rest"
 DEMO_CLASSIC = "ghp_" + "Demo0Classic0Token0For0ExaDesk0Sbx1"[:36].ljust(36, "0")
 DEMO_FINE = "github_pat_" + "11DEMO0FINE0GRAINED0TOKEN0EXADESK0SANDBOX"
+
+
+class GitHubScenario(Scenario, total=False):
+    """The GitHub emulator's state."""
+
+    tokens: dict[str, dict]  # token -> login, kind (classic, fine_grained), scopes or repos, expires, ...
+    repos: dict[str, dict]  # owner/name -> id, private, owner_type, collaborators (login -> role)
+    orgs: dict[str, dict]  # login -> members (login -> role), saml, sso_authorised
 
 
 class GitHubEmulator(Emulator):
@@ -30,6 +38,7 @@ class GitHubEmulator(Emulator):
     ``invitations``: id -> ``invitee``, ``permissions``), ``orgs``."""
 
     tracker = "github"
+    scenario_type = GitHubScenario
     demo_secrets = {"token": DEMO_CLASSIC}
     demo_login = DemoLogin(scope=("acme/website",))
 

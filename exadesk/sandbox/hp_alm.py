@@ -16,7 +16,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import quoteattr
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, route
 
 DEMO_USER = "alm_admin"
 DEMO_PASSWORD = "Demo-Alm-Sbx-Pass-7Q"
@@ -29,6 +29,16 @@ def _xml(body: str, status: int = 200, **headers: str) -> Response:
                     {k.replace("_", "-"): v for k, v in headers.items()}, "application/xml")
 
 
+class HpAlmScenario(Scenario, total=False):
+    """The HP ALM/QC emulator's state."""
+
+    users: dict[str, dict]  # user name -> password, projects (DOMAIN/Project), admin_of
+    domains: dict[str, list[str]]  # domain -> its projects
+    drop_session_cookie: bool  # a proxy strips the QCSession cookie
+    licenses_free: bool  # a licence is free for the session
+    groups_sent: bool  # False: the user reply leaves the group names out
+
+
 class HpAlmEmulator(Emulator):
     """Scenario keys: ``users`` (name -> password, projects, admin_of projects, groups {project: names} where
     they differ from TDAdmin in admin_of and Viewer elsewhere, site_admin), ``domains`` (domain -> projects),
@@ -36,6 +46,7 @@ class HpAlmEmulator(Emulator):
     leaves the group names out of the user reply)."""
 
     tracker = "hp_alm"
+    scenario_type = HpAlmScenario
     demo_secrets = {"password": DEMO_PASSWORD}
     demo_login = DemoLogin(user=DEMO_USER, scope=("DEFAULT/Sync_Project",))
 

@@ -25,7 +25,8 @@ import secrets as _secrets
 from urllib.parse import urlencode
 
 from exadesk import clock
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
+                                 route)
 
 ORG_ID = "00D5g000004Sbx1EAC"
 USER_ID = "0055g00000ExaDsAAB"
@@ -56,6 +57,20 @@ _GROUP_MEMBERS = (r"SELECT Id FROM GroupMember WHERE GroupId = '(?P<group>[A-Za-
                   r"AND UserOrGroupId = '(?P<user>[A-Za-z0-9]{15,18})'")
 
 
+class SalesforceScenario(Scenario, total=False):
+    """The Salesforce emulator's state."""
+
+    tokens: dict[str, str]  # access token -> user id
+    oauth: dict  # clients, the browser step (consent, browser_user), codes, refresh tokens, device flow
+    expired: list[str]  # access tokens that have expired
+    userinfo_scope: bool  # the tokens carry the scope that userinfo needs
+    users: dict[str, dict]  # id -> username, name, email, user_type, profile, api_via_permission_set
+    permission_sets: dict[str, dict]  # name -> permissions, assignees
+    groups: dict[str, dict]  # developer name -> id, type, members
+    org: dict  # api_enabled, daily_max, daily_remaining, limits_visible
+    objects: dict[str, dict]  # name -> its describe
+
+
 class SalesforceEmulator(Emulator):
     """Scenario keys: ``tokens`` (token -> user id), ``expired`` (tokens past the session timeout),
     ``users`` (id -> facts and profile), ``org`` (api_enabled, limits, requests_used_up: the 24-hour limit is
@@ -64,6 +79,7 @@ class SalesforceEmulator(Emulator):
     ``permission_sets`` (name -> permissions and assignee ids), ``groups`` (DeveloperName -> id, type, member ids)."""
 
     tracker = "salesforce"
+    scenario_type = SalesforceScenario
     demo_secrets = {"access_token": DEMO_TOKEN}
     demo_login = DemoLogin(scope=("Case",))
 

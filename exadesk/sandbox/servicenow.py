@@ -25,7 +25,8 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk import clock
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
+                                 route)
 
 DEMO_PASSWORD = "Sbx-ServiceNow-Demo-Pw-7319"
 DEMO_CLIENT_ID = "5e1f0c9b2a7d4e3f8a6b1c0d9e8f7a65"
@@ -149,6 +150,24 @@ _SYSTEM_TABLE_ROWS = {
 }
 
 
+class ServiceNowScenario(Scenario, total=False):
+    """The ServiceNow emulator's state."""
+
+    users: dict[str, dict]  # user name -> sys_id, name, email, password, active, roles, ...
+    groups: dict[str, dict]  # name -> sys_id, members, active
+    plugins: dict[str, dict]  # plugin id -> name, active
+    tables: dict[str, list[dict]]  # any other table -> its records
+    acls: dict[str, dict]  # table -> the roles that may read (and write) it; [] for any signed-in user
+    table_acls: dict[str, list[str]]  # table -> the roles without which the whole table answers 403
+    write_acls: dict[str, list[dict]]  # table -> its sys_security_acl records (sys_id, roles)
+    refuse: list[str]  # tables that answer 403 to everyone
+    oauth: dict  # clients, refresh tokens, the browser step (consent, browser_user), codes
+    basic_auth_restricted: bool  # Basic authentication needs snc_basic_auth_api_access
+    hibernating: bool  # a developer instance asleep: every request gets the hibernation page
+    role_catalogue: list[str]  # roles that exist though nobody in users holds them
+    _access_tokens: dict[str, dict]  # the emulator's own record of the access tokens it issued
+
+
 class ServiceNowEmulator(Emulator):
     """Scenario keys: ``users`` (user name -> password, roles, flags), ``roles``, ``plugins``, ``tables``
     (records), ``groups`` (name -> members, active), ``acls`` (row-level: table -> {read/write: roles; [] =
@@ -158,6 +177,7 @@ class ServiceNowEmulator(Emulator):
     ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
 
     tracker = "servicenow"
+    scenario_type = ServiceNowScenario
     demo_secrets = {"password": DEMO_PASSWORD}
     demo_login = DemoLogin(user="exalate.proxy")
 

@@ -18,7 +18,7 @@ import hashlib
 import secrets as _secrets
 from urllib.parse import urlencode
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DEMO_EMAIL = "exalate-sync@acme.example"
 DEMO_API_TOKEN = "Zd3m0ApiT0kenF0rExaDeskSandb0x0000000001"
@@ -43,6 +43,19 @@ _FULL_ROLE = {
 }
 
 
+class ZendeskScenario(Scenario, total=False):
+    """The Zendesk emulator's state."""
+
+    token_access: bool  # API token access is turned on in the Admin Center
+    api_tokens: dict[str, int]  # API token -> user id
+    oauth_tokens: dict[str, int]  # OAuth access token -> user id
+    oauth: dict  # clients, the browser step (consent, browser_user), codes, refresh tokens
+    users: dict[str, dict]  # id -> name, email, role, role_type, custom_role_id, restricted_agent, ...
+    groups: dict[str, dict]  # id -> name, deleted
+    custom_roles: dict[str, dict]  # id -> name, role_type, configuration
+    per_page_max: int  # the largest page the list endpoints send
+
+
 class ZendeskEmulator(Emulator):
     """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
     ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration),
@@ -50,6 +63,7 @@ class ZendeskEmulator(Emulator):
     admins and its members), ``per_page_max`` (List Groups' page size cap, 100)."""
 
     tracker = "zendesk"
+    scenario_type = ZendeskScenario
     demo_secrets = {"api_token": DEMO_API_TOKEN}
     demo_login = DemoLogin(user=DEMO_EMAIL, scope=("Support",))
 
