@@ -79,3 +79,14 @@ def test_a_well_formed_scenario_starts_and_serves_what_it_says():
 @pytest.mark.parametrize("lesson", SCENARIOS, ids=lambda s: f"{s.tracker}-{s.key}")
 def test_every_sandbox_lesson_uses_only_known_keys(lesson):
     sandbox.emulator_class(lesson.tracker)(lesson.scenario)  # raises ScenarioError on a stray key
+
+
+@pytest.mark.parametrize("tracker, scenario, wrong", [
+    ("github", {"tokens": {"t": {"login": "a", "scope": ["repo"]}}}, "scope"),
+    ("github", {"repos": {"acme/x": {"collaborators": {}, "privat": True}}}, "privat"),
+    ("asana", {"workspaces": {"1": {"members": {"2": {"is_admn": True}}}}}, "is_admn"),
+    ("freshdesk", {"agents": {"key": {"role_id": [1]}}}, "role_id"),
+])
+def test_a_misspelt_key_in_a_typed_record_fails_too(tracker, scenario, wrong):
+    with pytest.raises(ScenarioError, match=re.escape(repr(wrong))):
+        sandbox.emulator_class(tracker)(scenario)
