@@ -22,6 +22,7 @@ Wire format: by default replies are what the service itself sends ({"count", "va
 from __future__ import annotations
 
 import hashlib
+from typing import TypedDict
 
 from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
                                  route)
@@ -72,14 +73,31 @@ def descriptor_text(value) -> str:
     return str(value)
 
 
+class AzureDevOpsPat(TypedDict, total=False):
+    user: str  # the user id
+    collections: list[str]  # the organisations or collections it is valid in
+    scopes: list[str]  # its scopes (all that ExaDesk reads when absent)
+
+
+class AzureDevOpsUser(TypedDict, total=False):
+    name: str
+    account: str  # the sign-in name
+    groups: list[str]  # groups the user is a direct member of
+
+
+class AzureDevOpsProject(TypedDict, total=False):
+    id: str
+    description: str
+
+
 class AzureDevOpsScenario(Scenario, total=False):
     """The Azure DevOps emulator's state."""
 
     collection: str  # the organisation (Services) or collection (Server) the address names
-    pats: dict[str, dict]  # personal access token -> user id, collections it is valid in
-    users: dict[str, dict]  # id -> name, account, groups
+    pats: dict[str, AzureDevOpsPat]  # personal access token -> the token
+    users: dict[str, AzureDevOpsUser]  # id -> the user
     groups: dict[str, list[str]]  # group -> the groups it is a member of (nesting)
-    projects: dict[str, dict]  # name -> id
+    projects: dict[str, AzureDevOpsProject]  # name -> the project
     wire: str  # "service" (what the service sends, the default) or "documented" (what the API description says)
     signin_203: bool  # answer every credential with 203 and the sign-in page
     conditional_access: bool  # refuse a known token for conditional access (VS403463)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import secrets
 import xml.etree.ElementTree as ET
+from typing import TypedDict
 from xml.sax.saxutils import quoteattr
 
 from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, route
@@ -29,10 +30,18 @@ def _xml(body: str, status: int = 200, **headers: str) -> Response:
                     {k.replace("_", "-"): v for k, v in headers.items()}, "application/xml")
 
 
+class HpAlmUser(TypedDict, total=False):
+    password: str
+    projects: list[str]  # DOMAIN/Project the user may sign in to
+    admin_of: list[str]  # DOMAIN/Project where the user is in TDAdmin
+    groups: dict[str, list[str]]  # DOMAIN/Project -> the user's groups there, where they differ from admin_of
+    site_admin: bool  # may use Site Administration
+
+
 class HpAlmScenario(Scenario, total=False):
     """The HP ALM/QC emulator's state."""
 
-    users: dict[str, dict]  # user name -> password, projects (DOMAIN/Project), admin_of
+    users: dict[str, HpAlmUser]  # user name -> the user
     domains: dict[str, list[str]]  # domain -> its projects
     drop_session_cookie: bool  # a proxy strips the QCSession cookie
     licenses_free: bool  # a licence is free for the session

@@ -22,6 +22,7 @@ import base64
 import hashlib
 import re
 import secrets as _secrets
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from exadesk import clock
@@ -57,6 +58,36 @@ _GROUP_MEMBERS = (r"SELECT Id FROM GroupMember WHERE GroupId = '(?P<group>[A-Za-
                   r"AND UserOrGroupId = '(?P<user>[A-Za-z0-9]{15,18})'")
 
 
+class SalesforceUser(TypedDict, total=False):
+    username: str
+    name: str
+    email: str
+    user_type: str  # "Standard", ...
+    profile: dict  # the profile's Name and its Permissions* flags
+    api_via_permission_set: bool  # API Enabled comes from a permission set, not the profile
+
+
+class SalesforcePermissionSet(TypedDict, total=False):
+    PermissionsModifyAllData: bool
+    PermissionsCustomizeApplication: bool
+    PermissionsApiEnabled: bool
+    assignees: list[str]  # user ids
+
+
+class SalesforceGroup(TypedDict, total=False):
+    id: str
+    type: str  # "Regular" (the default), "Organization", ...
+    members: list[str]  # user ids
+
+
+class SalesforceOrg(TypedDict, total=False):
+    api_enabled: bool  # False: every REST call answers API_DISABLED_FOR_ORG
+    requests_used_up: bool  # the daily API request limit is reached
+    daily_max: int
+    daily_remaining: int
+    limits_visible: bool  # /limits answers (it needs View Setup)
+
+
 class SalesforceScenario(Scenario, total=False):
     """The Salesforce emulator's state."""
 
@@ -64,10 +95,10 @@ class SalesforceScenario(Scenario, total=False):
     oauth: dict  # clients, the browser step (consent, browser_user), codes, refresh tokens, device flow
     expired: list[str]  # access tokens that have expired
     userinfo_scope: bool  # the tokens carry the scope that userinfo needs
-    users: dict[str, dict]  # id -> username, name, email, user_type, profile, api_via_permission_set
-    permission_sets: dict[str, dict]  # name -> permissions, assignees
-    groups: dict[str, dict]  # developer name -> id, type, members
-    org: dict  # api_enabled, daily_max, daily_remaining, limits_visible
+    users: dict[str, SalesforceUser]  # id -> the user
+    permission_sets: dict[str, SalesforcePermissionSet]  # name -> the permission set
+    groups: dict[str, SalesforceGroup]  # developer name -> the group
+    org: SalesforceOrg
     objects: dict[str, dict]  # name -> its describe
 
 

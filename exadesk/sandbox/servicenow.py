@@ -22,6 +22,7 @@ import base64
 import hashlib
 import secrets as _secrets
 from datetime import timedelta
+from typing import TypedDict
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk import clock
@@ -150,11 +151,30 @@ _SYSTEM_TABLE_ROWS = {
 }
 
 
+class ServiceNowUser(TypedDict, total=False):
+    sys_id: str
+    name: str
+    email: str
+    password: str
+    active: bool
+    locked_out: bool
+    password_needs_reset: bool
+    sso_only: bool  # signs in only through single sign-on: no password works
+    web_service_access_only: bool
+    roles: list[str]
+
+
+class ServiceNowGroup(TypedDict, total=False):
+    sys_id: str
+    members: list[str]  # user names
+    active: bool
+
+
 class ServiceNowScenario(Scenario, total=False):
     """The ServiceNow emulator's state."""
 
-    users: dict[str, dict]  # user name -> sys_id, name, email, password, active, roles, ...
-    groups: dict[str, dict]  # name -> sys_id, members, active
+    users: dict[str, ServiceNowUser]  # user name -> the user
+    groups: dict[str, ServiceNowGroup]  # name -> the group
     plugins: dict[str, dict]  # plugin id -> name, active
     tables: dict[str, list[dict]]  # any other table -> its records
     acls: dict[str, dict]  # table -> the roles that may read (and write) it; [] for any signed-in user

@@ -90,3 +90,15 @@ def test_every_sandbox_lesson_uses_only_known_keys(lesson):
 def test_a_misspelt_key_in_a_typed_record_fails_too(tracker, scenario, wrong):
     with pytest.raises(ScenarioError, match=re.escape(repr(wrong))):
         sandbox.emulator_class(tracker)(scenario)
+
+
+@pytest.mark.parametrize("tracker, scenario, wrong", [
+    ("zendesk", {"users": {"9001": {"restricted": True}}}, "restricted"),
+    ("servicenow", {"users": {"exalate.proxy": {"role": ["admin"]}}}, "role"),
+    ("salesforce", {"org": {"api_enable": False}}, "api_enable"),
+    ("hp_alm", {"users": {"sa": {"siteadmin": True}}}, "siteadmin"),
+    ("azure_devops", {"pats": {"p": {"collection": ["acme"]}}}, "collection"),
+])
+def test_a_misspelt_key_in_the_other_typed_records_fails(tracker, scenario, wrong):
+    with pytest.raises(ScenarioError, match=re.escape(repr(wrong))):
+        sandbox.emulator_class(tracker)(scenario)
