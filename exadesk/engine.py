@@ -89,7 +89,7 @@ def input_problem(target: Target) -> Problem | None:
         except UnicodeEncodeError:  # bytes that were not UTF-8, as Python passes them on from the environment
             return messages.problem("input.secret_encoding", field=_field_label(target, name))
     if target.ca_bundle:
-        from exadesk.http import ca_bundle_problem
+        from exadesk.http_transport import ca_bundle_problem
 
         return ca_bundle_problem(target.ca_bundle)
     return None

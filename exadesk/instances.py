@@ -10,7 +10,7 @@ from typing import Callable
 from exadesk import clock, messages
 from exadesk.checks import Report
 from exadesk.errors import ErrorKind, KeychainError
-from exadesk.http import MAX_PER_HOST
+from exadesk.http_limits import MAX_PER_HOST
 from exadesk.keychain import SecretStore
 from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
 from exadesk.recovery import claim, crash_point

@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from exadesk import bundle, engine, trackers, validation
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
-from exadesk.http import HttpClient, Page, Reply, _retry_after_seconds
+from exadesk.http import HttpClient, Page, Reply
+from exadesk.http_limits import retry_after_seconds
 from exadesk.model import Data, Instance, Workspace
 from exadesk.storage import NewerFileError, decode, encode
 from exadesk.trackers.base import Secrets, Target
@@ -262,7 +263,7 @@ def test_reply_parsers_classify_any_reply(rnd):
             parse()
         except CheckError as exc:
             assert exc.problem.message and exc.problem.kind in ErrorKind
-    wait = _retry_after_seconds(head.get("Retry-After"))
+    wait = retry_after_seconds(head.get("Retry-After"))
     assert wait is None or wait >= 0
 
 

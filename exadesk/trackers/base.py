@@ -472,7 +472,7 @@ def sign_in_method(profile: OAuthProfile, *, label: str, description: str, clien
 
 
 def _loopback_http(url: str) -> bool:
-    from exadesk.http import is_loopback
+    from exadesk.http_transport import is_loopback
 
     try:
         parts = urlsplit(url)
