@@ -17,7 +17,8 @@ from typing import Callable, Iterable, Mapping
 from exadesk import clock, messages, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
-from exadesk.http import MAX_PER_HOST, HttpClient, Page, ProbeGuard, host_key
+from exadesk.http import HttpClient, Page, ProbeGuard
+from exadesk.http_limits import MAX_PER_HOST, HostSlots, any_set, host_key
 from exadesk.redact import Redactor
 from exadesk.validation import url_problem
 from exadesk.trackers.base import Target, VerifyContext, normalise_url, redact_url, site_url
@@ -291,66 +292,88 @@ def verify_many(targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, 
                 on_start: Callable[[str], None] | None = None,
                 on_result: Callable[[str, CheckResult], None] | None = None,
                 cancels: Mapping[str, threading.Event] | None = None) -> dict[str, Report]:
-    """Verify several targets in parallel; ``targets`` are (key, target) pairs. The one verify-all scheduler.
+    """Verify several targets in parallel; ``targets`` are (key, target) pairs. See :class:`VerifyMany`."""
+    return VerifyMany(targets, max_workers=max_workers, per_host=per_host, cancel=cancel, on_report=on_report,
+                      on_start=on_start, on_result=on_result, cancels=cancels).run()
+
+
+class VerifyMany:
+    """The one verify-all scheduler: several targets verified in parallel, politely per host.
 
     At most ``max_workers`` run at once and at most ``per_host`` against one host (name and port,
-    :func:`exadesk.http.host_key`), so a consultant's 50 instances on one Jira do not look like an attack; their
-    requests together stay within the same per-host bound (exadesk.http.HOST_LIMITS), with each check's own
-    concurrent reads. One ProbeGuard serves the whole run.
+    :func:`exadesk.http_limits.host_key`), so a consultant's 50 instances on one Jira do not look like an attack; their
+    requests together stay within the same per-host bound (exadesk.http_limits.HOST_LIMITS), with each check's own
+    concurrent reads. A free worker takes the next target in order whose host has room (the one per-host wait,
+    :class:`exadesk.http_limits.HostSlots`): many targets on one host never hold back those on another. One
+    ProbeGuard serves the whole run.
 
-    ``cancel`` stops the run: queued targets end as cancelled without sending anything, also while they wait for
-    their host. ``cancels``: a key's own flag (set by whoever stops that one; stopping the run sets them too).
-    ``on_start(key)`` when a target leaves the queue, ``on_result(key, result)`` per check as it comes,
-    ``on_report(key, report)`` once per target; all from worker threads.
+    ``cancel`` stops the run: queued targets end as cancelled without sending anything. ``cancels``: a key's own flag
+    (set by whoever stops that one); a running target stops on either flag. ``on_start(key)`` when a target leaves
+    the queue, ``on_result(key, result)`` per check as it comes, ``on_report(key, report)`` once per target; all from
+    worker threads. :meth:`withdraw` takes a queued target out (a person verifies it on its own).
     """
-    cancel = cancel or threading.Event()
-    cancels = cancels or {}
-    guard = ProbeGuard()
-    items = list(targets)
-    # A server that two instances share sees both credentials: whatever it echoes, every secret of the run is masked.
-    run_secrets = tuple({value for _, target in items for value in target.secrets.values()})
-    host_locks: dict[str, threading.Semaphore] = {}
-    table_lock = threading.Lock()
-    results: dict[str, Report] = {}
 
-    def host_slot(url: str) -> threading.Semaphore:
-        with table_lock:
-            return host_locks.setdefault(host_key(normalise_url(url)), threading.Semaphore(per_host))
+    def __init__(self, targets: Iterable[tuple[str, Target]], *, max_workers: int = 8, per_host: int = MAX_PER_HOST,
+                 cancel: threading.Event | None = None, on_report: Callable[[str, Report], None] | None = None,
+                 on_start: Callable[[str], None] | None = None,
+                 on_result: Callable[[str, CheckResult], None] | None = None,
+                 cancels: Mapping[str, threading.Event] | None = None):
+        self.cancel = cancel or threading.Event()
+        self.cancels = cancels or {}
+        self.max_workers = max(1, max_workers)
+        self.on_report, self.on_start, self.on_result = on_report, on_start, on_result
+        self.guard = ProbeGuard()
+        self._queue = [(key, target, host_key(normalise_url(target.url))) for key, target in targets]
+        # A server that two instances share sees both credentials: whatever it echoes, every secret of the run is masked.
+        self._run_secrets = tuple({value for _, target, _ in self._queue for value in target.secrets.values()})
+        self._slots = HostSlots(per_host)
+        self._lock = threading.Lock()
+        self.results: dict[str, Report] = {}
 
-    def cancelled(target: Target) -> Report:
-        report = Report(tracker=target.tracker, url=target.url)
-        report.problem = messages.problem("cancelled")
-        return report
+    def _stopped(self, item) -> bool:
+        own = self.cancels.get(item[0])
+        return self.cancel.is_set() or (own is not None and own.is_set())
 
-    def run(key: str, target: Target) -> None:
-        own = cancels.get(key, cancel)
-        slot = host_slot(target.url)
-        held = False
-        while not held and not (cancel.is_set() or own.is_set()):
-            held = slot.acquire(timeout=0.05)  # waiting for the host; a Stop ends the wait at once
-        if held and (cancel.is_set() or own.is_set()):  # stopped while it waited: it never starts
-            slot.release()
-            held = False
-        if not held:
-            report = cancelled(target)
-        else:
-            try:
-                if on_start is not None:
-                    on_start(key)
-                emit = (lambda result: on_result(key, result)) if on_result is not None else None
-                report = verify(target, cancel=own, guard=guard, known_secrets=run_secrets, on_result=emit)
-            finally:
-                slot.release()
-        with table_lock:
-            results[key] = report
-        if on_report is not None:
-            on_report(key, report)
+    def withdraw(self, key: str) -> bool:
+        """Take ``key`` out of the queue before it starts. True when this run will not verify it (taken out now, or
+        finished already); False when it has left the queue and is being verified."""
+        if self._slots.withdraw(self._queue, lambda item: item[0] == key) is not None:
+            return True
+        with self._lock:
+            return key in self.results
 
-    with ThreadPoolExecutor(max_workers=max(1, max_workers), thread_name_prefix="verify") as pool:
-        futures = [pool.submit(run, key, target) for key, target in items]
-        for future in futures:
-            future.result()
-    return results
+    def run(self) -> dict[str, Report]:
+        """Verify every target (blocking) and return the reports by key."""
+        workers = min(self.max_workers, len(self._queue))
+        with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="verify") as pool:
+            for future in [pool.submit(self._work) for _ in range(workers)]:
+                future.result()
+        return self.results
+
+    def _work(self) -> None:
+        while True:
+            item, held = self._slots.take_next(self._queue, lambda queued: queued[2], self._stopped)
+            if item is None:
+                return
+            key, target, host = item
+            if held:
+                try:
+                    report = self._verify(key, target)
+                finally:
+                    self._slots.release(host)
+            else:  # stopped while it waited: it never starts, and nothing is sent
+                report = Report(tracker=target.tracker, url=target.url, problem=messages.problem("cancelled"))
+            with self._lock:
+                self.results[key] = report
+            if self.on_report is not None:
+                self.on_report(key, report)
+
+    def _verify(self, key: str, target: Target) -> Report:
+        if self.on_start is not None:
+            self.on_start(key)
+        emit = (lambda result: self.on_result(key, result)) if self.on_result is not None else None
+        return verify(target, cancel=any_set(self.cancel, self.cancels.get(key)), guard=self.guard,
+                      known_secrets=self._run_secrets, on_result=emit)
 
 
 def is_inconclusive(kind: ErrorKind) -> bool:

@@ -182,3 +182,87 @@ def test_address_with_credentials_is_refused_without_echoing_them():
     url_check = next(c for c in report.checks if c.id == "github.url")
     assert url_check.status.value == "fail"
     assert secret not in repr(report.to_json())
+
+
+class _Held:
+    """Stands in for engine.verify: each run holds until released (or stopped), and records the order of starts."""
+
+    def __init__(self):
+        self.release = threading.Event()
+        self.started: list[str] = []
+        self.cancels: list = []
+        self.lock = threading.Lock()
+
+    def verify(self, target, *, cancel=None, **_):
+        with self.lock:
+            self.started.append(target.url)
+            self.cancels.append(cancel)
+        while not self.release.wait(0.01) and not cancel.is_set():
+            pass
+        report = engine.Report(tracker=target.tracker, url=target.url)
+        if cancel.is_set():
+            report.problem = engine.messages.problem("cancelled")
+        return report
+
+    def wait_for(self, count: int) -> None:
+        for _ in range(500):
+            if len(self.started) >= count:
+                return
+            time.sleep(0.01)
+        raise AssertionError(f"{count} runs were expected to start, {len(self.started)} did")
+
+
+def test_a_free_worker_takes_the_next_target_whose_host_has_room(monkeypatch):
+    """Many targets on one host never hold back another host's: the queue is not served strictly in order."""
+    held = _Held()
+    monkeypatch.setattr(engine, "verify", held.verify)
+    busy = [(f"a{i}", Target(tracker="github", url=f"https://a.example/{i}")) for i in range(5)]
+    targets = busy + [("b", Target(tracker="github", url="https://b.example"))]
+    scheduler = engine.VerifyMany(targets, max_workers=3, per_host=1)
+    worker = threading.Thread(target=scheduler.run)
+    worker.start()
+    try:
+        held.wait_for(2)
+        time.sleep(0.2)  # the third worker has nothing it may start: host a is full and b is running
+        assert held.started == ["https://a.example/0", "https://b.example"]
+    finally:
+        held.release.set()
+        worker.join(10)
+    assert len(scheduler.results) == 6 and len(held.started) == 6
+
+
+def test_a_runs_stop_and_one_targets_stop_both_reach_a_running_verification(monkeypatch):
+    held = _Held()
+    monkeypatch.setattr(engine, "verify", held.verify)
+    run_stop, own = threading.Event(), {"a": threading.Event(), "b": threading.Event()}
+    targets = [("a", Target(tracker="github", url="https://a.example")),
+               ("b", Target(tracker="github", url="https://b.example"))]
+    scheduler = engine.VerifyMany(targets, max_workers=2, cancel=run_stop, cancels=own)
+    worker = threading.Thread(target=scheduler.run)
+    worker.start()
+    held.wait_for(2)
+    own["a"].set()  # one instance's Stop ends that one only
+    for _ in range(300):
+        if "a" in scheduler.results:
+            break
+        time.sleep(0.01)
+    assert scheduler.results["a"].problem.kind is ErrorKind.CANCELLED and "b" not in scheduler.results
+    run_stop.set()  # the run's Stop reaches the other, though it has a flag of its own
+    worker.join(5)
+    assert not worker.is_alive() and scheduler.results["b"].problem.kind is ErrorKind.CANCELLED
+
+
+def test_a_withdrawn_target_never_starts_and_a_running_one_cannot_be_withdrawn(monkeypatch):
+    held = _Held()
+    monkeypatch.setattr(engine, "verify", held.verify)
+    targets = [(k, Target(tracker="github", url=f"https://a.example/{k}")) for k in ("first", "queued")]
+    scheduler = engine.VerifyMany(targets, max_workers=2, per_host=1)
+    worker = threading.Thread(target=scheduler.run)
+    worker.start()
+    held.wait_for(1)
+    assert scheduler.withdraw("first") is False, "it is being verified: withdrawing it would run it twice"
+    assert scheduler.withdraw("queued") is True
+    held.release.set()
+    worker.join(10)
+    assert held.started == ["https://a.example/first"] and set(scheduler.results) == {"first"}
+    assert scheduler.withdraw("first") is True, "finished: a run of its own repeats nothing"
