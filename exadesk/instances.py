@@ -52,9 +52,8 @@ def target_for(instance: Instance, workspace: Workspace | None = None, *, secret
         secrets=Secrets(values), sync=frozenset(instance.sync), scope=list(instance.scope),
         ca_bundle=instance.ca_bundle or settings.ca_bundle or None, timeout=settings.timeout,
         proxy=settings.proxy or None, person=_people(instance, workspace),
+        credentials=tokens.StoredSignIn(instance, store, settings) if signed_in and store is not None else None,
     )
-    if signed_in and store is not None and not problems:
-        target.prepare = tokens.preparer(instance, store, settings, target)
     return target, problems
 
 

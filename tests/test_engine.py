@@ -266,3 +266,100 @@ def test_a_withdrawn_target_never_starts_and_a_running_one_cannot_be_withdrawn(m
     worker.join(10)
     assert held.started == ["https://a.example/first"] and set(scheduler.results) == {"first"}
     assert scheduler.withdraw("first") is True, "finished: a run of its own repeats nothing"
+
+
+# -- one run's target: derived once, never changed ---------------------------------------------
+
+
+class _Provider(engine.CredentialProvider):
+    """A credential provider that hands over a fresh token (as a stored OAuth sign-in does), counting the asks."""
+
+    def __init__(self, problem=None):
+        self.asked, self.problem = [], problem
+
+    def sign_in(self, target, cancel):
+        self.asked.append(cancel)
+        if self.problem is not None:
+            raise engine.ExaDeskError(self.problem)
+        return engine.SignIn(Secrets({"api_token": "fresh-token-5521"}), refresh_token_issued_at="2026-03-01T09:00:00+00:00")
+
+
+def _seeing(monkeypatch, tracker_id: str, seen: list):
+    real = trackers.get(tracker_id)
+
+    def live(ctx):
+        seen.append(ctx)
+        return iter(())
+
+    monkeypatch.setitem(trackers._REGISTRY, tracker_id, trackers.Tracker(real.spec, SimpleNamespace(verify_live=live,
+                                                                                                    verify_admin=live)))
+
+
+def test_the_engine_signs_in_through_the_provider_and_never_changes_the_target(monkeypatch):
+    import dataclasses
+
+    seen = []
+    _seeing(monkeypatch, "jira_cloud", seen)
+    provider = _Provider()
+    target = Target(tracker="jira_cloud", url="https://acme.atlassian.net/jira/software/projects/SUP/boards/1",
+                    auth_method="api_token", values={"email": "sync@acme.example"},
+                    secrets=Secrets({"api_token": "o" * 24}), scope=["SUP"], credentials=provider)
+    before = (target.url, dict(target.values), target.secrets, list(target.scope))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        target.url = "https://other.atlassian.net"  # type: ignore[misc]
+    report = engine.verify(target)
+    assert (target.url, target.values, target.secrets, target.scope) == before
+    assert target.secrets.get("api_token") == "o" * 24
+    assert len(provider.asked) == 1 and provider.asked[0] is seen[0].cancel, "asked once, with the run's cancel flag"
+    ctx = seen[0]
+    assert ctx.target.url == "https://acme.atlassian.net" and report.url == "https://acme.atlassian.net"
+    assert ctx.target.secrets.get("api_token") == "fresh-token-5521"
+    assert ctx.sign_in.refresh_token_issued_at == "2026-03-01T09:00:00+00:00"
+    assert "refresh_token_issued_at" not in ctx.target.values
+
+
+def test_a_provider_that_cannot_sign_in_stops_the_run_before_anything_is_sent(monkeypatch):
+    seen = []
+    _seeing(monkeypatch, "github", seen)
+    problem = engine.messages.problem("oauth.sign_in_again", tracker="GitHub", instance="Acme", error="revoked")
+    report = engine.verify(_github("https://github.com", credentials=_Provider(problem)))
+    assert report.problem.reason == "oauth.sign_in_again" and seen == []
+
+
+def test_an_admin_run_judges_the_admin_catalogue_without_changing_the_spec(monkeypatch):
+    seen = []
+    _seeing(monkeypatch, "jira_cloud", seen)
+    spec = trackers.get("jira_cloud").spec
+    target = Target(tracker="jira_cloud", url="https://acme.atlassian.net", auth_method="api_token",
+                    values={"email": "admin@acme.example"}, secrets=Secrets({"api_token": "t" * 24}))
+    report = engine.verify_admin(target)
+    assert report.problem is None, report.problem
+    assert seen[0].spec is spec and seen[0].requirements == tuple(spec.admin_requirements.values())
+    assert {c.id for c in report.checks if not c.id.startswith("notice.")} == \
+        {spec.check_id(r.key) for r in spec.admin_requirements.values()}
+
+
+def test_a_pasted_page_address_is_trimmed_once_before_the_address_rules(monkeypatch):
+    """Trim first, validate once: the tracker's own offline check sees the site address, and the rules run on it."""
+    from exadesk import validation
+
+    judged = []
+    real = validation.url_problem
+    monkeypatch.setattr(validation, "url_problem", lambda url: judged.append(url) or real(url))
+    report = engine.validate(Target(tracker="azure_devops", url="https://dev.azure.com/acme/Website/_boards/board",
+                                    secrets=Secrets({"token": "a" * 52}), scope=["Website"]))
+    assert judged == ["https://dev.azure.com/acme"]
+    assert report.problem is None and report.url == "https://dev.azure.com/acme"
+
+
+def test_the_cores_check_sentences_are_read_from_the_catalogue(monkeypatch):
+    from exadesk import messages, strings
+
+    monkeypatch.setattr(strings, "_translator", lambda context, text: f"[{context}] {text}")
+    assert messages.say("not_checked") == "[core] Not checked."
+    spec = trackers.get("github").spec
+    ctx = engine.VerifyContext(spec, _github("https://github.com"), lambda *a, **k: None, threading.Event())
+    assert ctx.not_sent("repo", "permissions", "GET /repos/acme/website").detail.startswith("[core] GitHub did not send")
+    assert ctx.denied("repo", "the repository").detail == \
+        "[core] GitHub does not let this account read the repository, so this could not be decided."
+    assert ctx.scope_missing(["acme/web"]).detail.startswith("[core] No repository acme/web")

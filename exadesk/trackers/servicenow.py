@@ -640,7 +640,7 @@ def _refresh_token_result(ctx, client, user_sys_id: str):
                                                "^ORDERBYDESCexpires", "expires,type", 1) or []
     expires = _parse_time(tokens[0].get("expires")) if tokens else None
     counted = ""
-    issued = _parse_iso(ctx.target.value("refresh_token_issued_at"))  # a browser sign-in ExaDesk made
+    issued = _parse_iso(ctx.sign_in.refresh_token_issued_at)  # a browser sign-in ExaDesk made
     if expires is None and issued is not None:
         # Not readable here, but the token's life started at that sign-in and is not extended on use.
         expires = issued + (lifespan or DEFAULT_REFRESH_LIFESPAN)
