@@ -195,7 +195,8 @@ def _run(target: Target, purpose: str, report: Report, sign_in: SignIn, *, cance
         page = Page(spec.name, diagnose, login_url, self_hosted=spec.url.self_hosted)
         return HttpClient(base_url=base_url, page=page, auth=auth, guard=guard,
                           cancel=cancel, timeout=options.pop("timeout", (min(10.0, target.timeout), target.timeout)),
-                          ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True, **options)
+                          ca_bundle=target.ca_bundle, proxy=target.proxy, verifying=True,
+                          reads=spec.non_get_reads, **options)
 
     ctx = VerifyContext(spec, target, client_factory, cancel, concurrency=MAX_PER_HOST, requirements=requirements,
                         sign_in=sign_in)

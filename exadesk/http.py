@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from exadesk import __version__, messages
@@ -42,45 +42,34 @@ RETRY_STATUSES = (429, 502, 503, 504)
 #: Same-host redirects followed for one request; more is a loop (or a chain no API needs).
 MAX_REDIRECTS = 3
 
-#: The only requests other than GET that verification sends, by method and path (the path's end, as adapters
-#: may sit under a prefix such as /ex/jira/{cloudId}), each with the vendor's reference. Read-only POSTs ask a
-#: question too big for a query string; session and token calls create a session or token, never tracker data.
-#: Anything else is refused before it is sent (verification only reads).
-NON_GET_READS: dict[tuple[str, str], str] = {
-    ("POST", "/rest/api/3/permissions/check"):
-        "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/"
-        "#api-rest-api-3-permissions-check-post",  # Get bulk permissions
-    ("POST", "/authentication-point/alm-authenticate"):
-        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Authenticate_LWSSO.html",  # ALM sign-in
-    ("POST", "/rest/site-session"):
-        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session
-    ("DELETE", "/rest/site-session"):
-        "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html",  # ALM session end
-    ("POST", "/graphql"):  # api.github.com/graphql and GHES /api/graphql; queries only (see is_declared_read)
-        "https://docs.github.com/graphql/guides/forming-calls-with-graphql#about-queries",
-    ("POST", "/api/now/v1/batch"):  # ServiceNow's Batch API; GET sub-requests only (see is_declared_read)
-        "https://www.servicenow.com/docs/r/api-reference/rest-apis/batch-api.html",
-    ("POST", "/oauth_token.do"):
-        "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",  # OAuth token
-}
+@dataclass(frozen=True)
+class DeclaredRead:
+    """A request other than GET that verification may send, declared by the tracker that needs it (its spec's
+    ``non_get_reads``) with the vendor's reference. A read-only POST asks a question too big for a query string;
+    a session or token call creates a session or token, never tracker data.
+
+    Attributes:
+        path: the path's end (adapters may sit under a prefix such as ``/ex/jira/{cloudId}``).
+        body: when given, the JSON body must pass it too (a GraphQL query, never a mutation).
+    """
+
+    method: str
+    path: str
+    reference: str
+    body: Callable[[object], bool] | None = field(default=None, compare=False)
+
+    def allows(self, method: str, path: str, json_body=None) -> bool:
+        return (method == self.method.upper() and path.endswith(self.path.rstrip("/"))
+                and (self.body is None or self.body(json_body)))
 
 
-_GRAPHQL_QUERY = re.compile(r"\s*(query\b|\{)")  # a query document, never a mutation or subscription
-
-
-def is_declared_read(method: str, url: str, json_body=None) -> bool:
-    """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of :data:`NON_GET_READS`."""
+def is_declared_read(method: str, url: str, json_body=None, reads: Iterable[DeclaredRead] = ()) -> bool:
+    """Whether verification may send ``method`` to ``url``: any GET/HEAD, or one of ``reads`` (the tracker's)."""
     method = method.upper()
     if method in ("GET", "HEAD"):
         return True
     path = urlsplit(url).path.rstrip("/")
-    if method == "POST" and path.endswith("/graphql"):
-        query = json_body.get("query") if isinstance(json_body, dict) else None
-        return isinstance(query, str) and _GRAPHQL_QUERY.match(query) is not None
-    if method == "POST" and path.endswith("/api/now/v1/batch"):
-        inner = json_body.get("rest_requests") if isinstance(json_body, dict) else None
-        return isinstance(inner, list) and all(isinstance(r, dict) and r.get("method") == "GET" for r in inner)
-    return any(method == m and path.endswith(p) for m, p in NON_GET_READS)
+    return any(read.allows(method, path, json_body) for read in reads)
 
 
 # -- credentials ---------------------------------------------------------------
@@ -193,7 +182,8 @@ class HttpClient:
         guard: shared by every client of the run (the one-probe rule).
         cancel: when set, the next request raises a cancelled error.
         limiter: the per-host bound and Retry-After pause (the process's :data:`HOST_LIMITS`).
-        verifying: refuse requests that are not declared reads (:func:`is_declared_read`).
+        verifying: refuse requests that are not reads: a GET, or one of ``reads`` (:func:`is_declared_read`).
+        reads: the tracker's declared non-GET reads (its spec's ``non_get_reads``).
     """
 
     base_url: str
@@ -210,6 +200,7 @@ class HttpClient:
     requests_sent: int = 0
     limiter: HostLimiter = field(default_factory=lambda: HOST_LIMITS)
     verifying: bool = False
+    reads: tuple[DeclaredRead, ...] = ()
 
     def __post_init__(self):
         try:
@@ -266,7 +257,7 @@ class HttpClient:
         Verification never changes tracker data: adapters only use POST/DELETE
         for session log-in and log-out and OAuth token endpoints.
         """
-        if self.verifying and not is_declared_read(method, self.url(path), json_body):
+        if self.verifying and not is_declared_read(method, self.url(path), json_body, self.reads):
             raise CheckError(messages.problem("http.not_a_read", method=method.upper(), path=urlsplit(self.url(path)).path,
                                               tracker=self.page.tracker))
         use_auth = self.auth if auth is True else (auth or None)

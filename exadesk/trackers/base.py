@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 from exadesk import messages, strings
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, Problem
+from exadesk.http import DeclaredRead
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk import oauth
@@ -216,6 +217,9 @@ class TrackerSpec:
     admin_requirements: dict[str, Requirement] = field(default_factory=dict)
     #: Every sentence the adapter writes in a check, by key (exadesk.strings): ``ctx.say(key, **params)``.
     texts: dict[str, str] = field(default_factory=dict)
+    #: The only requests other than GET its verification sends, each with the vendor's reference; the HTTP layer
+    #: refuses any other before it is sent (verification only reads).
+    non_get_reads: tuple[DeclaredRead, ...] = ()
 
     def auth_method(self, method_id: str | None) -> AuthMethod:
         if not method_id:
