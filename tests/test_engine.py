@@ -363,3 +363,16 @@ def test_the_cores_check_sentences_are_read_from_the_catalogue(monkeypatch):
     assert ctx.denied("repo", "the repository").detail == \
         "[core] GitHub does not let this account read the repository, so this could not be decided."
     assert ctx.scope_missing(["acme/web"]).detail.startswith("[core] No repository acme/web")
+
+
+def test_every_core_check_sentence_is_used():
+    import inspect
+    import re
+
+    from exadesk import messages
+    from exadesk.trackers import base
+
+    source = inspect.getsource(engine) + inspect.getsource(base)
+    used = set(re.findall(r'messages\.say\("([a-z_.]+)"', source))
+    used |= {k for k in messages.CHECK_WORDS if f'"{k}"' in source}  # chosen by a condition: "a" if ... else "b"
+    assert used == set(messages.CHECK_WORDS)
