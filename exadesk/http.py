@@ -298,24 +298,36 @@ class HttpClient:
                 if problem.kind is ErrorKind.AUTH and use_auth is not None:
                     self.guard.reject(use_auth)
                 raise CheckError(problem)
-            asked = retry_after_seconds(reply.headers.get("Retry-After")) if reply.status in (429, 503) else None
-            if asked is not None and asked <= MAX_RETRY_WAIT:
-                self.limiter.pause(host, asked)  # every request to this host waits, not only this one
-            if reply.status in RETRY_STATUSES and retry and attempt < self.max_retries and reply.status not in allow:
-                wait = asked if asked is not None else retry_after_seconds(reply.headers.get("Retry-After"))
-                if wait is None:
-                    wait = 0.5 * (2 ** attempt)
-                if wait <= MAX_RETRY_WAIT:
-                    attempt += 1
-                    if asked is None:
-                        self._sleep(wait)  # our own back-off; a Retry-After is waited out in the limiter's slot
-                    continue
+            if self._retries(reply, host, retry=retry, attempt=attempt, allow=allow):
+                attempt += 1
+                continue
             if reply.status in allow:
                 return reply
             self._classify(reply, use_auth)
             return reply
 
     # -- internals -------------------------------------------------------------
+
+    def _retries(self, reply: Reply, host: str, *, retry: bool, attempt: int, allow: set) -> bool:
+        """Whether to send the request again after ``reply`` (429, 502, 503, 504), having waited as it asked.
+
+        A Retry-After of a 429/503 pauses every request to the host, not only this one (waited out in the limiter's
+        slot); otherwise the back-off is slept here. No retry for a request that may not repeat, past the retries, or
+        when the wait asked for is longer than :data:`MAX_RETRY_WAIT`.
+        """
+        asked = retry_after_seconds(reply.headers.get("Retry-After")) if reply.status in (429, 503) else None
+        if asked is not None and asked <= MAX_RETRY_WAIT:
+            self.limiter.pause(host, asked)
+        if reply.status not in RETRY_STATUSES or not retry or attempt >= self.max_retries or reply.status in allow:
+            return False
+        wait = asked if asked is not None else retry_after_seconds(reply.headers.get("Retry-After"))
+        if wait is None:
+            wait = 0.5 * (2 ** attempt)
+        if wait > MAX_RETRY_WAIT:
+            return False
+        if asked is None:
+            self._sleep(wait)
+        return True
 
     def _send(self, method, url, *, params, data, json_body, headers, auth) -> Reply:
         send_headers = {"Accept": "application/json"}
