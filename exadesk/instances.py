@@ -10,7 +10,7 @@ from typing import Callable
 from exadesk import clock, messages
 from exadesk.checks import Report
 from exadesk.errors import ErrorKind, KeychainError
-from exadesk.http import MAX_PER_HOST
+from exadesk.http_limits import MAX_PER_HOST
 from exadesk.keychain import SecretStore
 from exadesk.model import Data, Instance, InstanceState, Settings, Verification, Workspace
 from exadesk.recovery import claim, crash_point
@@ -52,9 +52,8 @@ def target_for(instance: Instance, workspace: Workspace | None = None, *, secret
         secrets=Secrets(values), sync=frozenset(instance.sync), scope=list(instance.scope),
         ca_bundle=instance.ca_bundle or settings.ca_bundle or None, timeout=settings.timeout,
         proxy=settings.proxy or None, person=_people(instance, workspace),
+        credentials=tokens.StoredSignIn(instance, store, settings) if signed_in and store is not None else None,
     )
-    if signed_in and store is not None and not problems:
-        target.prepare = tokens.preparer(instance, store, settings, target)
     return target, problems
 
 
@@ -200,6 +199,9 @@ class VerifyAllRun:
         # Each instance's own flag, for a person stopping one of them (the window); stopping the run sets them all.
         self._own = {inst.id: threading.Event() for _, inst in self.chosen} if each_cancellable else {}
         self.on_started, self.on_result, self.on_finished = on_started, on_result, on_finished
+        self._lock = threading.Lock()
+        self._scheduler = None  # the engine's VerifyMany, once run() has built it
+        self._withdrawn: set[str] = set()  # taken out before run() built the queue
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -213,6 +215,19 @@ class VerifyAllRun:
             flag.set()
         return flag is not None
 
+    def withdraw(self, inst_id: str) -> bool:
+        """Take a queued instance out of the run, because a person verifies it on its own ("Verify now").
+
+        True when this run will not verify it (taken out now, finished already, or never part of it): the caller
+        may verify it; False when the run is verifying it, so a second run would only repeat it.
+        """
+        with self._lock:
+            scheduler = self._scheduler
+            if scheduler is None:
+                self._withdrawn.add(inst_id)
+                return True
+        return scheduler.withdraw(inst_id)
+
     def _finished(self, inst_id: str, report: Report) -> None:
         if self.on_finished is not None:
             self.on_finished(inst_id, report)
@@ -224,6 +239,9 @@ class VerifyAllRun:
         result = VerifyAllResult(names={inst.id: inst.name for _, inst in self.chosen})
         targets = []
         for ws, inst in self.chosen:
+            with self._lock:
+                if inst.id in self._withdrawn:
+                    continue
             target, problems = target_for(inst, ws, secrets=self.secrets, settings=self.settings)
             if problems:
                 report = Report(tracker=inst.tracker, url=inst.url, problem=problems[0])
@@ -232,9 +250,14 @@ class VerifyAllRun:
                 self._finished(inst.id, report)
             else:
                 targets.append((inst.id, target))
-        result.reports.update(engine.verify_many(
+        scheduler = engine.VerifyMany(
             targets, max_workers=self.max_workers, per_host=self.per_host, cancel=self.cancel_event,
-            cancels=self._own, on_start=self.on_started, on_result=self.on_result, on_report=self._finished))
+            cancels=self._own, on_start=self.on_started, on_result=self.on_result, on_report=self._finished)
+        with self._lock:
+            self._scheduler = scheduler
+            for inst_id in self._withdrawn:
+                scheduler.withdraw(inst_id)
+        result.reports.update(scheduler.run())
         result.cancelled = self.cancel_event.is_set()
         return result
 

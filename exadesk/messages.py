@@ -294,6 +294,38 @@ FIX_WORDS: dict[str, str] = {
     "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
 }
 
+#: The core's sentences in check results (exadesk.engine, exadesk.trackers.base.VerifyContext), read through :func:`say`.
+CHECK_WORDS: dict[str, str] = {
+    "skipped": "Not needed for what is synced.",
+    "manual": "No API shows this; confirm it by hand.",
+    "stopped": "The verification stopped before this check.",
+    "not_checked": "Not checked.",
+    "notice": "{text} ({tense} {when}).",
+    "notice.since": "since",
+    "notice.from": "from",
+    "person.title": "Proxy user is a dedicated account",
+    "person.is_you": "The credential belongs to {who}, which is you. Changes made by the proxy user are not "
+                     "synchronised, so your own edits would stop syncing, and the setup dies when you leave.",
+    "person.is_you_fix": "Create a dedicated integration account (for example 'exalate-sync') and use its credential.",
+    "person.not_you": "{who} is not the person doing the setup.",
+    "not_sent": "{tracker} did not send {field} in its reply to {where}, so this could not be decided. Verify again "
+                "later; if it stays so, confirm it by hand.",
+    "denied": "{tracker} does not let this account read {what}, so this could not be decided.",
+    "denied.steps": "Confirm it by hand: {steps}",
+    "scope_missing.title": "{label} in scope exist",
+    "scope_missing.one": "No {noun} {names}: check the {entry}.",
+    "scope_missing.many": "No {noun} {names}: check each {entry}.",
+    "scope_missing.fix": "Correct the {entry} in the scope (as {tracker} shows it), or remove it; if it is right, give "
+                         "{who} access to it.",
+}
+
+
+def say(key: str, **params) -> str:
+    """The core's check sentence ``key`` (:data:`CHECK_WORDS`), translated, with ``params`` filled in."""
+    from exadesk import strings
+
+    return strings.say(CHECK_WORDS, "core", key, **params)
+
 
 #: Extra reasons registered by tracker modules; kept apart for the coverage test.
 _TRACKER_REASONS: set[str] = set()

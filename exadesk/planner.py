@@ -15,6 +15,7 @@ verification of each side's admin credential is used (``exadesk plan`` stores it
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import re
@@ -154,7 +155,7 @@ def admin_targets(workspace: Workspace, connection: Connection, *, settings=None
             continue
         target, problems = instances.target_for(admin, workspace, secrets=secrets, settings=settings)
         if side is not None and side.scope:
-            target.scope = list(side.scope)
+            target = dataclasses.replace(target, scope=list(side.scope))
         out[side_id] = (admin, problems[0] if problems else target)
     return out
 

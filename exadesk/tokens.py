@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from exadesk import clock, messages, oauth
 from exadesk.errors import ExaDeskError, KeychainError, Problem
 from exadesk.keychain import SecretStore
+from exadesk.trackers.base import CredentialProvider, Secrets, SignIn
 
 log = logging.getLogger(__name__)
 
@@ -211,35 +212,51 @@ def revoke_and_forget(instance, store: SecretStore, *, settings=None) -> bool:
 CACHED_FIELD = oauth.ACCESS_TOKEN
 
 
-def preparer(instance, store: SecretStore, settings, target):
-    """The engine's ``Target.prepare`` for a stored OAuth sign-in: refresh on demand, then hand the tokens over.
+class StoredSignIn(CredentialProvider):
+    """The credential of a stored OAuth sign-in: the access token refreshed on demand from the keychain.
 
-    It runs in the verifying thread (the window's worker, the CLI's thread), never on the UI thread.
+    The engine asks it once per run, in the verifying thread (the window's worker, the CLI's thread), never on the
+    UI thread; a refresh ends at once on Cancel.
     """
 
-    def prepare(cancel=None) -> Problem | None:
-        fresh, problem = fresh_tokens(instance, store, settings=settings, cancel=cancel)
+    def __init__(self, instance, store: SecretStore, settings=None):
+        self.instance, self.store, self.settings = instance, store, settings
+
+    def sign_in(self, target, cancel=None) -> SignIn:
+        fresh, problem = fresh_tokens(self.instance, self.store, settings=self.settings, cancel=cancel)
         if problem is not None:
-            return problem
-        merged = {name: target.secrets.get(name) for name in target.secrets.names()}
-        merged.update(fresh)
-        target.secrets = type(target.secrets)(merged)
+            raise ExaDeskError(problem)
         try:
-            issued = _meta(store, instance.id).get("refresh_issued_at")
+            issued = _meta(self.store, self.instance.id).get("refresh_issued_at") or ""
         except KeychainError:
-            issued = None
-        if issued:  # not a secret: lets a tracker count the refresh token's life when its API hides it
-            target.values["refresh_token_issued_at"] = issued
-        return None
-
-    return prepare
+            issued = ""
+        return SignIn(_merged(target.secrets, fresh), refresh_token_issued_at=str(issued))
 
 
-def adhoc_preparer(target):
-    """``Target.prepare`` for an OAuth sign-in given without a stored instance (``exadesk check --auth oauth``).
+class CommandLineSignIn(CredentialProvider):
+    """An OAuth sign-in given without a stored instance (``exadesk check --auth oauth``): with a refresh token but no
+    access token, trade it for one first. Nothing is stored."""
 
-    With a refresh token but no access token, trade it for one first; nothing is stored. None when not needed.
-    """
+    def __init__(self, profile: oauth.OAuthProfile):
+        self.profile = profile
+
+    def sign_in(self, target, cancel=None) -> SignIn:
+        client = oauth.token_client(self.profile, target.url, ca_bundle=target.ca_bundle, proxy=target.proxy,
+                                    timeout=target.timeout, cancel=cancel)
+        got = oauth.refresh(client, self.profile, target.secrets.get(oauth.REFRESH_TOKEN),
+                            target.value(oauth.CLIENT_ID), target.secrets.get(oauth.CLIENT_SECRET))
+        return SignIn(_merged(target.secrets, {oauth.ACCESS_TOKEN: got.access_token}))
+
+
+def _merged(secrets: Secrets, fresh: dict[str, str]) -> Secrets:
+    merged = {name: secrets.get(name) for name in secrets.names()}
+    merged.update(fresh)
+    return Secrets(merged)
+
+
+def command_line_sign_in(target) -> CommandLineSignIn | None:
+    """The provider for an OAuth sign-in given on the command line, or None when the target needs none (not such a
+    sign-in, an access token given, no refresh token, or a method that refreshes by itself)."""
     profile = _oauth_profile(target.tracker)
     if profile is None or (target.auth_method or "") != profile.method_id or oauth.ACCESS_TOKEN in target.secrets \
             or oauth.REFRESH_TOKEN not in target.secrets:
@@ -249,18 +266,4 @@ def adhoc_preparer(target):
     # ServiceNow's older OAuth method refreshes itself: only methods whose spec says the core refreshes rely on this.
     if not trackers.get(target.tracker).spec.auth_method(profile.method_id).core_refreshes_token:
         return None
-
-    def prepare(cancel=None) -> Problem | None:
-        client = oauth.token_client(profile, target.url, ca_bundle=target.ca_bundle, proxy=target.proxy,
-                                    timeout=target.timeout, cancel=cancel)
-        try:
-            got = oauth.refresh(client, profile, target.secrets.get(oauth.REFRESH_TOKEN),
-                                target.value(oauth.CLIENT_ID), target.secrets.get(oauth.CLIENT_SECRET))
-        except ExaDeskError as exc:
-            return exc.problem
-        merged = {name: target.secrets.get(name) for name in target.secrets.names()}
-        merged[oauth.ACCESS_TOKEN] = got.access_token
-        target.secrets = type(target.secrets)(merged)
-        return None
-
-    return prepare
+    return CommandLineSignIn(profile)

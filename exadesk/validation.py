@@ -12,6 +12,7 @@ Nothing here imports a tracker: the spec and the target are read as data.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -86,10 +87,18 @@ def url_problem(url: str) -> Problem | None:
 # -- addresses -----------------------------------------------------------------------------------------------
 
 
+def is_loopback(host: str) -> bool:
+    """``localhost`` or a loopback IP address (where plain http to a sandbox is allowed)."""
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def is_loopback_http(url: str) -> bool:
     """An http or https address of this machine (the sandbox's emulators), which no address rule refuses."""
-    from exadesk.http import is_loopback
-
     try:
         parts = urlsplit(url)
     except ValueError:  # "https://[" and the like

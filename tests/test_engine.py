@@ -182,3 +182,197 @@ def test_address_with_credentials_is_refused_without_echoing_them():
     url_check = next(c for c in report.checks if c.id == "github.url")
     assert url_check.status.value == "fail"
     assert secret not in repr(report.to_json())
+
+
+class _Held:
+    """Stands in for engine.verify: each run holds until released (or stopped), and records the order of starts."""
+
+    def __init__(self):
+        self.release = threading.Event()
+        self.started: list[str] = []
+        self.cancels: list = []
+        self.lock = threading.Lock()
+
+    def verify(self, target, *, cancel=None, **_):
+        with self.lock:
+            self.started.append(target.url)
+            self.cancels.append(cancel)
+        while not self.release.wait(0.01) and not cancel.is_set():
+            pass
+        report = engine.Report(tracker=target.tracker, url=target.url)
+        if cancel.is_set():
+            report.problem = engine.messages.problem("cancelled")
+        return report
+
+    def wait_for(self, count: int) -> None:
+        for _ in range(500):
+            if len(self.started) >= count:
+                return
+            time.sleep(0.01)
+        raise AssertionError(f"{count} runs were expected to start, {len(self.started)} did")
+
+
+def test_a_free_worker_takes_the_next_target_whose_host_has_room(monkeypatch):
+    """Many targets on one host never hold back another host's: the queue is not served strictly in order."""
+    held = _Held()
+    monkeypatch.setattr(engine, "verify", held.verify)
+    busy = [(f"a{i}", Target(tracker="github", url=f"https://a.example/{i}")) for i in range(5)]
+    targets = busy + [("b", Target(tracker="github", url="https://b.example"))]
+    scheduler = engine.VerifyMany(targets, max_workers=3, per_host=1)
+    worker = threading.Thread(target=scheduler.run)
+    worker.start()
+    try:
+        held.wait_for(2)
+        time.sleep(0.2)  # the third worker has nothing it may start: host a is full and b is running
+        assert held.started == ["https://a.example/0", "https://b.example"]
+    finally:
+        held.release.set()
+        worker.join(10)
+    assert len(scheduler.results) == 6 and len(held.started) == 6
+
+
+def test_a_runs_stop_and_one_targets_stop_both_reach_a_running_verification(monkeypatch):
+    held = _Held()
+    monkeypatch.setattr(engine, "verify", held.verify)
+    run_stop, own = threading.Event(), {"a": threading.Event(), "b": threading.Event()}
+    targets = [("a", Target(tracker="github", url="https://a.example")),
+               ("b", Target(tracker="github", url="https://b.example"))]
+    scheduler = engine.VerifyMany(targets, max_workers=2, cancel=run_stop, cancels=own)
+    worker = threading.Thread(target=scheduler.run)
+    worker.start()
+    held.wait_for(2)
+    own["a"].set()  # one instance's Stop ends that one only
+    for _ in range(300):
+        if "a" in scheduler.results:
+            break
+        time.sleep(0.01)
+    assert scheduler.results["a"].problem.kind is ErrorKind.CANCELLED and "b" not in scheduler.results
+    run_stop.set()  # the run's Stop reaches the other, though it has a flag of its own
+    worker.join(5)
+    assert not worker.is_alive() and scheduler.results["b"].problem.kind is ErrorKind.CANCELLED
+
+
+def test_a_withdrawn_target_never_starts_and_a_running_one_cannot_be_withdrawn(monkeypatch):
+    held = _Held()
+    monkeypatch.setattr(engine, "verify", held.verify)
+    targets = [(k, Target(tracker="github", url=f"https://a.example/{k}")) for k in ("first", "queued")]
+    scheduler = engine.VerifyMany(targets, max_workers=2, per_host=1)
+    worker = threading.Thread(target=scheduler.run)
+    worker.start()
+    held.wait_for(1)
+    assert scheduler.withdraw("first") is False, "it is being verified: withdrawing it would run it twice"
+    assert scheduler.withdraw("queued") is True
+    held.release.set()
+    worker.join(10)
+    assert held.started == ["https://a.example/first"] and set(scheduler.results) == {"first"}
+    assert scheduler.withdraw("first") is True, "finished: a run of its own repeats nothing"
+
+
+# -- one run's target: derived once, never changed ---------------------------------------------
+
+
+class _Provider(engine.CredentialProvider):
+    """A credential provider that hands over a fresh token (as a stored OAuth sign-in does), counting the asks."""
+
+    def __init__(self, problem=None):
+        self.asked, self.problem = [], problem
+
+    def sign_in(self, target, cancel):
+        self.asked.append(cancel)
+        if self.problem is not None:
+            raise engine.ExaDeskError(self.problem)
+        return engine.SignIn(Secrets({"api_token": "fresh-token-5521"}), refresh_token_issued_at="2026-03-01T09:00:00+00:00")
+
+
+def _seeing(monkeypatch, tracker_id: str, seen: list):
+    real = trackers.get(tracker_id)
+
+    def live(ctx):
+        seen.append(ctx)
+        return iter(())
+
+    monkeypatch.setitem(trackers._REGISTRY, tracker_id, trackers.Tracker(real.spec, SimpleNamespace(verify_live=live,
+                                                                                                    verify_admin=live)))
+
+
+def test_the_engine_signs_in_through_the_provider_and_never_changes_the_target(monkeypatch):
+    import dataclasses
+
+    seen = []
+    _seeing(monkeypatch, "jira_cloud", seen)
+    provider = _Provider()
+    target = Target(tracker="jira_cloud", url="https://acme.atlassian.net/jira/software/projects/SUP/boards/1",
+                    auth_method="api_token", values={"email": "sync@acme.example"},
+                    secrets=Secrets({"api_token": "o" * 24}), scope=["SUP"], credentials=provider)
+    before = (target.url, dict(target.values), target.secrets, list(target.scope))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        target.url = "https://other.atlassian.net"  # type: ignore[misc]
+    report = engine.verify(target)
+    assert (target.url, target.values, target.secrets, target.scope) == before
+    assert target.secrets.get("api_token") == "o" * 24
+    assert len(provider.asked) == 1 and provider.asked[0] is seen[0].cancel, "asked once, with the run's cancel flag"
+    ctx = seen[0]
+    assert ctx.target.url == "https://acme.atlassian.net" and report.url == "https://acme.atlassian.net"
+    assert ctx.target.secrets.get("api_token") == "fresh-token-5521"
+    assert ctx.sign_in.refresh_token_issued_at == "2026-03-01T09:00:00+00:00"
+    assert "refresh_token_issued_at" not in ctx.target.values
+
+
+def test_a_provider_that_cannot_sign_in_stops_the_run_before_anything_is_sent(monkeypatch):
+    seen = []
+    _seeing(monkeypatch, "github", seen)
+    problem = engine.messages.problem("oauth.sign_in_again", tracker="GitHub", instance="Acme", error="revoked")
+    report = engine.verify(_github("https://github.com", credentials=_Provider(problem)))
+    assert report.problem.reason == "oauth.sign_in_again" and seen == []
+
+
+def test_an_admin_run_judges_the_admin_catalogue_without_changing_the_spec(monkeypatch):
+    seen = []
+    _seeing(monkeypatch, "jira_cloud", seen)
+    spec = trackers.get("jira_cloud").spec
+    target = Target(tracker="jira_cloud", url="https://acme.atlassian.net", auth_method="api_token",
+                    values={"email": "admin@acme.example"}, secrets=Secrets({"api_token": "t" * 24}))
+    report = engine.verify_admin(target)
+    assert report.problem is None, report.problem
+    assert seen[0].spec is spec and seen[0].requirements == tuple(spec.admin_requirements.values())
+    assert {c.id for c in report.checks if not c.id.startswith("notice.")} == \
+        {spec.check_id(r.key) for r in spec.admin_requirements.values()}
+
+
+def test_a_pasted_page_address_is_trimmed_once_before_the_address_rules(monkeypatch):
+    """Trim first, validate once: the tracker's own offline check sees the site address, and the rules run on it."""
+    from exadesk import validation
+
+    judged = []
+    real = validation.url_problem
+    monkeypatch.setattr(validation, "url_problem", lambda url: judged.append(url) or real(url))
+    report = engine.validate(Target(tracker="azure_devops", url="https://dev.azure.com/acme/Website/_boards/board",
+                                    secrets=Secrets({"token": "a" * 52}), scope=["Website"]))
+    assert judged == ["https://dev.azure.com/acme"]
+    assert report.problem is None and report.url == "https://dev.azure.com/acme"
+
+
+def test_the_cores_check_sentences_are_read_from_the_catalogue(monkeypatch):
+    from exadesk import messages, strings
+
+    monkeypatch.setattr(strings, "_translator", lambda context, text: f"[{context}] {text}")
+    assert messages.say("not_checked") == "[core] Not checked."
+    spec = trackers.get("github").spec
+    ctx = engine.VerifyContext(spec, _github("https://github.com"), lambda *a, **k: None, threading.Event())
+    assert ctx.not_sent("repo", "permissions", "GET /repos/acme/website").detail.startswith("[core] GitHub did not send")
+    assert ctx.denied("repo", "the repository").detail == \
+        "[core] GitHub does not let this account read the repository, so this could not be decided."
+    assert ctx.scope_missing(["acme/web"]).detail.startswith("[core] No repository acme/web")
+
+
+def test_every_core_check_sentence_is_used():
+    import inspect
+    import re
+
+    from exadesk import messages
+    from exadesk.trackers import base
+
+    source = inspect.getsource(engine) + inspect.getsource(base)
+    used = set(re.findall(r'messages\.say\("([a-z_.]+)"', source))
+    used |= {k for k in messages.CHECK_WORDS if f'"{k}"' in source}  # chosen by a condition: "a" if ... else "b"
+    assert used == set(messages.CHECK_WORDS)

@@ -8,9 +8,9 @@ import threading
 import pytest
 
 from bench.scope import TRACKERS, measure, target_for
-from exadesk import engine
+from exadesk import engine, trackers
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import MAX_PER_HOST, NON_GET_READS, BearerAuth, HostLimiter, HttpClient, Page, is_declared_read
+from exadesk.http import MAX_PER_HOST, BearerAuth, HostLimiter, HttpClient, Page, is_declared_read
 from exadesk.sandbox.github import GitHubEmulator
 from exadesk.sandbox.jira_onprem import JiraOnPremEmulator
 from exadesk.trackers.base import Secrets, Target
@@ -74,9 +74,10 @@ def test_servicenow_reads_the_tables_in_one_batch_of_gets():
         assert report.problem is None and next(c for c in report.checks if c.id == "servicenow.read").status.value == "pass", report.to_json()
         batches = [r for r in emulator.requests if r.method == "POST" and r.path == "/api/now/v1/batch"]
         assert len(batches) == 1 and len(batches[0].json()["rest_requests"]) == 5
-        assert is_declared_read("POST", emulator.url + batches[0].path, batches[0].json())
+        reads = trackers.get("servicenow").spec.non_get_reads
+        assert is_declared_read("POST", emulator.url + batches[0].path, batches[0].json(), reads)
     writing = {"rest_requests": [{"id": "1", "method": "PATCH", "url": "/api/now/table/incident/1"}]}
-    assert not is_declared_read("POST", "https://x.service-now.com/api/now/v1/batch", writing)
+    assert not is_declared_read("POST", "https://x.service-now.com/api/now/v1/batch", writing, reads)
 
 
 @pytest.mark.parametrize("tracker", sorted(TRACKERS))
@@ -165,11 +166,21 @@ def test_only_declared_reads_may_be_sent_during_verification(github):
         client.request("POST", "/repos/acme/repo-00/issues", json_body={"title": "x"})
     assert err.value.problem.reason == "http.not_a_read"
     assert emulator.requests == []  # refused before anything was sent
-    assert is_declared_read("POST", "https://x.atlassian.net/ex/jira/abc/rest/api/3/permissions/check")
-    assert not is_declared_read("PUT", "https://x.atlassian.net/rest/api/3/permissions/check")
-    assert all(ref.startswith("https://") for ref in NON_GET_READS.values())  # each names the vendor's reference
-    assert is_declared_read("POST", "https://api.github.com/graphql", {"query": "query { viewer { login } }"})
-    assert not is_declared_read("POST", "https://api.github.com/graphql", {"query": "mutation { addStar }"})
+    jira, github_reads = (trackers.get(t).spec.non_get_reads for t in ("jira_cloud", "github"))
+    assert is_declared_read("POST", "https://x.atlassian.net/ex/jira/abc/rest/api/3/permissions/check", reads=jira)
+    assert not is_declared_read("PUT", "https://x.atlassian.net/rest/api/3/permissions/check", reads=jira)
+    # Each tracker's own: Jira's question is not GitHub's to send.
+    assert not is_declared_read("POST", "https://x.atlassian.net/rest/api/3/permissions/check", reads=github_reads)
+    assert is_declared_read("POST", "https://api.github.com/graphql", {"query": "query { viewer { login } }"},
+                            github_reads)
+    assert not is_declared_read("POST", "https://api.github.com/graphql", {"query": "mutation { addStar }"},
+                                github_reads)
+
+
+def test_every_tracker_declares_its_non_get_reads_with_the_vendors_reference():
+    declared = {t.id: t.spec.non_get_reads for t in trackers.all_trackers()}
+    assert all(read.reference.startswith("https://") for reads in declared.values() for read in reads)
+    assert {t for t, reads in declared.items() if reads} >= {"jira_cloud", "hp_alm", "github", "servicenow"}
 
 
 def test_github_reads_every_repository_in_one_query(github):

@@ -72,7 +72,7 @@ def test_an_adhoc_refresh_is_prepared_only_where_the_spec_says_the_core_refreshe
     method = trackers.get(tracker_id).spec.auth_method(profile.method_id)
     target = Target(tracker=tracker_id, url="https://a.example.com", auth_method=profile.method_id,
                     values={oauth.CLIENT_ID: "client-1"}, secrets=Secrets({oauth.REFRESH_TOKEN: "rt-unique-7781"}))
-    assert (tokens.adhoc_preparer(target) is not None) is method.core_refreshes_token
+    assert (tokens.command_line_sign_in(target) is not None) is method.core_refreshes_token
     # ServiceNow's older OAuth method refreshes by itself; the browser sign-ins leave it to the core.
     assert method.core_refreshes_token is (tracker_id != "servicenow")
 

@@ -296,6 +296,17 @@ def test_the_per_host_bound_counts_host_and_port(monkeypatch):
     assert len(run.result.reports) == 6
 
 
+def _started(run, seen: list) -> threading.Thread:
+    """Run ``run`` in a thread (its result lands on ``run.result``) until its first instance has started."""
+    worker = threading.Thread(target=lambda: setattr(run, "result", run.run()))
+    worker.start()
+    for _ in range(300):
+        if seen:
+            break
+        threading.Event().wait(0.01)
+    return worker
+
+
 def test_cancel_ends_queued_instances_at_once_and_the_rule_keeps_their_last_result(monkeypatch):
     from exadesk import engine
     from exadesk.model import Data
@@ -305,12 +316,7 @@ def test_cancel_ends_queued_instances_at_once_and_the_rule_keeps_their_last_resu
     chosen = _pairs(["https://one.example"] * 4)
     seen = []
     run = instances.VerifyAllRun(chosen, per_host=1, max_workers=4, on_started=seen.append)
-    worker = threading.Thread(target=lambda: setattr(run, "result", run.run()))
-    worker.start()
-    for _ in range(300):
-        if seen:
-            break
-        threading.Event().wait(0.01)
+    worker = _started(run, seen)
     run.cancel()  # three wait for the host: they end without sending; the running one stops at its next step
     worker.join(5)
     assert not worker.is_alive() and run.result.cancelled
@@ -320,3 +326,22 @@ def test_cancel_ends_queued_instances_at_once_and_the_rule_keeps_their_last_resu
     data = Data(workspaces=[chosen[0][0]])
     instances.record_all(data, run.result.reports)
     assert sum(1 for _, inst in chosen if inst.history) == 1  # only the one that answered is stored
+
+
+def test_verify_now_takes_a_queued_instance_out_of_the_run_and_never_runs_it_twice(monkeypatch):
+    from exadesk import engine
+
+    gate = _Gate()
+    monkeypatch.setattr(engine, "verify", gate.verify)
+    chosen = _pairs(["https://one.example"] * 3)
+    first, queued, early = (inst.id for _, inst in chosen)
+    seen = []
+    run = instances.VerifyAllRun(chosen, per_host=1, max_workers=3, on_started=seen.append)
+    assert run.withdraw(early) is True  # before the run has built its queue
+    worker = _started(run, seen)
+    assert run.withdraw(first) is False, "it is running: a second run would repeat it"
+    assert run.withdraw(queued) is True
+    gate.release.set()
+    worker.join(10)
+    assert seen == [first] and len(gate.started) == 1
+    assert set(run.result.reports) == {first}

@@ -84,6 +84,7 @@ def run_add(args) -> int:
     target = build_target(args)
     if isinstance(target, str):
         return _usage(args, target)
+    target = engine.site_target(target)  # a page address pasted from the browser is stored as the site
     without_secret = getattr(args, "without_secret", False)
     # Storing asks no scope yet (it may be known only later); checking the stored instance asks for it.
     report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "prepare")

@@ -51,7 +51,7 @@ class Judges:
 
     def judge(self, ctx, facts) -> Iterator[CheckResult]:
         """The results of every requirement that applies and has a judge, in the catalogue's order."""
-        for req in ctx.spec.requirements:
+        for req in ctx.requirements:  # the catalogue this run judges (proxy or admin)
             judge = self._by_key.get(req.key)
             if judge is None or not ctx.applies(req.key):
                 continue

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, TypeVar
 from exadesk import messages, strings
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, Problem
+from exadesk.http import DeclaredRead
 # The address helpers live with the rules they serve; importers of this module keep finding them here.
 from exadesk.validation import (InputProblem, has_credentials, input_problems, normalise_url, origin,  # noqa: F401
                                 redact_url, site_url)
@@ -217,6 +218,9 @@ class TrackerSpec:
     admin_requirements: dict[str, Requirement] = field(default_factory=dict)
     #: Every sentence the adapter writes in a check, by key (exadesk.strings): ``ctx.say(key, **params)``.
     texts: dict[str, str] = field(default_factory=dict)
+    #: The only requests other than GET its verification sends, each with the vendor's reference; the HTTP layer
+    #: refuses any other before it is sent (verification only reads).
+    non_get_reads: tuple[DeclaredRead, ...] = ()
 
     def auth_method(self, method_id: str | None) -> AuthMethod:
         if not method_id:
@@ -260,9 +264,31 @@ class Secrets:
     __str__ = __repr__
 
 
-@dataclass
+@dataclass(frozen=True)
+class SignIn:
+    """The credential one run signs in with, as its provider has it when the run starts."""
+
+    secrets: Secrets
+    #: When the refresh token of a browser sign-in ExaDesk made was issued (ISO time; not a secret): lets a
+    #: tracker count the token's life when its API hides it. Empty when unknown.
+    refresh_token_issued_at: str = ""
+
+
+class CredentialProvider:
+    """What the engine asks, once per run and in the verifying thread, for the credential a target signs in with.
+
+    This one hands over the target's own secrets. exadesk.tokens' providers first refresh an OAuth sign-in on
+    demand (cancellable through ``cancel``). A provider raises an ExaDeskError whose Problem stops the run.
+    """
+
+    def sign_in(self, target: "Target", cancel: threading.Event) -> SignIn:
+        return SignIn(target.secrets)
+
+
+@dataclass(frozen=True)
 class Target:
-    """One instance to validate or verify: the address, the credential, the scope."""
+    """One instance to validate or verify: the address, the credential, the scope. Immutable: derive a changed
+    one with ``dataclasses.replace``."""
 
     tracker: str
     url: str
@@ -275,9 +301,9 @@ class Target:
     timeout: float = 20.0
     proxy: str | None = None
     person: str = ""  # who is doing the setup (name, email or login), for the "proxy user is you" warning
-    #: Called by the engine (in the verifying thread) before anything else is sent, with the cancel flag;
-    #: returns a Problem to stop. Stored OAuth sign-ins refresh their access token here (exadesk.tokens).
-    prepare: Callable | None = field(default=None, repr=False, compare=False)
+    #: Asked by the engine for the current credential before anything is sent (a stored OAuth sign-in refreshes
+    #: its access token there, exadesk.tokens); None: the secrets above, as they are.
+    credentials: CredentialProvider | None = field(default=None, repr=False, compare=False)
 
     def value(self, name: str) -> str:
         """A field's value, secret or not."""
@@ -297,9 +323,15 @@ class VerifyContext:
     """
 
     def __init__(self, spec: TrackerSpec, target: Target, client_factory: Callable, cancel: threading.Event,
-                 *, concurrency: int = 1):
+                 *, concurrency: int = 1, requirements: tuple[Requirement, ...] | None = None,
+                 sign_in: SignIn | None = None):
         self.spec = spec
         self.target = target
+        #: The catalogue this run judges: the proxy user's requirements, or an administrator's
+        #: (``spec.admin_requirements``) for an admin run.
+        self.requirements = spec.requirements if requirements is None else tuple(requirements)
+        #: The credential the run signed in with (its secrets are ``target.secrets``).
+        self.sign_in = sign_in or SignIn(target.secrets)
         self._client_factory = client_factory
         self.cancel = cancel
         self.concurrency = max(1, concurrency)
@@ -392,16 +424,17 @@ class VerifyContext:
             field: the field's name as the vendor documents it (``role_ids``).
             where: the request whose reply lacked it (``GET /agents/me``).
         """
-        return self.unknown(key, f"{self.spec.name} did not send {field} in its reply to {where}, so this could "
-                                 "not be decided. Verify again later; if it stays so, confirm it by hand.",
+        return self.unknown(key, messages.say("not_sent", tracker=self.spec.name, field=field, where=where),
                             fix=fix, title=title)
 
     def denied(self, key: str, what: str, steps: str = "", *, fix: str | None = None,
                title: str | None = None) -> CheckResult:
         """The tracker refused to show ``what`` this check needs (403 on one table or endpoint): the check is
         not confirmed, with ``steps`` to confirm it by hand; the other checks still run."""
-        detail = f"{self.spec.name} does not let this account read {what}, so this could not be decided."
-        return self.unknown(key, detail + (f" Confirm it by hand: {steps}" if steps else ""), fix=fix, title=title)
+        detail = messages.say("denied", tracker=self.spec.name, what=what)
+        if steps:
+            detail += " " + messages.say("denied.steps", steps=steps)
+        return self.unknown(key, detail, fix=fix, title=title)
 
     def scope_missing(self, missing: Iterable[str], who: str = "the proxy user") -> CheckResult:
         """ONE finding for entries in scope that do not exist or that ``who`` cannot see (a typo is the usual cause).
@@ -414,13 +447,12 @@ class VerifyContext:
         names = ", ".join(missing)
         noun = scope.noun if len(missing) == 1 else f"{scope.noun}s" if not scope.noun.endswith("y") \
             else f"{scope.noun[:-1]}ies"
-        entries = f"the {scope.entry}" if len(missing) == 1 else f"each {scope.entry}"
         check_id = f"{self.spec.id}.scope"
         self.reported.add(check_id)
-        return CheckResult(id=check_id, status=Status.FAIL, title=f"{scope.label} in scope exist",
-                           detail=f"No {noun} {names}: check {entries}.",
-                           fix=f"Correct the {scope.entry} in the scope (as {self.spec.name} shows it), or remove it; "
-                               f"if it is right, give {who} access to it.")
+        return CheckResult(id=check_id, status=Status.FAIL, title=messages.say("scope_missing.title", label=scope.label),
+                           detail=messages.say("scope_missing.one" if len(missing) == 1 else "scope_missing.many",
+                                               noun=noun, names=names, entry=scope.entry),
+                           fix=messages.say("scope_missing.fix", entry=scope.entry, tracker=self.spec.name, who=who))
 
     def say(self, key: str, **params) -> str:
         """This tracker's sentence ``key`` (its spec's ``texts``), translated, with ``params`` filled in."""

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from exadesk import clock
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
-from exadesk.http import BearerAuth, Reply
+from exadesk.http import BearerAuth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.trackers import register
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
@@ -38,7 +38,22 @@ ADMIN_KEY, REPO_ADMIN_KEY = "admin.owner_or_repo_admin", "admin.repo_admin"
 _REPO_FIX = ("Make the proxy user an admin of the repository (Repository, Settings, Collaborators and teams, "
              "role Admin), or an owner of the organisation.")
 
+_GRAPHQL_QUERY = re.compile(r"\s*(query\b|\{)")  # a query document, never a mutation or subscription
+
+
+def _graphql_query(body) -> bool:
+    query = body.get("query") if isinstance(body, dict) else None
+    return isinstance(query, str) and _GRAPHQL_QUERY.match(query) is not None
+
+
+#: GraphQL (api.github.com/graphql, GHES /api/graphql): queries only.
+NON_GET_READS = (
+    DeclaredRead("POST", "/graphql", "https://docs.github.com/graphql/guides/forming-calls-with-graphql#about-queries",
+                 body=_graphql_query),
+)
+
 SPEC = TrackerSpec(
+    non_get_reads=NON_GET_READS,
     catalogue_order=40,
     id="github",
     name="GitHub",

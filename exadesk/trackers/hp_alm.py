@@ -33,7 +33,7 @@ from urllib.parse import quote, urlsplit
 from exadesk import messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import Auth, Reply
+from exadesk.http import Auth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.trackers import register
@@ -50,7 +50,18 @@ NOTICES = (
            date(2024, 11, 30)),
 )
 
+#: ALM's sign-in and its site session (opened and closed): they create a session, never tracker data.
+NON_GET_READS = (
+    DeclaredRead("POST", "/authentication-point/alm-authenticate",
+                 "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/Authenticate_LWSSO.html"),
+    DeclaredRead("POST", "/rest/site-session",
+                 "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html"),
+    DeclaredRead("DELETE", "/rest/site-session",
+                 "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html"),
+)
+
 SPEC = TrackerSpec(
+    non_get_reads=NON_GET_READS,
     catalogue_order=110,
     notices=NOTICES,
     id="hp_alm",

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from exadesk import messages
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, Reply
+from exadesk.http import BasicAuth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.trackers import _jira
@@ -63,7 +63,15 @@ NOTICES = (
            source="support.atlassian.com manage-api-tokens"),
 )
 
+#: Get bulk permissions: a read whose question (projects x permissions) is too big for a query string.
+NON_GET_READS = (
+    DeclaredRead("POST", "/rest/api/3/permissions/check",
+                 "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/"
+                 "#api-rest-api-3-permissions-check-post"),
+)
+
 SPEC = TrackerSpec(
+    non_get_reads=NON_GET_READS,
     admin_policy=AdminPolicy(project_admin_basic=True),
     catalogue_order=10,
     notices=NOTICES,

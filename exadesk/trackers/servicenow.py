@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from exadesk import clock, messages, oauth
 from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, BearerAuth, Reply
+from exadesk.http import BasicAuth, BearerAuth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.trackers import register
 from exadesk.trackers.base import (
@@ -115,7 +115,21 @@ OAUTH = oauth.OAuthProfile(
     docs=("https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html",),
 )
 
+def _batch_of_gets(body) -> bool:
+    inner = body.get("rest_requests") if isinstance(body, dict) else None
+    return isinstance(inner, list) and all(isinstance(r, dict) and r.get("method") == "GET" for r in inner)
+
+
+#: The Batch API (GET sub-requests only) and the OAuth token endpoint (a token, never tracker data).
+NON_GET_READS = (
+    DeclaredRead("POST", "/api/now/v1/batch", "https://www.servicenow.com/docs/r/api-reference/rest-apis/batch-api.html",
+                 body=_batch_of_gets),
+    DeclaredRead("POST", "/oauth_token.do",
+                 "https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplications.html"),
+)
+
 SPEC = TrackerSpec(
+    non_get_reads=NON_GET_READS,
     catalogue_order=50,
     oauth=OAUTH,
     id="servicenow",
@@ -640,7 +654,7 @@ def _refresh_token_result(ctx, client, user_sys_id: str):
                                                "^ORDERBYDESCexpires", "expires,type", 1) or []
     expires = _parse_time(tokens[0].get("expires")) if tokens else None
     counted = ""
-    issued = _parse_iso(ctx.target.value("refresh_token_issued_at"))  # a browser sign-in ExaDesk made
+    issued = _parse_iso(ctx.sign_in.refresh_token_issued_at)  # a browser sign-in ExaDesk made
     if expires is None and issued is not None:
         # Not readable here, but the token's life started at that sign-in and is not extended on use.
         expires = issued + (lifespan or DEFAULT_REFRESH_LIFESPAN)

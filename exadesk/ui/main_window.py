@@ -321,6 +321,8 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
                 self.instance_page.show_problem(problems[0], support_details(problems[0], tracker=inst.tracker,
                                                                              url=inst.url, method=inst.auth_method))
             return False
+        if self.verify_all_run is not None and not self.verify_all_run.withdraw(inst_id):
+            return False  # Verify all is verifying it already: one run, whose results show live
         self._live[inst_id] = []
         if showing:
             self.instance_page.start_run()

@@ -47,6 +47,8 @@ class VerifyAllAdapter(QObject):
         self.results = {"ready": 0, "not_ready": 0, "other": 0}
         self.cancelled = False
         self._started: set[str] = set()
+        self._open = set(self.chosen)  # not finished yet
+        self._withdrawn: set[str] = set()  # taken out for a "Verify now" of their own
         session = window.session
         self.run = instances.VerifyAllRun(
             chosen, settings=session.data.settings, secrets=session.secrets, max_workers=max_workers,
@@ -72,7 +74,24 @@ class VerifyAllAdapter(QObject):
         self._started.add(inst_id)
         self.window._run_started(inst_id, _InstanceRun(self.run, inst_id))
 
+    def withdraw(self, inst_id: str) -> bool:
+        """"Verify now" on an instance of this run: True when the window may verify it on its own (it was still
+        queued and is now taken out, or it is done); False when this run is verifying it already (its results show
+        live, so a second run would only repeat it)."""
+        if inst_id not in self._open:
+            return True
+        if not self.run.withdraw(inst_id):
+            return False
+        self._open.discard(inst_id)
+        self._withdrawn.add(inst_id)
+        self.total -= 1
+        self.show()
+        return True
+
     def _on_finished(self, inst_id: str, report) -> None:
+        if inst_id in self._withdrawn:
+            return  # its own run (Verify now) shows and stores it
+        self._open.discard(inst_id)
         if inst_id in self._started:
             self.window._on_finished(inst_id, report, store=not instances.keeps_last_result(report))
         elif self.run.cancel_event.is_set():

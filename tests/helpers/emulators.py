@@ -24,10 +24,12 @@ class EmulatorFactory:
 
 
 def only_reads(emulator) -> bool:
-    """Whether every request the emulator saw was a read: a GET, or a non-GET the HTTP layer declares a read."""
+    """Whether every request the emulator saw was a read: a GET, or a non-GET its tracker declares a read."""
+    from exadesk import trackers
     from exadesk.http import is_declared_read
 
-    return all(is_declared_read(r.method, emulator.url + r.path, r.json() if r.method == "POST" else None)
+    reads = trackers.get(emulator.tracker).spec.non_get_reads
+    return all(is_declared_read(r.method, emulator.url + r.path, r.json() if r.method == "POST" else None, reads)
                for r in emulator.requests)
 
 

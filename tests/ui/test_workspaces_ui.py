@@ -265,3 +265,24 @@ def test_the_window_and_the_cli_run_the_same_verify_all(qtbot, window, workspace
     assert len(runs) == 1 and {inst.id for _, inst in runs[0].chosen} == {i.id for i in items}
     cli("check", "--all", "--force")
     assert len(runs) == 2 and {inst.id for _, inst in runs[1].chosen} >= {i.id for i in items}
+
+
+def test_verify_now_on_an_instance_queued_in_verify_all_runs_it_once(qtbot, window, workspace_id, fake):
+    items = [Instance(tracker="github", name=f"Item {i}", url=f"https://one.example/{i}", auth_method="classic")
+             for i in range(instances.PER_HOST + 2)]
+    window.session.update(lambda d: d.workspace(workspace_id).instances.extend(items))
+    window.sidebar.select(workspace_id)
+    assert window.verify_workspace(workspace_id) == len(items)
+    qtbot.waitUntil(lambda: len(fake.seen) >= instances.PER_HOST)  # the host is full: the last two wait
+    running, queued = items[0], items[-1]
+    assert window.verify_instance(running.id) is False  # Verify all is running it: no second run
+    assert window.verify_instance(queued.id) is True  # taken out of the queue and verified now, on its own
+    qtbot.waitUntil(lambda: queued.url in fake.seen)
+    fake.release.set()
+    qtbot.waitUntil(lambda: window.verify_all_run is None and not window.runs, timeout=10000)
+    window.session.flush()
+    assert sorted(fake.seen) == sorted(i.url for i in items), "each instance ran exactly once"
+    assert window.workspace_page.progress_text.text().startswith(f"Last Verify all: {len(items) - 1} of "
+                                                                 f"{len(items) - 1} verified")
+    stored = {i.name: i for i in Store().load().data.workspace(workspace_id).instances}
+    assert all(stored[i.name].state is InstanceState.VERIFIED for i in items)
