@@ -45,7 +45,6 @@ PENDING = {
     "exadesk/trackers/_jira.py",
     "exadesk/trackers/base.py",
     "exadesk/ui/checks_table.py",
-    "exadesk/ui/connection_dialog.py",
     "exadesk/ui/icons.py",
     "exadesk/ui/pages/__init__.py",
     "exadesk/ui/pages/freshservice_api_key.py",

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from exadesk import clock
 from exadesk.model import Instance, InstanceState
-from exadesk.ui.sidebar import ROLE_BADGE
+from exadesk.ui.sidebar import ROLE_BADGE, ROLE_KIND
 
 
 def add_instance(window, ws_id, inst: Instance, secrets: dict | None = None) -> Instance:
@@ -35,3 +35,9 @@ def expiring_instance(name: str, days: float | None, state=InstanceState.VERIFIE
     when = clock.now() + timedelta(days=days) if days is not None else None
     return Instance(tracker="github", name=name, url="https://github.com", auth_method="fine_grained", state=state,
                     token_expires_at=when)
+
+
+def workspace_children(window) -> list[tuple[str, str]]:
+    """The first workspace's rows in the sidebar: (text, kind)."""
+    ws = window.sidebar.tree.topLevelItem(0)
+    return [(ws.child(i).text(0), ws.child(i).data(0, ROLE_KIND)) for i in range(ws.childCount())]
