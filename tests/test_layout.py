@@ -44,12 +44,7 @@ PENDING = {
     "exadesk/trackers/_freshworks.py",
     "exadesk/trackers/_jira.py",
     "exadesk/trackers/base.py",
-    "exadesk/ui/checks_table.py",
-    "exadesk/ui/icons.py",
-    "exadesk/ui/session.py",
     "exadesk/ui/verify_all.py",
-    "exadesk/ui/views.py",
-    "exadesk/ui/window_workspaces.py",
     "exadesk/validation.py",
     "exadesk/wizard_flow.py",
 }
