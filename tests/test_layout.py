@@ -36,7 +36,6 @@ PENDING = {
     "exadesk/sandbox/jira_cloud.py",
     "exadesk/sandbox/jira_onprem.py",
     "exadesk/sandbox/kit.py",
-    "exadesk/sandbox/memory_keyring.py",
     "exadesk/sandbox/salesforce.py",
     "exadesk/sandbox/servicenow.py",
     "exadesk/sandbox/zendesk.py",
