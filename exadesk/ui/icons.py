@@ -7,6 +7,7 @@ the tracker's initials, never a vendor logo.
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QIcon
@@ -93,8 +94,6 @@ def app_icon() -> QIcon:
 
 
 def _colour(key: str) -> QColor:
-    import hashlib  # here: libcrypto loads only for a tracker without its own mark
-
     hue = int(hashlib.sha256(key.encode()).hexdigest()[:4], 16) % 360
     return QColor.fromHsl(hue, 120, 110)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenu
+
 
 class WindowMenus:
     """File, Workspace and Help, the sidebar's context menu and the actions' enabled states (a MainWindow part).
 
-    Uses the window's ``session``, ``sidebar`` and workspace methods; Qt's widgets load on first use.
+    Uses the window's ``session``, ``sidebar`` and workspace methods; the actions (QAction) are made right after the
+    first paint.
     """
 
     def _menus(self) -> None:
@@ -93,8 +97,6 @@ class WindowMenus:
 
         if self.guide_window is None:
             self.guide_window = GuideWindow(self)
-        from PySide6.QtGui import QGuiApplication
-
         already = self.guide_window.isVisible()
         self.guide_window.show()
         if already and QGuiApplication.platformName() not in ("offscreen", "minimal"):
@@ -121,8 +123,6 @@ class WindowMenus:
 
     def sidebar_menu(self, kind: str, key: str, where) -> None:
         """The sidebar's context menu for a workspace, an instance, a connection or empty space."""
-        from PySide6.QtWidgets import QMenu
-
         menu = QMenu(self)
         if kind == "workspace":
             ws = self.session.data.workspace(key)
