@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
+from exadesk import notices
 from exadesk.model import Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.sidebar import USER_ROLE, badge_key
@@ -280,8 +281,6 @@ class TrackerPage(QWidget):
         items = "".join(f"<li><b>{escape(m.label)}</b>{' — ' + escape(m.description) if m.description else ''}</li>"
                         for m in spec.auth_methods)
         self.methods.setText(f"<p>{escape(self.tr('Sign-in methods:'))}</p><ul>{items}</ul>")
-        from exadesk import notices  # the tracker page only; not needed for the first paint
-
         found = notices.for_spec(spec)
         self.notice_label.setText("".join(f"<p><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
                                           for n in found))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 
@@ -22,8 +22,6 @@ class WindowMenus:
     def _fill_menus(self) -> None:
         # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through the Qt namespace,
         # whose first use costs ~11 ms before the first paint (and setShortcuts also takes every platform binding).
-        from PySide6.QtGui import QAction, QKeySequence
-
         file_menu = self.file_menu
         self.new_workspace_action = QAction(self.tr("&New workspace…"), self)
         self.new_workspace_action.setShortcuts(QKeySequence.StandardKey.New)
