@@ -23,6 +23,9 @@ class Message:
     #: The cause may be this workstation's network address (an IP allow-list, conditional access), so the same
     #: run from the integration's server may end differently: the "where.workstation" advice is added.
     address_matters: bool = False
+    #: For a problem with one input: the words shown under that input, where its label is already visible
+    #: (the wizard); empty when the text itself is shown there.
+    beside: str = ""
 
     def placeholders(self) -> set[str]:
         names = set()
@@ -136,6 +139,27 @@ CATALOGUE: dict[str, Message] = {
                               "Copy only the instance's address (for example https://yourcompany.atlassian.net), not a whole page link."),
     "input.url_control": Message(K.BAD_INPUT, "The address contains an invisible control character ({char}).",
                                  "Type the address again; copy only the instance's address from the browser's address bar."),
+    # One input of an instance (exadesk.validation.input_problems): the command line prints text and next step
+    # as a failing check; the wizard shows ``beside`` (or the text) under the input.
+    "input.url_plain_http": Message(K.BAD_INPUT, "{url} uses plain http://, and ExaDesk sends credentials only over https.",
+                                    "Expected: {expected}."),
+    "input.url_credentials": Message(K.BAD_INPUT, "The address contains a user name or password before the host.",
+                                     "Remove the part before '@' and enter the credential in its own fields. Expected: {hint}."),
+    "input.url_shape": Message(K.BAD_INPUT, "{value!r} does not look like a {tracker} address.",
+                               "Expected: {hint} (for example {example})."),
+    "input.auth_method": Message(K.BAD_INPUT, "{tracker} has no sign-in method {value!r}.", "Choose one of: {known}."),
+    "input.field_missing": Message(K.BAD_INPUT, "{field} is missing.", "Enter {expected}."),
+    "input.field_spaces": Message(K.BAD_INPUT, "{field} starts or ends with a space (often a copy-paste slip).",
+                                  "Copy it again without the surrounding spaces.",
+                                  beside="starts or ends with a space (often a copy-paste slip)"),
+    "input.field_form": Message(K.BAD_INPUT, "{field} does not have the expected form.", "Expected: {expected}.",
+                                beside="does not have the expected form"),
+    "input.field_form_shown": Message(K.BAD_INPUT, "{field} ({value!r}) does not have the expected form.",
+                                      "Expected: {expected}.", beside="does not have the expected form"),
+    "input.scope_none": Message(K.BAD_INPUT, "{sentence}.", "Expected: {expected}.",
+                                beside="{label} are checked one by one: name at least one"),
+    "input.scope_entries": Message(K.BAD_INPUT, "Not a valid entry: {entries}.", "Expected: {expected}.",
+                                   beside="not a valid entry: {entries}"),
     "input.tracker": Message(K.BAD_INPUT, "There is no tracker called {value!r}.", "Run `exadesk trackers` to list them."),
     "input.tracker_guess": Message(K.BAD_INPUT, "There is no tracker called {value!r}.",
                                    "Did you mean {guess}? Run `exadesk trackers` to list them."),
@@ -204,6 +228,8 @@ CATALOGUE: dict[str, Message] = {
                                 "The file it replaced is kept beside it (exadesk.unreadable-*.json). Run `exadesk list` to see what is there."),
     "storage.started_empty": Message(K.BAD_INPUT, "ExaDesk now starts with an empty list; the previous file is kept as {kept}.",
                                      "Add instances again, or send the kept file to support to recover what it holds."),
+    "storage.names_escaped": Message(K.BAD_INPUT, "Some names in the data file held control characters, which ExaDesk now shows written out: {names}.",
+                                     "Rename them if you like; the next change you save keeps them as shown, and nothing else changes."),
     "storage.locked": Message(K.BAD_INPUT, "Another ExaDesk window is saving; this change waited {seconds} seconds and gave up.",
                               "Close the other copy or try again."),
     "storage.unknown_instance": Message(K.BAD_INPUT, "There is no instance called {name!r}{where}.",
@@ -300,14 +326,25 @@ def address_matters(reason: str) -> bool:
     return bool(message and message.address_matters)
 
 
+def beside(reason: str, **params) -> str:
+    """The words shown under the one input that ``reason`` is about (:attr:`Message.beside`, else its text)."""
+    message = CATALOGUE[reason]
+    return (message.beside or message.text).format_map(_values(params))
+
+
+def _values(params: dict) -> dict:
+    values = _Defaulting({"tracker": "The tracker", "what": "the data", "url": "the address", "host": "the server"})
+    values.update({k: v for k, v in params.items() if v is not None})
+    return values
+
+
 def problem(reason: str, **params) -> Problem:
     """Build the :class:`Problem` for a reason key, filling its placeholders.
 
     An unknown key falls back to the generic message of its kind prefix.
     """
     message = CATALOGUE.get(reason) or CATALOGUE.get(reason.split(".")[0]) or CATALOGUE["unexpected_response"]
-    values = _Defaulting({"tracker": "The tracker", "what": "the data", "url": "the address", "host": "the server"})
-    values.update({k: v for k, v in params.items() if v is not None})
+    values = _values(params)
     return Problem(
         kind=message.kind,
         message=message.text.format_map(values),

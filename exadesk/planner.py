@@ -256,101 +256,122 @@ def plan_for(workspace: Workspace, connection: Connection,
     sides: list[Instance] = [i for i in (workspace.instance(connection.left), workspace.instance(connection.right)) if i]
     plan.items.extend(_missing_side_item(workspace, connection, side) for side in missing_sides(workspace, connection))
     plan.problems = [r.problem for r in reports.values() if r is not None and r.problem is not None]
-    mode = connection.mode
-
     for side in sides:
         kind = connection.admin_kinds.get(side.id, "system")
-        report = reports.get(side.id)
-        tracker = side.tracker
-        sys_status, sys_detail, sys_fix, sys_manual = _admin_status(report, tracker, "system_admin")
-        if kind == "project":
-            allowed = _policy(tracker).project_admin_basic and mode is ConfigMode.BASIC
-            proj = _admin_status(report, tracker, "project_admin")
-            item = PlanItem(f"plan.project_admin.{side.id}", side.name, "Project administrator may set up Basic",
-                            "On Jira Cloud (app version 5.2.0 and later) a project admin may set up Basic connections "
-                            "without system admin rights. Basic only lets them initiate and accept connections.")
-            if not allowed:
-                item.status = Status.FAIL
-                item.detail = ("A project administrator can configure only Basic connections, and only on Jira Cloud; "
-                               f"this side is {tracker.replace('_', ' ')} in {mode.value} mode.")
-                item.fix = "Have a system administrator of this side configure it, or a delegated administrator."
-            else:
-                item.status, item.detail, item.fix, item.manual = proj
-            plan.items.append(item)
-            plan.items.append(PlanItem(
-                f"plan.app_version.{side.id}", side.name, "Integration app is version 5.2.0 or later",
-                "Project-level administration arrived in version 5.2.0 of the Jira Cloud app.", Status.UNKNOWN,
-                "The app's version is shown in Jira (Apps, Manage apps); no read-only API of Jira shows it reliably.",
-                "Update the app from Apps, Manage apps if it is older than 5.2.0.", manual=True))
-        elif kind == "delegated" and _no_console_group(tracker):
-            name = _tracker_name(tracker)
-            plan.items.append(PlanItem(
-                f"plan.delegated_unavailable.{side.id}", side.name, "Delegated administration is available",
-                f"A delegated administrator is a member of {CONSOLE_GROUP}, a group of the tracker itself.",
-                Status.FAIL, f"{name} has no {CONSOLE_GROUP} group, so it has no delegated administrators.",
-                f"Have a local administrator of {name} configure this side (admin kind 'system')."))
-        elif kind == "delegated":
-            exists = _admin_status(report, tracker, "console_group_exists")
-            member = _admin_status(report, tracker, "console_group_member")
-            plan.items.append(PlanItem(
-                f"plan.console_group_exists.{side.id}", side.name, f"Group {CONSOLE_GROUP} exists",
-                "A delegated administrator is anyone in this group; only a system administrator can create it.",
-                exists[0], exists[1],
-                exists[2] or f"Ask a system administrator to create the group {CONSOLE_GROUP}.", exists[3]))
-            plan.items.append(PlanItem(
-                f"plan.console_group_member.{side.id}", side.name, f"Administrator is in {CONSOLE_GROUP}",
-                "Membership is what grants console access to a non-system administrator.", member[0], member[1],
-                member[2] or f"Ask a system administrator to add the person to {CONSOLE_GROUP}.", member[3]))
-            policy = _policy(tracker)
-            if policy.delegated_needs_project_admin:
-                proj = _admin_status(report, tracker, "project_admin")
-                plan.items.append(PlanItem(
-                    f"plan.delegated_project_admin.{side.id}", side.name, "Delegated administrator is project admin",
-                    "Besides the group, a delegated administrator needs project-admin rights (not on Jira "
-                    "on-premise).", proj[0], proj[1], proj[2], proj[3]))
-            for step in policy.delegated_steps:
-                plan.items.append(PlanItem(f"plan.{step.key}.{side.id}", side.name, step.title, step.why,
-                                           Status.UNKNOWN, step.detail, step.fix, manual=True))
-            if mode in (ConfigMode.BASIC, ConfigMode.VISUAL):
-                rule = PlanItem(
-                    f"plan.accept_rule.{side.id}", side.name, "Cannot accept Public Basic or Visual invitations",
-                    f"A project admin who is in {CONSOLE_GROUP} cannot accept Public Basic or Visual connections "
-                    "initiated from the remote side.", Status.WARN,
-                    "Start the connection from this side, or have a system administrator accept the invitation.",
-                    "Initiate the connection from this side instead of accepting it.")
-                if sys_status is Status.PASS:
-                    rule.status, rule.fix = Status.SKIPPED, ""
-                    rule.detail = "Does not apply: the person is also a system administrator, who may accept."
-                plan.items.append(rule)
-        else:
-            plan.items.append(PlanItem(
-                f"plan.local_admin.{side.id}", side.name, "A local administrator configures this side",
-                "Each side is configured by its own administrator; every mode needs one.",
-                sys_status, sys_detail, sys_fix, sys_manual))
-
-    if mode is ConfigMode.VISUAL and len(sides) == 2:
-        a, b = sides
-        both = [_admin_status(reports.get(s.id), s.tracker, "system_admin")[0] for s in sides]
-        same = _same_person(reports.get(a.id), reports.get(b.id))
-        item = PlanItem("plan.visual_admin_both", "both sides", "One person is administrator on both systems",
-                        "Visual mode is configured in one place for both sides, so both sides verify that the same "
-                        "person is admin on each before a Visual connection can be configured.")
-        status = _combine(*both)
-        if status is Status.FAIL:
-            failing = [s.name for s, st in zip(sides, both) if st is Status.FAIL]
-            item.detail = f"The person is not an administrator on: {', '.join(failing)}."
-        elif status is Status.PASS and same is False:
-            status = Status.WARN
-            item.detail = (f"The admin credentials name {reports[a.id].identity.label()} on {a.name} and "
-                           f"{reports[b.id].identity.label()} on {b.name}: make sure they are one person.")
-        elif status is Status.PASS and same:
-            item.detail = f"{reports[a.id].identity.label()} is administrator on both."
-        else:
-            status = Status.UNKNOWN
-            item.detail = "Verify an admin credential of the same person on both sides to confirm."
-        item.status = status
-        if status is not Status.PASS:
-            item.fix = ("Use Basic or Scripted mode, or have one person who is administrator on both systems "
-                        "configure the Visual connection.")
-        plan.items.insert(0, item)
+        plan.items.extend(_side_items(kind, side, reports.get(side.id), connection.mode))
+    if connection.mode is ConfigMode.VISUAL and len(sides) == 2:
+        plan.items.insert(0, _visual_admin_item(sides, reports))
     return plan
+
+
+def _side_items(kind: str, side: Instance, report: Report | None, mode: ConfigMode) -> list[PlanItem]:
+    """The items of one side, by the kind of administrator who configures it."""
+    if kind == "project":
+        return _project_admin_items(side, report, mode)
+    if kind == "delegated" and _no_console_group(side.tracker):
+        return [_delegated_unavailable_item(side)]
+    if kind == "delegated":
+        return _delegated_items(side, report, mode)
+    return [PlanItem(f"plan.local_admin.{side.id}", side.name, "A local administrator configures this side",
+                     "Each side is configured by its own administrator; every mode needs one.",
+                     *_admin_status(report, side.tracker, "system_admin"))]
+
+
+def _project_admin_items(side: Instance, report: Report | None, mode: ConfigMode) -> list[PlanItem]:
+    """A project administrator sets up Basic where the tracker's policy allows it, with the app version to confirm."""
+    tracker = side.tracker
+    allowed = _policy(tracker).project_admin_basic and mode is ConfigMode.BASIC
+    item = PlanItem(f"plan.project_admin.{side.id}", side.name, "Project administrator may set up Basic",
+                    "On Jira Cloud (app version 5.2.0 and later) a project admin may set up Basic connections "
+                    "without system admin rights. Basic only lets them initiate and accept connections.")
+    if not allowed:
+        item.status = Status.FAIL
+        item.detail = ("A project administrator can configure only Basic connections, and only on Jira Cloud; "
+                       f"this side is {tracker.replace('_', ' ')} in {mode.value} mode.")
+        item.fix = "Have a system administrator of this side configure it, or a delegated administrator."
+    else:
+        item.status, item.detail, item.fix, item.manual = _admin_status(report, tracker, "project_admin")
+    version = PlanItem(
+        f"plan.app_version.{side.id}", side.name, "Integration app is version 5.2.0 or later",
+        "Project-level administration arrived in version 5.2.0 of the Jira Cloud app.", Status.UNKNOWN,
+        "The app's version is shown in Jira (Apps, Manage apps); no read-only API of Jira shows it reliably.",
+        "Update the app from Apps, Manage apps if it is older than 5.2.0.", manual=True)
+    return [item, version]
+
+
+def _delegated_unavailable_item(side: Instance) -> PlanItem:
+    name = _tracker_name(side.tracker)
+    return PlanItem(
+        f"plan.delegated_unavailable.{side.id}", side.name, "Delegated administration is available",
+        f"A delegated administrator is a member of {CONSOLE_GROUP}, a group of the tracker itself.",
+        Status.FAIL, f"{name} has no {CONSOLE_GROUP} group, so it has no delegated administrators.",
+        f"Have a local administrator of {name} configure this side (admin kind 'system').")
+
+
+def _delegated_items(side: Instance, report: Report | None, mode: ConfigMode) -> list[PlanItem]:
+    """A delegated administrator: the console group, its membership, the tracker's own extra steps and rules."""
+    tracker = side.tracker
+    exists = _admin_status(report, tracker, "console_group_exists")
+    member = _admin_status(report, tracker, "console_group_member")
+    items = [
+        PlanItem(f"plan.console_group_exists.{side.id}", side.name, f"Group {CONSOLE_GROUP} exists",
+                 "A delegated administrator is anyone in this group; only a system administrator can create it.",
+                 exists[0], exists[1],
+                 exists[2] or f"Ask a system administrator to create the group {CONSOLE_GROUP}.", exists[3]),
+        PlanItem(f"plan.console_group_member.{side.id}", side.name, f"Administrator is in {CONSOLE_GROUP}",
+                 "Membership is what grants console access to a non-system administrator.", member[0], member[1],
+                 member[2] or f"Ask a system administrator to add the person to {CONSOLE_GROUP}.", member[3]),
+    ]
+    policy = _policy(tracker)
+    if policy.delegated_needs_project_admin:
+        items.append(PlanItem(
+            f"plan.delegated_project_admin.{side.id}", side.name, "Delegated administrator is project admin",
+            "Besides the group, a delegated administrator needs project-admin rights (not on Jira "
+            "on-premise).", *_admin_status(report, tracker, "project_admin")))
+    items.extend(PlanItem(f"plan.{step.key}.{side.id}", side.name, step.title, step.why,
+                          Status.UNKNOWN, step.detail, step.fix, manual=True) for step in policy.delegated_steps)
+    if mode in (ConfigMode.BASIC, ConfigMode.VISUAL):
+        items.append(_accept_rule_item(side, _admin_status(report, tracker, "system_admin")[0]))
+    return items
+
+
+def _accept_rule_item(side: Instance, system_admin: Status) -> PlanItem:
+    """A delegated project admin cannot accept Public Basic or Visual invitations, unless also system admin."""
+    rule = PlanItem(
+        f"plan.accept_rule.{side.id}", side.name, "Cannot accept Public Basic or Visual invitations",
+        f"A project admin who is in {CONSOLE_GROUP} cannot accept Public Basic or Visual connections "
+        "initiated from the remote side.", Status.WARN,
+        "Start the connection from this side, or have a system administrator accept the invitation.",
+        "Initiate the connection from this side instead of accepting it.")
+    if system_admin is Status.PASS:
+        rule.status, rule.fix = Status.SKIPPED, ""
+        rule.detail = "Does not apply: the person is also a system administrator, who may accept."
+    return rule
+
+
+def _visual_admin_item(sides: list[Instance], reports: dict[str, Report]) -> PlanItem:
+    """Visual mode: one person is administrator on both systems, as both sides' admin reports show."""
+    a, b = sides
+    both = [_admin_status(reports.get(s.id), s.tracker, "system_admin")[0] for s in sides]
+    same = _same_person(reports.get(a.id), reports.get(b.id))
+    item = PlanItem("plan.visual_admin_both", "both sides", "One person is administrator on both systems",
+                    "Visual mode is configured in one place for both sides, so both sides verify that the same "
+                    "person is admin on each before a Visual connection can be configured.")
+    status = _combine(*both)
+    if status is Status.FAIL:
+        failing = [s.name for s, st in zip(sides, both) if st is Status.FAIL]
+        item.detail = f"The person is not an administrator on: {', '.join(failing)}."
+    elif status is Status.PASS and same is False:
+        status = Status.WARN
+        item.detail = (f"The admin credentials name {reports[a.id].identity.label()} on {a.name} and "
+                       f"{reports[b.id].identity.label()} on {b.name}: make sure they are one person.")
+    elif status is Status.PASS and same:
+        item.detail = f"{reports[a.id].identity.label()} is administrator on both."
+    else:
+        status = Status.UNKNOWN
+        item.detail = "Verify an admin credential of the same person on both sides to confirm."
+    item.status = status
+    if status is not Status.PASS:
+        item.fix = ("Use Basic or Scripted mode, or have one person who is administrator on both systems "
+                    "configure the Visual connection.")
+    return item

@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 
 from exadesk import __version__, paths
 from exadesk.errors import StorageError
+from exadesk.validation import escape_controls
 from exadesk.model import Data, Settings, Workspace
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,23 @@ def _unknown_fields(raw: dict) -> dict[tuple, dict]:
     return kept
 
 
+def escape_control_names(data: Data) -> list[str]:
+    """Write control characters in names visibly (``\\x1b``), in place; returns the names as now shown.
+
+    Names with control characters are refused today (exadesk.validation), but an older data file may hold some: an
+    escape sequence or a right-to-left override would then act in a terminal or disguise a name in the window.
+    Escaped, nothing is lost and every face shows the same printable name, which the next save keeps.
+    """
+    changed = []
+    for item in (*data.workspaces, *(i for w in data.workspaces for i in w.instances),
+                 *(c for w in data.workspaces for c in w.connections)):
+        shown = escape_controls(item.name)
+        if shown != item.name:
+            item.name = shown
+            changed.append(shown)
+    return changed
+
+
 def decode(raw_bytes: bytes) -> Data:
     """Parse and migrate the data file's bytes.
 
@@ -311,7 +329,7 @@ class Store:
         from exadesk import messages  # only when something went wrong: the catalogue is not free to build
 
         try:
-            return LoadResult(decode(raw))
+            data = decode(raw)
         except NewerFileError as exc:
             log.warning("data file is from a newer ExaDesk; left untouched")
             blocked = messages.problem("storage.newer_write", path=str(self.path), **exc.params)
@@ -322,6 +340,10 @@ class Store:
             return LoadResult(Data(), [messages.problem("storage.corrupt", path=str(self.path), kept=str(kept))],
                               messages.problem("storage.unreadable_write", path=str(self.path), kept=str(kept)),
                               kept=kept)
+        escaped = escape_control_names(data)
+        if escaped:
+            return LoadResult(data, [messages.problem("storage.names_escaped", names=", ".join(escaped))])
+        return LoadResult(data)
 
     def _keep_copy(self, raw: bytes) -> Path:
         """A copy of an unreadable file beside it, named by its content: reading it again keeps no second copy."""

@@ -17,7 +17,8 @@ from exadesk import engine, notices, trackers
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import ErrorKind
 from exadesk.model import SYNC_OPTIONS, Instance, InstanceState, Settings
-from exadesk.trackers.base import AuthMethod, Field, Requirement, Secrets, Target, TrackerSpec, normalise_url, site_url
+from exadesk.trackers.base import AuthMethod, Field, Requirement, Secrets, Target, TrackerSpec
+from exadesk.validation import address_problems, field_expected, field_problem, normalise_url, scope_problems, site_url
 
 
 class WizardStep(str, enum.Enum):
@@ -164,42 +165,31 @@ class WizardFlow:
         url = self.site_url()
         if not url:
             return FieldState(False, expected, "")
-        target = Target(tracker=spec.id, url=url, auth_method=self.auth_method)
-        result = next(r for r in trackers.get(spec.id).validate_offline(target) if r.id == f"{spec.id}.url")
-        if result.status is Status.PASS:
-            if url != normalise_url(self.url):
-                return FieldState(True, expected, note=f"the site address {url} is used (the page path is not needed)")
-            return FieldState(True, expected)
-        return FieldState(False, expected, result.detail)
+        problems = address_problems(spec, url)
+        if problems:
+            return FieldState(False, expected, problems[0].beside())
+        if url != normalise_url(self.url):
+            return FieldState(True, expected, note=f"the site address {url} is used (the page path is not needed)")
+        return FieldState(True, expected)
 
     def field_state(self, name: str) -> FieldState:
         fld = self.method.field(name)
         if fld is None:
             raise KeyError(name)
-        expected = fld.hint or ""
-        if fld.example and not fld.secret:
-            expected = f"{expected} (for example {fld.example})" if expected else f"for example {fld.example}"
-        value = self.value(name)
-        if not value:
-            if fld.secret and name in self.kept_secrets:
-                return FieldState(True, expected)
-            return FieldState(not fld.required, expected, "")
-        if value != value.strip():
-            return FieldState(False, expected, "starts or ends with a space (often a copy-paste slip)")
-        if fld.pattern and not re.fullmatch(fld.pattern, value):
-            return FieldState(False, expected, "does not have the expected form")
-        return FieldState(True, expected)
+        expected = field_expected(fld)
+        if fld.secret and name in self.kept_secrets and not self.value(name):
+            return FieldState(True, expected)  # the keychain's value stays
+        problem = field_problem(fld, self.value(name))
+        if problem is None:
+            return FieldState(True, expected)
+        # An empty required input shows what is expected, without a complaint before anything was typed.
+        return FieldState(False, expected, "" if problem.reason == "input.field_missing" else problem.beside())
 
     def scope_state(self) -> FieldState:
         spec = self.spec
         expected = spec.scope.hint or (f"for example {spec.scope.example}" if spec.scope.example else "")
-        if spec.scope.missing(self.scope):
-            return FieldState(False, expected, f"{spec.scope.label} are checked one by one: name at least one")
-        if spec.scope.pattern:
-            bad = [s for s in self.scope if not re.fullmatch(spec.scope.pattern, s)]
-            if bad:
-                return FieldState(False, expected, f"not a valid entry: {', '.join(bad)}")
-        return FieldState(True, expected)
+        problems = scope_problems(spec, self.scope)
+        return FieldState(False, expected, problems[0].beside()) if problems else FieldState(True, expected)
 
     def credentials_complete(self) -> bool:
         return self.url_state().ok and all(self.field_state(f.name).ok for f in self.method.fields)

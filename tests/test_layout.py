@@ -35,7 +35,6 @@ PENDING = {
     "exadesk/sandbox/hp_alm.py",
     "exadesk/sandbox/jira_cloud.py",
     "exadesk/sandbox/jira_onprem.py",
-    "exadesk/sandbox/kit.py",
     "exadesk/sandbox/salesforce.py",
     "exadesk/sandbox/servicenow.py",
     "exadesk/sandbox/zendesk.py",
@@ -44,7 +43,8 @@ PENDING = {
     "exadesk/trackers/_jira.py",
     "exadesk/trackers/base.py",
     "exadesk/ui/verify_all.py",
-    "exadesk/validation.py",
+    "exadesk/ui/wizard_pages.py",
+    "exadesk/ui/wizard_results.py",
     "exadesk/wizard_flow.py",
 }
 

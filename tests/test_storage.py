@@ -218,3 +218,25 @@ def test_write_atomic_creates_private_folder(tmp_path):
     write_atomic(target, b"{}")
     assert target.read_bytes() == b"{}"
     assert oct(os.stat(target.parent).st_mode & 0o777) == "0o700"
+
+
+def test_names_with_control_characters_in_an_older_file_load_written_out_and_are_reported(tmp_path):
+    """Names with controls are refused today; an older file's are shown escaped everywhere, nothing lost."""
+    path = tmp_path / "exadesk.json"
+    data = Data(workspaces=[Workspace(name="Acme\x1b]0;pwned\x07", instances=[
+        Instance(tracker="github", name="Prod\u202egnp.exe", url="https://api.github.com", auth_method="pat")])])
+    path.write_bytes(encode(data))
+    result = Store(path).load()
+    ws = result.data.workspaces[0]
+    assert ws.name == "Acme\\x1b]0;pwned\\x07"
+    assert ws.instances[0].name == "Prod\\u202egnp.exe"
+    [warning] = result.warnings
+    assert warning.reason == "storage.names_escaped"
+    assert "Acme\\x1b]0;pwned\\x07" in warning.text() and "\x1b" not in warning.text()
+    assert path.read_bytes() == encode(data)  # reading changes nothing on disk; the next saved change keeps the names
+
+
+def test_a_file_without_control_characters_loads_without_a_warning(tmp_path):
+    path = tmp_path / "exadesk.json"
+    path.write_bytes(encode(_data("plain")))
+    assert Store(path).load().warnings == []

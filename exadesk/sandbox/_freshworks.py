@@ -8,7 +8,9 @@ logged in to perform this action.", 403 access_denied, 403 account_suspended) wi
 
 from __future__ import annotations
 
-from exadesk.sandbox.kit import Emulator, Request, Response, json_response
+from typing import TypedDict
+
+from exadesk.sandbox.kit import Emulator, Request, Response, Scenario, json_response
 
 ERRORS = {
     401: ("invalid_credentials", "You have to be logged in to perform this action."),
@@ -19,8 +21,49 @@ ERRORS = {
 }
 
 
+class FreshworksRole(TypedDict, total=False):
+    name: str
+    description: str
+    default: bool  # one of the product's own roles
+    admin: bool  # grants administration (an agent with it may read roles)
+
+
+class FreshworksAgent(TypedDict, total=False):
+    """An agent as either product keeps it; each product reads its own fields (Freshdesk ``role_ids``,
+    Freshservice ``roles``)."""
+
+    id: int
+    name: str
+    email: str
+    first_name: str
+    last_name: str
+    type: str  # Freshdesk: "support_agent", "field_agent", or "contact" (a customer's key)
+    occasional: bool
+    available: bool
+    ticket_scope: int  # Freshdesk: 1 global, 2 group, 3 restricted
+    role_ids: list[int]  # Freshdesk
+    group_ids: list[int]
+    roles: list[dict]  # Freshservice: role_id, assignment_scope, groups
+    active: bool
+    api_access: bool  # Freshservice: False refuses the key (its role has no API access)
+    admin: bool
+    requester: bool  # Freshservice: the key is a requester's, not an agent's
+    omit: list[str]  # fields the reply leaves out (older API versions, proxies)
+
+
+class FreshworksScenario(Scenario, total=False):
+    """What the Freshdesk and Freshservice emulators' states share."""
+
+    agents: dict[str, FreshworksAgent]  # API key -> the agent
+    roles: dict[str, FreshworksRole]  # role id -> the role
+    suspended: bool  # the account is suspended (403 account_suspended)
+    roles_visible_to_agents: bool  # an agent that is not an admin may read roles
+
+
 class FreshworksEmulator(Emulator):
     """Scenario keys: ``agents`` (API key -> agent facts), ``suspended`` (the account is suspended)."""
+
+    scenario_type = FreshworksScenario
 
     def error(self, status: int, request: Request) -> Response:
         code, message = ERRORS.get(status, ("", "Error"))

@@ -9,7 +9,9 @@ tokens: the workspace then no longer appears in /workspaces for that token.
 
 from __future__ import annotations
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from typing import TypedDict
+
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 HELP = "For more information on API status codes and how to handle them, read the docs on errors: " \
        "https://developers.asana.com/docs/errors"
@@ -20,11 +22,38 @@ _MESSAGES = {401: "Not Authorized", 402: "This feature is only available to prem
              500: "Server Error"}
 
 
+class AsanaUser(TypedDict, total=False):
+    name: str
+    email: str
+
+
+class AsanaMembership(TypedDict, total=False):
+    is_admin: bool
+    is_guest: bool
+    is_active: bool
+
+
+class AsanaWorkspace(TypedDict, total=False):
+    name: str
+    is_organization: bool
+    pat_blocked: bool  # the organisation does not accept personal access tokens
+    members: dict[str, AsanaMembership]  # user gid -> the membership
+
+
+class AsanaScenario(Scenario, total=False):
+    """The Asana emulator's state."""
+
+    tokens: dict[str, str]  # personal access token -> user gid
+    users: dict[str, AsanaUser]  # gid -> the user
+    workspaces: dict[str, AsanaWorkspace]  # gid -> the workspace
+
+
 class AsanaEmulator(Emulator):
     """Scenario keys: ``tokens`` (token -> user gid), ``users``, ``workspaces`` (gid -> name, pat_blocked, and
     ``members``: user gid -> membership facts, ``None`` for not a member)."""
 
     tracker = "asana"
+    scenario_type = AsanaScenario
     demo_secrets = {"token": DEMO_TOKEN}
     demo_login = DemoLogin(scope=("Acme Corp",))
 

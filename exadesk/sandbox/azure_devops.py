@@ -22,8 +22,10 @@ Wire format: by default replies are what the service itself sends ({"count", "va
 from __future__ import annotations
 
 import hashlib
+from typing import TypedDict
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
+                                 route)
 
 DEMO_PAT = "sbxdemo2patforexadesk7azuredevops2emulatoronly3abcde"  # 52 chars of [a-z2-7], made up
 OTHER_ORG_PAT = "sbxotherorg2pat7notforthisorganisation3emulatoronly2"
@@ -71,6 +73,37 @@ def descriptor_text(value) -> str:
     return str(value)
 
 
+class AzureDevOpsPat(TypedDict, total=False):
+    user: str  # the user id
+    collections: list[str]  # the organisations or collections it is valid in
+    scopes: list[str]  # its scopes (all that ExaDesk reads when absent)
+
+
+class AzureDevOpsUser(TypedDict, total=False):
+    name: str
+    account: str  # the sign-in name
+    groups: list[str]  # groups the user is a direct member of
+
+
+class AzureDevOpsProject(TypedDict, total=False):
+    id: str
+    description: str
+
+
+class AzureDevOpsScenario(Scenario, total=False):
+    """The Azure DevOps emulator's state."""
+
+    collection: str  # the organisation (Services) or collection (Server) the address names
+    pats: dict[str, AzureDevOpsPat]  # personal access token -> the token
+    users: dict[str, AzureDevOpsUser]  # id -> the user
+    groups: dict[str, list[str]]  # group -> the groups it is a member of (nesting)
+    projects: dict[str, AzureDevOpsProject]  # name -> the project
+    wire: str  # "service" (what the service sends, the default) or "documented" (what the API description says)
+    signin_203: bool  # answer every credential with 203 and the sign-in page
+    conditional_access: bool  # refuse a known token for conditional access (VS403463)
+    iis_basic_auth: bool  # IIS answers 401 to Basic before Azure DevOps Server sees it
+
+
 class AzureDevOpsEmulator(Emulator):
     """Scenario keys: ``collection``, ``pats`` (token -> user id and the collections it is for), ``users``
     (id -> name, account, groups; a group not in ``groups`` does not exist and is ignored), ``groups`` (group ->
@@ -78,6 +111,7 @@ class AzureDevOpsEmulator(Emulator):
     field-note switches ``signin_203``, ``conditional_access``, ``iis_basic_auth``."""
 
     tracker = "azure_devops"
+    scenario_type = AzureDevOpsScenario
     demo_secrets = {"token": DEMO_PAT}
     demo_login = DemoLogin(scope=("Website",))
 

@@ -7,7 +7,7 @@ GET /api/v2/roles/{id} (administrators only; others get 403 access_denied), GET 
 
 from __future__ import annotations
 
-from exadesk.sandbox._freshworks import FreshworksEmulator
+from exadesk.sandbox._freshworks import FreshworksEmulator, FreshworksScenario
 from exadesk.sandbox.kit import Request, Response, json_response, route
 
 DEMO_KEY = "FdDemo0Proxy0Key0Sbx1"
@@ -38,10 +38,17 @@ TICKET_FIELDS = [
 ]
 
 
+class FreshdeskScenario(FreshworksScenario, total=False):
+    """The Freshdesk emulator's state."""
+
+    ticket_fields_denied: bool  # /ticket_fields answers 403
+
+
 class FreshdeskEmulator(FreshworksEmulator):
     """Scenario keys: ``agents`` (key -> agent), ``roles`` (id -> role), ``ticket_fields_denied``."""
 
     tracker = "freshdesk"
+    scenario_type = FreshdeskScenario
     demo_secrets = {"api_key": DEMO_KEY}
 
     def default_scenario(self) -> dict:

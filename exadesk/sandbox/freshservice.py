@@ -9,7 +9,7 @@ is refused like any bad key (401 invalid_credentials); the ``disabled_message`` 
 
 from __future__ import annotations
 
-from exadesk.sandbox._freshworks import FreshworksEmulator
+from exadesk.sandbox._freshworks import FreshworksEmulator, FreshworksScenario
 from exadesk.sandbox.kit import Request, Response, json_response, route
 
 DEMO_KEY = "FsDemo0Proxy0Key0Sbx1"
@@ -43,10 +43,18 @@ _SCOPE_LEVEL = {"entire_helpdesk": "Global Access", "member_groups": "Group Acce
                 "specified_groups": "Group Access", "assigned_items": "Restricted Access"}
 
 
+class FreshserviceScenario(FreshworksScenario, total=False):
+    """The Freshservice emulator's state."""
+
+    fields_denied: bool  # the ticket form fields answer 403
+    disabled_message: bool  # a refused key gets the "Your API key is disabled" sentence
+
+
 class FreshserviceEmulator(FreshworksEmulator):
     """Scenario keys: ``agents`` (key -> agent with ``api_access``), ``roles``, ``fields_denied``."""
 
     tracker = "freshservice"
+    scenario_type = FreshserviceScenario
     demo_secrets = {"api_key": DEMO_KEY}
 
     def default_scenario(self) -> dict:

@@ -15,21 +15,63 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import TypedDict
 
 from exadesk import clock
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DOCS = "https://docs.github.com/rest"
 DEMO_CLASSIC = "ghp_" + "Demo0Classic0Token0For0ExaDesk0Sbx1"[:36].ljust(36, "0")
 DEMO_FINE = "github_pat_" + "11DEMO0FINE0GRAINED0TOKEN0EXADESK0SANDBOX"
 
 
+class GitHubToken(TypedDict, total=False):
+    """A token and the account it signs in as."""
+
+    login: str
+    name: str
+    email: str
+    id: int
+    kind: str  # "classic" or "fine_grained"
+    scopes: list[str]  # a classic token's OAuth scopes
+    repos: list[str]  # the repositories (owner/name) a fine-grained token was given
+    org_permissions: dict[str, str]  # a fine-grained token's organisation permissions ({"members": "read"})
+    expires: str  # as GitHub's github-authentication-token-expiration header writes it
+
+
+class GitHubInvitation(TypedDict, total=False):
+    invitee: str  # login
+    permissions: str  # the role offered
+
+
+class GitHubRepo(TypedDict, total=False):
+    id: int
+    private: bool
+    owner_type: str  # "Organization" or "User"
+    collaborators: dict[str, str]  # login -> role
+    invitations: dict[str, GitHubInvitation]  # invitation id -> the invitation
+    permissions_sent: bool  # False leaves out the optional permissions object
+
+
+class GitHubOrg(TypedDict, total=False):
+    members: dict[str, str]  # login -> "admin" or "member"
+    saml: bool  # the organisation enforces SAML single sign-on
+    sso_authorised: list[str]  # tokens authorised for it
+
+
+class GitHubScenario(Scenario, total=False):
+    """The GitHub emulator's state."""
+
+    tokens: dict[str, GitHubToken]
+    repos: dict[str, GitHubRepo]  # owner/name -> the repository
+    orgs: dict[str, GitHubOrg]  # login -> the organisation
+
+
 class GitHubEmulator(Emulator):
-    """Scenario keys: ``tokens`` (token -> user and token facts; fine-grained ones with ``org_permissions``),
-    ``repos`` (``permissions_sent``: False leaves out the optional ``permissions`` object; ``collaborators``;
-    ``invitations``: id -> ``invitee``, ``permissions``), ``orgs``."""
+    """GitHub's REST and GraphQL APIs over a :class:`GitHubScenario`."""
 
     tracker = "github"
+    scenario_type = GitHubScenario
     demo_secrets = {"token": DEMO_CLASSIC}
     demo_login = DemoLogin(scope=("acme/website",))
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import secrets
 import xml.etree.ElementTree as ET
+from typing import TypedDict
 from xml.sax.saxutils import quoteattr
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, route
 
 DEMO_USER = "alm_admin"
 DEMO_PASSWORD = "Demo-Alm-Sbx-Pass-7Q"
@@ -29,6 +30,24 @@ def _xml(body: str, status: int = 200, **headers: str) -> Response:
                     {k.replace("_", "-"): v for k, v in headers.items()}, "application/xml")
 
 
+class HpAlmUser(TypedDict, total=False):
+    password: str
+    projects: list[str]  # DOMAIN/Project the user may sign in to
+    admin_of: list[str]  # DOMAIN/Project where the user is in TDAdmin
+    groups: dict[str, list[str]]  # DOMAIN/Project -> the user's groups there, where they differ from admin_of
+    site_admin: bool  # may use Site Administration
+
+
+class HpAlmScenario(Scenario, total=False):
+    """The HP ALM/QC emulator's state."""
+
+    users: dict[str, HpAlmUser]  # user name -> the user
+    domains: dict[str, list[str]]  # domain -> its projects
+    drop_session_cookie: bool  # a proxy strips the QCSession cookie
+    licenses_free: bool  # a licence is free for the session
+    groups_sent: bool  # False: the user reply leaves the group names out
+
+
 class HpAlmEmulator(Emulator):
     """Scenario keys: ``users`` (name -> password, projects, admin_of projects, groups {project: names} where
     they differ from TDAdmin in admin_of and Viewer elsewhere, site_admin), ``domains`` (domain -> projects),
@@ -36,6 +55,7 @@ class HpAlmEmulator(Emulator):
     leaves the group names out of the user reply)."""
 
     tracker = "hp_alm"
+    scenario_type = HpAlmScenario
     demo_secrets = {"password": DEMO_PASSWORD}
     demo_login = DemoLogin(user=DEMO_USER, scope=("DEFAULT/Sync_Project",))
 

@@ -13,7 +13,7 @@ and issuesecurityschemes/{id} (its levels).
 from __future__ import annotations
 
 from exadesk.sandbox import _jira
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DEMO_EMAIL = "site-admin@example.com"
 DEMO_TOKEN = "ATATT3xFfGF0DemoSandboxTokenForExaDesk0nly0ab12cd34ef56gh78ij90=A1B2C3D4"
@@ -31,6 +31,22 @@ ROLE_GRANTS = ("ADMINISTER_PROJECTS", "BROWSE_PROJECTS", "MANAGE_SPRINTS_PERMISS
                "VIEW_DEV_TOOLS")
 
 
+class JiraCloudScenario(Scenario, total=False):
+    """The Jira Cloud emulator's state."""
+
+    cloud_id: str
+    admin: dict  # the signed-in person: email, token, password, displayName, administer, groups, ...
+    people: dict[str, dict]  # more accounts by account id
+    more_users: int  # extra made-up accounts in the user search (paging)
+    groups: list[str]
+    scoped_tokens: list[str]  # API tokens with scopes (they go through api.atlassian.com)
+    app_user: dict  # the integration's app account: present, active, displayName, groups
+    addons_role_deleted: bool  # the atlassian-addons-project-access role no longer exists
+    projects: dict[str, dict]  # key -> id, name, scheme, role_members, security_scheme
+    security_schemes: dict[str, dict]  # id -> name, levels
+    schemes: dict[str, dict]  # permission scheme id -> name, revoked, grants
+
+
 class JiraCloudEmulator(Emulator):
     """Scenario keys: ``admin`` (email, token, password, ``administer``, ``groups``, ``project_admin``: project
     keys, ``browse_users``), ``people`` (more accounts by email, same shape plus ``accountId``), ``groups`` (the
@@ -42,6 +58,7 @@ class JiraCloudEmulator(Emulator):
     group membership."""
 
     tracker = "jira_cloud"
+    scenario_type = JiraCloudScenario
     demo_secrets = {"api_token": DEMO_TOKEN}
     demo_login = DemoLogin(user=DEMO_EMAIL, scope=("SUP",))
 

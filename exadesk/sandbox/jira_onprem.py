@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from exadesk.sandbox import _jira
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DEMO_PAT = "NDU2OTk1NTY0ODk3OkRlbW9QYXRGb3JFeGFEZXNrU2J4MQ"[:44]
 DEMO_PASSWORD = "sandbox-Demo-password-41"
@@ -33,6 +33,23 @@ GLOBAL = {"ADMINISTER": "Jira Administrators", "SYSTEM_ADMIN": "Jira System Admi
           "USER_PICKER": "Browse Users"}
 
 
+class JiraOnPremScenario(Scenario, total=False):
+    """The Jira on-premise emulator's state."""
+
+    version: str  # Jira's version, as serverInfo sends it
+    pats: bool  # personal access tokens exist (Jira 8.14 and later)
+    user: dict  # the proxy user: name, key, password, pat, admin, system_admin, active, groups, ...
+    people: dict[str, dict]  # more users by name
+    groups: list[str]
+    captcha_after: int  # failed sign-ins before Jira asks for a CAPTCHA
+    captcha_status: int  # the status of that answer
+    failed_logins: int  # failed sign-ins so far
+    jsm: bool  # Jira Service Management is installed
+    omit_permissions: list[str]  # permissions mypermissions leaves out
+    projects: dict[str, dict]  # key -> id, name, scheme, denied, visible, service_desk, agent
+    schemes: dict[str, dict]  # permission scheme id -> name, grants
+
+
 class JiraOnPremEmulator(Emulator):
     """Scenario keys: ``user`` (the proxy user, its password and PAT, ``admin``/``system_admin``, ``groups``,
     ``project_admin``: project keys), ``people`` (more accounts by user name, same shape), ``groups`` (the
@@ -43,6 +60,7 @@ class JiraOnPremEmulator(Emulator):
     Service Management installed)."""
 
     tracker = "jira_onprem"
+    scenario_type = JiraOnPremScenario
     demo_secrets = {"token": DEMO_PAT}
     demo_login = DemoLogin(scope=("SUP",))
 

@@ -1,7 +1,9 @@
 """The emulator kit: loopback HTTP servers that speak a tracker's API.
 
 An emulator is a subclass of :class:`Emulator` that declares routes with
-:func:`route` and reads its state from a scenario dict. The kit adds what
+:func:`route` and reads its state from a scenario dict, typed by the emulator's
+:attr:`Emulator.scenario_type` (a TypedDict) and checked when the emulator is made:
+a misspelt key fails loudly instead of silently doing nothing. The kit adds what
 every emulator needs: a free port, a request log (credentials recorded only
 as digests), and misbehaviours on request (``scenario["fault"]``).
 
@@ -22,9 +24,11 @@ import ssl
 import sys
 import threading
 import time
+import types
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar, NotRequired, Required, TypedDict, Union, get_args, get_origin, \
+    get_type_hints, is_typeddict
 from urllib.parse import parse_qs, urlsplit
 
 log = logging.getLogger(__name__)
@@ -34,6 +38,57 @@ FAULTS = (
     "401", "403", "404", "429", "500", "login_page", "sso_redirect", "invalid_json", "slow",
     "truncated", "huge", "wrong_content_type", "wrong_shape", "null_body", "hang",
 )
+
+
+class Fault(TypedDict, total=False):
+    """A misbehaviour on request: ``kind`` from :data:`FAULTS`, only on paths matching ``path``, ``times`` times."""
+
+    kind: Required[str]
+    path: str  # a regular expression searched in the request path
+    times: int  # how many requests misbehave; every one when absent
+    delay: float  # seconds, for "slow"
+    retry_after: int  # seconds, for "429"
+    _used: int  # the kit's own count of the requests that misbehaved
+
+
+class Scenario(TypedDict, total=False):
+    """What every emulator's scenario may hold; each emulator's own TypedDict extends it with its keys."""
+
+    fault: str | Fault  # a name from FAULTS, or a Fault
+
+
+class ScenarioError(ValueError):
+    """A scenario holds a key its emulator does not know (most often a misspelt one)."""
+
+
+def check_scenario(kind: type, scenario: dict, where: str = "scenario") -> None:
+    """Raise :class:`ScenarioError` naming the first key of ``scenario`` that ``kind`` (a TypedDict) does not
+    declare, and the known ones. Records typed as TypedDicts inside it (directly, in a list or as the values of a
+    dict) are checked the same way."""
+    known = get_type_hints(kind)
+    for key, value in scenario.items():
+        if key not in known:
+            raise ScenarioError(f"The {where} has no key {key!r}; known keys: {', '.join(sorted(known))}.")
+        _check_value(known[key], value, f"{where}[{key!r}]")
+
+
+def _check_value(hint: Any, value: Any, where: str) -> None:
+    """Check ``value`` against the TypedDicts that ``hint`` names (other types are the emulator's business)."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Required, NotRequired):
+        _check_value(args[0], value, where)
+    elif is_typeddict(hint) and isinstance(value, dict):
+        check_scenario(hint, value, where)
+    elif origin is dict and len(args) == 2 and isinstance(value, dict):
+        for key, item in value.items():
+            _check_value(args[1], item, f"{where}[{key!r}]")
+    elif origin is list and args and isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_value(args[0], item, f"{where}[{index}]")
+    elif origin in (Union, types.UnionType):
+        records = [a for a in args if is_typeddict(a)]
+        if records and isinstance(value, dict):
+            check_scenario(records[0], value, where)
 
 
 @dataclass
@@ -165,6 +220,8 @@ class Emulator:
     """
 
     tracker = ""
+    #: The scenario's keys and their types: a scenario with any other key is refused when the emulator is made.
+    scenario_type: ClassVar[type] = Scenario
     #: Made-up demo credentials: secret field -> value; and the rest of the demo sign-in as data (which method, the
     #: proxy user's name, the projects in scope). The window's sandbox demo builds its instances from these;
     #: ``exadesk sandbox`` prints them as ``exadesk check`` arguments (:attr:`demo_args`).
@@ -177,7 +234,9 @@ class Emulator:
         return self.demo_login.check_args()
 
     def __init__(self, scenario: dict | None = None, *, host: str = "127.0.0.1", port: int = 0, tls: bool = False):
+        check_scenario(self.scenario_type, scenario or {}, f"{type(self).__name__} scenario")
         self.scenario = deep_merge(self.default_scenario(), scenario or {})
+        check_scenario(self.scenario_type, self.scenario, f"{type(self).__name__} default scenario")
         self.requests: list[Request] = []
         self._lock = threading.Lock()
         self._routes = self._collect_routes()
@@ -200,6 +259,8 @@ class Emulator:
         return f"{scheme}://127.0.0.1:{self.port}"
 
     def start(self) -> "Emulator":
+        # A key set on ``self.scenario`` after the emulator was made is checked too, before the first request.
+        check_scenario(self.scenario_type, self.scenario, f"{type(self).__name__} scenario")
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name=f"emulator-{self.tracker}", daemon=True)
         self._thread.start()

@@ -22,10 +22,12 @@ import base64
 import hashlib
 import re
 import secrets as _secrets
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from exadesk import clock
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
+                                 route)
 
 ORG_ID = "00D5g000004Sbx1EAC"
 USER_ID = "0055g00000ExaDsAAB"
@@ -56,6 +58,50 @@ _GROUP_MEMBERS = (r"SELECT Id FROM GroupMember WHERE GroupId = '(?P<group>[A-Za-
                   r"AND UserOrGroupId = '(?P<user>[A-Za-z0-9]{15,18})'")
 
 
+class SalesforceUser(TypedDict, total=False):
+    username: str
+    name: str
+    email: str
+    user_type: str  # "Standard", ...
+    profile: dict  # the profile's Name and its Permissions* flags
+    api_via_permission_set: bool  # API Enabled comes from a permission set, not the profile
+
+
+class SalesforcePermissionSet(TypedDict, total=False):
+    PermissionsModifyAllData: bool
+    PermissionsCustomizeApplication: bool
+    PermissionsApiEnabled: bool
+    assignees: list[str]  # user ids
+
+
+class SalesforceGroup(TypedDict, total=False):
+    id: str
+    type: str  # "Regular" (the default), "Organization", ...
+    members: list[str]  # user ids
+
+
+class SalesforceOrg(TypedDict, total=False):
+    api_enabled: bool  # False: every REST call answers API_DISABLED_FOR_ORG
+    requests_used_up: bool  # the daily API request limit is reached
+    daily_max: int
+    daily_remaining: int
+    limits_visible: bool  # /limits answers (it needs View Setup)
+
+
+class SalesforceScenario(Scenario, total=False):
+    """The Salesforce emulator's state."""
+
+    tokens: dict[str, str]  # access token -> user id
+    oauth: dict  # clients, the browser step (consent, browser_user), codes, refresh tokens, device flow
+    expired: list[str]  # access tokens that have expired
+    userinfo_scope: bool  # the tokens carry the scope that userinfo needs
+    users: dict[str, SalesforceUser]  # id -> the user
+    permission_sets: dict[str, SalesforcePermissionSet]  # name -> the permission set
+    groups: dict[str, SalesforceGroup]  # developer name -> the group
+    org: SalesforceOrg
+    objects: dict[str, dict]  # name -> its describe
+
+
 class SalesforceEmulator(Emulator):
     """Scenario keys: ``tokens`` (token -> user id), ``expired`` (tokens past the session timeout),
     ``users`` (id -> facts and profile), ``org`` (api_enabled, limits, requests_used_up: the 24-hour limit is
@@ -64,6 +110,7 @@ class SalesforceEmulator(Emulator):
     ``permission_sets`` (name -> permissions and assignee ids), ``groups`` (DeveloperName -> id, type, member ids)."""
 
     tracker = "salesforce"
+    scenario_type = SalesforceScenario
     demo_secrets = {"access_token": DEMO_TOKEN}
     demo_login = DemoLogin(scope=("Case",))
 

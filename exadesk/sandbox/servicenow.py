@@ -22,10 +22,12 @@ import base64
 import hashlib
 import secrets as _secrets
 from datetime import timedelta
+from typing import TypedDict
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk import clock
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, html_response, json_response, route
+from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
+                                 route)
 
 DEMO_PASSWORD = "Sbx-ServiceNow-Demo-Pw-7319"
 DEMO_CLIENT_ID = "5e1f0c9b2a7d4e3f8a6b1c0d9e8f7a65"
@@ -70,6 +72,122 @@ def _stamp(days: float) -> str:
     return (clock.now() + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
 
 
+# -- the system tables, built from the scenario's users, groups, plugins, ACLs and OAuth clients ------------------
+
+
+def _flag(value) -> str:
+    """ServiceNow's Table API sends booleans as the strings "true" and "false"."""
+    return str(bool(value)).lower()
+
+
+def _sys_user(s: dict) -> list[dict]:
+    return [{"sys_id": u.get("sys_id", ""), "user_name": name, "name": u.get("name", name),
+             "email": u.get("email", ""), "active": str(u.get("active", True)).lower(),
+             "web_service_access_only": _flag(u.get("web_service_access_only")),
+             "locked_out": _flag(u.get("locked_out"))}
+            for name, u in s["users"].items()]
+
+
+def _sys_user_role(s: dict) -> list[dict]:
+    names = {r for u in s["users"].values() for r in u.get("roles", [])}
+    names |= {r for acl in s["write_acls"].values() for a in acl for r in a["roles"]}
+    names |= set(s.get("role_catalogue", ()))
+    return [{"sys_id": f"role-{n}", "name": n} for n in sorted(names)]
+
+
+def _sys_user_has_role(s: dict) -> list[dict]:
+    return [{"sys_id": f"uhr-{name}-{r}", "user": u.get("sys_id", ""), "role": f"role-{r}",
+             "state": "active", "inherited": "false"}
+            for name, u in s["users"].items() for r in u.get("roles", [])]
+
+
+def _sys_user_group(s: dict) -> list[dict]:
+    return [{"sys_id": g.get("sys_id") or f"group-{name}", "name": name,
+             "active": str(g.get("active", True)).lower()} for name, g in s["groups"].items()]
+
+
+def _sys_user_grmember(s: dict) -> list[dict]:
+    users = s["users"]
+    return [{"sys_id": f"grm-{name}-{member}", "group": g.get("sys_id") or f"group-{name}",
+             "user": users.get(member, {}).get("sys_id", "")}
+            for name, g in s["groups"].items() for member in g.get("members", [])]
+
+
+def _v_plugin(s: dict) -> list[dict]:
+    return [{"sys_id": f"plugin-{pid}", "id": pid, "name": p["name"], "active": p["active"]}
+            for pid, p in s["plugins"].items() if p]
+
+
+def _sys_security_acl(s: dict) -> list[dict]:
+    return [{"sys_id": a["sys_id"], "name": t, "operation": "write", "type": "record", "active": "true"}
+            for t, acls in s["write_acls"].items() for a in acls]
+
+
+def _sys_security_acl_role(s: dict) -> list[dict]:
+    return [{"sys_id": f"aclr-{a['sys_id']}-{r}", "sys_security_acl": a["sys_id"], "sys_user_role": f"role-{r}"}
+            for acls in s["write_acls"].values() for a in acls for r in a["roles"]]
+
+
+def _oauth_entity(s: dict) -> list[dict]:
+    return [{"sys_id": f"entity-{cid}", "client_id": cid, "name": c["name"],
+             "refresh_token_lifespan": str(c["refresh_token_lifespan"]),
+             "access_token_lifespan": str(c["access_token_lifespan"])}
+            for cid, c in s["oauth"]["clients"].items()]
+
+
+def _oauth_credential(s: dict) -> list[dict]:
+    users = s["users"]
+    return [{"sys_id": f"cred-{i}", "type": "refresh_token", "user": users.get(t["user"], {}).get("sys_id", ""),
+             "peer": f"entity-{t['client_id']}", "expires": _stamp(t.get("expires_in_days", 0))}
+            for i, t in enumerate(s["oauth"]["refresh_tokens"].values())]
+
+
+#: Tables whose records the emulator derives from the scenario; any other table reads ``scenario["tables"]``.
+_SYSTEM_TABLE_ROWS = {
+    "sys_user": _sys_user, "sys_user_role": _sys_user_role, "sys_user_has_role": _sys_user_has_role,
+    "sys_user_group": _sys_user_group, "sys_user_grmember": _sys_user_grmember, "v_plugin": _v_plugin,
+    "sys_security_acl": _sys_security_acl, "sys_security_acl_role": _sys_security_acl_role,
+    "oauth_entity": _oauth_entity, "oauth_credential": _oauth_credential,
+}
+
+
+class ServiceNowUser(TypedDict, total=False):
+    sys_id: str
+    name: str
+    email: str
+    password: str
+    active: bool
+    locked_out: bool
+    password_needs_reset: bool
+    sso_only: bool  # signs in only through single sign-on: no password works
+    web_service_access_only: bool
+    roles: list[str]
+
+
+class ServiceNowGroup(TypedDict, total=False):
+    sys_id: str
+    members: list[str]  # user names
+    active: bool
+
+
+class ServiceNowScenario(Scenario, total=False):
+    """The ServiceNow emulator's state."""
+
+    users: dict[str, ServiceNowUser]  # user name -> the user
+    groups: dict[str, ServiceNowGroup]  # name -> the group
+    plugins: dict[str, dict]  # plugin id -> name, active
+    tables: dict[str, list[dict]]  # any other table -> its records
+    acls: dict[str, dict]  # table -> the roles that may read (and write) it; [] for any signed-in user
+    table_acls: dict[str, list[str]]  # table -> the roles without which the whole table answers 403
+    write_acls: dict[str, list[dict]]  # table -> its sys_security_acl records (sys_id, roles)
+    refuse: list[str]  # tables that answer 403 to everyone
+    oauth: dict  # clients, refresh tokens, the browser step (consent, browser_user), codes
+    basic_auth_restricted: bool  # Basic authentication needs snc_basic_auth_api_access
+    hibernating: bool  # a developer instance asleep: every request gets the hibernation page
+    role_catalogue: list[str]  # roles that exist though nobody in users holds them
+    _access_tokens: dict[str, dict]  # the emulator's own record of the access tokens it issued
+
+
 class ServiceNowEmulator(Emulator):
     """Scenario keys: ``users`` (user name -> password, roles, flags), ``roles``, ``plugins``, ``tables``
     (records), ``groups`` (name -> members, active), ``acls`` (row-level: table -> {read/write: roles; [] =
@@ -79,6 +197,7 @@ class ServiceNowEmulator(Emulator):
     ``oauth`` (clients, refresh tokens), ``basic_auth_restricted``, ``hibernating``."""
 
     tracker = "servicenow"
+    scenario_type = ServiceNowScenario
     demo_secrets = {"password": DEMO_PASSWORD}
     demo_login = DemoLogin(user="exalate.proxy")
 
@@ -259,51 +378,10 @@ class ServiceNowEmulator(Emulator):
 
     def _table_rows(self, table: str) -> list[dict]:
         """Every record of a table as the instance stores it (before ACLs)."""
-        s = self.scenario
-        if table == "sys_user":
-            return [{"sys_id": u.get("sys_id", ""), "user_name": name, "name": u.get("name", name),
-                     "email": u.get("email", ""), "active": str(u.get("active", True)).lower(),
-                     "web_service_access_only": str(bool(u.get("web_service_access_only"))).lower(),
-                     "locked_out": str(bool(u.get("locked_out"))).lower()}
-                    for name, u in s["users"].items()]
-        if table == "sys_user_role":
-            names = {r for u in s["users"].values() for r in u.get("roles", [])}
-            names |= {r for acl in s["write_acls"].values() for a in acl for r in a["roles"]}
-            names |= set(s.get("role_catalogue", ()))
-            return [{"sys_id": f"role-{n}", "name": n} for n in sorted(names)]
-        if table == "sys_user_has_role":
-            return [{"sys_id": f"uhr-{name}-{r}", "user": u.get("sys_id", ""), "role": f"role-{r}",
-                     "state": "active", "inherited": "false"}
-                    for name, u in s["users"].items() for r in u.get("roles", [])]
-        if table == "sys_user_group":
-            return [{"sys_id": g.get("sys_id") or f"group-{name}", "name": name,
-                     "active": str(g.get("active", True)).lower()} for name, g in s["groups"].items()]
-        if table == "sys_user_grmember":
-            users = s["users"]
-            return [{"sys_id": f"grm-{name}-{member}", "group": g.get("sys_id") or f"group-{name}",
-                     "user": users.get(member, {}).get("sys_id", "")}
-                    for name, g in s["groups"].items() for member in g.get("members", [])]
-        if table == "v_plugin":
-            return [{"sys_id": f"plugin-{pid}", "id": pid, "name": p["name"], "active": p["active"]}
-                    for pid, p in s["plugins"].items() if p]
-        if table == "sys_security_acl":
-            return [{"sys_id": a["sys_id"], "name": t, "operation": "write", "type": "record", "active": "true"}
-                    for t, acls in s["write_acls"].items() for a in acls]
-        if table == "sys_security_acl_role":
-            return [{"sys_id": f"aclr-{a['sys_id']}-{r}", "sys_security_acl": a["sys_id"],
-                     "sys_user_role": f"role-{r}"} for acls in s["write_acls"].values() for a in acls
-                    for r in a["roles"]]
-        if table == "oauth_entity":
-            return [{"sys_id": f"entity-{cid}", "client_id": cid, "name": c["name"],
-                     "refresh_token_lifespan": str(c["refresh_token_lifespan"]),
-                     "access_token_lifespan": str(c["access_token_lifespan"])}
-                    for cid, c in s["oauth"]["clients"].items()]
-        if table == "oauth_credential":
-            users = s["users"]
-            return [{"sys_id": f"cred-{i}", "type": "refresh_token", "user": users.get(t["user"], {}).get("sys_id", ""),
-                     "peer": f"entity-{t['client_id']}", "expires": _stamp(t.get("expires_in_days", 0))}
-                    for i, t in enumerate(s["oauth"]["refresh_tokens"].values())]
-        return [dict(r) for r in s["tables"].get(table, [])]
+        rows = _SYSTEM_TABLE_ROWS.get(table)
+        if rows is not None:
+            return rows(self.scenario)
+        return [dict(r) for r in self.scenario["tables"].get(table, [])]
 
     def _table_allowed(self, user: dict, table: str) -> bool:
         """The table-level ACL: False answers 403 User Not Authorized (admin passes every ACL)."""

@@ -16,9 +16,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets as _secrets
+from typing import TypedDict
 from urllib.parse import urlencode
 
-from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, json_response, route
+from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DEMO_EMAIL = "exalate-sync@acme.example"
 DEMO_API_TOKEN = "Zd3m0ApiT0kenF0rExaDeskSandb0x0000000001"
@@ -43,6 +44,44 @@ _FULL_ROLE = {
 }
 
 
+class ZendeskUser(TypedDict, total=False):
+    name: str
+    email: str
+    role: str  # "end-user", "agent" or "admin"
+    role_type: int | None  # 0 custom, 1 light agent, 2 chat agent, 4 admin, ...
+    custom_role_id: int | None
+    restricted_agent: bool
+    suspended: bool
+    denied: list[str]  # endpoints that answer 403 to this user ("custom_roles")
+    groups: list[int]  # the groups the user is a member of
+
+
+class ZendeskGroup(TypedDict, total=False):
+    name: str
+    deleted: bool
+    is_public: bool
+
+
+class ZendeskCustomRole(TypedDict, total=False):
+    name: str
+    role_type: int
+    configuration: dict  # the role's permissions, as Zendesk sends them
+    omit: list[str]  # configuration fields the reply leaves out
+
+
+class ZendeskScenario(Scenario, total=False):
+    """The Zendesk emulator's state."""
+
+    token_access: bool  # API token access is turned on in the Admin Center
+    api_tokens: dict[str, int]  # API token -> user id
+    oauth_tokens: dict[str, int]  # OAuth access token -> user id
+    oauth: dict  # clients, the browser step (consent, browser_user), codes, refresh tokens
+    users: dict[str, ZendeskUser]  # id -> the user
+    groups: dict[str, ZendeskGroup]  # id -> the group
+    custom_roles: dict[str, ZendeskCustomRole]  # id -> the role
+    per_page_max: int  # the largest page the list endpoints send
+
+
 class ZendeskEmulator(Emulator):
     """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
     ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration),
@@ -50,6 +89,7 @@ class ZendeskEmulator(Emulator):
     admins and its members), ``per_page_max`` (List Groups' page size cap, 100)."""
 
     tracker = "zendesk"
+    scenario_type = ZendeskScenario
     demo_secrets = {"api_token": DEMO_API_TOKEN}
     demo_login = DemoLogin(user=DEMO_EMAIL, scope=("Support",))
 

@@ -9,17 +9,18 @@ generic ones done here from the field patterns.
 
 from __future__ import annotations
 
-import re
 import threading
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Iterable, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 from exadesk import messages, strings
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, Problem
+# The address helpers live with the rules they serve; importers of this module keep finding them here.
+from exadesk.validation import (InputProblem, has_credentials, input_problems, normalise_url, origin,  # noqa: F401
+                                redact_url, site_url)
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk import oauth
@@ -468,160 +469,32 @@ def sign_in_method(profile: OAuthProfile, *, label: str, description: str, clien
         steps=tuple(steps), custom_page=SIGN_IN_PAGE, core_refreshes_token=True)
 
 
-# -- generic offline validation ----------------------------------------------------
+# -- generic offline validation (the rules themselves are exadesk.validation's, shared with the wizard) ----------
 
 
-def _loopback_http(url: str) -> bool:
-    from exadesk.http import is_loopback
-
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "https://[" and the like
-        return False
-    # https on loopback too: the emulators' TLS scenarios (self-signed certificate) run there.
-    return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
-
-
-def origin(url_or_parts, host: str | None = None) -> str:
-    """``scheme://host[:port]`` of an address; an IPv6 host keeps its brackets (``http://[::1]:8080``).
-
-    ``host`` replaces the address's own host name (already lower-cased, for example).
-    """
-    parts = urlsplit(url_or_parts) if isinstance(url_or_parts, str) else url_or_parts
-    name = parts.hostname or "" if host is None else host
-    if ":" in name:
-        name = f"[{name}]"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{name}{port}"
-
-
-def normalise_url(url: str) -> str:
-    """Trim what people paste: spaces, a trailing slash; add https:// when no scheme was typed."""
-    url = (url or "").strip()
-    if url and "://" not in url:
-        url = "https://" + url
-    return url.rstrip("/")
-
-
-def site_url(spec: TrackerSpec, url: str) -> str:
-    """The address as :func:`normalise_url` makes it, trimmed to the site address the tracker declares
-    (``UrlSpec.site``) when a page address was pasted from the browser."""
-    url = normalise_url(url)
-    if spec.url.site and "://" in url and not has_credentials(url):
-        scheme, rest = url.split("://", 1)
-        match = re.match(spec.url.site, rest, re.I)
-        if match and match.end() < len(rest) and rest[match.end()] in "/?#":
-            return f"{scheme}://{match.group(0).rstrip('/')}"
-    return url
-
-
-def _plain_http(url: str) -> bool:
-    """An http:// address that is not a loopback sandbox."""
-    try:
-        return urlsplit(url).scheme == "http" and not _loopback_http(url)
-    except ValueError:
-        return False
-
-
-def _authority(url: str) -> str:
-    return url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-
-
-def has_credentials(url: str) -> bool:
-    """True when an address carries ``user:password@`` before the host."""
-    return "@" in _authority(url or "")
-
-
-def redact_url(url: str) -> str:
-    """The address without any ``user:password@`` part, safe to store and show."""
-    if not has_credentials(url):
-        return url
-    authority = _authority(url)
-    return url.replace(authority, "****@" + authority.rsplit("@", 1)[1], 1)
+def _input_check(spec: TrackerSpec, problem: InputProblem) -> CheckResult:
+    """An input's problem as a failing check, with the id and title of that input's check."""
+    found = problem.problem()
+    if problem.input == "url":
+        check_id, title = f"{spec.id}.url", "Instance address"
+    elif problem.input == "auth_method":
+        check_id, title = f"{spec.id}.auth_method", "Sign-in method"
+    elif problem.input == "scope":
+        check_id, title = f"{spec.id}.scope", spec.scope.label
+    else:
+        check_id, title = f"{spec.id}.field.{problem.input}", problem.params["field"]
+    return CheckResult(id=check_id, status=Status.FAIL, title=title, detail=found.message, fix=found.next_step)
 
 
 def validate_target(spec: TrackerSpec, target: Target, *, require_scope: bool = True) -> list[CheckResult]:
     """Offline checks every tracker gets: the URL shape, each field's form, and a scope where one is required
-    (``require_scope=False`` for an administrator's own credential, whose checks need no scope)."""
-    from exadesk.validation import url_problem
+    (``require_scope=False`` for an administrator's own credential, whose checks need no scope).
 
-    results: list[CheckResult] = []
-    url = site_url(spec, target.url)
-    url_ok = bool(url)
-    refused = url_problem(target.url)  # the address as given: a page address is trimmed only after these rules
-    if refused is not None:  # the rules every entry point shares (add, the wizard, a bundle): no longer look further
-        results.append(CheckResult(id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
-                                   detail=refused.message, fix=refused.next_step))
-        url_ok = None
-    elif _plain_http(url):
-        # Credentials never travel over plain http; the person needs the https form of the same address.
-        secure = urlunsplit(urlsplit(url)._replace(scheme="https"))
-        results.append(CheckResult(
-            id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
-            detail=f"{url} uses plain http://, and ExaDesk sends credentials only over https.",
-            fix=(f"Expected: the https:// address, {secure}" if re.fullmatch(spec.url.pattern or ".*", secure, re.I)
-                 else f"Expected: {spec.url.hint}, with https://") + ".",
-        ))
-        url_ok = None
-    elif url_ok and not _loopback_http(url):
-        try:
-            parts = urlsplit(url)
-            url_ok = parts.scheme == "https" and bool(parts.hostname) and " " not in url
-            url_ok = url_ok and (parts.port is None or parts.port > 0)
-        except ValueError:  # a broken IPv6 bracket or a port out of range is just not an address
-            url_ok = False
-        if url_ok and spec.url.pattern:
-            url_ok = re.fullmatch(spec.url.pattern, url, re.I) is not None
-    if url_ok is not None and has_credentials(url):
-        # user:password@host would put a secret in the data file, reports and logs: refuse it, without echoing it.
-        results.append(CheckResult(
-            id=f"{spec.id}.url", status=Status.FAIL, title="Instance address",
-            detail="The address contains a user name or password before the host.",
-            fix=f"Remove the part before '@' and enter the credential in its own fields. Expected: {spec.url.hint}.",
-        ))
-        url_ok = None
-    if url_ok is not None:
-        results.append(CheckResult(
-            id=f"{spec.id}.url", status=Status.PASS if url_ok else Status.FAIL, title="Instance address",
-            detail=url if url_ok else f"{target.url!r} does not look like a {spec.name} address.",
-            fix="" if url_ok else f"Expected: {spec.url.hint} (for example {spec.url.example}).",
-        ))
-    try:
-        method = spec.auth_method(target.auth_method)
-    except KeyError:
-        known = ", ".join(m.id for m in spec.auth_methods)
-        results.append(CheckResult(id=f"{spec.id}.auth_method", status=Status.FAIL, title="Sign-in method",
-                                   detail=f"{spec.name} has no sign-in method {target.auth_method!r}.",
-                                   fix=f"Choose one of: {known}."))
-        return results
-    for fld in method.fields:
-        value = target.value(fld.name)
-        check_id = f"{spec.id}.field.{fld.name}"
-        expected = fld.hint or "a value"
-        if fld.example and not fld.secret:
-            expected += f" (for example {fld.example})"
-        if not value:
-            if fld.required:
-                results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
-                                           detail=f"{fld.label} is missing.", fix=f"Enter {expected}."))
-            continue
-        if value != value.strip():
-            results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
-                                       detail=f"{fld.label} starts or ends with a space (often a copy-paste slip).",
-                                       fix="Copy it again without the surrounding spaces."))
-        elif fld.pattern and not re.fullmatch(fld.pattern, value):
-            shown = "" if fld.secret else f" ({value!r})"
-            results.append(CheckResult(id=check_id, status=Status.FAIL, title=fld.label,
-                                       detail=f"{fld.label}{shown} does not have the expected form.",
-                                       fix=f"Expected: {expected}."))
-    if require_scope and spec.scope.missing(target.scope):
-        results.append(CheckResult(id=f"{spec.id}.scope", status=Status.FAIL, title=spec.scope.label,
-                                   detail=spec.scope.missing_sentence(spec.name) + ".",
-                                   fix=f"Expected: {spec.scope.hint or spec.scope.example}."))
-    if spec.scope.pattern:
-        bad = [s for s in target.scope if not re.fullmatch(spec.scope.pattern, s)]
-        if bad:
-            results.append(CheckResult(id=f"{spec.id}.scope", status=Status.FAIL, title=spec.scope.label,
-                                       detail=f"Not a valid entry: {', '.join(bad)}.",
-                                       fix=f"Expected: {spec.scope.hint or spec.scope.example}."))
+    A failing check for each of :func:`exadesk.validation.input_problems`, and a passing one for a usable address.
+    """
+    problems = input_problems(spec, target, require_scope=require_scope)
+    results = [_input_check(spec, p) for p in problems]
+    if not any(p.input == "url" for p in problems):
+        results.insert(0, CheckResult(id=f"{spec.id}.url", status=Status.PASS, title="Instance address",
+                                      detail=site_url(spec, target.url)))
     return results

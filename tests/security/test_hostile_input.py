@@ -137,14 +137,17 @@ def test_names_from_a_bundle_are_shown_escaped_by_dry_run_list_and_check(cli, tm
 
 
 def test_controls_in_an_old_data_file_are_escaped_on_the_terminal(cli):
-    """Names stored before this rule (or edited by hand) are written visibly by every command."""
+    """Names stored before this rule (or edited by hand) are written visibly by every command, which also finds
+    them by the name as shown; loading says once what it did."""
     ws = Workspace(name="Old\x1b]0;title\x07", instances=[
         Instance(tracker="github", name="Web\u202eexe", url="https://github.com", auth_method="classic")])
     Store().update(lambda d: d.workspaces.append(ws))
-    for argv in (("list",), ("workspace", "search", "Web"), ("history", "Web\u202eexe")):
+    for argv in (("list",), ("workspace", "search", "Web"), ("history", "Web\\u202eexe")):
         result = cli(*argv)
+        assert result.code == 0, result.err
         assert "\x1b" not in result.out and "\u202e" not in result.out and "\x07" not in result.out
         assert "\\x1b]0;title\\x07" in result.out or "Web\\u202eexe" in result.out
+        assert "held control characters" in result.err
 
 
 # -- item 11: one validation for every entry point --------------------------------------------------

@@ -1,12 +1,12 @@
-"""The main window: sidebar, instance page actions, first run, sandbox, settings, startup."""
+"""The main window: the catalogue, first run, instance page actions, the sandbox, geometry, names from old files."""
 
 from __future__ import annotations
 
 from exadesk import keychain, trackers
-from exadesk.model import Instance, InstanceState
+from exadesk.model import Instance, InstanceState, Workspace
 from exadesk.storage import Store
 from exadesk.ui.sidebar import ROLE_ID
-from tests.helpers.window import add_instance
+from tests.helpers.window import add_instance, sidebar_rows
 
 
 def test_catalogue_lists_every_tracker_and_marks_hp_alm_retired(qtbot, window):
@@ -99,3 +99,23 @@ def test_window_geometry_is_remembered(qtbot, session):
     second = MainWindow(session)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 510)
+
+
+def test_names_with_control_characters_from_an_old_file_are_shown_written_out(qtbot, memory_keyring):
+    """The window shows an older file's control characters escaped, as the command line does, and says so."""
+    from exadesk.ui.main_window import MainWindow
+    from exadesk.ui.session import Session
+
+    ws = Workspace(name="Old\x1b]0;title\x07", instances=[
+        Instance(tracker="github", name="Web\u202eexe", url="https://github.com", auth_method="classic")])
+    Store().update(lambda d: d.workspaces.append(ws))
+    session = Session()
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert "Web\\u202eexe" in sidebar_rows(win)
+    top = win.sidebar.tree.topLevelItem(0).text(0)
+    assert "Old\\x1b]0;title\\x07" in top and "\x1b" not in top
+    assert "held control characters" in win.statusBar().currentMessage()
+    session.shutdown()

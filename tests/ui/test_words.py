@@ -18,7 +18,8 @@ WINDOW_MODULES = ("app", "checks_table", "connection_dialog", "expiry_dialog", "
                   "fix_dialog", "main_window", "window_menus", "window_workspaces", "window_dialogs", "verify_all",
                   "problem_view", "sandbox_demo", "secret_dialog", "session",
                   "settings_dialog",
-                  "sidebar", "texts", "theme", "views", "walkthrough", "widgets", "wizard", "workers", "guide", "pages/__init__",
+                  "sidebar", "texts", "theme", "views", "walkthrough", "widgets", "wizard", "wizard_pages",
+                  "wizard_results", "workers", "guide", "pages/__init__",
                   "pages/freshservice_api_key")
 
 

@@ -35,83 +35,83 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../wizard.py" line="235"/>
+        <location filename="../wizard_pages.py" line="185"/>
         <source>Address and credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="236"/>
+        <location filename="../wizard_pages.py" line="186"/>
         <source>Each entry is checked as you type; nothing is sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="270"/>
+        <location filename="../wizard_pages.py" line="220"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="273"/>
+        <location filename="../wizard_pages.py" line="223"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="278"/>
-        <location filename="../wizard.py" line="282"/>
+        <location filename="../wizard_pages.py" line="228"/>
+        <location filename="../wizard_pages.py" line="232"/>
         <source>More options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="298"/>
+        <location filename="../wizard_pages.py" line="248"/>
         <source>Sign in with the &amp;browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="299"/>
+        <location filename="../wizard_pages.py" line="249"/>
         <source>Sign in with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="300"/>
+        <location filename="../wizard_pages.py" line="250"/>
         <source>Sign in as the proxy user in your browser and allow access; ExaDesk fills the refresh token and keeps it in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="303"/>
+        <location filename="../wizard_pages.py" line="253"/>
         <source>Instead of pasting a refresh token: fill the address and the client id, then sign in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="307"/>
+        <location filename="../wizard_pages.py" line="257"/>
         <source>Name in ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="309"/>
+        <location filename="../wizard_pages.py" line="259"/>
         <source>&amp;Name in ExaDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="312"/>
+        <location filename="../wizard_pages.py" line="262"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="316"/>
+        <location filename="../wizard_pages.py" line="266"/>
         <source>&amp;Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="347"/>
+        <location filename="../wizard_pages.py" line="297"/>
         <source>This is the sandbox&apos;s workspace. Your instance is kept when the sandbox restarts, but a workspace of your own keeps your work apart from the demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="388"/>
+        <location filename="../wizard_pages.py" line="338"/>
         <source>Saved in the keychain; leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="394"/>
+        <location filename="../wizard_pages.py" line="344"/>
         <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,22 +799,22 @@
 <context>
     <name>MethodPage</name>
     <message>
-        <location filename="../wizard.py" line="70"/>
+        <location filename="../wizard_pages.py" line="58"/>
         <source>How will {tracker} sign in?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="73"/>
+        <location filename="../wizard_pages.py" line="61"/>
         <source>Choose the administrator&apos;s credential ExaDesk signs in with to check the proxy user (the account the integration acts as); the proxy user needs none.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="76"/>
+        <location filename="../wizard_pages.py" line="64"/>
         <source>Choose the kind of credential the proxy user (the account the integration acts as) will use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="105"/>
+        <location filename="../wizard_pages.py" line="93"/>
         <source>This is an administrator&apos;s own credential, used to read settings; it is not the proxy user&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,72 +997,72 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="603"/>
+        <location filename="../wizard_results.py" line="111"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="615"/>
+        <location filename="../wizard_results.py" line="123"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="616"/>
+        <location filename="../wizard_results.py" line="124"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="646"/>
+        <location filename="../wizard_results.py" line="171"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="650"/>
+        <location filename="../wizard_results.py" line="176"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="652"/>
+        <location filename="../wizard_results.py" line="178"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="659"/>
+        <location filename="../wizard_results.py" line="182"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="664"/>
+        <location filename="../wizard_results.py" line="188"/>
         <source>Signed in as {who}. Proxy user checked: {proxy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="666"/>
+        <location filename="../wizard_results.py" line="190"/>
         <source>Signed in as {who}, the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="668"/>
+        <location filename="../wizard_results.py" line="191"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="679"/>
+        <location filename="../wizard_results.py" line="196"/>
         <source>“Verify again” runs the checks again; “Save for later” keeps the instance as prepared offline, with its secret in the keychain, to verify later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="683"/>
+        <location filename="../wizard_results.py" line="200"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="687"/>
+        <location filename="../wizard_results.py" line="203"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="655"/>
+        <location filename="../wizard_results.py" line="180"/>
         <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,63 +1318,63 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="721"/>
+        <location filename="../wizard.py" line="55"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="722"/>
+        <location filename="../wizard.py" line="56"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="728"/>
+        <location filename="../wizard.py" line="62"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="729"/>
+        <location filename="../wizard.py" line="63"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="730"/>
-        <location filename="../wizard.py" line="757"/>
+        <location filename="../wizard.py" line="64"/>
+        <location filename="../wizard.py" line="91"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="731"/>
+        <location filename="../wizard.py" line="65"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="732"/>
+        <location filename="../wizard.py" line="66"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="733"/>
+        <location filename="../wizard.py" line="67"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="886"/>
+        <location filename="../wizard.py" line="220"/>
         <source>The secret could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="888"/>
+        <location filename="../wizard.py" line="222"/>
         <source>&amp;Keep without its secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="889"/>
+        <location filename="../wizard.py" line="223"/>
         <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="891"/>
+        <location filename="../wizard.py" line="225"/>
         <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,37 +1472,37 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../wizard.py" line="437"/>
+        <location filename="../wizard_pages.py" line="387"/>
         <source>What will be synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="438"/>
+        <location filename="../wizard_pages.py" line="388"/>
         <source>The proxy user needs more permissions for some of these; the list below follows your choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard_pages.py" line="406"/>
         <source>{label} in &amp;scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="461"/>
+        <location filename="../wizard_pages.py" line="411"/>
         <source>What the proxy user &amp;needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="466"/>
+        <location filename="../wizard_pages.py" line="416"/>
         <source>What the proxy user needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="499"/>
+        <location filename="../wizard_pages.py" line="449"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="504"/>
+        <location filename="../wizard_pages.py" line="454"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,57 +1546,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="517"/>
+        <location filename="../wizard_results.py" line="25"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="518"/>
+        <location filename="../wizard_results.py" line="26"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="522"/>
+        <location filename="../wizard_results.py" line="30"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="524"/>
+        <location filename="../wizard_results.py" line="32"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="525"/>
+        <location filename="../wizard_results.py" line="33"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="527"/>
+        <location filename="../wizard_results.py" line="35"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="528"/>
+        <location filename="../wizard_results.py" line="36"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="554"/>
+        <location filename="../wizard_results.py" line="62"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="566"/>
+        <location filename="../wizard_results.py" line="74"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="574"/>
+        <location filename="../wizard_results.py" line="82"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="586"/>
+        <location filename="../wizard_results.py" line="94"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,13 +1604,13 @@
 <context>
     <name>Walkthrough</name>
     <message>
-        <location filename="../wizard.py" line="158"/>
-        <location filename="../wizard.py" line="159"/>
+        <location filename="../walkthrough.py" line="51"/>
+        <location filename="../walkthrough.py" line="52"/>
         <source>Open in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="161"/>
+        <location filename="../walkthrough.py" line="54"/>
         <source>Enter the instance address above first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,32 +1618,32 @@
 <context>
     <name>WalkthroughPage</name>
     <message>
-        <location filename="../wizard.py" line="174"/>
+        <location filename="../wizard_pages.py" line="124"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="176"/>
+        <location filename="../wizard_pages.py" line="126"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="182"/>
+        <location filename="../wizard_pages.py" line="132"/>
         <source>Type the address first to get direct links to the right settings pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard_pages.py" line="143"/>
         <source>Create the credential: {method}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="194"/>
+        <location filename="../wizard_pages.py" line="144"/>
         <source>Follow these steps in {tracker}, signed in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="196"/>
+        <location filename="../wizard_pages.py" line="146"/>
         <source>Follow these steps in {tracker}, signed in as an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
