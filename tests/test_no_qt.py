@@ -70,16 +70,3 @@ def test_every_core_module_imports_without_qt():
     result = _run("-c", code)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]", result.stdout
-
-
-def test_report_pdf_loads_qt_only_when_it_renders(tmp_path):
-    """Importing the PDF module (as `exadesk report` may) loads no Qt; html_to_pdf does, and writes a PDF."""
-    out = tmp_path / "r.pdf"
-    code = ("import sys\nfrom pathlib import Path\nfrom exadesk import report_pdf\n"
-            "print('BEFORE:' + ','.join(m for m in sys.modules if m.startswith('PySide6')))\n"
-            f"report_pdf.html_to_pdf('<h1>Readiness</h1>', Path({str(out)!r}))\n"
-            "print('AFTER:' + str(any(m.startswith('PySide6') for m in sys.modules)))")
-    result = _run("-c", code, env_extra={"QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "BEFORE:\n" in result.stdout and "AFTER:True" in result.stdout, result.stdout
-    assert out.read_bytes().startswith(b"%PDF")

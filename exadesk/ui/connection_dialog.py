@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout)
 
+from exadesk import trackers
 from exadesk.model import ConfigMode, Connection, Workspace
 from exadesk.ui.problem_view import ProblemView
 
@@ -17,8 +18,6 @@ ADMIN_KIND_IDS = ("system", "project", "delegated")  # as exadesk.planner.ADMIN_
 
 
 def _tracker_name(tracker_id: str) -> str:
-    from exadesk import trackers  # loaded after the first paint already
-
     try:
         return trackers.get(tracker_id).spec.name
     except KeyError:

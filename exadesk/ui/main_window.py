@@ -7,23 +7,22 @@ from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from exadesk.ui import icons
+from exadesk import expiry, paths
+from exadesk.ui import icons, theme
 from exadesk.ui.session import Session
 from exadesk.ui.sidebar import Sidebar
-from exadesk.ui.views import FirstRunPage, WorkspacePage
+from exadesk.ui.views import FirstRunPage, TrackerPage, WorkspacePage
 from exadesk.ui.window_dialogs import WindowDialogs
 from exadesk.ui.window_menus import WindowMenus
 from exadesk.ui.window_workspaces import WorkspaceActions
 
-# The instance and tracker pages, the tracker registry and the check engine are imported on
+# The instance and connection pages, the tracker registry and the check engine are imported on
 # first use: none of them is needed for the first paint.
 
 
 
 def ui_settings() -> QSettings:
     """Window geometry and the like, in an INI file beside the data file (moved by EXADESK_HOME)."""
-    from exadesk import paths
-
     return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
@@ -157,8 +156,6 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
     @property
     def tracker_page(self):
         if self._tracker_page is None:
-            from exadesk.ui.views import TrackerPage
-
             page = TrackerPage()
             page.setup.connect(self.start_wizard)
             self.stack.addWidget(page)
@@ -230,14 +227,10 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
 
     def expiring(self) -> list:
         """exadesk.expiry.expiring over the stored data (30 days, archived workspaces left out)."""
-        from exadesk import expiry
-
         return expiry.expiring(self.session.data)
 
     def show_expiry_status(self) -> str:
         """The expiry line in the status bar (nothing when no credential expires soon)."""
-        from exadesk import expiry
-
         text = expiry.status_bar_text(self.expiring())
         if text and not self.runs:
             self.statusBar().showMessage(text)
@@ -427,8 +420,6 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         settings = ui_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
-        from exadesk.ui import theme
-
         settings.setValue(SYSTEM_DARK_KEY, theme.system_is_dark())
         settings.sync()
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from exadesk.errors import ExaDeskError
 from exadesk.model import Data, Instance, Workspace
 from exadesk.storage import Store
+from exadesk.ui import texts
 
 
 class Session(QObject):
@@ -35,8 +36,6 @@ class Session(QObject):
         self.load_result = result
         self._secrets = None
         self._workers = None
-        from PySide6.QtCore import QThreadPool
-
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._written.connect(self._apply_written)
@@ -82,8 +81,6 @@ class Session(QObject):
                 self.reload()
             return False
         except OSError as exc:
-            from exadesk.ui import texts
-
             self.problem.emit(texts.write_failed(self.store.path, exc))
             return False
         self.changed.emit(select)
@@ -104,8 +101,6 @@ class Session(QObject):
         Used for results of background runs, so a slow disk never stalls the window.
         Writes stay in order: there is one writer thread.
         """
-        from PySide6.QtCore import QRunnable
-
         session = self
 
         class _Write(QRunnable):
@@ -116,8 +111,6 @@ class Session(QObject):
                     session._written.emit(None, exc.problem, select)
                     return
                 except OSError as exc:
-                    from exadesk.ui import texts
-
                     session._written.emit(None, texts.write_failed(session.store.path, exc), select)
                     return
                 session._written.emit(data, None, select)
@@ -134,8 +127,6 @@ class Session(QObject):
     def flush(self, msecs: int = 10000) -> bool:
         """Wait for pending background writes (on quit and in tests)."""
         done = self._writer.waitForDone(msecs)
-        from PySide6.QtCore import QCoreApplication
-
         QCoreApplication.sendPostedEvents(self)
         return done
 

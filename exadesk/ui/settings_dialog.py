@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+from pathlib import Path
+
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from exadesk.model import Settings
 from exadesk.ui import theme
@@ -112,8 +114,6 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         new = self.values()
         if new.ca_bundle:
-            from pathlib import Path
-
             if not Path(new.ca_bundle).is_file():
                 QMessageBox.warning(self, self.tr("Settings"),
                                     self.tr("The CA bundle {path} does not exist.").format(path=new.ca_bundle))
@@ -123,8 +123,6 @@ class SettingsDialog(QDialog):
             data.settings = new
 
         if self.session.update(change):
-            from PySide6.QtWidgets import QApplication
-
             theme.apply(QApplication.instance(), new.theme)
             self.accept()
 

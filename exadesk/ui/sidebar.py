@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -304,8 +304,6 @@ class Sidebar(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.FontChange:
             self._size_badge_column()
         elif event.type() == QEvent.Type.PaletteChange:
@@ -358,8 +356,6 @@ class Sidebar(QWidget):
         return shown
 
     def eventFilter(self, obj, event) -> bool:
-        from PySide6.QtCore import QEvent
-
         if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             from PySide6.QtCore import Qt  # not before: this filter sees the events before the first paint too
 

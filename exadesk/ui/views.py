@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
+from exadesk import notices
 from exadesk.model import Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.sidebar import USER_ROLE, badge_key
+from exadesk.ui.theme import bad_colour, warn_colour
 from exadesk.words import plural
 
 
@@ -123,8 +127,6 @@ class WorkspacePage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        from PySide6.QtWidgets import QListWidget, QProgressBar
-
         self.workspace_id = ""
         self.title = _heading("")
         self.archived = _para(self.tr("This workspace is archived: it is left out of Verify all and of the expiry "
@@ -183,8 +185,6 @@ class WorkspacePage(QWidget):
 
     def show_workspace(self, ws: Workspace, expiring: list | None = None) -> None:
         """Show ``ws``; ``expiring`` is its part of exadesk.expiry.expiring (computed by the caller)."""
-        from exadesk.ui.theme import bad_colour, warn_colour
-
         self.workspace_id = ws.id
         self.title.setText(ws.name)
         self.archived.setVisible(ws.archived)
@@ -200,9 +200,6 @@ class WorkspacePage(QWidget):
         self.expiry_list.clear()
         items = expiring or []
         for entry in items:
-            from PySide6.QtGui import QColor
-            from PySide6.QtWidgets import QListWidgetItem
-
             # The page already names the workspace; the sentence need not repeat it.
             item = QListWidgetItem(entry.sentence().replace(f" ({entry.workspace})", "", 1))
             item.setData(USER_ROLE, entry.instance_id)
@@ -284,8 +281,6 @@ class TrackerPage(QWidget):
         items = "".join(f"<li><b>{escape(m.label)}</b>{' — ' + escape(m.description) if m.description else ''}</li>"
                         for m in spec.auth_methods)
         self.methods.setText(f"<p>{escape(self.tr('Sign-in methods:'))}</p><ul>{items}</ul>")
-        from exadesk import notices  # the tracker page only; not needed for the first paint
-
         found = notices.for_spec(spec)
         self.notice_label.setText("".join(f"<p><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
                                           for n in found))

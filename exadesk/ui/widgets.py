@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from exadesk.ui.theme import bad_colour
 from exadesk.wizard_flow import FieldState
 
 OK_COLOUR = "palette(placeholder-text)"
@@ -88,8 +89,6 @@ class FieldRow(QWidget):
             text = self.tr("{problem}. Expected: {expected}").format(problem=problem[:1].upper() + problem[1:],
                                                                   expected=state.expected) if state.expected \
                 else problem
-            from exadesk.ui.theme import bad_colour
-
             colour = bad_colour()
         elif state.ok and state.note:
             text = state.note[:1].upper() + state.note[1:] + "."

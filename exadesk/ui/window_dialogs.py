@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from exadesk.errors import ExaDeskError
 from exadesk.model import InstanceState, Workspace
+from exadesk.ui import texts
 
 
 class WindowDialogs:
@@ -37,8 +38,6 @@ class WindowDialogs:
     def show_saved_status(self, inst_id: str) -> str:
         """The status bar says what was just saved and in which state, replacing an older line (a Verify all's
         "11 of 11 ready" must not outlive a failing instance saved after it)."""
-        from exadesk.ui import texts
-
         found = self.session.find(inst_id)
         if found is None:
             return ""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
+
 
 class WindowMenus:
     """File, Workspace and Help, the sidebar's context menu and the actions' enabled states (a MainWindow part).
 
-    Uses the window's ``session``, ``sidebar`` and workspace methods; Qt's widgets load on first use.
+    Uses the window's ``session``, ``sidebar`` and workspace methods; the actions (QAction) are made right after the
+    first paint.
     """
 
     def _menus(self) -> None:
@@ -18,8 +22,6 @@ class WindowMenus:
     def _fill_menus(self) -> None:
         # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through the Qt namespace,
         # whose first use costs ~11 ms before the first paint (and setShortcuts also takes every platform binding).
-        from PySide6.QtGui import QAction, QKeySequence
-
         file_menu = self.file_menu
         self.new_workspace_action = QAction(self.tr("&New workspace…"), self)
         self.new_workspace_action.setShortcuts(QKeySequence.StandardKey.New)
@@ -93,8 +95,6 @@ class WindowMenus:
 
         if self.guide_window is None:
             self.guide_window = GuideWindow(self)
-        from PySide6.QtGui import QGuiApplication
-
         already = self.guide_window.isVisible()
         self.guide_window.show()
         if already and QGuiApplication.platformName() not in ("offscreen", "minimal"):
@@ -121,8 +121,6 @@ class WindowMenus:
 
     def sidebar_menu(self, kind: str, key: str, where) -> None:
         """The sidebar's context menu for a workspace, an instance, a connection or empty space."""
-        from PySide6.QtWidgets import QMenu
-
         menu = QMenu(self)
         if kind == "workspace":
             ws = self.session.data.workspace(key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QInputDialog
+
 from exadesk.errors import ExaDeskError
 from exadesk.model import Workspace
 
@@ -35,15 +37,11 @@ class WorkspaceActions:
         return ws_id
 
     def ask_new_workspace(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         name, ok = QInputDialog.getText(self, self.tr("New workspace"), self.tr("Workspace name:"))
         if ok and name.strip():
             self.create_workspace(name)
 
     def rename_workspace(self, ws_id: str = "", new_name: str | None = None) -> bool:
-        from PySide6.QtWidgets import QInputDialog
-
         ws = self.session.data.workspace(ws_id) if ws_id else self.current_workspace()
         if ws is None:
             return False

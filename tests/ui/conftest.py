@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from exadesk.model import Instance, Workspace
+
 PySide6 = pytest.importorskip("PySide6")
 
 #: PySide6 6.12.0 on Python 3.11 drops a reference to None/True/False on every call and crashes the
@@ -57,3 +59,17 @@ def window(qtbot, session):
 @pytest.fixture
 def workspace_id(window):
     return window.create_workspace("Acme")
+
+
+@pytest.fixture
+def acme(window):
+    """Workspace Acme with a Jira and a GitHub instance and an administrator's own credential on each."""
+    jira = Instance(tracker="jira_cloud", name="Jira", url="https://acme.atlassian.net", auth_method="api_token")
+    repo = Instance(tracker="github", name="Repo", url="https://github.com", auth_method="classic")
+    dana = Instance(tracker="jira_cloud", name="Dana on Jira", url="https://acme.atlassian.net",
+                    auth_method="api_token", role="admin")
+    other = Instance(tracker="github", name="Rey on GitHub", url="https://github.com", auth_method="classic",
+                     role="admin")
+    ws = Workspace(name="Acme", instances=[jira, repo, dana, other])
+    window.session.update(lambda d: d.workspaces.append(ws), select=ws.id)
+    return ws

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from PySide6.QtCore import QDate
-
-from exadesk import clock, expiry
-from exadesk.model import Instance, InstanceState, Workspace
-from exadesk.storage import Store
+from exadesk import expiry
+from exadesk.model import InstanceState, Workspace
 from exadesk.ui.sidebar import ROLE_BADGE, badge_key
-
-
-def _inst(name: str, days: float | None, state=InstanceState.VERIFIED) -> Instance:
-    when = clock.now() + timedelta(days=days) if days is not None else None
-    return Instance(tracker="github", name=name, url="https://github.com", auth_method="fine_grained", state=state,
-                    token_expires_at=when)
+from tests.helpers.window import expiring_instance as _inst
 
 
 def test_the_badge_follows_exadesk_expiry_including_20_days_out():
@@ -59,46 +49,3 @@ def test_an_empty_workspace_says_nothing_expires(window, workspace_id):
     assert page.expiry_empty.isVisibleTo(page) and not page.expiry_list.isVisibleTo(page)
     assert page.expiry_empty.text().startswith("No credential of this workspace expires within 30 days")
     assert window.show_expiry_status() == ""
-
-
-def test_the_expiring_dialog_lists_every_workspace_soonest_first(window, workspace_id):
-    window.session.update(lambda d: d.workspace(workspace_id).instances.extend([_inst("Later", 20.5),
-                                                                               _inst("Soon", 1.5)]))
-    dialog = window.show_expiring()
-    rows = [[dialog.table.topLevelItem(i).text(c) for c in range(4)] for i in range(dialog.table.topLevelItemCount())]
-    assert [(r[0], r[1], r[3]) for r in rows] == [("Soon", "Acme", "1 day"), ("Later", "Acme", "20 days")]
-    assert dialog.empty.isHidden()
-    dialog.table.itemActivated.emit(dialog.table.topLevelItem(1), 0)
-    assert window.instance_page.title.text() == "Later"
-
-
-def test_the_expiring_dialog_has_an_empty_state(window, workspace_id):
-    dialog = window.show_expiring()
-    assert dialog.table.isHidden() and not dialog.empty.isHidden()
-    assert dialog.empty.text().startswith("No credential expires within 30 days.")
-
-
-def test_a_person_enters_and_clears_an_expiry_date(window, workspace_id):
-    inst = _inst("Jira token", None)
-    window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
-    page = window.instance_page
-    assert page.expiry_button.text() == "Set &date…"
-    page.expiry_button.click()
-    dialog = window.expiry_dialog
-    assert not dialog.clear_button.isEnabled()
-    soon = (clock.now() + timedelta(days=10)).astimezone()
-    target = QDate(soon.year, soon.month, soon.day)
-    dialog.date.setDate(target)
-    dialog.save()
-    stored = Store().load().data.find_instance(inst.id)[1]
-    local = stored.token_expires_at.astimezone()
-    assert (local.year, local.month, local.day) == (target.year(), target.month(), target.day())
-    assert expiry.status(stored) == "upcoming"
-    assert page.expiry_button.text() == "Change &date…"
-    assert "Jira token" in window.statusBar().currentMessage()
-    assert window.sidebar.tree.topLevelItem(0).child(0).data(1, ROLE_BADGE) == "expiring"
-    window.set_expiry(inst.id)
-    assert window.expiry_dialog.clear_button.isEnabled()
-    window.expiry_dialog.clear_button.click()
-    assert Store().load().data.find_instance(inst.id)[1].token_expires_at is None
-    assert page._detail_labels["expires"].text() == "Not known"

@@ -7,6 +7,8 @@ fix from the spec's ``api_access`` requirement (its ``steps`` and ``fix``).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -58,8 +60,6 @@ class FreshserviceApiKeyPage(QWidget):
         self.rejected_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     def refresh(self, flow) -> None:
-        from html import escape
-
         self.walkthrough.show_steps(flow.walkthrough())
         try:
             requirement = flow.spec.requirement(REQUIREMENT)

@@ -1,4 +1,5 @@
-"""Handover bundles in the window: export with or without secrets, and the import preview before anything is written."""
+"""Handover bundles in the window (exadesk/ui/handover.py): export with or without secrets, and the import preview
+before anything is written."""
 
 from __future__ import annotations
 

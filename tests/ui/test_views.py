@@ -1,0 +1,87 @@
+"""The window's pages (exadesk/ui/views.py): first run, a workspace's summary and progress, a tracker's page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from exadesk import trackers
+from exadesk.model import Instance, InstanceState, Workspace
+from exadesk.notices import Notice
+from exadesk.ui.views import FirstRunPage, TrackerPage, WorkspacePage
+
+
+def _shown(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_first_run_creates_a_workspace_by_its_trimmed_name_or_offers_the_sandbox(qtbot):
+    page = _shown(qtbot, FirstRunPage())
+    created, sandbox = [], []
+    page.create_workspace.connect(created.append)
+    page.try_sandbox.connect(lambda: sandbox.append(True))
+    page.name_edit.setText("   ")
+    page.create_button.click()
+    assert created == []  # nothing to create from blanks
+    page.name_edit.setText("  Acme  ")
+    page.create_button.click()
+    assert created == ["Acme"] and page.name_edit.text() == ""
+    page.sandbox_button.click()
+    assert sandbox == [True]
+
+
+def test_a_workspace_summary_counts_states_and_verify_all_waits_for_instances(qtbot):
+    page = _shown(qtbot, WorkspacePage())
+    page.show_workspace(Workspace(name="Empty"))
+    assert page.summary.text() == "No instances yet." and not page.verify_button.isEnabled()
+    ws = Workspace(name="Acme", instances=[
+        Instance("github", f"GH {n}", "https://github.com", "classic", state=state)
+        for n, state in enumerate([InstanceState.VERIFIED, InstanceState.VERIFIED, InstanceState.FAILING])])
+    page.show_workspace(ws)
+    assert page.summary.text() == "3 instances. Failing: 1, Verified: 2."
+    assert page.verify_button.isEnabled() and page.archived.isHidden()
+    asked = []
+    page.verify_all.connect(asked.append)
+    page.verify_button.click()
+    assert asked == [ws.id]
+    ws.archived = True
+    page.show_workspace(ws)
+    assert not page.archived.isHidden() and not page.verify_button.isEnabled()
+
+
+def test_progress_shows_while_verify_all_runs(qtbot):
+    page = _shown(qtbot, WorkspacePage())
+    page.show_workspace(Workspace(name="Acme", instances=[Instance("github", "GH", "https://github.com", "classic")]))
+    page.set_progress(1, 4, "Verified 1 of 4")
+    assert not page.progress.isHidden() and not page.cancel_button.isHidden() and not page.verify_button.isEnabled()
+    assert page.progress.value() == 1 and page.progress.maximum() == 4
+    page.set_progress(4, 4)
+    assert page.progress.isHidden() and page.cancel_button.isHidden() and page.verify_button.isEnabled()
+    assert page.progress_text.isHidden()
+
+
+def test_a_tracker_page_lists_its_methods_and_notices_and_waits_for_a_workspace(qtbot):
+    page = _shown(qtbot, TrackerPage())
+    spec = trackers.get("github").spec
+    page.show_tracker(spec, has_workspace=False)
+    assert page.title.text() == spec.name and page.tracker_id == "github"
+    assert all(m.label in page.methods.text() for m in spec.auth_methods)
+    assert not page.setup_button.isEnabled() and page.setup_button.toolTip() == "Create a workspace first."
+    asked = []
+    page.setup.connect(asked.append)
+    page.show_tracker(spec, has_workspace=True)
+    page.setup_button.click()
+    assert asked == ["github"]
+
+
+def test_a_notice_of_the_tracker_is_shown_escaped(qtbot):
+    from dataclasses import replace
+
+    page = _shown(qtbot, TrackerPage())
+    spec = trackers.get("github").spec
+    notice = Notice(id="n", tracker="github", title="Tokens <change>", text="Classic tokens end.",
+                    advice="Use fine-grained ones.", effective=date(2026, 9, 1))
+    page.show_tracker(replace(spec, notices=(notice,)), has_workspace=True)
+    assert not page.notice_label.isHidden()
+    assert "Tokens &lt;change&gt;" in page.notice_label.text() and "Use fine-grained ones." in page.notice_label.text()
