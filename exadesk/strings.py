@@ -33,7 +33,7 @@ def translate(context: str, text: str) -> str:
     return _translator(context, text)
 
 
-def say(table: Mapping[str, str], context: str, key: str, **params) -> str:
+def say(table: Mapping[str, str], context: str, key: str, /, **params) -> str:
     """The sentence ``key`` of ``table``, translated, with ``params`` filled in.
 
     An unknown key or a missing placeholder raises (KeyError): tests/trackers/test_strings.py checks every
