@@ -17,17 +17,17 @@ from exadesk.trackers.base import CONSOLE_GROUP, Requirement
 
 _GROUPS_PLACE = "User Administration, Groups"
 #: No "project_admin": ServiceNow has no projects; what a person may do on the synced tables comes from roles,
-#: so the planner shows that kind as not applicable.
+#: so the planner shows that kind as not applicable. The group is checked before the membership of it.
 ADMIN_REQUIREMENTS = {
     "system_admin": Requirement(
         "admin.role.admin", "Administrator holds the admin role",
         "An administrator opens User Administration, Users, the person, the Roles tab, Edit, and adds admin."),
-    "console_group_member": Requirement(
-        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
-        f"An administrator opens {_GROUPS_PLACE}, {CONSOLE_GROUP}, the Group Members tab, Edit, and adds the person."),
     "console_group_exists": Requirement(
         f"admin.group.{CONSOLE_GROUP}", f"The group {CONSOLE_GROUP} exists",
         f"An administrator opens {_GROUPS_PLACE}, New, and names the group exactly {CONSOLE_GROUP}."),
+    "console_group_member": Requirement(
+        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+        f"An administrator opens {_GROUPS_PLACE}, {CONSOLE_GROUP}, the Group Members tab, Edit, and adds the person."),
 }
 _ROLE, _MEMBER, _GROUP = (ADMIN_REQUIREMENTS[kind].key for kind in
                           ("system_admin", "console_group_member", "console_group_exists"))

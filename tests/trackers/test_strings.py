@@ -12,7 +12,7 @@ from exadesk import strings, trackers
 
 #: Trackers whose checks still write inline English (issue 17 item 5, in progress): remove an id once its
 #: module's sentences are all in its TEXTS table. The list only shrinks.
-NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "github", "hp_alm", "jira_cloud", "jira_onprem",
+NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "hp_alm", "jira_cloud", "jira_onprem",
                  "salesforce", "zendesk"}
 
 
@@ -24,9 +24,11 @@ def _sources(module) -> list[str]:
 
 
 def _say_calls(module) -> list[ast.Call]:
+    """``ctx.say("key", ...)``, and a module's own ``_say("key", ...)`` where no check context is at hand."""
     return [node for source in _sources(module) for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "say"
-            and node.args and isinstance(node.args[0], ast.Constant)]
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+            and ((isinstance(node.func, ast.Attribute) and node.func.attr == "say")
+                 or (isinstance(node.func, ast.Name) and node.func.id == "_say"))]
 
 
 def _keyed_trackers():
