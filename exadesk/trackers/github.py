@@ -28,12 +28,12 @@ from urllib.parse import urlsplit
 
 from exadesk import clock, strings
 from exadesk.checks import Identity
-from exadesk.errors import ErrorKind, ExaDeskError
+from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.trackers import register
 from exadesk.trackers._github_api import Needs, Rights, permission_sets, repository_rights
-from exadesk.trackers.adapter import Judges, adapter
+from exadesk.trackers.adapter import Judges, Later, adapter
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 EXPIRY_WARNING = timedelta(days=14)
@@ -152,7 +152,8 @@ SPEC = TrackerSpec(
             ),
         ),
     ),
-    # The token's own checks come first: they stand even when reading the repositories stops the run (SSO).
+    # The token's own checks come first: they show while the repositories are read, and stand when that read stops
+    # the run (SAML SSO).
     requirements=(
         Requirement("repo", "Token has the repo scope",
                     "Edit the token in Settings, Developer settings, Personal access tokens (classic) and tick repo; "
@@ -309,27 +310,16 @@ class Facts:
     scopes: str | None  # X-OAuth-Scopes as sent (None: not sent)
     expires: datetime | None  # GitHub-Authentication-Token-Expiration
     repos: tuple[str, ...]
-    rights: Rights | None  # None: no repository in scope, nothing read
-    stopped: ExaDeskError | None = None  # what ended the repositories' reads (SAML SSO, a spent rate limit)
-
-    def repositories(self) -> Rights | None:
-        """The repositories' rights; raises what stopped their reads, so only the checks needing them stop."""
-        if self.stopped is not None:
-            raise self.stopped
-        return self.rights
+    #: read when the first judge needing it asks (the token's own checks show meanwhile); None: nothing in scope
+    rights: Later[Rights | None]
 
 
 def _gather(ctx, session) -> Facts:
     client, reply = session
     repos = tuple(ctx.target.scope)
-    rights, stopped = None, None
-    try:
-        rights = repository_rights(ctx, client, list(repos)) if repos else None
-    except ExaDeskError as exc:  # the token's own checks still stand on GET /user's reply
-        stopped = exc
     return Facts(login=ctx.identity.login, method=ctx.target.auth_method or "classic",
-                 scopes=reply.headers.get("X-OAuth-Scopes"), expires=_expiry(reply), repos=repos, rights=rights,
-                 stopped=stopped)
+                 scopes=reply.headers.get("X-OAuth-Scopes"), expires=_expiry(reply), repos=repos,
+                 rights=Later(lambda: repository_rights(ctx, client, list(repos)) if repos else None))
 
 
 JUDGES = Judges()
@@ -351,7 +341,7 @@ def _repo_scope(ctx, facts: Facts):
 def _repository_access(ctx, facts: Facts):
     if facts.method != "fine_grained":
         return None
-    rights = facts.repositories()
+    rights = facts.rights.get()
     if rights is None:
         return ctx.unknown("repository_access", ctx.say("access.no_scope"), fix=ctx.say("scope.add"))
     needs = rights.missing_needs
@@ -363,7 +353,7 @@ def _repository_access(ctx, facts: Facts):
 
 @JUDGES("admin")
 def _admin(ctx, facts: Facts):
-    rights = facts.repositories()
+    rights = facts.rights.get()
     if rights is None:
         return ctx.unknown("admin", ctx.say("admin.no_scope"), fix=ctx.say("scope.add"))
     not_admin = list(rights.not_admin)
@@ -422,7 +412,7 @@ ADMIN_JUDGES = Judges()
 
 @ADMIN_JUDGES(ADMIN_KEY)
 def _owner_or_repo_admin(ctx, facts: Facts):
-    rights = facts.repositories()
+    rights = facts.rights.get()
     if rights is None:
         return ctx.unknown(ADMIN_KEY, ctx.say("planner.no_scope"), fix=ctx.say("planner.no_scope_fix"))
     lacking = rights.not_admin + [ctx.say("planner.hidden", repo=r) for r in rights.missing]
@@ -435,7 +425,7 @@ def _owner_or_repo_admin(ctx, facts: Facts):
 
 @ADMIN_JUDGES(REPO_ADMIN_KEY)
 def _repo_admin(ctx, facts: Facts):
-    rights = facts.repositories()
+    rights = facts.rights.get()
     if rights is None:
         return ctx.unknown(REPO_ADMIN_KEY, ctx.say("planner.no_scope"), fix=ctx.say("planner.no_scope_fix"))
     indirect = {*rights.missing, *rights.not_admin, *rights.via_owner, *rights.owner_unread}
