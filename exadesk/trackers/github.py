@@ -47,6 +47,7 @@ _REPO_FIX = ("Make the proxy user an admin of the repository (Repository, Settin
 TEXTS = {
     "none": "none",
     "later": "later",
+    "sso_page": "the organisation's SSO page",
     "perm.level": "{name} ({level})",
     "perm.and": " and ",
     "perm.or": " or ",
@@ -224,7 +225,7 @@ def diagnose(reply: Reply, client) -> object:
     sso = reply.headers.get("X-GitHub-SSO", "")
     if sso.startswith("required"):
         match = re.search(r"url=(\S+)", sso)
-        return client_problem("sso_required", sso_url=match.group(1) if match else "the organisation's SSO page")
+        return client_problem("sso_required", sso_url=match.group(1) if match else _say("sso_page"))
     data = reply.json_or_none()
     text = str(data.get("message", "")) if isinstance(data, dict) else ""
     if "personal access token (classic)" in text and "forbids" in text:

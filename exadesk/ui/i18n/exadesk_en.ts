@@ -1070,73 +1070,73 @@
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../sandbox_demo.py" line="196"/>
+        <location filename="../sandbox_demo.py" line="211"/>
         <source>Sandbox: demo credentials</source>
         <extracomment>The name of a learning scenario&apos;s instance (the scenario&apos;s label follows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="200"/>
+        <location filename="../sandbox_demo.py" line="215"/>
         <source>The sandbox runs emulators of the trackers on this computer, with made-up credentials. Its instances are in the workspace “{workspace}”: verify them there, or practise the set-up wizard by copying an address and a credential from this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="206"/>
+        <location filename="../sandbox_demo.py" line="221"/>
         <source>Ready instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="206"/>
+        <location filename="../sandbox_demo.py" line="221"/>
         <source>A failing instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="207"/>
+        <location filename="../sandbox_demo.py" line="222"/>
         <source>Learning scenarios: each reproduces a problem admins meet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="244"/>
+        <location filename="../sandbox_demo.py" line="259"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="250"/>
+        <location filename="../sandbox_demo.py" line="265"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="252"/>
+        <location filename="../sandbox_demo.py" line="267"/>
         <source>OAuth client ID (browser sign-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="254"/>
+        <location filename="../sandbox_demo.py" line="269"/>
         <source>OAuth client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="259"/>
+        <location filename="../sandbox_demo.py" line="274"/>
         <source>{instance}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="262"/>
+        <location filename="../sandbox_demo.py" line="277"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="263"/>
+        <location filename="../sandbox_demo.py" line="278"/>
         <source>Copy {what} of {instance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="269"/>
+        <location filename="../sandbox_demo.py" line="284"/>
         <source>Show in the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="279"/>
+        <location filename="../sandbox_demo.py" line="294"/>
         <source>Copied: {what} of {instance}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,17 +1918,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="119"/>
+        <location filename="../window_workspaces.py" line="121"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="122"/>
+        <location filename="../window_workspaces.py" line="124"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="125"/>
+        <location filename="../window_workspaces.py" line="127"/>
         <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2428,6 +2428,10 @@
     </message>
     <message>
         <source>later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s SSO page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
