@@ -33,7 +33,7 @@ def translate(context: str, text: str) -> str:
     return _translator(context, text)
 
 
-def say(table: Mapping[str, str], context: str, key: str, **params) -> str:
+def say(table: Mapping[str, str], context: str, key: str, /, **params) -> str:
     """The sentence ``key`` of ``table``, translated, with ``params`` filled in.
 
     An unknown key or a missing placeholder raises (KeyError): tests/trackers/test_strings.py checks every
@@ -45,3 +45,12 @@ def say(table: Mapping[str, str], context: str, key: str, **params) -> str:
 def placeholders(template: str) -> set[str]:
     """The ``{named}`` placeholders of a template."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def spec_texts(spec) -> list[str]:
+    """Every sentence of a tracker's spec a person may read in a check, once each: its TEXTS and the titles and
+    fixes of its requirements (the proxy user's and the administrator's). The window's .ts file holds them under
+    the tracker's id (scripts/update_translations.py); the window translates titles and fixes where it shows them."""
+    requirements = (*spec.requirements, *spec.admin_requirements.values())
+    found = [*spec.texts.values(), *(text for req in requirements for text in (req.title, req.fix))]
+    return [text for text in dict.fromkeys(found) if text.strip()]

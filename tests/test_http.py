@@ -11,15 +11,20 @@ import pytest
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, BearerAuth, HeaderAuth, HttpClient, Page, ProbeGuard, classify_html, Reply
 from exadesk.sandbox import kit
-from exadesk.sandbox.kit import Emulator, Response
+from exadesk.sandbox.kit import Emulator, Response, Scenario
 
 SECRET = "tok-" + "Z" * 30
+
+
+class ScriptedScenario(Scenario, total=False):
+    replies: dict  # path -> Response, or a list of them used in turn
 
 
 class Scripted(Emulator):
     """Answers each path from ``scenario["replies"][path]`` = Response (or a list used in turn)."""
 
     tracker = "scripted"
+    scenario_type = ScriptedScenario
 
     def handle(self, request):
         fault = self._active_fault(request)

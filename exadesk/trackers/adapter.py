@@ -19,8 +19,11 @@ read (and tested) on its own, and the reads can run concurrently (``ctx.gather``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
 from exadesk.checks import CheckResult
+
+T = TypeVar("T")
 
 #: judge(ctx, facts): one result, or several for the rare rule that also reports ``ctx.scope_missing``.
 Judge = Callable[..., "CheckResult | Iterable[CheckResult] | None"]
@@ -70,3 +73,21 @@ def adapter(sign_in: Callable, gather: Callable, judges: Judges) -> Callable[...
         yield from judges.judge(ctx, facts)
     verify.judges = judges  # for tests: which keys this adapter decides
     return verify
+
+
+class Later(Generic[T]):
+    """A fact read the first time a judge asks for it (``get``), once.
+
+    For a slow read that only some requirements need: the judges before them in the catalogue report while it is
+    read, so the window shows those checks as they come, and an error reading it (SAML SSO, a spent rate limit)
+    stops the run only from the first judge that needs it.
+    """
+
+    def __init__(self, read: Callable[[], T]) -> None:
+        self._read: Callable[[], T] | None = read
+        self._value: T | None = None
+
+    def get(self) -> T:
+        if self._read is not None:
+            self._value, self._read = self._read(), None
+        return self._value

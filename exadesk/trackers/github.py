@@ -1,5 +1,8 @@
 """GitHub (github.com and GitHub Enterprise Server), personal access tokens.
 
+This module is what ExaDesk requires of the proxy user and how each requirement is judged; the reads of the
+repositories in scope (REST, GraphQL, organisation memberships) are in _github_api.py.
+
 Written from GitHub's REST API documentation:
 https://docs.github.com/rest/users/users#get-the-authenticated-user
 https://docs.github.com/rest/repos/repos#get-a-repository
@@ -19,16 +22,18 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import clock
+from exadesk import clock, strings
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
 from exadesk.http import BearerAuth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.trackers import register
+from exadesk.trackers._github_api import Needs, Rights, permission_sets, repository_rights
+from exadesk.trackers.adapter import Judges, Later, adapter
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 EXPIRY_WARNING = timedelta(days=14)
@@ -52,8 +57,55 @@ NON_GET_READS = (
                  body=_graphql_query),
 )
 
+#: Every sentence this adapter writes in a check (exadesk.strings).
+TEXTS = {
+    "none": "none",
+    "later": "later",
+    "sso_page": "the organisation's SSO page",
+    "perm.level": "{name} ({level})",
+    "perm.and": " and ",
+    "perm.or": " or ",
+    "perm.scope": "the {scopes} scope",
+    "perm.read_memberships": "permission to read organisation memberships",
+    "repo.not_reported": "GitHub did not report the token's scopes; this may not be a classic token.",
+    "repo.not_reported_fix": "Use the fine-grained method for tokens starting with github_pat_.",
+    "repo.scopes": "Scopes: {scopes}.",
+    "repo.missing": "The token's scopes are: {scopes}. Private repositories stay hidden without repo.",
+    "scope.add": "Add the repositories to sync (owner/repository).",
+    "access.no_scope": "No repositories are in scope.",
+    "access.asks": "{repo} (GitHub asks for {needs})",
+    "access.unreachable": "Not reachable with this token: {repos}.",
+    "access.reaches": "Reaches {repos}.",
+    "admin.no_scope": "No repositories are in scope, so admin rights could not be checked.",
+    "admin.not_found": "{repo} (not found: private without the repo scope, or misspelt)",
+    "admin.not_admin": "{login} is not admin of: {repos}.",
+    "admin.unreachable": "Some repositories could not be reached, so admin rights are unknown there.",
+    "admin.via_owner": " (organisation owner for {repos})",
+    "admin.administers": "{login} administers every repository in scope{via}.",
+    "owner.unread": "{login} has no Admin role on {repos}, and the token may not read the organisation membership "
+                    "that would make them an owner (GitHub asks for {needs}).",
+    "owner.unread_fix": "Give the token the organisation permission {needs} (Settings, Developer settings, "
+                        "Fine-grained tokens, the token, Organization permissions), or give the proxy user the Admin "
+                        "role on the repository, then verify again.",
+    "expiry.unreliable": "GitHub's expiry header for fine-grained tokens is unreliable here (it names the current "
+                         "time).",
+    "expiry.unreliable_fix": "Read the expiry date on the token's page (Settings, Developer settings, Fine-grained "
+                             "tokens) and enter it in ExaDesk so it is watched.",
+    "expiry.none": "GitHub reports no expiry date for this token.",
+    "expiry.expired": "The token expired on {when}.",
+    "expiry.soon": "The token expires on {when} ({days} days left).",
+    "expiry.later": "Expires on {when}.",
+    "planner.no_scope": "No repositories are in scope, so admin rights were not checked.",
+    "planner.no_scope_fix": "Add the repositories the connection syncs (owner/repository).",
+    "planner.hidden": "{repo} (not found, or hidden from this token)",
+    "planner.neither": "{login} is neither admin nor organisation owner of: {repos}.",
+    "planner.direct": "{login} has the Admin role on {repos}.",
+    "planner.lacks": "{login} lacks the Admin role on: {repos}.",
+}
+
 SPEC = TrackerSpec(
     non_get_reads=NON_GET_READS,
+    texts=TEXTS,
     catalogue_order=40,
     id="github",
     name="GitHub",
@@ -116,18 +168,20 @@ SPEC = TrackerSpec(
             ),
         ),
     ),
+    # The token's own checks come first: they show while the repositories are read, and stand when that read stops
+    # the run (SAML SSO).
     requirements=(
         Requirement("repo", "Token has the repo scope",
                     "Edit the token in Settings, Developer settings, Personal access tokens (classic) and tick repo; "
                     "without it GitHub hides private repositories (they answer 404).",
                     methods=frozenset({"classic"})),
+        Requirement("token_expiry", "Token is not about to expire",
+                    "Create a new token before it expires and replace the secret in ExaDesk."),
         Requirement("repository_access", "Token reaches every repository in scope",
                     "Add the missing repositories to the token (Settings, Developer settings, Fine-grained tokens, "
                     "Repository access), or check the owner/repository names.",
                     methods=frozenset({"fine_grained"})),
         Requirement("admin", "Proxy user is repository admin or organisation owner", _REPO_FIX),
-        Requirement("token_expiry", "Token is not about to expire",
-                    "Create a new token before it expires and replace the secret in ExaDesk."),
         Requirement("fine_grained_approval", "Organisation approved the fine-grained token",
                     "Ask an organisation owner to approve the token (Organisation settings, Personal access tokens, "
                     "Pending requests).",
@@ -186,7 +240,7 @@ def diagnose(reply: Reply, client) -> object:
     sso = reply.headers.get("X-GitHub-SSO", "")
     if sso.startswith("required"):
         match = re.search(r"url=(\S+)", sso)
-        return client_problem("sso_required", sso_url=match.group(1) if match else "the organisation's SSO page")
+        return client_problem("sso_required", sso_url=match.group(1) if match else _say("sso_page"))
     data = reply.json_or_none()
     text = str(data.get("message", "")) if isinstance(data, dict) else ""
     if "personal access token (classic)" in text and "forbids" in text:
@@ -197,7 +251,8 @@ def diagnose(reply: Reply, client) -> object:
         return client_problem("ip_allow_list")
     if reply.headers.get("X-RateLimit-Remaining") == "0":
         reset = reply.headers.get("X-RateLimit-Reset", "")
-        when = datetime.fromtimestamp(int(reset), timezone.utc).strftime("%H:%M UTC") if reset.isdigit() else "later"
+        when = datetime.fromtimestamp(int(reset), timezone.utc).strftime("%H:%M UTC") if reset.isdigit() else \
+            _say("later")
         return client_problem("rate_limited", reset=when)
     return None
 
@@ -206,6 +261,11 @@ def client_problem(reason: str, **params):
     from exadesk import messages
 
     return messages.problem(f"github.{reason}", tracker=SPEC.name, **params)
+
+
+def _say(key: str, **params) -> str:
+    """A sentence of TEXTS where no check context is at hand (the words for GitHub's own headers)."""
+    return strings.say(TEXTS, SPEC.id, key, **params)
 
 
 def _expiry(reply: Reply) -> datetime | None:
@@ -226,150 +286,23 @@ _PERMISSION_NAMES = {"pull_requests": "Pull requests", "members": "Members", "me
 def accepted_permissions(header: str) -> str:
     """GitHub's X-Accepted-GitHub-Permissions in words: ``issues=read; pull_requests=read`` is
     "Issues (read) or Pull requests (read)". Empty when the header is absent or asks for nothing."""
-    sets = []
-    for alternative in (header or "").split(";"):
-        wanted = []
-        for item in alternative.split(","):
-            name, _, level = item.strip().partition("=")
-            if name and level and name != "allows_permissionless_access":
-                label = _PERMISSION_NAMES.get(name, name.replace("_", " ").capitalize())
-                wanted.append(f"{label} ({level})")
-        if wanted:
-            sets.append(" and ".join(wanted))
-    return " or ".join(sets)
+    return _permission_words(permission_sets(header))
 
 
-def _needs(reply: Reply) -> str:
-    """What the endpoint accepts, from a reply to a fine-grained token (or a classic one's accepted scopes)."""
-    needed = accepted_permissions(reply.headers.get("X-Accepted-GitHub-Permissions", ""))
-    if needed:
-        return needed
-    scopes = reply.headers.get("X-Accepted-OAuth-Scopes", "").strip()
-    return f"the {scopes} scope" if scopes else ""
+def _permission_words(sets) -> str:
+    return _say("perm.or").join(
+        _say("perm.and").join(_say("perm.level", name=_PERMISSION_NAMES.get(name, name.replace("_", " ").capitalize()),
+                                   level=level) for name, level in wanted) for wanted in sets)
 
 
-@dataclass
-class Rights:
-    """What the token showed about the repositories in scope."""
-
-    missing: list[str] = field(default_factory=list)  # not reachable
-    not_admin: list[str] = field(default_factory=list)
-    via_owner: list[str] = field(default_factory=list)  # administered as organisation owner only
-    #: repository -> what the token lacks to read its owner's membership (the owner role is not confirmed)
-    owner_unread: dict[str, str] = field(default_factory=dict)
-    #: repository -> what GitHub says the repository endpoint accepts (for a repository not reachable)
-    missing_needs: dict[str, str] = field(default_factory=dict)
+def _needs_words(needs: Needs) -> str:
+    """What GitHub said the token lacks, in words (its permissions, else a classic token's scopes)."""
+    if needs.permissions:
+        return _permission_words(needs.permissions)
+    return _say("perm.scope", scopes=needs.scopes) if needs.scopes else ""
 
 
-def _rights(ctx, client, repos: list[str]) -> Rights:
-    """Which repositories the token reaches and the user administers, directly or as organisation owner.
-
-    A classic token's repositories (two or more) come from one GraphQL query (aliases). GitHub's REST API reads
-    one repository a request, so it reads, concurrently, only what the query did not settle: every repository for
-    fine-grained tokens (their replies say which permission is missing), a single repository, all of them when the
-    query reports more than "not found" (SAML), and the repositories the query did not find (to say what the token
-    lacks). Then each organisation's membership once.
-    """
-    rights = Rights()
-    bulk = (ctx.target.auth_method or "classic") == "classic" and len(repos) > 1  # one repository: REST says more
-    first = _graphql_kinds(ctx, client, repos) if bulk else None
-    by_rest = repos if first is None else [full for full in repos if first[full] is None]
-    replies = ctx.gather(lambda full=full: client.get(f"/repos/{full}", allow=(404, 403, 301)) for full in by_rest)
-    org_owned: list[str] = [full for full in repos if first and first[full] == "org"]
-    rights.not_admin = [full for full in repos if first and first[full] == "user"]
-    for full, repo_reply in zip(by_rest, replies):
-        if repo_reply.status != 200:
-            rights.missing.append(full)
-            if _needs(repo_reply):
-                rights.missing_needs[full] = _needs(repo_reply)
-            continue
-        data = client.decode(repo_reply, dict)
-        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
-        if permissions.get("admin") is True:
-            continue
-        owner_info = data.get("owner") if isinstance(data.get("owner"), dict) else {}
-        if owner_info.get("type") == "Organization":
-            org_owned.append(full)
-        else:
-            rights.not_admin.append(full)
-    owners = sorted({full.partition("/")[0] for full in org_owned})
-    owner_roles = dict(zip(owners, ctx.gather(lambda owner=owner: _owner_role(client, owner) for owner in owners)))
-    for full in org_owned:
-        role = owner_roles[full.partition("/")[0]]
-        if role is True:
-            rights.via_owner.append(full)
-        elif isinstance(role, str):
-            rights.owner_unread[full] = role
-        else:
-            rights.not_admin.append(full)
-    rights.not_admin = [r for r in repos if r in rights.not_admin]
-    return rights
-
-
-#: Repositories asked in one GraphQL query (GitHub limits a query's cost, not its aliases; 50 stays far below it).
-GRAPHQL_BATCH = 50
-
-
-def _graphql_kinds(ctx, client, repos: list[str]) -> dict[str, str | None] | None:
-    """Each repository as "admin" (the user administers it), "org" or "user" (its owner's kind), or None when it
-    was not found, from one query per :data:`GRAPHQL_BATCH`; None when GitHub reported more than "not found"."""
-    answers = ctx.gather(lambda chunk=repos[i:i + GRAPHQL_BATCH]: _graphql_query(client, chunk)
-                         for i in range(0, len(repos), GRAPHQL_BATCH))
-    if any(answer is None for answer in answers):
-        return None
-    return {full: kind for answer in answers for full, kind in answer.items()}
-
-
-def _graphql_url(client) -> str:
-    parts = urlsplit(client.base_url)
-    if parts.hostname == "api.github.com":
-        return "https://api.github.com/graphql"
-    return f"{parts.scheme}://{parts.netloc}/api/graphql"  # GitHub Enterprise Server
-
-
-def _graphql_query(client, repos: list[str]) -> dict[str, str | None] | None:
-    fields = "nameWithOwner viewerPermission owner { __typename }"
-    parts = []
-    for n, full in enumerate(repos):
-        owner, _, name = full.partition("/")
-        parts.append(f"r{n}: repository(owner: {_graphql_string(owner)}, name: {_graphql_string(name)}) "
-                     f"{{ {fields} }}")
-    reply = client.request("POST", _graphql_url(client), json_body={"query": "query { " + " ".join(parts) + " }"},
-                           allow=(403,))
-    if reply.status == 403:
-        return None
-    body = client.decode(reply, dict)
-    if any(isinstance(e, dict) and e.get("type") != "NOT_FOUND" for e in body.get("errors") or []):
-        return None
-    data = body.get("data") if isinstance(body.get("data"), dict) else {}
-    out: dict[str, str | None] = {}
-    for n, full in enumerate(repos):
-        repo = data.get(f"r{n}")
-        owner = repo.get("owner") if isinstance(repo, dict) and isinstance(repo.get("owner"), dict) else {}
-        if not isinstance(repo, dict):
-            out[full] = None
-        elif repo.get("viewerPermission") == "ADMIN":
-            out[full] = "admin"
-        else:
-            out[full] = "org" if owner.get("__typename") == "Organization" else "user"
-    return out
-
-
-def _graphql_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _owner_role(client, owner: str) -> bool | str:
-    """True/False for an organisation owner, or what the token lacks to read the membership."""
-    membership = client.get(f"/user/memberships/orgs/{owner}", allow=(403, 404))
-    if membership.status == 403:
-        # The token may not read the membership: the role is unknown, not absent.
-        return _needs(membership) or "permission to read organisation memberships"
-    body = client.decode(membership, dict) if membership.status == 200 else {}
-    return body.get("role") == "admin" and body.get("state") == "active"
-
-
-def _signed_in(ctx):
+def _sign_in(ctx):
     """A client for the token and the reply of GET /user; sets the identity."""
     client = ctx.client(api_base(ctx.target.url), BearerAuth(ctx.target.secrets.get("token")),
                         login_url=ctx.target.url, diagnose=diagnose)
@@ -381,121 +314,144 @@ def _signed_in(ctx):
     return client, reply
 
 
-def verify_admin(ctx):
-    """The planner's admin facts: repository admin, or organisation owner, of every repository in scope.
-
-    GitHub has no exalate_console_admin group and no delegated administrators: whoever installs and
-    configures the integration is a repository admin or an organisation owner.
-    """
-    client, _ = _signed_in(ctx)
-    login = ctx.identity.login
-    repos = list(ctx.target.scope)
-    if not repos:
-        for key in (ADMIN_KEY, REPO_ADMIN_KEY):
-            yield ctx.unknown(key, "No repositories are in scope, so admin rights were not checked.",
-                              fix="Add the repositories the connection syncs (owner/repository).")
-        return
-    rights = _rights(ctx, client, repos)
-    missing, not_admin, via_owner = rights.missing, rights.not_admin, rights.via_owner
-    unreachable = [f"{r} (not found, or hidden from this token)" for r in missing]
-    if not_admin or unreachable:
-        yield ctx.failed(ADMIN_KEY, f"{login} is neither admin nor organisation owner of: "
-                                    f"{', '.join(not_admin + unreachable)}.")
-    elif rights.owner_unread:
-        yield _owner_unread(ctx, ADMIN_KEY, login, rights.owner_unread)
-    else:
-        via = f" (organisation owner for {', '.join(via_owner)})" if via_owner else ""
-        yield ctx.passed(ADMIN_KEY, f"{login} administers every repository in scope{via}.")
-    direct = [r for r in repos if r not in missing and r not in not_admin and r not in via_owner
-              and r not in rights.owner_unread]
-    if direct == repos:
-        yield ctx.passed(REPO_ADMIN_KEY, f"{login} has the Admin role on {', '.join(repos)}.")
-    else:
-        yield ctx.failed(REPO_ADMIN_KEY, f"{login} lacks the Admin role on: "
-                                         f"{', '.join(r for r in repos if r not in direct)}.")
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
 
 
-def verify_live(ctx):
-    method = ctx.target.auth_method or "classic"
-    client, reply = _signed_in(ctx)
-    login = ctx.identity.login
+@dataclass(frozen=True)
+class Facts:
+    """What GitHub said about the token and the repositories in scope."""
 
-    if method == "classic":
-        header = reply.headers.get("X-OAuth-Scopes")
-        scopes = {s.strip() for s in (header or "").split(",") if s.strip()}
-        if header is None:
-            yield ctx.unknown("repo", "GitHub did not report the token's scopes; this may not be a classic token.",
-                              fix="Use the fine-grained method for tokens starting with github_pat_.")
-        elif "repo" in scopes:
-            yield ctx.passed("repo", f"Scopes: {', '.join(sorted(scopes))}.")
-        else:
-            shown = ", ".join(sorted(scopes)) or "none"
-            yield ctx.failed("repo", f"The token's scopes are: {shown}. Private repositories stay hidden without repo.")
+    login: str
+    method: str  # classic or fine_grained
+    scopes: str | None  # X-OAuth-Scopes as sent (None: not sent)
+    expires: datetime | None  # GitHub-Authentication-Token-Expiration
+    repos: tuple[str, ...]
+    #: read when the first judge needing it asks (the token's own checks show meanwhile); None: nothing in scope
+    rights: Later[Rights | None]
 
-    expires = _expiry(reply)
-    if method == "fine_grained" and expires is not None and expires <= clock.now() + timedelta(minutes=5):
+
+def _gather(ctx, session) -> Facts:
+    client, reply = session
+    repos = tuple(ctx.target.scope)
+    return Facts(login=ctx.identity.login, method=ctx.target.auth_method or "classic",
+                 scopes=reply.headers.get("X-OAuth-Scopes"), expires=_expiry(reply), repos=repos,
+                 rights=Later(lambda: repository_rights(ctx, client, list(repos)) if repos else None))
+
+
+JUDGES = Judges()
+
+
+@JUDGES("repo")
+def _repo_scope(ctx, facts: Facts):
+    if facts.method != "classic":
+        return None
+    scopes = sorted({s.strip() for s in (facts.scopes or "").split(",") if s.strip()})
+    if facts.scopes is None:
+        return ctx.unknown("repo", ctx.say("repo.not_reported"), fix=ctx.say("repo.not_reported_fix"))
+    if "repo" in scopes:
+        return ctx.passed("repo", ctx.say("repo.scopes", scopes=", ".join(scopes)))
+    return ctx.failed("repo", ctx.say("repo.missing", scopes=", ".join(scopes) or ctx.say("none")))
+
+
+@JUDGES("repository_access")
+def _repository_access(ctx, facts: Facts):
+    if facts.method != "fine_grained":
+        return None
+    rights = facts.rights.get()
+    if rights is None:
+        return ctx.unknown("repository_access", ctx.say("access.no_scope"), fix=ctx.say("scope.add"))
+    needs = rights.missing_needs
+    named = [ctx.say("access.asks", repo=r, needs=_needs_words(needs[r])) if r in needs else r for r in rights.missing]
+    if named:
+        return ctx.failed("repository_access", ctx.say("access.unreachable", repos=", ".join(named)))
+    return ctx.passed("repository_access", ctx.say("access.reaches", repos=", ".join(facts.repos)))
+
+
+@JUDGES("admin")
+def _admin(ctx, facts: Facts):
+    rights = facts.rights.get()
+    if rights is None:
+        return ctx.unknown("admin", ctx.say("admin.no_scope"), fix=ctx.say("scope.add"))
+    not_admin = list(rights.not_admin)
+    if facts.method != "fine_grained":  # a classic token does not see a private repository without repo
+        not_admin += [ctx.say("admin.not_found", repo=r) for r in rights.missing]
+    if not_admin:
+        return ctx.failed("admin", ctx.say("admin.not_admin", login=facts.login, repos=", ".join(not_admin)))
+    if rights.missing:
+        return ctx.unknown("admin", ctx.say("admin.unreachable"))
+    if rights.owner_unread:
+        return _owner_unread(ctx, "admin", facts.login, rights.owner_unread)
+    return ctx.passed("admin", ctx.say("admin.administers", login=facts.login, via=_via_owner(ctx, rights)))
+
+
+def _via_owner(ctx, rights: Rights) -> str:
+    return ctx.say("admin.via_owner", repos=", ".join(rights.via_owner)) if rights.via_owner else ""
+
+
+def _owner_unread(ctx, key: str, login: str, unread: dict[str, Needs]):
+    """The owner role could not be read for these repositories: not confirmed, naming what the token lacks."""
+    needs = " / ".join(sorted({_needs_words(n) or ctx.say("perm.read_memberships") for n in unread.values()}))
+    return ctx.unknown(key, ctx.say("owner.unread", login=login, repos=", ".join(unread), needs=needs),
+                       fix=ctx.say("owner.unread_fix", needs=needs))
+
+
+@JUDGES("token_expiry")
+def _token_expiry(ctx, facts: Facts):
+    expires = facts.expires
+    if facts.method == "fine_grained" and expires is not None and expires <= clock.now() + timedelta(minutes=5):
         # GitHub has been seen to send the current time as the expiry of fine-grained tokens
         # (google/go-github#3708): a token that just answered cannot have expired, so the header says nothing.
-        yield ctx.unknown("token_expiry", "GitHub's expiry header for fine-grained tokens is unreliable here (it "
-                                          "names the current time).",
-                          fix="Read the expiry date on the token's page (Settings, Developer settings, Fine-grained "
-                              "tokens) and enter it in ExaDesk so it is watched.")
-        expires = None
-    elif expires is None:
-        yield ctx.passed("token_expiry", "GitHub reports no expiry date for this token.")
+        ctx.token_expires_at = None
+        return ctx.unknown("token_expiry", ctx.say("expiry.unreliable"), fix=ctx.say("expiry.unreliable_fix"))
     ctx.token_expires_at = expires
-    if expires is not None:
-        left = expires - clock.now()
-        when = expires.strftime("%d %b %Y")
-        if left <= timedelta(0):
-            yield ctx.failed("token_expiry", f"The token expired on {when}.")
-        elif left <= EXPIRY_WARNING:
-            yield ctx.warned("token_expiry", f"The token expires on {when} ({max(left.days, 0)} days left).")
-        else:
-            yield ctx.passed("token_expiry", f"Expires on {when}.")
-
-    repos = list(ctx.target.scope)
-    if not repos:
-        yield ctx.unknown("admin", "No repositories are in scope, so admin rights could not be checked.",
-                          fix="Add the repositories to sync (owner/repository).")
-        if method == "fine_grained":
-            yield ctx.unknown("repository_access", "No repositories are in scope.",
-                              fix="Add the repositories to sync (owner/repository).")
-        return
-
-    rights = _rights(ctx, client, repos)
-    missing, not_admin, admin_via_owner = rights.missing, rights.not_admin, rights.via_owner
-
-    if method == "fine_grained":
-        if missing:
-            named = [f"{r} (GitHub asks for {rights.missing_needs[r]})" if r in rights.missing_needs else r
-                     for r in missing]
-            yield ctx.failed("repository_access", f"Not reachable with this token: {', '.join(named)}.")
-        else:
-            yield ctx.passed("repository_access", f"Reaches {', '.join(repos)}.")
-    elif missing:
-        not_admin.extend(f"{r} (not found: private without the repo scope, or misspelt)" for r in missing)
-
-    if not_admin:
-        yield ctx.failed("admin", f"{login} is not admin of: {', '.join(not_admin)}.")
-    elif method == "fine_grained" and missing:
-        yield ctx.unknown("admin", "Some repositories could not be reached, so admin rights are unknown there.")
-    elif rights.owner_unread:
-        yield _owner_unread(ctx, "admin", login, rights.owner_unread)
-    else:
-        via = f" (organisation owner for {', '.join(admin_via_owner)})" if admin_via_owner else ""
-        yield ctx.passed("admin", f"{login} administers every repository in scope{via}.")
+    if expires is None:
+        return ctx.passed("token_expiry", ctx.say("expiry.none"))
+    left = expires - clock.now()
+    when = expires.strftime("%d %b %Y")
+    if left <= timedelta(0):
+        return ctx.failed("token_expiry", ctx.say("expiry.expired", when=when))
+    if left <= EXPIRY_WARNING:
+        return ctx.warned("token_expiry", ctx.say("expiry.soon", when=when, days=max(left.days, 0)))
+    return ctx.passed("token_expiry", ctx.say("expiry.later", when=when))
 
 
-def _owner_unread(ctx, key: str, login: str, unread: dict[str, str]):
-    """The owner role could not be read for these repositories: not confirmed, naming what the token lacks."""
-    needs = sorted(set(unread.values()))
-    return ctx.unknown(key, f"{login} has no Admin role on {', '.join(unread)}, and the token may not read the "
-                            f"organisation membership that would make them an owner (GitHub asks for "
-                            f"{' / '.join(needs)}).",
-                       fix=f"Give the token the organisation permission {' / '.join(needs)} (Settings, Developer "
-                           "settings, Fine-grained tokens, the token, Organization permissions), or give the proxy "
-                           "user the Admin role on the repository, then verify again.")
+verify_live = adapter(_sign_in, _gather, JUDGES)
+
+
+# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+# GitHub has no exalate_console_admin group and no delegated administrators: whoever installs and configures the
+# integration is a repository admin or an organisation owner of every repository in scope.
+
+
+ADMIN_JUDGES = Judges()
+
+
+@ADMIN_JUDGES(ADMIN_KEY)
+def _owner_or_repo_admin(ctx, facts: Facts):
+    rights = facts.rights.get()
+    if rights is None:
+        return ctx.unknown(ADMIN_KEY, ctx.say("planner.no_scope"), fix=ctx.say("planner.no_scope_fix"))
+    lacking = rights.not_admin + [ctx.say("planner.hidden", repo=r) for r in rights.missing]
+    if lacking:
+        return ctx.failed(ADMIN_KEY, ctx.say("planner.neither", login=facts.login, repos=", ".join(lacking)))
+    if rights.owner_unread:
+        return _owner_unread(ctx, ADMIN_KEY, facts.login, rights.owner_unread)
+    return ctx.passed(ADMIN_KEY, ctx.say("admin.administers", login=facts.login, via=_via_owner(ctx, rights)))
+
+
+@ADMIN_JUDGES(REPO_ADMIN_KEY)
+def _repo_admin(ctx, facts: Facts):
+    rights = facts.rights.get()
+    if rights is None:
+        return ctx.unknown(REPO_ADMIN_KEY, ctx.say("planner.no_scope"), fix=ctx.say("planner.no_scope_fix"))
+    indirect = {*rights.missing, *rights.not_admin, *rights.via_owner, *rights.owner_unread}
+    if not indirect:
+        return ctx.passed(REPO_ADMIN_KEY, ctx.say("planner.direct", login=facts.login, repos=", ".join(facts.repos)))
+    lacking = ", ".join(r for r in facts.repos if r in indirect)
+    return ctx.failed(REPO_ADMIN_KEY, ctx.say("planner.lacks", login=facts.login, repos=lacking))
+
+
+verify_admin = adapter(_sign_in, _gather, ADMIN_JUDGES)  # the same facts, judged for the administrator
 
 
 # -- fixes (exadesk fix): the Admin role on each repository in scope ----------------------------------------
@@ -521,7 +477,7 @@ FIX_TEXTS = {
 
 def fix_client(ctx):
     """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
-    return _signed_in(ctx)[0]
+    return _sign_in(ctx)[0]
 
 
 def _plan_admin(ctx, key: str):

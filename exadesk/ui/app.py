@@ -11,10 +11,10 @@ import gc
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from exadesk import APP_ID, __version__
+from exadesk import APP_ID, __version__, strings
 from exadesk.clock import process_age_ms
 
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
@@ -38,8 +38,16 @@ class _FirstPaint(QObject):
         return False
 
 
+def qt_translate(context: str, text: str) -> str:
+    """exadesk.strings' translator in the window: Qt's installed translators (the trackers' sentences are in the .ts
+    file under the tracker's id). Checks run in worker threads; QCoreApplication.translate is thread-safe."""
+    return QCoreApplication.translate(context, text)
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
-    """ExaDesk's own .qm for the system language (English is the source), and Qt's own strings."""
+    """ExaDesk's own .qm for the system language (English is the source), and Qt's own strings; the sentences the
+    core and the trackers write (exadesk.strings) are looked up through them too."""
+    strings.set_translator(qt_translate)
     translators = []
     locale = QLocale.system()
     own = QTranslator(app)

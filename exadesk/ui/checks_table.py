@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate, QTableView
 
+from exadesk import strings
 from exadesk.checks import CheckResult, Status, fold_not_run
 from exadesk.ui import icons, texts
 
@@ -39,17 +40,23 @@ class ChecksModel(QAbstractTableModel):
             return None
         check = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == "status":
                 return texts.check_status(check)
-            return getattr(check, column)
+            return self.text(check, column)
         if role == Qt.ItemDataRole.DecorationRole and column == "status":
             return icons.check_icon(check)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == "status":
-                return texts.check_status(check)
-            return getattr(check, column)
         return None
+
+    @staticmethod
+    def text(check: CheckResult, column: str) -> str:
+        """A cell's text. A title or fix from a tracker's spec is stored in English (reports, history) and shown in
+        the person's language: the .ts file holds it under the tracker's id, the first part of the check's id. A
+        detail was translated when the check ran (exadesk.strings)."""
+        value = getattr(check, column)
+        if column in ("title", "fix") and value:
+            return strings.translate(check.id.partition(".")[0], value)
+        return value
 
     def set_checks(self, checks: list[CheckResult], *, sort: bool = True) -> None:
         self.beginResetModel()

@@ -68,3 +68,24 @@ def test_every_judge_decides_a_requirement_of_its_tracker(tracker, judges):
     keys = {r.key for r in (*tracker.spec.requirements, *tracker.spec.admin_requirements.values())}
     assert set(judges.keys()) <= keys
     assert not [k for k in judges.keys() if tracker.spec.requirement(k).manual]  # no API decides a manual step
+
+
+def test_a_later_fact_is_read_once_when_a_judge_first_asks_so_earlier_checks_come_first():
+    from exadesk.trackers.adapter import Later
+
+    judges, reads, seen = Judges(), [], []
+    slow = Later(lambda: reads.append("read") or "slow fact")
+
+    @judges("first")
+    def _first(ctx, facts):
+        seen.append(list(reads))  # judged before anything was read
+        return ctx.passed("first")
+
+    @judges("second")
+    def _second(ctx, facts):
+        return [ctx.passed("second", facts.get()), ctx.warned("second", facts.get())]
+
+    results = adapter(lambda ctx: None, lambda ctx, session: slow, judges)(_ctx())
+    assert next(results).id == "demo.first" and reads == []
+    assert [r.detail for r in results] == ["slow fact", "slow fact"]
+    assert reads == ["read"] and seen == [[]]

@@ -4,22 +4,22 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../checks_table.py" line="24"/>
+        <location filename="../checks_table.py" line="25"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checks_table.py" line="24"/>
+        <location filename="../checks_table.py" line="25"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checks_table.py" line="24"/>
+        <location filename="../checks_table.py" line="25"/>
         <source>What was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checks_table.py" line="24"/>
+        <location filename="../checks_table.py" line="25"/>
         <source>How to fix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>ChecksTable</name>
     <message>
-        <location filename="../checks_table.py" line="93"/>
+        <location filename="../checks_table.py" line="100"/>
         <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,12 +299,12 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../widgets.py" line="88"/>
+        <location filename="../widgets.py" line="89"/>
         <source>{problem}. Expected: {expected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="98"/>
+        <location filename="../widgets.py" line="97"/>
         <source>Expected: {expected}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,67 +312,67 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../views.py" line="58"/>
+        <location filename="../views.py" line="62"/>
         <source>for example Acme or My team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="59"/>
+        <location filename="../views.py" line="63"/>
         <source>Workspace name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="60"/>
+        <location filename="../views.py" line="64"/>
         <source>&amp;Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="61"/>
+        <location filename="../views.py" line="65"/>
         <source>Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="66"/>
+        <location filename="../views.py" line="70"/>
         <source>&amp;Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="67"/>
+        <location filename="../views.py" line="71"/>
         <source>Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="68"/>
+        <location filename="../views.py" line="72"/>
         <source>Workspace &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="85"/>
+        <location filename="../views.py" line="89"/>
         <source>Welcome to ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="87"/>
+        <location filename="../views.py" line="91"/>
         <source>ExaDesk helps you set up the proxy user of a sync integration on each tracker, checks it live (reading only, never changing anything), tells you exactly what is missing and how to fix it, and keeps every secret in your system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="91"/>
+        <location filename="../views.py" line="95"/>
         <source>Start with a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="92"/>
+        <location filename="../views.py" line="96"/>
         <source>A workspace groups the instances of one client or team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="95"/>
+        <location filename="../views.py" line="99"/>
         <source>Or try it without a real tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="97"/>
+        <location filename="../views.py" line="101"/>
         <source>The sandbox starts emulators of the trackers on this computer and adds a demo workspace with made-up credentials, so you can see every step without touching a real system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,18 +428,18 @@
 <context>
     <name>FreshserviceApiKeyPage</name>
     <message>
-        <location filename="../pages/freshservice_api_key.py" line="25"/>
-        <location filename="../pages/freshservice_api_key.py" line="29"/>
+        <location filename="../pages/freshservice_api_key.py" line="27"/>
+        <location filename="../pages/freshservice_api_key.py" line="31"/>
         <source>The key is rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/freshservice_api_key.py" line="30"/>
+        <location filename="../pages/freshservice_api_key.py" line="32"/>
         <source>What an administrator has to change when Freshservice refuses the key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/freshservice_api_key.py" line="35"/>
+        <location filename="../pages/freshservice_api_key.py" line="37"/>
         <source>Ask a Freshservice administrator to do this, then copy the key again:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,49 +748,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="61"/>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="297"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="62"/>
         <source>ExaDesk main window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Choose an instance or a tracker in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -822,127 +822,127 @@
 <context>
     <name>NewConnectionDialog</name>
     <message>
-        <location filename="../connection_dialog.py" line="78"/>
+        <location filename="../connection_dialog.py" line="77"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="78"/>
+        <location filename="../connection_dialog.py" line="77"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="79"/>
+        <location filename="../connection_dialog.py" line="78"/>
         <source>A connection joins two instances through the integration. ExaDesk then plans who may configure it and checks that with each administrator&apos;s own credential (reading only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="84"/>
+        <location filename="../connection_dialog.py" line="83"/>
         <source>Connection name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="85"/>
+        <location filename="../connection_dialog.py" line="84"/>
         <source>for example Jira to ServiceNow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="87"/>
+        <location filename="../connection_dialog.py" line="86"/>
         <source>One side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="87"/>
+        <location filename="../connection_dialog.py" line="86"/>
         <source>Other side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="92"/>
+        <location filename="../connection_dialog.py" line="91"/>
         <source>How it is configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="97"/>
+        <location filename="../connection_dialog.py" line="96"/>
         <source>&amp;Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="98"/>
+        <location filename="../connection_dialog.py" line="97"/>
         <source>A ready-made mapping of the common fields, without scripts; a project administrator may set it up on Jira Cloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="100"/>
+        <location filename="../connection_dialog.py" line="99"/>
         <source>&amp;Visual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="101"/>
+        <location filename="../connection_dialog.py" line="100"/>
         <source>Both sides are mapped in one place with drag and drop, so one person must be administrator on both systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="103"/>
+        <location filename="../connection_dialog.py" line="102"/>
         <source>&amp;Scripted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="104"/>
+        <location filename="../connection_dialog.py" line="103"/>
         <source>Each side runs its own sync scripts, written by that side&apos;s own administrator; the most flexible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="126"/>
+        <location filename="../connection_dialog.py" line="125"/>
         <source>&amp;Create connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="132"/>
+        <location filename="../connection_dialog.py" line="131"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="161"/>
+        <location filename="../connection_dialog.py" line="160"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="184"/>
+        <location filename="../connection_dialog.py" line="183"/>
         <source>{name} ({tracker})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="197"/>
+        <location filename="../connection_dialog.py" line="196"/>
         <source>None yet (check later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="235"/>
+        <location filename="../connection_dialog.py" line="234"/>
         <source>The workspace needs two instances first: set them up from the tracker list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="237"/>
+        <location filename="../connection_dialog.py" line="236"/>
         <source>Choose the instance of each side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="239"/>
+        <location filename="../connection_dialog.py" line="238"/>
         <source>Choose two different instances.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="241"/>
+        <location filename="../connection_dialog.py" line="240"/>
         <source>Give the connection a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="245"/>
+        <location filename="../connection_dialog.py" line="244"/>
         <source>{name} already has a connection with this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="253"/>
+        <location filename="../connection_dialog.py" line="252"/>
         <source>A project administrator may only configure Basic connections on Jira Cloud; the plan will show this side as not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,73 +1070,73 @@
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../sandbox_demo.py" line="196"/>
+        <location filename="../sandbox_demo.py" line="211"/>
         <source>Sandbox: demo credentials</source>
         <extracomment>The name of a learning scenario&apos;s instance (the scenario&apos;s label follows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="200"/>
+        <location filename="../sandbox_demo.py" line="215"/>
         <source>The sandbox runs emulators of the trackers on this computer, with made-up credentials. Its instances are in the workspace “{workspace}”: verify them there, or practise the set-up wizard by copying an address and a credential from this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="206"/>
+        <location filename="../sandbox_demo.py" line="221"/>
         <source>Ready instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="206"/>
+        <location filename="../sandbox_demo.py" line="221"/>
         <source>A failing instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="207"/>
+        <location filename="../sandbox_demo.py" line="222"/>
         <source>Learning scenarios: each reproduces a problem admins meet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="244"/>
+        <location filename="../sandbox_demo.py" line="259"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="250"/>
+        <location filename="../sandbox_demo.py" line="265"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="252"/>
+        <location filename="../sandbox_demo.py" line="267"/>
         <source>OAuth client ID (browser sign-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="254"/>
+        <location filename="../sandbox_demo.py" line="269"/>
         <source>OAuth client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="259"/>
+        <location filename="../sandbox_demo.py" line="274"/>
         <source>{instance}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="262"/>
+        <location filename="../sandbox_demo.py" line="277"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="263"/>
+        <location filename="../sandbox_demo.py" line="278"/>
         <source>Copy {what} of {instance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="269"/>
+        <location filename="../sandbox_demo.py" line="284"/>
         <source>Show in the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="279"/>
+        <location filename="../sandbox_demo.py" line="294"/>
         <source>Copied: {what} of {instance}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,38 +1144,38 @@
 <context>
     <name>SecretEdit</name>
     <message>
-        <location filename="../widgets.py" line="30"/>
-        <location filename="../widgets.py" line="49"/>
+        <location filename="../widgets.py" line="31"/>
+        <location filename="../widgets.py" line="50"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="32"/>
+        <location filename="../widgets.py" line="33"/>
         <source>Show {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="33"/>
+        <location filename="../widgets.py" line="34"/>
         <source>Show or hide what you typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="36"/>
+        <location filename="../widgets.py" line="37"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="37"/>
+        <location filename="../widgets.py" line="38"/>
         <source>Paste {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="38"/>
+        <location filename="../widgets.py" line="39"/>
         <source>Paste from the clipboard (surrounding spaces and line breaks are removed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="49"/>
+        <location filename="../widgets.py" line="50"/>
         <source>Hide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,129 +1183,129 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="17"/>
+        <location filename="../settings_dialog.py" line="19"/>
         <location filename="../settings_dialog.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="20"/>
+        <location filename="../settings_dialog.py" line="22"/>
         <source>Keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="23"/>
+        <location filename="../settings_dialog.py" line="25"/>
         <source>Keychain in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="27"/>
+        <location filename="../settings_dialog.py" line="29"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="29"/>
+        <location filename="../settings_dialog.py" line="31"/>
         <source>empty: the system&apos;s proxy (HTTPS_PROXY)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="30"/>
+        <location filename="../settings_dialog.py" line="32"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="32"/>
+        <location filename="../settings_dialog.py" line="34"/>
         <source>empty: the system&apos;s trusted authorities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="33"/>
-        <location filename="../settings_dialog.py" line="101"/>
+        <location filename="../settings_dialog.py" line="35"/>
+        <location filename="../settings_dialog.py" line="103"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="34"/>
+        <location filename="../settings_dialog.py" line="36"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="35"/>
+        <location filename="../settings_dialog.py" line="37"/>
         <source>Choose a CA bundle file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="44"/>
+        <location filename="../settings_dialog.py" line="46"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="46"/>
+        <location filename="../settings_dialog.py" line="48"/>
         <source>Timeout in seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="48"/>
+        <location filename="../settings_dialog.py" line="50"/>
         <source>&amp;Proxy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="48"/>
+        <location filename="../settings_dialog.py" line="50"/>
         <source>&amp;CA bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49"/>
+        <location filename="../settings_dialog.py" line="51"/>
         <source>&amp;Timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="53"/>
+        <location filename="../settings_dialog.py" line="55"/>
         <source>Use the CA bundle when your company inspects HTTPS traffic; never turn certificate checks off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58"/>
+        <location filename="../settings_dialog.py" line="60"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60"/>
+        <location filename="../settings_dialog.py" line="62"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="61"/>
+        <location filename="../settings_dialog.py" line="63"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="61"/>
+        <location filename="../settings_dialog.py" line="63"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="61"/>
+        <location filename="../settings_dialog.py" line="63"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65"/>
+        <location filename="../settings_dialog.py" line="67"/>
         <source>T&amp;heme:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="71"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>&amp;Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
+        <location filename="../settings_dialog.py" line="97"/>
         <source>Secrets are kept in: {backend}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102"/>
+        <location filename="../settings_dialog.py" line="104"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1510,17 +1510,17 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../views.py" line="254"/>
+        <location filename="../views.py" line="251"/>
         <source>&amp;Set up an instance…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="255"/>
+        <location filename="../views.py" line="252"/>
         <source>Set up an instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="294"/>
+        <location filename="../views.py" line="289"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,17 +1528,17 @@
 <context>
     <name>VerifyAllAdapter</name>
     <message>
-        <location filename="../verify_all.py" line="95"/>
+        <location filename="../verify_all.py" line="114"/>
         <source>{done} of {total} verified: {ready} ready, {not_ready} not ready, {other} not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_all.py" line="113"/>
+        <location filename="../verify_all.py" line="132"/>
         <source>Stopped. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_all.py" line="117"/>
+        <location filename="../verify_all.py" line="136"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,59 +1651,59 @@
 <context>
     <name>WindowDialogs</name>
     <message>
-        <location filename="../window_dialogs.py" line="22"/>
-        <location filename="../window_dialogs.py" line="134"/>
+        <location filename="../window_dialogs.py" line="23"/>
+        <location filename="../window_dialogs.py" line="133"/>
         <source>ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="22"/>
-        <location filename="../window_dialogs.py" line="134"/>
+        <location filename="../window_dialogs.py" line="23"/>
+        <location filename="../window_dialogs.py" line="133"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="27"/>
+        <location filename="../window_dialogs.py" line="28"/>
         <source>Add an administrator&apos;s credential for {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="47"/>
+        <location filename="../window_dialogs.py" line="46"/>
         <source>Saved {name} in {workspace}: {state}. {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="50"/>
+        <location filename="../window_dialogs.py" line="49"/>
         <source>Saved {name} in {workspace} without its secret (prepared offline); enter it with Replace secret once a keychain works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="103"/>
+        <location filename="../window_dialogs.py" line="102"/>
         <source>Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes on the tracker itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="109"/>
+        <location filename="../window_dialogs.py" line="108"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="152"/>
+        <location filename="../window_dialogs.py" line="151"/>
         <source>Bundle written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="175"/>
+        <location filename="../window_dialogs.py" line="174"/>
         <source>Imported {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="212"/>
+        <location filename="../window_dialogs.py" line="211"/>
         <source>Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_dialogs.py" line="213"/>
+        <location filename="../window_dialogs.py" line="212"/>
         <source>Remove the connection {name}? The instances and their secrets stay.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,106 +1711,106 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../window_menus.py" line="14"/>
+        <location filename="../window_menus.py" line="18"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="15"/>
+        <location filename="../window_menus.py" line="19"/>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="16"/>
+        <location filename="../window_menus.py" line="20"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="24"/>
+        <location filename="../window_menus.py" line="26"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="27"/>
+        <location filename="../window_menus.py" line="29"/>
         <source>Start the &amp;sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="29"/>
+        <location filename="../window_menus.py" line="31"/>
         <source>Sandbox &amp;credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="31"/>
+        <location filename="../window_menus.py" line="33"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="34"/>
+        <location filename="../window_menus.py" line="36"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="37"/>
+        <location filename="../window_menus.py" line="39"/>
         <source>&amp;Import bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="39"/>
+        <location filename="../window_menus.py" line="41"/>
         <source>Export workspace &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="41"/>
-        <location filename="../window_menus.py" line="136"/>
+        <location filename="../window_menus.py" line="43"/>
+        <location filename="../window_menus.py" line="134"/>
         <source>Export &amp;readiness report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="56"/>
+        <location filename="../window_menus.py" line="58"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="59"/>
+        <location filename="../window_menus.py" line="61"/>
         <source>&amp;Rename workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="62"/>
+        <location filename="../window_menus.py" line="64"/>
         <location filename="../window_menus.py" line="112"/>
         <source>&amp;Archive workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="64"/>
+        <location filename="../window_menus.py" line="66"/>
         <source>Show a&amp;rchived workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="67"/>
-        <location filename="../window_menus.py" line="133"/>
+        <location filename="../window_menus.py" line="69"/>
+        <location filename="../window_menus.py" line="131"/>
         <source>&amp;Verify all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="69"/>
-        <location filename="../window_menus.py" line="135"/>
+        <location filename="../window_menus.py" line="71"/>
+        <location filename="../window_menus.py" line="133"/>
         <source>New &amp;connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="71"/>
+        <location filename="../window_menus.py" line="73"/>
         <source>&amp;Expiring credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="82"/>
+        <location filename="../window_menus.py" line="84"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="85"/>
+        <location filename="../window_menus.py" line="87"/>
         <source>&amp;About ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,52 +1820,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="129"/>
+        <location filename="../window_menus.py" line="127"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="130"/>
+        <location filename="../window_menus.py" line="128"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="130"/>
+        <location filename="../window_menus.py" line="128"/>
         <source>&amp;Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="137"/>
+        <location filename="../window_menus.py" line="135"/>
         <source>Export &amp;bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="139"/>
+        <location filename="../window_menus.py" line="137"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="140"/>
+        <location filename="../window_menus.py" line="138"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="141"/>
+        <location filename="../window_menus.py" line="139"/>
         <source>Credential &amp;expiry date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="143"/>
+        <location filename="../window_menus.py" line="141"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="145"/>
+        <location filename="../window_menus.py" line="143"/>
         <source>&amp;Edit connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_menus.py" line="146"/>
+        <location filename="../window_menus.py" line="144"/>
         <source>&amp;Remove connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,7 +1873,7 @@
 <context>
     <name>WorkspaceActions</name>
     <message>
-        <location filename="../window_workspaces.py" line="26"/>
+        <location filename="../window_workspaces.py" line="28"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1888,32 +1888,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="51"/>
+        <location filename="../window_workspaces.py" line="49"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="51"/>
+        <location filename="../window_workspaces.py" line="49"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="67"/>
+        <location filename="../window_workspaces.py" line="65"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="68"/>
+        <location filename="../window_workspaces.py" line="66"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="114"/>
+        <location filename="../window_workspaces.py" line="112"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="115"/>
+        <location filename="../window_workspaces.py" line="113"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1936,58 +1936,58 @@
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../views.py" line="130"/>
+        <location filename="../views.py" line="132"/>
         <source>This workspace is archived: it is left out of Verify all and of the expiry warnings. Restore it from the Workspace menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="135"/>
+        <location filename="../views.py" line="137"/>
         <source>To add an instance, pick its tracker under “Set up a tracker” in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="137"/>
+        <location filename="../views.py" line="139"/>
         <source>&amp;Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="138"/>
+        <location filename="../views.py" line="140"/>
         <source>Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="139"/>
+        <location filename="../views.py" line="141"/>
         <source>Verifies the instances never verified, prepared offline or last verified more than 7 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="142"/>
+        <location filename="../views.py" line="144"/>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="143"/>
+        <location filename="../views.py" line="145"/>
         <source>Stop verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="147"/>
+        <location filename="../views.py" line="149"/>
         <source>Verify all progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="148"/>
+        <location filename="../views.py" line="150"/>
         <source>%v of %m verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="157"/>
-        <location filename="../views.py" line="160"/>
+        <location filename="../views.py" line="159"/>
+        <location filename="../views.py" line="162"/>
         <source>Credentials expiring within 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="162"/>
+        <location filename="../views.py" line="164"/>
         <source>No credential of this workspace expires within 30 days (as far as ExaDesk knows: enter a date on an instance&apos;s page when the tracker does not say).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,7 +2012,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="210"/>
+        <location filename="../views.py" line="207"/>
         <source>Open the instance to replace its secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2033,58 +2033,597 @@
 <context>
     <name>_Side</name>
     <message>
-        <location filename="../connection_dialog.py" line="34"/>
+        <location filename="../connection_dialog.py" line="33"/>
         <source>{side}: instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="36"/>
+        <location filename="../connection_dialog.py" line="35"/>
         <source>{side}: kind of administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="38"/>
+        <location filename="../connection_dialog.py" line="37"/>
         <source>Local (system) administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="39"/>
+        <location filename="../connection_dialog.py" line="38"/>
         <source>Project administrator (Jira Cloud, Basic mode only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="40"/>
+        <location filename="../connection_dialog.py" line="39"/>
         <source>Delegated administrator (member of exalate_console_admin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="43"/>
+        <location filename="../connection_dialog.py" line="42"/>
         <source>{side}: administrator&apos;s credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="44"/>
+        <location filename="../connection_dialog.py" line="43"/>
         <source>Add an administrator&apos;s credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="45"/>
+        <location filename="../connection_dialog.py" line="44"/>
         <source>Opens the set-up wizard for this side&apos;s tracker; the credential is stored as an administrator&apos;s (role admin), never used as the proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="53"/>
+        <location filename="../connection_dialog.py" line="52"/>
         <source>&amp;Instance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="53"/>
+        <location filename="../connection_dialog.py" line="52"/>
         <source>&amp;Administrator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../connection_dialog.py" line="57"/>
+        <location filename="../connection_dialog.py" line="56"/>
         <source>Their &amp;credential:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>asana</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspaces named; the token reaches: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token reaches no workspace at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entry} (the user is a member, but the token may not use it: personal access tokens are likely blocked there by an admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entry} (no workspace by that name that this user belongs to: check the name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable with this token: {missing}. It reaches: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reachable workspace to check the membership in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a guest in {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not active in {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is {parts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asana listed no membership for {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full member of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reachable workspace to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an admin of {names}. A personal access token always acts as a person; if this is someone&apos;s own admin account, their edits stop syncing and the setup ends when they leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user is not a workspace admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspaces are in scope, so admin rights were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the workspaces the connection syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entry} (not a member, or tokens are blocked there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not an admin of: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an admin of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token reaches every workspace in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the proxy user to the workspace (workspace, Invite), check the workspace names, or ask a workspace admin whether personal access tokens are blocked there (Admin console, Apps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is a full member, not a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the proxy user a member of the workspace: a workspace admin changes it in Admin console, Members (guests only see what is shared with them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is not a workspace admin&apos;s own account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a dedicated Asana member for the integration (for example &apos;exalate-sync&apos;), or a service account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is an admin of each workspace in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Asana super admin makes the person an admin: Admin console, Members, the person, Set as admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>azure_devops</name>
+    <message>
+        <source>Proxy user is a Project Collection Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization Settings (Collection Settings on Server), Permissions, Project Collection Administrators, Members, Add: add the proxy user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is a Project Administrator of every synced project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the proxy user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token has the scopes the integration needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the token (User settings, Personal access tokens) and tick the scopes listed in the steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integration&apos;s server is allowed by IP Conditional Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an organisation administrator to allow the integration server&apos;s IP addresses in Microsoft Entra Conditional Access, or to review Organization Settings, Policies, &apos;Enable IP Conditional Access policy validation&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a Project Collection Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization Settings (Collection Settings on Server), Permissions, Project Collection Administrators, Members, Add: add the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a Project Administrator of every project in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Project Collection Administrator opens Organization Settings, Permissions, exalate_console_admin, Members, Add and adds the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation-level group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Project Collection Administrator opens Organization Settings (Collection Settings on Server), Permissions, New group, and names it exactly exalate_console_admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>freshdesk</name>
+    <message>
+        <source>Proxy user is a Freshdesk agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the proxy user a full-time support agent: Admin, Team, Agents, New agent (or convert the contact to an agent), with the Agent role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent can see every ticket that syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the agent Global Access: Admin, Team, Agents, open the agent, and under Scope choose All tickets (Global Access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role allows viewing, updating and commenting on tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the agent the built-in Agent role (Admin, Team, Agents, open the agent, Roles), or add the ticket permissions to its custom role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent can read the ticket fields (custom fields, categories)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the agent the Agent role, which can read every ticket field including custom fields and category drop-downs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is not an administrator&apos;s own account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a dedicated agent (for example &apos;exalate-sync&apos;) with the Agent role: changes made by the proxy user are not synchronised, so an administrator&apos;s own edits would stop syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator has the Administrator or Account Administrator role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account administrator gives the person the Administrator or Account Administrator role (Admin, Team, Agents, the person, Roles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator creates the group exalate_console_admin (Admin, Team, Groups, New group).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator adds the person to exalate_console_admin (Admin, Team, Groups, exalate_console_admin, Agents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>freshservice</name>
+    <message>
+        <source>The proxy user&apos;s role has API access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Account Admin turns on the API key toggle on the Permissions tab of the proxy user&apos;s role (Admin, User Management, Roles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is an active agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the proxy user an active full-time agent: Admin, User Management, Agents (reactivate it or convert the requester to an agent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent can reach every ticket that syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the role access to the entire helpdesk: Admin, User Management, Agents, open the agent, Roles, and set the scope of its ticket role to Entire helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role allows updating tickets and adding comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the agent the built-in SD Agent role (Admin, User Management, Agents, open the agent, Roles), or add the ticket permissions to its custom role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent can read the ticket form fields (custom fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the agent a role that can view tickets; ticket form fields are readable with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is not an administrator&apos;s own account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a dedicated agent (for example &apos;exalate-sync&apos;) with the SD Agent role: changes made by the proxy user are not synchronised, so an administrator&apos;s own edits would stop syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator has the Account Admin or Admin role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account administrator gives the person the Account Admin or Admin role (Admin, User Management, Agents, the person, Roles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator creates the group exalate_console_admin (Admin, User Management, Groups, New group).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator adds the person to exalate_console_admin (Admin, User Management, Groups, exalate_console_admin, Agents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>github</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s SSO page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({level})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {scopes} scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission to read organisation memberships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub did not report the token&apos;s scopes; this may not be a classic token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the fine-grained method for tokens starting with github_pat_.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes: {scopes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s scopes are: {scopes}. Private repositories stay hidden without repo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the repositories to sync (owner/repository).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No repositories are in scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{repo} (GitHub asks for {needs})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable with this token: {repos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches {repos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No repositories are in scope, so admin rights could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{repo} (not found: private without the repo scope, or misspelt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} is not admin of: {repos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some repositories could not be reached, so admin rights are unknown there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (organisation owner for {repos})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} administers every repository in scope{via}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} has no Admin role on {repos}, and the token may not read the organisation membership that would make them an owner (GitHub asks for {needs}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the token the organisation permission {needs} (Settings, Developer settings, Fine-grained tokens, the token, Organization permissions), or give the proxy user the Admin role on the repository, then verify again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub&apos;s expiry header for fine-grained tokens is unreliable here (it names the current time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the expiry date on the token&apos;s page (Settings, Developer settings, Fine-grained tokens) and enter it in ExaDesk so it is watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub reports no expiry date for this token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token expired on {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token expires on {when} ({days} days left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No repositories are in scope, so admin rights were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the repositories the connection syncs (owner/repository).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{repo} (not found, or hidden from this token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} is neither admin nor organisation owner of: {repos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} has the Admin role on {repos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} lacks the Admin role on: {repos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token has the repo scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the token in Settings, Developer settings, Personal access tokens (classic) and tick repo; without it GitHub hides private repositories (they answer 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token is not about to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new token before it expires and replace the secret in ExaDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token reaches every repository in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the missing repositories to the token (Settings, Developer settings, Fine-grained tokens, Repository access), or check the owner/repository names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is repository admin or organisation owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the proxy user an admin of the repository (Repository, Settings, Collaborators and teams, role Admin), or an owner of the organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation approved the fine-grained token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an organisation owner to approve the token (Organisation settings, Personal access tokens, Pending requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is organisation owner or admin of each repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person the Admin role on each repository listed (Repository, Settings, Collaborators and teams), or make them an owner of the organisation (Organisation, People, Change role, Owner).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator has the Admin role on each repository in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person the Admin role on each repository listed (Repository, Settings, Collaborators and teams).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2135,6 +2674,897 @@
     <message>
         <location filename="../handover.py" line="83"/>
         <source>ExaDesk bundles (*{suffix});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hp_alm</name>
+    <message>
+        <source>The admin user can log in and open an ALM session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the user name and password by signing in to ALM in a browser; make sure the account is active in Site Administration, Site Users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The admin user sees every project that syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the user to each project: Site Administration, Site Projects, open the project, Project Users, Add user, and put it in the TDAdmin group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The admin user can read the projects&apos; user field configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the user in the project&apos;s TDAdmin group (Site Administration, Site Projects, the project, Project Users), which can read and customise project fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user has administrative permissions in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the user in the TDAdmin group of each project (Site Administration, Site Projects, the project, Project Users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is an ALM site administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site administrator adds the person in Site Administration, Site Users, and ticks them as a site administrator (Site Administrators tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is in TDAdmin of each project in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the person in the TDAdmin group of each project (Site Administration, Site Projects, the project, Project Users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jira_cloud</name>
+    <message>
+        <source>Your credential is a Jira administrator&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the email and API token of someone in Administration, Global permissions, &apos;Administer Jira&apos; (usually the jira-administrators or site-admins group): reading groups and permission schemes needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Exalate app user exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the Exalate app from Apps, Explore more apps; Jira then creates the app user &apos;Exalate&apos; (com.exalate.jiranode@connect.atlassian.com). If it was removed, reinstall the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user is in the atlassian-addons group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlassian manages the app user&apos;s groups. Add it back to atlassian-addons (Administration, User management, Groups, atlassian-addons, Add members: Exalate), or reinstall or update the app so Jira restores them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user is in the atlassian-addons-admin group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlassian manages the app user&apos;s groups. Add it back to atlassian-addons-admin (Administration, User management, Groups, atlassian-addons-admin, Add members: Exalate), or reinstall or update the app so Jira restores them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user is in the jira-core-users group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlassian manages the app user&apos;s groups. Add it back to jira-core-users (Administration, User management, Groups, jira-core-users, Add members: Exalate), or reinstall or update the app so Jira restores them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user is in the jira-servicedesk-users group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlassian manages the app user&apos;s groups. Add it back to jira-servicedesk-users (Administration, User management, Groups, jira-servicedesk-users, Add members: Exalate), or reinstall or update the app so Jira restores them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user is in the jira-software-users group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlassian manages the app user&apos;s groups. Add it back to jira-software-users (Administration, User management, Groups, jira-software-users, Add members: Exalate), or reinstall or update the app so Jira restores them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user holds the atlassian-addons-project-access role in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jira puts app users in this role automatically. In each project listed open Project settings, People and add the Exalate app user to atlassian-addons-project-access, or update the app so Jira grants it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role holds &apos;Administer Projects&apos; in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the permission scheme of each project listed (Project settings, Permissions, Actions, Edit permissions), grant &apos;Administer Projects&apos; to Project Role: atlassian-addons-project-access. Remove it only for projects the integration must never see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role holds &apos;Browse Projects&apos; in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the permission scheme of each project listed (Project settings, Permissions, Actions, Edit permissions), grant &apos;Browse Projects&apos; to Project Role: atlassian-addons-project-access. Remove it only for projects the integration must never see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role holds &apos;Manage sprints&apos; in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the permission scheme of each project listed (Project settings, Permissions, Actions, Edit permissions), grant &apos;Manage sprints&apos; to Project Role: atlassian-addons-project-access. Remove it only for projects the integration must never see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role holds &apos;Service Project Agent&apos; in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the permission scheme of each project listed (Project settings, Permissions, Actions, Edit permissions), grant &apos;Service Project Agent&apos; to Project Role: atlassian-addons-project-access. Remove it only for projects the integration must never see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role holds &apos;View Development Tools&apos; in each project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the permission scheme of each project listed (Project settings, Permissions, Actions, Edit permissions), grant &apos;View Development Tools&apos; to Project Role: atlassian-addons-project-access. Remove it only for projects the integration must never see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App user can see issues at every security level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues at a security level the app user is not a member of are silently skipped. In Administration, Issues, Issue security schemes, open the project&apos;s scheme and add Project Role: atlassian-addons-project-access to each level listed (or accept that those issues never sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user reaches public projects only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A known weakness of the Connect operation lets the integration read data of every project its user can browse. Remove the proxy user (or its role or group) from Browse Projects in the permission scheme of each project listed (Project settings, Permissions, Browse Projects), or accept the risk knowingly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator holds the Administer Jira global permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the person to a group that holds &apos;Administer Jira&apos; (Settings (cog), System, Global permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator holds Administer Projects in each project in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In each project listed open Project settings, People and add the person to the Administrators role (or grant them Administer Projects in the project&apos;s permission scheme).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Jira administrator adds the person to exalate_console_admin (admin.atlassian.com, Directory, Groups, exalate_console_admin, Add group member).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Jira administrator creates it (admin.atlassian.com, Directory, Groups, Create group, name it exactly exalate_console_admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jira_onprem</name>
+    <message>
+        <source>Proxy user can browse the projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Browse Projects&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can create issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Create Issues&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can edit issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Edit Issues&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can link issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Link Issues&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can change issue statuses (transitions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Transition Issues&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can add comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Add Comments&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can edit all comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Edit All Comments&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can delete all comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Delete All Comments&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can add attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Create Attachments&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can delete all attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Delete All Attachments&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can log work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Work On Issues&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can edit all work logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Edit All Worklogs&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can delete all work logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Delete All Worklogs&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can set issue security levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant it in the permission scheme of each project listed: Project settings, Permissions, Actions, Edit permissions, then &apos;Set Issue Security&apos;, Grant, and add the proxy user (or a group or project role it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can search for issues (triggers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triggers find issues with a JQL search: give the proxy user Browse Projects in the projects listed and check that the project keys are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is a service desk agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the proxy user to the Service Desk Team role of each service project (Project settings, People) and give it a Jira Service Management licence (Administration, Applications, Application access). Without an agent licence it cannot transition, edit or post public comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user reaches public projects only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A known weakness of the Connect operation lets the integration read data of every project its user can browse. Remove the proxy user (or its role or group) from Browse Projects in the permission scheme of each project listed (Project settings, Permissions, Browse Projects), or accept the risk knowingly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is not a system administrator&apos;s personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a dedicated integration account (for example &apos;exalate-proxy&apos;) as proxy user: changes made by the proxy user are not synchronised, so a person&apos;s own edits would stop syncing. With Jira Service Management, requests an agent raises &apos;on behalf of&apos; a customer through an admin proxy user never sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator holds the Administer Jira global permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the person to a group that holds &apos;Administer Jira&apos; (Administration, System, Global permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator holds Administer Projects in each project in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In each project listed open Project settings, People and add the person to the Administrators role (or grant them Administer Projects in the project&apos;s permission scheme).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Jira administrator adds the person to exalate_console_admin (Administration, User management, Groups, exalate_console_admin, Add group member).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Jira administrator creates it (Administration, User management, Groups, Create group, name it exactly exalate_console_admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>salesforce</name>
+    <message>
+        <source>Proxy user may use the API (API Enabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System Permissions, API Enabled. Salesforce sends the same answer when the org&apos;s edition has no API access: if API Enabled is already on, the edition lacks it (Enterprise, Unlimited, Developer and Performance have it, Professional needs the API add-on): ask your Salesforce account executive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can read the objects in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user Read on the objects: Setup, Users, Profiles (or Permission Sets), the proxy user&apos;s profile, Object Settings, the object, Read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can create records of the objects in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user Create on the objects: Setup, Users, Profiles (or Permission Sets), the proxy user&apos;s profile, Object Settings, the object, Create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can edit records of the objects in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user Edit on the objects: Setup, Users, Profiles (or Permission Sets), the proxy user&apos;s profile, Object Settings, the object, Edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can add case comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user Read and Edit on Cases (case comments follow the case&apos;s access), and check the profile&apos;s page layouts show Case Comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on Create for Files (Content) in the profile, System Permissions, and make sure the user can see Files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org has API requests left today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The org is near its 24-hour API request limit: check Setup, Company Information, API Requests, Last 24 Hours, reduce other integrations&apos; use or buy more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is not a person&apos;s own admin account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a dedicated integration user (a Salesforce Integration user licence or a dedicated System Administrator) as proxy user; its own edits are not synced back, so a person&apos;s account would lose theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a System Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person the System Administrator profile (Setup, Users, Users, the person, Edit, Profile), or a permission set with Modify All Data or Customize Application (Setup, Users, Permission Sets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A System Administrator opens Setup, Users, Public Groups, exalate_console_admin, Edit, and adds the person to Selected Members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A System Administrator opens Setup, Users, Public Groups, New, and sets Group Name to exactly exalate_console_admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>servicenow</name>
+    <message>
+        <source>its roles (sys_user_has_role answered 403 User Not Authorized)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As an administrator open User Administration, Users, the proxy user, and its Roles tab; it should hold the integration&apos;s dedicated role, not admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user&apos;s roles are not visible to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in admin account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} holds the admin role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user is {who}. The integration works, but it can change anything on the instance, and a person&apos;s admin account would stop their own edits syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user&apos;s roles are not visible to it (sys_user_has_role ACLs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the user&apos;s Roles tab as an administrator (User Administration, Users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles: {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As an administrator open System Definition, Plugins and check that &apos;Contextual Security: Role Management V2 REST API&apos; ({plugin}) is installed and active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plugin list (v_plugin answered 403 User Not Authorized)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is installed but {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plugin {plugin} is not installed: the instance&apos;s plugin list shows other plugins but not this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plugin list (v_plugin) shows no plugin at all to the proxy user (its rows are hidden), so the plugin could not be checked. Confirm it by hand: {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read refused (403)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such table, or no access to it ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} records exist but none is readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no records visible (the table may be empty, or ACLs hide every row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table}: {access}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} ({access})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the tables in scope exists, so reading could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read: {tables}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not proven: {tables}. ServiceNow hides rows the ACLs deny instead of refusing, so an empty answer is not proof either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open one record of the table while impersonating the proxy user (System Security, Impersonate User).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readable: {tables}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the tables in scope exists, so writing could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user holds admin, which ACLs allow to write {tables}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} (ACL roles held: {roles})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no role needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} (write ACLs ask for {roles})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} (holds {roles}; ACLs not readable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} (none of {roles}; ACLs not readable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles do not allow writing: {tables}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write access to {tables} could not be worked out: the ACLs (sys_security_acl, guarded by security_admin) and the proxy user&apos;s roles do not show it. Confirm it with a test write (see the manual check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By roles and ACLs: {tables}. ACL conditions and scripts can still refuse single records; the manual check confirms it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role is granted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin includes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user lacks snc_platform_rest_api_access. It reached the API now, but instances that restrict REST access by role refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import set roles: {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No import set role among: {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web service access only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds snc_basic_auth_api_access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether it holds snc_basic_auth_api_access (sys_user_has_role answered 403 User Not Authorized); it is not &apos;Web service access only&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is not web-service-access-only and its roles are not visible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic sign-in works today, but the account is neither &apos;Web service access only&apos; nor holds snc_basic_auth_api_access; the Basic authentication restriction (Australia release) refuses such accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (counted from when ExaDesk signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 days unless the application sets another lifespan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ServiceNow does not let the proxy user read its token records, so the refresh token&apos;s expiry is unknown. A refresh token lives {span} from when it was issued and is not extended when used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As an administrator open System OAuth, Manage Tokens and note the refresh token&apos;s Expires date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh token expired on {when}{counted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh token runs out on {when} ({days} days left){counted}; after that the integration stops until a new one is entered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh token runs out on {when} ({days} days left){counted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} holds the admin role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} does not hold the admin role (roles: {roles}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s roles are not visible to them (sys_user_has_role ACLs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator checks the person&apos;s Roles tab (User Administration, Users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group {group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group {group} exists but is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator opens User Administration, Groups, {group}, ticks Active and saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no group called {group} on this instance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} may not read groups, so the instance does not say whether {group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an administrator to look for {group} in User Administration, Groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} cannot be in {group}: the group does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First create the group {group}, then add the person to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} may not read group memberships, so the instance does not say whether they are in {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an administrator to check User Administration, Groups, {group}, Group Members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user has a dedicated role rather than admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a role for the integration (User Administration, Roles) with read/write on the synced tables, give it to the proxy user, and remove admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role Management V2 REST API plugin is installed and active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open System Definition, Plugins, find &apos;Contextual Security: Role Management V2 REST API&apos; (com.glide.role_management.inh_count.rest_api) and activate it. Instances since New York have it; after an upgrade it may need activating by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can read the tables in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user a role that the table&apos;s read ACLs allow (System Security, Access Control (ACL), operation read), for incident usually itil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can write the tables in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user a role that the table&apos;s write ACLs allow (System Security, Access Control (ACL), operation write), for incident usually itil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user may use the REST API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user the snc_platform_rest_api_access role (User Administration, Users, the user, Roles, Edit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user has the import set roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user import_set_loader and import_transformer (User Administration, Users, the user, Roles, Edit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can read comments and work notes (sys_journal_field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user a role the sys_journal_field read ACLs allow (System Security, Access Control (ACL), table sys_journal_field).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user can read attachments (sys_attachment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user a role the sys_attachment read ACLs allow (System Security, Access Control (ACL), table sys_attachment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic sign-in is allowed for this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick &apos;Web service access only&apos; on the proxy user (User Administration, Users), or give it the snc_basic_auth_api_access role; from the Australia release Basic sign-in is refused otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth refresh token is not about to run out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a new refresh token (sign in again as the proxy user) and replace it in ExaDesk; consider a longer Refresh Token Lifespan in System OAuth, Application Registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test write by the proxy user succeeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an administrator to review the write ACLs of the table (System Security, Access Control).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator holds the admin role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator opens User Administration, Users, the person, the Roles tab, Edit, and adds admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator opens User Administration, Groups, New, and names the group exactly exalate_console_admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator opens User Administration, Groups, exalate_console_admin, the Group Members tab, Edit, and adds the person.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2395,6 +3825,89 @@
     <message>
         <location filename="../texts.py" line="87"/>
         <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zendesk</name>
+    <message>
+        <source>Proxy user is an agent or admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy user the Agent or Admin role (Admin Center, People, Team, Roles, or People, Team members, the user, Role). End users cannot see or change tickets through the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role may edit tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a role that can edit ticket properties: Admin, Agent, or a custom role with &apos;Edit ticket properties&apos; on (Admin Center, People, Team, Roles, the role, Tickets). Light agents and contributors cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role sees all tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the role&apos;s ticket access to &apos;All tickets in the account&apos; (Admin Center, People, Team, Roles, the role, Tickets), or the sync misses tickets outside the agent&apos;s groups or organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role may add public comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow public comments in the role (Admin Center, People, Team, Roles, the role, Tickets, &apos;Can add public comments&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user belongs to the groups in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the proxy user to each group: Admin Center, People, Team, Groups, the group, Add agents. Agents limited to their groups only see those groups&apos; tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user is not a person&apos;s own admin account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a dedicated agent for the integration (for example &apos;exalate-sync&apos;) and use it as proxy user; its own edits are not synced, so a person&apos;s account would lose theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console access restricted to roles or groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict who can open the integration&apos;s console in Zendesk: Admin Center, Apps and integrations, Zendesk Support apps, the app, Settings, Enable role restrictions / Enable group restrictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator has the Zendesk Admin role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An admin opens Admin Center, People, Team, Team members, the person, and sets Role to Admin. A delegated administrator may instead have a custom role with limited permissions, or the Contributor role (Admin Center, People, Team, Roles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator is a member of exalate_console_admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An admin opens Admin Center, People, Team, Groups, exalate_console_admin, Add agents, and adds the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group exalate_console_admin exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An admin opens Admin Center, People, Team, Groups, Create group, and names it exactly exalate_console_admin.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
