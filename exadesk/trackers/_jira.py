@@ -25,6 +25,21 @@ SECURITY_FIX = ("A known weakness of the Connect operation lets the integration 
                 "knowingly.")
 
 
+#: The sentences both flavours' checks share (each flavour's TEXTS table includes them).
+TEXTS = {
+    "security.partly": " Only the first {checked} of {total} projects were looked at.",
+    "security.private": "{who} can browse projects that are not public: {projects}.{partly}",
+    "security.unreadable": "The permission schemes could not be read with this credential (it takes a Jira "
+                           "administrator), so private projects could not be told apart.",
+    "security.unreadable_fix": "Verify with a Jira administrator's credential, or check each project's Browse "
+                               "Projects permission by hand.",
+    "security.partly_unreadable": "{who} reaches only public projects among those checked, but the permission "
+                                  "schemes of {projects} could not be read.{partly}",
+    "security.none_browsed": "{who} cannot browse any project.",
+    "security.public_only": "{who} can browse only public projects ({checked} checked).{partly}",
+}
+
+
 def grants(scheme: dict) -> list[tuple[str, dict]]:
     """(permission key, holder) pairs of a permission scheme read with ``expand=permissions``."""
     out = []
@@ -132,24 +147,20 @@ def exposure(projects: list[str], scheme_of: Callable[[str], dict | None],
 
 def security_result(ctx, found: Exposure, who: str):
     """One warning result for :data:`SECURITY_KEY` from an :class:`Exposure`."""
-    partly = (f" Only the first {found.checked} of {found.total} projects were looked at."
-              if found.total > found.checked else "")
+    partly = ctx.say("security.partly", checked=found.checked, total=found.total) \
+        if found.total > found.checked else ""
     if found.private:
-        return ctx.warned(SECURITY_KEY, f"{who} can browse projects that are not public: "
-                                        f"{', '.join(found.private)}.{partly}")
+        return ctx.warned(SECURITY_KEY, ctx.say("security.private", who=who, projects=", ".join(found.private),
+                                                partly=partly))
     if found.unreadable and len(found.unreadable) == found.checked:
-        return ctx.unknown(SECURITY_KEY, "The permission schemes could not be read with this credential (it takes a "
-                                         "Jira administrator), so private projects could not be told apart.",
-                           fix="Verify with a Jira administrator's credential, or check each project's "
-                               "Browse Projects permission by hand.")
+        return ctx.unknown(SECURITY_KEY, ctx.say("security.unreadable"), fix=ctx.say("security.unreadable_fix"))
     if found.unreadable:
-        return ctx.warned(SECURITY_KEY, f"{who} reaches only public projects among those checked, but the "
-                                        f"permission schemes of {', '.join(found.unreadable)} could not be read."
-                                        f"{partly}")
+        return ctx.warned(SECURITY_KEY, ctx.say("security.partly_unreadable", who=who,
+                                                projects=", ".join(found.unreadable), partly=partly))
     if not found.checked:
-        return ctx.passed(SECURITY_KEY, f"{who} cannot browse any project.")
+        return ctx.passed(SECURITY_KEY, ctx.say("security.none_browsed", who=who))
     # {who} opens the sentence ("The app user ..."), as in the other outcomes above.
-    return ctx.passed(SECURITY_KEY, f"{who} can browse only public projects ({found.checked} checked).{partly}")
+    return ctx.passed(SECURITY_KEY, ctx.say("security.public_only", who=who, checked=found.checked, partly=partly))
 
 
 def join_limited(items: list[str], limit: int = 10) -> str:

@@ -63,7 +63,13 @@ NOTICES = (
            source="support.atlassian.com manage-api-tokens"),
 )
 
+#: Every sentence this adapter writes in a check (exadesk.strings), with those both Jira flavours share.
+TEXTS = {
+    **_jira.TEXTS,
+}
+
 SPEC = TrackerSpec(
+    texts=TEXTS,
     admin_policy=AdminPolicy(project_admin_basic=True),
     catalogue_order=10,
     notices=NOTICES,

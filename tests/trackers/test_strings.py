@@ -11,14 +11,19 @@ from exadesk import strings, trackers
 
 #: Trackers whose checks still write inline English (issue 17 item 5, in progress): remove an id once its
 #: module's sentences are all in its TEXTS table. The list only shrinks.
-NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "github", "hp_alm", "jira_cloud", "jira_onprem",
+NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "github", "hp_alm",
                  "salesforce", "servicenow", "zendesk"}
 
 
 def _say_calls(module) -> list[ast.Call]:
-    tree = ast.parse(inspect.getsource(module))
-    return [node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "say" and node.args and isinstance(node.args[0], ast.Constant)]
+    """The say("key", ...) calls of a tracker's module and of the shared tracker modules it uses (trackers._jira
+    writes the sentences both Jira flavours share; their tables include its TEXTS)."""
+    shared = [m for m in vars(module).values()
+              if inspect.ismodule(m) and m.__name__.startswith("exadesk.trackers._")]
+    trees = [ast.parse(inspect.getsource(m)) for m in (module, *shared)]
+    return [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute) and node.func.attr == "say" and node.args
+            and isinstance(node.args[0], ast.Constant)]
 
 
 def _keyed_trackers():
