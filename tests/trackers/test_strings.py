@@ -11,7 +11,7 @@ from exadesk import strings, trackers
 
 #: Trackers whose checks still write inline English (issue 17 item 5, in progress): remove an id once its
 #: module's sentences are all in its TEXTS table. The list only shrinks.
-NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "github", "hp_alm",
+NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "github",
                  "salesforce", "servicenow", "zendesk"}
 
 
