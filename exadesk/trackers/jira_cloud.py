@@ -263,14 +263,19 @@ def _clients(ctx):
     return client, ctx.client(base, None, login_url=login)
 
 
-def verify_admin(ctx):
-    """The planner's admin facts for the person whose email + API token this is."""
+def _sign_in_admin(ctx):
+    """The one probe for the planner: GET myself with the person's groups (expand=groups)."""
     client, anonymous = _clients(ctx)
     me = _identify(ctx, client, anonymous, params={"expand": "groups"})
     ctx.identity = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
                             id=str(me.get("accountId") or ""), kind="user")
-    yield from _jira.verify_admin_with(ctx, client, "/rest/api/3", me, global_keys=("ADMINISTER",),
-                                       ask_permissions=True)
+    return client, me
+
+
+#: The planner's admin facts for the person whose email + API token this is.
+verify_admin = adapter(_sign_in_admin, functools.partial(
+    _jira.gather_admin, flavour=_jira.AdminFlavour("/rest/api/3", global_keys=("ADMINISTER",), ask_permissions=True)),
+    _jira.ADMIN_JUDGES)
 
 
 # -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------

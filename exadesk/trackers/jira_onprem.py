@@ -201,6 +201,9 @@ SPEC = TrackerSpec(
 )
 
 
+API = "/rest/api/2"
+
+
 def api_base(url: str) -> str:
     """Jira serves its REST API under the address people open, including any context path (/jira)."""
     return url.rstrip("/")
@@ -279,18 +282,21 @@ def _me(ctx, client, anonymous, params: dict | None = None) -> dict:
     return me
 
 
-def verify_admin(ctx):
-    """The planner's admin facts for the person whose credential this is (no project admin needed on-premise)."""
+def _sign_in_admin(ctx):
+    """The one probe for the planner: GET myself with the person's groups (Server / Data Center honours
+    expand=groups as Cloud does: UserBean's "groups")."""
     client, anonymous = _clients(ctx)
-    # myself honours expand=groups on Server / Data Center as on Cloud (UserBean's "groups").
-    me = _me(ctx, client, anonymous, params={"expand": "groups"})
-    yield from _jira.verify_admin_with(ctx, client, "/rest/api/2", me, global_keys=("ADMINISTER", "SYSTEM_ADMIN"),
-                                       ask_permissions=False, project_admin=True)
+    return client, _me(ctx, client, anonymous, params={"expand": "groups"})
+
+
+#: The planner's admin facts for the person whose credential this is (no project admin needed on-premise).
+verify_admin = adapter(_sign_in_admin, functools.partial(
+    _jira.gather_admin, flavour=_jira.AdminFlavour(API, global_keys=("ADMINISTER", "SYSTEM_ADMIN"),
+                                                   ask_permissions=False)),
+    _jira.ADMIN_JUDGES)
 
 
 # -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
-
-API = "/rest/api/2"
 
 
 def _sign_in(ctx):
