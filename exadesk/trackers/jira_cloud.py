@@ -347,11 +347,12 @@ def _gather(ctx, session) -> Facts:
                                  lambda: _app_permissions(client, account, {**site_ids, **found})])
     reaches = functools.partial(_reaches, role_id=role_id, groups=groups or {}, account=account)
     browsed = [key for key, pid in site_ids.items() if pid in holds.get("BROWSE_PROJECTS", set())]
-    roles, hidden, exposure = ctx.gather([
+    roles, hidden = ctx.gather([
         lambda: _roles(ctx, client, list(projects), found, account, role_id, schemes, holds) if projects else None,
         lambda: _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches) if projects else None,
-        lambda: schemes.public_exposure(ctx, browsed),
     ])
+    # After the role's reads: where the schemes differ, the projects' own schemes they read are not read again.
+    exposure = schemes.public_exposure(ctx, browsed)
     exposure.checked, exposure.total = min(len(site_ids), _jira.MAX_PROJECTS), max(total, len(site_ids))
     return Facts(admin_label, True, app, unread, groups, tuple(missing), projects, roles, hidden, exposure)
 

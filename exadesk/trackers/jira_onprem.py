@@ -339,17 +339,14 @@ def _gather(ctx, client) -> Facts:
     # Every read that needs nothing but the scope goes at once after the probe: Jira Server / Data Center answers
     # one project per mypermissions request (its REST reference, GET /rest/api/2/mypermissions, takes one
     # projectKey; there is no bulk permission check as on Cloud), so those reads overlap the site-wide ones.
-    first = ctx.gather([
-        lambda: client.get_json(f"{API}/mypermissions", expect=dict),
+    global_perms, visible, schemes, desk_reply, *mine = ctx.gather([
+        lambda: _have(client.get_json(f"{API}/mypermissions", expect=dict)),
         lambda: client.get_json(f"{API}/project", expect=list),
         lambda: _jira.Schemes(client, API),
-        *([lambda: client.get("/rest/servicedeskapi/servicedesk", params={"limit": 100}, allow=(404,))]
-          if desk else []),
+        lambda: client.get("/rest/servicedeskapi/servicedesk", params={"limit": 100}, allow=(404,)) if desk else None,
         *(lambda key=key: _my_permissions(client, key) for key in scope),
     ])
-    global_perms, visible, schemes = _have(first[0]), first[1], first[2]
-    desk_reply = first[3] if desk else None
-    mine = dict(zip(scope, first[4 if desk else 3:]))
+    mine = dict(zip(scope, mine))
     keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
     projects = tuple(key for key in ctx.target.scope if key in keys)
     have = {key: _have(client.decode(mine[key], dict)) if mine[key].status == 200 else None for key in projects}
