@@ -38,6 +38,7 @@ TEXTS = {
                                   "schemes of {projects} could not be read.{partly}",
     "security.none_browsed": "{who} cannot browse any project.",
     "security.public_only": "{who} can browse only public projects ({checked} checked).{partly}",
+    "list.more": "{shown} and {count} more",
     # the planner's admin checks
     "planner.none": "none",
     "planner.is_admin": "{who} is a Jira administrator.",
@@ -185,11 +186,11 @@ def security_result(ctx, found: Exposure, who: str):
     return ctx.passed(SECURITY_KEY, ctx.say("security.public_only", who=who, checked=found.checked, partly=partly))
 
 
-def join_limited(items: list[str], limit: int = 10) -> str:
-    """A comma list that stays readable for long lists."""
+def join_limited(ctx, items: list[str], limit: int = 10) -> str:
+    """A comma list that stays readable for long lists ("A, B and 3 more")."""
     if len(items) <= limit:
         return ", ".join(items)
-    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+    return ctx.say("list.more", shown=", ".join(items[:limit]), count=len(items) - limit)
 
 
 # -- administrator checks (the access planner) ------------------------------------------
@@ -320,11 +321,11 @@ def _project_administrator(ctx, facts: AdminFacts):
         yield ctx.unknown(PROJECT_ADMIN_KEY, ctx.say("planner.none_exists"), fix=ctx.say("planner.none_exists_fix"))
     elif lacking:
         yield ctx.failed(PROJECT_ADMIN_KEY, ctx.say("planner.not_project_admin", who=facts.who,
-                                                    projects=join_limited(lacking)))
+                                                    projects=join_limited(ctx, lacking)))
     else:
         found = [key for key in facts.projects if facts.project_admin.get(key) is not None]
         yield ctx.passed(PROJECT_ADMIN_KEY, ctx.say("planner.project_admin", who=facts.who,
-                                                    projects=join_limited(found)))
+                                                    projects=join_limited(ctx, found)))
 
 
 @ADMIN_JUDGES(GROUP_MEMBER_KEY)
@@ -336,7 +337,8 @@ def _console_group_member(ctx, facts: AdminFacts):
     if CONSOLE_GROUP in facts.groups:
         return ctx.passed(GROUP_MEMBER_KEY, ctx.say("planner.member", who=facts.who, group=CONSOLE_GROUP))
     return ctx.failed(GROUP_MEMBER_KEY, ctx.say("planner.not_member", who=facts.who, group=CONSOLE_GROUP,
-                                                groups=join_limited(sorted(facts.groups)) or ctx.say("planner.none")))
+                                                groups=join_limited(ctx, sorted(facts.groups))
+                                                or ctx.say("planner.none")))
 
 
 @ADMIN_JUDGES(GROUP_EXISTS_KEY)

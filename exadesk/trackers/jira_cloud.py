@@ -546,9 +546,9 @@ def _addons_role(ctx, facts: Facts):
         yield _no_projects(ctx, ADDONS_ROLE)
     elif facts.roles.outside:
         yield ctx.failed(ADDONS_ROLE, ctx.say("role.outside", role=ADDONS_ROLE,
-                                              projects=_jira.join_limited(list(facts.roles.outside))))
+                                              projects=_jira.join_limited(ctx, list(facts.roles.outside))))
     else:
-        yield ctx.passed(ADDONS_ROLE, ctx.say("role.holds", projects=_jira.join_limited(list(facts.projects))))
+        yield ctx.passed(ADDONS_ROLE, ctx.say("role.holds", projects=_jira.join_limited(ctx, list(facts.projects))))
 
 
 def _role_permission(ctx, facts: Facts, *, key: str, name: str):
@@ -559,8 +559,9 @@ def _role_permission(ctx, facts: Facts, *, key: str, name: str):
                for p in facts.projects if key not in roles.granted[p]]
     if lacking:
         return ctx.failed(key, ctx.say("role.lacks", role=ADDONS_ROLE, name=name,
-                                       projects=_jira.join_limited(lacking)))
-    return ctx.passed(key, ctx.say("role.granted", role=ADDONS_ROLE, projects=_jira.join_limited(list(facts.projects))))
+                                       projects=_jira.join_limited(ctx, lacking)))
+    return ctx.passed(key, ctx.say("role.granted", role=ADDONS_ROLE,
+                                   projects=_jira.join_limited(ctx, list(facts.projects))))
 
 
 def _issue_security_levels(ctx, facts: Facts):
@@ -568,7 +569,7 @@ def _issue_security_levels(ctx, facts: Facts):
         return None  # no project in scope exists: the role's finding says so
     if facts.hidden_levels:
         return ctx.warned("issue_security_levels", ctx.say("levels.hidden",
-                                                           levels=_jira.join_limited(list(facts.hidden_levels))))
+                                                           levels=_jira.join_limited(ctx, list(facts.hidden_levels))))
     return ctx.passed("issue_security_levels", ctx.say("levels.all"))
 
 

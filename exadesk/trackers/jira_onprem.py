@@ -418,11 +418,12 @@ def _permission(ctx, facts: Facts, *, perm: str):
     unsent = [p for p, perms in facts.have.items() if perms is not None and perm not in perms]
     lacking = missing_perm + [ctx.say("perm.hidden", project=p) for p in hidden]
     if lacking:
-        yield ctx.failed(perm, ctx.say("perm.lacks", who=facts.who, projects=_jira.join_limited(lacking)))
+        yield ctx.failed(perm, ctx.say("perm.lacks", who=facts.who, projects=_jira.join_limited(ctx, lacking)))
     elif unsent:  # not sent: never a fail
-        yield ctx.not_sent(perm, perm, ctx.say("perm.where", projects=_jira.join_limited(unsent)))
+        yield ctx.not_sent(perm, perm, ctx.say("perm.where", projects=_jira.join_limited(ctx, unsent)))
     else:
-        yield ctx.passed(perm, ctx.say("perm.has", who=facts.who, projects=_jira.join_limited(list(facts.projects))))
+        yield ctx.passed(perm, ctx.say("perm.has", who=facts.who,
+                                       projects=_jira.join_limited(ctx, list(facts.projects))))
 
 
 for _key in PROJECT_PERMISSIONS:
