@@ -41,6 +41,7 @@ TEXTS = {
     "list.more": "{shown} and {count} more",
     # the planner's admin checks
     "planner.none": "none",
+    "planner.or": " or ",
     "planner.is_admin": "{who} is a Jira administrator.",
     "planner.not_admin": "{who} does not hold Administer Jira.",
     "planner.groups_unlisted": "Jira did not list {who}'s groups.",
@@ -303,7 +304,8 @@ def _administrator(ctx, facts: AdminFacts):
     if facts.is_admin():
         return ctx.passed(ADMIN_KEY, ctx.say("planner.is_admin", who=facts.who))
     if not any(k in sent for k in facts.flavour.global_keys):  # not sent: never a fail
-        return ctx.not_sent(ADMIN_KEY, " or ".join(facts.flavour.global_keys), f"GET {facts.flavour.api}/mypermissions")
+        return ctx.not_sent(ADMIN_KEY, ctx.say("planner.or").join(facts.flavour.global_keys),
+                            f"GET {facts.flavour.api}/mypermissions")
     return ctx.failed(ADMIN_KEY, ctx.say("planner.not_admin", who=facts.who))
 
 
