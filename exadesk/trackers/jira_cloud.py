@@ -14,6 +14,7 @@ https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-role-i
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import sys
@@ -327,9 +328,16 @@ def _gather(ctx, session) -> Facts:
     app, unread = _find_app_user(client)
     if app is None:
         return Facts(admin_label, is_admin=True, unread=unread)
-    account = str(app.get("accountId") or "")
     ctx.identity = Identity(name=str(app.get("displayName") or APP_NAME),
-                            login=str(app.get("emailAddress") or APP_EMAIL), id=account, kind="app")
+                            login=str(app.get("emailAddress") or APP_EMAIL), id=str(app.get("accountId") or ""),
+                            kind="app")
+    return _gather_for_app_user(ctx, client, Facts(admin_label, is_admin=True, app=app))
+
+
+def _gather_for_app_user(ctx, client, facts: Facts) -> Facts:
+    """The app user's groups, the projects in scope and on the site, the role and the schemes, in three rounds of
+    concurrent reads (each round needs what the one before read)."""
+    account = str(facts.app.get("accountId") or "")
     scope = list(dict.fromkeys(ctx.target.scope))
     group_reply, (found, missing), (site_ids, total), schemes = ctx.gather([
         lambda: client.get(f"{API}/user/groups", params={"accountId": account}, allow=(403,)),
@@ -354,7 +362,8 @@ def _gather(ctx, session) -> Facts:
     # After the role's reads: where the schemes differ, the projects' own schemes they read are not read again.
     exposure = schemes.public_exposure(ctx, browsed)
     exposure.checked, exposure.total = min(len(site_ids), _jira.MAX_PROJECTS), max(total, len(site_ids))
-    return Facts(admin_label, True, app, unread, groups, tuple(missing), projects, roles, hidden, exposure)
+    return dataclasses.replace(facts, groups=groups, missing=tuple(missing), projects=projects, roles=roles,
+                               hidden_levels=hidden, exposure=exposure)
 
 
 def _reaches(holders: list[dict], *, role_id: str, groups: dict[str, str], account: str) -> bool:
