@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from dataclasses import dataclass
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import date
 from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
