@@ -196,3 +196,22 @@ def test_github_falls_back_to_rest_when_graphql_reports_saml(github):
                                                      "sso_authorised": []}}))
     report = engine.verify(_target(emulator.url, 2))
     assert report.problem is not None and report.problem.reason == "github.sso_required"
+
+
+@pytest.mark.parametrize("tracker, n", [("jira_onprem", 1), ("hp_alm", 2)])
+def test_reads_after_the_sign_in_go_together_not_in_phases(tracker, n):
+    """Jira Server / Data Center and ALM have no bulk read per project, so what is read after the sign-in goes at
+    once: with one project, Data Center's global permissions, project list, permission schemes and the project's
+    permissions (four); with two ALM projects, their field configurations and user records (four). Read in
+    phases, as before, at most one (Data Center) or two (ALM) were in flight."""
+    from exadesk.sandbox import emulator_class
+
+    scenario, scope = TRACKERS[tracker](n)
+    emulator = emulator_class(tracker)({**scenario, "fault": {"kind": "slow", "delay": 0.2}}).start()
+    try:
+        state = track_concurrency(emulator)
+        report = engine.verify(target_for(tracker, emulator, scope))
+    finally:
+        emulator.stop()
+    assert report.problem is None and not [c for c in report.checks if c.status.value == "fail"], report.to_json()
+    assert state["peak"] == MAX_PER_HOST, state

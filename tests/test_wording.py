@@ -86,6 +86,9 @@ class _Ctx:
     def passed(self, key, detail):
         return CheckResult(key, "pass", "", detail)
 
+    def say(self, key, **params):  # the sentences both Jira flavours share
+        return _jira.TEXTS[key].format(**params)
+
 
 def test_the_jira_security_sentence_reads_with_the_app_user():
     result = _jira.security_result(_Ctx(), _jira.Exposure(checked=3, total=3), "The app user")

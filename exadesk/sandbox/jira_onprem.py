@@ -181,6 +181,10 @@ class JiraOnPremEmulator(Emulator):
             return denied
         key = request.param("projectKey")
         table = {}
+        # Global permissions are the user's whatever the context: Jira answers "all permissions in the system and
+        # whether the currently logged in user has them", a project given or not.
+        held = {"USER_PICKER"} | ({"ADMINISTER"} if user.get("admin") else set()) | \
+            ({"ADMINISTER", "SYSTEM_ADMIN"} if user.get("system_admin") else set())
         if key:
             project = self._project(key)
             if project is None:
@@ -188,13 +192,9 @@ class JiraOnPremEmulator(Emulator):
             granted = set(PERMISSIONS) - set(project.get("denied", []) if user is self.scenario["user"] else ())
             if not (user.get("admin") or user.get("system_admin") or key in user.get("project_admin", [])):
                 granted.discard("ADMINISTER_PROJECTS")  # Jira administrators administer every project
+            granted |= held
         else:  # global context: a project permission held in any project
-            granted = set(PERMISSIONS)
-            if user.get("admin"):
-                granted.add("ADMINISTER")
-            if user.get("system_admin"):
-                granted |= {"ADMINISTER", "SYSTEM_ADMIN"}
-            granted.add("USER_PICKER")
+            granted = set(PERMISSIONS) | held
         for n, (perm, name) in enumerate({**PERMISSIONS, **GLOBAL}.items(), start=1):
             if perm in self.scenario.get("omit_permissions", []):  # a reply without a permission (a plugin's)
                 continue

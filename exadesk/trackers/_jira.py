@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from exadesk.trackers.adapter import Judges
 from exadesk.trackers.base import CONSOLE_GROUP
 
 #: Projects looked at for the security warning; a site with more is reported as partly checked.
@@ -23,6 +24,44 @@ SECURITY_FIX = ("A known weakness of the Connect operation lets the integration 
                 "can browse. Remove the proxy user (or its role or group) from Browse Projects in the permission "
                 "scheme of each project listed (Project settings, Permissions, Browse Projects), or accept the risk "
                 "knowingly.")
+
+
+#: The sentences both flavours' checks share (each flavour's TEXTS table includes them).
+TEXTS = {
+    "security.partly": " Only the first {checked} of {total} projects were looked at.",
+    "security.private": "{who} can browse projects that are not public: {projects}.{partly}",
+    "security.unreadable": "The permission schemes could not be read with this credential (it takes a Jira "
+                           "administrator), so private projects could not be told apart.",
+    "security.unreadable_fix": "Verify with a Jira administrator's credential, or check each project's Browse "
+                               "Projects permission by hand.",
+    "security.partly_unreadable": "{who} reaches only public projects among those checked, but the permission "
+                                  "schemes of {projects} could not be read.{partly}",
+    "security.none_browsed": "{who} cannot browse any project.",
+    "security.public_only": "{who} can browse only public projects ({checked} checked).{partly}",
+    "list.more": "{shown} and {count} more",
+    # the planner's admin checks
+    "planner.none": "none",
+    "planner.or": " or ",
+    "planner.is_admin": "{who} is a Jira administrator.",
+    "planner.not_admin": "{who} does not hold Administer Jira.",
+    "planner.groups_unlisted": "Jira did not list {who}'s groups.",
+    "planner.groups_unlisted_fix": "Look for the person in {group}'s member list (user management, Groups), or add "
+                                   "them there.",
+    "planner.member": "{who} is a member of {group}.",
+    "planner.not_member": "{who} is not a member of {group} (their groups: {groups}).",
+    "planner.group_exists_member": "{group} exists ({who} is in it).",
+    "planner.group_exists": "{group} exists.",
+    "planner.no_group": "There is no group called {group} on this Jira.",
+    "planner.group_unknown": "{who} may not browse groups, so Jira does not say whether {group} exists.",
+    "planner.group_unknown_fix": "Ask a Jira administrator to look for {group} in the Groups list, or verify with an "
+                                 "administrator's credential.",
+    "planner.no_scope": "No projects are in scope, so project-admin rights were not checked.",
+    "planner.no_scope_fix": "Add the keys of the projects the connection syncs.",
+    "planner.none_exists": "None of the projects in scope exists, so project-admin rights were not checked.",
+    "planner.none_exists_fix": "Correct the project keys in the scope.",
+    "planner.not_project_admin": "{who} is not project administrator of: {projects}.",
+    "planner.project_admin": "{who} administers {projects}.",
+}
 
 
 def grants(scheme: dict) -> list[tuple[str, dict]]:
@@ -132,31 +171,27 @@ def exposure(projects: list[str], scheme_of: Callable[[str], dict | None],
 
 def security_result(ctx, found: Exposure, who: str):
     """One warning result for :data:`SECURITY_KEY` from an :class:`Exposure`."""
-    partly = (f" Only the first {found.checked} of {found.total} projects were looked at."
-              if found.total > found.checked else "")
+    partly = ctx.say("security.partly", checked=found.checked, total=found.total) \
+        if found.total > found.checked else ""
     if found.private:
-        return ctx.warned(SECURITY_KEY, f"{who} can browse projects that are not public: "
-                                        f"{', '.join(found.private)}.{partly}")
+        return ctx.warned(SECURITY_KEY, ctx.say("security.private", who=who, projects=", ".join(found.private),
+                                                partly=partly))
     if found.unreadable and len(found.unreadable) == found.checked:
-        return ctx.unknown(SECURITY_KEY, "The permission schemes could not be read with this credential (it takes a "
-                                         "Jira administrator), so private projects could not be told apart.",
-                           fix="Verify with a Jira administrator's credential, or check each project's "
-                               "Browse Projects permission by hand.")
+        return ctx.unknown(SECURITY_KEY, ctx.say("security.unreadable"), fix=ctx.say("security.unreadable_fix"))
     if found.unreadable:
-        return ctx.warned(SECURITY_KEY, f"{who} reaches only public projects among those checked, but the "
-                                        f"permission schemes of {', '.join(found.unreadable)} could not be read."
-                                        f"{partly}")
+        return ctx.warned(SECURITY_KEY, ctx.say("security.partly_unreadable", who=who,
+                                                projects=", ".join(found.unreadable), partly=partly))
     if not found.checked:
-        return ctx.passed(SECURITY_KEY, f"{who} cannot browse any project.")
+        return ctx.passed(SECURITY_KEY, ctx.say("security.none_browsed", who=who))
     # {who} opens the sentence ("The app user ..."), as in the other outcomes above.
-    return ctx.passed(SECURITY_KEY, f"{who} can browse only public projects ({found.checked} checked).{partly}")
+    return ctx.passed(SECURITY_KEY, ctx.say("security.public_only", who=who, checked=found.checked, partly=partly))
 
 
-def join_limited(items: list[str], limit: int = 10) -> str:
-    """A comma list that stays readable for long lists."""
+def join_limited(ctx, items: list[str], limit: int = 10) -> str:
+    """A comma list that stays readable for long lists ("A, B and 3 more")."""
     if len(items) <= limit:
         return ", ".join(items)
-    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+    return ctx.say("list.more", shown=", ".join(items[:limit]), count=len(items) - limit)
 
 
 # -- administrator checks (the access planner) ------------------------------------------
@@ -196,86 +231,129 @@ def _have_permission(data: dict, key: str) -> bool:
     return isinstance(entry, dict) and entry.get("havePermission") is True
 
 
-def verify_admin_with(ctx, client, api: str, me: dict, *, global_keys: tuple[str, ...],
-                      ask_permissions: bool, project_admin: bool = True):
-    """Admin-kind results for a signed-in Jira person (``me`` is ``myself?expand=groups``).
+@dataclass(frozen=True)
+class AdminFlavour:
+    """How a Jira flavour answers the planner's admin questions.
 
     Args:
         api: ``/rest/api/3`` (Cloud) or ``/rest/api/2`` (Server / Data Center).
         global_keys: global permissions any of which makes a Jira administrator.
         ask_permissions: send ``permissions=`` (Cloud requires it; Data Center returns every permission).
-        project_admin: whether project-admin rights are checked (on-premise delegated admins do not need them).
     """
-    who = str(me.get("displayName") or me.get("name") or me.get("emailAddress") or me.get("accountId") or "")
-    wanted = ",".join((*global_keys, "USER_PICKER"))
-    mine = client.get_json(f"{api}/mypermissions", params={"permissions": wanted} if ask_permissions else None,
-                           expect=dict)
-    sent = mine.get("permissions") if isinstance(mine.get("permissions"), dict) else {}
-    if any(_have_permission(mine, k) for k in global_keys):
-        yield ctx.passed(ADMIN_KEY, f"{who} is a Jira administrator.")
-    elif not any(k in sent for k in global_keys):  # not sent: never a fail
-        yield ctx.not_sent(ADMIN_KEY, " or ".join(global_keys), f"GET {api}/mypermissions")
-    else:
-        yield ctx.failed(ADMIN_KEY, f"{who} does not hold Administer Jira.")
 
+    api: str
+    global_keys: tuple[str, ...]
+    ask_permissions: bool
+
+
+@dataclass(frozen=True)
+class AdminFacts:
+    """What Jira said about the signed-in person (``me`` is ``myself?expand=groups``)."""
+
+    flavour: AdminFlavour
+    who: str
+    mine: dict  # GET mypermissions (global)
+    groups: frozenset[str] | None  # the person's groups, lower-cased; None: Jira ignored expand=groups
+    picked: frozenset[str] | None  # GET groups/picker for the console group; None: not asked (a member)
+    projects: tuple[str, ...]  # the scope
+    project_admin: dict[str, bool | None]  # project -> Administer Projects there; None: not found
+
+    def is_admin(self) -> bool:
+        return any(_have_permission(self.mine, k) for k in self.flavour.global_keys)
+
+
+def gather_admin(ctx, session, *, flavour: AdminFlavour) -> AdminFacts:
+    """The admin facts in one concurrent batch after the probe (``session`` is (client, me))."""
+    client, me = session
+    api = flavour.api
     groups_field = me.get("groups") if isinstance(me.get("groups"), dict) else None
-    mine_groups = {str(g.get("name") or "").lower() for g in (groups_field or {}).get("items") or []
-                   if isinstance(g, dict)}
-    member = CONSOLE_GROUP in mine_groups
-    if groups_field is None:
-        # A Jira that ignores expand=groups says nothing about membership: not a "no".
-        yield ctx.unknown(GROUP_MEMBER_KEY, f"Jira did not list {who}'s groups.",
-                          fix=f"Look for the person in {CONSOLE_GROUP}'s member list (user management, Groups), "
-                              "or add them there.")
-    elif member:
-        yield ctx.passed(GROUP_MEMBER_KEY, f"{who} is a member of {CONSOLE_GROUP}.")
-    else:
-        yield ctx.failed(GROUP_MEMBER_KEY, f"{who} is not a member of {CONSOLE_GROUP} (their groups: "
-                                           f"{join_limited(sorted(mine_groups)) or 'none'}).")
+    groups = None if groups_field is None else frozenset(
+        str(g.get("name") or "").lower() for g in groups_field.get("items") or [] if isinstance(g, dict))
+    member = groups is not None and CONSOLE_GROUP in groups
+    projects = tuple(ctx.target.scope)
+    wanted = ",".join((*flavour.global_keys, "USER_PICKER"))
 
-    if member:
-        yield ctx.passed(GROUP_EXISTS_KEY, f"{CONSOLE_GROUP} exists ({who} is in it).")
-    else:
-        picked = client.get_json(f"{api}/groups/picker", params={"query": CONSOLE_GROUP, "maxResults": 50},
-                                 expect=dict)
-        names = {str(g.get("name") or "").lower() for g in picked.get("groups") or [] if isinstance(g, dict)}
-        if CONSOLE_GROUP in names:
-            yield ctx.passed(GROUP_EXISTS_KEY, f"{CONSOLE_GROUP} exists.")
-        elif _have_permission(mine, "USER_PICKER") or any(_have_permission(mine, k) for k in global_keys):
-            yield ctx.failed(GROUP_EXISTS_KEY, f"There is no group called {CONSOLE_GROUP} on this Jira.")
-        else:
-            # Jira answers an empty list to people without Browse users and groups, so absence is not proven.
-            yield ctx.unknown(GROUP_EXISTS_KEY, f"{who} may not browse groups, so Jira does not say whether "
-                                                f"{CONSOLE_GROUP} exists.",
-                              fix=f"Ask a Jira administrator to look for {CONSOLE_GROUP} in the Groups list, or "
-                                  "verify with an administrator's credential.")
-
-    if not project_admin:
-        return
-    projects = list(ctx.target.scope)
-    if not projects:
-        yield ctx.unknown(PROJECT_ADMIN_KEY, "No projects are in scope, so project-admin rights were not checked.",
-                          fix="Add the keys of the projects the connection syncs.")
-        return
     def mine_in(key: str):
-        params = {"projectKey": key, **({"permissions": "ADMINISTER_PROJECTS"} if ask_permissions else {})}
+        params = {"projectKey": key, **({"permissions": "ADMINISTER_PROJECTS"} if flavour.ask_permissions else {})}
         return client.get(f"{api}/mypermissions", params=params, allow=(400, 404))
 
-    # One project per mypermissions request (neither flavour answers several): concurrently.
-    replies = ctx.gather(lambda key=key: mine_in(key) for key in projects)
-    missing = [key for key, reply in zip(projects, replies) if reply.status != 200]
+    def picked():
+        found = client.get_json(f"{api}/groups/picker", params={"query": CONSOLE_GROUP, "maxResults": 50},
+                                expect=dict)
+        return frozenset(str(g.get("name") or "").lower() for g in found.get("groups") or [] if isinstance(g, dict))
+
+    # One project per mypermissions request (neither flavour answers several): with the rest, concurrently.
+    mine, names, *replies = ctx.gather([
+        lambda: client.get_json(f"{api}/mypermissions",
+                                params={"permissions": wanted} if flavour.ask_permissions else None, expect=dict),
+        lambda: None if member else picked(),
+        *(lambda key=key: mine_in(key) for key in projects),
+    ])
+    project_admin = {key: _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS")
+                     if reply.status == 200 else None for key, reply in zip(projects, replies)}
+    who = str(me.get("displayName") or me.get("name") or me.get("emailAddress") or me.get("accountId") or "")
+    return AdminFacts(flavour, who, mine, groups, names, projects, project_admin)
+
+
+ADMIN_JUDGES = Judges()
+
+
+@ADMIN_JUDGES(ADMIN_KEY)
+def _administrator(ctx, facts: AdminFacts):
+    sent = facts.mine.get("permissions") if isinstance(facts.mine.get("permissions"), dict) else {}
+    if facts.is_admin():
+        return ctx.passed(ADMIN_KEY, ctx.say("planner.is_admin", who=facts.who))
+    if not any(k in sent for k in facts.flavour.global_keys):  # not sent: never a fail
+        return ctx.not_sent(ADMIN_KEY, ctx.say("planner.or").join(facts.flavour.global_keys),
+                            f"GET {facts.flavour.api}/mypermissions")
+    return ctx.failed(ADMIN_KEY, ctx.say("planner.not_admin", who=facts.who))
+
+
+@ADMIN_JUDGES(PROJECT_ADMIN_KEY)
+def _project_administrator(ctx, facts: AdminFacts):
+    """Administer Projects in each project in scope; also the one finding for keys that do not exist."""
+    if not facts.projects:
+        yield ctx.unknown(PROJECT_ADMIN_KEY, ctx.say("planner.no_scope"), fix=ctx.say("planner.no_scope_fix"))
+        return
+    missing = [key for key, admin in facts.project_admin.items() if admin is None]
     if missing:
-        yield ctx.scope_missing(missing, who)
-    lacking = [key for key, reply in zip(projects, replies)
-               if reply.status == 200 and not _have_permission(client.decode(reply, dict), "ADMINISTER_PROJECTS")]
-    if len(missing) == len(projects):
-        yield ctx.unknown(PROJECT_ADMIN_KEY, "None of the projects in scope exists, so project-admin rights were not "
-                                             "checked.", fix="Correct the project keys in the scope.")
+        yield ctx.scope_missing(missing, facts.who)
+    lacking = [key for key, admin in facts.project_admin.items() if admin is False]
+    if len(missing) == len(facts.project_admin):
+        yield ctx.unknown(PROJECT_ADMIN_KEY, ctx.say("planner.none_exists"), fix=ctx.say("planner.none_exists_fix"))
     elif lacking:
-        yield ctx.failed(PROJECT_ADMIN_KEY, f"{who} is not project administrator of: {join_limited(lacking)}.")
+        yield ctx.failed(PROJECT_ADMIN_KEY, ctx.say("planner.not_project_admin", who=facts.who,
+                                                    projects=join_limited(ctx, lacking)))
     else:
-        found = [key for key in projects if key not in missing]
-        yield ctx.passed(PROJECT_ADMIN_KEY, f"{who} administers {join_limited(found)}.")
+        found = [key for key in facts.projects if facts.project_admin.get(key) is not None]
+        yield ctx.passed(PROJECT_ADMIN_KEY, ctx.say("planner.project_admin", who=facts.who,
+                                                    projects=join_limited(ctx, found)))
+
+
+@ADMIN_JUDGES(GROUP_MEMBER_KEY)
+def _console_group_member(ctx, facts: AdminFacts):
+    if facts.groups is None:
+        # A Jira that ignores expand=groups says nothing about membership: not a "no".
+        return ctx.unknown(GROUP_MEMBER_KEY, ctx.say("planner.groups_unlisted", who=facts.who),
+                           fix=ctx.say("planner.groups_unlisted_fix", group=CONSOLE_GROUP))
+    if CONSOLE_GROUP in facts.groups:
+        return ctx.passed(GROUP_MEMBER_KEY, ctx.say("planner.member", who=facts.who, group=CONSOLE_GROUP))
+    return ctx.failed(GROUP_MEMBER_KEY, ctx.say("planner.not_member", who=facts.who, group=CONSOLE_GROUP,
+                                                groups=join_limited(ctx, sorted(facts.groups))
+                                                or ctx.say("planner.none")))
+
+
+@ADMIN_JUDGES(GROUP_EXISTS_KEY)
+def _console_group_exists(ctx, facts: AdminFacts):
+    if facts.picked is None:  # the person is in it
+        return ctx.passed(GROUP_EXISTS_KEY, ctx.say("planner.group_exists_member", group=CONSOLE_GROUP, who=facts.who))
+    if CONSOLE_GROUP in facts.picked:
+        return ctx.passed(GROUP_EXISTS_KEY, ctx.say("planner.group_exists", group=CONSOLE_GROUP))
+    if _have_permission(facts.mine, "USER_PICKER") or facts.is_admin():
+        return ctx.failed(GROUP_EXISTS_KEY, ctx.say("planner.no_group", group=CONSOLE_GROUP))
+    # Jira answers an empty list to people without Browse users and groups, so absence is not proven.
+    return ctx.unknown(GROUP_EXISTS_KEY, ctx.say("planner.group_unknown", who=facts.who, group=CONSOLE_GROUP),
+                       fix=ctx.say("planner.group_unknown_fix", group=CONSOLE_GROUP))
 
 
 # -- fixes shared by both flavours (exadesk fix) ------------------------------------------------------------

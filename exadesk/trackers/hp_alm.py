@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import date
 from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
@@ -37,6 +38,7 @@ from exadesk.http import Auth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges
 from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 RETIRED = ("Support for HP ALM/QC ended in November 2024 (only basic maintenance was given before that). ExaDesk "
@@ -60,8 +62,34 @@ NON_GET_READS = (
                  "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html"),
 )
 
+#: Every sentence this adapter writes in a check (exadesk.strings).
+TEXTS = {
+    "none": "none",
+    "session.refused_login": "ALM rejected the log-in of {user}.",
+    "session.not_kept": "{user} logged in, but ALM did not keep a site session.",
+    "session.opened": "Logged in as {name} and opened a site session.",
+    "site.not_admin": " {user} is not a site administrator (Site Administration answered 403), so it sees only the "
+                      "projects it is a member of and cannot be shown to see every project: add it to each new "
+                      "project that syncs.",
+    "site.admin": " {user} is a site administrator (Site Administration answers it).",
+    "projects.missing": "{user} does not see: {missing} (sees {count} projects).{site}",
+    "projects.all": "{user} sees every project in scope: {projects}.{site}",
+    "fields.count": "{project} ({count} user fields)",
+    "fields.hidden": "The field configuration is hidden from {user} in: {projects}.",
+    "fields.none_visible": "None of the projects in scope is visible to this user.",
+    "fields.read": "Reads the defect field configuration of {projects}.",
+    "tdadmin.groups_of": "{project} (groups: {groups})",
+    "tdadmin.lacking": "{user} is not in TDAdmin in: {projects}.",
+    "tdadmin.group_names": "the user's group names",
+    "tdadmin.where": "GET customization/users/{user}?show-user-groups-names=true",
+    "tdadmin.own_record": "its own project user record in {projects}",
+    "tdadmin.none_visible": "None of the projects in scope is visible to this user, so its groups there are unknown.",
+    "tdadmin.admin": "{user} is in TDAdmin in {projects}.",
+}
+
 SPEC = TrackerSpec(
     non_get_reads=NON_GET_READS,
+    texts=TEXTS,
     catalogue_order=110,
     notices=NOTICES,
     id="hp_alm",
@@ -197,85 +225,128 @@ def _xml(reply: Reply, client) -> ET.Element:
         raise CheckError(messages.problem("http.invalid_json", tracker=SPEC.name, url=client.base_url)) from None
 
 
-def verify_live(ctx):
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Session:
+    """An open ALM site session and what the sign-in read with it."""
+
+    client: object
+    user: str  # as typed
+    name: str  # as ALM knows it (is-authenticated)
+    visible: dict[str, str]  # "domain/project" lower-cased -> as ALM spells it
+    site_admin: int  # Site Administration's answer: 200 (a site administrator), 403 (not one), 404 (no such API)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What ALM said about the user and each project in scope it sees."""
+
+    session: Session
+    scope: tuple[str, ...]  # never empty: the scope is required (engine.validate)
+    user_fields: dict[str, int | None]  # project in scope it sees -> user-defined defect fields; None: refused
+    groups: dict[str, list[str] | None]  # project (as ALM spells it) -> group names; None: none sent
+    groups_hidden: tuple[str, ...]  # projects whose user record this user may not read
+
+    @property
+    def missing(self) -> list[str]:
+        return [p for p in self.scope if p.lower() not in self.session.visible]
+
+
+def _log_in(ctx, client) -> None:
+    """The one probe: ALM's log-in with the user and password in the body."""
     user = ctx.target.value("username")
     login = _AlmLogin(user, ctx.target.secrets.get("password"))
-    client = ctx.client(api_base(ctx.target.url), None, login_url=ctx.target.url, diagnose=diagnose)
-    try:
-        client.request("POST", "/authentication-point/alm-authenticate", data=login.body(), auth=login,
-                       headers={"Content-Type": "application/xml", **XML})
-    except CheckError as exc:
-        if exc.kind is ErrorKind.AUTH:
-            yield ctx.failed("site_session", f"ALM rejected the log-in of {user}.")
-        raise
-    try:
-        try:
-            client.request("POST", "/rest/site-session", headers=XML, allow=(200, 201))
-            info = _xml(client.get("/rest/is-authenticated", headers=XML), client)
-            name = (info.findtext("Username") or user).strip()
-            ctx.identity = Identity(name=name, login=name, kind="ALM user")
-            # The project list needs the site session, so it proves the session step worked.
-            domains = _xml(client.get("/rest/domains", params={"include-projects-info": "y"}, headers=XML), client)
-        except CheckError as exc:
-            if exc.problem.reason in ("hp_alm.session_missing", "hp_alm.license"):
-                yield ctx.failed("site_session", f"{user} logged in, but ALM did not keep a site session.")
-            raise
-        yield ctx.passed("site_session", f"Logged in as {name} and opened a site session.")
-        visible = {f"{d.get('Name')}/{p.get('Name')}".lower(): f"{d.get('Name')}/{p.get('Name')}"
-                   for d in domains.iter("Domain") for p in d.iter("Project")}
-        scope = list(ctx.target.scope)  # never empty: the scope is required (engine.validate)
-        site = _site_admin_sentence(client, user)
-        missing = [p for p in scope if p.lower() not in visible]
-        if missing:
-            yield ctx.failed("all_projects", f"{user} does not see: {', '.join(missing)} (sees {len(visible)} "
-                                             f"projects).{site}")
-        else:
-            yield ctx.passed("all_projects", f"{user} sees every project in scope: {', '.join(scope)}.{site}")
-
-        hidden, counts = [], []
-
-        def fields_of(project: str):
-            path = f"{_project_path(visible[project.lower()])}/customization/entities/defect/fields"
-            return client.get(path, headers=XML, allow=(401, 403))
-
-        seen = [project for project in scope if project.lower() in visible]
-        # ALM reads one project's fields a request: the projects go concurrently.
-        for project, reply in zip(seen, ctx.gather(lambda p=p: fields_of(p) for p in seen)):
-            if reply.status != 200:
-                hidden.append(project)
-                continue
-            fields = _xml(reply, client).iter("Field")
-            user_defined = [f.get("Label") or f.get("Name") for f in fields
-                            if (f.get("PhysicalName") or "").upper().split("_", 1)[-1].startswith("USER_")]
-            counts.append(f"{project} ({len(user_defined)} user fields)")
-        if hidden:
-            yield ctx.failed("user_fields", f"The field configuration is hidden from {user} in: {', '.join(hidden)}.")
-        elif missing and not counts:
-            yield ctx.unknown("user_fields", "None of the projects in scope is visible to this user.")
-        else:
-            yield ctx.passed("user_fields", f"Reads the defect field configuration of {', '.join(counts)}.")
-
-        yield _tdadmin_result(ctx, client, user, [visible[p.lower()] for p in scope if p.lower() in visible])
-    finally:
-        _logout(client)
+    client.request("POST", "/authentication-point/alm-authenticate", data=login.body(), auth=login,
+                   headers={"Content-Type": "application/xml", **XML})
 
 
-def _project_path(project: str) -> str:
-    domain, _, name = project.partition("/")
-    return f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name, safe='')}"
+def _sign_in(ctx, client) -> Session:
+    """Open the site session, then read who is signed in, the projects and Site Administration's answer at once
+    (the project list needs the site session, so it proves the session step worked)."""
+    client.request("POST", "/rest/site-session", headers=XML, allow=(200, 201))
+    info, domains, site = ctx.gather([
+        lambda: _xml(client.get("/rest/is-authenticated", headers=XML), client),
+        lambda: _xml(client.get("/rest/domains", params={"include-projects-info": "y"}, headers=XML), client),
+        # Site Administration answers site administrators only (403 for others; 404 before ALM 12.60).
+        lambda: client.get("/v2/sa/api/domains", headers=XML, allow=(403, 404)).status,
+    ])
+    user = ctx.target.value("username")
+    name = (info.findtext("Username") or user).strip()
+    ctx.identity = Identity(name=name, login=name, kind="ALM user")
+    visible = {f"{d.get('Name')}/{p.get('Name')}".lower(): f"{d.get('Name')}/{p.get('Name')}"
+               for d in domains.iter("Domain") for p in d.iter("Project")}
+    return Session(client, user, name, visible, site)
 
 
-def _site_admin_sentence(client, user: str) -> str:
+def _gather(ctx, session: Session) -> Facts:
+    client = session.client
+    scope = tuple(ctx.target.scope)
+    seen = [session.visible[p.lower()] for p in scope if p.lower() in session.visible]
+
+    def fields_of(project: str):
+        return client.get(f"{_project_path(project)}/customization/entities/defect/fields", headers=XML,
+                          allow=(401, 403))
+
+    def user_in(project: str):  # the user's own project user record, with its groups (a project member may read it)
+        return client.get(f"{_project_path(project)}/customization/users/{quote(session.user, safe='')}",
+                          params={"show-user-groups-names": "true"}, headers=XML, allow=(403, 404))
+
+    # ALM reads one project's fields and one project's user record a request (its REST API has no cross-project
+    # read of either): all of them at once.
+    replies = ctx.gather([*(lambda p=p: fields_of(p) for p in seen), *(lambda p=p: user_in(p) for p in seen)])
+    fields = dict(zip(seen, replies[:len(seen)]))
+    users = dict(zip(seen, replies[len(seen):]))
+    user_fields = {p: _user_defined(_xml(fields[session.visible[p.lower()]], client))
+                   if fields[session.visible[p.lower()]].status == 200 else None
+                   for p in scope if p.lower() in session.visible}
+    groups = {p: _group_names(_xml(reply, client)) for p, reply in users.items() if reply.status == 200}
+    return Facts(session, scope, user_fields, groups, tuple(p for p, r in users.items() if r.status != 200))
+
+
+def _user_defined(fields: ET.Element) -> int:
+    return len([f for f in fields.iter("Field")
+                if (f.get("PhysicalName") or "").upper().split("_", 1)[-1].startswith("USER_")])
+
+
+JUDGES = Judges()
+
+
+@JUDGES("site_session")
+def _site_session(ctx, facts: Facts):
+    return ctx.passed("site_session", ctx.say("session.opened", name=facts.session.name))
+
+
+def _site_sentence(ctx, session: Session) -> str:
     """What Site Administration says about the user: a 403 means no site administrator, who sees only the projects
     it is a member of; a 404 is a server without the Site Administration REST API (before ALM 12.60)."""
-    reply = client.get("/v2/sa/api/domains", headers=XML, allow=(403, 404))
-    if reply.status == 403:
-        return (f" {user} is not a site administrator (Site Administration answered 403), so it sees only the "
-                "projects it is a member of and cannot be shown to see every project: add it to each new project "
-                "that syncs.")
-    if reply.status == 200:
-        return f" {user} is a site administrator (Site Administration answers it)."
+    if session.site_admin == 403:
+        return ctx.say("site.not_admin", user=session.user)
+    if session.site_admin == 200:
+        return ctx.say("site.admin", user=session.user)
     return ""
+
+
+@JUDGES("all_projects")
+def _all_projects(ctx, facts: Facts):
+    site, user = _site_sentence(ctx, facts.session), facts.session.user
+    if facts.missing:
+        return ctx.failed("all_projects", ctx.say("projects.missing", user=user, missing=", ".join(facts.missing),
+                                                  count=len(facts.session.visible), site=site))
+    return ctx.passed("all_projects", ctx.say("projects.all", user=user, projects=", ".join(facts.scope), site=site))
+
+
+@JUDGES("user_fields")
+def _user_fields(ctx, facts: Facts):
+    hidden = [p for p, count in facts.user_fields.items() if count is None]
+    counts = [ctx.say("fields.count", project=p, count=count) for p, count in facts.user_fields.items()
+              if count is not None]
+    if hidden:
+        return ctx.failed("user_fields", ctx.say("fields.hidden", user=facts.session.user, projects=", ".join(hidden)))
+    if facts.missing and not counts:
+        return ctx.unknown("user_fields", ctx.say("fields.none_visible"))
+    return ctx.passed("user_fields", ctx.say("fields.read", projects=", ".join(counts)))
 
 
 def _group_names(user: ET.Element) -> list[str] | None:
@@ -287,38 +358,55 @@ def _group_names(user: ET.Element) -> list[str] | None:
     return [n for n in names if n]
 
 
-def _tdadmin_result(ctx, client, user: str, projects: list[str]):
-    """TDAdmin from the user's own group names in each visible project in scope (a project member may read them)."""
-    where = f"GET customization/users/{user}?show-user-groups-names=true"
-    admin_in, lacking, hidden, unsent = [], [], [], []
-
-    def user_in(project: str):
-        return client.get(f"{_project_path(project)}/customization/users/{quote(user, safe='')}",
-                          params={"show-user-groups-names": "true"}, headers=XML, allow=(403, 404))
-
-    # One project's user record a request: the projects go concurrently, as the field configurations do.
-    for project, reply in zip(projects, ctx.gather(lambda p=p: user_in(p) for p in projects)):
-        if reply.status != 200:
-            hidden.append(project)
-            continue
-        groups = _group_names(_xml(reply, client))
-        if groups is None:
-            unsent.append(project)
-        elif any(g.lower() == "tdadmin" for g in groups):
-            admin_in.append(project)
-        else:
-            lacking.append(f"{project} (groups: {', '.join(groups) or 'none'})")
+@JUDGES("TDAdmin")
+def _tdadmin(ctx, facts: Facts):
+    """TDAdmin from the user's own group names in each visible project in scope."""
+    user = facts.session.user
+    admin_in = [p for p, groups in facts.groups.items() if groups and any(g.lower() == "tdadmin" for g in groups)]
+    lacking = [ctx.say("tdadmin.groups_of", project=p, groups=", ".join(groups) or ctx.say("none"))
+               for p, groups in facts.groups.items() if groups is not None and p not in admin_in]
     steps = " ".join(f"{i}. {s}" for i, s in enumerate(SPEC.requirement("TDAdmin").steps, 1))
     if lacking:
-        return ctx.failed("TDAdmin", f"{user} is not in TDAdmin in: {'; '.join(lacking)}.")
-    if unsent:
-        return ctx.not_sent("TDAdmin", "the user's group names", where)
-    if hidden:
-        return ctx.denied("TDAdmin", f"its own project user record in {', '.join(hidden)}", steps)
+        return ctx.failed("TDAdmin", ctx.say("tdadmin.lacking", user=user, projects="; ".join(lacking)))
+    if any(groups is None for groups in facts.groups.values()):
+        return ctx.not_sent("TDAdmin", ctx.say("tdadmin.group_names"), ctx.say("tdadmin.where", user=user))
+    if facts.groups_hidden:
+        return ctx.denied("TDAdmin", ctx.say("tdadmin.own_record", projects=", ".join(facts.groups_hidden)), steps)
     if not admin_in:
-        return ctx.unknown("TDAdmin", "None of the projects in scope is visible to this user, so its groups there "
-                                      "are unknown.")
-    return ctx.passed("TDAdmin", f"{user} is in TDAdmin in {', '.join(admin_in)}.")
+        return ctx.unknown("TDAdmin", ctx.say("tdadmin.none_visible"))
+    return ctx.passed("TDAdmin", ctx.say("tdadmin.admin", user=user, projects=", ".join(admin_in)))
+
+
+def verify_live(ctx):
+    """The three steps inside ALM's site session, which holds a licence: it is closed (logged out) once the facts
+    are read, whatever happened, and before the judging."""
+    client = ctx.client(api_base(ctx.target.url), None, login_url=ctx.target.url, diagnose=diagnose)
+    user = ctx.target.value("username")
+    try:
+        _log_in(ctx, client)
+    except CheckError as exc:
+        if exc.kind is ErrorKind.AUTH:
+            yield ctx.failed("site_session", ctx.say("session.refused_login", user=user))
+        raise
+    try:
+        try:
+            session = _sign_in(ctx, client)
+        except CheckError as exc:
+            if exc.problem.reason in ("hp_alm.session_missing", "hp_alm.license"):
+                yield ctx.failed("site_session", ctx.say("session.not_kept", user=user))
+            raise
+        facts = _gather(ctx, session)
+    finally:
+        _logout(client)
+    yield from JUDGES.judge(ctx, facts)
+
+
+verify_live.judges = JUDGES
+
+
+def _project_path(project: str) -> str:
+    domain, _, name = project.partition("/")
+    return f"/rest/domains/{quote(domain, safe='')}/projects/{quote(name, safe='')}"
 
 
 def _logout(client) -> None:

@@ -14,8 +14,11 @@ https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-role-i
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 import sys
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -27,6 +30,7 @@ from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.trackers import _jira
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 #: The app user the Exalate app gets on install (seed: it cannot be modified).
@@ -70,8 +74,41 @@ NON_GET_READS = (
                  "#api-rest-api-3-permissions-check-post"),
 )
 
+#: Every sentence this adapter writes in a check (exadesk.strings), with those both Jira flavours share.
+TEXTS = {
+    **_jira.TEXTS,
+    "none": "none",
+    "needs_admin": "Not checked: reading this takes a Jira administrator's credential.",
+    "admin.is": "Signed in as {who}, a Jira administrator.",
+    "admin.not": "{who} is not a Jira administrator, so the app user's groups and the permission schemes cannot be "
+                 "read.",
+    "app.absence_unconfirmed": "No active app user named {app} was found, and whether a deactivated one exists is "
+                               "not confirmed: {why}.",
+    "app.absence_unconfirmed_fix": "Open Apps, Manage apps and check the Exalate app is installed and enabled.",
+    "app.none": "No app user named {app} was found on this site, active or not.",
+    "app.deactivated": "The app user {app} is deactivated: the app is disabled or was uninstalled.",
+    "app.deactivated_fix": "Enable the Exalate app in Apps, Manage apps.",
+    "app.found": "{app} (account {account}, type app): the proxy user is the app's own account, not a person's, so "
+                 "nobody's edits are lost.",
+    "app.the_app_user": "The app user",
+    "group.unreadable": "This credential may not browse users and groups, so the groups are unknown.",
+    "group.member": "The app user is a member of {group}.",
+    "group.not_member": "The app user is not in {group} (its groups: {groups}).",
+    "role.no_scope": "No projects are in scope, so the role could not be checked.",
+    "role.none_exists": "None of the projects in scope exists, so the role could not be checked.",
+    "role.no_scope_fix": "Add the keys of the projects to sync.",
+    "role.outside": "The app user is not in {role} in: {projects}. It is silently blind there.",
+    "role.holds": "The app user holds the role in {projects}.",
+    "role.scheme_unreadable": "{project} (permission scheme not readable)",
+    "role.lacks": "{role} does not hold '{name}' in: {projects}.",
+    "role.granted": "Granted to {role} in {projects}.",
+    "levels.hidden": "The app user is not a member of these security levels, so their issues never sync: {levels}.",
+    "levels.all": "The app user can see every security level of the projects in scope (or they use none).",
+}
+
 SPEC = TrackerSpec(
     non_get_reads=NON_GET_READS,
+    texts=TEXTS,
     admin_policy=AdminPolicy(project_admin_basic=True),
     catalogue_order=10,
     notices=NOTICES,
@@ -235,118 +272,127 @@ def _clients(ctx):
     return client, ctx.client(base, None, login_url=login)
 
 
-def verify_admin(ctx):
-    """The planner's admin facts for the person whose email + API token this is."""
+def _sign_in_admin(ctx):
+    """The one probe for the planner: GET myself with the person's groups (expand=groups)."""
     client, anonymous = _clients(ctx)
     me = _identify(ctx, client, anonymous, params={"expand": "groups"})
     ctx.identity = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
                             id=str(me.get("accountId") or ""), kind="user")
-    yield from _jira.verify_admin_with(ctx, client, "/rest/api/3", me, global_keys=("ADMINISTER",),
-                                       ask_permissions=True)
+    return client, me
 
 
-def verify_live(ctx):
-    target = ctx.target
+#: The planner's admin facts for the person whose email + API token this is.
+verify_admin = adapter(_sign_in_admin, functools.partial(
+    _jira.gather_admin, flavour=_jira.AdminFlavour("/rest/api/3", global_keys=("ADMINISTER",), ask_permissions=True)),
+    _jira.ADMIN_JUDGES)
+
+
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
+
+API = "/rest/api/3"
+
+
+def _sign_in(ctx):
+    """The one probe (GET myself) with the administrator's token; the app user checked is found in the reads."""
     client, anonymous = _clients(ctx)
-
     me = _identify(ctx, client, anonymous)
-    admin_label = str(me.get("displayName") or me.get("emailAddress") or me.get("accountId") or "")
-    # The token is an administrator's; the proxy user checked is the app user (ctx.identity, below).
+    # The token is an administrator's; the proxy user checked is the app user (ctx.identity, in _gather).
     ctx.signed_in = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
                              id=str(me.get("accountId") or ""), kind="admin")
+    return client, str(me.get("displayName") or me.get("emailAddress") or me.get("accountId") or "")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The atlassian-addons-project-access role in the projects in scope."""
+
+    granted: dict[str, frozenset[str]]  # project -> the ROLE_PERMISSIONS its permission scheme grants the role
+    unreadable: frozenset[str]  # projects whose own permission scheme could not be read
+    outside: tuple[str, ...]  # projects where the app user is not in the role
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What Jira Cloud said about the administrator, the app user, its projects and the permission schemes."""
+
+    admin_label: str
+    is_admin: bool
+    app: dict | None = None  # the app user (None: not found)
+    unread: str = ""  # why an absent app user is not confirmed absent ("" when every user was read)
+    groups: dict[str, str] | None = None  # the app user's groups, name -> id; None: not readable (403)
+    missing: tuple[str, ...] = ()  # keys in scope that do not exist
+    projects: tuple[str, ...] = ()  # keys in scope that exist, in scope order
+    roles: Roles | None = None  # None: no project in scope exists
+    hidden_levels: tuple[str, ...] | None = None  # "KEY: level" the app user cannot see; None: not read
+    exposure: _jira.Exposure | None = None
+
+
+def _gather(ctx, session) -> Facts:
+    client, admin_label = session
     # mypermissions answers 400 without permissions= on Cloud.
-    admin = client.get_json("/rest/api/3/mypermissions", params={"permissions": "ADMINISTER"}, expect=dict)
-    has_admin = bool(((admin.get("permissions") or {}).get("ADMINISTER") or {}).get("havePermission"))
-    if has_admin:
-        yield ctx.passed("ADMINISTER", f"Signed in as {admin_label}, a Jira administrator.")
-    else:
-        yield ctx.failed("ADMINISTER", f"{admin_label} is not a Jira administrator, so the app user's groups and the "
-                                       "permission schemes cannot be read.")
-        # Project roles answer 401 to non-administrators, which would look like a rejected credential.
-        for req in SPEC.requirements:
-            if req.key != "ADMINISTER":
-                yield ctx.unknown(req.key, "Not checked: reading this takes a Jira administrator's credential.")
-        return
-
+    admin = client.get_json(f"{API}/mypermissions", params={"permissions": "ADMINISTER"}, expect=dict)
+    if not ((admin.get("permissions") or {}).get("ADMINISTER") or {}).get("havePermission"):
+        return Facts(admin_label, is_admin=False)  # project roles answer 401 to others: nothing more is read
     app, unread = _find_app_user(client)
-    if app is None and unread:
-        yield ctx.unknown("app_user", f"No active app user named {APP_NAME} was found, and whether a deactivated one "
-                                      f"exists is not confirmed: {unread}.",
-                          fix="Open Apps, Manage apps and check the Exalate app is installed and enabled.")
-        return
     if app is None:
-        yield ctx.failed("app_user", f"No app user named {APP_NAME} was found on this site, active or not.")
-        return
-    account = str(app.get("accountId") or "")
+        return Facts(admin_label, is_admin=True, unread=unread)
     ctx.identity = Identity(name=str(app.get("displayName") or APP_NAME),
-                            login=str(app.get("emailAddress") or APP_EMAIL), id=account, kind="app")
-    if app.get("active") is False:
-        yield ctx.failed("app_user", f"The app user {APP_NAME} is deactivated: the app is disabled or was "
-                                     "uninstalled.", fix="Enable the Exalate app in Apps, Manage apps.")
-    else:
-        yield ctx.passed("app_user", f"{APP_NAME} (account {account}, type app): the proxy user is the app's own "
-                                     "account, not a person's, so nobody's edits are lost.")
+                            login=str(app.get("emailAddress") or APP_EMAIL), id=str(app.get("accountId") or ""),
+                            kind="app")
+    return _gather_for_app_user(ctx, client, Facts(admin_label, is_admin=True, app=app))
 
-    reply = client.get("/rest/api/3/user/groups", params={"accountId": account}, allow=(403,))
-    if reply.status == 403:
-        for group in APP_GROUPS:
-            yield ctx.unknown(group, "This credential may not browse users and groups, so the groups are unknown.")
-        groups: dict[str, str] = {}
-    else:
-        found = client.decode(reply, list)
-        groups = {str(g.get("name")): str(g.get("groupId") or "") for g in found if isinstance(g, dict)}
-        for group in APP_GROUPS:
-            if group in groups:
-                yield ctx.passed(group, f"The app user is a member of {group}.")
-            else:
-                yield ctx.failed(group, f"The app user is not in {group} (its groups: "
-                                        f"{', '.join(sorted(groups)) or 'none'}).")
 
-    found, missing = _projects_by_key(ctx, client, list(dict.fromkeys(target.scope)))
-    if missing:
-        yield ctx.scope_missing(missing, "the app user")
-    projects = [key for key in target.scope if key in found]
-    site_ids, total = _all_projects(client)
-    role_id = _role_id(client, projects[0]) if projects else ""
-    schemes = _jira.Schemes(client, "/rest/api/3")
+def _gather_for_app_user(ctx, client, facts: Facts) -> Facts:
+    """The app user's groups, the projects in scope and on the site, the role and the schemes, in three rounds of
+    concurrent reads (each round needs what the one before read)."""
+    account = str(facts.app.get("accountId") or "")
+    scope = list(dict.fromkeys(ctx.target.scope))
+    group_reply, (found, missing), (site_ids, total), schemes = ctx.gather([
+        lambda: client.get(f"{API}/user/groups", params={"accountId": account}, allow=(403,)),
+        lambda: _projects_by_key(ctx, client, scope),
+        lambda: _all_projects(client),
+        lambda: _jira.Schemes(client, API),
+    ])
+    groups = None if group_reply.status == 403 else {
+        str(g.get("name")): str(g.get("groupId") or "") for g in client.decode(group_reply, list)
+        if isinstance(g, dict)}
+    projects = tuple(key for key in ctx.target.scope if key in found)
     # One bulk question for every project the role matters in and every project on the site (Get bulk
     # permissions): what the app user may do, whichever grant gives it.
-    holds = _app_permissions(client, account, {**site_ids, **found})
-
-    if not projects:
-        why = ("No projects are in scope, so the role could not be checked." if not target.scope
-               else "None of the projects in scope exists, so the role could not be checked.")
-        for key in (ADDONS_ROLE, *(k for k, _ in ROLE_PERMISSIONS)):
-            yield ctx.unknown(key, why, fix="Add the keys of the projects to sync.")
-    else:
-        yield from _role_checks(ctx, client, projects, found, account, role_id, schemes, holds)
-
-    def reaches(holders: list[dict]) -> bool:
-        for holder in holders:
-            kind, ident = str(holder.get("type") or ""), _jira.holder_id(holder)
-            if kind in ("anyone", "applicationRole"):
-                return True
-            if kind == "projectRole" and role_id and ident == role_id:
-                return True
-            if kind == "group" and (holder.get("parameter") in groups or ident in groups.values()):
-                return True
-            if kind == "user" and ident == account:
-                return True
-        return False
-
-    if projects:
-        yield _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches)
-
+    role_id, holds = ctx.gather([lambda: _role_id(client, projects[0]) if projects else "",
+                                 lambda: _app_permissions(client, account, {**site_ids, **found})])
+    reaches = functools.partial(_reaches, role_id=role_id, groups=groups or {}, account=account)
     browsed = [key for key, pid in site_ids.items() if pid in holds.get("BROWSE_PROJECTS", set())]
+    roles, hidden = ctx.gather([
+        lambda: _roles(ctx, client, list(projects), found, account, role_id, schemes, holds) if projects else None,
+        lambda: _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches) if projects else None,
+    ])
+    # After the role's reads: where the schemes differ, the projects' own schemes they read are not read again.
     exposure = schemes.public_exposure(ctx, browsed)
     exposure.checked, exposure.total = min(len(site_ids), _jira.MAX_PROJECTS), max(total, len(site_ids))
-    yield _jira.security_result(ctx, exposure, "The app user")
+    return dataclasses.replace(facts, groups=groups, missing=tuple(missing), projects=projects, roles=roles,
+                               hidden_levels=hidden, exposure=exposure)
+
+
+def _reaches(holders: list[dict], *, role_id: str, groups: dict[str, str], account: str) -> bool:
+    """Whether the app user is among ``holders`` (anyone, its role, one of its groups, or itself)."""
+    for holder in holders:
+        kind, ident = str(holder.get("type") or ""), _jira.holder_id(holder)
+        if kind in ("anyone", "applicationRole"):
+            return True
+        if kind == "projectRole" and role_id and ident == role_id:
+            return True
+        if kind == "group" and (holder.get("parameter") in groups or ident in groups.values()):
+            return True
+        if kind == "user" and ident == account:
+            return True
+    return False
 
 
 def _projects_by_key(ctx, client, keys: list[str]) -> tuple[dict[str, str], list[str]]:
     """The projects in scope that exist and the administrator sees (key -> id), and the keys that do not."""
     pages = ctx.gather(
-        lambda chunk=keys[i:i + 50]: client.get_json("/rest/api/3/project/search",  # at most 50 keys a request
+        lambda chunk=keys[i:i + 50]: client.get_json(f"{API}/project/search",  # at most 50 keys a request
                                                      params={"keys": chunk, "maxResults": 50}, expect=dict)
         for i in range(0, len(keys), 50))
     found = {str(p.get("key")): str(p.get("id")) for page in pages for p in page.get("values") or []
@@ -356,7 +402,7 @@ def _projects_by_key(ctx, client, keys: list[str]) -> tuple[dict[str, str], list
 
 def _role_id(client, project: str) -> str:
     """The id of the atlassian-addons-project-access role (project roles are shared by every Cloud project)."""
-    urls = client.get_json(f"/rest/api/3/project/{project}/role", expect=dict)
+    urls = client.get_json(f"{API}/project/{project}/role", expect=dict)
     url = str(urls.get(ADDONS_ROLE) or "")
     return url.rstrip("/").rsplit("/", 1)[-1] if url else ""
 
@@ -367,16 +413,16 @@ def _app_permissions(client, account: str, project_ids: dict[str, str]) -> dict[
     if not ids:
         return {}
     wanted = sorted({"BROWSE_PROJECTS", *(k for k, _ in ROLE_PERMISSIONS)})
-    reply = client.request("POST", "/rest/api/3/permissions/check", json_body={
+    reply = client.request("POST", f"{API}/permissions/check", json_body={
         "accountId": account, "projectPermissions": [{"permissions": wanted, "projects": ids}]})
     data = client.decode(reply, dict)
     return {str(entry.get("permission")): {str(p) for p in entry.get("projects") or []}
             for entry in data.get("projectPermissions") or [] if isinstance(entry, dict)}
 
 
-def _role_checks(ctx, client, projects: list[str], ids: dict[str, str], account: str, role_id: str,
-                 schemes: _jira.Schemes, holds: dict[str, set[str]]):
-    """One result per role requirement, aggregated over the projects in scope (which all exist)."""
+def _roles(ctx, client, projects: list[str], ids: dict[str, str], account: str, role_id: str,
+           schemes: _jira.Schemes, holds: dict[str, set[str]]) -> Roles:
+    """What the role is granted in each project in scope (which all exist), and where the app user is not in it."""
 
     def role_holds(scheme: dict | None) -> frozenset[str]:
         return frozenset(key for key, _ in ROLE_PERMISSIONS if scheme is not None and role_id and any(
@@ -392,34 +438,24 @@ def _role_checks(ctx, client, projects: list[str], ids: dict[str, str], account:
               or not granted[key]]
     members = dict(zip(unsure, ctx.gather(lambda key=key: _role_has(client, key, role_id, account)
                                           for key in unsure))) if role_id else {}
-    outside = [key for key in unsure if not members.get(key)]
-    if outside:
-        yield ctx.failed(ADDONS_ROLE, f"The app user is not in {ADDONS_ROLE} in: "
-                                      f"{_jira.join_limited(outside)}. It is silently blind there.")
-    else:
-        yield ctx.passed(ADDONS_ROLE, f"The app user holds the role in {_jira.join_limited(projects)}.")
-    for key, name in ROLE_PERMISSIONS:
-        lacking = [p if same is not None or schemes.of(p) is not None else f"{p} (permission scheme not readable)"
-                   for p in projects if key not in granted[p]]
-        if lacking:
-            yield ctx.failed(key, f"{ADDONS_ROLE} does not hold '{name}' in: {_jira.join_limited(lacking)}.")
-        else:
-            yield ctx.passed(key, f"Granted to {ADDONS_ROLE} in {_jira.join_limited(projects)}.")
+    unreadable = frozenset() if same is not None else frozenset(p for p in projects if schemes.of(p) is None)
+    return Roles(granted, unreadable, tuple(key for key in unsure if not members.get(key)))
 
 
 def _role_has(client, project: str, role_id: str, account: str) -> bool:
-    role = client.get_json(f"/rest/api/3/project/{project}/role/{role_id}", expect=dict)
+    role = client.get_json(f"{API}/project/{project}/role/{role_id}", expect=dict)
     return account in {str((a.get("actorUser") or {}).get("accountId") or "") for a in role.get("actors") or []
                        if isinstance(a, dict)}
 
 
-def _security_levels(ctx, client, projects: list[tuple[str, str]], reaches):
-    """Field note: the role removed from an issue security level leaves the app user blind to those issues."""
+def _security_levels(ctx, client, projects: list[tuple[str, str]], reaches) -> tuple[str, ...]:
+    """Field note: the role removed from an issue security level leaves the app user blind to those issues.
+    Returns "KEY: level" for each level of the projects in scope the app user cannot see."""
     names = {pid: key for key, pid in projects}
     uses: dict[str, list[str]] = {}  # issue security scheme id -> keys of the projects in scope using it
     start = 0
     while True:  # which scheme each project uses, all projects at once
-        page = client.get_json("/rest/api/3/issuesecurityschemes/project",
+        page = client.get_json(f"{API}/issuesecurityschemes/project",
                                params={"projectId": list(names), "startAt": start, "maxResults": 100}, expect=dict)
         values = [v for v in page.get("values") or [] if isinstance(v, dict)]
         for value in values:
@@ -429,18 +465,14 @@ def _security_levels(ctx, client, projects: list[tuple[str, str]], reaches):
             break
         start += len(values)
     scheme_ids = sorted(uses)
-    details = ctx.gather(lambda sid=sid: (client.get_json(f"/rest/api/3/issuesecurityschemes/{sid}", expect=dict),
+    details = ctx.gather(lambda sid=sid: (client.get_json(f"{API}/issuesecurityschemes/{sid}", expect=dict),
                                           _level_members(client, sid)) for sid in scheme_ids)
     hidden = []
     for sid, (scheme, members) in zip(scheme_ids, details):
         for level in scheme.get("levels") or []:
             if isinstance(level, dict) and not reaches(members.get(str(level.get("id")), [])):
                 hidden.extend(f"{key}: {level.get('name') or level.get('id')}" for key in uses[sid])
-    if hidden:
-        return ctx.warned("issue_security_levels", f"The app user is not a member of these security levels, so their "
-                                                   f"issues never sync: {_jira.join_limited(sorted(hidden))}.")
-    return ctx.passed("issue_security_levels", "The app user can see every security level of the projects in scope "
-                                               "(or they use none).")
+    return tuple(sorted(hidden))
 
 
 def _level_members(client, scheme_id: str) -> dict[str, list[dict]]:
@@ -448,7 +480,7 @@ def _level_members(client, scheme_id: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     start = 0
     while True:
-        page = client.get_json("/rest/api/3/issuesecurityschemes/level/member",
+        page = client.get_json(f"{API}/issuesecurityschemes/level/member",
                                params={"schemeId": scheme_id, "startAt": start, "maxResults": 100}, expect=dict)
         values = [m for m in page.get("values") or [] if isinstance(m, dict)]
         for member in values:
@@ -464,7 +496,7 @@ def _all_projects(client) -> tuple[dict[str, str], int]:
     found: dict[str, str] = {}
     start = total = 0
     while len(found) < _jira.MAX_PROJECTS + 1:
-        page = client.get_json("/rest/api/3/project/search", params={"startAt": start, "maxResults": 50},
+        page = client.get_json(f"{API}/project/search", params={"startAt": start, "maxResults": 50},
                                expect=dict)
         values = [p for p in page.get("values") or [] if isinstance(p, dict)]
         found.update((str(p.get("key")), str(p.get("id"))) for p in values if p.get("key"))
@@ -473,6 +505,105 @@ def _all_projects(client) -> tuple[dict[str, str], int]:
             break
         start += len(values)
     return dict(list(found.items())[:_jira.MAX_PROJECTS]), max(total, len(found))
+
+
+JUDGES = Judges()
+
+
+def _judge(key: str, judge, *, needs_app: bool = True) -> None:
+    """Register ``judge`` for ``key``: without an administrator's credential nothing could be read (not
+    confirmed); without the app user the checks about it did not run."""
+    def gated(ctx, facts: Facts):
+        if not facts.is_admin:
+            return ctx.unknown(key, ctx.say("needs_admin"))
+        if needs_app and facts.app is None:
+            return None  # the app user's own finding says why
+        return judge(ctx, facts)
+    JUDGES.add(key, gated)
+
+
+@JUDGES("ADMINISTER")
+def _administer(ctx, facts: Facts):
+    if facts.is_admin:
+        return ctx.passed("ADMINISTER", ctx.say("admin.is", who=facts.admin_label))
+    return ctx.failed("ADMINISTER", ctx.say("admin.not", who=facts.admin_label))
+
+
+def _app_user(ctx, facts: Facts):
+    app = facts.app
+    if app is None and facts.unread:
+        return ctx.unknown("app_user", ctx.say("app.absence_unconfirmed", app=APP_NAME, why=facts.unread),
+                           fix=ctx.say("app.absence_unconfirmed_fix"))
+    if app is None:
+        return ctx.failed("app_user", ctx.say("app.none", app=APP_NAME))
+    if app.get("active") is False:
+        return ctx.failed("app_user", ctx.say("app.deactivated", app=APP_NAME), fix=ctx.say("app.deactivated_fix"))
+    return ctx.passed("app_user", ctx.say("app.found", app=APP_NAME, account=str(app.get("accountId") or "")))
+
+
+def _group(ctx, facts: Facts, *, group: str):
+    if facts.groups is None:
+        return ctx.unknown(group, ctx.say("group.unreadable"))
+    if group in facts.groups:
+        return ctx.passed(group, ctx.say("group.member", group=group))
+    return ctx.failed(group, ctx.say("group.not_member", group=group,
+                                     groups=", ".join(sorted(facts.groups)) or ctx.say("none")))
+
+
+def _no_projects(ctx, key: str):
+    why = ctx.say("role.no_scope") if not ctx.target.scope else ctx.say("role.none_exists")
+    return ctx.unknown(key, why, fix=ctx.say("role.no_scope_fix"))
+
+
+def _addons_role(ctx, facts: Facts):
+    """The role over the projects in scope; also the one finding for keys that do not exist."""
+    if facts.missing:
+        yield ctx.scope_missing(facts.missing, "the app user")
+    if facts.roles is None:
+        yield _no_projects(ctx, ADDONS_ROLE)
+    elif facts.roles.outside:
+        yield ctx.failed(ADDONS_ROLE, ctx.say("role.outside", role=ADDONS_ROLE,
+                                              projects=_jira.join_limited(ctx, list(facts.roles.outside))))
+    else:
+        yield ctx.passed(ADDONS_ROLE, ctx.say("role.holds", projects=_jira.join_limited(ctx, list(facts.projects))))
+
+
+def _role_permission(ctx, facts: Facts, *, key: str, name: str):
+    roles = facts.roles
+    if roles is None:
+        return _no_projects(ctx, key)
+    lacking = [ctx.say("role.scheme_unreadable", project=p) if p in roles.unreadable else p
+               for p in facts.projects if key not in roles.granted[p]]
+    if lacking:
+        return ctx.failed(key, ctx.say("role.lacks", role=ADDONS_ROLE, name=name,
+                                       projects=_jira.join_limited(ctx, lacking)))
+    return ctx.passed(key, ctx.say("role.granted", role=ADDONS_ROLE,
+                                   projects=_jira.join_limited(ctx, list(facts.projects))))
+
+
+def _issue_security_levels(ctx, facts: Facts):
+    if facts.hidden_levels is None:
+        return None  # no project in scope exists: the role's finding says so
+    if facts.hidden_levels:
+        return ctx.warned("issue_security_levels", ctx.say("levels.hidden",
+                                                           levels=_jira.join_limited(ctx, list(facts.hidden_levels))))
+    return ctx.passed("issue_security_levels", ctx.say("levels.all"))
+
+
+def _public_projects_only(ctx, facts: Facts):
+    return _jira.security_result(ctx, facts.exposure, ctx.say("app.the_app_user"))
+
+
+_judge("app_user", _app_user, needs_app=False)
+for _group_name in APP_GROUPS:
+    _judge(_group_name, functools.partial(_group, group=_group_name))
+_judge(ADDONS_ROLE, _addons_role)
+for _key, _name in ROLE_PERMISSIONS:
+    _judge(_key, functools.partial(_role_permission, key=_key, name=_name))
+_judge("issue_security_levels", _issue_security_levels)
+_judge(_jira.SECURITY_KEY, _public_projects_only)
+
+verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
 # -- fixes (exadesk fix): the narrowest grant for each failing requirement ---------------------------------

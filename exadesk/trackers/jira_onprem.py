@@ -13,8 +13,10 @@ https://confluence.atlassian.com/adminjiraserver/managing-project-permissions-93
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from dataclasses import dataclass, field
 
 from exadesk import messages
 from exadesk.checks import Identity
@@ -23,6 +25,7 @@ from exadesk.http import BasicAuth, BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.trackers import _jira
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 #: Jira added personal access tokens in 8.14 (Server and Data Center).
@@ -60,7 +63,37 @@ _CONDITIONAL = (
 )
 PROJECT_PERMISSIONS = tuple(k for k, _, _ in _ALWAYS) + tuple(k for k, _, _, _ in _CONDITIONAL)
 
+#: Every sentence this adapter writes in a check (exadesk.strings), with those both Jira flavours share.
+TEXTS = {
+    **_jira.TEXTS,
+    "admin_account.sysadmin": "{who} is a Jira system administrator. If this is a person's own account, their edits "
+                              "will stop syncing.{extra}",
+    "admin_account.desk_synced": " With Jira Service Management synced, requests raised 'on behalf of' a customer "
+                                 "through this account would never sync.",
+    "admin_account.not_sysadmin": "{who} is not a Jira system administrator.",
+    "perm.no_scope": "No projects are in scope, so project permissions could not be checked.",
+    "perm.none_exists": "None of the projects in scope exists, so project permissions could not be checked.",
+    "scope.add_keys": "Add the keys of the projects to sync.",
+    "perm.hidden": "{project} (not found, or the proxy user cannot see it)",
+    "perm.lacks": "{who} lacks it in: {projects}.",
+    "perm.where": "GET mypermissions for {projects}",
+    "perm.has": "{who} has it in {projects}.",
+    "search.no_scope": "No projects are in scope.",
+    "search.cannot_see": "A search by {who} cannot see: {projects}.",
+    "search.can": "{who} can search issues in {projects}.",
+    "desk.not_installed": "Jira Service Management is not installed on this Jira (its REST API is missing), so "
+                          "there is no service desk to be an agent of.",
+    "desk.not_installed_fix": "Install Jira Service Management, or turn off service desk syncing.",
+    "desk.none": "none",
+    "desk.none_in_scope": "None of the projects in scope ({shown}) is a service project {who} can open.",
+    "desk.none_in_scope_fix": "Add the service project's key to the scope, and make the proxy user an agent of it.",
+    "desk.others": " Not service projects: {projects}.",
+    "desk.not_agent": "{who} is not an agent of: {projects}.{note}",
+    "desk.agent": "{who} is an agent of {projects}.{note}",
+}
+
 SPEC = TrackerSpec(
+    texts=TEXTS,
     admin_policy=AdminPolicy(delegated_needs_project_admin=False),
     catalogue_order=20,
     id="jira_onprem",
@@ -168,6 +201,9 @@ SPEC = TrackerSpec(
 )
 
 
+API = "/rest/api/2"
+
+
 def api_base(url: str) -> str:
     """Jira serves its REST API under the address people open, including any context path (/jira)."""
     return url.rstrip("/")
@@ -246,71 +282,84 @@ def _me(ctx, client, anonymous, params: dict | None = None) -> dict:
     return me
 
 
-def verify_admin(ctx):
-    """The planner's admin facts for the person whose credential this is (no project admin needed on-premise)."""
+def _sign_in_admin(ctx):
+    """The one probe for the planner: GET myself with the person's groups (Server / Data Center honours
+    expand=groups as Cloud does: UserBean's "groups")."""
     client, anonymous = _clients(ctx)
-    # myself honours expand=groups on Server / Data Center as on Cloud (UserBean's "groups").
-    me = _me(ctx, client, anonymous, params={"expand": "groups"})
-    yield from _jira.verify_admin_with(ctx, client, "/rest/api/2", me, global_keys=("ADMINISTER", "SYSTEM_ADMIN"),
-                                       ask_permissions=False, project_admin=True)
+    return client, _me(ctx, client, anonymous, params={"expand": "groups"})
 
 
-def verify_live(ctx):
-    target = ctx.target
+#: The planner's admin facts for the person whose credential this is (no project admin needed on-premise).
+verify_admin = adapter(_sign_in_admin, functools.partial(
+    _jira.gather_admin, flavour=_jira.AdminFlavour(API, global_keys=("ADMINISTER", "SYSTEM_ADMIN"),
+                                                   ask_permissions=False)),
+    _jira.ADMIN_JUDGES)
+
+
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
+
+
+def _sign_in(ctx):
+    """The one probe (GET myself); the client for the reads that follow."""
     client, anonymous = _clients(ctx)
     _me(ctx, client, anonymous)
-    who = ctx.identity.label()
+    return client
 
-    # Global context: the system-administrator flag is the sign of a person's own top-level account.
-    global_perms = _have(client.get_json("/rest/api/2/mypermissions", expect=dict))
-    if "SYSTEM_ADMIN" not in global_perms:  # not sent: never a pass, nor a fail
-        yield ctx.not_sent("admin_account", "SYSTEM_ADMIN", "GET /rest/api/2/mypermissions")
-    elif global_perms["SYSTEM_ADMIN"]:
-        extra = (" With Jira Service Management synced, requests raised 'on behalf of' a customer through this "
-                 "account would never sync." if "service_desk" in target.sync else "")
-        yield ctx.warned("admin_account", f"{who} is a Jira system administrator. If this is a person's own account, "
-                                          f"their edits will stop syncing.{extra}")
-    else:
-        yield ctx.passed("admin_account", f"{who} is not a Jira system administrator.")
 
-    # The projects the proxy user can see: a key in scope that is not among them is one finding ("check the key"),
-    # and is left out of every check below.
-    visible = client.get_json("/rest/api/2/project", expect=list)
+@dataclass(frozen=True)
+class Desks:
+    """Jira Service Management's answer: its service desks by project key, and the agent-only queue reads."""
+
+    installed: bool
+    by_project: dict[str, str] = field(default_factory=dict)  # project key -> service desk id
+    not_agent: tuple[str, ...] = ()  # projects in scope whose queues answered other than 200
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What Jira said about the proxy user, its projects, and the site's permission schemes."""
+
+    who: str
+    global_perms: dict[str, bool]  # GET mypermissions without a project: SYSTEM_ADMIN lives here
+    missing: tuple[str, ...]  # keys in scope the proxy user does not see (one finding: check the key)
+    projects: tuple[str, ...]  # keys in scope the proxy user sees, in scope order
+    have: dict[str, dict[str, bool] | None]  # mypermissions per project in `projects`; None: not answered
+    exposure: _jira.Exposure  # every visible project, judged by its permission scheme
+    search_failing: tuple[str, ...] | None = None  # projects a JQL search cannot see; None: not searched
+    desks: Desks | None = None  # None: service desk syncing is off, or nothing is in scope
+
+
+def _my_permissions(client, key: str):
+    return client.get(f"{API}/mypermissions", params={"projectKey": key}, allow=(400, 404))
+
+
+def _gather(ctx, client) -> Facts:
+    scope = list(dict.fromkeys(ctx.target.scope))
+    desk = ctx.applies("service_desk_agent")
+    # Every read that needs nothing but the scope goes at once after the probe: Jira Server / Data Center answers
+    # one project per mypermissions request (its REST reference, GET /rest/api/2/mypermissions, takes one
+    # projectKey; there is no bulk permission check as on Cloud), so those reads overlap the site-wide ones.
+    global_perms, visible, schemes, desk_reply, *mine = ctx.gather([
+        lambda: _have(client.get_json(f"{API}/mypermissions", expect=dict)),
+        lambda: client.get_json(f"{API}/project", expect=list),
+        lambda: _jira.Schemes(client, API),
+        lambda: client.get("/rest/servicedeskapi/servicedesk", params={"limit": 100}, allow=(404,)) if desk else None,
+        *(lambda key=key: _my_permissions(client, key) for key in scope),
+    ])
+    mine = dict(zip(scope, mine))
     keys = [str(p.get("key")) for p in visible if isinstance(p, dict) and p.get("key")]
-    missing = [key for key in dict.fromkeys(target.scope) if key not in keys]
-    if missing:
-        yield ctx.scope_missing(missing)
-    projects = [key for key in target.scope if key in keys]
-    applicable = [k for k in PROJECT_PERMISSIONS if ctx.applies(k)]
-    if not projects:
-        why = ("No projects are in scope" if not target.scope else "None of the projects in scope exists") + \
-              ", so project permissions could not be checked."
-        for key in applicable:
-            yield ctx.unknown(key, why, fix="Add the keys of the projects to sync.")
-    else:
-        # Jira Server / Data Center answers one project per mypermissions request (no bulk check): concurrently.
-        replies = ctx.gather(lambda key=key: client.get("/rest/api/2/mypermissions", params={"projectKey": key},
-                                                        allow=(400, 404)) for key in projects)
-        have = {key: _have(client.decode(reply, dict)) if reply.status == 200 else None
-                for key, reply in zip(projects, replies)}
-        hidden = [p for p, perms in have.items() if perms is None]
-        for perm in applicable:
-            missing_perm = [p for p, perms in have.items() if perms is not None and perm in perms and not perms[perm]]
-            unsent = [p for p, perms in have.items() if perms is not None and perm not in perms]
-            lacking = missing_perm + [f"{p} (not found, or the proxy user cannot see it)" for p in hidden]
-            if lacking:
-                yield ctx.failed(perm, f"{who} lacks it in: {_jira.join_limited(lacking)}.")
-            elif unsent:  # not sent: never a fail
-                yield ctx.not_sent(perm, perm, f"GET mypermissions for {_jira.join_limited(unsent)}")
-            else:
-                yield ctx.passed(perm, f"{who} has it in {_jira.join_limited(projects)}.")
-
-    if ctx.applies("search_issues"):
-        yield _search(ctx, client, projects, who)
-    if ctx.applies("service_desk_agent"):
-        yield _service_desk(ctx, client, projects, who)
-
-    yield _jira.security_result(ctx, _jira.Schemes(client, "/rest/api/2").public_exposure(ctx, keys), who)
+    projects = tuple(key for key in ctx.target.scope if key in keys)
+    have = {key: _have(client.decode(mine[key], dict)) if mine[key].status == 200 else None for key in projects}
+    # What needs the visible projects: the schemes of each (only when the site's schemes differ), the search and
+    # the service desks' agent-only queues, concurrently.
+    exposure, search_failing, desks = ctx.gather([
+        lambda: schemes.public_exposure(ctx, keys),
+        lambda: _search(ctx, client, list(projects)) if ctx.applies("search_issues") and projects else None,
+        lambda: _desks(ctx, client, desk_reply, list(projects)) if desk_reply is not None else None,
+    ])
+    return Facts(who=ctx.identity.label(), global_perms=global_perms,
+                 missing=tuple(key for key in scope if key not in keys), projects=projects, have=have,
+                 exposure=exposure, search_failing=search_failing, desks=desks)
 
 
 def _have(data: dict) -> dict[str, bool]:
@@ -318,55 +367,117 @@ def _have(data: dict) -> dict[str, bool]:
     return {str(k): bool(v.get("havePermission")) for k, v in perms.items() if isinstance(v, dict)}
 
 
-def _search(ctx, client, projects: list[str], who: str):
-    if not projects:
-        return ctx.unknown("search_issues", "No projects are in scope.", fix="Add the keys of the projects to sync.")
-
+def _search(ctx, client, projects: list[str]) -> tuple[str, ...]:
+    """The projects a JQL search by the proxy user cannot see: one search for all, one each only to name them."""
     def search(keys: list[str]):
         # Jira answers 400 ("does not exist for the field 'project'") when the user cannot see a project.
         jql = "project in (" + ", ".join(f'"{key}"' for key in keys) + ")"
-        return client.get("/rest/api/2/search", params={"jql": jql, "maxResults": 0, "fields": "key"}, allow=(400,))
+        return client.get(f"{API}/search", params={"jql": jql, "maxResults": 0, "fields": "key"}, allow=(400,))
 
-    failing = []
-    together = search(projects)  # one search for every project; one each only to name those that fail
+    together = search(projects)
     if together.status == 200:
         client.decode(together, dict)
-    else:
-        for key, reply in zip(projects, ctx.gather(lambda key=key: search([key]) for key in projects)):
-            if reply.status != 200:
-                failing.append(key)
-            else:
-                client.decode(reply, dict)
-    if failing:
-        return ctx.failed("search_issues", f"A search by {who} cannot see: {', '.join(failing)}.")
-    return ctx.passed("search_issues", f"{who} can search issues in {', '.join(projects)}.")
+        return ()
+    failing = []
+    for key, reply in zip(projects, ctx.gather(lambda key=key: search([key]) for key in projects)):
+        if reply.status != 200:
+            failing.append(key)
+        else:
+            client.decode(reply, dict)
+    return tuple(failing)
 
 
-def _service_desk(ctx, client, projects: list[str], who: str):
+def _desks(ctx, client, reply, projects: list[str]) -> Desks:
     # Jira Service Management serves /rest/servicedeskapi; 404 there means it is not installed.
-    reply = client.get("/rest/servicedeskapi/servicedesk", params={"limit": 100}, allow=(404,))
     if reply.status == 404:
-        return ctx.failed("service_desk_agent", "Jira Service Management is not installed on this Jira (its REST "
-                                                "API is missing), so there is no service desk to be an agent of.",
-                          fix="Install Jira Service Management, or turn off service desk syncing.")
+        return Desks(installed=False)
     page = client.decode(reply, dict)
     desks = {str(d.get("projectKey")): str(d.get("id")) for d in page.get("values") or [] if isinstance(d, dict)}
     in_scope = [p for p in projects if p in desks]
-    if not in_scope:
-        shown = ", ".join(projects) or "none"
-        return ctx.unknown("service_desk_agent", f"None of the projects in scope ({shown}) is a service project "
-                                                 f"{who} can open.",
-                           fix="Add the service project's key to the scope, and make the proxy user an agent of it.")
     # Queues are shown to agents only: 403 for customers and unlicensed users.
     queues = ctx.gather(lambda key=key: client.get(f"/rest/servicedeskapi/servicedesk/{desks[key]}/queue",
                                                    allow=(403, 404), headers={"X-ExperimentalApi": "opt-in"})
                         for key in in_scope)
-    not_agent = [key for key, queue in zip(in_scope, queues) if queue.status != 200]
-    others = [p for p in projects if p not in desks]
-    note = f" Not service projects: {', '.join(others)}." if others else ""
-    if not_agent:
-        return ctx.failed("service_desk_agent", f"{who} is not an agent of: {', '.join(not_agent)}.{note}")
-    return ctx.passed("service_desk_agent", f"{who} is an agent of {', '.join(in_scope)}.{note}")
+    return Desks(installed=True, by_project=desks,
+                 not_agent=tuple(key for key, queue in zip(in_scope, queues) if queue.status != 200))
+
+
+JUDGES = Judges()
+
+
+def _permission(ctx, facts: Facts, *, perm: str):
+    """One project permission over the projects in scope; the first also reports the keys that do not exist."""
+    if perm == PROJECT_PERMISSIONS[0] and facts.missing:
+        yield ctx.scope_missing(facts.missing)
+    if not facts.projects:
+        why = ctx.say("perm.no_scope") if not ctx.target.scope else ctx.say("perm.none_exists")
+        yield ctx.unknown(perm, why, fix=ctx.say("scope.add_keys"))
+        return
+    hidden = [p for p, perms in facts.have.items() if perms is None]
+    missing_perm = [p for p, perms in facts.have.items() if perms is not None and perm in perms and not perms[perm]]
+    unsent = [p for p, perms in facts.have.items() if perms is not None and perm not in perms]
+    lacking = missing_perm + [ctx.say("perm.hidden", project=p) for p in hidden]
+    if lacking:
+        yield ctx.failed(perm, ctx.say("perm.lacks", who=facts.who, projects=_jira.join_limited(ctx, lacking)))
+    elif unsent:  # not sent: never a fail
+        yield ctx.not_sent(perm, perm, ctx.say("perm.where", projects=_jira.join_limited(ctx, unsent)))
+    else:
+        yield ctx.passed(perm, ctx.say("perm.has", who=facts.who,
+                                       projects=_jira.join_limited(ctx, list(facts.projects))))
+
+
+for _key in PROJECT_PERMISSIONS:
+    JUDGES.add(_key, functools.partial(_permission, perm=_key))
+
+
+@JUDGES("search_issues")
+def _search_issues(ctx, facts: Facts):
+    if not facts.projects:
+        return ctx.unknown("search_issues", ctx.say("search.no_scope"), fix=ctx.say("scope.add_keys"))
+    if facts.search_failing:
+        return ctx.failed("search_issues", ctx.say("search.cannot_see", who=facts.who,
+                                                   projects=", ".join(facts.search_failing)))
+    return ctx.passed("search_issues", ctx.say("search.can", who=facts.who, projects=", ".join(facts.projects)))
+
+
+@JUDGES("service_desk_agent")
+def _service_desk_agent(ctx, facts: Facts):
+    desks = facts.desks
+    if desks is None:  # not read: nothing in scope (service desk syncing is on, or this judge would not run)
+        desks = Desks(installed=True)
+    if not desks.installed:
+        return ctx.failed("service_desk_agent", ctx.say("desk.not_installed"), fix=ctx.say("desk.not_installed_fix"))
+    in_scope = [p for p in facts.projects if p in desks.by_project]
+    if not in_scope:
+        shown = ", ".join(facts.projects) or ctx.say("desk.none")
+        return ctx.unknown("service_desk_agent", ctx.say("desk.none_in_scope", shown=shown, who=facts.who),
+                           fix=ctx.say("desk.none_in_scope_fix"))
+    others = [p for p in facts.projects if p not in desks.by_project]
+    note = ctx.say("desk.others", projects=", ".join(others)) if others else ""
+    if desks.not_agent:
+        return ctx.failed("service_desk_agent", ctx.say("desk.not_agent", who=facts.who,
+                                                        projects=", ".join(desks.not_agent), note=note))
+    return ctx.passed("service_desk_agent", ctx.say("desk.agent", who=facts.who, projects=", ".join(in_scope),
+                                                    note=note))
+
+
+@JUDGES(_jira.SECURITY_KEY)
+def _public_projects_only(ctx, facts: Facts):
+    return _jira.security_result(ctx, facts.exposure, facts.who)
+
+
+@JUDGES("admin_account")
+def _admin_account(ctx, facts: Facts):
+    # Global context: the system-administrator flag is the sign of a person's own top-level account.
+    if "SYSTEM_ADMIN" not in facts.global_perms:  # not sent: never a pass, nor a fail
+        return ctx.not_sent("admin_account", "SYSTEM_ADMIN", f"GET {API}/mypermissions")
+    if facts.global_perms["SYSTEM_ADMIN"]:
+        extra = ctx.say("admin_account.desk_synced") if "service_desk" in ctx.target.sync else ""
+        return ctx.warned("admin_account", ctx.say("admin_account.sysadmin", who=facts.who, extra=extra))
+    return ctx.passed("admin_account", ctx.say("admin_account.not_sysadmin", who=facts.who))
+
+
+verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
 # -- fixes (exadesk fix): make the proxy user a service desk agent ------------------------------------------

@@ -73,3 +73,19 @@ def test_jira_cloud_against_the_platform_description(case, emulators, cli, monke
                            base_args=("--user", "site-admin@example.com"))
     assert assert_requests_documented(api, emulator.requests, allow=CLOUD_UNDESCRIBED) >= 1
     assert_replies_conform(api, emulator.requests)
+
+
+def test_jira_onprem_reports_global_permissions_with_a_project_given_too(emulators):
+    """Atlassian: mypermissions "returns all permissions in the system and whether the currently logged in user has
+    them"; a project given narrows the project permissions only (the emulator said no to every global one)."""
+    import requests
+
+    from exadesk.sandbox import jira_onprem as jo
+
+    emulator = emulators.start("jira_onprem")  # the demo user administers Jira and is no system administrator
+    for params in ({}, {"projectKey": "SUP"}):
+        reply = requests.get(emulator.url + "/rest/api/2/mypermissions", params=params, timeout=5,
+                             headers={"Authorization": f"Bearer {jo.DEMO_PAT}"})
+        perms = reply.json()["permissions"]
+        assert perms["ADMINISTER"]["havePermission"] is True, params
+        assert perms["SYSTEM_ADMIN"]["havePermission"] is False, params

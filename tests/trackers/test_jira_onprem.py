@@ -170,3 +170,18 @@ def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):
     failed = [c for c in result.json()["checks"] if c["status"] == "fail"]
     assert [c["id"] for c in failed] == [f"{T}.scope"]
     assert failed[0]["detail"] == "No project OPS: check the key."
+
+
+def test_a_long_list_of_projects_names_ten_and_counts_the_rest():
+    from bench.scope import TRACKERS, target_for
+    from exadesk import engine
+    from exadesk.sandbox.jira_onprem import JiraOnPremEmulator
+
+    scenario, scope = TRACKERS[T](12)
+    for project in scenario["projects"].values():
+        project["denied"] = ["LINK_ISSUES"]
+    with JiraOnPremEmulator(scenario) as emulator:
+        report = engine.verify(target_for(T, emulator, scope))
+    link = next(c for c in report.checks if c.id == f"{T}.LINK_ISSUES")
+    ten = ", ".join(f"P{i:02d}" for i in range(10))
+    assert link.status.value == "fail" and link.detail.endswith(f"lacks it in: {ten} and 2 more."), link

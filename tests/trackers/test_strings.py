@@ -12,15 +12,18 @@ from exadesk import strings, trackers
 
 #: Trackers whose checks still write inline English (issue 17 item 5, in progress): remove an id once its
 #: module's sentences are all in its TEXTS table. The list only shrinks.
-NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "hp_alm", "jira_cloud", "jira_onprem",
-                 "salesforce", "zendesk"}
+NOT_YET_KEYED = {"azure_devops", "freshdesk", "freshservice", "salesforce", "zendesk"}
 
 
 def _sources(module) -> list[str]:
-    """The tracker module's source and its own private helper modules' beside it (``_<tracker id>_*.py``)."""
+    """The tracker module's source, its own private helper modules' beside it (``_<tracker id>_*.py``) and the
+    shared tracker modules it uses (trackers._jira writes the sentences both Jira flavours share; their tables
+    include its TEXTS)."""
     path = Path(inspect.getsourcefile(module))
-    return [inspect.getsource(module)] + [helper.read_text(encoding="utf-8")
-                                          for helper in sorted(path.parent.glob(f"_{path.stem}_*.py"))]
+    files = [path, *sorted(path.parent.glob(f"_{path.stem}_*.py"))]
+    files += [Path(inspect.getsourcefile(m)) for m in vars(module).values()
+              if inspect.ismodule(m) and m.__name__.startswith("exadesk.trackers._")]
+    return [f.read_text(encoding="utf-8") for f in dict.fromkeys(files)]
 
 
 def _say_calls(module) -> list[ast.Call]:

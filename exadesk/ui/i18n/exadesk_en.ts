@@ -2680,6 +2680,82 @@
 <context>
     <name>hp_alm</name>
     <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALM rejected the log-in of {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} logged in, but ALM did not keep a site session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in as {name} and opened a site session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> {user} is not a site administrator (Site Administration answered 403), so it sees only the projects it is a member of and cannot be shown to see every project: add it to each new project that syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> {user} is a site administrator (Site Administration answers it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} does not see: {missing} (sees {count} projects).{site}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} sees every project in scope: {projects}.{site}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project} ({count} user fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field configuration is hidden from {user} in: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope is visible to this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the defect field configuration of {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project} (groups: {groups})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is not in TDAdmin in: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user&apos;s group names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET customization/users/{user}?show-user-groups-names=true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its own project user record in {projects}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope is visible to this user, so its groups there are unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is in TDAdmin in {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The admin user can log in and open an ALM session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2730,6 +2806,206 @@
 </context>
 <context>
     <name>jira_cloud</name>
+    <message>
+        <source> Only the first {checked} of {total} projects were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can browse projects that are not public: {projects}.{partly}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permission schemes could not be read with this credential (it takes a Jira administrator), so private projects could not be told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify with a Jira administrator&apos;s credential, or check each project&apos;s Browse Projects permission by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} reaches only public projects among those checked, but the permission schemes of {projects} could not be read.{partly}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} cannot browse any project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can browse only public projects ({checked} checked).{partly}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a Jira administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} does not hold Administer Jira.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jira did not list {who}&apos;s groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for the person in {group}&apos;s member list (user management, Groups), or add them there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a member of {group} (their groups: {groups}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists ({who} is in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no group called {group} on this Jira.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} may not browse groups, so Jira does not say whether {group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a Jira administrator to look for {group} in the Groups list, or verify with an administrator&apos;s credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects are in scope, so project-admin rights were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the keys of the projects the connection syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope exists, so project-admin rights were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the project keys in the scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not project administrator of: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} administers {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: reading this takes a Jira administrator&apos;s credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as {who}, a Jira administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a Jira administrator, so the app user&apos;s groups and the permission schemes cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active app user named {app} was found, and whether a deactivated one exists is not confirmed: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Apps, Manage apps and check the Exalate app is installed and enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No app user named {app} was found on this site, active or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user {app} is deactivated: the app is disabled or was uninstalled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the Exalate app in Apps, Manage apps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} (account {account}, type app): the proxy user is the app&apos;s own account, not a person&apos;s, so nobody&apos;s edits are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential may not browse users and groups, so the groups are unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user is not in {group} (its groups: {groups}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects are in scope, so the role could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope exists, so the role could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the keys of the projects to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user is not in {role} in: {projects}. It is silently blind there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user holds the role in {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project} (permission scheme not readable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{role} does not hold &apos;{name}&apos; in: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted to {role} in {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user is not a member of these security levels, so their issues never sync: {levels}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app user can see every security level of the projects in scope (or they use none).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Your credential is a Jira administrator&apos;s</source>
         <translation type="unfinished"></translation>
@@ -2885,6 +3161,194 @@
 </context>
 <context>
     <name>jira_onprem</name>
+    <message>
+        <source> Only the first {checked} of {total} projects were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can browse projects that are not public: {projects}.{partly}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permission schemes could not be read with this credential (it takes a Jira administrator), so private projects could not be told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify with a Jira administrator&apos;s credential, or check each project&apos;s Browse Projects permission by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} reaches only public projects among those checked, but the permission schemes of {projects} could not be read.{partly}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} cannot browse any project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can browse only public projects ({checked} checked).{partly}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a Jira administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} does not hold Administer Jira.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jira did not list {who}&apos;s groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for the person in {group}&apos;s member list (user management, Groups), or add them there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a member of {group} (their groups: {groups}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists ({who} is in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no group called {group} on this Jira.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} may not browse groups, so Jira does not say whether {group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a Jira administrator to look for {group} in the Groups list, or verify with an administrator&apos;s credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects are in scope, so project-admin rights were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the keys of the projects the connection syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope exists, so project-admin rights were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the project keys in the scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not project administrator of: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} administers {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a Jira system administrator. If this is a person&apos;s own account, their edits will stop syncing.{extra}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> With Jira Service Management synced, requests raised &apos;on behalf of&apos; a customer through this account would never sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a Jira system administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects are in scope, so project permissions could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope exists, so project permissions could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the keys of the projects to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project} (not found, or the proxy user cannot see it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} lacks it in: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET mypermissions for {projects}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has it in {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects are in scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A search by {who} cannot see: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can search issues in {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jira Service Management is not installed on this Jira (its REST API is missing), so there is no service desk to be an agent of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install Jira Service Management, or turn off service desk syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope ({shown}) is a service project {who} can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the service project&apos;s key to the scope, and make the proxy user an agent of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Not service projects: {projects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not an agent of: {projects}.{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an agent of {projects}.{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Proxy user can browse the projects</source>
         <translation type="unfinished"></translation>
