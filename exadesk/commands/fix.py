@@ -34,9 +34,7 @@ def add_parser(sub) -> None:
 
 
 def _fail(problem) -> int:
-    print(f"exadesk: {problem.message}", file=sys.stderr)
-    if problem.next_step:
-        print(f"  {problem.next_step}", file=sys.stderr)
+    print(f"exadesk fix: {problem.text()}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -132,7 +130,7 @@ def _print_outcome(outcome: fixes.Outcome, instance, args, *, undo: bool) -> int
         elif not undo:
             print(WORDS["none_applied"])
         if outcome.refused is not None:
-            print(f"{outcome.refused.message}\n  {outcome.refused.next_step}")
+            print(outcome.refused.text())
         if outcome.after is not None:
             print(WORDS["before_after"])
             before = {c.id: c for c in outcome.before.checks}

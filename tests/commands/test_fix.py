@@ -6,7 +6,7 @@ import builtins
 
 import pytest
 
-from exadesk import clock
+from exadesk import clock, messages
 from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.sandbox import servicenow as sn_emulator
 
@@ -103,6 +103,10 @@ def test_no_admin_credential_names_what_to_add(cli, emulators, monkeypatch):
     assert result.code == 2
     assert "exadesk add servicenow --role admin" in result.err
     assert emulator.requests == []
+    # Problems read the one way they read everywhere (Problem.text()), after the command's name.
+    expected = messages.problem("fix.no_admin", instance="SN", tracker="ServiceNow", tracker_id="servicenow",
+                                workspace="Acme").text()
+    assert result.err.strip() == f"exadesk fix: {expected}"
 
 
 def test_a_refused_change_exits_1_and_says_what_the_admin_needs(cli, emulators, monkeypatch):
@@ -117,5 +121,7 @@ def test_a_refused_change_exits_1_and_says_what_the_admin_needs(cli, emulators, 
     result = cli("fix", "--instance", "SN", "--apply", "--yes")
     assert result.code == 1
     assert "No change was applied." in result.out and "user_admin" in result.out
+    refusal = next(line for line in result.out.splitlines() if "refused the change" in line)
+    assert "user_admin" in refusal, "the refusal and what the admin needs read as one Problem.text()"
     assert sn_emulator.DELEGATE_PASSWORD not in result.out + result.err
     assert cli("fix", "--instance", "SN", "--history").out.startswith("No fix was applied in Acme")
