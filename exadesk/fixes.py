@@ -226,7 +226,9 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
             continue
         result.needs[check.id] = fix.needs
         try:
-            result.changes.extend(fix.plan(ctx, check.id[len(prefix):]))
+            planned = {c.call.shown() for c in result.changes}
+            # Two checks may need the same change (one role for two permissions): it is listed and sent once.
+            result.changes.extend(c for c in fix.plan(ctx, check.id[len(prefix):]) if c.call.shown() not in planned)
         except ExaDeskError as exc:  # the admin may not read what the fix needs to know: say so, plan the rest
             result.by_hand.append((check.title, exc.problem.text()))
     return result
@@ -265,9 +267,9 @@ def apply(store, fix_plan: FixPlan, *, secrets=None, settings=None, cancel: thre
     run = FixRun(id=new_id(), instance=fix_plan.instance.id, admin=fix_plan.admin.id, by=fix_plan.admin_user,
                  at=clock.now())
     refused = None
-    in_place = _in_place(tracker, fix_plan, admin_target, proxy_target, cancel)
+    still_needed = _still_needed(tracker, fix_plan, admin_target, proxy_target, cancel)
     for change in fix_plan.to_apply:
-        if change.call.shown() in in_place:
+        if change.call.shown() not in still_needed:
             continue  # made since the plan was shown (a retry, or someone else): never sent twice
         status, answer, data = _send(client, change.call, Redactor.for_target(admin_target))
         if not 200 <= status < 300:
@@ -380,15 +382,23 @@ def _fix_client(tracker, admin_target: Target, cancel):
     return tracker.module.fix_client(ctx)
 
 
-def _in_place(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Target, cancel) -> set[str]:
-    """The requests of the plan whose change is already in place now, read again with GETs just before applying."""
+def _still_needed(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Target, cancel) -> set[str]:
+    """The requests of the plan a fresh plan, read again with GETs just before applying, still wants to send.
+
+    A change made since the plan was shown (a retry, someone else) is either marked done or no longer planned (the
+    need is met another way): both are left out. When the state can no longer be read, the planned requests are
+    sent as shown and the tracker's own answer decides.
+    """
     declared = fixes_of(tracker.id)
     ctx = _context(tracker.spec, admin_target, proxy_target, cancel, fix_plan.before.identity)
     prefix = f"{tracker.spec.id}."
     out: set[str] = set()
     for check_id in dict.fromkeys(c.check_id for c in fix_plan.to_apply):
         key = check_id[len(prefix):]
-        out |= {c.call.shown() for c in declared[key].plan(ctx, key) if c.done}
+        try:
+            out |= {c.call.shown() for c in declared[key].plan(ctx, key) if not c.done}
+        except ExaDeskError:
+            out |= {c.call.shown() for c in fix_plan.to_apply if c.check_id == check_id}
     return out
 
 
