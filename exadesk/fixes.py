@@ -328,6 +328,36 @@ def undo(store, workspace: Workspace, run_id: str, *, secrets=None, settings=Non
     return Outcome(run, undone, refused, before, after)
 
 
+# -- the history of fix runs (what ``exadesk fix --history``, ``--undo`` and the window show) -----------------------
+
+
+def runs_of(workspace: Workspace, instance_id: str) -> list[FixRun]:
+    """The fix runs applied for an instance, newest first."""
+    return sorted((r for r in workspace.fix_runs if r.instance == instance_id), key=lambda r: r.at, reverse=True)
+
+
+def to_undo(run: FixRun) -> list[dict]:
+    """The changes of a run an undo reverses, in the order it reverses them (newest first)."""
+    return [entry for entry in reversed(run.changes) if entry.get("undo") and not entry.get("undone_at")]
+
+
+def run_state(run: FixRun) -> str:
+    """``applied``, ``partly undone`` or ``undone``, in words (FIX_WORDS)."""
+    undone = sum(1 for entry in run.changes if entry.get("undone_at"))
+    key = "state_undone" if undone and undone == len(run.changes) else "state_partly" if undone else "state_applied"
+    return FIX_WORDS[key]
+
+
+def undo_preview(run: FixRun) -> list[str]:
+    """What undoing a run will reverse, one line a change (its words and the inverse request), then the applied
+    changes no request reverses (with why): the sentence a confirmation names."""
+    lines = [f"{entry['words']}: {FIX_WORDS['undo']}: {Call.from_json(entry['undo']).shown()}"
+             for entry in to_undo(run)]
+    lines += [f"{entry['words']}: {FIX_WORDS['no_undo'].format(why=entry.get('no_undo') or '')}"
+              for entry in run.changes if not entry.get("undo") and not entry.get("undone_at")]
+    return lines
+
+
 # -- internals --------------------------------------------------------------------------------------
 
 
@@ -458,4 +488,4 @@ def _statuses(report: Report) -> dict[str, str]:
 
 
 __all__ = ["Call", "Change", "Fix", "FixContext", "FixError", "FixPlan", "Outcome", "admin_for", "apply",
-           "fixable_checks", "fixes_of", "plan", "undo"]
+           "fixable_checks", "fixes_of", "plan", "run_state", "runs_of", "to_undo", "undo", "undo_preview"]

@@ -267,6 +267,11 @@ FIX_WORDS: dict[str, str] = {
     "after": "After",
     "history": "Fix runs of {workspace}:",
     "no_history": "No fix was applied in {workspace} yet.",
+    "undo_confirm": "Undo fix run {run} ({at}, by {by})? ExaDesk will send these requests with that administrator's credential, newest change first:",
+    "nothing_to_undo": "Nothing in fix run {run} is left to undo.",
+    "state_applied": "applied",
+    "state_partly": "partly undone",
+    "state_undone": "undone",
     "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
 }
 

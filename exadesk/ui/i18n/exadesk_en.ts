@@ -35,83 +35,83 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../wizard.py" line="235"/>
+        <location filename="../wizard.py" line="190"/>
         <source>Address and credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="236"/>
+        <location filename="../wizard.py" line="191"/>
         <source>Each entry is checked as you type; nothing is sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="270"/>
+        <location filename="../wizard.py" line="225"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="273"/>
+        <location filename="../wizard.py" line="228"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="278"/>
-        <location filename="../wizard.py" line="282"/>
+        <location filename="../wizard.py" line="233"/>
+        <location filename="../wizard.py" line="237"/>
         <source>More options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="298"/>
+        <location filename="../wizard.py" line="253"/>
         <source>Sign in with the &amp;browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="299"/>
+        <location filename="../wizard.py" line="254"/>
         <source>Sign in with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="300"/>
+        <location filename="../wizard.py" line="255"/>
         <source>Sign in as the proxy user in your browser and allow access; ExaDesk fills the refresh token and keeps it in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="303"/>
+        <location filename="../wizard.py" line="258"/>
         <source>Instead of pasting a refresh token: fill the address and the client id, then sign in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="307"/>
+        <location filename="../wizard.py" line="262"/>
         <source>Name in ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="309"/>
+        <location filename="../wizard.py" line="264"/>
         <source>&amp;Name in ExaDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="312"/>
+        <location filename="../wizard.py" line="267"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="316"/>
+        <location filename="../wizard.py" line="271"/>
         <source>&amp;Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="347"/>
+        <location filename="../wizard.py" line="302"/>
         <source>This is the sandbox&apos;s workspace. Your instance is kept when the sandbox restarts, but a workspace of your own keeps your work apart from the demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="388"/>
+        <location filename="../wizard.py" line="343"/>
         <source>Saved in the keychain; leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="394"/>
+        <location filename="../wizard.py" line="349"/>
         <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,47 +380,83 @@
 <context>
     <name>FixDialog</name>
     <message>
-        <location filename="../fix_dialog.py" line="58"/>
+        <location filename="../fix_dialog.py" line="62"/>
         <source>Fix {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="60"/>
+        <location filename="../fix_dialog.py" line="64"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="64"/>
+        <location filename="../fix_dialog.py" line="68"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="67"/>
+        <location filename="../fix_dialog.py" line="71"/>
         <source>The changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="69"/>
+        <location filename="../fix_dialog.py" line="73"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="71"/>
+        <location filename="../fix_dialog.py" line="75"/>
         <source>Make these changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="95"/>
+        <location filename="../fix_dialog.py" line="77"/>
+        <source>&amp;Undo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="78"/>
+        <source>Undo the changes of this fix run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="79"/>
+        <source>Reverses the changes this run made, newest first, after you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="100"/>
+        <source>Fix run of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="101"/>
+        <source>Fix run {run}, applied {at} by {by}: {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="116"/>
         <source>Making the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="126"/>
+        <location filename="../fix_dialog.py" line="132"/>
+        <source>Undo fix run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="139"/>
+        <source>Undoing the changes, then verifying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="178"/>
         <source>&amp;Apply {count} change(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="130"/>
+        <location filename="../fix_dialog.py" line="99"/>
+        <location filename="../fix_dialog.py" line="182"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,230 +553,267 @@
 <context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="59"/>
+        <location filename="../instance_page.py" line="60"/>
         <source>&amp;Verify now</source>
         <extracomment>How many lines &quot;What changed&quot; and the verification timeline show before they scroll (the checks take the rest).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="60"/>
+        <location filename="../instance_page.py" line="61"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="61"/>
+        <location filename="../instance_page.py" line="62"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="62"/>
+        <location filename="../instance_page.py" line="63"/>
         <source>Replace &amp;secret…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="63"/>
+        <location filename="../instance_page.py" line="64"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="64"/>
+        <location filename="../instance_page.py" line="65"/>
         <source>Sign &amp;in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="65"/>
+        <location filename="../instance_page.py" line="66"/>
         <source>Sign in again with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="66"/>
+        <location filename="../instance_page.py" line="67"/>
         <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="70"/>
+        <location filename="../instance_page.py" line="71"/>
         <source>Fi&amp;x…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="71"/>
+        <location filename="../instance_page.py" line="72"/>
         <source>Fix the failing checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="72"/>
+        <location filename="../instance_page.py" line="73"/>
         <source>Shows the changes that would make the failing checks pass, made with an administrator&apos;s credential; nothing is changed until you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="76"/>
-        <location filename="../instance_page.py" line="209"/>
+        <location filename="../instance_page.py" line="77"/>
+        <location filename="../instance_page.py" line="233"/>
         <source>Set &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="77"/>
+        <location filename="../instance_page.py" line="78"/>
         <source>Enter or clear the credential&apos;s expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="78"/>
+        <location filename="../instance_page.py" line="79"/>
         <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="81"/>
+        <location filename="../instance_page.py" line="82"/>
         <source>Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="81"/>
+        <location filename="../instance_page.py" line="82"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="82"/>
+        <location filename="../instance_page.py" line="83"/>
         <source>Edit instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="82"/>
+        <location filename="../instance_page.py" line="83"/>
         <source>Replace secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="83"/>
+        <location filename="../instance_page.py" line="84"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="101"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="101"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="102"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="102"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="103"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="103"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="104"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="104"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="105"/>
+        <location filename="../instance_page.py" line="106"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="122"/>
+        <location filename="../instance_page.py" line="123"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="127"/>
+        <location filename="../instance_page.py" line="128"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="149"/>
-        <location filename="../instance_page.py" line="159"/>
+        <location filename="../instance_page.py" line="150"/>
+        <location filename="../instance_page.py" line="160"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="162"/>
+        <location filename="../instance_page.py" line="163"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="165"/>
+        <location filename="../instance_page.py" line="166"/>
+        <location filename="../instance_page.py" line="194"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="165"/>
+        <location filename="../instance_page.py" line="166"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="165"/>
+        <location filename="../instance_page.py" line="166"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="202"/>
+        <location filename="../instance_page.py" line="179"/>
+        <location filename="../instance_page.py" line="191"/>
+        <source>Fix runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="181"/>
+        <source>&amp;Undo fix run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="182"/>
+        <source>Undo the chosen fix run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="183"/>
+        <source>Shows the run&apos;s changes and reverses them after you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="194"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="194"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="194"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="226"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="203"/>
+        <location filename="../instance_page.py" line="227"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="204"/>
+        <location filename="../instance_page.py" line="228"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="206"/>
+        <location filename="../instance_page.py" line="230"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="207"/>
+        <location filename="../instance_page.py" line="231"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="208"/>
+        <location filename="../instance_page.py" line="232"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="209"/>
+        <location filename="../instance_page.py" line="233"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="211"/>
+        <location filename="../instance_page.py" line="235"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="242"/>
+        <location filename="../instance_page.py" line="267"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="244"/>
+        <location filename="../instance_page.py" line="269"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,7 +822,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="61"/>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="305"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -770,27 +843,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -799,22 +872,22 @@
 <context>
     <name>MethodPage</name>
     <message>
-        <location filename="../wizard.py" line="70"/>
+        <location filename="../wizard.py" line="63"/>
         <source>How will {tracker} sign in?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="73"/>
+        <location filename="../wizard.py" line="66"/>
         <source>Choose the administrator&apos;s credential ExaDesk signs in with to check the proxy user (the account the integration acts as); the proxy user needs none.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="76"/>
+        <location filename="../wizard.py" line="69"/>
         <source>Choose the kind of credential the proxy user (the account the integration acts as) will use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="105"/>
+        <location filename="../wizard.py" line="98"/>
         <source>This is an administrator&apos;s own credential, used to read settings; it is not the proxy user&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,72 +1070,72 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../wizard.py" line="603"/>
+        <location filename="../wizard.py" line="558"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="615"/>
+        <location filename="../wizard.py" line="570"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="616"/>
+        <location filename="../wizard.py" line="571"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="646"/>
+        <location filename="../wizard.py" line="601"/>
         <source>Not verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="650"/>
+        <location filename="../wizard.py" line="605"/>
         <source>1 thing to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="652"/>
+        <location filename="../wizard.py" line="607"/>
         <source>{count} things to fix before the integration can work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="659"/>
+        <location filename="../wizard.py" line="614"/>
         <source>Ready: the proxy user has everything the integration needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="664"/>
+        <location filename="../wizard.py" line="619"/>
         <source>Signed in as {who}. Proxy user checked: {proxy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="666"/>
+        <location filename="../wizard.py" line="621"/>
         <source>Signed in as {who}, the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="668"/>
+        <location filename="../wizard.py" line="623"/>
         <source>Signed in as {who}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="679"/>
+        <location filename="../wizard.py" line="634"/>
         <source>“Verify again” runs the checks again; “Save for later” keeps the instance as prepared offline, with its secret in the keychain, to verify later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="683"/>
+        <location filename="../wizard.py" line="638"/>
         <source>The instance could not be checked now. “Save for later” keeps it as prepared offline, with its secret in the keychain; verify it once it can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="687"/>
+        <location filename="../wizard.py" line="642"/>
         <source>Save stores the instance in the workspace and its secret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="655"/>
+        <location filename="../wizard.py" line="610"/>
         <source>Not confirmed: nothing fails, but {count} of the checks could not be decided on this instance; confirm them by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,63 +1391,63 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="721"/>
+        <location filename="../wizard.py" line="676"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="722"/>
+        <location filename="../wizard.py" line="677"/>
         <source>Set up {tracker}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="728"/>
+        <location filename="../wizard.py" line="683"/>
         <source>Save for &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="729"/>
+        <location filename="../wizard.py" line="684"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="730"/>
-        <location filename="../wizard.py" line="757"/>
+        <location filename="../wizard.py" line="685"/>
+        <location filename="../wizard.py" line="712"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="731"/>
+        <location filename="../wizard.py" line="686"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="732"/>
+        <location filename="../wizard.py" line="687"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="733"/>
+        <location filename="../wizard.py" line="688"/>
         <source>Keep the instance as prepared offline and verify it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="886"/>
+        <location filename="../wizard.py" line="841"/>
         <source>The secret could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="888"/>
+        <location filename="../wizard.py" line="843"/>
         <source>&amp;Keep without its secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="889"/>
+        <location filename="../wizard.py" line="844"/>
         <source>Store the instance as prepared offline, without its secret; enter the secret with Replace secret once a keychain works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="891"/>
+        <location filename="../wizard.py" line="846"/>
         <source>Back to the wizard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,37 +1545,37 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../wizard.py" line="437"/>
+        <location filename="../wizard.py" line="392"/>
         <source>What will be synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="438"/>
+        <location filename="../wizard.py" line="393"/>
         <source>The proxy user needs more permissions for some of these; the list below follows your choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="411"/>
         <source>{label} in &amp;scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="461"/>
+        <location filename="../wizard.py" line="416"/>
         <source>What the proxy user &amp;needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="466"/>
+        <location filename="../wizard.py" line="421"/>
         <source>What the proxy user needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="499"/>
+        <location filename="../wizard.py" line="454"/>
         <source>(confirm by hand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="504"/>
+        <location filename="../wizard.py" line="459"/>
         <source>Nothing beyond signing in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,57 +1619,57 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../wizard.py" line="517"/>
+        <location filename="../wizard.py" line="472"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="518"/>
+        <location filename="../wizard.py" line="473"/>
         <source>ExaDesk only reads: nothing is created or changed on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="522"/>
+        <location filename="../wizard.py" line="477"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="524"/>
+        <location filename="../wizard.py" line="479"/>
         <source>&amp;Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="525"/>
+        <location filename="../wizard.py" line="480"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="527"/>
+        <location filename="../wizard.py" line="482"/>
         <source>Verify &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="528"/>
+        <location filename="../wizard.py" line="483"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="554"/>
+        <location filename="../wizard.py" line="509"/>
         <source>Checking {tracker} at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="566"/>
+        <location filename="../wizard.py" line="521"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="574"/>
+        <location filename="../wizard.py" line="529"/>
         <source>{done} of about {total} checks done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="586"/>
+        <location filename="../wizard.py" line="541"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,13 +1677,13 @@
 <context>
     <name>Walkthrough</name>
     <message>
-        <location filename="../wizard.py" line="158"/>
-        <location filename="../wizard.py" line="159"/>
+        <location filename="../walkthrough.py" line="51"/>
+        <location filename="../walkthrough.py" line="52"/>
         <source>Open in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="161"/>
+        <location filename="../walkthrough.py" line="54"/>
         <source>Enter the instance address above first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,32 +1691,32 @@
 <context>
     <name>WalkthroughPage</name>
     <message>
-        <location filename="../wizard.py" line="174"/>
+        <location filename="../wizard.py" line="129"/>
         <source>Instance address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="176"/>
+        <location filename="../wizard.py" line="131"/>
         <source>Instance &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="182"/>
+        <location filename="../wizard.py" line="137"/>
         <source>Type the address first to get direct links to the right settings pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="148"/>
         <source>Create the credential: {method}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="194"/>
+        <location filename="../wizard.py" line="149"/>
         <source>Follow these steps in {tracker}, signed in as the proxy user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="196"/>
+        <location filename="../wizard.py" line="151"/>
         <source>Follow these steps in {tracker}, signed in as an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
