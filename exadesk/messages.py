@@ -269,6 +269,7 @@ FIX_WORDS: dict[str, str] = {
     "no_history": "No fix was applied in {workspace} yet.",
     "undo_confirm": "Undo fix run {run} ({at}, by {by})? ExaDesk will send these requests with that administrator's credential, newest change first:",
     "nothing_to_undo": "Nothing in fix run {run} is left to undo.",
+    "reversed": "Reversed",
     "state_applied": "applied",
     "state_partly": "partly undone",
     "state_undone": "undone",

@@ -53,7 +53,8 @@ def test_jira_cloud_scheme_grant_names_every_sharing_project_applies_and_undoes(
     assert change.words == ("Grant 'View Development Tools' to project role atlassian-addons-project-access in "
                             "permission scheme 'Default software scheme'")
     shared = change.touches[0]
-    assert "used by 3 project(s)" in shared and "SUP, DEV, OPS" in shared and "HR" not in shared
+    assert shared == ("The grant applies in every project that uses permission scheme 'Default software scheme': "
+                      "SUP, DEV, OPS (3 in all).") and "HR" not in shared
     assert "already holds: ADMINISTER_PROJECTS, BROWSE_PROJECTS, MANAGE_SPRINTS_PERMISSION, SERVICEDESK_AGENT" \
         in change.touches[1], "what else the role can do there"
     assert change.reference.endswith("#api-rest-api-3-permissionscheme-schemeid-permission-post")
@@ -141,8 +142,9 @@ def test_jira_onprem_grant_goes_to_a_role_the_proxy_user_holds_and_names_the_sha
     path = "/rest/api/2/permissionscheme/10000/permission"
     assert change.call.shown() == (f'POST {path} {{"holder": {{"parameter": "{developers}", "type": "projectRole"}}, '
                                    f'"permission": "EDIT_ISSUES"}}')
-    assert change.words == "Grant 'Edit Issues' to project role Developers in permission scheme 'Default Permission Scheme'"
-    assert "used by 3 project(s)" in change.touches[0] and "SUP, DEV, OPS" in change.touches[0]
+    assert change.words == ("Grant 'Edit Issues' to project role Developers in permission scheme "
+                            "'Default Permission Scheme'")
+    assert "SUP, DEV, OPS (3 in all)" in change.touches[0]
     assert "HR" not in change.touches[0]
     assert change.touches[1] == "In that scheme project role Developers already holds: nothing."
     assert not any("broader" in t for t in change.touches)
@@ -180,7 +182,7 @@ def test_jira_onprem_only_a_group_is_a_broad_grant_and_says_so(emulators):
                             "'Default Permission Scheme'")
     assert change.touches[0] == (
         "exalate-proxy holds no project role in SUP, so the narrowest grant is to its group jira-software-users "
-        "(3 member(s)): every member of that group gets 'Edit Issues' in every project listed, a broader grant "
+        "(members: 3): every member of that group gets 'Edit Issues' in every project listed, a broader grant "
         "than a role.")
     assert "SUP, DEV, OPS" in change.touches[1]
     _round_trip(store, ws, inst, check, plan)

@@ -193,7 +193,8 @@ class JiraOnPremEmulator(Emulator):
             if grant["permission"] != permission:
                 continue
             kind, parameter = grant["type"], str(grant.get("parameter") or "")
-            if (kind == "group" and parameter in user.get("groups", [])) or (kind == "user" and parameter == user["name"]) \
+            if (kind == "group" and parameter in user.get("groups", [])) \
+                    or (kind == "user" and parameter == user["name"]) \
                     or (kind == "projectRole" and user["name"] in self._actors(project, parameter)):
                 return True
         return False

@@ -338,8 +338,8 @@ def role_change(client, check_id: str, api: str, project: str, role: tuple[str, 
 
 SCHEME_TEXTS = {
     "grant": "Grant '{permission}' to {holder} in permission scheme '{scheme}'",
-    "shared": "Permission scheme '{scheme}' is used by {count} project(s), and the grant applies in every one of "
-              "them: {projects}.",
+    "shared": "The grant applies in every project that uses permission scheme '{scheme}': {projects} ({count} in "
+              "all).",
     "shared_partly": "Only the first {checked} of {total} projects could be read; others may use the scheme too.",
     "shared_unread": "The schemes of {projects} could not be read; they may use this scheme too.",
     "holder_holds": "In that scheme {holder} already holds: {permissions}.",
@@ -347,7 +347,7 @@ SCHEME_TEXTS = {
     "group_holder": "group {group}",
     "broad": "{who} holds no project role in {project}, so the narrowest grant is to its group {group}{members}: "
              "every member of that group gets '{permission}' in every project listed, a broader grant than a role.",
-    "members": " ({count} member(s))",
+    "members": " (members: {count})",
 }
 
 

@@ -531,7 +531,8 @@ def _plan_scheme_grant(ctx, key: str):
     role_id = _role_id(client, projects[0]) if projects else ""
     if not role_id:  # no project, or the role itself was deleted (it comes back with the app)
         return []
-    holder, label = {"type": "projectRole", "value": role_id}, _jira.SCHEME_TEXTS["role_holder"].format(role=ADDONS_ROLE)
+    holder = {"type": "projectRole", "value": role_id}
+    label = _jira.SCHEME_TEXTS["role_holder"].format(role=ADDONS_ROLE)
     in_scope = ctx.gather(lambda key_=key_: client.get_json(f"{_API}/project/{key_}/permissionscheme",
                                                            params={"expand": "permissions"}, expect=dict)
                           for key_ in projects)

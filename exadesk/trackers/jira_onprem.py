@@ -490,7 +490,8 @@ def _plan_permission(ctx, key: str):
         elif groups:
             sizes = {group: _group_size(client, group) for group in sorted(groups)}
             group = min(sizes, key=lambda g: (sizes[g] is None, sizes[g] or 0, g))
-            holder, label = {"type": "group", "parameter": group}, _jira.SCHEME_TEXTS["group_holder"].format(group=group)
+            holder = {"type": "group", "parameter": group}
+            label = _jira.SCHEME_TEXTS["group_holder"].format(group=group)
             members = _jira.SCHEME_TEXTS["members"].format(count=sizes[group]) if sizes[group] is not None else ""
             broad = (_jira.SCHEME_TEXTS["broad"].format(who=name, project=project, group=group, members=members,
                                                         permission=permission[1]),)

@@ -17,6 +17,7 @@ from exadesk import fixes
 from exadesk.errors import ExaDeskError
 from exadesk.messages import FIX_WORDS
 from exadesk.model import FixRun, Instance, Workspace
+from exadesk.words import plural
 
 
 class _Signals(QObject):
@@ -77,8 +78,8 @@ class FixDialog(QDialog):
         self.undo_button = QPushButton(self.tr("&Undo…"))
         self.undo_button.setAccessibleName(self.tr("Undo the changes of this fix run"))
         self.undo_button.setToolTip(self.tr("Reverses the changes this run made, newest first, after you confirm"))
-        self.undo_button.hide()
         self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.hide()  # shown once there is a run to undo (adding it to the box showed it)
         self.undo_button.clicked.connect(self.ask_undo)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.clicked.connect(self.apply)
@@ -184,10 +185,13 @@ class FixDialog(QDialog):
             self.status.setText(result.text())
             return
         self.outcome = result
+        self.apply_button.hide()
         words = []
         if result.run is not None:
-            words.append(FIX_WORDS["applied"].format(count=len(result.applied), run=result.run.id,
-                                                     instance=self.inst.name))
+            words.append(plural(len(result.applied),
+                                self.tr("Applied {count} change, recorded as fix run {run}; Undo… reverses it."),
+                                self.tr("Applied {count} changes, recorded as fix run {run}; Undo… reverses them."),
+                                run=result.run.id))
         else:
             words.append(FIX_WORDS["none_applied"])
         if result.refused is not None:
@@ -205,7 +209,8 @@ class FixDialog(QDialog):
             self._offer_undo()
             return
         self.outcome, self.run = result, result.run
-        words = [FIX_WORDS["undone"].format(count=len(result.applied), run=result.run.id, instance=self.inst.name)]
+        words = [plural(len(result.applied), self.tr("Undid {count} change of fix run {run}."),
+                        self.tr("Undid {count} changes of fix run {run}."), run=result.run.id)]
         if result.refused is not None:
             words.append(result.refused.text())
         self.status.setText(" ".join(words))
@@ -257,8 +262,10 @@ def outcome_html(outcome: fixes.Outcome) -> str:
              f"<tr><th align='left'>{e(FIX_WORDS['check'])}</th><th align='left'>{e(FIX_WORDS['before'])}</th>"
              f"<th align='left'>{e(FIX_WORDS['after'])}</th></tr>"
              + "".join(rows) + "</table>") if rows else ""
-    applied = "".join(f"<li>{e(entry['words'])}: {e(entry.get('undo_answer') or '') if entry.get('undone_at') else e(entry['answer'])}</li>"
-                      for entry in outcome.applied)
+    applied = "".join(
+        f"<li>{e(FIX_WORDS['reversed'])}: {e(entry['words'])} ({e(entry.get('undo_answer') or '')})</li>"
+        if entry.get("undone_at") else f"<li>{e(entry['words'])}: {e(entry['answer'])}</li>"
+        for entry in outcome.applied)
     return table + (f"<ul>{applied}</ul>" if applied else "")
 
 

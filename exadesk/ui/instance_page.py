@@ -291,6 +291,7 @@ class InstancePage(QWidget):
         for run in runs:
             item = QTreeWidgetItem([_when(run.at), run.by, fixes.run_state(run),
                                     "; ".join(entry["words"] for entry in run.changes)])
+            item.setToolTip(3, "\n".join(entry["words"] for entry in run.changes))
             item.setData(0, Qt.ItemDataRole.UserRole, run.id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, bool(fixes.to_undo(run)))
             self.runs.addTopLevelItem(item)

@@ -70,12 +70,16 @@ def test_undo_after_applying_names_what_it_reverses_then_shows_before_and_after(
     page.fix_button.click()
     dialog = window.fix_dialog
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    assert dialog.isVisible() and not dialog.undo_button.isVisible(), "nothing to undo before applying"
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
     assert dialog.undo_button.isVisible() and dialog.undo_button.isEnabled()
+    assert not dialog.apply_button.isVisible()
+    assert f"recorded as fix run {dialog.run.id}; Undo… reverses it." in dialog.status.text()
 
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     dialog.undo_button.click()
     run_id = dialog.run.id
     assert run_id in asked[0] and "Add Exalate to group jira-software-users" in asked[0]
@@ -88,7 +92,8 @@ def test_undo_after_applying_names_what_it_reverses_then_shows_before_and_after(
     qtbot.waitUntil(lambda: dialog.outcome is not applied, timeout=15000)
     assert _writes(emulator) == ["POST", "DELETE"]
     assert "jira-software-users" not in emulator.scenario["app_user"]["groups"]
-    assert f"Undid 1 change(s) of fix run {run_id}" in dialog.status.text()
+    assert f"Undid 1 change of fix run {run_id}." in dialog.status.text()
+    assert "Reversed: Add Exalate to group jira-software-users" in dialog.view.toPlainText()
     shown = dialog.view.toPlainText()
     assert "App user is in the jira-software-users group" in shown and shown.index("pass") < shown.index("fail"), \
         "before (pass) beside after (fail)"

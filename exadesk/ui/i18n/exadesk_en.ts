@@ -380,83 +380,103 @@
 <context>
     <name>FixDialog</name>
     <message>
-        <location filename="../fix_dialog.py" line="62"/>
+        <location filename="../fix_dialog.py" line="63"/>
         <source>Fix {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="64"/>
+        <location filename="../fix_dialog.py" line="65"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="68"/>
+        <location filename="../fix_dialog.py" line="69"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="71"/>
+        <location filename="../fix_dialog.py" line="72"/>
         <source>The changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="73"/>
+        <location filename="../fix_dialog.py" line="74"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="75"/>
+        <location filename="../fix_dialog.py" line="76"/>
         <source>Make these changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="77"/>
+        <location filename="../fix_dialog.py" line="78"/>
         <source>&amp;Undo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="78"/>
+        <location filename="../fix_dialog.py" line="79"/>
         <source>Undo the changes of this fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="79"/>
+        <location filename="../fix_dialog.py" line="80"/>
         <source>Reverses the changes this run made, newest first, after you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="100"/>
+        <location filename="../fix_dialog.py" line="101"/>
         <source>Fix run of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="101"/>
+        <location filename="../fix_dialog.py" line="102"/>
         <source>Fix run {run}, applied {at} by {by}: {state}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="116"/>
+        <location filename="../fix_dialog.py" line="117"/>
         <source>Making the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="132"/>
+        <location filename="../fix_dialog.py" line="133"/>
         <source>Undo fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="139"/>
+        <location filename="../fix_dialog.py" line="140"/>
         <source>Undoing the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="178"/>
+        <location filename="../fix_dialog.py" line="179"/>
         <source>&amp;Apply {count} change(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="99"/>
-        <location filename="../fix_dialog.py" line="182"/>
+        <location filename="../fix_dialog.py" line="192"/>
+        <source>Applied {count} change, recorded as fix run {run}; Undo… reverses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="193"/>
+        <source>Applied {count} changes, recorded as fix run {run}; Undo… reverses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="212"/>
+        <source>Undid {count} change of fix run {run}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="213"/>
+        <source>Undid {count} changes of fix run {run}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="100"/>
+        <location filename="../fix_dialog.py" line="183"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
