@@ -9,7 +9,12 @@ from exadesk.checks import Status
 from exadesk.model import Instance
 from exadesk.sandbox import jira_cloud as cloud_emulator
 from exadesk.sandbox import jira_onprem as onprem_emulator
+from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
 from tests.test_fixes import PAT, PAT_EMAIL, PAT_TOKEN, _status, _store, _writes  # the fix tests' own helpers
+
+#: The Data Center description types GET /api/2/project's reply as one project; Jira returns a list
+#: (tests/sandbox/test_jira_conformance.py checks each element).
+DC_MISDESCRIBED_REPLIES = ("/rest/api/2/project",)
 
 # -- Jira Cloud: the atlassian-addons-project-access role's permissions ---------------------------------------
 
@@ -72,6 +77,10 @@ def test_jira_cloud_scheme_grant_names_every_sharing_project_applies_and_undoes(
     assert undone.refused is None and len(undone.applied) == 1
     assert _grant_ids(emulator, "10000", "VIEW_DEV_TOOLS") == []
     assert {c.id: c.status for c in undone.after.checks}[check] is Status.FAIL
+    # Every request the fix sent (reads, the grant, its deletion) is in Atlassian's description, and so is every reply.
+    api = load_spec("jira-cloud/swagger-v3.v3.json")
+    assert assert_requests_documented(api, emulator.requests, allow=(r"^/_edge/tenant_info$",)) >= 1
+    assert_replies_conform(api, emulator.requests)
 
 
 def test_jira_cloud_project_admin_cannot_edit_the_scheme_and_nothing_changes(emulators):
@@ -186,6 +195,9 @@ def test_jira_onprem_only_a_group_is_a_broad_grant_and_says_so(emulators):
         "than a role.")
     assert "SUP, DEV, OPS" in change.touches[1]
     _round_trip(store, ws, inst, check, plan)
+    api = load_spec("jira-dc/jira_software_dc_10003_swagger.v3.json", mount="/rest")
+    assert assert_requests_documented(api, emulator.requests) >= 1
+    assert_replies_conform(api, [r for r in emulator.requests if r.path not in DC_MISDESCRIBED_REPLIES])
 
 
 def test_jira_onprem_project_admin_may_not_edit_the_scheme_and_nothing_is_half_done(emulators):
