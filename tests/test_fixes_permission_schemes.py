@@ -211,3 +211,14 @@ def test_jira_onprem_project_admin_may_not_edit_the_scheme_and_nothing_is_half_d
     assert "Jira Administrators" in outcome.refused.next_step
     assert emulator.scenario["schemes"]["10000"]["grants"] == grants, "the scheme was not changed"
     assert store.load().data.workspace("Acme").fix_runs == []
+
+
+def test_jira_onprem_with_no_role_and_no_group_nothing_narrow_is_proposed_and_it_says_why(emulators):
+    emulator, store, ws, inst = _onprem(emulators, "jadmin", {"user": {"groups": []}})
+    plan = fixes.plan(ws, inst)
+    assert [c for c in plan.to_apply if c.check_id == "jira_onprem.EDIT_ISSUES"] == []
+    [(title, why)] = [(t, w) for t, w in plan.by_hand if t == "Proxy user can edit issues"]
+    assert why == ("exalate-proxy holds no project role in SUP and is in no group, so ExaDesk has nothing narrow to "
+                   "grant 'Edit Issues' to. Add exalate-proxy to a project role of SUP (Project settings, Users and "
+                   "roles), then run the fix again.")
+    assert not _writes(emulator)

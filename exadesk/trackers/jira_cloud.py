@@ -526,25 +526,22 @@ def _plan_scheme_grant(ctx, key: str):
     without it: the requirement names that role, the narrowest holder there is (only its actors in each project).
     A scheme is shared, so the change names every project that uses it."""
     client = fix_client(ctx)
-    found, _ = _projects_by_key(ctx, client, list(dict.fromkeys(ctx.proxy.scope)))
-    projects = [key_ for key_ in dict.fromkeys(ctx.proxy.scope) if key_ in found]
+    scope = list(dict.fromkeys(ctx.proxy.scope))
+    found, _ = _projects_by_key(ctx, client, scope)
+    projects = [project for project in scope if project in found]
     role_id = _role_id(client, projects[0]) if projects else ""
     if not role_id:  # no project, or the role itself was deleted (it comes back with the app)
         return []
     holder = {"type": "projectRole", "value": role_id}
     label = _jira.SCHEME_TEXTS["role_holder"].format(role=ADDONS_ROLE)
-    in_scope = ctx.gather(lambda key_=key_: client.get_json(f"{_API}/project/{key_}/permissionscheme",
-                                                           params={"expand": "permissions"}, expect=dict)
-                          for key_ in projects)
-    schemes, site, total = _jira.Schemes(client, _API), None, 0
-    changes, planned = [], set()
-    for scheme in in_scope:
-        scheme_id = str(scheme.get("id"))
-        if scheme_id in planned:
-            continue
-        planned.add(scheme_id)
-        if site is None:
-            site, total = _all_projects(client)
+    read = ctx.gather(lambda project=project: client.get_json(f"{_API}/project/{project}/permissionscheme",
+                                                             params={"expand": "permissions"}, expect=dict)
+                      for project in projects)
+    in_scope = {str(scheme.get("id")): scheme for scheme in read}  # one change a scheme, however many projects use it
+    schemes = _jira.Schemes(client, _API)
+    site, total = _all_projects(client)
+    changes = []
+    for scheme_id, scheme in in_scope.items():
         using, unread = _jira.projects_using(ctx, client, _API, schemes, scheme_id, list(site), total)
         changes.append(_jira.scheme_grant_change(
             SPEC.check_id(key), _API, scheme, (key, dict(ROLE_PERMISSIONS)[key]), holder, label,
