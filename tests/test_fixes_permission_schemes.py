@@ -72,6 +72,8 @@ def test_jira_cloud_scheme_grant_names_every_sharing_project_applies_and_undoes(
                                           "body": None}
     assert {c.id: c.status for c in outcome.after.checks}[check] is Status.PASS
     assert fixes.plan(store.load().data.workspace("Acme"), inst).to_apply == [], "nothing left, nothing twice"
+    again = fixes.apply(store, plan)  # a retry of the same plan: the grant is read as in place and not sent again
+    assert again.applied == [] and again.run is None and _writes(emulator) == [("POST", path)]
 
     undone = fixes.undo(store, store.load().data.workspace("Acme"), outcome.run.id)
     assert undone.refused is None and len(undone.applied) == 1
