@@ -381,7 +381,8 @@ class JiraCloudEmulator(Emulator):
             return denied
         if key not in self.scenario["projects"]:
             return self.error(404, request)
-        if not self._role_admin(request, key):
+        caller = self._caller(request)
+        if not (caller.get("administer") or caller.get("project_admin")):  # Administer Projects in any project
             return self.error(401, request)  # documented: 401 when the caller lacks administrative permissions
         roles = {"Administrators": ROLE_ADMINS}
         if not self.scenario.get("addons_role_deleted"):
