@@ -16,6 +16,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from exadesk import recovery
+from exadesk.errors import KeychainError
 from exadesk.model import Instance, Workspace
 
 DEMO_WORKSPACE = "Sandbox demo"
@@ -121,10 +123,11 @@ class DemoSecrets:
         self._for(instance_id).delete(instance_id, fields)
 
 
-def install(session) -> Installed:
+def install(session) -> Installed | None:
     """Start the emulators (once) and create or refresh the demo workspace.
 
-    Only the sandbox's own instances are replaced; one that returns keeps its id, so a connection a person made
+    Returns None when the data file could not be written (the session has shown the problem). Only the sandbox's
+    own instances are replaced; one that returns keeps its id, so a connection a person made
     to it still holds. Every other instance in the workspace is the person's and stays as it was.
     """
     from exadesk.sandbox.demo import start_demo
@@ -142,38 +145,50 @@ def install(session) -> Installed:
         if not isinstance(store, DemoSecrets):
             store = session.secrets = DemoSecrets(store)
         store.demo_ids.update(entry.instance.id for entry in entries)
-    for entry in entries:
-        for name, value in entry.secrets.items():
-            store.set(entry.instance.id, name, value)
-    holder: dict = {}
     fresh = {e.instance.id for e in entries}
+    stale = {i.id: list(i.secret_fields) for i in (existing.instances if existing else [])
+             if _is_sandbox_own(i, names) and i.id not in fresh}
+    holder: dict = {}
 
     def change(data) -> None:
         ws = data.workspace(DEMO_WORKSPACE)
         if ws is None:
             ws = Workspace(name=DEMO_WORKSPACE, notes="Emulators on this computer; made-up credentials.")
             data.workspaces.append(ws)
-        own = [i for i in ws.instances if _is_sandbox_own(i, names)]
         kept = [i for i in ws.instances if not _is_sandbox_own(i, names)]
-        holder["stale"] = [(i.id, list(i.secret_fields)) for i in own if i.id not in fresh]
         holder["kept"] = [i.name for i in kept]
         ws.instances = [e.instance for e in entries] + kept  # the emulators listen on new ports each run
         holder["id"] = ws.id
 
-    session.update(change, select="")
-    from exadesk.errors import KeychainError
-
-    for old_id, fields in holder.get("stale", []):
-        try:
-            store.delete(old_id, fields)
-        except KeychainError:  # an old demo entry that cannot be removed is harmless
-            pass
+    # Like any instance's secrets, written under a claim: a crash or a keychain failure between the keychain and the
+    # data file leaves entries the next start settles (exadesk.recovery), never orphaned demo secrets.
+    in_keychain = not isinstance(store, DemoSecrets)
+    held = recovery.claim(session.store, {e.instance.id: list(e.secrets) for e in entries} | stale) \
+        if in_keychain else None
+    settled = False
+    try:
+        for entry in entries:
+            for name, value in entry.secrets.items():
+                store.set(entry.instance.id, name, value)
+        settled = session.update(change, select="")  # False: not written (the window shows why)
+        for old_id, fields in stale.items() if settled else ():
+            try:
+                store.delete(old_id, fields)
+            except KeychainError:  # an old demo entry that cannot be removed now: the next start's sweep does
+                settled = False
+    finally:
+        if held is not None:
+            held.release() if settled else held.leave()
+    if "id" not in holder:
+        return None  # the data file could not be written; the session has shown why
     return Installed(holder["id"], holder.get("kept", []))
 
 
 def install_demo(session) -> str:
-    """Start the emulators (once) and create or refresh the demo workspace; returns its id (see :func:`install`)."""
-    return install(session).workspace_id
+    """Start the emulators (once) and create or refresh the demo workspace; returns its id (see :func:`install`),
+    or "" when the data file could not be written."""
+    installed = install(session)
+    return installed.workspace_id if installed else ""
 
 
 # -- the window's list of demo credentials ------------------------------------------------------------------------

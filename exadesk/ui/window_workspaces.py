@@ -114,6 +114,8 @@ class WorkspaceActions:
             QMessageBox.warning(self, self.tr("Sandbox"),
                                 self.tr("The emulators could not start ({error}).").format(error=type(exc).__name__))
             return
+        if installed is None:  # the data file could not be written: the window has said why
+            return
         self.sidebar.select(installed.workspace_id)
         self.show_workspace(installed.workspace_id)
         text = self.tr("Sandbox running: {count} emulators on this computer.").format(

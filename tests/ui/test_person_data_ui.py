@@ -157,3 +157,28 @@ def test_the_window_sandbox_has_a_failing_instance_every_scenario_and_copyable_c
     ws = window.session.data.workspace(DEMO_WORKSPACE)
     assert ws.instance(failing.id).state is InstanceState.FAILING
     assert ws.instance(zendesk_off.id).last.error_reason == "zendesk.token_rejected"
+
+
+def test_a_sandbox_whose_data_file_cannot_be_written_leaves_no_demo_secret_behind(qtbot, window, memory_keyring,
+                                                                                  monkeypatch):
+    """The demo's made-up secrets go to the keychain under a claim, like any instance's: when the data file write
+    fails, the next start's sweep removes them (nothing orphaned in the person's keychain)."""
+    from exadesk import recovery
+
+    def refuse(change):
+        raise OSError(28, "No space left on device")
+
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(window.session.store, "update", refuse)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    window.try_sandbox()
+    assert len(warnings) == 1 and "could not write its data file" in warnings[0]  # the window said why, once
+    assert window.session.data.workspace(DEMO_WORKSPACE) is None
+    monkeypatch.undo()
+    deleted = recovery.sweep(window.session.store, SecretStore())
+    assert deleted, "the claim left for the sweep names the demo's secrets"
+    for instance_id, field in deleted:
+        assert SecretStore().get(instance_id, field) is None
+    window.session.shutdown()
