@@ -226,7 +226,9 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
             continue
         result.needs[check.id] = fix.needs
         try:
-            result.changes.extend(fix.plan(ctx, check.id[len(prefix):]))
+            planned = {c.call.shown() for c in result.changes}
+            # Two checks may need the same change (one role for two permissions): it is listed and sent once.
+            result.changes.extend(c for c in fix.plan(ctx, check.id[len(prefix):]) if c.call.shown() not in planned)
         except ExaDeskError as exc:  # the admin may not read what the fix needs to know: say so, plan the rest
             result.by_hand.append((check.title, exc.problem.text()))
     return result
@@ -265,9 +267,9 @@ def apply(store, fix_plan: FixPlan, *, secrets=None, settings=None, cancel: thre
     run = FixRun(id=new_id(), instance=fix_plan.instance.id, admin=fix_plan.admin.id, by=fix_plan.admin_user,
                  at=clock.now())
     refused = None
-    in_place = _in_place(tracker, fix_plan, admin_target, proxy_target, cancel)
+    still_needed = _still_needed(tracker, fix_plan, admin_target, proxy_target, cancel)
     for change in fix_plan.to_apply:
-        if change.call.shown() in in_place:
+        if change.call.shown() not in still_needed:
             continue  # made since the plan was shown (a retry, or someone else): never sent twice
         status, answer, data = _send(client, change.call, Redactor.for_target(admin_target))
         if not 200 <= status < 300:
@@ -326,6 +328,36 @@ def undo(store, workspace: Workspace, run_id: str, *, secrets=None, settings=Non
     return Outcome(run, undone, refused, before, after)
 
 
+# -- the history of fix runs (what ``exadesk fix --history``, ``--undo`` and the window show) -----------------------
+
+
+def runs_of(workspace: Workspace, instance_id: str) -> list[FixRun]:
+    """The fix runs applied for an instance, newest first."""
+    return sorted((r for r in workspace.fix_runs if r.instance == instance_id), key=lambda r: r.at, reverse=True)
+
+
+def to_undo(run: FixRun) -> list[dict]:
+    """The changes of a run an undo reverses, in the order it reverses them (newest first)."""
+    return [entry for entry in reversed(run.changes) if entry.get("undo") and not entry.get("undone_at")]
+
+
+def run_state(run: FixRun) -> str:
+    """``applied``, ``partly undone`` or ``undone``, in words (FIX_WORDS)."""
+    undone = sum(1 for entry in run.changes if entry.get("undone_at"))
+    key = "state_undone" if undone and undone == len(run.changes) else "state_partly" if undone else "state_applied"
+    return FIX_WORDS[key]
+
+
+def undo_preview(run: FixRun) -> list[str]:
+    """What undoing a run will reverse, one line a change (its words and the inverse request), then the applied
+    changes no request reverses (with why): the sentence a confirmation names."""
+    lines = [f"{entry['words']}: {FIX_WORDS['undo']}: {Call.from_json(entry['undo']).shown()}"
+             for entry in to_undo(run)]
+    lines += [f"{entry['words']}: {FIX_WORDS['no_undo'].format(why=entry.get('no_undo') or '')}"
+              for entry in run.changes if not entry.get("undo") and not entry.get("undone_at")]
+    return lines
+
+
 # -- internals --------------------------------------------------------------------------------------
 
 
@@ -380,15 +412,23 @@ def _fix_client(tracker, admin_target: Target, cancel):
     return tracker.module.fix_client(ctx)
 
 
-def _in_place(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Target, cancel) -> set[str]:
-    """The requests of the plan whose change is already in place now, read again with GETs just before applying."""
+def _still_needed(tracker, fix_plan: FixPlan, admin_target: Target, proxy_target: Target, cancel) -> set[str]:
+    """The requests of the plan a fresh plan, read again with GETs just before applying, still wants to send.
+
+    A change made since the plan was shown (a retry, someone else) is either marked done or no longer planned (the
+    need is met another way): both are left out. When the state can no longer be read, the planned requests are
+    sent as shown and the tracker's own answer decides.
+    """
     declared = fixes_of(tracker.id)
     ctx = _context(tracker.spec, admin_target, proxy_target, cancel, fix_plan.before.identity)
     prefix = f"{tracker.spec.id}."
     out: set[str] = set()
     for check_id in dict.fromkeys(c.check_id for c in fix_plan.to_apply):
         key = check_id[len(prefix):]
-        out |= {c.call.shown() for c in declared[key].plan(ctx, key) if c.done}
+        try:
+            out |= {c.call.shown() for c in declared[key].plan(ctx, key) if not c.done}
+        except ExaDeskError:
+            out |= {c.call.shown() for c in fix_plan.to_apply if c.check_id == check_id}
     return out
 
 
@@ -448,4 +488,4 @@ def _statuses(report: Report) -> dict[str, str]:
 
 
 __all__ = ["Call", "Change", "Fix", "FixContext", "FixError", "FixPlan", "Outcome", "admin_for", "apply",
-           "fixable_checks", "fixes_of", "plan", "undo"]
+           "fixable_checks", "fixes_of", "plan", "run_state", "runs_of", "to_undo", "undo", "undo_preview"]

@@ -242,6 +242,8 @@ CATALOGUE: dict[str, Message] = {
                            "The administrator needs {needs}. Run the fix again with such a credential (applied changes are not sent twice), or undo the applied ones with `exadesk fix --undo RUN`."),
     "fix.undo_refused": Message(K.FORBIDDEN, "{tracker} refused to undo \"{change}\" ({answer}). ExaDesk stopped there; the changes undone so far are recorded.",
                                 "Undo it by hand in {tracker}, or run the undo again with an administrator's credential that may make the change."),
+    "fix.no_grant_holder": Message(K.BAD_INPUT, "{who} holds no project role in {project} and is in no group, so ExaDesk has nothing narrow to grant '{permission}' to.",
+                                   "Add {who} to a project role of {project} (Project settings, Users and roles), then run the fix again."),
     "fix.no_run": Message(K.BAD_INPUT, "{workspace} has no fix run {run}.", "Run `exadesk fix --history` to see the runs and their ids."),
     "fix.run_orphaned": Message(K.BAD_INPUT, "Fix run {run} was made for an instance or with an admin credential that is no longer stored.",
                                 "Undo its changes by hand; the run lists each request and its inverse (`exadesk fix --history --json`)."),
@@ -291,6 +293,12 @@ FIX_WORDS: dict[str, str] = {
     "after": "After",
     "history": "Fix runs of {workspace}:",
     "no_history": "No fix was applied in {workspace} yet.",
+    "undo_confirm": "Undo fix run {run} ({at}, by {by})? ExaDesk will send these requests with that administrator's credential, newest change first:",
+    "nothing_to_undo": "Nothing in fix run {run} is left to undo.",
+    "reversed": "Reversed",
+    "state_applied": "applied",
+    "state_partly": "partly undone",
+    "state_undone": "undone",
     "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
 }
 

@@ -34,9 +34,7 @@ def add_parser(sub) -> None:
 
 
 def _fail(problem) -> int:
-    print(f"exadesk: {problem.message}", file=sys.stderr)
-    if problem.next_step:
-        print(f"  {problem.next_step}", file=sys.stderr)
+    print(f"exadesk fix: {problem.text()}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -79,12 +77,10 @@ def run(args) -> int:
 def _undo(store, ws, instance, args, settings) -> int:
     run = next((r for r in ws.fix_runs if r.id == args.undo), None)
     if run is not None and not args.yes and not args.json:
-        for entry in reversed(run.changes):
-            if entry.get("undo") and not entry.get("undone_at"):
-                print(f"  - {entry['words']}: {WORDS['undo']}: {fixes.Call.from_json(entry['undo']).shown()}")
-        if not _confirm(WORDS["confirm"].format(count=sum(1 for e in run.changes if e.get("undo")
-                                                          and not e.get("undone_at")),
-                                                tracker=instance.tracker, admin=run.by)):
+        for line in fixes.undo_preview(run):
+            print(f"  - {line}")
+        if not _confirm(WORDS["confirm"].format(count=len(fixes.to_undo(run)), tracker=instance.tracker,
+                                                admin=run.by)):
             print(WORDS["declined"])
             return EXIT_NOT_READY
     outcome = fixes.undo(store, ws, args.undo, settings=settings)
@@ -132,7 +128,7 @@ def _print_outcome(outcome: fixes.Outcome, instance, args, *, undo: bool) -> int
         elif not undo:
             print(WORDS["none_applied"])
         if outcome.refused is not None:
-            print(f"{outcome.refused.message}\n  {outcome.refused.next_step}")
+            print(outcome.refused.text())
         if outcome.after is not None:
             print(WORDS["before_after"])
             before = {c.id: c for c in outcome.before.checks}

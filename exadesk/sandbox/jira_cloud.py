@@ -7,7 +7,8 @@ myself, mypermissions (400 without ``permissions``), user/search (the app user: 
 user/groups, project/search (``keys`` and ``id`` filters), project/{key}/role and role/{id} (actors),
 project/{key}/permissionscheme, permissionscheme (every scheme), POST permissions/check (Get bulk permissions: what
 an account may do in many projects), issuesecurityschemes/project (which project uses which issue security scheme)
-and issuesecurityschemes/{id} (its levels).
+and issuesecurityschemes/{id} (its levels); the writes of exadesk fix: group/user, project role actors, and
+permissionscheme/{id}/permission (Create permission grant, Delete permission scheme grant).
 """
 
 from __future__ import annotations
@@ -149,12 +150,26 @@ class JiraCloudEmulator(Emulator):
 
     def _scheme(self, scheme_id: str) -> dict:
         scheme = dict(self.scenario["schemes"][scheme_id])
+        scheme["grants"] = self._grants_of(scheme)
+        return _jira.scheme_body(self.url, "/rest/api/3", scheme_id, scheme, cloud=True)
+
+    @staticmethod
+    def _grants_of(scheme: dict) -> list[dict]:
+        """The scheme's own grants plus the role's grants Jira makes on install (unless ``revoked``)."""
         grants = list(scheme.get("grants", []))
         for permission in ROLE_GRANTS:
             if permission not in scheme.get("revoked", []):
                 grants.append({"permission": permission, "type": "projectRole", "parameter": ROLE_ADDONS})
-        scheme["grants"] = grants
-        return _jira.scheme_body(self.url, "/rest/api/3", scheme_id, scheme, cloud=True)
+        return grants
+
+    def _editable_scheme(self, scheme_id: str) -> dict | None:
+        """The stored scheme with the install-time role grants written out, so a write sees what a read showed."""
+        scheme = self.scenario["schemes"].get(scheme_id)
+        if scheme is not None:
+            scheme["grants"] = [dict(grant, id=n) for n, grant in
+                                _jira.numbered(scheme_id, {"grants": self._grants_of(scheme)})]
+            scheme["revoked"] = list(ROLE_GRANTS)
+        return scheme
 
     # -- routes (the site, and the gateway form /ex/jira/{cloud}) -----------------------
 
@@ -383,7 +398,8 @@ class JiraCloudEmulator(Emulator):
             return denied
         if key not in self.scenario["projects"]:
             return self.error(404, request)
-        if not self._caller(request).get("administer"):
+        caller = self._caller(request)
+        if not (caller.get("administer") or caller.get("project_admin")):  # Administer Projects in any project
             return self.error(401, request)  # documented: 401 when the caller lacks administrative permissions
         roles = {"Administrators": ROLE_ADMINS}
         if not self.scenario.get("addons_role_deleted"):
@@ -456,7 +472,7 @@ class JiraCloudEmulator(Emulator):
         project = self.scenario["projects"].get(key)
         if project is None:
             return self.error(404, request)
-        if not self._caller(request).get("administer"):
+        if not self._role_admin(request, key):  # documented: Administer Jira, or Administer Projects there
             return self.error(403, request)
         return json_response(self._scheme(project["scheme"]))
 
@@ -548,6 +564,35 @@ class JiraCloudEmulator(Emulator):
             return _jira.error(400, request, "The user is not an actor of this role.")
         members.remove(user)
         return Response(204, None)
+
+    # Create permission grant and Delete permission scheme grant take Administer Jira (403 otherwise); an unknown
+    # grant id is a 400, as documented.
+
+    @route("POST", "/rest/api/3/permissionscheme/{sid}/permission")
+    @route("POST", "/ex/jira/{cloud}/rest/api/3/permissionscheme/{sid}/permission")
+    def create_permission_grant(self, request: Request, sid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self._caller(request).get("administer"):
+            return self.error(403, request)
+        scheme = self._editable_scheme(sid)
+        if scheme is None:
+            return self.error(404, request)
+        return _jira.create_grant(request, self.url, "/rest/api/3", sid, scheme, cloud=True)
+
+    @route("DELETE", "/rest/api/3/permissionscheme/{sid}/permission/{pid}")
+    @route("DELETE", "/ex/jira/{cloud}/rest/api/3/permissionscheme/{sid}/permission/{pid}")
+    def delete_permission_grant(self, request: Request, sid: str, pid: str, cloud: str | None = None) -> Response:
+        denied = self._auth(request, cloud)
+        if denied:
+            return denied
+        if not self._caller(request).get("administer"):
+            return self.error(403, request)
+        scheme = self._editable_scheme(sid)
+        if scheme is None:
+            return self.error(404, request)
+        return _jira.delete_grant(request, sid, scheme, pid, missing=400)
 
 
 EMULATOR = JiraCloudEmulator

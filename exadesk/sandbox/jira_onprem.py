@@ -29,6 +29,7 @@ PERMISSIONS = {
     "ADMINISTER_PROJECTS": "Administer Projects",
 }
 AGENT_GROUP, AGENT_ROLE, AGENT_ROLE_ID = "jira-servicedesk-users", "Service Desk Team", "10101"
+DEVELOPERS_ROLE_ID = "10001"
 GLOBAL = {"ADMINISTER": "Jira Administrators", "SYSTEM_ADMIN": "Jira System Administrators",
           "USER_PICKER": "Browse Users"}
 
@@ -189,7 +190,9 @@ class JiraOnPremEmulator(Emulator):
             project = self._project(key)
             if project is None:
                 return _jira.error(404, request, f"No project could be found with key '{key}'.")
-            granted = set(PERMISSIONS) - set(project.get("denied", []) if user is self.scenario["user"] else ())
+            denied_here = set(project.get("denied", []) if user is self.scenario["user"] else ())
+            # A denied permission comes back through a scheme grant that names the user, a group or a role of theirs.
+            granted = set(PERMISSIONS) - {p for p in denied_here if not self._granted_by_scheme(user, project, p)}
             if not (user.get("admin") or user.get("system_admin") or key in user.get("project_admin", [])):
                 granted.discard("ADMINISTER_PROJECTS")  # Jira administrators administer every project
             granted |= held
@@ -201,6 +204,18 @@ class JiraOnPremEmulator(Emulator):
             table[perm] = {"id": str(n), "key": perm, "name": name, "type": "GLOBAL" if perm in GLOBAL else "PROJECT",
                            "description": f"Ability to {name.lower()}.", "havePermission": perm in granted}
         return json_response({"permissions": table})
+
+    def _granted_by_scheme(self, user: dict, project: dict, permission: str) -> bool:
+        scheme = self.scenario["schemes"].get(project.get("scheme", ""), {})
+        for _, grant in _jira.numbered(project.get("scheme", "0"), scheme):
+            if grant["permission"] != permission:
+                continue
+            kind, parameter = grant["type"], str(grant.get("parameter") or "")
+            if (kind == "group" and parameter in user.get("groups", [])) \
+                    or (kind == "user" and parameter == user["name"]) \
+                    or (kind == "projectRole" and user["name"] in self._actors(project, parameter)):
+                return True
+        return False
 
     @route("GET", "/rest/api/2/project")
     def projects(self, request: Request) -> Response:
@@ -356,10 +371,17 @@ class JiraOnPremEmulator(Emulator):
         return Response(200, None)
 
     def _roles_of(self, project: dict) -> dict[str, str]:
-        roles = {"Administrators": "10002"}
+        """Jira's default project roles (name -> id), and Service Desk Team in a service project."""
+        roles = {"Administrators": "10002", "Developers": DEVELOPERS_ROLE_ID, "Users": "10000"}
         if project.get("service_desk"):
             roles[AGENT_ROLE] = AGENT_ROLE_ID
         return roles
+
+    def _actors(self, project: dict, rid: str) -> list[str]:
+        """The user names in a project role (the stored list, changed in place by the writes)."""
+        if rid == AGENT_ROLE_ID:
+            return project.setdefault("team", [])
+        return project.setdefault("roles", {}).setdefault(rid, [])
 
     @route("GET", "/rest/api/2/project/{key}/role")
     def project_roles(self, request: Request, key: str) -> Response:
@@ -380,8 +402,8 @@ class JiraOnPremEmulator(Emulator):
         project = self._project(key)
         if project is None or rid not in self._roles_of(project).values():
             return self.error(404, request)
-        team = project.get("team", []) if rid == AGENT_ROLE_ID else []
-        name = AGENT_ROLE if rid == AGENT_ROLE_ID else "Administrators"
+        team = list(self._actors(project, rid))
+        name = next(n for n, r in self._roles_of(project).items() if r == rid)
         return json_response({"self": f"{self.url}/rest/api/2/project/{key}/role/{rid}", "name": name, "id": int(rid),
                               "description": f"{name} role", "actors": [
                                   {"id": n, "displayName": member, "type": "atlassian-user-role-actor",
@@ -396,14 +418,13 @@ class JiraOnPremEmulator(Emulator):
         if denied:
             return denied
         project = self._project(key)
-        if project is None or rid != AGENT_ROLE_ID or not project.get("service_desk") \
-                or not self._may_change_actors(caller, key):
+        if project is None or rid not in self._roles_of(project).values() or not self._may_change_actors(caller, key):
             return self.error(404, request)
         body = request.json()
         users = body.get("user") if isinstance(body, dict) else None
         if not isinstance(users, list) or not users or any(self._account(str(u)) is None for u in users):
             return _jira.error(404, request, "The user was not found.")
-        team = project.setdefault("team", [])
+        team = self._actors(project, rid)
         team.extend(u for u in users if u not in team)
         return self.project_role(request, key, rid)
 
@@ -413,13 +434,59 @@ class JiraOnPremEmulator(Emulator):
         if denied:
             return denied
         project = self._project(key)
-        if project is None or rid != AGENT_ROLE_ID or not self._may_change_actors(caller, key):
+        if project is None or rid not in self._roles_of(project).values() or not self._may_change_actors(caller, key):
             return self.error(404, request)
-        team = project.setdefault("team", [])
+        team = self._actors(project, rid)
         if request.param("user") not in team:
             return _jira.error(404, request, "The user is not an actor of this role.")
         team.remove(request.param("user"))
         return Response(204, None)
+
+    @route("GET", "/rest/api/2/group/member")
+    def group_members(self, request: Request) -> Response:
+        """Get users from group: administrators only (403 otherwise), paged."""
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        if not (caller.get("admin") or caller.get("system_admin")):
+            return self.error(403, request)
+        group = request.param("groupname")
+        if group not in self.scenario.get("groups", []):
+            return self.error(404, request)
+        people = [self.scenario["user"], *({"name": n, **p} for n, p in self.scenario.get("people", {}).items())]
+        members = [{"name": p["name"], "key": p.get("key", ""), "displayName": p.get("displayName", p["name"]),
+                    "active": p.get("active", True)} for p in people if group in p.get("groups", [])]
+        start, size = int(request.param("startAt") or 0), int(request.param("maxResults") or 50)
+        return json_response({"self": f"{self.url}/rest/api/2/group/member?groupname={group}", "maxResults": size,
+                              "startAt": start, "total": len(members), "isLast": start + size >= len(members),
+                              "values": members[start:start + size]})
+
+    # Create a permission grant / Delete a permission grant: Jira administrators only ("not allowed to edit
+    # permission schemes": 403).
+
+    @route("POST", "/rest/api/2/permissionscheme/{sid}/permission")
+    def create_permission_grant(self, request: Request, sid: str) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        if not (caller.get("admin") or caller.get("system_admin")):
+            return _jira.error(403, request, "You are not allowed to edit permission schemes.")
+        scheme = self.scenario["schemes"].get(sid)
+        if scheme is None:
+            return self.error(404, request)
+        return _jira.create_grant(request, self.url, "/rest/api/2", sid, scheme, cloud=False)
+
+    @route("DELETE", "/rest/api/2/permissionscheme/{sid}/permission/{pid}")
+    def delete_permission_grant(self, request: Request, sid: str, pid: str) -> Response:
+        caller, denied = self._user(request)
+        if denied:
+            return denied
+        if not (caller.get("admin") or caller.get("system_admin")):
+            return _jira.error(403, request, "You are not allowed to edit permission schemes.")
+        scheme = self.scenario["schemes"].get(sid)
+        if scheme is None:
+            return self.error(404, request)
+        return _jira.delete_grant(request, sid, scheme, pid, missing=404)
 
 
 EMULATOR = JiraOnPremEmulator

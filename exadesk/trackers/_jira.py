@@ -405,3 +405,79 @@ def role_change(client, check_id: str, api: str, project: str, role: tuple[str, 
     return Change(check_id, FIX_TEXTS["role"].format(user=who, role=name, project=project),
                   Call("POST", path, body={"user": [actor]}), Call("DELETE", path, (("user", actor),)),
                   reference, (touches,), done=member)
+
+
+# -- permission-scheme grants (exadesk fix) -------------------------------------------------------------------
+# Create permission grant (POST {api}/permissionscheme/{schemeId}/permission, body {"holder", "permission"}, 201
+# with the grant and its id) and Delete permission scheme grant (DELETE .../permission/{permissionId}) exist on
+# Cloud (/rest/api/3, "Administer Jira" required) and Server / Data Center (/rest/api/2, "not allowed to edit
+# permission schemes" otherwise). A scheme is shared: a grant applies in every project that uses it, so the
+# preview names them all.
+
+SCHEME_TEXTS = {
+    "grant": "Grant '{permission}' to {holder} in permission scheme '{scheme}'",
+    "shared": "The grant applies in every project that uses permission scheme '{scheme}': {projects} ({count} in "
+              "all).",
+    "shared_partly": "Only the first {checked} of {total} projects could be read; others may use the scheme too.",
+    "shared_unread": "The schemes of {projects} could not be read; they may use this scheme too.",
+    "holder_holds": "In that scheme {holder} already holds: {permissions}.",
+    "role_holder": "project role {role}",
+    "group_holder": "group {group}",
+    "broad": "{who} holds no project role in {project}, so the narrowest grant is to its group {group}{members}: "
+             "every member of that group gets '{permission}' in every project listed, a broader grant than a role.",
+    "members": " (members: {count})",
+}
+
+
+def projects_using(ctx, client, api: str, schemes: Schemes, scheme_id: str, keys: list[str],
+                   total: int) -> tuple[list[str], list[str]]:
+    """(keys of the projects whose permission scheme is ``scheme_id``, keys whose scheme could not be read).
+
+    Neither Jira flavour says which projects use a scheme, so each project's scheme is read, unless the site has
+    a single scheme, which every project then uses.
+    """
+    if len(schemes.all) == 1 and str(schemes.all[0].get("id")) == scheme_id:
+        return list(keys), []
+    ctx.gather(lambda key=key: schemes.of(key) for key in keys[:MAX_PROJECTS])
+    using, unread = [], []
+    for key in keys[:MAX_PROJECTS]:
+        scheme = schemes.of(key)
+        if scheme is None:
+            unread.append(key)
+        elif str(scheme.get("id")) == scheme_id:
+            using.append(key)
+    return using, unread
+
+
+def scheme_touches(scheme: dict, holder: dict, holder_label: str, using: list[str], unread: list[str],
+                   total: int) -> tuple[str, ...]:
+    """What a grant in ``scheme`` touches: every project sharing it, and what the holder already holds there."""
+    name = str(scheme.get("name") or scheme.get("id") or "?")
+    out = [SCHEME_TEXTS["shared"].format(scheme=name, count=len(using), projects=", ".join(using) or "none")]
+    if unread:
+        out.append(SCHEME_TEXTS["shared_unread"].format(projects=join_limited(unread)))
+    if total > MAX_PROJECTS:
+        out.append(SCHEME_TEXTS["shared_partly"].format(checked=MAX_PROJECTS, total=total))
+    held = sorted({perm for perm, h in grants(scheme) if same_holder(h, holder)})
+    out.append(SCHEME_TEXTS["holder_holds"].format(holder=holder_label, permissions=", ".join(held) or "nothing"))
+    return tuple(out)
+
+
+def same_holder(held: dict, holder: dict) -> bool:
+    """Whether a grant's holder is ``holder`` (a type and its value / parameter)."""
+    return str(held.get("type") or "") == holder["type"] and holder_id(held) == holder_id(holder)
+
+
+def scheme_grant_change(check_id: str, api: str, scheme: dict, permission: tuple[str, str], holder: dict,
+                        holder_label: str, touches: tuple[str, ...], reference: str):
+    """Granting ``permission`` (key, name) to ``holder`` in ``scheme``; undone by deleting the grant it creates."""
+    from exadesk.fixes import Call, Change
+
+    key, name = permission
+    scheme_id = str(scheme.get("id"))
+    path = f"{api}/permissionscheme/{scheme_id}/permission"
+    done = any(perm == key and same_holder(h, holder) for perm, h in grants(scheme))
+    return Change(check_id, SCHEME_TEXTS["grant"].format(permission=name, holder=holder_label,
+                                                         scheme=scheme.get("name") or scheme_id),
+                  Call("POST", path, body={"holder": holder, "permission": key}),
+                  Call("DELETE", f"{path}/{{created}}"), reference, touches, created_from=("id",), done=done)

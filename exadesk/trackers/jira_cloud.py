@@ -610,12 +610,19 @@ verify_live = adapter(_sign_in, _gather, JUDGES)
 # Atlassian's REST v3 reference: Add user to group (POST /rest/api/3/group/user, "Site administration (that is,
 # member of the site-admin group)"), Remove user from group (DELETE, same path with accountId), Add actors to
 # project role (POST /rest/api/3/project/{key}/role/{id}, Administer Projects or Administer Jira) and Delete
-# actors from project role (DELETE, ?user=accountId).
+# actors from project role (DELETE, ?user=accountId), Create permission grant (POST
+# /rest/api/3/permissionscheme/{schemeId}/permission, Administer Jira) and Delete permission scheme grant (DELETE
+# .../permission/{permissionId}).
 
 _GROUPS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-groups/"
                "#api-rest-api-3-group-user-post")
 _ROLE_ACTORS_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-role-actors/"
                     "#api-rest-api-3-project-projectidorkey-role-id-post")
+_SCHEME_GRANT_REF = ("https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permission-schemes/"
+                     "#api-rest-api-3-permissionscheme-schemeid-permission-post")
+_API = "/rest/api/3"
+
+
 def fix_client(ctx):
     """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
     return _clients(ctx)[0]
@@ -653,6 +660,34 @@ def _plan_role(ctx, key: str):
     return changes
 
 
+def _plan_scheme_grant(ctx, key: str):
+    """Grant the permission to atlassian-addons-project-access in each permission scheme a project in scope uses
+    without it: the requirement names that role, the narrowest holder there is (only its actors in each project).
+    A scheme is shared, so the change names every project that uses it."""
+    client = fix_client(ctx)
+    scope = list(dict.fromkeys(ctx.proxy.scope))
+    found, _ = _projects_by_key(ctx, client, scope)
+    projects = [project for project in scope if project in found]
+    role_id = _role_id(client, projects[0]) if projects else ""
+    if not role_id:  # no project, or the role itself was deleted (it comes back with the app)
+        return []
+    holder = {"type": "projectRole", "value": role_id}
+    label = _jira.SCHEME_TEXTS["role_holder"].format(role=ADDONS_ROLE)
+    read = ctx.gather(lambda project=project: client.get_json(f"{_API}/project/{project}/permissionscheme",
+                                                             params={"expand": "permissions"}, expect=dict)
+                      for project in projects)
+    in_scope = {str(scheme.get("id")): scheme for scheme in read}  # one change a scheme, however many projects use it
+    schemes = _jira.Schemes(client, _API)
+    site, total = _all_projects(client)
+    changes = []
+    for scheme_id, scheme in in_scope.items():
+        using, unread = _jira.projects_using(ctx, client, _API, schemes, scheme_id, list(site), total)
+        changes.append(_jira.scheme_grant_change(
+            SPEC.check_id(key), _API, scheme, (key, dict(ROLE_PERMISSIONS)[key]), holder, label,
+            _jira.scheme_touches(scheme, holder, label, using, unread, total), _SCHEME_GRANT_REF))
+    return changes
+
+
 def _fixes():
     from exadesk.fixes import Fix
 
@@ -660,6 +695,8 @@ def _fixes():
         Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),
         Fix((ADDONS_ROLE,), _plan_role, "Administer Projects in each project listed, or Administer Jira",
             _ROLE_ACTORS_REF),
+        Fix(tuple(key for key, _ in ROLE_PERMISSIONS), _plan_scheme_grant,
+            "the Administer Jira global permission (editing a permission scheme takes it)", _SCHEME_GRANT_REF),
     )
 
 

@@ -10,12 +10,14 @@ import html
 import threading
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressBar, QPushButton, QTextBrowser,
+                               QVBoxLayout)
 
 from exadesk import fixes
 from exadesk.errors import ExaDeskError
 from exadesk.messages import FIX_WORDS
-from exadesk.model import Instance, Workspace
+from exadesk.model import FixRun, Instance, Workspace
+from exadesk.words import plural
 
 
 class _Signals(QObject):
@@ -40,19 +42,22 @@ class _Job(QRunnable):
 
 
 class FixDialog(QDialog):
-    """Shows the plan for ``inst``; Apply makes the changes with the workspace's admin credential.
+    """Shows the plan for ``inst``; Apply makes the changes with the workspace's admin credential. After applying,
+    or opened on a recorded run (``run``), Undo reverses that run once the person confirms what it reverses.
 
     Signals:
-        applied(object): the :class:`exadesk.fixes.Outcome`, after the changes and the verification that follows.
+        applied(object): the :class:`exadesk.fixes.Outcome` of applying or undoing, after the verification that
+            follows.
     """
 
     applied = Signal(object)
 
-    def __init__(self, session, workspace: Workspace, inst: Instance, parent=None):
+    def __init__(self, session, workspace: Workspace, inst: Instance, parent=None, run: FixRun | None = None):
         super().__init__(parent)
         self.session, self.workspace, self.inst = session, workspace, inst
         self.plan: fixes.FixPlan | None = None
         self.outcome: fixes.Outcome | None = None
+        self.run = run  # the run Undo reverses: the one just applied, or the one chosen in the history
         self.cancel_flag = threading.Event()
         self._job: _Job | None = None
         self.setWindowTitle(self.tr("Fix {name}").format(name=inst.name))
@@ -70,6 +75,12 @@ class FixDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.apply_button.setAccessibleName(self.tr("Make these changes"))
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.undo_button = QPushButton(self.tr("&Undo…"))
+        self.undo_button.setAccessibleName(self.tr("Undo the changes of this fix run"))
+        self.undo_button.setToolTip(self.tr("Reverses the changes this run made, newest first, after you confirm"))
+        self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.hide()  # shown once there is a run to undo (adding it to the box showed it)
+        self.undo_button.clicked.connect(self.ask_undo)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.clicked.connect(self.apply)
         self.close_button.clicked.connect(self.stop_and_close)
@@ -82,7 +93,18 @@ class FixDialog(QDialog):
     # -- steps ---------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Plan in the background (reads only)."""
+        """Plan in the background (reads only); opened on a recorded run, show that run and offer its undo."""
+        if self.run is not None:
+            self.progress.hide()
+            self.apply_button.hide()
+            self.close_button.setText(self.tr("Close"))
+            self.setWindowTitle(self.tr("Fix run of {name}").format(name=self.inst.name))
+            self.status.setText(self.tr("Fix run {run}, applied {at} by {by}: {state}.").format(
+                run=self.run.id, at=f"{self.run.at:%Y-%m-%d %H:%M} UTC", by=self.run.by,
+                state=fixes.run_state(self.run)))
+            self.view.setHtml(run_html(self.run))
+            self._offer_undo()
+            return
         settings, secrets = self.session.data.settings, self.session.secrets
         self._run(lambda: fixes.plan(self.workspace, self.inst, secrets=secrets, settings=settings,
                                      cancel=self.cancel_flag), self._planned)
@@ -96,6 +118,37 @@ class FixDialog(QDialog):
         plan, settings, secrets = self.plan, self.session.data.settings, self.session.secrets
         self._run(lambda: fixes.apply(self.session.store, plan, secrets=secrets, settings=settings,
                                       cancel=self.cancel_flag), self._applied)
+
+    def undo_question(self) -> str:
+        """The confirmation's text: the run and every change Undo will reverse, with its request."""
+        run = self.run
+        lines = "\n".join(f"• {line}" for line in fixes.undo_preview(run))
+        return FIX_WORDS["undo_confirm"].format(run=run.id, at=f"{run.at:%Y-%m-%d %H:%M} UTC", by=run.by) \
+            + "\n\n" + lines
+
+    def ask_undo(self) -> None:
+        """Confirm, naming what will be reversed; then undo in the background and verify again."""
+        if self.run is None or not fixes.to_undo(self.run):
+            return
+        answer = QMessageBox.question(self, self.tr("Undo fix run"), self.undo_question(),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.undo_button.setEnabled(False)
+        self.progress.show()
+        self.status.setText(self.tr("Undoing the changes, then verifying again…"))
+        run_id, settings, secrets = self.run.id, self.session.data.settings, self.session.secrets
+        workspace = self.session.find(self.inst.id)[0] if self.session.find(self.inst.id) else self.workspace
+        self._run(lambda: fixes.undo(self.session.store, workspace, run_id, secrets=secrets, settings=settings,
+                                     cancel=self.cancel_flag), self._undone)
+
+    def _offer_undo(self) -> None:
+        can = self.run is not None and bool(fixes.to_undo(self.run))
+        self.undo_button.setVisible(self.run is not None)
+        self.undo_button.setEnabled(can)
+        if self.run is not None and not can:
+            self.undo_button.setToolTip(FIX_WORDS["nothing_to_undo"].format(run=self.run.id))
 
     def stop_and_close(self) -> None:
         self.cancel_flag.set()  # a request in flight ends at once; nothing after it is sent
@@ -112,7 +165,7 @@ class FixDialog(QDialog):
     def _planned(self, result) -> None:
         self.progress.hide()
         if not isinstance(result, fixes.FixPlan):
-            self.status.setText(f"{result.message} {result.next_step}".strip())
+            self.status.setText(result.text())
             return
         self.plan = result
         if result.before.problem is not None:
@@ -129,19 +182,40 @@ class FixDialog(QDialog):
         self.progress.hide()
         self.close_button.setText(self.tr("Close"))
         if not isinstance(result, fixes.Outcome):
-            self.status.setText(f"{result.message} {result.next_step}".strip())
+            self.status.setText(result.text())
             return
         self.outcome = result
+        self.apply_button.hide()
         words = []
         if result.run is not None:
-            words.append(FIX_WORDS["applied"].format(count=len(result.applied), run=result.run.id,
-                                                     instance=self.inst.name))
+            words.append(plural(len(result.applied),
+                                self.tr("Applied {count} change, recorded as fix run {run}; Undo… reverses it."),
+                                self.tr("Applied {count} changes, recorded as fix run {run}; Undo… reverses them."),
+                                run=result.run.id))
         else:
             words.append(FIX_WORDS["none_applied"])
         if result.refused is not None:
             words.append(result.refused.text())
         self.status.setText(" ".join(words))
         self.view.setHtml(outcome_html(result))
+        self.run = result.run
+        self._offer_undo()
+        self.applied.emit(result)
+
+    def _undone(self, result) -> None:
+        self.progress.hide()
+        if not isinstance(result, fixes.Outcome):
+            self.status.setText(result.text())
+            self._offer_undo()
+            return
+        self.outcome, self.run = result, result.run
+        words = [plural(len(result.applied), self.tr("Undid {count} change of fix run {run}."),
+                        self.tr("Undid {count} changes of fix run {run}."), run=result.run.id)]
+        if result.refused is not None:
+            words.append(result.refused.text())
+        self.status.setText(" ".join(words))
+        self.view.setHtml(outcome_html(result))
+        self._offer_undo()
         self.applied.emit(result)
 
 
@@ -167,16 +241,48 @@ def plan_html(plan: fixes.FixPlan) -> str:
     return "".join(out)
 
 
+#: Status colours of the before/after table (readable on the light and the dark palette).
+_STATUS_COLOURS = {"pass": "#2e8b57", "fail": "#d9534f", "warn": "#e0a030"}
+
+
+def _status_cell(status: str) -> str:
+    colour = _STATUS_COLOURS.get(status)
+    word = html.escape(status)
+    return f"<td><b><font color='{colour}'>{word}</font></b></td>" if colour else f"<td>{word}</td>"
+
+
 def outcome_html(outcome: fixes.Outcome) -> str:
     """Before and after side by side: every check whose status changed, then the changes as the tracker answered."""
     e = html.escape
     before = {c.id: c for c in outcome.before.checks}
-    rows = [f"<tr><td>{e(c.title)}</td><td>{e(before[c.id].status.value)}</td><td>{e(c.status.value)}</td></tr>"
+    rows = [f"<tr><td>{e(c.title)}</td>{_status_cell(before[c.id].status.value)}{_status_cell(c.status.value)}</tr>"
             for c in (outcome.after.checks if outcome.after else []) if c.id in before
             and before[c.id].status is not c.status]
     table = (f"<p><b>{e(FIX_WORDS['before_after'])}</b></p><table cellpadding='4'>"
              f"<tr><th align='left'>{e(FIX_WORDS['check'])}</th><th align='left'>{e(FIX_WORDS['before'])}</th>"
              f"<th align='left'>{e(FIX_WORDS['after'])}</th></tr>"
              + "".join(rows) + "</table>") if rows else ""
-    applied = "".join(f"<li>{e(entry['words'])}: {e(entry['answer'])}</li>" for entry in outcome.applied)
+    applied = "".join(
+        f"<li>{e(FIX_WORDS['reversed'])}: {e(entry['words'])} ({e(entry.get('undo_answer') or '')})</li>"
+        if entry.get("undone_at") else f"<li>{e(entry['words'])}: {e(entry['answer'])}</li>"
+        for entry in outcome.applied)
     return table + (f"<ul>{applied}</ul>" if applied else "")
+
+
+def run_html(run: FixRun) -> str:
+    """A recorded run: each change, the request sent and the tracker's answer, and how (or whether) it is undone."""
+    e = html.escape
+    out = []
+    for entry in run.changes:
+        request = fixes.Call.from_json(entry["request"]).shown()
+        rows = [f"<b>{e(entry['words'])}</b>", f"{e(FIX_WORDS['request'])}: <code>{e(request)}</code> "
+                                               f"({e(entry.get('answer') or '')})"]
+        if entry.get("undone_at"):
+            rows.append(f"{e(FIX_WORDS['state_undone'])} {e(str(entry['undone_at'])[:16].replace('T', ' '))} "
+                        f"({e(entry.get('undo_answer') or '')})")
+        elif entry.get("undo"):
+            rows.append(f"{e(FIX_WORDS['undo'])}: <code>{e(fixes.Call.from_json(entry['undo']).shown())}</code>")
+        else:
+            rows.append(e(FIX_WORDS["no_undo"].format(why=entry.get("no_undo") or "")))
+        out.append("<p>" + "<br>".join(rows) + "</p>")
+    return "".join(out)

@@ -41,6 +41,7 @@ class InstancePage(QWidget):
     expiry_requested = Signal(str)
     sign_in_requested = Signal(str)
     fix_requested = Signal(str)
+    undo_run_requested = Signal(str, str)  # instance id, fix run id
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -174,6 +175,29 @@ class InstancePage(QWidget):
         layout.addWidget(self.changes_heading)
         layout.addWidget(self.changes_area)
         layout.addWidget(self.timeline)
+        # The fix runs applied for this instance (exadesk.fixes), each of which can be undone from here.
+        self.runs_heading = QLabel(self.tr("Fix runs"))
+        self.runs_heading.setFont(bold)
+        self.undo_run_button = QPushButton(self.tr("&Undo fix run…"))
+        self.undo_run_button.setAccessibleName(self.tr("Undo the chosen fix run"))
+        self.undo_run_button.setToolTip(self.tr("Shows the run's changes and reverses them after you confirm"))
+        self.undo_run_button.clicked.connect(self._undo_chosen_run)
+        runs_header = QHBoxLayout()
+        runs_header.addWidget(self.runs_heading)
+        runs_header.addStretch(1)
+        runs_header.addWidget(self.undo_run_button)
+        self.runs = QTreeWidget()
+        self.runs.setObjectName("fixRuns")
+        self.runs.setAccessibleName(self.tr("Fix runs"))
+        self.runs.setRootIsDecorated(False)
+        self.runs.setUniformRowHeights(True)
+        self.runs.setHeaderLabels([self.tr("When"), self.tr("By"), self.tr("State"), self.tr("Changes")])
+        self.runs.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.runs.header().setStretchLastSection(True)
+        self.runs.itemSelectionChanged.connect(self._run_chosen)
+        self.runs.itemDoubleClicked.connect(lambda *_: self._undo_chosen_run())
+        layout.addLayout(runs_header)
+        layout.addWidget(self.runs)
 
     def show_instance(self, workspace: Workspace, inst: Instance, running: bool = False) -> None:
         self.instance_id = inst.id
@@ -214,6 +238,7 @@ class InstancePage(QWidget):
 
         self.fix_button.setVisible(bool(fixes.fixable_checks(inst)))
         self.show_history(inst)
+        self.show_fix_runs(fixes.runs_of(workspace, inst.id))
         self.set_running(running)
         if not running:
             show_results(self.table, self.not_run, last.checks if last else [], last.error_kind if last else None)
@@ -257,6 +282,36 @@ class InstancePage(QWidget):
             self.timeline.setFixedHeight(self.timeline.header().sizeHint().height() + 2 * self.timeline.frameWidth()
                                          + row_height * min(len(rows), TIMELINE_ROWS) + 2)
         self._fit_changes()
+
+    def show_fix_runs(self, runs) -> None:
+        """One row per fix run, newest first: when, by whom, applied or undone, and its changes in words."""
+        from exadesk import fixes
+
+        self.runs.clear()
+        for run in runs:
+            item = QTreeWidgetItem([_when(run.at), run.by, fixes.run_state(run),
+                                    "; ".join(entry["words"] for entry in run.changes)])
+            item.setToolTip(3, "\n".join(entry["words"] for entry in run.changes))
+            item.setData(0, Qt.ItemDataRole.UserRole, run.id)
+            item.setData(0, Qt.ItemDataRole.UserRole + 1, bool(fixes.to_undo(run)))
+            self.runs.addTopLevelItem(item)
+        for widget in (self.runs_heading, self.runs, self.undo_run_button):
+            widget.setVisible(bool(runs))
+        if runs:
+            self.runs.setCurrentItem(self.runs.topLevelItem(0))
+            row_height = max(self.runs.sizeHintForRow(0), self.fontMetrics().height() + 4)
+            self.runs.setFixedHeight(self.runs.header().sizeHint().height() + 2 * self.runs.frameWidth()
+                                     + row_height * min(len(runs), TIMELINE_ROWS) + 2)
+        self._run_chosen()
+
+    def _run_chosen(self) -> None:
+        item = self.runs.currentItem()
+        self.undo_run_button.setEnabled(bool(item and item.data(0, Qt.ItemDataRole.UserRole + 1)))
+
+    def _undo_chosen_run(self) -> None:
+        item = self.runs.currentItem()
+        if item is not None:
+            self.undo_run_requested.emit(self.instance_id, str(item.data(0, Qt.ItemDataRole.UserRole)))
 
     def _fit_changes(self) -> None:
         """"What changed" as tall as its text at the page's width, up to CHANGES_LINES lines (then it scrolls)."""

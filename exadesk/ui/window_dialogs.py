@@ -247,6 +247,24 @@ class WindowDialogs:
         self.fix_dialog = dialog
         return dialog
 
+    def undo_fix_run(self, inst_id: str, run_id: str):
+        """A fix run from the instance's history: its changes, and Undo after a confirmation naming them."""
+        from exadesk.ui.fix_dialog import FixDialog
+
+        found = self.session.find(inst_id)
+        if not found or inst_id in self.runs:
+            return None
+        ws, inst = found
+        run = next((r for r in ws.fix_runs if r.id == run_id), None)
+        if run is None:
+            return None
+        dialog = FixDialog(self.session, ws, inst, self, run=run)
+        dialog.applied.connect(lambda outcome, i=inst_id: self._fixed(i, outcome))
+        dialog.open()
+        dialog.start()
+        self.fix_dialog = dialog
+        return dialog
+
     def _fixed(self, inst_id: str, outcome) -> None:
         from exadesk import instances
 

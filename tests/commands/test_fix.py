@@ -6,7 +6,7 @@ import builtins
 
 import pytest
 
-from exadesk import clock
+from exadesk import clock, messages
 from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.sandbox import servicenow as sn_emulator
 
@@ -103,6 +103,10 @@ def test_no_admin_credential_names_what_to_add(cli, emulators, monkeypatch):
     assert result.code == 2
     assert "exadesk add servicenow --role admin" in result.err
     assert emulator.requests == []
+    # Problems read the one way they read everywhere (Problem.text()), after the command's name.
+    expected = messages.problem("fix.no_admin", instance="SN", tracker="ServiceNow", tracker_id="servicenow",
+                                workspace="Acme").text()
+    assert result.err.strip() == f"exadesk fix: {expected}"
 
 
 def test_a_refused_change_exits_1_and_says_what_the_admin_needs(cli, emulators, monkeypatch):
@@ -117,5 +121,27 @@ def test_a_refused_change_exits_1_and_says_what_the_admin_needs(cli, emulators, 
     result = cli("fix", "--instance", "SN", "--apply", "--yes")
     assert result.code == 1
     assert "No change was applied." in result.out and "user_admin" in result.out
+    refusal = next(line for line in result.out.splitlines() if "refused the change" in line)
+    assert "user_admin" in refusal, "the refusal and what the admin needs read as one Problem.text()"
     assert sn_emulator.DELEGATE_PASSWORD not in result.out + result.err
     assert cli("fix", "--instance", "SN", "--history").out.startswith("No fix was applied in Acme")
+
+
+def test_a_permission_scheme_grant_is_printed_with_every_project_sharing_the_scheme(cli, emulators, monkeypatch):
+    emulator = emulators.start("jira_cloud", {
+        "schemes": {"10000": {"revoked": ["VIEW_DEV_TOOLS"]}},
+        "projects": {"OPS": {"id": "10002", "name": "Operations", "scheme": "10000", "role_members": []}}})
+    monkeypatch.setenv("EXADESK_TEST_JIRA_TOKEN", jira_emulator.DEMO_TOKEN)
+    assert cli("add", "jira_cloud", "--name", "Jira", "--url", emulator.url, "--secret-env",
+               "api_token=EXADESK_TEST_JIRA_TOKEN", "--workspace", "Acme", "--user", jira_emulator.DEMO_EMAIL,
+               "--project", "SUP").code == 0
+    result = cli("fix", "--instance", "Jira")
+    assert result.code == 1, result.err
+    lines = result.out.splitlines()
+    start = lines.index("  - Grant 'View Development Tools' to project role atlassian-addons-project-access in "
+                        "permission scheme 'Default software scheme'")
+    assert lines[start + 1].startswith("      Request: POST /rest/api/3/permissionscheme/10000/permission ")
+    assert lines[start + 2] == "      Undo: DELETE /rest/api/3/permissionscheme/10000/permission/<the new record's id>"
+    assert lines[start + 3] == ("      Also: The grant applies in every project that uses permission scheme "
+                                "'Default software scheme': SUP, DEV, OPS (3 in all).")
+    assert _writes(emulator) == []

@@ -89,6 +89,7 @@ def main(argv=None) -> int:
 
     theme.apply(app, "light")
     features(window, ws_id, grab, pump, wait_until, out)
+    fix_shots(window, ws_id, grab, pump, wait_until)
     theme.apply(app, "light")
     # the wizard, step by step, for GitHub against its emulator with a failing requirement
     demo = window.session.demo
@@ -379,6 +380,62 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     dialog.do_import()
     grab(dialog, "bundle-import-wrong-passphrase")
     dialog.reject()
+
+
+def fix_shots(window, ws_id, grab, pump, wait_until) -> None:
+    """Fix…: a permission-scheme grant's preview naming every project that shares the scheme, before and after,
+    the run in the instance's history, and its undo (the confirmation and the result), light and dark."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from exadesk.ui import theme
+
+    app = QApplication.instance()
+    session = window.session
+    emulator = session.demo.emulators["jira_cloud"]
+    # Two more projects: OPS shares SUP's scheme, HR has its own (the preview names OPS, not HR).
+    emulator.scenario["projects"].update({
+        "OPS": {"id": "10002", "name": "Operations", "scheme": "10000", "role_members": []},
+        "HR": {"id": "10003", "name": "HR", "scheme": "10100", "role_members": []}})
+    jira = next(i for i in session.data.workspace(ws_id).instances if i.tracker == "jira_cloud")
+    original_question = QMessageBox.question
+    for mode in ("light", "dark"):
+        theme.apply(app, mode)
+        emulator.scenario["schemes"]["10000"]["revoked"] = ["VIEW_DEV_TOOLS"]  # someone removed the role's grant
+        window.sidebar.select(jira.id)
+        window.verify_instance(jira.id)
+        wait_until(lambda: not window.runs)
+        session.flush()
+        pump()
+        dialog = window.fix_instance(jira.id)
+        dialog.resize(980, 620)
+        wait_until(lambda: dialog.plan is not None)
+        grab(dialog, f"fix-scheme-grant-preview-{mode}")
+        dialog.apply()
+        wait_until(lambda: dialog.outcome is not None)
+        grab(dialog, f"fix-before-after-{mode}")
+        run_id = dialog.run.id
+        dialog.accept()
+        pump(300)
+        window.sidebar.select(jira.id)
+        grab(window, f"fix-run-history-{mode}")
+        dialog = window.undo_fix_run(jira.id, run_id)
+        dialog.resize(980, 520)
+        box = QMessageBox(QMessageBox.Icon.Question, dialog.tr("Undo fix run"), dialog.undo_question(),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, dialog)
+        box.show()
+        grab(box, f"fix-undo-confirm-{mode}")
+        box.close()
+        QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+        try:
+            dialog.ask_undo()
+            wait_until(lambda: dialog.outcome is not None)
+        finally:
+            QMessageBox.question = original_question
+        grab(dialog, f"fix-undone-{mode}")
+        dialog.accept()
+        pump(300)
+    theme.apply(app, "light")
+    pump()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from exadesk import engine, instances
+from PySide6.QtWidgets import QMessageBox
+
+from exadesk import engine, fixes, instances
 from exadesk.model import Instance
 from exadesk.sandbox import jira_cloud as jira_emulator
 
@@ -53,4 +55,78 @@ def test_fix_shows_the_plan_and_applies_it_after_confirmation(qtbot, window, emu
         if c.id == "jira_cloud.jira-software-users").status.value == "pass", timeout=5000)
     ws = window.session.find(inst.id)[0]
     assert ws.fix_runs and ws.fix_runs[-1].changes[0]["words"] == "Add Exalate to group jira-software-users"
+    dialog.close()
+
+
+def _writes(emulator) -> list[str]:
+    return [r.method for r in emulator.requests if r.method != "GET" and not r.path.endswith("/permissions/check")]
+
+
+def test_undo_after_applying_names_what_it_reverses_then_shows_before_and_after(qtbot, window, emulators,
+                                                                                 monkeypatch):
+    emulator, inst = _verified_jira(window, emulators)
+    page = window.instance_page
+    qtbot.waitUntil(lambda: page.instance_id == inst.id, timeout=5000)
+    page.fix_button.click()
+    dialog = window.fix_dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    assert dialog.isVisible() and not dialog.undo_button.isVisible(), "nothing to undo before applying"
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    assert dialog.undo_button.isVisible() and dialog.undo_button.isEnabled()
+    assert not dialog.apply_button.isVisible()
+    assert f"recorded as fix run {dialog.run.id}; Undo… reverses it." in dialog.status.text()
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    dialog.undo_button.click()
+    run_id = dialog.run.id
+    assert run_id in asked[0] and "Add Exalate to group jira-software-users" in asked[0]
+    assert "DELETE /rest/api/3/group/user?groupname=jira-software-users" in asked[0], "names the request it sends"
+    assert _writes(emulator) == ["POST"], "a declined confirmation sends nothing"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    applied = dialog.outcome
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not applied, timeout=15000)
+    assert _writes(emulator) == ["POST", "DELETE"]
+    assert "jira-software-users" not in emulator.scenario["app_user"]["groups"]
+    assert f"Undid 1 change of fix run {run_id}." in dialog.status.text()
+    assert "Reversed: Add Exalate to group jira-software-users" in dialog.view.toPlainText()
+    shown = dialog.view.toPlainText()
+    assert "App user is in the jira-software-users group" in shown and shown.index("pass") < shown.index("fail"), \
+        "before (pass) beside after (fail)"
+    assert not dialog.undo_button.isEnabled(), "nothing is left to undo"
+    qtbot.waitUntil(lambda: page.runs.topLevelItemCount() == 1 and page.runs.topLevelItem(0).text(2) == "undone",
+                    timeout=5000)
+    dialog.close()
+
+
+def test_a_fix_run_is_undone_from_the_instance_history(qtbot, window, emulators, monkeypatch):
+    emulator, inst = _verified_jira(window, emulators)
+    ws = window.session.find(inst.id)[0]
+    plan = fixes.plan(ws, inst, secrets=window.session.secrets)
+    fixes.apply(window.session.store, plan, secrets=window.session.secrets)
+    window.session.update(lambda data: None, select=inst.id)  # the window reads the run the core recorded
+    page = window.instance_page
+    qtbot.waitUntil(lambda: page.runs.topLevelItemCount() == 1, timeout=5000)
+    row = page.runs.topLevelItem(0)
+    assert (row.text(1), row.text(2), row.text(3)) == ("Jira (site-admin@example.com)", "applied",
+                                                      "Add Exalate to group jira-software-users")
+    assert page.undo_run_button.isVisible() and page.undo_run_button.isEnabled()
+
+    page.undo_run_button.click()
+    dialog = window.fix_dialog
+    assert dialog.run is not None and "POST /rest/api/3/group/user?groupname=jira-software-users" in \
+        dialog.view.toPlainText()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    assert "Add Exalate to group jira-software-users" in asked[0]
+    assert "jira-software-users" not in emulator.scenario["app_user"]["groups"]
+    qtbot.waitUntil(lambda: page.runs.topLevelItem(0) is not None and page.runs.topLevelItem(0).text(2) == "undone",
+                    timeout=5000)
+    assert not page.undo_run_button.isEnabled()
     dialog.close()

@@ -380,47 +380,103 @@
 <context>
     <name>FixDialog</name>
     <message>
-        <location filename="../fix_dialog.py" line="58"/>
+        <location filename="../fix_dialog.py" line="63"/>
         <source>Fix {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="60"/>
+        <location filename="../fix_dialog.py" line="65"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="64"/>
+        <location filename="../fix_dialog.py" line="69"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="67"/>
+        <location filename="../fix_dialog.py" line="72"/>
         <source>The changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="69"/>
+        <location filename="../fix_dialog.py" line="74"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="71"/>
+        <location filename="../fix_dialog.py" line="76"/>
         <source>Make these changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="95"/>
+        <location filename="../fix_dialog.py" line="78"/>
+        <source>&amp;Undo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="79"/>
+        <source>Undo the changes of this fix run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="80"/>
+        <source>Reverses the changes this run made, newest first, after you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="101"/>
+        <source>Fix run of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="102"/>
+        <source>Fix run {run}, applied {at} by {by}: {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="117"/>
         <source>Making the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="126"/>
+        <location filename="../fix_dialog.py" line="133"/>
+        <source>Undo fix run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="140"/>
+        <source>Undoing the changes, then verifying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="179"/>
         <source>&amp;Apply {count} change(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="130"/>
+        <location filename="../fix_dialog.py" line="192"/>
+        <source>Applied {count} change, recorded as fix run {run}; Undo… reverses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="193"/>
+        <source>Applied {count} changes, recorded as fix run {run}; Undo… reverses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="212"/>
+        <source>Undid {count} change of fix run {run}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="213"/>
+        <source>Undid {count} changes of fix run {run}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="100"/>
+        <location filename="../fix_dialog.py" line="183"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,230 +573,267 @@
 <context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="59"/>
+        <location filename="../instance_page.py" line="60"/>
         <source>&amp;Verify now</source>
         <extracomment>How many lines &quot;What changed&quot; and the verification timeline show before they scroll (the checks take the rest).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="60"/>
+        <location filename="../instance_page.py" line="61"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="61"/>
+        <location filename="../instance_page.py" line="62"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="62"/>
+        <location filename="../instance_page.py" line="63"/>
         <source>Replace &amp;secret…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="63"/>
+        <location filename="../instance_page.py" line="64"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="64"/>
+        <location filename="../instance_page.py" line="65"/>
         <source>Sign &amp;in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="65"/>
+        <location filename="../instance_page.py" line="66"/>
         <source>Sign in again with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="66"/>
+        <location filename="../instance_page.py" line="67"/>
         <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="70"/>
+        <location filename="../instance_page.py" line="71"/>
         <source>Fi&amp;x…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="71"/>
+        <location filename="../instance_page.py" line="72"/>
         <source>Fix the failing checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="72"/>
+        <location filename="../instance_page.py" line="73"/>
         <source>Shows the changes that would make the failing checks pass, made with an administrator&apos;s credential; nothing is changed until you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="76"/>
-        <location filename="../instance_page.py" line="209"/>
+        <location filename="../instance_page.py" line="77"/>
+        <location filename="../instance_page.py" line="233"/>
         <source>Set &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="77"/>
+        <location filename="../instance_page.py" line="78"/>
         <source>Enter or clear the credential&apos;s expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="78"/>
+        <location filename="../instance_page.py" line="79"/>
         <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="81"/>
+        <location filename="../instance_page.py" line="82"/>
         <source>Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="81"/>
+        <location filename="../instance_page.py" line="82"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="82"/>
+        <location filename="../instance_page.py" line="83"/>
         <source>Edit instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="82"/>
+        <location filename="../instance_page.py" line="83"/>
         <source>Replace secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="83"/>
+        <location filename="../instance_page.py" line="84"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="101"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="101"/>
+        <location filename="../instance_page.py" line="102"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="102"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="102"/>
+        <location filename="../instance_page.py" line="103"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="103"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="103"/>
+        <location filename="../instance_page.py" line="104"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="104"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="104"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="105"/>
+        <location filename="../instance_page.py" line="106"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="122"/>
+        <location filename="../instance_page.py" line="123"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="127"/>
+        <location filename="../instance_page.py" line="128"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="149"/>
-        <location filename="../instance_page.py" line="159"/>
+        <location filename="../instance_page.py" line="150"/>
+        <location filename="../instance_page.py" line="160"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="162"/>
+        <location filename="../instance_page.py" line="163"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="165"/>
+        <location filename="../instance_page.py" line="166"/>
+        <location filename="../instance_page.py" line="194"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="165"/>
+        <location filename="../instance_page.py" line="166"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="165"/>
+        <location filename="../instance_page.py" line="166"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="202"/>
+        <location filename="../instance_page.py" line="179"/>
+        <location filename="../instance_page.py" line="191"/>
+        <source>Fix runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="181"/>
+        <source>&amp;Undo fix run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="182"/>
+        <source>Undo the chosen fix run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="183"/>
+        <source>Shows the run&apos;s changes and reverses them after you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="194"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="194"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="194"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="226"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="203"/>
+        <location filename="../instance_page.py" line="227"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="204"/>
+        <location filename="../instance_page.py" line="228"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="206"/>
+        <location filename="../instance_page.py" line="230"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="207"/>
+        <location filename="../instance_page.py" line="231"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="208"/>
+        <location filename="../instance_page.py" line="232"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="209"/>
+        <location filename="../instance_page.py" line="233"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="211"/>
+        <location filename="../instance_page.py" line="235"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="242"/>
+        <location filename="../instance_page.py" line="267"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="244"/>
+        <location filename="../instance_page.py" line="269"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,7 +842,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="60"/>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -770,27 +863,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
