@@ -14,7 +14,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterable, Mapping
 
-from exadesk import clock, messages, notices, trackers
+from exadesk import clock, messages, notices, trackers, validation
 from exadesk.checks import CheckResult, Report, Status
 from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
 from exadesk.http import HttpClient, Page, ProbeGuard
@@ -69,6 +69,8 @@ def site_target(target: Target) -> Target:
         spec = trackers.get(target.tracker).spec
     except KeyError:
         return target
+    if validation.url_problem(target.url) is not None:
+        return target  # too long or with control characters as typed: the address rules refuse it as it is
     site = site_url(spec, target.url)
     return target if site == normalise_url(target.url) else dataclasses.replace(target, url=site)
 

@@ -227,7 +227,8 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
         result.needs[check.id] = fix.needs
         try:
             planned = {c.call.shown() for c in result.changes}
-            # Two checks may need the same change (one role for two permissions): it is listed and sent once.
+            # Two checks may need the same change (one role for two permissions, one permission set with Read,
+            # Create and Edit): it is listed and sent once.
             result.changes.extend(c for c in fix.plan(ctx, check.id[len(prefix):]) if c.call.shown() not in planned)
         except ExaDeskError as exc:  # the admin may not read what the fix needs to know: say so, plan the rest
             result.by_hand.append((check.title, exc.problem.text()))
@@ -447,18 +448,28 @@ def _send(client, call: Call, redact: Redactor) -> tuple[int, str, object]:
 
 
 def _answer(status: int, data) -> str:
-    """The tracker's answer, short: ``HTTP 201`` plus its error text when it gave one (Jira, ServiceNow shapes)."""
-    words = []
-    if isinstance(data, dict):
-        words += [str(m) for m in data.get("errorMessages") or [] if m]
-        words += [str(v) for v in (data.get("errors") or {}).values()] if isinstance(data.get("errors"), dict) else []
-        error = data.get("error")
-        if isinstance(error, dict):
-            words += [str(error[k]) for k in ("message", "detail") if error.get(k)]
-        if isinstance(data.get("message"), str):
-            words.append(data["message"])
+    """The tracker's answer, short: ``HTTP 201`` plus its error text when it gave one."""
+    words = _error_words(data)
     text = f"HTTP {status}"
     return f"{text}: {'; '.join(words)[:300]}" if words else text
+
+
+def _error_words(data) -> list[str]:
+    """The error texts of a reply body, in the shapes the trackers use: Salesforce's list of ``{errorCode,
+    message}``, Jira's ``errorMessages`` and ``errors`` (a dict; Asana's is a list of ``{message}``), ServiceNow's
+    ``error`` object, and a plain ``message`` (Azure DevOps, GitHub)."""
+    if isinstance(data, list):
+        return [": ".join(str(e[k]) for k in ("errorCode", "message") if e.get(k)) for e in data if isinstance(e, dict)]
+    if not isinstance(data, dict):
+        return []
+    errors = data.get("errors")
+    error = data.get("error") if isinstance(data.get("error"), dict) else {}
+    words = [str(m) for m in data.get("errorMessages") or [] if m]
+    words += [str(v) for v in errors.values()] if isinstance(errors, dict) else []
+    words += [str(e["message"]) for e in errors if isinstance(e, dict) and e.get("message")] \
+        if isinstance(errors, list) else []
+    words += [str(error[k]) for k in ("message", "detail") if error.get(k)]
+    return words + ([data["message"]] if isinstance(data.get("message"), str) else [])
 
 
 def _dig(data, path: tuple[str, ...]) -> str:

@@ -8,14 +8,14 @@ import json
 
 import pytest
 
-from exadesk import engine, fixes, instances, trackers
+from exadesk import fixes, trackers
 from exadesk.checks import Status
 from exadesk.http import HttpClient, Page, is_declared_read
-from exadesk.keychain import SecretStore
-from exadesk.model import Connection, Data, Instance, Workspace
+from exadesk.model import Connection, Instance
 from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.sandbox import servicenow as sn_emulator
-from exadesk.storage import Store
+from tests.helpers.fixes import status as _status
+from tests.helpers.fixes import stored as _store
 
 APP = jira_emulator.APP_ACCOUNT
 ALL_BUT_SOFTWARE = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users"]
@@ -23,25 +23,6 @@ ALL_BUT_SOFTWARE = ["atlassian-addons", "atlassian-addons-admin", "jira-core-use
 PAT_EMAIL, PAT_TOKEN = "pat@example.com", "ATATT3xFfGF0PatProjectAdminTokenOnlyForTests0000=11223344"
 PAT = {"accountId": "5b10a2844c20165700ede301", "displayName": "Pat Project", "administer": False,
        "browse_users": True, "project_admin": [], "groups": ["jira-software-users"], "token": PAT_TOKEN}
-
-
-def _store(*items: Instance, secrets: dict[str, dict[str, str]], connections=()) -> tuple[Store, Workspace]:
-    keychain = SecretStore()
-    for inst in items:
-        for name, value in secrets.get(inst.name, {}).items():
-            keychain.set(inst.id, name, value)
-    ws = Workspace(name="Acme", instances=list(items), connections=list(connections))
-    store = Store()
-    store.save(Data(workspaces=[ws]))
-    return store, store.load().data.workspace("Acme")
-
-
-def _status(inst: Instance, ws: Workspace, check_id: str) -> Status:
-    target, problems = instances.target_for(inst, ws)
-    assert not problems
-    report = engine.verify(target)
-    assert report.problem is None, report.problem
-    return next(c.status for c in report.checks if c.id == check_id)
 
 
 def _jira(emulators, extra: dict | None = None):

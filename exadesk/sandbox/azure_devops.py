@@ -6,6 +6,13 @@ refused), GET /{collection}/_apis/identities
 (identityIds / searchFilter=General&filterValue / descriptors, queryMembership None|Direct|Expanded),
 GET /{collection}/_apis/projects (the list, $top and continuationToken),
 GET /{collection}/_apis/projects/{projectId} (name or id); api-version is required on the described APIs.
+Graph memberships (vssps.dev.azure.com/{organization} on Services; graph.json 7.1): PUT and DELETE
+/{organization}/_apis/graph/memberships/{subjectDescriptor}/{containerDescriptor} (api-version 7.1-preview.1, the PAT
+scope vso.graph_manage; 200 and the GraphMembership, as the description documents). Adding to or removing from a
+group takes Manage group membership on it: Project Collection Administrators for theirs, a project's Project
+Administrators (or the collection's) for the project's groups; others get 403 "Access Denied: ... needs the
+following permission(s) ...: Manage group membership" (the service's AccessCheckException shape, as microsoft/terraform-provider-azuredevops#86 shows it). connectionData names the
+deployment (``scenario["deployment"]``): "hosted" for Services, "onPremises" for Server, which documents no Graph.
 A PAT arrives as Basic with any user name and the token as password. A refused token gets a 302 to the sign-in
 page unless the request carries X-TFS-FedAuthRedirect: Suppress (as Microsoft's clients send), then a bare 401. Errors are the service's exception
 JSON ({"$id", "innerException", "message", "typeName", "typeKey", "errorCode", "eventId"}).
@@ -21,6 +28,7 @@ Wire format: by default replies are what the service itself sends ({"count", "va
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from typing import TypedDict
 
@@ -34,7 +42,9 @@ ADMIN_PAT = "sbxadmin2pat7forexadesk3azuredevops4emulatoronlyqrst"  # an adminis
 ADMIN_ID = "2f6a9c41-3d7e-4b52-8a1f-5c9e0b7d4a16"
 CONSOLE_GROUP = "[acme]\\exalate_console_admin"  # absent by default: a collection administrator creates it
 TENANT = "d3b5c1e2-7a4f-4b8e-9c6d-1f2a3b4c5d6e"
-SCOPES = ("vso.work_full", "vso.project", "vso.profile", "vso.identity", "vso.memberentitlementmanagement")
+SCOPES = ("vso.work_full", "vso.project", "vso.profile", "vso.identity", "vso.memberentitlementmanagement",
+          "vso.graph_manage")
+GRAPH_VERSION = "7.1-preview.1"
 
 SIGNIN_PAGE = (
     "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>"
@@ -59,6 +69,12 @@ def _sid(name: str) -> str:
     digest = hashlib.sha256(name.lower().encode()).digest()
     parts = [str(int.from_bytes(digest[i:i + 4], "big")) for i in range(0, 24, 4)]
     return "S-1-9-1551374245-" + "-".join(parts)
+
+
+def subject_descriptor(prefix: str, key: str) -> str:
+    """A Graph subject descriptor: the subject type, a dot, and its identifier in unpadded base64url (a group's SID,
+    a user's id)."""
+    return f"{prefix}.{base64.urlsafe_b64encode(key.encode()).decode().rstrip('=')}"
 
 
 def _guid(name: str) -> str:
@@ -99,6 +115,7 @@ class AzureDevOpsScenario(Scenario, total=False):
     groups: dict[str, list[str]]  # group -> the groups it is a member of (nesting)
     projects: dict[str, AzureDevOpsProject]  # name -> the project
     wire: str  # "service" (what the service sends, the default) or "documented" (what the API description says)
+    deployment: str  # "hosted" (Azure DevOps Services, the default) or "onPremises" (Server: no Graph)
     signin_203: bool  # answer every credential with 203 and the sign-in page
     conditional_access: bool  # refuse a known token for conditional access (VS403463)
     iis_basic_auth: bool  # IIS answers 401 to Basic before Azure DevOps Server sees it
@@ -107,7 +124,7 @@ class AzureDevOpsScenario(Scenario, total=False):
 class AzureDevOpsEmulator(Emulator):
     """Scenario keys: ``collection``, ``pats`` (token -> user id and the collections it is for), ``users``
     (id -> name, account, groups; a group not in ``groups`` does not exist and is ignored), ``groups`` (group ->
-    parent groups), ``projects``, ``wire``, and the
+    parent groups), ``projects``, ``wire``, ``deployment`` ("hosted" or "onPremises"), and the
     field-note switches ``signin_203``, ``conditional_access``, ``iis_basic_auth``."""
 
     tracker = "azure_devops"
@@ -140,6 +157,7 @@ class AzureDevOpsEmulator(Emulator):
             "projects": {"Website": {"id": "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c"},
                          "Backend": {"id": "8b2a1c4d-3e5f-4a6b-9c7d-0e1f2a3b4c5d"}},
             "wire": "service",
+            "deployment": "hosted",
             "signin_203": False,
             "conditional_access": False,
             "iis_basic_auth": False,
@@ -216,7 +234,7 @@ class AzureDevOpsEmulator(Emulator):
 
     def _group_identity(self, name: str) -> dict:
         return {"id": _guid(name), "descriptor": self._descriptor("Microsoft.TeamFoundation.Identity", _sid(name)),
-                "subjectDescriptor": "vssgp.Uy0xLTktMTU1MTM3NDI0NQ", "providerDisplayName": name,
+                "subjectDescriptor": subject_descriptor("vssgp", _sid(name)), "providerDisplayName": name,
                 "isActive": True, "isContainer": True, "members": [], "memberOf": [], "memberIds": [],
                 "resourceVersion": 2, "metaTypeId": 255,
                 "properties": {"SchemaClassName": {"$type": "System.String", "$value": "Group"},
@@ -239,7 +257,7 @@ class AzureDevOpsEmulator(Emulator):
         groups = {"expanded": self._expanded(direct), "direct": direct}.get(membership.lower(), [])
         return {"id": user_id, "descriptor": self._descriptor("Microsoft.IdentityModel.Claims.ClaimsIdentity",
                                                               f"{TENANT}\\{user['account']}"),
-                "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
+                "subjectDescriptor": subject_descriptor("aad", user_id),
                 "providerDisplayName": user["name"], "isActive": True,  # no isContainer: recorded users lack it
                 "members": [], "memberIds": [], "resourceVersion": 2, "metaTypeId": 0,
                 "memberOf": [self._descriptor("Microsoft.TeamFoundation.Identity", _sid(g)) for g in groups],
@@ -265,13 +283,13 @@ class AzureDevOpsEmulator(Emulator):
                               f"\"{version}-preview\"", "VssInvalidPreviewVersionException", 400)
         me = {"id": user["id"], "descriptor": f"Microsoft.IdentityModel.Claims.ClaimsIdentity;{TENANT}\\"
                                               f"{user['account']}",
-              "subjectDescriptor": "aad.OGMzZjRkMmEtNmIxZS03ZjdhLTlkNWMtMmU4YjdhNmYxYzMw",
+              "subjectDescriptor": subject_descriptor("aad", user["id"]),
               "providerDisplayName": user["name"], "isActive": True, "members": [], "memberOf": [],
               "resourceVersion": 2, "metaTypeId": 0,
               "properties": {"Account": {"$type": "System.String", "$value": user["account"]}}}
         return json_response({"authenticatedUser": me, "authorizedUser": me,
                               "instanceId": _guid(self.scenario["collection"]), "deploymentId": _guid("deployment"),
-                              "deploymentType": "onPremises", "locationServiceData": {
+                              "deploymentType": self.scenario.get("deployment", "hosted"), "locationServiceData": {
                                   "serviceOwner": "00025394-6065-48ca-87d9-7f5672854ef7",
                                   "defaultAccessMappingMoniker": "PublicAccessMapping", "lastChangeId": 1}})
 
@@ -343,6 +361,68 @@ class AzureDevOpsEmulator(Emulator):
         return _exception(f"TF200016: The following project does not exist: {project_id}. Verify that the name of "
                           "the project is correct and that the project exists on the specified Azure DevOps Server.",
                           "ProjectDoesNotExistWithNameException", 404)
+
+    # -- Graph memberships (writes) -------------------------------------------------------
+
+    def _subject(self, descriptor: str) -> tuple[str, str] | None:
+        """("user", id) or ("group", name) for a Graph subject descriptor, None when nothing has it."""
+        for user_id in self.scenario["users"]:
+            if descriptor == subject_descriptor("aad", user_id):
+                return "user", user_id
+        for name in self.scenario["groups"]:
+            if descriptor == subject_descriptor("vssgp", _sid(name)):
+                return "group", name
+        return None
+
+    def _may_manage(self, caller: dict, group: str) -> bool:
+        """Manage group membership: the collection's administrators everywhere; a project's administrators for the
+        groups of their project."""
+        held = self._expanded([g for g in caller.get("groups", []) if g in self.scenario["groups"]])
+        collection = f"[{self.scenario['collection']}]\\Project Collection Administrators".lower()
+        if collection in (g.lower() for g in held):
+            return True
+        project = group.split("]", 1)[0] + "]\\Project Administrators"
+        return not group.lower().startswith(f"[{self.scenario['collection'].lower()}]") and \
+            project.lower() in (g.lower() for g in held)
+
+    def _membership_write(self, request: Request, collection: str, subject: str, container: str, add: bool):
+        caller, refusal = self._authenticate(request, collection)
+        if refusal:
+            return refusal
+        if "vso.graph_manage" not in caller["scopes"]:
+            return self.error(401, request)
+        if request.param("api-version") != GRAPH_VERSION:
+            return _exception(f"The requested REST API version of {request.param('api-version') or '(none)'} is "
+                              "out of range for this server.", "VssVersionOutOfRangeException", 400)
+        member, group = self._subject(subject), self._subject(container)
+        if member is None or group is None or group[0] != "group":
+            return self.error(404, request)
+        if not self._may_manage(caller, group[1]):
+            return _exception(f"Access Denied: {caller['name']} needs the following permission(s) on the resource "
+                              f"{group[1]} to perform this action: Manage group membership", "AccessCheckException",
+                              403)
+        kind, key = member
+        direct = self.scenario["users"][key].setdefault("groups", []) if kind == "user" \
+            else self.scenario["groups"][key]
+        if add and group[1] not in direct:
+            direct.append(group[1])
+        elif not add:
+            if group[1] not in direct:
+                return self.error(404, request)
+            direct.remove(group[1])
+        if not add:
+            return Response(200, b"", {}, "application/json")
+        return json_response({"containerDescriptor": container, "memberDescriptor": subject,
+                              "_links": {"container": {"href": f"{self.url}/_apis/Graph/Groups/{container}"},
+                                         "member": {"href": f"{self.url}/_apis/Graph/Users/{subject}"}}})
+
+    @route("PUT", "/{collection}/_apis/graph/memberships/{subject}/{container}")
+    def add_membership(self, request: Request, collection: str, subject: str, container: str) -> Response:
+        return self._membership_write(request, collection, subject, container, True)
+
+    @route("DELETE", "/{collection}/_apis/graph/memberships/{subject}/{container}")
+    def remove_membership(self, request: Request, collection: str, subject: str, container: str) -> Response:
+        return self._membership_write(request, collection, subject, container, False)
 
 
 EMULATOR = AzureDevOpsEmulator

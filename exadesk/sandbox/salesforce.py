@@ -14,6 +14,15 @@ response_type=device_code and grant_type=device; replies carry instance_url and 
 Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
 API_DISABLED_FOR_ORG (403, both for an org without API and for a user without API Enabled: REST does not tell them
 apart), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED. The OAuth userinfo endpoint answers without API Enabled.
+A query answers at most ``query_page_size`` records (2,000 by default) and a ``nextRecordsUrl`` for the rest (GET
+.../query/{locator}, Query More Results). Permission sets (SOAP API Developer Guide, PermissionSet, ObjectPermissions, PermissionSetAssignment): the SOQL
+shapes listing the sets not owned by a profile, their object permissions and a user's assignments; POST
+.../sobjects/PermissionSetAssignment {AssigneeId, PermissionSetId} (201 {id, success, errors}) and DELETE
+.../sobjects/PermissionSetAssignment/{id} (204). Assigning takes Assign Permission Sets (or Manage Users); others get
+400 INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, a second assignment 400 DUPLICATE_VALUE, a set tied to another
+user licence (``license``) 400 FIELD_INTEGRITY_EXCEPTION. An assigned set adds
+its API Enabled and its object permissions to what the user's profile gives (the describe flags); Edit on Case also
+makes CaseComment createable (case comments follow the case's access).
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ DEMO_TOKEN = "00D5g000004Sbx1!AQ4AQDemoAccessTokenForExaDeskSandboxOnly.01234567
 ADMIN_ID = "0055g00000AdmInAAB"
 ADMIN_TOKEN = "00D5g000004Sbx1!AQ4AQAdminAccessTokenForExaDeskSandboxOnly.9876543210_zyxwvutsrq"  # made up
 CONSOLE_GROUP = "exalate_console_admin"  # absent by default: a System Administrator creates it
+SALESFORCE_LICENSE = "1005g000000SbxSAAS"  # the Salesforce user licence's id (made up)
 VERSIONS = ("63.0", "64.0", "65.0")
 DEMO_CLIENT_ID = "3MVG9SbxExaDeskDemoConsumerKey0000000000000000000000000000000000000000000000001"
 
@@ -53,6 +63,22 @@ def _describe(name: str, read: bool = True, create: bool = True, edit: bool = Tr
 
 _PERMISSION_SETS = (r"SELECT Id, PermissionSet\.Name FROM PermissionSetAssignment WHERE AssigneeId = "
                     r"'(?P<id>[A-Za-z0-9]{15,18})' AND \((?P<filters>.+)\)")
+_SET_LIST = (r"SELECT Id, Name, Label, LicenseId, (?P<fields>Permissions\w+(?:, Permissions\w+)*) FROM PermissionSet "
+             r"WHERE IsOwnedByProfile = false")
+_SET_OBJECTS = (r"SELECT ParentId, SobjectType, PermissionsRead, PermissionsCreate, PermissionsEdit FROM "
+                r"ObjectPermissions WHERE Parent\.IsOwnedByProfile = false")
+_ASSIGNED = r"SELECT Id, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '(?P<id>[A-Za-z0-9]{15,18})'"
+#: Object permission -> the describe flag it opens for the user.
+_GRANTS = {"read": ("queryable", "retrieveable", "searchable"), "create": ("createable",), "edit": ("updateable",)}
+#: Child objects whose access follows the parent's: Edit on the parent lets the user create them.
+_FOLLOWS = {"CaseComment": "Case"}
+
+
+def _record_id(prefix: str, *parts: str) -> str:
+    """An 18-character Salesforce id with the object's key prefix (made up from ``parts``)."""
+    return prefix + hashlib.md5("/".join(parts).encode()).hexdigest()[:12] + "AAA"
+
+
 _GROUPS = r"SELECT Id, DeveloperName FROM Group WHERE Type = '(?P<type>\w+)' AND DeveloperName = '(?P<name>\w+)'"
 _GROUP_MEMBERS = (r"SELECT Id FROM GroupMember WHERE GroupId = '(?P<group>[A-Za-z0-9]{15,18})' "
                   r"AND UserOrGroupId = '(?P<user>[A-Za-z0-9]{15,18})'")
@@ -68,10 +94,18 @@ class SalesforceUser(TypedDict, total=False):
 
 
 class SalesforcePermissionSet(TypedDict, total=False):
-    PermissionsModifyAllData: bool
-    PermissionsCustomizeApplication: bool
+    id: str  # its record id (derived from the name when absent)
     PermissionsApiEnabled: bool
+    PermissionsModifyAllData: bool
+    PermissionsViewAllData: bool
+    PermissionsCustomizeApplication: bool
+    PermissionsManageUsers: bool
+    PermissionsAuthorApex: bool
+    PermissionsAssignPermissionSets: bool
     assignees: list[str]  # user ids
+    objects: dict[str, dict]  # object name -> its object permissions (read, create, edit, ...)
+    label: str  # its label (the name with spaces when absent)
+    license: str  # the id of the licence it needs, when it needs one
 
 
 class SalesforceGroup(TypedDict, total=False):
@@ -100,6 +134,7 @@ class SalesforceScenario(Scenario, total=False):
     groups: dict[str, SalesforceGroup]  # developer name -> the group
     org: SalesforceOrg
     objects: dict[str, dict]  # name -> its describe
+    query_page_size: int  # records per batch of a query (nextRecordsUrl for the rest)
 
 
 class SalesforceEmulator(Emulator):
@@ -107,12 +142,17 @@ class SalesforceEmulator(Emulator):
     ``users`` (id -> facts and profile), ``org`` (api_enabled, limits, requests_used_up: the 24-hour limit is
     spent, so every data call answers 403 REQUEST_LIMIT_EXCEEDED), ``objects`` (name -> describe flags),
     ``userinfo_scope`` (False: userinfo refuses the token, as for a token without OpenID scopes),
-    ``permission_sets`` (name -> permissions and assignee ids), ``groups`` (DeveloperName -> id, type, member ids)."""
+    ``permission_sets`` (name -> system permissions, ``objects`` {name: {read, create, edit}} and assignee ids),
+    ``groups`` (DeveloperName -> id, type, member ids)."""
 
     tracker = "salesforce"
     scenario_type = SalesforceScenario
     demo_secrets = {"access_token": DEMO_TOKEN}
     demo_login = DemoLogin(scope=("Case",))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cursors: dict[str, list[dict]] = {}  # query locator -> the whole result (Query More Results)
 
     def default_scenario(self) -> dict:
         return {
@@ -125,14 +165,17 @@ class SalesforceEmulator(Emulator):
             "userinfo_scope": True,
             "users": {USER_ID: {"username": "exalate-sync@acme.example.com", "name": "Exalate Sync",
                                 "email": "it@acme.example.com", "user_type": "Standard",
-                                "profile": {"Name": "Exalate Integration", "PermissionsApiEnabled": True,
+                                "profile": {"Name": "Exalate Integration", "UserLicenseId": SALESFORCE_LICENSE,
+                                            "PermissionsApiEnabled": True,
                                             "PermissionsModifyAllData": False},
                                 "api_via_permission_set": False},
                       ADMIN_ID: {"username": "ada.admin@acme.example.com", "name": "Ada Admin",
                                  "email": "ada.admin@acme.example.com", "user_type": "Standard",
-                                 "profile": {"Name": "System Administrator", "PermissionsApiEnabled": True,
+                                 "profile": {"Name": "System Administrator", "UserLicenseId": SALESFORCE_LICENSE,
+                                             "PermissionsApiEnabled": True,
                                              "PermissionsModifyAllData": True,
-                                             "PermissionsCustomizeApplication": True},
+                                             "PermissionsCustomizeApplication": True,
+                                             "PermissionsAssignPermissionSets": True},
                                  "api_via_permission_set": False}},
             "permission_sets": {"Exalate_Integration": {"PermissionsModifyAllData": False,
                                                         "PermissionsCustomizeApplication": False,
@@ -176,8 +219,9 @@ class SalesforceEmulator(Emulator):
             return self.error(403, request, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
         if not self.scenario["org"]["api_enabled"]:
             return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
-        _, user = found
-        if not (user["profile"].get("PermissionsApiEnabled") or user.get("api_via_permission_set")):
+        user_id, user = found
+        if not (user["profile"].get("PermissionsApiEnabled") or user.get("api_via_permission_set")
+                or any(pset.get("PermissionsApiEnabled") is True for _, pset in self._assigned(user_id))):
             # REST answers a user without API Enabled exactly as an org without API (forcedotcom/salesforcedx-vscode
             # #2387); "API is disabled for this User" (API_CURRENTLY_DISABLED) is the SOAP login's answer.
             return self.error(403, request, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization.")
@@ -227,11 +271,11 @@ class SalesforceEmulator(Emulator):
             return found
         soql = request.param("q")
         for shape, answer in ((_PERMISSION_SETS, self._permission_sets), (_GROUPS, self._groups),
-                              (_GROUP_MEMBERS, self._group_members)):
+                              (_GROUP_MEMBERS, self._group_members), (_SET_LIST, self._set_list),
+                              (_SET_OBJECTS, self._set_objects), (_ASSIGNED, self._assignments)):
             found = re.fullmatch(shape, soql.strip())
             if found:
-                records = answer(found, version)
-                return json_response({"totalSize": len(records), "done": True, "records": records})
+                return self._page(answer(found, version), version)
         match = re.fullmatch(r"SELECT (?P<fields>.+) FROM User WHERE Id = '(?P<id>[A-Za-z0-9]{15,18})'", soql.strip())
         if not match:
             return self.error(400, request, "MALFORMED_QUERY", "unexpected token (this emulator knows one query shape)")
@@ -259,6 +303,114 @@ class SalesforceEmulator(Emulator):
                             "PermissionSet": {"attributes": {"type": "PermissionSet"}, "Name": name}})
         return out
 
+    def _page(self, records: list[dict], version: str, start: int = 0) -> Response:
+        """A query result from ``start``: at most ``query_page_size`` records (Salesforce's batch is 2,000), with
+        ``nextRecordsUrl`` while more remain (Query More Results)."""
+        size = self.scenario.get("query_page_size") or 2000
+        body = {"totalSize": len(records), "done": start + size >= len(records), "records": records[start:start + size]}
+        if not body["done"]:
+            cursor = f"01gSbx{len(self._cursors):06d}"
+            self._cursors[cursor] = records
+            body["nextRecordsUrl"] = f"/services/data/{version}/query/{cursor}-{start + size}"
+        return json_response(body)
+
+    @route("GET", "/services/data/{version}/query/{locator}")
+    def query_more(self, request: Request, version: str, locator: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        cursor, _, start = locator.rpartition("-")
+        if cursor not in self._cursors or not start.isdigit():
+            return self.error(400, request, "INVALID_QUERY_LOCATOR", "invalid query locator")
+        return self._page(self._cursors[cursor], version, int(start))
+
+    # -- permission sets ---------------------------------------------------------
+
+    def _set_id(self, name: str) -> str:
+        return self.scenario["permission_sets"][name].get("id") or _record_id("0PS", name)
+
+    def _assigned(self, user_id: str) -> list[tuple[str, dict]]:
+        return [(name, pset) for name, pset in self.scenario["permission_sets"].items()
+                if user_id in pset.get("assignees", [])]
+
+    def _set_list(self, match, version: str) -> list[dict]:
+        fields = [f.strip() for f in match["fields"].split(",")]
+        return [{"attributes": {"type": "PermissionSet"}, "Id": self._set_id(name), "Name": name,
+                 "Label": pset.get("label", name.replace("_", " ")), "LicenseId": pset.get("license"),
+                 **{f: pset.get(f) is True for f in fields}}
+                for name, pset in self.scenario["permission_sets"].items()]
+
+    def _set_objects(self, match, version: str) -> list[dict]:
+        return [{"attributes": {"type": "ObjectPermissions"}, "ParentId": self._set_id(name), "SobjectType": obj,
+                 "PermissionsRead": bool(grant.get("read")), "PermissionsCreate": bool(grant.get("create")),
+                 "PermissionsEdit": bool(grant.get("edit"))}
+                for name, pset in self.scenario["permission_sets"].items()
+                for obj, grant in pset.get("objects", {}).items()]
+
+    def _assignments(self, match, version: str) -> list[dict]:
+        return [{"attributes": {"type": "PermissionSetAssignment"}, "Id": _record_id("0Pa", name, match["id"]),
+                 "PermissionSetId": self._set_id(name)} for name, _ in self._assigned(match["id"])]
+
+    def _granted(self, user_id: str, name: str, desc: dict) -> dict:
+        """The describe flags of ``name`` for the user: the profile's, opened further by its assigned sets."""
+        out = dict(desc)
+        for _, pset in self._assigned(user_id):
+            for permission, flags in _GRANTS.items():
+                if pset.get("objects", {}).get(name, {}).get(permission):
+                    out.update({flag: True for flag in flags})
+            if pset.get("objects", {}).get(_FOLLOWS.get(name, ""), {}).get("edit"):
+                out.update(createable=True)
+        return out
+
+    def _may_assign(self, user_id: str, user: dict) -> bool:
+        wanted = ("PermissionsAssignPermissionSets", "PermissionsManageUsers")
+        return any(user["profile"].get(p) is True for p in wanted) or any(
+            pset.get(p) is True for _, pset in self._assigned(user_id) for p in wanted)
+
+    @route("POST", "/services/data/{version}/sobjects/PermissionSetAssignment")
+    def assign(self, request: Request, version: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        body = request.json() if isinstance(request.json(), dict) else {}
+        assignee, set_id = str(body.get("AssigneeId") or ""), str(body.get("PermissionSetId") or "")
+        if not assignee or not set_id:
+            return self.error(400, request, "REQUIRED_FIELD_MISSING",
+                              "Required fields are missing: [AssigneeId, PermissionSetId]")
+        if not self._may_assign(*found):
+            return self.error(400, request, "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+                              f"insufficient access rights on cross-reference id: {set_id}")
+        name = next((n for n in self.scenario["permission_sets"] if self._set_id(n) == set_id), None)
+        if name is None or assignee not in self.scenario["users"]:
+            return self.error(400, request, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")
+        licence = self.scenario["permission_sets"][name].get("license")
+        if licence and licence != self.scenario["users"][assignee]["profile"].get("UserLicenseId"):
+            # A set tied to a user licence is only for users of that licence (Setup says "The user license doesn't
+            # allow the permission", as SalesforceLabs/MultiOrgSecuritySummary#5 quotes it).
+            return self.error(400, request, "FIELD_INTEGRITY_EXCEPTION",
+                              f"The user license doesn't allow the permission set {name}.")
+        assignees = self.scenario["permission_sets"][name].setdefault("assignees", [])
+        record = _record_id("0Pa", name, assignee)
+        if assignee in assignees:
+            return self.error(400, request, "DUPLICATE_VALUE",
+                              f"duplicate value found: <unknown> duplicates value on record with id: {record}")
+        assignees.append(assignee)
+        return json_response({"id": record, "success": True, "errors": []}, 201)
+
+    @route("DELETE", "/services/data/{version}/sobjects/PermissionSetAssignment/{record}")
+    def unassign(self, request: Request, version: str, record: str) -> Response:
+        found = self._data_caller(request, version)
+        if isinstance(found, Response):
+            return found
+        if not self._may_assign(*found):
+            return self.error(400, request, "INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id")
+        for name, pset in self.scenario["permission_sets"].items():
+            for assignee in list(pset.get("assignees", [])):
+                if _record_id("0Pa", name, assignee) == record:
+                    pset["assignees"].remove(assignee)
+                    return Response(204, b"", {}, "application/json")
+        return self.error(404, request, "ENTITY_IS_DELETED", "entity is deleted")
+
     def _groups(self, match, version: str) -> list[dict]:
         return [{"attributes": {"type": "Group", "url": f"/services/data/{version}/sobjects/Group/{g['id']}"},
                  "Id": g["id"], "DeveloperName": name}
@@ -277,7 +429,8 @@ class SalesforceEmulator(Emulator):
         found = self._data_caller(request, version)
         if isinstance(found, Response):
             return found
-        objects = [{k: v for k, v in {**_describe(name), **desc, "name": name,
+        user_id, _ = found
+        objects = [{k: v for k, v in {**_describe(name), **self._granted(user_id, name, desc), "name": name,
                                       "urls": {"sobject": f"/services/data/{version}/sobjects/{name}",
                                                "describe": f"/services/data/{version}/sobjects/{name}/describe"}}.items()
                     if k not in desc.get("omit", []) + ["omit"]}  # omit: a reply without a documented field
@@ -292,7 +445,7 @@ class SalesforceEmulator(Emulator):
         desc = self.scenario["objects"].get(name)
         if desc is None:
             return self.error(404, request)
-        body = {**_describe(name), **desc, "name": name, "fields": []}
+        body = {**_describe(name), **self._granted(found[0], name, desc), "name": name, "fields": []}
         for key in desc.get("omit", []) + ["omit"]:  # omit: a reply without a documented field
             body.pop(key, None)
         return json_response(body)

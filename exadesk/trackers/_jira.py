@@ -188,10 +188,17 @@ def security_result(ctx, found: Exposure, who: str):
 
 
 def join_limited(ctx, items: list[str], limit: int = 10) -> str:
-    """A comma list that stays readable for long lists ("A, B and 3 more")."""
+    """A comma list that stays readable for long lists ("A, B and 3 more"), in the check's words."""
     if len(items) <= limit:
         return ", ".join(items)
     return ctx.say("list.more", shown=", ".join(items[:limit]), count=len(items) - limit)
+
+
+def _join_limited_plain(items: list[str], limit: int = 10) -> str:
+    """:func:`join_limited` where no check is running (a fix's preview): the same sentence from the same table."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return TEXTS["list.more"].format(shown=", ".join(items[:limit]), count=len(items) - limit)
 
 
 # -- administrator checks (the access planner) ------------------------------------------
@@ -455,7 +462,7 @@ def scheme_touches(scheme: dict, holder: dict, holder_label: str, using: list[st
     name = str(scheme.get("name") or scheme.get("id") or "?")
     out = [SCHEME_TEXTS["shared"].format(scheme=name, count=len(using), projects=", ".join(using) or "none")]
     if unread:
-        out.append(SCHEME_TEXTS["shared_unread"].format(projects=join_limited(unread)))
+        out.append(SCHEME_TEXTS["shared_unread"].format(projects=_join_limited_plain(unread)))
     if total > MAX_PROJECTS:
         out.append(SCHEME_TEXTS["shared_partly"].format(checked=MAX_PROJECTS, total=total))
     held = sorted({perm for perm, h in grants(scheme) if same_holder(h, holder)})

@@ -7,6 +7,7 @@ https://developers.asana.com/reference/getworkspaces (GET /workspaces)
 https://developers.asana.com/reference/getworkspacemembershipsforuser (is_admin, is_guest, is_active)
 https://developers.asana.com/docs/errors (``{"errors": [{"message", "help"}]}``, 401, 402, 403)
 https://help.asana.com/s/article/service-accounts (service accounts: Enterprise only)
+https://developers.asana.com/reference/adduserforworkspace and removeuserforworkspace (the fix and its undo)
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ TEXTS = {
     "admin.not_member": "{entry} (not a member, or tokens are blocked there)",
     "admin.lacking": "{who} is not an admin of: {names}.",
     "admin.is_admin": "{who} is an admin of {names}.",
+    "fix.add": "Add {user} to the workspace {workspace}",
+    "fix.guest": "In an organization, a user whose e-mail domain is not the organization's joins as a guest; the "
+                 "membership check then says so, and only an Asana admin can change it.",
+    "fix.undo_owner": "Undoing it (removeUser) hands the proxy user's tasks and projects in {workspace} over to the "
+                      "owner of the administrator's token.",
 }
 
 SPEC = TrackerSpec(
@@ -327,6 +333,56 @@ def _workspace_admin(ctx, facts: AdminFacts):
 
 
 verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+
+
+# -- fixes (exadesk fix): workspace membership ---------------------------------------------------------------------
+# Asana's reference: Add a user to a workspace or organization (POST /workspaces/{workspace_gid}/addUser
+# {"data": {"user": gid}}) and Remove a user from a workspace or organization (POST .../removeUser, same body; "the
+# user making this call must be an admin in the workspace"; with a personal access token the removed user's
+# resources go to the token's owner). Get the workspace memberships for a workspace (?user=) tells whether the
+# proxy user is already in.
+
+_ADD_USER_REF = "https://developers.asana.com/reference/adduserforworkspace"
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
+    return _signed_in(ctx)[0]
+
+
+def _plan_membership(ctx, key: str):
+    from exadesk.fixes import Call, Change
+
+    user = ctx.proxy_identity.id if ctx.proxy_identity else ""
+    if not user:
+        return []
+    client = fix_client(ctx)
+    listed = client.get_json("/workspaces", params={"limit": 100}, expect=dict)
+    reachable = [w for w in listed.get("data") or [] if isinstance(w, dict)]
+    changes = []
+    for entry in (s for s in ctx.proxy.scope if s.strip()):
+        workspace = _match(entry, reachable)
+        if workspace is None:
+            continue  # the administrator does not see it either: the name is the problem, not the membership
+        gid, name = str(workspace.get("gid")), str(workspace.get("name") or workspace.get("gid"))
+        member = client.get_json(f"/workspaces/{gid}/workspace_memberships", params={"user": user, "limit": 1},
+                                 expect=dict).get("data")
+        body = {"data": {"user": user}}
+        changes.append(Change(SPEC.check_id(key), ctx.say("fix.add", user=ctx.proxy_identity.label(), workspace=name),
+                              Call("POST", f"/workspaces/{gid}/addUser", body=body),
+                              Call("POST", f"/workspaces/{gid}/removeUser", body=body), _ADD_USER_REF,
+                              (ctx.say("fix.guest"), ctx.say("fix.undo_owner", workspace=name)), done=bool(member)))
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(("workspaces",), _plan_membership, "full membership of each workspace listed, and admin rights where "
+                "the workspace lets only admins invite (undoing takes an admin)", _ADD_USER_REF),)
+
+
+FIXES = _fixes()
 
 
 register(SPEC, sys.modules[__name__])

@@ -28,19 +28,22 @@ loopback http://127.0.0.1:PORT/{collection} (the emulator, treated as a self-hos
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
-from exadesk import messages
+from exadesk import messages, strings
 from exadesk.checks import CheckResult, Identity, Status
 from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,
 )
@@ -59,22 +62,55 @@ _PCA_FIX = ("Organization Settings (Collection Settings on Server), Permissions,
 _PROJECT_FIX = ("In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the proxy "
                 "user.")
 
+#: In the order the admin report lists them (the group's existence decides what its membership means).
 ADMIN_REQUIREMENTS = {
     "system_admin": Requirement(
         f"admin.{PCA_KEY}", "Administrator is a Project Collection Administrator",
         "Organization Settings (Collection Settings on Server), Permissions, Project Collection Administrators, "
         "Members, Add: add the person."),
-    "project_admin": Requirement(
-        f"admin.{PROJECT_ADMINS_KEY}", "Administrator is a Project Administrator of every project in scope",
-        "In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the person."),
-    "console_group_member": Requirement(
-        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
-        f"A Project Collection Administrator opens Organization Settings, Permissions, {CONSOLE_GROUP}, Members, "
-        "Add and adds the person."),
     "console_group_exists": Requirement(
         f"admin.group.{CONSOLE_GROUP}", f"The organisation-level group {CONSOLE_GROUP} exists",
         "A Project Collection Administrator opens Organization Settings (Collection Settings on Server), "
         f"Permissions, New group, and names it exactly {CONSOLE_GROUP}."),
+    "console_group_member": Requirement(
+        f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
+        f"A Project Collection Administrator opens Organization Settings, Permissions, {CONSOLE_GROUP}, Members, "
+        "Add and adds the person."),
+    "project_admin": Requirement(
+        f"admin.{PROJECT_ADMINS_KEY}", "Administrator is a Project Administrator of every project in scope",
+        "In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the person."),
+}
+
+#: Every sentence this adapter writes in a check or a fix (exadesk.strings).
+TEXTS = {
+    "url.title": "Instance address",
+    "url.not_an_address": "{url} is not an organisation or collection address: {problem}.",
+    "url.more_than_org": "it has more than the organisation (a project or page); use "
+                         "https://dev.azure.com/your-organisation",
+    "url.no_collection": "it has no collection; use the collection address such as "
+                         "https://ado.example.com/tfs/DefaultCollection",
+    "url.expected": "Expected: {hint}.",
+    "identity.proxy": "the proxy user's identity was not returned",
+    "identity.admin": "the administrator's identity was not returned",
+    "member": "{who} is a member of {group}.",
+    "not_member": "{who} is not a member of {group} (directly or through another group).",
+    "projects.none_in_scope": "No projects are in scope, so Project Administrators could not be checked.",
+    "projects.add_some": "Add the projects to sync.",
+    "projects.not_admin": "{who} is not in Project Administrators of {names}.",
+    "projects.admin": "{who} is a Project Administrator of {names}.",
+    "projects.none_exists": "None of the projects in scope exists, so Project Administrators could not be checked.",
+    "projects.correct_names": "Correct the project names in the scope.",
+    "console.exists": "{group} exists.",
+    "console.missing": "There is no group {group} in this organisation.",
+    "console.cannot_be_member": "{who} cannot be in {console}: the group does not exist yet.",
+    "console.create_first": "First create the group {console}, then add the person to it.",
+    "fix.add": "Add {user} to {group}",
+    "fix.pca_touches": "Project Collection Administrators have full control of every project, setting and member of "
+                       "the organisation. The integration requires this group (Exalate's own requirement); Azure "
+                       "DevOps has no narrower group that meets it.",
+    "fix.project_touches": "Project Administrators of {project} can change every setting, permission and member of "
+                           "{project} (and only {project}); the integration requires this group, and no narrower "
+                           "group meets it.",
 }
 
 NOTICES = (
@@ -85,6 +121,7 @@ NOTICES = (
 )
 
 SPEC = TrackerSpec(
+    texts=TEXTS,
     catalogue_order=30,
     notices=NOTICES,
     id="azure_devops",
@@ -185,6 +222,13 @@ SPEC = TrackerSpec(
                                  "{scope} scope).",
             "Edit the token (User settings, Personal access tokens, Edit), choose 'Show all scopes' and tick {scope}, "
             "then verify again."),
+        "graph_on_server": Message(
+            ErrorKind.BAD_INPUT, "Azure DevOps Server documents no REST call that adds a member to a group (its "
+                                 "Graph API is for Azure DevOps Services only, and its identities API only reads), "
+                                 "so ExaDesk cannot make this change on {url}.",
+            "On the server, a Project Collection Administrator adds the proxy user in the web portal (Collection "
+            "Settings or Project Settings, Permissions, the group, Members, Add), or runs TFSSecurity.exe /g+ "
+            "\"{group}\" n:DOMAIN\\user /collection:{url} on the application tier."),
         "group_not_found": Message(
             ErrorKind.NOT_FOUND, "The group {group} is not visible to the proxy user.",
             "Check the organisation or collection name in the address, and that the token has the Identity (Read) "
@@ -219,6 +263,17 @@ def locate(url: str) -> Location:
     return Location(base, base, segments[-1] if segments else "", False)
 
 
+class _Offline:
+    """The TEXTS table outside a check run (validate_offline has no context): ``OFFLINE.say(key, ...)``."""
+
+    @staticmethod
+    def say(key: str, **params) -> str:
+        return strings.say(TEXTS, SPEC.id, key, **params)
+
+
+OFFLINE = _Offline()
+
+
 def validate_offline(target) -> list[CheckResult]:
     """A Server address must name the collection; a Services address must not carry a project."""
     url = target.url.strip().rstrip("/")
@@ -228,15 +283,15 @@ def validate_offline(target) -> list[CheckResult]:
     segments = [s for s in parts.path.split("/") if s]
     problem = ""
     if (parts.hostname or "").lower() == "dev.azure.com" and len(segments) > 1:
-        problem = "it has more than the organisation (a project or page); use https://dev.azure.com/your-organisation"
+        problem = OFFLINE.say("url.more_than_org")
     elif not (parts.hostname or "").lower().endswith(("dev.azure.com", ".visualstudio.com")):
         if not segments or segments[-1].lower() == "tfs":
-            problem = "it has no collection; use the collection address such as https://ado.example.com/tfs/DefaultCollection"
+            problem = OFFLINE.say("url.no_collection")
     if not problem or is_loopback(parts.hostname or ""):
         return []  # loopback is a sandbox server; it answers for itself
-    return [CheckResult(id=f"{SPEC.id}.url.collection", status=Status.FAIL, title="Instance address",
-                        detail=f"{target.url!r} is not an organisation or collection address: {problem}.",
-                        fix=f"Expected: {SPEC.url.hint}.")]
+    return [CheckResult(id=f"{SPEC.id}.url.collection", status=Status.FAIL, title=OFFLINE.say("url.title"),
+                        detail=OFFLINE.say("url.not_an_address", url=repr(target.url), problem=problem),
+                        fix=OFFLINE.say("url.expected", hint=SPEC.url.hint))]
 
 
 def diagnose(reply: Reply, client):
@@ -310,6 +365,7 @@ class _Session:
     member_of: set[str]
     who: str
     member_of_sent: list[str] = field(default_factory=list)  # the same descriptors as the service sent them
+    hosted: bool = True  # Azure DevOps Services (connectionData's deploymentType "hosted"), not a Server
 
 
 class PatAuth(BasicAuth):
@@ -321,14 +377,25 @@ class PatAuth(BasicAuth):
         return {**super().headers(), "X-TFS-FedAuthRedirect": "Suppress"}
 
 
-def _sign_in(ctx, role: str) -> _Session:
-    """Who the token belongs to, with every group it is in (nested too); ``role`` names the person in errors."""
+def _sign_in(ctx, admin: bool = False) -> _Session:
+    """Who the token belongs to, with every group it is in (nested too); ``admin``: the token is an
+    administrator's (named so in errors), not the proxy user's."""
     loc = locate(ctx.target.url)
     auth = PatAuth("", ctx.target.secrets.get("token"))
     core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
     ims = core if loc.identities == loc.core else ctx.client(loc.identities, auth, login_url=ctx.target.url,
                                                              diagnose=diagnose)
+    connection = _connection(ctx, core, loc)
+    me = _expanded_identity(ctx, ims, loc, admin)
+    member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
+    sent = [d if isinstance(d, str) else f"{d.get('identityType', '')};{d.get('identifier', '')}"
+            for d in me.get("memberOf") or [] if isinstance(d, (str, dict))]
+    hosted = loc.hosted or str(connection.get("deploymentType") or "").lower() == "hosted"
+    return _Session(loc, core, ims, member_of, ctx.identity.label(), sent, hosted)
 
+
+def _connection(ctx, core, loc: Location) -> dict:
+    """connectionData: who the token is (sets ``ctx.identity``) and the deployment."""
     connection = core.get_json("/_apis/connectionData", params={"api-version": CONNECTION_DATA_VERSION}, expect=dict)
     user = connection.get("authenticatedUser") if isinstance(connection.get("authenticatedUser"), dict) else {}
     user_id = str(user.get("id") or "")
@@ -337,7 +404,12 @@ def _sign_in(ctx, role: str) -> _Session:
     account = _property(user, "Account")
     ctx.identity = Identity(name=str(user.get("customDisplayName") or user.get("providerDisplayName") or account),
                             login=account, id=user_id, kind="user")
+    return connection
 
+
+def _expanded_identity(ctx, ims, loc: Location, admin: bool) -> dict:
+    """The signed-in user's identity with every group it is in, directly or through other groups."""
+    user_id = ctx.identity.id
     try:
         found = _values(ims.get_json("/_apis/identities", params={
             "identityIds": user_id, "queryMembership": "Expanded", "api-version": API_VERSION}))
@@ -350,53 +422,8 @@ def _sign_in(ctx, role: str) -> _Session:
     me = next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
     if me is None:
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,
-                                          what=f"the {role}'s identity was not returned"))
-    member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
-    sent = [d if isinstance(d, str) else f"{d.get('identityType', '')};{d.get('identifier', '')}"
-            for d in me.get("memberOf") or [] if isinstance(d, (str, dict))]
-    return _Session(loc, core, ims, member_of, ctx.identity.label(), sent)
-
-
-def _in_group(session: _Session, group: dict | None) -> bool:
-    return group is not None and descriptor_key(group.get("descriptor")) in session.member_of
-
-
-def _collection_admin(ctx, session: _Session, key: str) -> CheckResult:
-    pca_name = f"[{session.loc.name}]\\{PCA}"
-    pca = _find_group(session.ims, pca_name)
-    if pca is None:
-        raise CheckError(messages.problem("azure_devops.group_not_found", tracker=SPEC.name, group=pca_name))
-    if _in_group(session, pca):
-        return ctx.passed(key, f"{session.who} is a member of {pca_name}.")
-    return ctx.failed(key, f"{session.who} is not a member of {pca_name} (directly or through another group).")
-
-
-def _project_admins(ctx, session: _Session, key: str):
-    """Results for Project Administrators of each project in scope (a missing project is its own finding)."""
-    projects = list(dict.fromkeys(ctx.target.scope))
-    if not projects:
-        yield ctx.unknown(key, "No projects are in scope, so Project Administrators could not be checked.",
-                          fix="Add the projects to sync.")
-        return
-    # Every project in one list, and the names of every group the user is in (its expanded memberships) in one
-    # identities read: two requests whatever the number of projects.
-    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
-    groups = _group_names(ctx, session)
-    admin_of, not_admin = [], []
-    missing = [name for name in projects if name.lower() not in listed]
-    for name in projects:
-        if name.lower() in listed:
-            real_name = listed[name.lower()]
-            (admin_of if f"[{real_name}]\\{PROJECT_ADMINS}".lower() in groups else not_admin).append(real_name)
-    if missing:
-        yield ctx.scope_missing(missing, session.who)
-    if not_admin:
-        yield ctx.failed(key, f"{session.who} is not in Project Administrators of {', '.join(not_admin)}.")
-    elif admin_of:
-        yield ctx.passed(key, f"{session.who} is a Project Administrator of {', '.join(admin_of)}.")
-    else:
-        yield ctx.unknown(key, "None of the projects in scope exists, so Project Administrators could not be "
-                               "checked.", fix="Correct the project names in the scope.")
+                                          what=ctx.say("identity.admin") if admin else ctx.say("identity.proxy")))
+    return me
 
 
 def _all_projects(session: _Session) -> list[dict]:
@@ -415,7 +442,7 @@ def _all_projects(session: _Session) -> list[dict]:
     return out
 
 
-def _group_names(ctx, session: _Session) -> set[str]:
+def _group_names(ctx, session: _Session) -> frozenset[str]:
     """Lower-cased names of the groups the user is in (directly or through other groups), read by descriptor."""
     sent = session.member_of_sent
     chunks = [sent[i:i + 50] for i in range(0, len(sent), 50)]  # descriptors go in the query string
@@ -425,38 +452,216 @@ def _group_names(ctx, session: _Session) -> set[str]:
     for identity in (i for reply in replies for i in _values(reply)):
         names |= {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
         names.add(_property(identity, "Account").lower())
-    return names - {""}
+    return frozenset(names - {""})
 
 
-def verify_live(ctx):
-    session = _sign_in(ctx, "proxy user")
-    yield _collection_admin(ctx, session, PCA_KEY)
-    yield from _project_admins(ctx, session, PROJECT_ADMINS_KEY)
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
 
 
-def verify_admin(ctx):
-    """The planner's admin facts for the person whose token this is: collection admin, project admin, the
-    console group (exists, member). Group existence is read with the same identities search as PCA's."""
-    session = _sign_in(ctx, "administrator")
-    keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
-    yield _collection_admin(ctx, session, keys["system_admin"])
+@dataclass(frozen=True)
+class Facts:
+    """What Azure DevOps said about the token's user, the groups that matter and the projects in scope."""
 
-    group_name = f"[{session.loc.name}]\\{CONSOLE_GROUP}"
-    group = _find_group(session.ims, group_name)
-    if group is None:
-        # Any member of the collection may search its groups (the same search found PCA above), so absence is real.
-        yield ctx.failed(keys["console_group_exists"], f"There is no group {group_name} in this organisation.")
-        yield ctx.failed(keys["console_group_member"], f"{session.who} cannot be in {CONSOLE_GROUP}: the group "
-                                                       "does not exist yet.",
-                         fix=f"First create the group {CONSOLE_GROUP}, then add the person to it.")
+    who: str
+    collection: str  # the organisation or collection name, as it prefixes its groups' names
+    member_of: frozenset[str]  # descriptor keys of every group the user is in (nested too)
+    scope: tuple[str, ...]  # the projects named, once each
+    pca: dict | None = None  # the collection's Project Collection Administrators group
+    console: dict | None = None  # the collection's exalate_console_admin group (admin run); None: it does not exist
+    #: Project name (lower-cased) -> as Azure DevOps spells it, and the names of the user's groups; None when no
+    #: project is in scope (not read).
+    projects: dict[str, str] | None = None
+    group_names: frozenset[str] | None = None
+
+    def holds(self, group: dict | None) -> bool:
+        return group is not None and descriptor_key(group.get("descriptor")) in self.member_of
+
+    def group(self, name: str) -> str:
+        return f"[{self.collection}]\\{name}"
+
+
+def _facts(ctx, session: _Session) -> Facts:
+    return Facts(who=session.who, collection=session.loc.name, member_of=frozenset(session.member_of),
+                 scope=tuple(dict.fromkeys(ctx.target.scope)))
+
+
+def _with_pca(facts: Facts, session: _Session) -> Facts:
+    """The facts with the PCA group, which every organisation has: not finding it means the address or the token's
+    scope is wrong, and the run ends saying so."""
+    pca = _find_group(session.ims, facts.group(PCA))
+    if pca is None:
+        raise CheckError(messages.problem("azure_devops.group_not_found", tracker=SPEC.name, group=facts.group(PCA)))
+    return dataclasses.replace(facts, pca=pca)
+
+
+def _with_projects(ctx, facts: Facts, session: _Session) -> Facts:
+    """The facts with every project's name and the user's group names (two reads whatever the scope's size)."""
+    if not facts.scope:
+        return facts
+    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
+    return dataclasses.replace(facts, projects=listed, group_names=_group_names(ctx, session))
+
+
+def _gather(ctx, session: _Session) -> Facts:
+    facts = _facts(ctx, session)
+    if ctx.applies(PCA_KEY):
+        facts = _with_pca(facts, session)
+    return _with_projects(ctx, facts, session) if ctx.applies(PROJECT_ADMINS_KEY) else facts
+
+
+def _collection_admin(ctx, facts: Facts, key: str) -> CheckResult:
+    group = facts.group(PCA)
+    if facts.holds(facts.pca):
+        return ctx.passed(key, ctx.say("member", who=facts.who, group=group))
+    return ctx.failed(key, ctx.say("not_member", who=facts.who, group=group))
+
+
+def _project_admins(ctx, facts: Facts, key: str):
+    """Results for Project Administrators of each project in scope (a missing project is its own finding)."""
+    if facts.projects is None or facts.group_names is None:
+        yield ctx.unknown(key, ctx.say("projects.none_in_scope"), fix=ctx.say("projects.add_some"))
+        return
+    found = [facts.projects[name.lower()] for name in facts.scope if name.lower() in facts.projects]
+    missing = [name for name in facts.scope if name.lower() not in facts.projects]
+    not_admin = [name for name in found if f"[{name}]\\{PROJECT_ADMINS}".lower() not in facts.group_names]
+    if missing:
+        yield ctx.scope_missing(missing, facts.who)
+    if not_admin:
+        yield ctx.failed(key, ctx.say("projects.not_admin", who=facts.who, names=", ".join(not_admin)))
+    elif found:
+        yield ctx.passed(key, ctx.say("projects.admin", who=facts.who, names=", ".join(found)))
     else:
-        yield ctx.passed(keys["console_group_exists"], f"{group_name} exists.")
-        if _in_group(session, group):
-            yield ctx.passed(keys["console_group_member"], f"{session.who} is a member of {group_name}.")
-        else:
-            yield ctx.failed(keys["console_group_member"], f"{session.who} is not a member of {group_name} "
-                                                           "(directly or through another group).")
-    yield from _project_admins(ctx, session, keys["project_admin"])
+        yield ctx.unknown(key, ctx.say("projects.none_exists"), fix=ctx.say("projects.correct_names"))
+
+
+JUDGES = Judges()
+JUDGES.add(PCA_KEY, functools.partial(_collection_admin, key=PCA_KEY))
+JUDGES.add(PROJECT_ADMINS_KEY, functools.partial(_project_admins, key=PROJECT_ADMINS_KEY))
+
+verify_live = adapter(_sign_in, _gather, JUDGES)
+
+
+# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+
+_ADMIN_KEYS = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
+
+
+def _sign_in_admin(ctx) -> _Session:
+    return _sign_in(ctx, admin=True)
+
+
+def _gather_admin(ctx, session: _Session) -> Facts:
+    """The planner's admin facts: collection admin, the console group (exists, member), project admin. Group
+    existence is read with the same identities search as PCA's."""
+    facts = _with_pca(_facts(ctx, session), session)
+    facts = dataclasses.replace(facts, console=_find_group(session.ims, facts.group(CONSOLE_GROUP)))
+    return _with_projects(ctx, facts, session)
+
+
+def _console_group_exists(ctx, facts: Facts):
+    # Any member of the collection may search its groups (the same search found PCA), so absence is real.
+    key, group = _ADMIN_KEYS["console_group_exists"], facts.group(CONSOLE_GROUP)
+    if facts.console is None:
+        return ctx.failed(key, ctx.say("console.missing", group=group))
+    return ctx.passed(key, ctx.say("console.exists", group=group))
+
+
+def _console_group_member(ctx, facts: Facts):
+    key, group = _ADMIN_KEYS["console_group_member"], facts.group(CONSOLE_GROUP)
+    if facts.console is None:
+        return ctx.failed(key, ctx.say("console.cannot_be_member", who=facts.who, console=CONSOLE_GROUP),
+                          fix=ctx.say("console.create_first", console=CONSOLE_GROUP))
+    if facts.holds(facts.console):
+        return ctx.passed(key, ctx.say("member", who=facts.who, group=group))
+    return ctx.failed(key, ctx.say("not_member", who=facts.who, group=group))
+
+
+ADMIN_JUDGES = Judges()
+ADMIN_JUDGES.add(_ADMIN_KEYS["system_admin"], functools.partial(_collection_admin, key=_ADMIN_KEYS["system_admin"]))
+ADMIN_JUDGES.add(_ADMIN_KEYS["console_group_exists"], _console_group_exists)
+ADMIN_JUDGES.add(_ADMIN_KEYS["console_group_member"], _console_group_member)
+ADMIN_JUDGES.add(_ADMIN_KEYS["project_admin"],
+                 functools.partial(_project_admins, key=_ADMIN_KEYS["project_admin"]))
+
+verify_admin = adapter(_sign_in_admin, _gather_admin, ADMIN_JUDGES)
+
+
+# -- fixes (exadesk fix): membership of the group a failing requirement names --------------------------------------
+# Microsoft's Graph reference (graph.json 7.1, served on vssps.dev.azure.com/{organization}): Memberships - Add
+# (PUT /_apis/graph/memberships/{subjectDescriptor}/{containerDescriptor}, api-version 7.1-preview.1, PAT scope
+# vso.graph_manage) and Memberships - Remove Membership (DELETE, same path). The subject descriptors come from the
+# identities read verification already makes (Identity.subjectDescriptor). The Graph API is Services only: Azure
+# DevOps Server's descriptions (identities-onprem.json) have no write, so there the fix names the manual way.
+
+_MEMBERSHIPS_REF = "https://learn.microsoft.com/rest/api/azure/devops/graph/memberships/add?view=azure-devops-rest-7.1"
+GRAPH_VERSION = "7.1-preview.1"
+
+
+def fix_client(ctx):
+    """The administrator's client for the Graph API (the identities host), signed in as ``ctx.target``."""
+    return _sign_in(ctx, admin=True).ims
+
+
+def _fix_subject(ctx, session: _Session) -> dict | None:
+    """The proxy user's identity with its direct groups, read with the administrator's token."""
+    user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
+    if not user_id:
+        return None
+    found = _values(session.ims.get_json("/_apis/identities", params={
+        "identityIds": user_id, "queryMembership": "Direct", "api-version": API_VERSION}))
+    return next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
+
+
+def _membership_change(ctx, session: _Session, key: str, group_name: str, touches: str):
+    """The change that puts the proxy user in ``group_name`` (done when it is a direct member), or None."""
+    from exadesk.fixes import Call, Change
+
+    if not session.hosted:
+        raise CheckError(messages.problem("azure_devops.graph_on_server", tracker=SPEC.name, url=session.loc.core,
+                                          group=group_name))
+    subject, group = _fix_subject(ctx, session), _find_group(session.ims, group_name)
+    if subject is None or group is None or not subject.get("subjectDescriptor") or not group.get("subjectDescriptor"):
+        return None  # the proxy user's own check names what is missing
+    path = f"/_apis/graph/memberships/{subject['subjectDescriptor']}/{group['subjectDescriptor']}"
+    params = (("api-version", GRAPH_VERSION),)
+    direct = {descriptor_key(d) for d in subject.get("memberOf") or []}
+    return Change(SPEC.check_id(key), ctx.say("fix.add", user=ctx.proxy_identity.label(), group=group_name),
+                  Call("PUT", path, params), Call("DELETE", path, params), _MEMBERSHIPS_REF, (touches,),
+                  done=descriptor_key(group.get("descriptor")) in direct)
+
+
+def _plan_collection_admin(ctx, key: str):
+    session = _sign_in(ctx, admin=True)
+    change = _membership_change(ctx, session, key, f"[{session.loc.name}]\\{PCA}", ctx.say("fix.pca_touches"))
+    return [change] if change else []
+
+
+def _plan_project_admins(ctx, key: str):
+    session = _sign_in(ctx, admin=True)
+    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
+    changes = []
+    for name in dict.fromkeys(ctx.proxy.scope):
+        project = listed.get(name.lower())
+        if project:  # a project that does not exist is the scope finding's, not a membership to add
+            change = _membership_change(ctx, session, key, f"[{project}]\\{PROJECT_ADMINS}",
+                                        ctx.say("fix.project_touches", project=project))
+            changes += [change] if change else []
+    return changes
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (
+        Fix((PCA_KEY,), _plan_collection_admin, "membership of Project Collection Administrators (only its members "
+            "may add members to it), with a token that has the Graph (Read & manage) scope", _MEMBERSHIPS_REF),
+        Fix((PROJECT_ADMINS_KEY,), _plan_project_admins, "Project Administrators of each project listed (or "
+            "Project Collection Administrators), with a token that has the Graph (Read & manage) scope",
+            _MEMBERSHIPS_REF),
+    )
+
+
+FIXES = _fixes()
 
 
 register(SPEC, sys.modules[__name__])

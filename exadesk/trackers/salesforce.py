@@ -18,8 +18,11 @@ https://developer.salesforce.com/tools/salesforcecli (sf org login web / sf org 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 import sys
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -30,6 +33,7 @@ from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
     UrlSpec, origin, sign_in_method,
@@ -57,13 +61,63 @@ ADMIN_REQUIREMENTS = {
         "admin.system_administrator", "Administrator is a System Administrator",
         "Give the person the System Administrator profile (Setup, Users, Users, the person, Edit, Profile), or a "
         "permission set with Modify All Data or Customize Application (Setup, Users, Permission Sets)."),
+    "console_group_exists": Requirement(
+        f"admin.group.{CONSOLE_GROUP}", f"The public group {CONSOLE_GROUP} exists",
+        f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, New, and sets Group Name to exactly {CONSOLE_GROUP}."),
     "console_group_member": Requirement(
         f"admin.member.{CONSOLE_GROUP}", f"Administrator is a member of {CONSOLE_GROUP}",
         f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, {CONSOLE_GROUP}, Edit, and adds the person to "
         "Selected Members."),
-    "console_group_exists": Requirement(
-        f"admin.group.{CONSOLE_GROUP}", f"The public group {CONSOLE_GROUP} exists",
-        f"A System Administrator opens {_PUBLIC_GROUPS_STEP}, New, and sets Group Name to exactly {CONSOLE_GROUP}."),
+}
+
+#: Every sentence this adapter writes in a check or a fix (exadesk.strings).
+TEXTS = {
+    "shape.no_versions": "no API versions listed",
+    "shape.no_user_id": "a user id Salesforce did not name",
+    "identity.kind": "{kind}, profile {profile}",
+    "api.answered": "The REST API answered for {who} (profile {profile}; API Enabled through {via}).",
+    "api.via_profile": "its profile",
+    "api.via_set": "a permission set",
+    "api.refused_signed_in": "{who} signs in (the OAuth userinfo endpoint answered), but the REST API refused: {said}. "
+                             "Salesforce answers this way when the user's profile and permission sets lack API "
+                             "Enabled, and when the org's edition has no API access.",
+    "api.refused": "the REST API refused: {said}. Salesforce answers this way when the user's profile and permission "
+                   "sets lack API Enabled, and when the org's edition has no API access.",
+    "objects.none_exists": "None of the objects in scope exists, so object permissions could not be checked.",
+    "objects.missing_on": "Missing on: {names}.",
+    "objects.granted_on": "Granted on {names}.",
+    "where.describe_for": "GET sobjects (Describe Global) for {names}",
+    "where.describe": "GET sobjects (Describe Global)",
+    "object.not_visible": "The proxy user cannot see {name}.",
+    "object.createable": "{name} is createable for the proxy user.",
+    "object.not_createable": "{name} is not createable for the proxy user.",
+    "limits.not_readable": "Only users with View Setup and Configuration can read the org's limits.",
+    "limits.by_hand": "Check Setup, Company Information, API Requests, Last 24 Hours by hand.",
+    "limits.not_sent": "Salesforce did not report the daily API request limit.",
+    "limits.none_left": "No API requests left of {top} in the last 24 hours.",
+    "limits.few_left": "Only {left} of {top} API requests left in the last 24 hours.",
+    "limits.left": "{left} of {top} API requests left in the last 24 hours.",
+    "modify_all.has": "{who} has Modify All Data (profile {profile}), like a System Administrator. If this is a "
+                      "person's own account, their edits stop syncing and the setup ends when they leave.",
+    "modify_all.not": "Profile {profile} is not an all-powerful admin profile.",
+    "admin.profile": "{who} has the profile {profile}{how}.",
+    "admin.how": " ({permissions})",
+    "admin.through_set": "{who} has administrator permissions through the permission set {names} (profile {profile}).",
+    "admin.not_admin": "{who} has the profile {profile} and no permission set with Modify All Data or Customize "
+                       "Application.",
+    "console.missing": "There is no public group {group} in this org.",
+    "console.cannot_be_member": "{who} cannot be in {group}: the group does not exist yet.",
+    "console.create_first": "First create the public group {group}, then add the person to it.",
+    "console.exists": "The public group {group} exists.",
+    "console.member": "{who} is a member of {group}.",
+    "console.not_member": "{who} is not a direct member of {group} (ExaDesk counts direct members only, not members "
+                          "through a role or another group).",
+    "fix.assign": "Assign the permission set {label} to {user} (it grants {what})",
+    "fix.api": "API Enabled",
+    "fix.object": "{permission} on {objects}",
+    "fix.broad": "{label} also grants {permissions}: no permission set in this org grants {what} with less.",
+    "fix.other_objects": "{label} also gives object permissions on {objects}.",
+    "fix.nothing_else": "{label} grants nothing beyond what the integration's requirements need.",
 }
 
 NOTICES = (
@@ -96,6 +150,7 @@ OAUTH = OAuthProfile(
 )
 
 SPEC = TrackerSpec(
+    texts=TEXTS,
     admin_policy=AdminPolicy(delegated_steps=(DelegatedStep(
         "salesforce_profile", "Salesforce: the person's profile has access",
         "On Salesforce the app is installed for chosen profiles; a system administrator grants a "
@@ -201,6 +256,11 @@ SPEC = TrackerSpec(
                                     "approved the app more than 5 times (the 6th approval revokes the oldest token), or "
                                     "an IP restriction. Sign in again; an admin can check the policy in Setup, "
                                     "Connected Apps, Manage, Edit Policies."),
+        "no_permission_set": Message(ErrorKind.BAD_INPUT, "No permission set in this org grants {what} (a profile's own "
+                                     "permission set cannot be assigned), so ExaDesk has nothing to assign.",
+                                     "Create a permission set with just that (Setup, Permission Sets, New, then "
+                                     "System Permissions or Object Settings), then run the fix again: ExaDesk then "
+                                     "assigns it."),
         "login_security_token": Message(ErrorKind.AUTH, "Salesforce asked for a security token ({detail}).",
                                         "This only happens with user name + password sign-in, which Salesforce "
                                         "retires and ExaDesk does not use: sign in with OAuth instead."),
@@ -282,6 +342,7 @@ def api_disabled(reply: Reply) -> str:
 
 
 def _latest_version(versions) -> str:
+    """The highest API version listed, or "" when none is."""
     best = None
     for item in versions if isinstance(versions, list) else []:
         if isinstance(item, dict):
@@ -291,9 +352,7 @@ def _latest_version(versions) -> str:
                 continue
             if best is None or number > best[0]:
                 best = (number, str(item["version"]))
-    if best is None:
-        raise CheckError(_problem("http.wrong_shape", what="no API versions listed"))
-    return best[1]
+    return best[1] if best else ""
 
 
 def _problem(reason: str, **params):
@@ -309,6 +368,8 @@ def _sign_in(ctx):
                         diagnose=diagnose)
     reply = client.get("/services/oauth2/userinfo", allow=(403,))
     version = _latest_version(client.get_json("/services/data/", expect=list))
+    if not version:
+        raise CheckError(_problem("http.wrong_shape", what=ctx.say("shape.no_versions")))
     data = f"/services/data/v{version}"
     if reply.status == 403:
         # userinfo can refuse a token issued without OpenID scopes; such a token still reaches the REST API.
@@ -321,167 +382,383 @@ def _sign_in(ctx):
     ctx.identity = Identity(name=str(info.get("name") or ""), login=str(info.get("preferred_username") or ""),
                             id=user_id, kind=str(info.get("user_type") or ""))
     if not re.fullmatch(r"005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?", user_id):
-        raise CheckError(_problem("http.wrong_shape", what="a user id Salesforce did not name", url=ctx.target.url))
+        raise CheckError(_problem("http.wrong_shape", what=ctx.say("shape.no_user_id"), url=ctx.target.url))
     return client, data
 
 
-def _api_refused(ctx, said: str):
-    """ApiEnabled failed: REST refused the API to a user whose sign-in works (when userinfo showed it)."""
-    who = ctx.identity.label() if ctx.identity and ctx.identity.id else ""
-    signed_in = (f"{who} signs in (the OAuth userinfo endpoint answered), but " if who else "")
-    return ctx.failed("ApiEnabled", f"{signed_in}the REST API refused: {said.rstrip('.')}. Salesforce answers this way when the "
-                                    "user's profile and permission sets lack API Enabled, and when the org's edition "
-                                    "has no API access.")
-
-
-def verify_live(ctx):
-    try:
-        client, data = _sign_in(ctx)
-        user_id = ctx.identity.id
-        soql = ("SELECT Id, Username, Name, UserType, IsActive, Profile.Name, Profile.PermissionsApiEnabled, "
-                f"Profile.PermissionsModifyAllData FROM User WHERE Id = '{user_id}'")
-        reply = client.get(f"{data}/query", params={"q": soql})
-    except CheckError as exc:
-        if exc.problem.reason != "salesforce.api_disabled_org":
-            raise
-        # The first data API call decides ApiEnabled; the other checks need the API and are not reached.
-        yield _api_refused(ctx, exc.problem.details.get("said", ""))
-        return
-    records = client.decode(reply, dict).get("records") or []
-    record = records[0] if records and isinstance(records[0], dict) else {}
-    profile = record.get("Profile") if isinstance(record.get("Profile"), dict) else {}
-    profile_name = str(profile.get("Name") or "unknown")
-    ctx.identity.kind = f"{ctx.identity.kind or 'user'}, profile {profile_name}"
-    via = "its profile" if profile.get("PermissionsApiEnabled") else "a permission set"
-    yield ctx.passed("ApiEnabled", f"The REST API answered for {ctx.identity.label()} (profile {profile_name}; "
-                                   f"API Enabled through {via}).")
-
-    objects = list(dict.fromkeys(ctx.target.scope or SPEC.scope.default))
-    # Comments and files live in objects of their own; describe them only when they are synced.
-    extra = [name for name in ("CaseComment", "ContentVersion") if ctx.applies(name)]
-    # Describe Global: every object the user can access, with its flags for this user, in one read.
-    listed = client.get_json(f"{data}/sobjects", expect=dict)
-    by_name = {str(o.get("name")).lower(): o for o in listed.get("sobjects") or [] if isinstance(o, dict)}
-    described = {name: by_name.get(name.lower()) for name in dict.fromkeys(objects + extra)}
-    missing = [name for name in objects if described[name] is None]
-    if missing:
-        yield ctx.scope_missing(missing)
-        objects = [name for name in objects if name not in missing]
-    if objects:
-        yield from _object_results(ctx, objects, described)
-    else:
-        for key in _NEEDS:
-            yield ctx.unknown(key, "None of the objects in scope exists, so object permissions could not be checked.")
-    if "CaseComment" in extra:
-        yield _one_object(ctx, "CaseComment", described.get("CaseComment"), ("createable",))
-    if "ContentVersion" in extra:
-        yield _one_object(ctx, "ContentVersion", described.get("ContentVersion"), ("createable",))
-
-    limits = client.get(f"{data}/limits", allow=(403,))
-    if limits.status == 403:
-        yield ctx.unknown("DailyApiRequests", "Only users with View Setup and Configuration can read the org's limits.",
-                          fix="Check Setup, Company Information, API Requests, Last 24 Hours by hand.")
-    else:
-        daily = client.decode(limits, dict).get("DailyApiRequests") or {}
-        top, left = daily.get("Max"), daily.get("Remaining")
-        if not isinstance(top, int) or not isinstance(left, int):
-            yield ctx.unknown("DailyApiRequests", "Salesforce did not report the daily API request limit.")
-        elif left <= 0:
-            yield ctx.failed("DailyApiRequests", f"No API requests left of {top} in the last 24 hours.")
-        elif top and left / top < API_REQUESTS_WARNING:
-            yield ctx.warned("DailyApiRequests", f"Only {left} of {top} API requests left in the last 24 hours.")
-        else:
-            yield ctx.passed("DailyApiRequests", f"{left} of {top} API requests left in the last 24 hours.")
-
-    if profile.get("PermissionsModifyAllData") is True:
-        yield ctx.warned("ModifyAllData", f"{ctx.identity.label()} has Modify All Data (profile {profile_name}), like "
-                                          "a System Administrator. If this is a person's own account, their edits stop "
-                                          "syncing and the setup ends when they leave.")
-    else:
-        yield ctx.passed("ModifyAllData", f"Profile {profile_name} is not an all-powerful admin profile.")
-
-
-_NEEDS = {"PermissionsRead": ("queryable",), "PermissionsCreate": ("createable",), "PermissionsEdit": ("updateable",)}
-
-
-def _object_results(ctx, objects: list[str], described: dict):
-    """One result per permission, aggregated over the objects in scope."""
-    for key, flags in _NEEDS.items():
-        lacking, unsent = [], []
-        for name in objects:
-            desc = described.get(name) or {}
-            if any(flag not in desc for flag in flags):  # not sent: never a fail
-                unsent.append(name)
-            elif not all(desc.get(flag) is True for flag in flags):
-                lacking.append(name)
-        if lacking:
-            yield ctx.failed(key, f"Missing on: {', '.join(lacking)}.")
-        elif unsent:
-            yield ctx.not_sent(key, " and ".join(flags), f"GET sobjects (Describe Global) for {', '.join(unsent)}")
-        else:
-            yield ctx.passed(key, f"Granted on {', '.join(objects)}.")
-
-
-def _one_object(ctx, key: str, desc: dict | None, flags: tuple[str, ...]):
-    if desc is None:
-        return ctx.failed(key, f"The proxy user cannot see {key}.")
-    if any(flag not in desc for flag in flags):  # not sent: never a fail
-        return ctx.not_sent(key, " and ".join(flags), "GET sobjects (Describe Global)")
-    if all(desc.get(flag) is True for flag in flags):
-        return ctx.passed(key, f"{key} is {' and '.join(flags)} for the proxy user.")
-    return ctx.failed(key, f"{key} is not {' and '.join(flags)} for the proxy user.")
+#: Query More Results: at most this many further batches of a query's records (2,000 each) are read.
+MAX_QUERY_BATCHES = 25
 
 
 def _records(client, data: str, soql: str) -> list[dict]:
+    """A query's records, following ``nextRecordsUrl`` while Salesforce says it is not done."""
     body = client.get_json(f"{data}/query", params={"q": soql}, expect=dict)
-    return [r for r in body.get("records") or [] if isinstance(r, dict)]
+    records = [r for r in body.get("records") or [] if isinstance(r, dict)]
+    for _ in range(MAX_QUERY_BATCHES):
+        more = str(body.get("nextRecordsUrl") or "")
+        if body.get("done", True) is not False or not more.startswith(f"{data}/query/"):
+            break
+        body = client.get_json(more, expect=dict)
+        records += [r for r in body.get("records") or [] if isinstance(r, dict)]
+    return records
 
 
-def verify_admin(ctx):
-    """The planner's admin facts for the token's user: System Administrator (the profile, or Modify All Data /
-    Customize Application from the profile or a permission set), and the public group exalate_console_admin
-    (exists, direct member). Salesforce has no projects; the profile option is a manual item of the plan."""
-    keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
-    client, data = _sign_in(ctx)
-    user_id, who = ctx.identity.id, ctx.identity.label()
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What Salesforce said about the proxy user, its profile, the objects in scope and the org's limits."""
+
+    #: What REST answered when it refused its API to the user (API Enabled, or the edition); "" when it answered.
+    api_refused: str = ""
+    who: str = ""
+    profile: dict = field(default_factory=dict)  # the user's Profile fields (PermissionsApiEnabled, ...)
+    objects: tuple[str, ...] = ()  # the objects in scope that Describe Global lists
+    missing: tuple[str, ...] = ()  # the objects in scope it does not list
+    described: dict = field(default_factory=dict)  # object name -> its Describe Global entry (None: not listed)
+    limits: dict | None = None  # the DailyApiRequests limit; None when the user may not read limits
+
+    @property
+    def profile_name(self) -> str:
+        return str(self.profile.get("Name") or "unknown")
+
+
+def _refused(exc: CheckError) -> str | None:
+    """What Salesforce said when ``exc`` is REST refusing its API to this user, else None."""
+    if exc.problem.reason != "salesforce.api_disabled_org":
+        return None
+    return exc.problem.details.get("said", "")
+
+
+def _sign_in_live(ctx):
+    """Sign in; REST refusing its API already here (the chatter fallback) decides ApiEnabled: (None, said)."""
+    try:
+        return _sign_in(ctx)
+    except CheckError as exc:
+        said = _refused(exc)
+        if said is None:
+            raise
+        return None, said
+
+
+def _gather(ctx, session) -> Facts:
+    client, data = session
+    if client is None:
+        return Facts(api_refused=data)
+    soql = ("SELECT Id, Username, Name, UserType, IsActive, Profile.Name, Profile.PermissionsApiEnabled, "
+            f"Profile.PermissionsModifyAllData FROM User WHERE Id = '{ctx.identity.id}'")
+    try:  # the first data API call decides ApiEnabled; the other checks need the API and are not reached
+        records = client.get_json(f"{data}/query", params={"q": soql}, expect=dict).get("records") or []
+    except CheckError as exc:
+        said = _refused(exc)
+        if said is None:
+            raise
+        return Facts(api_refused=said)
+    record = records[0] if records and isinstance(records[0], dict) else {}
+    profile = record.get("Profile") if isinstance(record.get("Profile"), dict) else {}
+    facts = Facts(who=ctx.identity.label(), profile=profile)
+    ctx.identity.kind = ctx.say("identity.kind", kind=ctx.identity.kind or "user", profile=facts.profile_name)
+    return _with_objects_and_limits(ctx, facts, client, data)
+
+
+def _with_objects_and_limits(ctx, facts: Facts, client, data: str) -> Facts:
+    """Describe Global (every object the user can access, with its flags for this user, in one read) and the org's
+    limits, read together."""
+    objects = list(dict.fromkeys(ctx.target.scope or SPEC.scope.default))
+    # Comments and files live in objects of their own; describe them only when they are synced.
+    extra = [name for name in ("CaseComment", "ContentVersion") if ctx.applies(name)]
+    listed, limits = ctx.gather([lambda: client.get_json(f"{data}/sobjects", expect=dict),
+                                 lambda: client.get(f"{data}/limits", allow=(403,))])
+    by_name = {str(o.get("name")).lower(): o for o in listed.get("sobjects") or [] if isinstance(o, dict)}
+    described = {name: by_name.get(name.lower()) for name in dict.fromkeys(objects + extra)}
+    daily = None if limits.status == 403 else client.decode(limits, dict).get("DailyApiRequests") or {}
+    return dataclasses.replace(facts, described=described, limits=daily,
+                               objects=tuple(n for n in objects if described[n] is not None),
+                               missing=tuple(n for n in objects if described[n] is None))
+
+
+JUDGES = Judges()
+
+
+@JUDGES("ApiEnabled")
+def _api_enabled(ctx, facts: Facts):
+    if facts.api_refused:
+        # REST refused the API to a user whose sign-in works (when userinfo showed it).
+        who = ctx.identity.label() if ctx.identity and ctx.identity.id else ""
+        said = facts.api_refused.rstrip(".")
+        return ctx.failed("ApiEnabled", ctx.say("api.refused_signed_in", who=who, said=said) if who
+                          else ctx.say("api.refused", said=said))
+    via = ctx.say("api.via_profile") if facts.profile.get("PermissionsApiEnabled") else ctx.say("api.via_set")
+    return ctx.passed("ApiEnabled", ctx.say("api.answered", who=facts.who, profile=facts.profile_name, via=via))
+
+
+#: Object permission requirement -> the Describe Global flag that shows it for the user.
+_NEEDS = {"PermissionsRead": "queryable", "PermissionsCreate": "createable", "PermissionsEdit": "updateable"}
+
+
+def _object_permission(ctx, facts: Facts, key: str):
+    """One result per permission, aggregated over the objects in scope; the first also names the missing ones."""
+    if facts.api_refused:
+        return
+    if facts.missing and key == next(iter(_NEEDS)):
+        yield ctx.scope_missing(facts.missing)
+    if not facts.objects:
+        yield ctx.unknown(key, ctx.say("objects.none_exists"))
+        return
+    flag = _NEEDS[key]
+    unsent = [name for name in facts.objects if flag not in facts.described[name]]  # not sent: never a fail
+    lacking = [name for name in facts.objects if name not in unsent and facts.described[name].get(flag) is not True]
+    if lacking:
+        yield ctx.failed(key, ctx.say("objects.missing_on", names=", ".join(lacking)))
+    elif unsent:
+        yield ctx.not_sent(key, flag, ctx.say("where.describe_for", names=", ".join(unsent)))
+    else:
+        yield ctx.passed(key, ctx.say("objects.granted_on", names=", ".join(facts.objects)))
+
+
+for _key in _NEEDS:
+    JUDGES.add(_key, functools.partial(_object_permission, key=_key))
+
+
+def _createable(ctx, facts: Facts, key: str):
+    """CaseComment and ContentVersion: the proxy user may create them (described only when they are synced)."""
+    if facts.api_refused:
+        return None
+    desc = facts.described.get(key)
+    if desc is None:
+        return ctx.failed(key, ctx.say("object.not_visible", name=key))
+    if "createable" not in desc:  # not sent: never a fail
+        return ctx.not_sent(key, "createable", ctx.say("where.describe"))
+    if desc.get("createable") is True:
+        return ctx.passed(key, ctx.say("object.createable", name=key))
+    return ctx.failed(key, ctx.say("object.not_createable", name=key))
+
+
+for _key in ("CaseComment", "ContentVersion"):
+    JUDGES.add(_key, functools.partial(_createable, key=_key))
+
+
+@JUDGES("DailyApiRequests")
+def _daily_api_requests(ctx, facts: Facts):
+    if facts.api_refused:
+        return None
+    if facts.limits is None:
+        return ctx.unknown("DailyApiRequests", ctx.say("limits.not_readable"), fix=ctx.say("limits.by_hand"))
+    top, left = facts.limits.get("Max"), facts.limits.get("Remaining")
+    if not isinstance(top, int) or not isinstance(left, int):
+        return ctx.unknown("DailyApiRequests", ctx.say("limits.not_sent"))
+    if left <= 0:
+        return ctx.failed("DailyApiRequests", ctx.say("limits.none_left", top=top))
+    if top and left / top < API_REQUESTS_WARNING:
+        return ctx.warned("DailyApiRequests", ctx.say("limits.few_left", left=left, top=top))
+    return ctx.passed("DailyApiRequests", ctx.say("limits.left", left=left, top=top))
+
+
+@JUDGES("ModifyAllData")
+def _modify_all_data(ctx, facts: Facts):
+    if facts.api_refused:
+        return None
+    if facts.profile.get("PermissionsModifyAllData") is True:
+        return ctx.warned("ModifyAllData", ctx.say("modify_all.has", who=facts.who, profile=facts.profile_name))
+    return ctx.passed("ModifyAllData", ctx.say("modify_all.not", profile=facts.profile_name))
+
+
+verify_live = adapter(_sign_in_live, _gather, JUDGES)
+
+
+# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+
+_ADMIN_KEYS = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
+
+
+@dataclass(frozen=True)
+class AdminFacts:
+    """The administrator's profile, its admin permission sets and the console group."""
+
+    who: str
+    profile_name: str
+    granted: tuple[str, ...]  # the admin permissions the profile holds (labels)
+    sets: tuple[str, ...] | None  # permission sets with admin permissions; None when the profile decided it
+    group_id: str | None  # the console group; None when it does not exist
+    member: bool = False
+
+
+def _gather_admin(ctx, session) -> AdminFacts:
+    client, data = session
+    user_id = ctx.identity.id
     wanted = ", ".join(f"Profile.{name}" for name in ADMIN_PERMISSIONS)
     users = _records(client, data, f"SELECT Id, Profile.Name, {wanted} FROM User WHERE Id = '{user_id}'")
     profile = users[0].get("Profile") if users and isinstance(users[0].get("Profile"), dict) else {}
     profile_name = str(profile.get("Name") or "unknown")
-    granted = [label for name, label in ADMIN_PERMISSIONS.items() if profile.get(name) is True]
-    if profile_name == "System Administrator" or granted:
-        how = f" ({', '.join(granted)})" if granted else ""
-        yield ctx.passed(keys["system_admin"], f"{who} has the profile {profile_name}{how}.")
-    else:
+    granted = tuple(label for name, label in ADMIN_PERMISSIONS.items() if profile.get(name) is True)
+    sets = None
+    if profile_name != "System Administrator" and not granted:
         either = " OR ".join(f"PermissionSet.{name} = true" for name in ADMIN_PERMISSIONS)
-        sets = _records(client, data, "SELECT Id, PermissionSet.Name FROM PermissionSetAssignment "
-                                      f"WHERE AssigneeId = '{user_id}' AND ({either})")
-        names = [str((r.get("PermissionSet") or {}).get("Name") or "") for r in sets]
-        if names:
-            yield ctx.passed(keys["system_admin"], f"{who} has administrator permissions through the permission "
-                                                   f"set {', '.join(names)} (profile {profile_name}).")
-        else:
-            yield ctx.failed(keys["system_admin"], f"{who} has the profile {profile_name} and no permission set with "
-                                                   "Modify All Data or Customize Application.")
-
+        sets = tuple(str((r.get("PermissionSet") or {}).get("Name") or "") for r in _records(
+            client, data, f"SELECT Id, PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '{user_id}' "
+                          f"AND ({either})"))
     groups = _records(client, data, "SELECT Id, DeveloperName FROM Group "
                                     f"WHERE Type = 'Regular' AND DeveloperName = '{CONSOLE_GROUP}'")
-    if not groups:
-        yield ctx.failed(keys["console_group_exists"], f"There is no public group {CONSOLE_GROUP} in this org.")
-        yield ctx.failed(keys["console_group_member"], f"{who} cannot be in {CONSOLE_GROUP}: the group does not "
-                                                       "exist yet.",
-                         fix=f"First create the public group {CONSOLE_GROUP}, then add the person to it.")
-    else:
-        yield ctx.passed(keys["console_group_exists"], f"The public group {CONSOLE_GROUP} exists.")
-        group_id = str(groups[0].get("Id") or "")
-        members = _records(client, data, "SELECT Id FROM GroupMember "
-                                         f"WHERE GroupId = '{group_id}' AND UserOrGroupId = '{user_id}'")
-        if members:
-            yield ctx.passed(keys["console_group_member"], f"{who} is a member of {CONSOLE_GROUP}.")
-        else:
-            yield ctx.failed(keys["console_group_member"], f"{who} is not a direct member of {CONSOLE_GROUP} "
-                                                           "(ExaDesk counts direct members only, not members through "
-                                                           "a role or another group).")
+    group_id = str(groups[0].get("Id") or "") if groups else None
+    member = bool(group_id is not None and _records(
+        client, data, f"SELECT Id FROM GroupMember WHERE GroupId = '{group_id}' AND UserOrGroupId = '{user_id}'"))
+    return AdminFacts(ctx.identity.label(), profile_name, granted, sets, group_id, member)
+
+
+ADMIN_JUDGES = Judges()
+
+
+@ADMIN_JUDGES(_ADMIN_KEYS["system_admin"])
+def _system_admin(ctx, facts: AdminFacts):
+    """System Administrator: the profile, or Modify All Data / Customize Application from it or a permission set."""
+    key = _ADMIN_KEYS["system_admin"]
+    if facts.sets is None:
+        how = ctx.say("admin.how", permissions=", ".join(facts.granted)) if facts.granted else ""
+        return ctx.passed(key, ctx.say("admin.profile", who=facts.who, profile=facts.profile_name, how=how))
+    if facts.sets:
+        return ctx.passed(key, ctx.say("admin.through_set", who=facts.who, names=", ".join(facts.sets),
+                                       profile=facts.profile_name))
+    return ctx.failed(key, ctx.say("admin.not_admin", who=facts.who, profile=facts.profile_name))
+
+
+@ADMIN_JUDGES(_ADMIN_KEYS["console_group_exists"])
+def _console_group_exists(ctx, facts: AdminFacts):
+    key = _ADMIN_KEYS["console_group_exists"]
+    if facts.group_id is None:
+        return ctx.failed(key, ctx.say("console.missing", group=CONSOLE_GROUP))
+    return ctx.passed(key, ctx.say("console.exists", group=CONSOLE_GROUP))
+
+
+@ADMIN_JUDGES(_ADMIN_KEYS["console_group_member"])
+def _console_group_member(ctx, facts: AdminFacts):
+    key = _ADMIN_KEYS["console_group_member"]
+    if facts.group_id is None:
+        return ctx.failed(key, ctx.say("console.cannot_be_member", who=facts.who, group=CONSOLE_GROUP),
+                          fix=ctx.say("console.create_first", group=CONSOLE_GROUP))
+    if facts.member:
+        return ctx.passed(key, ctx.say("console.member", who=facts.who, group=CONSOLE_GROUP))
+    return ctx.failed(key, ctx.say("console.not_member", who=facts.who, group=CONSOLE_GROUP))
+
+
+verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+
+
+# -- fixes (exadesk fix): a permission set assignment ---------------------------------------------------------------
+# Salesforce's Object Reference (PermissionSet, ObjectPermissions, PermissionSetAssignment) and REST API Developer
+# Guide (Create a Record: POST /services/data/vXX.X/sobjects/PermissionSetAssignment {AssigneeId, PermissionSetId}
+# answers 201 {id, success, errors}; Delete a Record: DELETE .../sobjects/PermissionSetAssignment/{id}). Assigning
+# takes Assign Permission Sets (or Manage Users). Only sets not owned by a profile can be assigned, and a set tied to
+# a user licence (LicenseId) only to users of that licence. ExaDesk never
+# creates or edits a permission set: it assigns the narrowest one the org already has.
+
+_ASSIGNMENT_REF = ("https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/"
+                   "sforce_api_objects_permissionsetassignment.htm")
+#: System permissions that make a set broad: a set with fewer of them is narrower, and the preview names them.
+BROAD_PERMISSIONS = {"PermissionsModifyAllData": "Modify All Data", "PermissionsViewAllData": "View All Data",
+                     "PermissionsCustomizeApplication": "Customize Application",
+                     "PermissionsManageUsers": "Manage Users", "PermissionsAuthorApex": "Author Apex"}
+#: Requirement key -> the ObjectPermissions field that meets it on each object in scope.
+_OBJECT_GRANTS = {"PermissionsRead": "Read", "PermissionsCreate": "Create", "PermissionsEdit": "Edit"}
+#: Requirements met through a parent object's permission: case comments follow the case's access (Edit on Case).
+_PARENT_GRANTS = {"CaseComment": ("PermissionsEdit", ["Case"])}
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
+    return _sign_in(ctx)[0]
+
+
+@dataclass(frozen=True)
+class _PermissionSet:
+    """An assignable permission set: its system permissions and object permissions (object -> granted fields)."""
+
+    id: str
+    name: str
+    label: str
+    system: frozenset[str]
+    objects: dict[str, frozenset[str]]
+    licence: str = ""  # the user licence the set is tied to ("" for none): only its users may be given it
+
+    def grants(self, key: str, objects: list[str]) -> bool:
+        if key == "ApiEnabled":
+            return "PermissionsApiEnabled" in self.system
+        return all(key in self.objects.get(name.lower(), ()) for name in objects)
+
+    def breadth(self, objects: list[str]) -> tuple:
+        """Sort key, narrowest first: broad system permissions, then objects outside the scope, then (to pick one
+        set for Read, Create and Edit alike) the fewest of those three missing on the scope, then the name."""
+        inside = {name.lower() for name in objects}
+        covered = sum(key in self.objects.get(name, ()) for name in inside for key in _OBJECT_GRANTS)
+        return (len(self.system & set(BROAD_PERMISSIONS)), len(set(self.objects) - inside), -covered, self.name)
+
+
+def _permission_sets(client, data: str) -> list[_PermissionSet]:
+    """Every permission set not owned by a profile, with its object permissions (two queries)."""
+    fields = ", ".join(("PermissionsApiEnabled", *BROAD_PERMISSIONS))
+    rows = _records(client, data, f"SELECT Id, Name, Label, LicenseId, {fields} FROM PermissionSet "
+                                  "WHERE IsOwnedByProfile = false")
+    grants: dict[str, dict[str, frozenset[str]]] = {}
+    for row in _records(client, data, "SELECT ParentId, SobjectType, PermissionsRead, PermissionsCreate, "
+                                      "PermissionsEdit FROM ObjectPermissions WHERE Parent.IsOwnedByProfile = false"):
+        granted = frozenset(key for key in _OBJECT_GRANTS if row.get(key) is True)
+        grants.setdefault(str(row.get("ParentId")), {})[str(row.get("SobjectType") or "").lower()] = granted
+    return [_PermissionSet(str(r.get("Id")), str(r.get("Name") or ""), str(r.get("Label") or r.get("Name") or ""),
+                           frozenset(f for f in ("PermissionsApiEnabled", *BROAD_PERMISSIONS) if r.get(f) is True),
+                           grants.get(str(r.get("Id")), {}), str(r.get("LicenseId") or ""))
+            for r in rows if r.get("Id")]
+
+
+def _touches(ctx, chosen: _PermissionSet, objects: list[str], what: str) -> str:
+    broad = [label for name, label in BROAD_PERMISSIONS.items() if name in chosen.system]
+    if broad:
+        return ctx.say("fix.broad", label=chosen.label, permissions=", ".join(broad), what=what)
+    outside = sorted(set(chosen.objects) - {name.lower() for name in objects})
+    if outside:
+        return ctx.say("fix.other_objects", label=chosen.label, objects=", ".join(outside))
+    return ctx.say("fix.nothing_else", label=chosen.label)
+
+
+def _plan_assignment(ctx, key: str):
+    from exadesk.fixes import Call, Change
+
+    user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
+    if not user_id:
+        return []
+    client, data = _sign_in(ctx)
+    grant, objects = _PARENT_GRANTS.get(key) or (key, list(dict.fromkeys(ctx.proxy.scope or SPEC.scope.default)))
+    what = ctx.say("fix.api") if key == "ApiEnabled" else \
+        ctx.say("fix.object", permission=_OBJECT_GRANTS[grant], objects=", ".join(objects))
+    users = _records(client, data, f"SELECT Id, Profile.UserLicenseId FROM User WHERE Id = '{user_id}'")
+    licence = str((users[0].get("Profile") or {}).get("UserLicenseId") or "") if users else ""
+    candidates = sorted((s for s in _permission_sets(client, data)
+                         if s.grants(grant, objects) and s.licence in ("", licence)),
+                        key=lambda s: s.breadth(objects))
+    if not candidates:
+        raise CheckError(_problem("salesforce.no_permission_set", what=what))
+    chosen = candidates[0]
+    assigned = {str(r.get("PermissionSetId")) for r in _records(
+        client, data, f"SELECT Id, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '{user_id}'")}
+    path = f"{data}/sobjects/PermissionSetAssignment"
+    # The words name all the set gives on these objects: one assignment often meets Read, Create and Edit at once.
+    gives = what if key == "ApiEnabled" else ctx.say("fix.object", objects=", ".join(objects), permission=", ".join(
+        label for field_name, label in _OBJECT_GRANTS.items() if chosen.grants(field_name, objects)))
+    return [Change(SPEC.check_id(key), ctx.say("fix.assign", label=chosen.label, user=ctx.proxy_identity.label(),
+                                                what=gives),
+                   Call("POST", path, body={"AssigneeId": user_id, "PermissionSetId": chosen.id}),
+                   Call("DELETE", f"{path}/{{created}}"), _ASSIGNMENT_REF, (_touches(ctx, chosen, objects, what),),
+                   created_from=("id",), done=chosen.id in assigned)]
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    return (Fix(("ApiEnabled", *_OBJECT_GRANTS, *_PARENT_GRANTS), _plan_assignment,
+                "the Assign Permission Sets permission (or Manage Users), as a System Administrator has",
+                _ASSIGNMENT_REF),)
+
+
+FIXES = _fixes()
 
 
 register(SPEC, sys.modules[__name__])

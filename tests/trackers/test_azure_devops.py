@@ -171,3 +171,28 @@ def test_connection_data_is_a_preview_resource(emulators, version, status):
     assert reply.status_code == status
     if status == 400:
         assert "-preview" in reply.json()["message"]
+
+
+def test_each_requirement_is_judged_from_the_facts_alone():
+    """The judges read only the facts: membership by descriptor, Project Administrators by group name."""
+    import threading
+
+    from exadesk.checks import Status
+    from exadesk.trackers import azure_devops
+    from exadesk.trackers.base import Target, VerifyContext
+
+    ctx = VerifyContext(azure_devops.SPEC, Target("azure_devops", "https://dev.azure.com/acme",
+                                                  scope=["website", "Backend", "Mobile"]),
+                        lambda *a, **k: None, threading.Event())
+    facts = azure_devops.Facts(who="Proxy", collection="acme", member_of=frozenset({"x;pca"}),
+                               scope=("website", "Backend", "Mobile"),
+                               pca={"descriptor": "X;PCA"}, projects={"website": "Website", "backend": "Backend"},
+                               group_names=frozenset({"[website]\\project administrators"}))
+    results = [(r.id, r.status, r.detail) for r in azure_devops.JUDGES.judge(ctx, facts)]
+    assert results == [
+        (PCA, Status.PASS, "Proxy is a member of [acme]\\Project Collection Administrators."),
+        ("azure_devops.scope", Status.FAIL, "No project Mobile: check the name."),
+        (PA, Status.FAIL, "Proxy is not in Project Administrators of Backend.")]
+    unscoped = azure_devops.Facts(who="Proxy", collection="acme", member_of=frozenset(), scope=(), pca=None)
+    assert [(r.id, r.status) for r in azure_devops.JUDGES.judge(ctx, unscoped)] == [
+        (PCA, Status.FAIL), (PA, Status.UNKNOWN)]

@@ -189,3 +189,29 @@ def test_describe_without_a_flag_is_not_confirmed_never_a_fail(emulators, cli, m
     result, _ = run_case(case, "salesforce", emulators, cli, monkeypatch)
     check = result.check("salesforce.PermissionsEdit")
     assert check["status"] == "unknown" and "updateable" in check["detail"] and "did not send" in check["detail"]
+
+
+def test_each_requirement_is_judged_from_the_facts_alone():
+    """The judges read only the facts: no request, so each rule is checked on its own (issue 17 item 4)."""
+    import threading
+
+    from exadesk.checks import Status
+    from exadesk.trackers import salesforce
+    from exadesk.trackers.base import Target, VerifyContext
+
+    ctx = VerifyContext(salesforce.SPEC, Target("salesforce", "https://acme.my.salesforce.com", scope=["Case", "Nope"]),
+                        lambda *a, **k: None, threading.Event())
+    facts = salesforce.Facts(who="Ann (ann@acme.example)", profile={"Name": "Sync", "PermissionsApiEnabled": True},
+                             objects=("Case",), missing=("Nope",),
+                             described={"Case": {"queryable": True, "createable": False}, "Nope": None},
+                             limits={"Max": 1000, "Remaining": 50})
+    results = [(r.id.split(".", 1)[1], r.status, r.detail) for r in salesforce.JUDGES.judge(ctx, facts)]
+    assert [(key, status) for key, status, _ in results] == [
+        ("ApiEnabled", Status.PASS), ("scope", Status.FAIL), ("PermissionsRead", Status.PASS),
+        ("PermissionsCreate", Status.FAIL), ("PermissionsEdit", Status.UNKNOWN), ("DailyApiRequests", Status.WARN),
+        ("ModifyAllData", Status.PASS)]
+    assert "did not send updateable" in results[4][2], "a field not sent is never a fail"
+    refused = list(salesforce.JUDGES.judge(ctx, salesforce.Facts(api_refused="API_DISABLED_FOR_ORG: no.")))
+    assert [(r.id, r.status) for r in refused] == [("salesforce.ApiEnabled", Status.FAIL)], \
+        "without the API the other checks are not reached"
+    assert refused[0].detail.startswith("the REST API refused: API_DISABLED_FOR_ORG: no.")

@@ -1,0 +1,45 @@
+"""Helpers for the per-tracker fix tests (exadesk.fixes against the emulators): a workspace stored with its
+instances' secrets in the test keychain, one check's status, and the writes an emulator received."""
+
+from __future__ import annotations
+
+from exadesk import engine, instances
+from exadesk.checks import Status
+from exadesk.http import is_declared_read
+from exadesk.keychain import SecretStore
+from exadesk.model import Data, Instance, Workspace
+from exadesk.storage import Store
+
+
+def stored(*items: Instance, secrets: dict[str, dict[str, str]], connections=()) -> tuple[Store, Workspace]:
+    """A store holding one workspace "Acme" with ``items``; ``secrets`` maps an instance's name to its secrets."""
+    keychain = SecretStore()
+    for inst in items:
+        for name, value in secrets.get(inst.name, {}).items():
+            keychain.set(inst.id, name, value)
+    store = Store()
+    store.save(Data(workspaces=[Workspace(name="Acme", instances=list(items), connections=list(connections))]))
+    return store, store.load().data.workspace("Acme")
+
+
+def workspace(store: Store) -> Workspace:
+    return store.load().data.workspace("Acme")
+
+
+def status(inst: Instance, ws: Workspace, check_id: str) -> Status:
+    """The status of one check of a fresh verification of ``inst``."""
+    target, problems = instances.target_for(inst, ws)
+    assert not problems
+    report = engine.verify(target)
+    assert report.problem is None, report.problem
+    return next(c.status for c in report.checks if c.id == check_id)
+
+
+def statuses(report) -> dict:
+    return {c.id: c.status for c in report.checks}
+
+
+def writes(emulator) -> list[tuple[str, str]]:
+    """(method, path) of every request the emulator received that is not a read."""
+    return [(r.method, r.path) for r in emulator.requests
+            if r.method not in ("GET", "HEAD") and not is_declared_read(r.method, r.path)]
