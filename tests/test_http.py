@@ -1,4 +1,7 @@
-"""The HTTP layer: classification of statuses and failures, redirects, bounds, TLS, proxies, the one-probe rule."""
+"""The HTTP client (exadesk/http.py): redirects, bounds on replies, the one-probe rule, deadlines and Cancel.
+
+How statuses are classified is in test_http_replies.py, retries and the per-host bound in test_http_limits.py,
+TLS and proxies in test_http_transport.py."""
 
 from __future__ import annotations
 
@@ -8,60 +11,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, BearerAuth, HeaderAuth, HttpClient, Page, ProbeGuard, classify_html, Reply
+from exadesk.errors import ErrorKind
+from exadesk.http import BasicAuth, BearerAuth, HeaderAuth, ProbeGuard
 from exadesk.sandbox import kit
-from exadesk.sandbox.kit import Emulator, Response, Scenario
-
-SECRET = "tok-" + "Z" * 30
-
-
-class ScriptedScenario(Scenario, total=False):
-    replies: dict  # path -> Response, or a list of them used in turn
-
-
-class Scripted(Emulator):
-    """Answers each path from ``scenario["replies"][path]`` = Response (or a list used in turn)."""
-
-    tracker = "scripted"
-    scenario_type = ScriptedScenario
-
-    def handle(self, request):
-        fault = self._active_fault(request)
-        if fault is not None:
-            return super().handle(request)
-        reply = self.scenario.get("replies", {}).get(request.path)
-        if isinstance(reply, list):
-            reply = reply.pop(0) if len(reply) > 1 else reply[0]
-        return reply or Response(404, {"message": "Not Found"})
-
-
-@pytest.fixture
-def server():
-    running = []
-
-    def start(replies=None, **kw):
-        emulator = Scripted({"replies": replies or {}, **kw.pop("scenario", {})}, **kw).start()
-        running.append(emulator)
-        return emulator
-
-    yield start
-    for emulator in running:
-        emulator.stop()
-
-
-def _client(url, auth=None, **kw):
-    kw.setdefault("timeout", (2.0, 2.0))
-    return HttpClient(base_url=url, page=Page("Tracker"), auth=auth, **kw)
-
-
-def _reason(func):
-    with pytest.raises(CheckError) as info:
-        func()
-    return info.value.problem
-
-
-OK = Response(200, {"ok": True})
+from exadesk.sandbox.kit import Response
+from tests.helpers.scripted_http import OK, SECRET, server  # noqa: F401  (server: a fixture)
+from tests.helpers.scripted_http import client as _client, reason as _reason
 
 
 def test_json_round_trip_and_headers(server):
@@ -72,18 +27,6 @@ def test_json_round_trip_and_headers(server):
     assert request.headers["authorization"] == f"Bearer {SECRET}"
     assert request.headers["accept"] == "application/json"
     assert "ExaDesk" in request.headers["user-agent"]
-
-
-@pytest.mark.parametrize("status, kind, reason", [
-    (401, ErrorKind.AUTH, "auth"), (403, ErrorKind.FORBIDDEN, "forbidden"), (404, ErrorKind.NOT_FOUND, "not_found"),
-    (500, ErrorKind.UNEXPECTED_RESPONSE, "http.server_error"), (418, ErrorKind.UNEXPECTED_RESPONSE, "unexpected_response"),
-    (407, ErrorKind.NETWORK, "network.proxy_auth"),
-])
-def test_status_classification(server, status, kind, reason):
-    srv = server({"/x": Response(status, {"message": "no"})})
-    problem = _reason(lambda: _client(srv.url, BearerAuth(SECRET)).get("/x"))
-    assert (problem.kind, problem.reason) == (kind, reason)
-    assert SECRET not in problem.text()
 
 
 def test_allowed_status_is_returned(server):
@@ -106,26 +49,6 @@ def test_rejected_credential_is_never_sent_again(server):
 def test_401_is_not_retried(server):
     srv = server({"/a": Response(401, {})})
     _reason(lambda: _client(srv.url, HeaderAuth("X-Api-Key", SECRET)).get("/a"))
-    assert len(srv.requests) == 1
-
-
-def test_retry_after_short_is_retried_then_succeeds(server):
-    srv = server({"/a": [Response(503, {}, {"Retry-After": "0"}), OK]})
-    assert _client(srv.url).get_json("/a") == {"ok": True}
-    assert len(srv.requests) == 2
-
-
-def test_retry_after_long_is_reported_not_waited(server):
-    srv = server({"/a": Response(429, {}, {"Retry-After": "600"})})
-    started = time.monotonic()
-    problem = _reason(lambda: _client(srv.url).get("/a"))
-    assert problem.kind is ErrorKind.RATE_LIMITED and "10 minutes" in problem.next_step
-    assert time.monotonic() - started < 2 and len(srv.requests) == 1
-
-
-def test_post_is_not_retried(server):
-    srv = server({"/login": Response(503, {}, {"Retry-After": "0"})})
-    _reason(lambda: _client(srv.url).request("POST", "/login", json_body={"u": 1}))
     assert len(srv.requests) == 1
 
 
@@ -276,92 +199,16 @@ def test_cancel_stops_before_sending(server):
     assert srv.requests == []
 
 
-def test_cancel_interrupts_a_retry_wait(server):
-    srv = server({"/x": Response(503, {}, {"Retry-After": "10"})})
-    cancel = threading.Event()
-    threading.Timer(0.3, cancel.set).start()
-    started = time.monotonic()
-    assert _reason(lambda: _client(srv.url, cancel=cancel).get("/x")).kind is ErrorKind.CANCELLED
-    assert time.monotonic() - started < 3
-
-
 # -- TLS -----------------------------------------------------------------------------
 
 
-def test_self_signed_certificate_is_refused_then_trusted_with_a_ca_bundle(server):
-    srv = server({"/x": OK}, tls=True)
-    problem = _reason(lambda: _client(srv.url).get("/x"))
-    assert problem.kind is ErrorKind.TLS and problem.reason == "tls.self_signed"
-    assert _client(srv.url, ca_bundle=kit.self_signed_cert_path()).get_json("/x") == {"ok": True}
-
-
-def test_certificate_for_another_name(server):
-    srv = server({"/x": OK}, tls=True)
-    problem = _reason(lambda: _client(f"https://localhost:{srv.port}", ca_bundle=kit.self_signed_cert_path()).get("/x"))
-    assert problem.kind is ErrorKind.TLS and problem.reason == "tls.hostname"
-
-
-def test_plain_http_server_on_https_address_says_plain_http_not_certificates(server):
-    srv = server({"/x": OK})
-    problem = _reason(lambda: _client(f"https://127.0.0.1:{srv.port}").get("/x"))
-    assert problem.kind is ErrorKind.TLS and problem.reason == "tls.plain_http"
-    assert "plain http" in problem.message
-    assert "certificate" not in f"{problem.message} {problem.next_step}".lower()
-
-
-def test_plain_http_on_a_self_hosted_tracker_names_the_http_address_and_why_not(server):
-    srv = server({"/x": OK})
-    client = HttpClient(base_url=f"https://127.0.0.1:{srv.port}", page=Page("Jira", self_hosted=True),
-                        timeout=(2.0, 2.0))
-    problem = _reason(lambda: client.get("/x"))
-    assert problem.reason == "tls.plain_http_self_hosted"
-    assert f"http://127.0.0.1:{srv.port}" in problem.next_step and "never sends a credential" in problem.next_step
-
-
 # -- proxies -------------------------------------------------------------------------
-
-
-class _Proxy(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    status = 407
-
-    def log_message(self, *a):
-        pass
-
-    def _refuse(self):
-        self.send_response(self.status)
-        if self.status == 407:
-            self.send_header("Proxy-Authenticate", 'Basic realm="corp"')
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_CONNECT = do_GET = _refuse
-
-
-@pytest.mark.parametrize("status, reason", [(407, "network.proxy_auth"), (403, "network.proxy")])
-def test_proxy_refusals_name_the_proxy_but_not_its_password(status, reason):
-    handler = type("P", (_Proxy,), {"status": status})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    proxy = f"http://corpuser:proxy-pass-9876@127.0.0.1:{httpd.server_address[1]}"
-    try:
-        problem = _reason(lambda: _client("https://jira.example.com", BearerAuth(SECRET), proxy=proxy).get("/x"))
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    assert problem.kind is ErrorKind.NETWORK and problem.reason == reason
-    assert "proxy-pass-9876" not in problem.text() + repr(problem.details)
 
 
 def test_auth_objects_never_show_their_secret():
     for auth in (BasicAuth("u", SECRET), BearerAuth(SECRET), HeaderAuth("X-Key", SECRET)):
         assert SECRET not in repr(auth) and SECRET not in str(auth)
         assert SECRET not in auth.fingerprint()
-
-
-def test_classify_html_helper():
-    reply = Reply(200, {}, b"<html>We'll be right back</html>", "https://x")
-    assert classify_html(reply) == "http.maintenance"
 
 
 # -- the whole request has one deadline; Cancel ends what is in flight ------------------------------------------
