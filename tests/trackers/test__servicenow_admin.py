@@ -1,4 +1,5 @@
-"""ServiceNow admin checks (the access planner): an administrator's own sign-in against the emulator."""
+"""exadesk/trackers/_servicenow_admin.py: the administrator's own checks (the access planner's) and the role fixes,
+through an administrator's sign-in against the emulator."""
 
 from __future__ import annotations
 
