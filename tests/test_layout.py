@@ -38,14 +38,12 @@ PENDING = {
     "exadesk/sandbox/salesforce.py",
     "exadesk/sandbox/servicenow.py",
     "exadesk/sandbox/zendesk.py",
-    "exadesk/trackers/__init__.py",
     "exadesk/trackers/_freshworks.py",
     "exadesk/trackers/_jira.py",
     "exadesk/trackers/base.py",
     "exadesk/ui/verify_all.py",
     "exadesk/ui/wizard_pages.py",
     "exadesk/ui/wizard_results.py",
-    "exadesk/wizard_flow.py",
 }
 
 

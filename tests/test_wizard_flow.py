@@ -1,4 +1,4 @@
-"""The set-up flow without a window: steps, answers, checking as you type, what is stored."""
+"""exadesk/wizard_flow.py: the set-up flow without a window: steps, answers, checking as you type, what is stored."""
 
 from __future__ import annotations
 
