@@ -1,4 +1,4 @@
-"""exadesk/trackers (its __init__): the tracker registry: a tracker is its module, registered by itself; the core only reads specs.
+"""exadesk/trackers (its __init__), the tracker registry: a tracker is its module, registered by itself.
 
 A throwaway twelfth tracker ("Kanbanly", made up for this test) is registered from here with a spec and a small
 ``verify_live`` against a stub HTTP server started in the test. The catalogue (``exadesk trackers``), a live check
