@@ -40,7 +40,6 @@ PENDING = {
     "exadesk/sandbox/zendesk.py",
     "exadesk/trackers/_freshworks.py",
     "exadesk/trackers/_jira.py",
-    "exadesk/ui/verify_all.py",
     "exadesk/ui/wizard_pages.py",
     "exadesk/ui/wizard_results.py",
 }
