@@ -40,8 +40,6 @@ PENDING = {
     "exadesk/sandbox/zendesk.py",
     "exadesk/trackers/_freshworks.py",
     "exadesk/trackers/_jira.py",
-    "exadesk/ui/wizard_pages.py",
-    "exadesk/ui/wizard_results.py",
 }
 
 

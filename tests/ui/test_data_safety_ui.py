@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from exadesk import keychain, recovery
 from exadesk.model import Instance
 from exadesk.storage import Store
-from tests.ui.test_wizard import demo_answers, fill_wizard, open_wizard, run_verification
+from tests.helpers.wizard import demo_answers, fill_wizard, open_wizard, run_verification
 
 
 def test_the_wizard_refuses_a_name_with_control_characters(qtbot, window, workspace_id, emulators, memory_keyring):

@@ -12,7 +12,7 @@ from exadesk.model import ConfigMode, Connection, Instance, InstanceState
 from exadesk.storage import Store
 from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
 from exadesk.wizard_flow import WizardStep
-from tests.ui.test_wizard import demo_answers, fill_wizard, open_wizard, run_verification
+from tests.helpers.wizard import demo_answers, fill_wizard, open_wizard, run_verification
 
 
 @pytest.fixture
