@@ -39,7 +39,6 @@ PENDING = {
     "exadesk/sandbox/servicenow.py",
     "exadesk/sandbox/zendesk.py",
     "exadesk/trackers/_freshworks.py",
-    "exadesk/trackers/_jira.py",
 }
 
 

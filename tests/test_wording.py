@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exadesk import bundle, engine, trackers
-from exadesk.checks import CheckResult
 from exadesk.sandbox.github import DEMO_CLASSIC
-from exadesk.trackers import _jira
 from exadesk.trackers.base import Target
 
 REPO = ("--project", "acme/website")
@@ -80,19 +78,6 @@ def test_cli_lists_say_tracker_names_and_states_in_words(cli, emulators, monkeyp
     listed = cli("list").out
     assert "GitHub" in listed and "prepared offline" in listed and "prepared_offline" not in listed
     assert cli("list", "--json").json()[0]["instances"][0]["state"] == "prepared_offline"  # ids stay for scripts
-
-
-class _Ctx:
-    def passed(self, key, detail):
-        return CheckResult(key, "pass", "", detail)
-
-    def say(self, key, **params):  # the sentences both Jira flavours share
-        return _jira.TEXTS[key].format(**params)
-
-
-def test_the_jira_security_sentence_reads_with_the_app_user():
-    result = _jira.security_result(_Ctx(), _jira.Exposure(checked=3, total=3), "The app user")
-    assert result.detail == "The app user can browse only public projects (3 checked)."
 
 
 def test_no_scope_label_repeats_the_word_scope():
