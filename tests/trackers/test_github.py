@@ -45,7 +45,6 @@ def test_scenarios(case, emulators, cli, monkeypatch):
     run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
 
 
-
 def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
     case = Case("429-then-ok", {"fault": {"kind": "429", "retry_after": 0, "times": 1}}, passed=("github.admin",))
     _, emulator = run_case(case, "github", emulators, cli, monkeypatch, base_args=REPO)
@@ -84,20 +83,6 @@ def _check_fine(emulators, cli, monkeypatch, scenario: dict):
     result = cli("check", "github", "--url", emulator.url, "--json", *REPO, *FINE, "--secret-env", "GH_FINE")
     assert DEMO_FINE not in result.out
     return result, emulator
-
-
-def test_fine_grained_replies_name_the_permissions_the_endpoint_accepts(emulators):
-    # GitHub sends X-Accepted-GitHub-Permissions to fine-grained tokens, on errors too (PyGithub's ReplayData:
-    # Issue.setUp.txt "metadata=read" on GET /repos/{owner}/{repo}; Organization.testRemoveCustomProperty.txt on a 404).
-    import requests
-
-    emulator = emulators.start("github", {"tokens": {DEMO_FINE: {"repos": ["acme/backend"]}}})
-    auth = {"Authorization": f"Bearer {DEMO_FINE}"}
-    found = requests.get(f"{emulator.url}/api/v3/repos/acme/backend", headers=auth, timeout=5)
-    hidden = requests.get(f"{emulator.url}/api/v3/repos/acme/website", headers=auth, timeout=5)
-    assert found.headers["X-Accepted-GitHub-Permissions"] == "metadata=read"
-    assert hidden.status_code == 404 and hidden.headers["X-Accepted-GitHub-Permissions"] == "metadata=read"
-    assert "X-OAuth-Scopes" not in found.headers
 
 
 def test_fine_grained_token_without_members_permission_leaves_owner_role_not_confirmed(emulators, cli, monkeypatch):
