@@ -25,12 +25,10 @@ NOTHING_TO_TEST = {
 PENDING = {
     "exadesk/sandbox/_freshworks.py",
     "exadesk/sandbox/_jira.py",
-    "exadesk/sandbox/asana.py",
     "exadesk/sandbox/azure_devops.py",
     "exadesk/sandbox/demo.py",
     "exadesk/sandbox/freshdesk.py",
     "exadesk/sandbox/freshservice.py",
-    "exadesk/sandbox/hp_alm.py",
     "exadesk/sandbox/jira_cloud.py",
     "exadesk/sandbox/jira_onprem.py",
     "exadesk/sandbox/salesforce.py",
