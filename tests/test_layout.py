@@ -25,7 +25,6 @@ NOTHING_TO_TEST = {
 PENDING = {
     "exadesk/sandbox/_freshworks.py",
     "exadesk/sandbox/_jira.py",
-    "exadesk/sandbox/azure_devops.py",
     "exadesk/sandbox/demo.py",
     "exadesk/sandbox/freshdesk.py",
     "exadesk/sandbox/freshservice.py",
