@@ -29,7 +29,6 @@ PENDING = {
     "exadesk/sandbox/freshdesk.py",
     "exadesk/sandbox/freshservice.py",
     "exadesk/sandbox/jira_cloud.py",
-    "exadesk/sandbox/jira_onprem.py",
     "exadesk/sandbox/salesforce.py",
     "exadesk/sandbox/zendesk.py",
     "exadesk/trackers/_freshworks.py",
