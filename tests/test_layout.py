@@ -27,7 +27,6 @@ PENDING = {
     "exadesk/sandbox/demo.py",
     "exadesk/sandbox/freshdesk.py",
     "exadesk/sandbox/freshservice.py",
-    "exadesk/sandbox/salesforce.py",
     "exadesk/sandbox/zendesk.py",
     "exadesk/trackers/_freshworks.py",
 }
