@@ -13,6 +13,7 @@ https://support.zendesk.com/hc/en-us/articles/4409155971354 (standard agent role
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from datetime import date
 
 from exadesk.checks import Identity
@@ -22,23 +23,18 @@ from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
+from exadesk.trackers._zendesk_texts import TEXTS
+from exadesk.trackers.adapter import Judges, Later, adapter
 from exadesk.trackers.base import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
     UrlSpec, sign_in_method,
 )
 
-#: role_type values of GET /api/v2/users/me (Zendesk's user object).
-ROLE_TYPES = {0: "custom role", 1: "light agent", 2: "chat-only agent", 3: "contributor", 4: "admin",
-              5: "billing admin"}
-#: role_types that may not edit tickets whatever else they are allowed.
-NO_TICKET_EDITING = {1: "light agent", 2: "chat-only agent", 3: "contributor"}
+#: role_types that may not edit tickets whatever else they are allowed: light agent, chat-only agent, contributor.
+LIMITED_ROLE_TYPES = frozenset({1, 2, 3})
 
 _ROLES_STEP = "Admin Center, People, Team, Roles"
-#: ticket_access values of a custom role's configuration, in words.
-TICKET_ACCESS = {"all": "all tickets", "within-groups": "only tickets in the agent's groups",
-                 "within-groups-and-public-groups": "only tickets in the agent's groups and public groups",
-                 "within-organization": "only tickets in the agent's organisation",
-                 "assigned-only": "only tickets assigned to the agent"}
+_ROLES_READ = "GET /api/v2/custom_roles"
 
 _GROUPS_STEP = "Admin Center, People, Team, Groups"
 #: No "project_admin": Zendesk has no projects (the planner shows that kind as not applicable); its delegated-admin
@@ -83,6 +79,7 @@ OAUTH = OAuthProfile(
 )
 
 SPEC = TrackerSpec(
+    texts=TEXTS,
     admin_policy=AdminPolicy(delegated_steps=(DelegatedStep(
         "zendesk_role", "Zendesk: a custom role or the Contributor role",
         "On Zendesk a delegated administrator can instead have a custom role with limited permissions, "
@@ -258,106 +255,210 @@ def _sign_in(ctx):
     return client, user
 
 
-def verify_live(ctx):
-    client, user = _sign_in(ctx)
-    role = str(user.get("role") or "")
-    role_type = user.get("role_type")
-    if user.get("id") is None:
+# -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
+
+
+def _kind_words(ctx, role_type, role: str) -> str:
+    """The user's role in words (role_type of Zendesk's user object; the role itself when the type is unknown)."""
+    if role == "end-user":
+        return ctx.say("kind.end_user")
+    words = {0: ctx.say("kind.custom_role"), 1: ctx.say("kind.light_agent"), 2: ctx.say("kind.chat_only_agent"),
+             3: ctx.say("kind.contributor"), 4: ctx.say("kind.admin"), 5: ctx.say("kind.billing_admin")}
+    return words.get(role_type, role) or ctx.say("kind.no_role")
+
+
+def _a(ctx, kind: str) -> str:
+    """``kind`` with its article: "an admin", "a light agent"."""
+    return ctx.say("article.an", kind=kind) if kind[:1] in "aeiou" else ctx.say("article.a", kind=kind)
+
+
+def _seen(ctx, access: str) -> str:
+    """A custom role's ticket_access in words."""
+    words = {"all": ctx.say("access.all"), "within-groups": ctx.say("access.within_groups"),
+             "within-groups-and-public-groups": ctx.say("access.within_public_groups"),
+             "within-organization": ctx.say("access.within_organization"),
+             "assigned-only": ctx.say("access.assigned_only")}
+    return words.get(access) or ctx.say("access.other", access=access or ctx.say("access.unknown"))
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What Zendesk said about the proxy user (GET /api/v2/users/me) and, read when a judge first needs them, its
+    custom role (GET /api/v2/custom_roles) and its groups (GET /api/v2/users/{id}/groups)."""
+
+    who: str
+    user: dict
+    kind: str  # the role in words
+    #: (configuration or None when the list does not show the role, the role's name); None unless a custom-role agent
+    custom_role: Later | None
+    groups: Later | None  # the user's groups; None when no group is in scope
+    scope: tuple[str, ...]
+
+    @property
+    def anonymous(self) -> bool:
         # /users/me answers anonymous callers too; no id means the credential was not used.
-        yield ctx.failed("role", "Zendesk answered as an anonymous visitor, so the credential identified nobody.",
-                         fix="Check the address is the account the token belongs to and enter the credential again.")
-        return
-    label = ctx.identity.label()
-    kind = (ROLE_TYPES.get(role_type, role) if role != "end-user" else "end user") or "user without a role"
+        return self.user.get("id") is None
 
-    if role not in ("agent", "admin") or user.get("suspended") is True:
-        state = "suspended" if user.get("suspended") is True else f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
-        yield ctx.failed("role", f"{label} is {state}.")
-        for key in ("ticket_editing", "ticket_access", "ticket_comment_access"):
-            if ctx.applies(key):
-                yield ctx.failed(key, "Only agents and admins can work on tickets.")
-        yield ctx.passed("admin", f"{label} is not an admin.")
-        return
-    yield ctx.passed("role", f"{label} is {'an admin' if role == 'admin' else 'an agent'} ({kind}).")
+    @property
+    def role(self) -> str:
+        return str(self.user.get("role") or "")
 
-    config = None
-    role_name = kind
-    if role == "agent" and user.get("custom_role_id"):
-        # Listing roles is allowed for agents; showing one needs manage_roles (Zendesk's reference).
-        roles = client.get_json("/api/v2/custom_roles", expect=dict)
-        for item in roles.get("custom_roles") or []:
-            if isinstance(item, dict) and item.get("id") == user.get("custom_role_id"):
-                config = item.get("configuration") if isinstance(item.get("configuration"), dict) else {}
-                role_name = f"custom role '{item.get('name')}'"
-        if config is None:
-            for key in ("ticket_editing", "ticket_access", "ticket_comment_access"):
-                if ctx.applies(key):
-                    yield ctx.unknown(key, f"Zendesk did not list the custom role {user.get('custom_role_id')} of "
-                                           f"{label}.")
-            yield from _group_result(ctx, client, user, label)
-            yield from _admin_result(ctx, role, label)
-            return
-
-    if role == "admin":
-        yield ctx.passed("ticket_editing", "Admins can edit tickets.")
-        yield ctx.passed("ticket_access", "Admins see all tickets.")
-        if ctx.applies("ticket_comment_access"):
-            yield ctx.passed("ticket_comment_access", "Admins can add public comments.")
-    elif role_type in NO_TICKET_EDITING:
-        what = NO_TICKET_EDITING[role_type]
-        yield ctx.failed("ticket_editing", f"{label} is a {what}, which cannot edit tickets.")
-        yield ctx.failed("ticket_access", f"A {what} cannot work on tickets.")
-        if ctx.applies("ticket_comment_access"):
-            yield ctx.failed("ticket_comment_access", f"A {what} can only add private comments.")
-    elif config is not None:
-        where = "GET /api/v2/custom_roles"
-        if "ticket_editing" not in config:  # not sent: never a fail
-            yield ctx.not_sent("ticket_editing", "ticket_editing", where)
-        elif config.get("ticket_editing") is True:
-            yield ctx.passed("ticket_editing", f"The {role_name} may edit ticket properties.")
-        else:
-            yield ctx.failed("ticket_editing", f"The {role_name} may not edit ticket properties.")
-        access = str(config.get("ticket_access") or "")
-        if "ticket_access" not in config:
-            yield ctx.not_sent("ticket_access", "ticket_access", where)
-        elif access == "all":
-            yield ctx.passed("ticket_access", f"The {role_name} sees all tickets.")
-        else:
-            seen = TICKET_ACCESS.get(access, f"tickets '{access or 'unknown'}'")
-            yield ctx.failed("ticket_access", f"The {role_name} sees {seen}.")
-        if ctx.applies("ticket_comment_access"):
-            if config.get("ticket_comment_access") == "public":
-                yield ctx.passed("ticket_comment_access", f"The {role_name} may add public comments.")
-            else:
-                yield ctx.failed("ticket_comment_access", f"The {role_name} may only add private comments.")
-    else:
-        # A standard agent (no custom role on this plan): full ticket rights unless Zendesk flags restrictions.
-        yield ctx.passed("ticket_editing", "Agents can edit tickets.")
-        if user.get("restricted_agent") is True:
-            yield ctx.failed("ticket_access", f"{label} is a restricted agent (limited to its groups or "
-                                              "organisation).")
-        else:
-            yield ctx.passed("ticket_access", f"{label} is not restricted.")
-        if ctx.applies("ticket_comment_access"):
-            yield ctx.passed("ticket_comment_access", "Agents can add public comments.")
-    yield from _group_result(ctx, client, user, label)
-    yield from _admin_result(ctx, role, label)
+    @property
+    def working(self) -> bool:
+        """An agent or admin that is not suspended: one who can work on tickets at all."""
+        return self.role in ("agent", "admin") and self.user.get("suspended") is not True
 
 
-def _group_result(ctx, client, user: dict, label: str):
-    wanted = [s.strip() for s in ctx.target.scope if s.strip()]
-    if not wanted:
-        yield ctx.unknown("groups", "No groups are in scope, so group membership was not checked.",
-                          fix="Add the groups whose tickets are synced.")
-        return
-    groups = _user_groups(client, user)
+def _read_custom_role(client, user: dict):
+    """Listing roles is allowed for agents; showing one needs manage_roles (Zendesk's reference)."""
+    roles = client.get_json("/api/v2/custom_roles", expect=dict)
+    found = None
+    for item in roles.get("custom_roles") or []:
+        if isinstance(item, dict) and item.get("id") == user.get("custom_role_id"):
+            config = item.get("configuration") if isinstance(item.get("configuration"), dict) else {}
+            found = (config, str(item.get("name")))
+    return found or (None, "")
+
+
+def _gather(ctx, session) -> Facts:
+    client, user = session
+    role = str(user.get("role") or "")
+    custom = role == "agent" and bool(user.get("custom_role_id")) and user.get("id") is not None
+    scope = tuple(s.strip() for s in ctx.target.scope if s.strip())
+    return Facts(who=ctx.identity.label(), user=user, kind=_kind_words(ctx, user.get("role_type"), role),
+                 custom_role=Later(lambda: _read_custom_role(client, user)) if custom else None,
+                 groups=Later(lambda: _user_groups(client, user)) if scope else None, scope=scope)
+
+
+JUDGES = Judges()
+
+
+@JUDGES("role")
+def _role(ctx, facts: Facts):
+    if facts.anonymous:
+        return ctx.failed("role", ctx.say("role.anonymous"), fix=ctx.say("role.anonymous_fix"))
+    if not facts.working:
+        if facts.user.get("suspended") is True:
+            return ctx.failed("role", ctx.say("role.suspended", who=facts.who))
+        return ctx.failed("role", ctx.say("role.is", who=facts.who, role=_a(ctx, facts.kind)))
+    if facts.role == "admin":
+        return ctx.passed("role", ctx.say("role.admin", who=facts.who, kind=facts.kind))
+    return ctx.passed("role", ctx.say("role.agent", who=facts.who, kind=facts.kind))
+
+
+def _ticket_rule(ctx, facts: Facts):
+    """Which rule decides the ticket requirements: ("skip"|"none"|"unlisted"|"admin"|"limited"|"custom"|"agent",
+    the custom role's configuration, its name in words)."""
+    if facts.anonymous:
+        return "skip", None, ""
+    if not facts.working:
+        return "none", None, ""
+    config, name = facts.custom_role.get() if facts.custom_role is not None else (None, "")
+    if facts.custom_role is not None and config is None:
+        return "unlisted", None, ""
+    if facts.role == "admin":
+        return "admin", None, ""
+    if facts.user.get("role_type") in LIMITED_ROLE_TYPES:
+        return "limited", None, ""
+    if facts.custom_role is not None:
+        return "custom", config, ctx.say("kind.custom_named", name=name)
+    return "agent", None, ""
+
+
+def _ticket_common(ctx, facts: Facts, key: str, rule: str):
+    """The answers every ticket requirement shares: no working role, a custom role Zendesk did not list."""
+    if rule == "none":
+        return ctx.failed(key, ctx.say("tickets.not_agent"))
+    return ctx.unknown(key, ctx.say("tickets.role_unlisted", role_id=facts.user.get("custom_role_id"), who=facts.who))
+
+
+@JUDGES("ticket_editing")
+def _ticket_editing(ctx, facts: Facts):
+    rule, config, name = _ticket_rule(ctx, facts)
+    if rule == "skip":
+        return None
+    if rule in ("none", "unlisted"):
+        return _ticket_common(ctx, facts, "ticket_editing", rule)
+    if rule == "admin":
+        return ctx.passed("ticket_editing", ctx.say("editing.admin"))
+    if rule == "limited":
+        return ctx.failed("ticket_editing", ctx.say("editing.limited", who=facts.who, kind=facts.kind))
+    if rule == "agent":
+        return ctx.passed("ticket_editing", ctx.say("editing.agent"))
+    if "ticket_editing" not in config:  # not sent: never a fail
+        return ctx.not_sent("ticket_editing", "ticket_editing", _ROLES_READ)
+    if config.get("ticket_editing") is True:
+        return ctx.passed("ticket_editing", ctx.say("editing.role_may", role=name))
+    return ctx.failed("ticket_editing", ctx.say("editing.role_may_not", role=name))
+
+
+@JUDGES("ticket_access")
+def _ticket_access(ctx, facts: Facts):
+    rule, config, name = _ticket_rule(ctx, facts)
+    if rule == "skip":
+        return None
+    if rule in ("none", "unlisted"):
+        return _ticket_common(ctx, facts, "ticket_access", rule)
+    if rule == "admin":
+        return ctx.passed("ticket_access", ctx.say("access.admin"))
+    if rule == "limited":
+        return ctx.failed("ticket_access", ctx.say("access.limited", kind=facts.kind))
+    if rule == "agent":
+        if facts.user.get("restricted_agent") is True:
+            return ctx.failed("ticket_access", ctx.say("access.restricted", who=facts.who))
+        return ctx.passed("ticket_access", ctx.say("access.not_restricted", who=facts.who))
+    if "ticket_access" not in config:
+        return ctx.not_sent("ticket_access", "ticket_access", _ROLES_READ)
+    access = str(config.get("ticket_access") or "")
+    if access == "all":
+        return ctx.passed("ticket_access", ctx.say("access.role_all", role=name))
+    return ctx.failed("ticket_access", ctx.say("access.role_sees", role=name, seen=_seen(ctx, access)))
+
+
+@JUDGES("ticket_comment_access")
+def _ticket_comment_access(ctx, facts: Facts):
+    rule, config, name = _ticket_rule(ctx, facts)
+    if rule == "skip":
+        return None
+    if rule in ("none", "unlisted"):
+        return _ticket_common(ctx, facts, "ticket_comment_access", rule)
+    if rule == "admin":
+        return ctx.passed("ticket_comment_access", ctx.say("comments.admin"))
+    if rule == "limited":
+        return ctx.failed("ticket_comment_access", ctx.say("comments.limited", kind=facts.kind))
+    if rule == "agent":
+        return ctx.passed("ticket_comment_access", ctx.say("comments.agent"))
+    if config.get("ticket_comment_access") == "public":
+        return ctx.passed("ticket_comment_access", ctx.say("comments.role_public", role=name))
+    return ctx.failed("ticket_comment_access", ctx.say("comments.role_private", role=name))
+
+
+@JUDGES("groups")
+def _groups(ctx, facts: Facts):
+    if facts.anonymous or not facts.working:
+        return None
+    if facts.groups is None:
+        return ctx.unknown("groups", ctx.say("groups.no_scope"), fix=ctx.say("groups.no_scope_fix"))
+    groups = facts.groups.get()
     names = {str(g.get("name") or "").casefold() for g in groups} | {str(g.get("id")) for g in groups}
-    missing = [w for w in wanted if w.casefold() not in names]
+    missing = [w for w in facts.scope if w.casefold() not in names]
     if missing:
-        member = ", ".join(str(g.get("name")) for g in groups) or "no group"
-        yield ctx.failed("groups", f"{label} is not in: {', '.join(missing)} (member of {member}).")
-    else:
-        yield ctx.passed("groups", f"{label} belongs to {', '.join(wanted)}.")
+        member = ", ".join(str(g.get("name")) for g in groups) or ctx.say("groups.no_group")
+        return ctx.failed("groups", ctx.say("groups.missing", who=facts.who, missing=", ".join(missing),
+                                            member=member))
+    return ctx.passed("groups", ctx.say("groups.member", who=facts.who, names=", ".join(facts.scope)))
+
+
+@JUDGES("admin")
+def _admin(ctx, facts: Facts):
+    if facts.anonymous:
+        return None
+    if facts.working and facts.role == "admin":
+        return ctx.warned("admin", ctx.say("admin.is_admin", who=facts.who))
+    return ctx.passed("admin", ctx.say("admin.not_admin", who=facts.who))
+
+
+verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
 def _user_groups(client, user: dict) -> list[dict]:
@@ -382,20 +483,46 @@ def _group_listed(client, name: str, max_pages: int = 20) -> bool | None:
     return None
 
 
-def _role_found(client, user: dict) -> str:
+def _role_found(ctx, client, user: dict) -> str:
     """The role Zendesk shows for ``user``, in words (the custom role's name when the list shows it)."""
-    role, role_type = str(user.get("role") or ""), user.get("role_type")
+    role = str(user.get("role") or "")
     if role == "end-user":
-        return "an end user"
+        return ctx.say("found.end_user")
     if role == "agent" and user.get("custom_role_id"):
         reply = client.get("/api/v2/custom_roles", allow=(403,))
         if reply.status == 200:
             for item in client.decode(reply, dict).get("custom_roles") or []:
                 if isinstance(item, dict) and item.get("id") == user.get("custom_role_id"):
-                    return f"an agent with the custom role '{item.get('name')}'"
-        return f"an agent with custom role {user.get('custom_role_id')}"
-    kind = ROLE_TYPES.get(role_type, role or "user without a role")
-    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+                    return ctx.say("found.custom_named", name=item.get("name"))
+        return ctx.say("found.custom_id", role_id=user.get("custom_role_id"))
+    return _a(ctx, _kind_words(ctx, user.get("role_type"), role))
+
+
+def _console_group(ctx, client, user: dict, is_admin: bool, keys: dict):
+    """The console group's two facts: it exists, the person is in it."""
+    label, group = ctx.identity.label(), CONSOLE_GROUP
+    if user.get("role") not in ("agent", "admin"):
+        for kind in ("console_group_exists", "console_group_member"):
+            yield ctx.unknown(keys[kind], ctx.say("console.end_user"),
+                              fix=ctx.say("console.end_user_fix", step=_GROUPS_STEP))
+        return
+    if any(str(g.get("name") or "").casefold() == CONSOLE_GROUP for g in _user_groups(client, user)):
+        yield ctx.passed(keys["console_group_exists"], ctx.say("console.exists_in", group=group, who=label))
+        yield ctx.passed(keys["console_group_member"], ctx.say("console.member", group=group, who=label))
+        return
+    listed = _group_listed(client, CONSOLE_GROUP)
+    if listed:
+        yield ctx.passed(keys["console_group_exists"], ctx.say("console.exists", group=group))
+        yield ctx.failed(keys["console_group_member"], ctx.say("console.not_member", group=group, who=label))
+    elif listed is False and is_admin:
+        yield ctx.failed(keys["console_group_exists"], ctx.say("console.missing", group=group))
+        yield ctx.failed(keys["console_group_member"], ctx.say("console.cannot_be_in", group=group, who=label),
+                         fix=ctx.say("console.create_first", group=group))
+    else:
+        # Agents do not see private groups they are not in, so for them an absent group proves nothing.
+        yield ctx.unknown(keys["console_group_exists"], ctx.say("console.hidden", group=group, who=label),
+                          fix=ctx.say("console.hidden_fix", group=group, step=_GROUPS_STEP))
+        yield ctx.failed(keys["console_group_member"], ctx.say("console.not_member", group=group, who=label))
 
 
 def verify_admin(ctx):
@@ -404,50 +531,16 @@ def verify_admin(ctx):
     keys = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
     client, user = _sign_in(ctx)
     if user.get("id") is None:
-        yield ctx.failed(keys["system_admin"], "Zendesk answered as an anonymous visitor, so the credential "
-                                               "identified nobody.",
-                         fix="Check the address is the account the credential belongs to and enter it again.")
+        yield ctx.failed(keys["system_admin"], ctx.say("role.anonymous"), fix=ctx.say("admin.anonymous_fix"))
         return
     label = ctx.identity.label()
     is_admin = user.get("role") == "admin" and user.get("suspended") is not True
     if is_admin:
-        yield ctx.passed(keys["system_admin"], f"{label} is a Zendesk admin.")
+        yield ctx.passed(keys["system_admin"], ctx.say("admin.zendesk_admin", who=label))
     else:
-        found = "suspended" if user.get("suspended") is True else _role_found(client, user)
-        yield ctx.failed(keys["system_admin"], f"{label} is {found}, not an admin.")
-
-    if user.get("role") not in ("agent", "admin"):
-        for kind in ("console_group_exists", "console_group_member"):
-            yield ctx.unknown(keys[kind], "End users may not read groups.",
-                              fix=f"Ask a Zendesk admin to look in {_GROUPS_STEP}.")
-    elif any(str(g.get("name") or "").casefold() == CONSOLE_GROUP for g in _user_groups(client, user)):
-        yield ctx.passed(keys["console_group_exists"], f"{CONSOLE_GROUP} exists ({label} is in it).")
-        yield ctx.passed(keys["console_group_member"], f"{label} is a member of {CONSOLE_GROUP}.")
-    else:
-        listed = _group_listed(client, CONSOLE_GROUP)
-        if listed:
-            yield ctx.passed(keys["console_group_exists"], f"{CONSOLE_GROUP} exists.")
-            yield ctx.failed(keys["console_group_member"], f"{label} is not a member of {CONSOLE_GROUP}.")
-        elif listed is False and is_admin:
-            yield ctx.failed(keys["console_group_exists"], f"There is no group called {CONSOLE_GROUP} on this account.")
-            yield ctx.failed(keys["console_group_member"], f"{label} cannot be in {CONSOLE_GROUP}: the group does not "
-                                                           "exist yet.",
-                             fix=f"First create the group {CONSOLE_GROUP}, then add the person to it.")
-        else:
-            # Agents do not see private groups they are not in, so for them an absent group proves nothing.
-            yield ctx.unknown(keys["console_group_exists"], f"{CONSOLE_GROUP} is not among the groups {label} can "
-                                                            "see (a private group is hidden from non-members).",
-                              fix=f"Ask a Zendesk admin to look for {CONSOLE_GROUP} in {_GROUPS_STEP}.")
-            yield ctx.failed(keys["console_group_member"], f"{label} is not a member of {CONSOLE_GROUP}.")
-
-
-
-def _admin_result(ctx, role: str, label: str):
-    if role == "admin":
-        yield ctx.warned("admin", f"{label} is a Zendesk admin (the default proxy user). If this is a person's own "
-                                  "account, their edits stop syncing and the setup ends when they leave.")
-    else:
-        yield ctx.passed("admin", f"{label} is not an admin.")
+        found = ctx.say("found.suspended") if user.get("suspended") is True else _role_found(ctx, client, user)
+        yield ctx.failed(keys["system_admin"], ctx.say("admin.found", who=label, found=found))
+    yield from _console_group(ctx, client, user, is_admin, keys)
 
 
 register(SPEC, sys.modules[__name__])
