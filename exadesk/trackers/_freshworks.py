@@ -21,6 +21,23 @@ from exadesk.http import BasicAuth, Reply
 from exadesk.messages import Message
 from exadesk.trackers.base import CONSOLE_GROUP, Field, UrlSpec, origin
 
+#: The sentences both products' checks share (each product's TEXTS table includes them).
+TEXTS = {
+    "this_agent": "This agent",
+    "admin.has_role": "{who} has the {roles} role.",
+    "admin.roles_refused": "{who} may not read roles, which only administrators can.",
+    "admin.other_role": "{who} has the role {roles}, not an administrator's.",
+    "admin.no_role": "{product} reports no role for {who}.",
+    "admin_account.admin": "The proxy user has the {roles} role. If this is a person's own account, their edits "
+                           "will not sync.",
+    "admin_account.not_admin": "Not an administrator role ({roles}).",
+    "admin_account.hidden": "The role names are not visible to this agent.",
+    "admin_account.no_role": "No role to judge by.",
+    "role.none": "{product} reports no role for this agent.",
+    "fields.custom": " Custom fields: {shown}{more}.",
+    "fields.no_custom": " There are no custom fields yet.",
+}
+
 API_PREFIX = "/api/v2"
 #: Freshworks ignores the Basic password when the user name is an API key; its docs use X.
 KEY_PASSWORD = "X"
@@ -161,39 +178,61 @@ ROLES_FIELD = "role_ids"
 AGENT_REPLY = "GET /agents/me"
 
 
-def admin_role_result(ctx, client, role_ids: list[int] | None, admin_roles: tuple[str, ...], role_of):
-    """One ``admin.role`` result from the person's role ids; ``role_of(body)`` unwraps a GET /roles/{id} reply.
-
-    Both products document the roles endpoint as administrators-only, so a refusal means the person is not one.
-    ``role_ids`` None: the reply did not send them (not confirmed).
-    """
-    if role_ids is None:
-        return ctx.not_sent("admin.role", ROLES_FIELD, AGENT_REPLY)
-    who = ctx.identity.label() if ctx.identity else "This agent"
-    names, refused = [], False
+def role_names(client, role_ids: list[int], role_of) -> tuple[list[dict], bool]:
+    """The roles of ``role_ids`` as GET /roles/{id} shows them (``role_of`` unwraps a reply), and whether any read
+    was refused (403: both products document the roles endpoint as administrators-only)."""
+    roles, refused = [], False
     for role_id in role_ids:
         reply = client.get(f"/roles/{role_id}", allow=(403, 404))
         if reply.status == 403:
             refused = True
         elif reply.status == 200:
-            role = role_of(client.decode(reply, dict))
-            names.append(str(role.get("name") or role_id))
+            role = dict(role_of(client.decode(reply, dict)))
+            role.setdefault("id", role_id)
+            roles.append(role)
+    return roles, refused
+
+
+def role_label(role: dict) -> str:
+    return str(role.get("name") or role.get("id"))
+
+
+def who_of(ctx) -> str:
+    return (ctx.identity.label() if ctx.identity else "") or ctx.say("this_agent")
+
+
+def admin_role_result(ctx, role_ids: list[int] | None, roles: list[dict], refused: bool,
+                      admin_roles: tuple[str, ...]):
+    """One ``admin.role`` result from the person's roles (see :func:`role_names`).
+
+    ``role_ids`` None: the reply did not send them (not confirmed).
+    """
+    if role_ids is None:
+        return ctx.not_sent("admin.role", ROLES_FIELD, AGENT_REPLY)
+    who = ctx.identity.label() if ctx.identity else ctx.say("this_agent")
+    names = [role_label(r) for r in roles]
     admin = [n for n in names if n in admin_roles]
     if admin:
-        return ctx.passed("admin.role", f"{who} has the {', '.join(admin)} role.")
+        return ctx.passed("admin.role", ctx.say("admin.has_role", who=who, roles=", ".join(admin)))
     if refused and not names:
-        return ctx.failed("admin.role", f"{who} may not read roles, which only administrators can.")
+        return ctx.failed("admin.role", ctx.say("admin.roles_refused", who=who))
     if names:
-        return ctx.failed("admin.role", f"{who} has the role {', '.join(names)}, not an administrator's.")
-    return ctx.failed("admin.role", f"{ctx.spec.name} reports no role for {who}.")
+        return ctx.failed("admin.role", ctx.say("admin.other_role", who=who, roles=", ".join(names)))
+    return ctx.failed("admin.role", ctx.say("admin.no_role", product=ctx.spec.name, who=who))
 
 
 def admin_account_result(ctx, role_names: list[str], admin_roles: tuple[str, ...]):
     """Warn when the proxy user holds an administrator role (likely a person's own account)."""
     admin = [n for n in role_names if n in admin_roles]
     if admin:
-        return ctx.warned("admin_account", f"The proxy user has the {', '.join(admin)} role. If this is a person's "
-                                           "own account, their edits will not sync.")
+        return ctx.warned("admin_account", ctx.say("admin_account.admin", roles=", ".join(admin)))
     if role_names:
-        return ctx.passed("admin_account", f"Not an administrator role ({', '.join(role_names)}).")
-    return ctx.unknown("admin_account", "The role names are not visible to this agent.")
+        return ctx.passed("admin_account", ctx.say("admin_account.not_admin", roles=", ".join(role_names)))
+    return ctx.unknown("admin_account", ctx.say("admin_account.hidden"))
+
+
+def custom_fields_text(ctx, custom: list[str]) -> str:
+    """The custom-field part of a ticket-fields result: the first ten names."""
+    if not custom:
+        return ctx.say("fields.no_custom")
+    return ctx.say("fields.custom", shown=", ".join(custom[:10]), more=" …" if len(custom) > 10 else "")

@@ -16,6 +16,7 @@ https://support.freshdesk.com/support/solutions/articles/226392 (a suspended acc
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 from exadesk.checks import Identity
 from exadesk.errors import ErrorKind
@@ -23,6 +24,7 @@ from exadesk.http import Reply
 from exadesk.messages import Message
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
 
 #: Freshdesk's built-in roles; each lets an agent view, reply to, update and resolve tickets.
@@ -39,7 +41,32 @@ _ROLE_STEPS = (
     "priority, custom fields).",
 )
 
+#: Every sentence this adapter writes in a check (exadesk.strings), with those both Freshworks products share.
+TEXTS = {
+    **fw.TEXTS,
+    "agent.collaborator": "{who} is a collaborator, who can only add private notes to tickets shared with them; a "
+                          "proxy user must be a support agent.",
+    "agent.occasional": "{who} is an occasional agent: it can only act while a day pass is available.",
+    "agent.occasional_fix": "Make the proxy user a full-time agent (Admin, Team, Agents, open the agent, Agent type "
+                            "Full time).",
+    "agent.support_agent": "support agent",
+    "agent.is": "{who} is a {kind}.",
+    "scope.global": "Global Access (all tickets).",
+    "scope.group": "Group Access (tickets of its groups and its own): tickets of other groups will not sync.",
+    "scope.restricted": "Restricted Access (only tickets assigned to it): the proxy user cannot see or update "
+                        "tickets that are not assigned to it.",
+    "scope.unknown": "Freshdesk reported no known ticket scope ({scope}).",
+    "role.builtin": "Role: {roles} (a built-in role that views, replies to and updates tickets).",
+    "role.hidden": "Freshdesk does not show role details to this agent, so ExaDesk cannot confirm the ticket "
+                   "permissions through the API. Confirm them by hand: {manual}",
+    "role.custom": "Custom role {roles}: the API does not list a custom role's permissions. Confirm them by hand: "
+                   "{manual}",
+    "fields.refused": "Freshdesk refused to list the ticket fields to this agent.",
+    "fields.read": "Reads {count} ticket fields.{custom}",
+}
+
 SPEC = TrackerSpec(
+    texts=TEXTS,
     catalogue_order=80,
     id="freshdesk",
     name="Freshdesk",
@@ -106,7 +133,24 @@ def diagnose(reply: Reply, client):
     return fw.diagnose_common(reply, SPEC.id, SPEC.name)
 
 
-def _signed_in(ctx):
+@dataclass(frozen=True)
+class Session:
+    client: object
+    me: dict
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What Freshdesk said: the agent (GET /agents/me), its roles as GET /roles/{id} shows them (None: not read),
+    whether a role read was refused, and the ticket fields (None: refused or not read)."""
+    me: dict
+    role_ids: list[int] | None
+    roles: list[dict] | None
+    roles_refused: bool
+    fields: list | None
+
+
+def _sign_in(ctx) -> Session:
     """A client for the API key and the agent it belongs to (GET /agents/me); sets the identity."""
     client = ctx.client(fw.api_base(ctx.target.url), fw.auth(ctx.target.secrets.get("api_key")),
                         login_url=ctx.target.url, diagnose=diagnose)
@@ -114,89 +158,119 @@ def _signed_in(ctx):
     contact = me.get("contact") if isinstance(me.get("contact"), dict) else {}
     ctx.identity = Identity(name=str(contact.get("name") or ""), login=str(contact.get("email") or ""),
                             id=str(me.get("id") or ""), kind=str(me.get("type") or "") or "agent")
-    return client, me
+    return Session(client, me)
 
 
-def verify_admin(ctx):
-    """The planner's admin facts: the Administrator role is read live; the console group by hand."""
-    client, me = _signed_in(ctx)
-    yield fw.admin_role_result(ctx, client, fw.role_ids_of(me), ADMIN_ROLES, lambda body: body)
-
-
-def verify_live(ctx):
-    client, me = _signed_in(ctx)
-    agent_type = str(me.get("type") or "")
-    who = ctx.identity.label() or "This agent"
-
-    if agent_type == "collaborator":
-        yield ctx.failed("agent", f"{who} is a collaborator, who can only add private notes to tickets shared with "
-                                  "them; a proxy user must be a support agent.")
-    elif me.get("occasional") is True:
-        yield ctx.warned("agent", f"{who} is an occasional agent: it can only act while a day pass is available.",
-                         fix="Make the proxy user a full-time agent (Admin, Team, Agents, open the agent, Agent type "
-                             "Full time).")
-    else:
-        yield ctx.passed("agent", f"{who} is a {'support agent' if not agent_type else agent_type.replace('_', ' ')}.")
-
-    scope = me.get("ticket_scope")
-    if scope == 1:
-        yield ctx.passed("ticket_scope", TICKET_SCOPES[1] + ".")
-    elif scope == 2:
-        yield ctx.warned("ticket_scope", f"{TICKET_SCOPES[2]}: tickets of other groups will not sync.")
-    elif scope == 3:
-        yield ctx.failed("ticket_scope", f"{TICKET_SCOPES[3]}: the proxy user cannot see or update tickets that "
-                                         "are not assigned to it.")
-    elif "ticket_scope" not in me:
-        yield ctx.not_sent("ticket_scope", "ticket_scope", fw.AGENT_REPLY)
-    else:
-        yield ctx.unknown("ticket_scope", f"Freshdesk reported no known ticket scope ({scope!r}).")
-
-    yield from _role_checks(ctx, client, me)
-
-    fields_reply = client.get("/ticket_fields", allow=(403,))
-    if fields_reply.status == 403:
-        yield ctx.failed("ticket_fields", "Freshdesk refused to list the ticket fields to this agent.")
-    else:
-        fields = client.decode(fields_reply, list)
-        custom = [str(f.get("label") or f.get("name")) for f in fields if isinstance(f, dict) and f.get("default") is False]
-        shown = f" Custom fields: {', '.join(custom[:10])}{' …' if len(custom) > 10 else ''}." if custom else \
-            " There are no custom fields yet."
-        yield ctx.passed("ticket_fields", f"Reads {len(fields)} ticket fields.{shown}")
-
-
-def _role_checks(ctx, client, me: dict):
-    role_ids = fw.role_ids_of(me)
-    if role_ids is None:  # not sent: never a fail
-        yield ctx.not_sent("role", fw.ROLES_FIELD, fw.AGENT_REPLY)
-        yield ctx.not_sent("admin_account", fw.ROLES_FIELD, fw.AGENT_REPLY)
-        return
+def _read_roles(ctx, session: Session, role_ids):
     if not role_ids:
-        yield ctx.failed("role", "Freshdesk reports no role for this agent.")
-        yield ctx.unknown("admin_account", "No role to judge by.")
-        return
-    names, custom, hidden = [], [], []
-    for role_id in role_ids:
-        reply = client.get(f"/roles/{role_id}", allow=(403, 404))
-        if reply.status != 200:
-            hidden.append(str(role_id))
-            continue
-        role = client.decode(reply, dict)
-        name = str(role.get("name") or role_id)
-        names.append(name)
-        if not (role.get("default") is True and name in DEFAULT_TICKET_ROLES):
-            custom.append(name)
+        return None, False
+    return fw.role_names(session.client, role_ids, lambda body: body)
+
+
+def _gather(ctx, session: Session) -> Facts:
+    """The roles (for role and admin_account) and the ticket fields, only where those checks apply."""
+    role_ids = fw.role_ids_of(session.me)
+    roles, refused = (_read_roles(ctx, session, role_ids)
+                      if ctx.applies("role") or ctx.applies("admin_account") else (None, False))
+    fields = None
+    if ctx.applies("ticket_fields"):
+        reply = session.client.get("/ticket_fields", allow=(403,))
+        fields = None if reply.status == 403 else session.client.decode(reply, list)
+    return Facts(session.me, role_ids, roles, refused, fields)
+
+
+JUDGES = Judges()
+
+
+@JUDGES("agent")
+def _agent(ctx, facts: Facts):
+    agent_type = str(facts.me.get("type") or "")
+    who = fw.who_of(ctx)
+    if agent_type == "collaborator":
+        return ctx.failed("agent", ctx.say("agent.collaborator", who=who))
+    if facts.me.get("occasional") is True:
+        return ctx.warned("agent", ctx.say("agent.occasional", who=who), fix=ctx.say("agent.occasional_fix"))
+    kind = agent_type.replace("_", " ") if agent_type else ctx.say("agent.support_agent")
+    return ctx.passed("agent", ctx.say("agent.is", who=who, kind=kind))
+
+
+@JUDGES("ticket_scope")
+def _ticket_scope(ctx, facts: Facts):
+    scope = facts.me.get("ticket_scope")
+    if scope == 1:
+        return ctx.passed("ticket_scope", ctx.say("scope.global"))
+    if scope == 2:
+        return ctx.warned("ticket_scope", ctx.say("scope.group"))
+    if scope == 3:
+        return ctx.failed("ticket_scope", ctx.say("scope.restricted"))
+    if "ticket_scope" not in facts.me:
+        return ctx.not_sent("ticket_scope", "ticket_scope", fw.AGENT_REPLY)
+    return ctx.unknown("ticket_scope", ctx.say("scope.unknown", scope=repr(scope)))
+
+
+def _is_builtin(role: dict) -> bool:
+    return role.get("default") is True and fw.role_label(role) in DEFAULT_TICKET_ROLES
+
+
+@JUDGES("role")
+def _role(ctx, facts: Facts):
+    if facts.role_ids is None:  # not sent: never a fail
+        return ctx.not_sent("role", fw.ROLES_FIELD, fw.AGENT_REPLY)
+    if not facts.role_ids:
+        return ctx.failed("role", ctx.say("role.none", product=SPEC.name))
+    roles = facts.roles or []
+    names = [fw.role_label(r) for r in roles]
+    custom = [fw.role_label(r) for r in roles if not _is_builtin(r)]
+    shown = {int(r["id"]) if str(r["id"]).isdigit() else r["id"] for r in roles}
+    hidden = [str(i) for i in facts.role_ids if i not in shown]
     manual = " ".join(f"{i}. {s}" for i, s in enumerate(_ROLE_STEPS, 1))
     if any(n in DEFAULT_TICKET_ROLES for n in names) and not custom:
-        yield ctx.passed("role", f"Role: {', '.join(names)} (a built-in role that views, replies to and updates "
-                                 "tickets).")
-    elif hidden and not names:
+        return ctx.passed("role", ctx.say("role.builtin", roles=", ".join(names)))
+    if hidden and not names:
         # Only administrators may read roles through the API: not a fault of the key.
-        yield ctx.unknown("role", "Freshdesk does not show role details to this agent, so ExaDesk cannot confirm "
-                                  f"the ticket permissions through the API. Confirm them by hand: {manual}")
-    else:  # no API lists a custom role's permissions: a manual step by nature
-        yield ctx.manual("role", f"Custom role {', '.join(custom or hidden)}: the API does not list a custom "
-                                  f"role's permissions. Confirm them by hand: {manual}")
-    yield fw.admin_account_result(ctx, names, ADMIN_ROLES)
+        return ctx.unknown("role", ctx.say("role.hidden", manual=manual))
+    # no API lists a custom role's permissions: a manual step by nature
+    return ctx.manual("role", ctx.say("role.custom", roles=", ".join(custom or hidden), manual=manual))
+
+
+@JUDGES("ticket_fields")
+def _ticket_fields(ctx, facts: Facts):
+    if facts.fields is None:
+        return ctx.failed("ticket_fields", ctx.say("fields.refused"))
+    custom = [str(f.get("label") or f.get("name")) for f in facts.fields
+              if isinstance(f, dict) and f.get("default") is False]
+    return ctx.passed("ticket_fields", ctx.say("fields.read", count=len(facts.fields),
+                                               custom=fw.custom_fields_text(ctx, custom)))
+
+
+@JUDGES("admin_account")
+def _admin_account(ctx, facts: Facts):
+    if facts.role_ids is None:
+        return ctx.not_sent("admin_account", fw.ROLES_FIELD, fw.AGENT_REPLY)
+    if not facts.role_ids:
+        return ctx.unknown("admin_account", ctx.say("admin_account.no_role"))
+    return fw.admin_account_result(ctx, [fw.role_label(r) for r in facts.roles or []], ADMIN_ROLES)
+
+
+verify_live = adapter(_sign_in, _gather, JUDGES)
+
+
+def _gather_admin(ctx, session: Session) -> Facts:
+    role_ids = fw.role_ids_of(session.me)
+    roles, refused = fw.role_names(session.client, role_ids or [], lambda body: body)
+    return Facts(session.me, role_ids, roles, refused, None)
+
+
+ADMIN_JUDGES = Judges()
+
+
+@ADMIN_JUDGES("admin.role")
+def _admin_role(ctx, facts: Facts):
+    """The planner's admin facts: the Administrator role is read live; the console group by hand."""
+    return fw.admin_role_result(ctx, facts.role_ids, facts.roles or [], facts.roles_refused, ADMIN_ROLES)
+
+
+verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
 
 
 register(SPEC, sys.modules[__name__])

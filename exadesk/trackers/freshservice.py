@@ -18,6 +18,7 @@ https://community.freshworks.com/how-do-i-11341/permissions-required-for-accessi
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 from exadesk import messages
 from exadesk.checks import Identity
@@ -26,6 +27,7 @@ from exadesk.http import Reply
 from exadesk.messages import Message
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import register
+from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
 
 #: Freshservice's built-in roles that work on tickets: view, update, reply and add notes.
@@ -51,7 +53,33 @@ _ROLE_STEPS = (
     "(including custom fields and related items such as tasks).",
 )
 
+#: Every sentence this adapter writes in a check (exadesk.strings), with those both Freshworks products share.
+TEXTS = {
+    **fw.TEXTS,
+    "api_access.disabled": "Freshservice says the API key is disabled for this agent.",
+    "api_access.refused": "Freshservice refused the key: either it was copied wrongly or reset, or the role has no "
+                          "API access.",
+    "api_access.accepted": "Freshservice accepted the API key, so the role has API access.",
+    "agent.deactivated": "{who} is deactivated.",
+    "agent.occasional": "{who} is an occasional agent: it can only act while a day pass is available.",
+    "agent.occasional_fix": "Make the proxy user a full-time agent (Admin, User Management, Agents, open the agent).",
+    "agent.full_time": "{who} is an active full-time agent.",
+    "tickets.global": "Ticket access: Global Access (entire helpdesk).",
+    "tickets.group": "Ticket access: Group Access only; tickets of other groups will not sync.",
+    "tickets.restricted": "Ticket access: Restricted Access; the proxy user only reaches tickets assigned to it.",
+    "tickets.unknown": "Freshservice reported no ticket access level for this agent.",
+    "role.builtin": "Roles: {roles} (built-in roles that update tickets and add notes).",
+    "role.hidden": "Freshservice shows role details to administrators only (access_denied), so ExaDesk cannot "
+                   "confirm the ticket permissions. Confirm them by hand: {manual}",
+    "role.custom": "Custom role {roles}: the API does not list a custom role's permissions. Confirm them by hand: "
+                   "{manual}",
+    "role.unknown": "unknown",
+    "fields.refused": "Freshservice refused to list the ticket form fields to this agent.",
+    "fields.read": "Reads {count} ticket form fields.{custom}",
+}
+
 SPEC = TrackerSpec(
+    texts=TEXTS,
     catalogue_order=90,
     id="freshservice",
     name="Freshservice",
@@ -145,8 +173,29 @@ def _identify(ctx, agent: dict) -> None:
                             kind="occasional agent" if agent.get("occasional") else "agent")
 
 
-def verify_admin(ctx):
-    """The planner's admin facts: the Account Admin or Admin role is read live; the console group by hand."""
+@dataclass(frozen=True)
+class Session:
+    client: object
+    agent: dict
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What Freshservice said: the agent (GET /agents/me), its roles as GET /roles/{id} shows them, whether a role
+    read was refused (access_denied), and the ticket form fields (None: refused or not read)."""
+    agent: dict
+    role_ids: list[int] | None
+    roles: list[dict] | None
+    roles_refused: bool
+    fields: list | None
+
+
+def _role_of(body: dict) -> dict:
+    return body.get("role") if isinstance(body.get("role"), dict) else {}
+
+
+def _sign_in(ctx) -> Session:
+    """A client for the API key and the agent it belongs to (GET /agents/me, ``{"agent": {...}}``)."""
     client = ctx.client(fw.api_base(ctx.target.url), fw.auth(ctx.target.secrets.get("api_key")),
                         login_url=ctx.target.url, diagnose=diagnose)
     agent = client.get_json("/agents/me", expect=dict).get("agent")
@@ -154,102 +203,130 @@ def verify_admin(ctx):
         raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=ctx.target.url,
                                           what="an answer without the agent object"))
     _identify(ctx, agent)
-    yield fw.admin_role_result(ctx, client, fw.role_ids_of(agent), ADMIN_ROLES,
-                               lambda body: body.get("role") if isinstance(body.get("role"), dict) else {})
+    return Session(client, agent)
+
+
+def _gather(ctx, session: Session) -> Facts:
+    """The roles (for role and admin_account) and the ticket form fields, only where those checks apply."""
+    role_ids = fw.role_ids_of(session.agent)
+    roles, refused = None, False
+    if role_ids and (ctx.applies("role") or ctx.applies("admin_account")):
+        roles, refused = fw.role_names(session.client, role_ids, _role_of)
+    fields = None
+    if ctx.applies("custom_fields"):
+        reply = session.client.get("/ticket_form_fields", allow=(403,))
+        if reply.status != 403:
+            data = session.client.decode(reply, dict)
+            fields = [f for f in data.get("ticket_fields") or [] if isinstance(f, dict)]
+    return Facts(session.agent, role_ids, roles, refused, fields)
+
+
+JUDGES = Judges()
+
+
+@JUDGES("api_access")
+def _api_access(ctx, facts: Facts):
+    return ctx.passed("api_access", ctx.say("api_access.accepted"))
+
+
+@JUDGES("agent")
+def _agent(ctx, facts: Facts):
+    who = fw.who_of(ctx)
+    if facts.agent.get("active") is False:
+        return ctx.failed("agent", ctx.say("agent.deactivated", who=who))
+    if facts.agent.get("occasional") is True:
+        return ctx.warned("agent", ctx.say("agent.occasional", who=who), fix=ctx.say("agent.occasional_fix"))
+    return ctx.passed("agent", ctx.say("agent.full_time", who=who))
+
+
+@JUDGES("tickets")
+def _tickets(ctx, facts: Facts):
+    agent = facts.agent
+    scope = agent.get("scope") if isinstance(agent.get("scope"), dict) else {}
+    ticket_scope = scope.get("ticket")
+    reaches = {str(r.get("assignment_scope") or "") for r in agent.get("roles") or [] if isinstance(r, dict)}
+    if ticket_scope == "Global Access" or "entire_helpdesk" in reaches:
+        return ctx.passed("tickets", ctx.say("tickets.global"))
+    if ticket_scope == "Group Access" or reaches & {"member_groups", "specified_groups"}:
+        return ctx.warned("tickets", ctx.say("tickets.group"))
+    if ticket_scope == "Restricted Access" or "assigned_items" in reaches:
+        return ctx.failed("tickets", ctx.say("tickets.restricted"))
+    return ctx.unknown("tickets", ctx.say("tickets.unknown"))
+
+
+def _is_builtin(role: dict) -> bool:
+    return role.get("default") is True and fw.role_label(role) in DEFAULT_TICKET_ROLES
+
+
+@JUDGES("role")
+def _role(ctx, facts: Facts):
+    if facts.role_ids is None:  # not sent: never a fail
+        return ctx.not_sent("role", "roles", fw.AGENT_REPLY)
+    if not facts.role_ids:
+        return ctx.failed("role", ctx.say("role.none", product=SPEC.name))
+    roles = facts.roles or []
+    names = [fw.role_label(r) for r in roles]
+    custom = [fw.role_label(r) for r in roles if not _is_builtin(r)]
+    manual = " ".join(f"{i}. {s}" for i, s in enumerate(_ROLE_STEPS, 1))
+    if names and not custom and any(n in DEFAULT_TICKET_ROLES for n in names):
+        return ctx.passed("role", ctx.say("role.builtin", roles=", ".join(names)))
+    if facts.roles_refused and not names:
+        return ctx.unknown("role", ctx.say("role.hidden", manual=manual))
+    # no API lists a custom role's permissions: a manual step by nature
+    return ctx.manual("role", ctx.say("role.custom", roles=", ".join(custom) or ctx.say("role.unknown"),
+                                      manual=manual))
+
+
+@JUDGES("custom_fields")
+def _custom_fields(ctx, facts: Facts):
+    if facts.fields is None:
+        return ctx.failed("custom_fields", ctx.say("fields.refused"))
+    custom = [str(f.get("label") or f.get("name")) for f in facts.fields if f.get("default_field") is False]
+    return ctx.passed("custom_fields", ctx.say("fields.read", count=len(facts.fields),
+                                               custom=fw.custom_fields_text(ctx, custom)))
+
+
+@JUDGES("admin_account")
+def _admin_account(ctx, facts: Facts):
+    if facts.role_ids is None:
+        return ctx.not_sent("admin_account", "roles", fw.AGENT_REPLY)
+    if not facts.role_ids:
+        return ctx.unknown("admin_account", ctx.say("admin_account.no_role"))
+    return fw.admin_account_result(ctx, [fw.role_label(r) for r in facts.roles or []], ADMIN_ROLES)
 
 
 def verify_live(ctx):
-    client = ctx.client(fw.api_base(ctx.target.url), fw.auth(ctx.target.secrets.get("api_key")),
-                        login_url=ctx.target.url, diagnose=diagnose)
+    """Sign in, gather, judge; a refused key still says what it means for API access before the run stops."""
     try:
-        me = client.get_json("/agents/me", expect=dict)
+        session = _sign_in(ctx)
     except CheckError as exc:
         if exc.problem.reason == "freshservice.api_key_disabled":
-            yield ctx.failed("api_access", "Freshservice says the API key is disabled for this agent.")
+            yield ctx.failed("api_access", ctx.say("api_access.disabled"))
         elif exc.kind is ErrorKind.AUTH:
-            yield ctx.unknown("api_access", "Freshservice refused the key: either it was copied wrongly or reset, "
-                                            "or the role has no API access.")
+            yield ctx.unknown("api_access", ctx.say("api_access.refused"))
         raise
-    agent = me.get("agent")
-    if not isinstance(agent, dict):
-        raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=ctx.target.url,
-                                          what="an answer without the agent object"))
-    _identify(ctx, agent)
-    who = ctx.identity.label() or "This agent"
-    yield ctx.passed("api_access", "Freshservice accepted the API key, so the role has API access.")
-
-    if agent.get("active") is False:
-        yield ctx.failed("agent", f"{who} is deactivated.")
-    elif agent.get("occasional") is True:
-        yield ctx.warned("agent", f"{who} is an occasional agent: it can only act while a day pass is available.",
-                         fix="Make the proxy user a full-time agent (Admin, User Management, Agents, open the agent).")
-    else:
-        yield ctx.passed("agent", f"{who} is an active full-time agent.")
-
-    yield _ticket_reach(ctx, agent)
-    yield from _role_checks(ctx, client, agent)
-
-    fields_reply = client.get("/ticket_form_fields", allow=(403,))
-    if fields_reply.status == 403:
-        yield ctx.failed("custom_fields", "Freshservice refused to list the ticket form fields to this agent.")
-    else:
-        data = client.decode(fields_reply, dict)
-        fields = [f for f in data.get("ticket_fields") or [] if isinstance(f, dict)]
-        custom = [str(f.get("label") or f.get("name")) for f in fields if f.get("default_field") is False]
-        shown = f" Custom fields: {', '.join(custom[:10])}{' …' if len(custom) > 10 else ''}." if custom else \
-            " There are no custom fields yet."
-        yield ctx.passed("custom_fields", f"Reads {len(fields)} ticket form fields.{shown}")
+    yield from JUDGES.judge(ctx, _gather(ctx, session))
 
 
-def _ticket_reach(ctx, agent: dict):
-    scope = agent.get("scope") if isinstance(agent.get("scope"), dict) else {}
-    ticket_scope = scope.get("ticket")
-    assignments = [r for r in agent.get("roles") or [] if isinstance(r, dict)]
-    reaches = {str(r.get("assignment_scope") or "") for r in assignments}
-    if ticket_scope == "Global Access" or "entire_helpdesk" in reaches:
-        return ctx.passed("tickets", "Ticket access: Global Access (entire helpdesk).")
-    if ticket_scope == "Group Access" or reaches & {"member_groups", "specified_groups"}:
-        return ctx.warned("tickets", "Ticket access: Group Access only; tickets of other groups will not sync.")
-    if ticket_scope == "Restricted Access" or "assigned_items" in reaches:
-        return ctx.failed("tickets", "Ticket access: Restricted Access; the proxy user only reaches tickets assigned "
-                                     "to it.")
-    return ctx.unknown("tickets", "Freshservice reported no ticket access level for this agent.")
+verify_live.judges = JUDGES
 
 
-def _role_checks(ctx, client, agent: dict):
-    role_ids = fw.role_ids_of(agent)
-    if role_ids is None:  # not sent: never a fail
-        yield ctx.not_sent("role", "roles", fw.AGENT_REPLY)
-        yield ctx.not_sent("admin_account", "roles", fw.AGENT_REPLY)
-        return
-    if not role_ids:
-        yield ctx.failed("role", "Freshservice reports no role for this agent.")
-        yield ctx.unknown("admin_account", "No role to judge by.")
-        return
-    names, custom, denied = [], [], False
-    for role_id in role_ids:
-        reply = client.get(f"/roles/{role_id}", allow=(403, 404))
-        if reply.status == 403:
-            denied = True  # {"code":"access_denied"}: roles are an admin endpoint, the key itself is fine
-            continue
-        if reply.status != 200:
-            continue
-        body = client.decode(reply, dict)
-        role = body.get("role") if isinstance(body.get("role"), dict) else {}
-        name = str(role.get("name") or role_id)
-        names.append(name)
-        if not (role.get("default") is True and name in DEFAULT_TICKET_ROLES):
-            custom.append(name)
-    manual = " ".join(f"{i}. {s}" for i, s in enumerate(_ROLE_STEPS, 1))
-    if names and not custom and any(n in DEFAULT_TICKET_ROLES for n in names):
-        yield ctx.passed("role", f"Roles: {', '.join(names)} (built-in roles that update tickets and add notes).")
-    elif denied and not names:
-        yield ctx.unknown("role", "Freshservice shows role details to administrators only (access_denied), so "
-                                  f"ExaDesk cannot confirm the ticket permissions. Confirm them by hand: {manual}")
-    else:  # no API lists a custom role's permissions: a manual step by nature
-        yield ctx.manual("role", f"Custom role {', '.join(custom) or 'unknown'}: the API does not list a custom "
-                                  f"role's permissions. Confirm them by hand: {manual}")
-    yield fw.admin_account_result(ctx, names, ADMIN_ROLES)
+def _gather_admin(ctx, session: Session) -> Facts:
+    role_ids = fw.role_ids_of(session.agent)
+    roles, refused = fw.role_names(session.client, role_ids or [], _role_of)
+    return Facts(session.agent, role_ids, roles, refused, None)
+
+
+ADMIN_JUDGES = Judges()
+
+
+@ADMIN_JUDGES("admin.role")
+def _admin_role(ctx, facts: Facts):
+    """The planner's admin fact: the Account Admin or Admin role is read live; the console group by hand."""
+    return fw.admin_role_result(ctx, facts.role_ids, facts.roles or [], facts.roles_refused, ADMIN_ROLES)
+
+
+verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
 
 
 register(SPEC, sys.modules[__name__])

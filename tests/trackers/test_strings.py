@@ -10,10 +10,6 @@ import pytest
 
 from exadesk import strings, trackers
 
-#: Trackers whose checks still write inline English (issue 17 item 5, in progress): remove an id once its
-#: module's sentences are all in its TEXTS table. The list only shrinks.
-NOT_YET_KEYED = {"freshdesk", "freshservice"}
-
 
 def _sources(module) -> list[str]:
     """The tracker module's source, its own private helper modules' beside it (``_<tracker id>_*.py``) and the
@@ -35,13 +31,8 @@ def _say_calls(module) -> list[ast.Call]:
 
 
 def _keyed_trackers():
-    return [t for t in trackers.all_trackers() if t.spec.id not in NOT_YET_KEYED]
-
-
-def test_the_not_yet_keyed_list_names_only_trackers_that_have_no_table_yet():
-    known = {t.spec.id for t in trackers.all_trackers()}
-    assert NOT_YET_KEYED <= known
-    assert not [t.spec.id for t in trackers.all_trackers() if t.spec.id in NOT_YET_KEYED and t.spec.texts]
+    """Every tracker: each writes its sentences from its TEXTS table."""
+    return trackers.all_trackers()
 
 
 @pytest.mark.parametrize("tracker", _keyed_trackers(), ids=lambda t: t.spec.id)

@@ -2272,6 +2272,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add {user} to the workspace {workspace}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In an organization, a user whose e-mail domain is not the organization&apos;s joins as a guest; the membership check then says so, and only an Asana admin can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing it (removeUser) hands the proxy user&apos;s tasks and projects in {workspace} over to the owner of the administrator&apos;s token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Token reaches every workspace in scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,6 +2371,94 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Instance address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is not an organisation or collection address: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has more than the organisation (a project or page); use https://dev.azure.com/your-organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no collection; use the collection address such as https://ado.example.com/tfs/DefaultCollection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected: {hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy user&apos;s identity was not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the administrator&apos;s identity was not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a member of {group} (directly or through another group).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects are in scope, so Project Administrators could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the projects to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not in Project Administrators of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a Project Administrator of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the projects in scope exists, so Project Administrators could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the project names in the scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no group {group} in this organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} cannot be in {console}: the group does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First create the group {console}, then add the person to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {user} to {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project Collection Administrators have full control of every project, setting and member of the organisation. The integration requires this group (Exalate&apos;s own requirement); Azure DevOps has no narrower group that meets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project Administrators of {project} can change every setting, permission and member of {project} (and only {project}); the integration requires this group, and no narrower group meets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A Project Collection Administrator opens Organization Settings, Permissions, exalate_console_admin, Members, Add and adds the person.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,6 +2473,110 @@
 </context>
 <context>
     <name>freshdesk</name>
+    <message>
+        <source>This agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has the {roles} role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} may not read roles, which only administrators can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has the role {roles}, not an administrator&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} reports no role for {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user has the {roles} role. If this is a person&apos;s own account, their edits will not sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an administrator role ({roles}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role names are not visible to this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role to judge by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} reports no role for this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Custom fields: {shown}{more}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> There are no custom fields yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a collaborator, who can only add private notes to tickets shared with them; a proxy user must be a support agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an occasional agent: it can only act while a day pass is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the proxy user a full-time agent (Admin, Team, Agents, open the agent, Agent type Full time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>support agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global Access (all tickets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group Access (tickets of its groups and its own): tickets of other groups will not sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restricted Access (only tickets assigned to it): the proxy user cannot see or update tickets that are not assigned to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshdesk reported no known ticket scope ({scope}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role: {roles} (a built-in role that views, replies to and updates tickets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshdesk does not show role details to this agent, so ExaDesk cannot confirm the ticket permissions through the API. Confirm them by hand: {manual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom role {roles}: the API does not list a custom role&apos;s permissions. Confirm them by hand: {manual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshdesk refused to list the ticket fields to this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads {count} ticket fields.{custom}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Proxy user is a Freshdesk agent</source>
         <translation type="unfinished"></translation>
@@ -2440,6 +2644,122 @@
 </context>
 <context>
     <name>freshservice</name>
+    <message>
+        <source>This agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has the {roles} role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} may not read roles, which only administrators can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has the role {roles}, not an administrator&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} reports no role for {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user has the {roles} role. If this is a person&apos;s own account, their edits will not sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an administrator role ({roles}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role names are not visible to this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role to judge by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} reports no role for this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Custom fields: {shown}{more}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> There are no custom fields yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshservice says the API key is disabled for this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshservice refused the key: either it was copied wrongly or reset, or the role has no API access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshservice accepted the API key, so the role has API access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an occasional agent: it can only act while a day pass is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the proxy user a full-time agent (Admin, User Management, Agents, open the agent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an active full-time agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket access: Global Access (entire helpdesk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket access: Group Access only; tickets of other groups will not sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket access: Restricted Access; the proxy user only reaches tickets assigned to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshservice reported no ticket access level for this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles: {roles} (built-in roles that update tickets and add notes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshservice shows role details to administrators only (access_denied), so ExaDesk cannot confirm the ticket permissions. Confirm them by hand: {manual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom role {roles}: the API does not list a custom role&apos;s permissions. Confirm them by hand: {manual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshservice refused to list the ticket form fields to this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads {count} ticket form fields.{custom}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The proxy user&apos;s role has API access</source>
         <translation type="unfinished"></translation>
@@ -3706,6 +4026,166 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no API versions listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a user id Salesforce did not name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}, profile {profile}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The REST API answered for {who} (profile {profile}; API Enabled through {via}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a permission set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} signs in (the OAuth userinfo endpoint answered), but the REST API refused: {said}. Salesforce answers this way when the user&apos;s profile and permission sets lack API Enabled, and when the org&apos;s edition has no API access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the REST API refused: {said}. Salesforce answers this way when the user&apos;s profile and permission sets lack API Enabled, and when the org&apos;s edition has no API access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the objects in scope exists, so object permissions could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing on: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted on {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET sobjects (Describe Global) for {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET sobjects (Describe Global)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy user cannot see {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is createable for the proxy user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not createable for the proxy user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only users with View Setup and Configuration can read the org&apos;s limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check Setup, Company Information, API Requests, Last 24 Hours by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce did not report the daily API request limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API requests left of {top} in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {left} of {top} API requests left in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{left} of {top} API requests left in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has Modify All Data (profile {profile}), like a System Administrator. If this is a person&apos;s own account, their edits stop syncing and the setup ends when they leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {profile} is not an all-powerful admin profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has the profile {profile}{how}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({permissions})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has administrator permissions through the permission set {names} (profile {profile}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} has the profile {profile} and no permission set with Modify All Data or Customize Application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no public group {group} in this org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} cannot be in {group}: the group does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First create the public group {group}, then add the person to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public group {group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a direct member of {group} (ExaDesk counts direct members only, not members through a role or another group).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign the permission set {label} to {user} (it grants {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{permission} on {objects}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} also grants {permissions}: no permission set in this org grants {what} with less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} also gives object permissions on {objects}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} grants nothing beyond what the integration&apos;s requirements need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A System Administrator opens Setup, Users, Public Groups, New, and sets Group Name to exactly exalate_console_admin.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4387,6 +4867,274 @@
 </context>
 <context>
     <name>zendesk</name>
+    <message>
+        <source>end user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat-only agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user without a role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom role &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendesk answered as an anonymous visitor, so the credential identified nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address is the account the token belongs to and enter the credential again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an admin ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is an agent ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only agents and admins can work on tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendesk did not list the custom role {role_id} of {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admins can edit tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a {kind}, which cannot edit tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents can edit tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {role} may edit ticket properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {role} may not edit ticket properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admins see all tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot work on tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a restricted agent (limited to its groups or organisation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not restricted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {role} sees all tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {role} sees {seen}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only tickets in the agent&apos;s groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only tickets in the agent&apos;s groups and public groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only tickets in the agent&apos;s organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only tickets assigned to the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tickets &apos;{access}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admins can add public comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} can only add private comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents can add public comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {role} may add public comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {role} may only add private comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No groups are in scope, so group membership was not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the groups whose tickets are synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not in: {missing} (member of {member}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} belongs to {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a Zendesk admin (the default proxy user). If this is a person&apos;s own account, their edits stop syncing and the setup ends when they leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address is the account the credential belongs to and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a Zendesk admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is {found}, not an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an end user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an agent with the custom role &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an agent with custom role {role_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End users may not read groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a Zendesk admin to look in {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists ({who} is in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a member of {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no group called {group} on this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} cannot be in {group}: the group does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First create the group {group}, then add the person to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} is not among the groups {who} can see (a private group is hidden from non-members).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a Zendesk admin to look for {group} in {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Proxy user is an agent or admin</source>
         <translation type="unfinished"></translation>
