@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime, timezone
 
 import keyring
@@ -64,6 +65,20 @@ def exadesk_home(tmp_path, monkeypatch, request):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_stray_gui_application():
+    """A test must not leave a bare QGuiApplication behind (the command line's PDF makes one when none runs): every
+    later widget test in the same worker would abort the process. Tests that render a PDF in-process take ``qapp``."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules and "PySide6.QtGui" not in sys.modules:
+        return  # this worker never loaded Qt: nothing to check, and nothing loaded for it
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QGuiApplication.instance()
+    assert app is None or isinstance(app, QApplication), "this test left a QGuiApplication: give it the qapp fixture"
 
 
 @pytest.fixture(autouse=True)

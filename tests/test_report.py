@@ -71,7 +71,9 @@ def test_the_secret_guard_refuses_to_render_a_leak(verified_workspace):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian poppler-utils) is not installed")
-def test_pdf_through_the_cli_holds_the_text_and_no_secret(verified_workspace, cli, tmp_path):
+def test_pdf_through_the_cli_holds_the_text_and_no_secret(qapp, verified_workspace, cli, tmp_path):
+    # qapp: the command line makes a QGuiApplication when none runs; left in this worker, it would make every later
+    # widget test here abort (a QWidget needs a QApplication). With qapp, the PDF uses the tests' QApplication.
     ws, tokens = verified_workspace
     out = tmp_path / "acme.pdf"
     result = cli("report", "--workspace", "Acme | Pipes", "--format", "pdf", "-o", str(out))

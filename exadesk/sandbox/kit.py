@@ -240,9 +240,7 @@ class Emulator:
         self.requests: list[Request] = []
         self._lock = threading.Lock()
         self._routes = self._collect_routes()
-        self._server = _Server((host, port), _Handler, self)
-        if tls:
-            self._server.socket = _self_signed_context().wrap_socket(self._server.socket, server_side=True)
+        self._server = _Server((host, port), _Handler, self, _self_signed_context() if tls else None)
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self.tls = tls
@@ -393,9 +391,20 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, handler, emulator: Emulator):
+    def __init__(self, address, handler, emulator: Emulator, tls: ssl.SSLContext | None = None):
         self.emulator = emulator
+        self.tls = tls
         super().__init__(address, handler)
+
+    def finish_request(self, request, client_address):
+        """Serve one connection, in its own thread; with TLS the handshake happens here too. (Wrapping the listening
+        socket would do every handshake inside accept(), in the one serving thread: a check's concurrent connections
+        would then wait on each other, and one slow handshake would stall the emulator.)"""
+        if self.tls is None:
+            super().finish_request(request, client_address)
+            return
+        with self.tls.wrap_socket(request, server_side=True) as secured:
+            super().finish_request(secured, client_address)
 
     def handle_error(self, request, client_address):
         """A client that hangs up mid-request (a cancelled check, a timeout) is normal traffic: logged, not printed
