@@ -20,11 +20,11 @@ ALL_SVGS = ([ICONS / "exadesk.svg"] + [ICONS / f"{tid}.svg" for tid in trackers.
             + [ICONS / "status" / f"{name}.svg" for name in STATUSES])
 
 
-@pytest.fixture(scope="module")
-def qt_gui():
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([])
+@pytest.fixture
+def qt_gui(qapp):
+    """Rendering needs a Qt application: the tests' QApplication (a bare QGuiApplication left in this worker would
+    make every later widget test abort)."""
+    return qapp
 
 
 @pytest.mark.parametrize("path", ALL_SVGS, ids=lambda p: p.relative_to(ICONS).as_posix())
