@@ -26,7 +26,6 @@ PENDING = {
     "exadesk/sandbox/_freshworks.py",
     "exadesk/sandbox/freshdesk.py",
     "exadesk/sandbox/freshservice.py",
-    "exadesk/sandbox/zendesk.py",
     "exadesk/trackers/_freshworks.py",
 }
 
