@@ -20,16 +20,6 @@ NOTHING_TO_TEST = {
     "exadesk/ui/__init__.py",  # the docstring of the window's package
 }
 
-#: Modules whose tests other engineers are editing in parallel (issue 17): the lead gives them their mirrored test
-#: module. This list only shrinks: an entry whose mirror exists fails test_the_pending_list_only_shrinks.
-PENDING = {
-    "exadesk/sandbox/_freshworks.py",
-    "exadesk/sandbox/freshdesk.py",
-    "exadesk/sandbox/freshservice.py",
-    "exadesk/sandbox/zendesk.py",
-    "exadesk/trackers/_freshworks.py",
-}
-
 
 def mirrored_test(module: Path) -> Path:
     """The test module that mirrors ``module`` (a path under exadesk/)."""
@@ -55,7 +45,7 @@ def test_the_mirror_of_a_module_and_of_a_package():
 
 
 def test_every_module_has_its_mirrored_test_module():
-    missing = sorted(set(unmirrored()) - NOTHING_TO_TEST - PENDING)
+    missing = sorted(set(unmirrored()) - NOTHING_TO_TEST)
     assert not missing, "no test module at the mirrored path (tests/…/test_<module>.py) for:\n" + "\n".join(
         f"  {m} -> {mirrored_test(ROOT / m).relative_to(ROOT)}" for m in missing)
 
@@ -65,12 +55,6 @@ def test_what_has_nothing_to_test_holds_only_a_docstring():
         body = ast.parse((ROOT / name).read_text(encoding="utf-8")).body
         code = [node for node in body if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
         assert not code, f"{name} has code: give it tests/…/{mirrored_test(ROOT / name).name}"
-
-
-def test_the_pending_list_only_shrinks():
-    still_missing = set(unmirrored())
-    done = sorted(PENDING - still_missing)
-    assert not done, "these have their mirrored test module now: take them off PENDING:\n" + "\n".join(done)
 
 
 if __name__ == "__main__":

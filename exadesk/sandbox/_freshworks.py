@@ -8,7 +8,7 @@ logged in to perform this action.", 403 access_denied, 403 account_suspended) wi
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import ClassVar, TypedDict
 
 from exadesk.sandbox.kit import Emulator, Request, Response, Scenario, json_response
 
@@ -64,9 +64,12 @@ class FreshworksEmulator(Emulator):
     """Scenario keys: ``agents`` (API key -> agent facts), ``suspended`` (the account is suspended)."""
 
     scenario_type = FreshworksScenario
+    #: status -> (code, message) of the product's error bodies; a product overrides what its documentation words
+    #: differently.
+    errors: ClassVar[dict[int, tuple[str, str]]] = ERRORS
 
     def error(self, status: int, request: Request) -> Response:
-        code, message = ERRORS.get(status, ("", "Error"))
+        code, message = self.errors.get(status, ("", "Error"))
         if status == 404:
             return Response(404, b"", {}, "application/json")  # Freshworks answers an unknown id with an empty 404
         body = {"code": code, "message": message} if code else {"message": message}

@@ -9,7 +9,7 @@ is refused like any bad key (401 invalid_credentials); the ``disabled_message`` 
 
 from __future__ import annotations
 
-from exadesk.sandbox._freshworks import FreshworksEmulator, FreshworksScenario
+from exadesk.sandbox._freshworks import ERRORS, FreshworksEmulator, FreshworksScenario
 from exadesk.sandbox.kit import Request, Response, json_response, route
 
 DEMO_KEY = "FsDemo0Proxy0Key0Sbx1"
@@ -56,6 +56,10 @@ class FreshserviceEmulator(FreshworksEmulator):
     tracker = "freshservice"
     scenario_type = FreshserviceScenario
     demo_secrets = {"api_key": DEMO_KEY}
+    # Freshworks' Freshservice description (RateLimitError, InternalServerError): a 429 names the domain's
+    # allotment, a 500 carries the code internal_error.
+    errors = {**ERRORS, 429: ("", "The API rate limit allotted for your Freshservice domain has been exhausted"),
+              500: ("internal_error", "We're sorry, but something went wrong.")}
 
     def default_scenario(self) -> dict:
         return {

@@ -195,6 +195,7 @@ class ZendeskEmulator(Emulator):
                 "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
 
     @route("GET", "/api/v2/groups")
+    @route("GET", "/api/v2/groups.json")  # the path next_page and previous_page name
     def groups(self, request: Request) -> Response:
         """List Groups with offset pagination (page, per_page up to 100; next_page a URL or null)."""
         caller = self._caller(request)
@@ -226,11 +227,7 @@ class ZendeskEmulator(Emulator):
         member = self.scenario["users"].get(user_id)
         if member is None:
             return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
-        groups = [{"id": gid, "name": self.scenario["groups"][str(gid)]["name"],
-                   "deleted": self.scenario["groups"][str(gid)]["deleted"], "default": False,
-                   "is_public": True, "url": f"{self.url}/api/v2/groups/{gid}.json",
-                   "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
-                  for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
+        groups = [self._group_json(gid) for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
         return json_response({"groups": groups, "next_page": None, "previous_page": None, "count": len(groups)})
 
     # -- OAuth 2.0 (authorization code with PKCE, refresh with rotation, revocation) ----------------

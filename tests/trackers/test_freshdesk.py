@@ -69,25 +69,6 @@ def test_agent_reply_with_an_empty_role_list_is_still_a_fail(emulators, cli, mon
     run_case(case, "freshdesk", emulators, cli, monkeypatch)
 
 
-def test_admin_reply_without_role_ids_is_not_confirmed():
-    from exadesk.trackers import _freshworks as fw
-
-    class Ctx:
-        identity = None
-        spec = type("Spec", (), {"name": "Freshdesk"})()
-
-        def failed(self, *a, **k):
-            return ("fail", a)
-
-        def not_sent(self, key, field, where, **k):
-            return ("not_sent", key, field, where)
-
-        def passed(self, *a, **k):
-            return ("pass", a)
-
-    assert fw.admin_role_result(Ctx(), None, None, ("Administrator",), lambda b: b)[0] == "not_sent"
-
-
 def test_field_note_401_names_the_key_and_x_password(emulators, cli, monkeypatch):
     # Field notes: 401 "You have to be logged in to perform this action" (key as user, X as password).
     case = Case("401-note", secrets={"api_key": "WrongKey1111111111Zz"}, code=1, kind="auth",
@@ -118,13 +99,6 @@ def test_429_with_short_retry_after_is_retried(emulators, cli, monkeypatch):
 def test_verification_only_reads(emulators, cli, monkeypatch):
     _, emulator = run_case(Case("ready"), "freshdesk", emulators, cli, monkeypatch)
     assert {r.method for r in emulator.requests} == {"GET"}
-
-
-def test_api_base_drops_page_paths():
-    from exadesk.trackers.freshdesk import fw
-
-    assert fw.api_base("https://acme.freshdesk.com/a/tickets/1") == "https://acme.freshdesk.com/api/v2"
-    assert fw.api_base("http://127.0.0.1:8080") == "http://127.0.0.1:8080/api/v2"
 
 
 @pytest.mark.parametrize("url,key,field", [
