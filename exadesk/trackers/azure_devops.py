@@ -1,5 +1,9 @@
 """Azure DevOps Services (dev.azure.com/{org}) and Azure DevOps Server collections, personal access tokens.
 
+This module is what ExaDesk requires of the proxy user and the administrator, how each requirement is judged, and
+the fixes. The reads (hosts, the PAT, the service's refusals, the sign-in, groups, projects) are in
+_azure_devops_api.py.
+
 Written from Microsoft's documentation and API descriptions (MicrosoftDocs/vsts-rest-api-specs, API 7.1):
 https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate
     (a PAT goes as Basic with an empty user name; global PATs retire 1 Dec 2026)
@@ -30,28 +34,29 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
 from exadesk import messages, strings
-from exadesk.checks import CheckResult, Identity, Status
+from exadesk.checks import CheckResult, Status
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
+from exadesk.http import is_loopback
 from exadesk.messages import Message
 from exadesk.notices import Notice
+from exadesk.trackers import _azure_devops_api as ado_api
 from exadesk.trackers import register
+# The reads live in _azure_devops_api.py; Location, locate, PatAuth, diagnose and the API versions stay reachable
+# here too, as the tracker's surface they were.
+from exadesk.trackers._azure_devops_api import (  # noqa: F401
+    API_VERSION, CONNECTION_DATA_VERSION, Location, PatAuth, descriptor_key, diagnose, locate,
+)
 from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import (
-    CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,
+    CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec,
 )
 
-API_VERSION = "7.1"
-#: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
-#: (azure-devops-python-api, azure/devops/v7_1/location/location_client.py); a bare "7.1" is refused.
-CONNECTION_DATA_VERSION = "7.1-preview.1"
 PCA = "Project Collection Administrators"
 PROJECT_ADMINS = "Project Administrators"
 PCA_KEY = "project_collection_administrators"
@@ -238,31 +243,6 @@ SPEC = TrackerSpec(
 )
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where an organisation's APIs live."""
-
-    core: str  # projects, connectionData
-    identities: str  # the identities API (vssps for Services)
-    name: str  # organisation or collection name, as it prefixes group names
-    hosted: bool
-
-
-def locate(url: str) -> Location:
-    """Map the address a person types to the API bases (see the module docstring)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    segments = [s for s in parts.path.split("/") if s]
-    if host == "dev.azure.com" and segments:
-        org = segments[0]
-        return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
-    if host.endswith(".visualstudio.com"):
-        org = host.split(".")[0]
-        return Location(f"https://dev.azure.com/{org}", f"https://vssps.dev.azure.com/{org}", org, True)
-    base = origin(parts) + ("/" + "/".join(segments) if segments else "")
-    return Location(base, base, segments[-1] if segments else "", False)
-
-
 class _Offline:
     """The TEXTS table outside a check run (validate_offline has no context): ``OFFLINE.say(key, ...)``."""
 
@@ -294,167 +274,6 @@ def validate_offline(target) -> list[CheckResult]:
                         fix=OFFLINE.say("url.expected", hint=SPEC.url.hint))]
 
 
-def diagnose(reply: Reply, client):
-    """Azure DevOps' own signals: the 203 sign-in page, TF400813, VS403463 and IIS's Basic refusal."""
-    params = {"tracker": SPEC.name, "url": client.base_url}
-    if reply.status == 203 and reply.looks_like_html():
-        return messages.problem("azure_devops.signin_page", **params)
-    if reply.status not in (401, 403):
-        return None
-    data = reply.json_or_none()
-    text = str(data.get("message") or "") if isinstance(data, dict) else reply.text[:4000]
-    if "VS403463" in text:
-        return messages.problem("azure_devops.conditional_access", **params)
-    if "TF400813" in text and "anonymous" in text.lower():
-        return messages.problem("azure_devops.collection_missing", **params)
-    if "TF400813" in text:
-        match = re.search(r"TF400813: [^.]*", text)
-        return messages.problem("azure_devops.wrong_organization", detail=match.group(0) if match else "TF400813",
-                                **params)
-    challenge = reply.headers.get("WWW-Authenticate", "")
-    if reply.status == 401 and reply.looks_like_html() and challenge.lower().startswith("basic") \
-            and "bearer" not in challenge.lower():
-        return messages.problem("azure_devops.iis_basic_auth", **params)
-    return None
-
-
-def _values(data) -> list[dict]:
-    """A list reply: the documented bare array, or the {"count", "value"} wrapper the service sends."""
-    if isinstance(data, dict) and isinstance(data.get("value"), list):
-        data = data["value"]
-    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
-
-
-def descriptor_key(value) -> str:
-    """An identity descriptor as one comparable string.
-
-    The service sends ``"Type;identifier"`` strings; the API description documents an object with
-    ``identityType`` and ``identifier``. Both mean the same descriptor.
-    """
-    if isinstance(value, dict):
-        return f"{value.get('identityType', '')};{value.get('identifier', '')}".lower()
-    return str(value or "").lower()
-
-
-def _property(identity: dict, name: str) -> str:
-    props = identity.get("properties") if isinstance(identity.get("properties"), dict) else {}
-    value = props.get(name)
-    if isinstance(value, dict):
-        value = value.get("$value")
-    return str(value or "")
-
-
-def _find_group(client, group: str) -> dict | None:
-    data = client.get_json("/_apis/identities", params={"searchFilter": "General", "filterValue": group,
-                                                        "queryMembership": "None", "api-version": API_VERSION})
-    for identity in _values(data):
-        names = {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
-        names.add(_property(identity, "Account").lower())
-        if group.lower() in names:  # the scoped name only: every project has its own "Project Administrators"
-            return identity
-    return None
-
-
-@dataclass
-class _Session:
-    """The signed-in identity and where its groups are read from."""
-
-    loc: Location
-    core: HttpClient
-    ims: HttpClient
-    member_of: set[str]
-    who: str
-    member_of_sent: list[str] = field(default_factory=list)  # the same descriptors as the service sent them
-    hosted: bool = True  # Azure DevOps Services (connectionData's deploymentType "hosted"), not a Server
-
-
-class PatAuth(BasicAuth):
-    """A PAT as Basic with an empty user name (Microsoft: any user name, the PAT as password), sent the way
-    Microsoft's clients send it: with ``X-TFS-FedAuthRedirect: Suppress``, so a refusal is a 401 and not a redirect
-    to the sign-in page that would look like single sign-on."""
-
-    def headers(self) -> dict[str, str]:
-        return {**super().headers(), "X-TFS-FedAuthRedirect": "Suppress"}
-
-
-def _sign_in(ctx, admin: bool = False) -> _Session:
-    """Who the token belongs to, with every group it is in (nested too); ``admin``: the token is an
-    administrator's (named so in errors), not the proxy user's."""
-    loc = locate(ctx.target.url)
-    auth = PatAuth("", ctx.target.secrets.get("token"))
-    core = ctx.client(loc.core, auth, login_url=ctx.target.url, diagnose=diagnose)
-    ims = core if loc.identities == loc.core else ctx.client(loc.identities, auth, login_url=ctx.target.url,
-                                                             diagnose=diagnose)
-    connection = _connection(ctx, core, loc)
-    me = _expanded_identity(ctx, ims, loc, admin)
-    member_of = {descriptor_key(d) for d in (me.get("memberOf") or [])}
-    sent = [d if isinstance(d, str) else f"{d.get('identityType', '')};{d.get('identifier', '')}"
-            for d in me.get("memberOf") or [] if isinstance(d, (str, dict))]
-    hosted = loc.hosted or str(connection.get("deploymentType") or "").lower() == "hosted"
-    return _Session(loc, core, ims, member_of, ctx.identity.label(), sent, hosted)
-
-
-def _connection(ctx, core, loc: Location) -> dict:
-    """connectionData: who the token is (sets ``ctx.identity``) and the deployment."""
-    connection = core.get_json("/_apis/connectionData", params={"api-version": CONNECTION_DATA_VERSION}, expect=dict)
-    user = connection.get("authenticatedUser") if isinstance(connection.get("authenticatedUser"), dict) else {}
-    user_id = str(user.get("id") or "")
-    if not user_id or "unauthenticated" in descriptor_key(user.get("descriptor")):
-        raise CheckError(messages.problem("azure_devops.collection_missing", tracker=SPEC.name, url=loc.core))
-    account = _property(user, "Account")
-    ctx.identity = Identity(name=str(user.get("customDisplayName") or user.get("providerDisplayName") or account),
-                            login=account, id=user_id, kind="user")
-    return connection
-
-
-def _expanded_identity(ctx, ims, loc: Location, admin: bool) -> dict:
-    """The signed-in user's identity with every group it is in, directly or through other groups."""
-    user_id = ctx.identity.id
-    try:
-        found = _values(ims.get_json("/_apis/identities", params={
-            "identityIds": user_id, "queryMembership": "Expanded", "api-version": API_VERSION}))
-    except CheckError as exc:
-        # connectionData accepted the token, so a refusal here is the token's scope, not the token.
-        if exc.problem.kind in (ErrorKind.AUTH, ErrorKind.FORBIDDEN):
-            raise CheckError(messages.problem("azure_devops.scope_missing", tracker=SPEC.name,
-                                              scope="Identity (Read)")) from None
-        raise
-    me = next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
-    if me is None:
-        raise CheckError(messages.problem("http.wrong_shape", tracker=SPEC.name, url=loc.identities,
-                                          what=ctx.say("identity.admin") if admin else ctx.say("identity.proxy")))
-    return me
-
-
-def _all_projects(session: _Session) -> list[dict]:
-    """Every project of the collection the user can see (GET _apis/projects, paged by continuation token)."""
-    out: list[dict] = []
-    token = ""
-    while len(out) < 10000:
-        params = {"api-version": API_VERSION, "$top": "1000"}
-        if token:
-            params["continuationToken"] = token
-        reply = session.core.get("/_apis/projects", params=params)
-        out.extend(_values(session.core.decode(reply)))
-        token = reply.headers.get("x-ms-continuationtoken", "")
-        if not token:
-            return out
-    return out
-
-
-def _group_names(ctx, session: _Session) -> frozenset[str]:
-    """Lower-cased names of the groups the user is in (directly or through other groups), read by descriptor."""
-    sent = session.member_of_sent
-    chunks = [sent[i:i + 50] for i in range(0, len(sent), 50)]  # descriptors go in the query string
-    replies = ctx.gather(lambda chunk=chunk: session.ims.get_json("/_apis/identities", params={
-        "descriptors": ",".join(chunk), "queryMembership": "None", "api-version": API_VERSION}) for chunk in chunks)
-    names = set()
-    for identity in (i for reply in replies for i in _values(reply)):
-        names |= {str(identity.get(k) or "").lower() for k in ("providerDisplayName", "customDisplayName")}
-        names.add(_property(identity, "Account").lower())
-    return frozenset(names - {""})
-
-
 # -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
 
 
@@ -480,29 +299,30 @@ class Facts:
         return f"[{self.collection}]\\{name}"
 
 
-def _facts(ctx, session: _Session) -> Facts:
+def _facts(ctx, session: ado_api.Session) -> Facts:
     return Facts(who=session.who, collection=session.loc.name, member_of=frozenset(session.member_of),
                  scope=tuple(dict.fromkeys(ctx.target.scope)))
 
 
-def _with_pca(facts: Facts, session: _Session) -> Facts:
+def _with_pca(facts: Facts, session: ado_api.Session) -> Facts:
     """The facts with the PCA group, which every organisation has: not finding it means the address or the token's
     scope is wrong, and the run ends saying so."""
-    pca = _find_group(session.ims, facts.group(PCA))
+    pca = ado_api.find_group(session.ims, facts.group(PCA))
     if pca is None:
         raise CheckError(messages.problem("azure_devops.group_not_found", tracker=SPEC.name, group=facts.group(PCA)))
     return dataclasses.replace(facts, pca=pca)
 
 
-def _with_projects(ctx, facts: Facts, session: _Session) -> Facts:
+def _with_projects(ctx, facts: Facts, session: ado_api.Session) -> Facts:
     """The facts with every project's name and the user's group names (two reads whatever the scope's size)."""
     if not facts.scope:
         return facts
-    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
-    return dataclasses.replace(facts, projects=listed, group_names=_group_names(ctx, session))
+    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in ado_api.all_projects(session)
+              if p.get("name")}
+    return dataclasses.replace(facts, projects=listed, group_names=ado_api.group_names(ctx, session))
 
 
-def _gather(ctx, session: _Session) -> Facts:
+def _gather(ctx, session: ado_api.Session) -> Facts:
     facts = _facts(ctx, session)
     if ctx.applies(PCA_KEY):
         facts = _with_pca(facts, session)
@@ -538,7 +358,7 @@ JUDGES = Judges()
 JUDGES.add(PCA_KEY, functools.partial(_collection_admin, key=PCA_KEY))
 JUDGES.add(PROJECT_ADMINS_KEY, functools.partial(_project_admins, key=PROJECT_ADMINS_KEY))
 
-verify_live = adapter(_sign_in, _gather, JUDGES)
+verify_live = adapter(ado_api.sign_in, _gather, JUDGES)
 
 
 # -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
@@ -546,15 +366,15 @@ verify_live = adapter(_sign_in, _gather, JUDGES)
 _ADMIN_KEYS = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
 
 
-def _sign_in_admin(ctx) -> _Session:
-    return _sign_in(ctx, admin=True)
+def _sign_in_admin(ctx) -> ado_api.Session:
+    return ado_api.sign_in(ctx, admin=True)
 
 
-def _gather_admin(ctx, session: _Session) -> Facts:
+def _gather_admin(ctx, session: ado_api.Session) -> Facts:
     """The planner's admin facts: collection admin, the console group (exists, member), project admin. Group
     existence is read with the same identities search as PCA's."""
     facts = _with_pca(_facts(ctx, session), session)
-    facts = dataclasses.replace(facts, console=_find_group(session.ims, facts.group(CONSOLE_GROUP)))
+    facts = dataclasses.replace(facts, console=ado_api.find_group(session.ims, facts.group(CONSOLE_GROUP)))
     return _with_projects(ctx, facts, session)
 
 
@@ -599,27 +419,27 @@ GRAPH_VERSION = "7.1-preview.1"
 
 def fix_client(ctx):
     """The administrator's client for the Graph API (the identities host), signed in as ``ctx.target``."""
-    return _sign_in(ctx, admin=True).ims
+    return ado_api.sign_in(ctx, admin=True).ims
 
 
-def _fix_subject(ctx, session: _Session) -> dict | None:
+def _fix_subject(ctx, session: ado_api.Session) -> dict | None:
     """The proxy user's identity with its direct groups, read with the administrator's token."""
     user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
     if not user_id:
         return None
-    found = _values(session.ims.get_json("/_apis/identities", params={
+    found = ado_api.values(session.ims.get_json("/_apis/identities", params={
         "identityIds": user_id, "queryMembership": "Direct", "api-version": API_VERSION}))
     return next((i for i in found if str(i.get("id") or "").lower() == user_id.lower()), None)
 
 
-def _membership_change(ctx, session: _Session, key: str, group_name: str, touches: str):
+def _membership_change(ctx, session: ado_api.Session, key: str, group_name: str, touches: str):
     """The change that puts the proxy user in ``group_name`` (done when it is a direct member), or None."""
     from exadesk.fixes import Call, Change
 
     if not session.hosted:
         raise CheckError(messages.problem("azure_devops.graph_on_server", tracker=SPEC.name, url=session.loc.core,
                                           group=group_name))
-    subject, group = _fix_subject(ctx, session), _find_group(session.ims, group_name)
+    subject, group = _fix_subject(ctx, session), ado_api.find_group(session.ims, group_name)
     if subject is None or group is None or not subject.get("subjectDescriptor") or not group.get("subjectDescriptor"):
         return None  # the proxy user's own check names what is missing
     path = f"/_apis/graph/memberships/{subject['subjectDescriptor']}/{group['subjectDescriptor']}"
@@ -631,14 +451,15 @@ def _membership_change(ctx, session: _Session, key: str, group_name: str, touche
 
 
 def _plan_collection_admin(ctx, key: str):
-    session = _sign_in(ctx, admin=True)
+    session = ado_api.sign_in(ctx, admin=True)
     change = _membership_change(ctx, session, key, f"[{session.loc.name}]\\{PCA}", ctx.say("fix.pca_touches"))
     return [change] if change else []
 
 
 def _plan_project_admins(ctx, key: str):
-    session = _sign_in(ctx, admin=True)
-    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in _all_projects(session) if p.get("name")}
+    session = ado_api.sign_in(ctx, admin=True)
+    listed = {str(p.get("name") or "").lower(): str(p.get("name")) for p in ado_api.all_projects(session)
+              if p.get("name")}
     changes = []
     for name in dict.fromkeys(ctx.proxy.scope):
         project = listed.get(name.lower())

@@ -1,5 +1,9 @@
 """Jira Cloud: the Exalate app user, its groups, the atlassian-addons-project-access role, and exposure.
 
+This module is what ExaDesk requires of the app user, how each requirement is judged, and the fixes. The reads
+(the sign-in probe, the app user, projects, roles, the bulk permission check, security levels) are in
+_jira_cloud_api.py.
+
 Written from Atlassian's documentation:
 https://developer.atlassian.com/cloud/jira/platform/rest/v3/ (myself, mypermissions, user/search (active users
 only), users/search (every user: inactive and deleted too), user/groups,
@@ -16,19 +20,19 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import sys
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 from exadesk import messages
 from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
+from exadesk.errors import ErrorKind
 from exadesk.http import BasicAuth, DeclaredRead, Reply
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.trackers import _jira
+from exadesk.trackers import _jira_cloud_api as cloud_api
+from exadesk.trackers._jira_cloud_api import API
 from exadesk.trackers import register
 from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
@@ -203,10 +207,6 @@ def api_base(url: str) -> str:
     return url.rstrip("/")
 
 
-def _is_gateway(url: str) -> bool:
-    return (urlsplit(url).hostname or "").lower() == "api.atlassian.com" or "/ex/jira/" in url
-
-
 def diagnose(reply: Reply, client) -> object:
     """Jira Cloud's own 401 for a password sent where an API token belongs."""
     if reply.status == 401 and b"basic authentication with passwords is deprecated" in reply.body[:4096].lower():
@@ -214,59 +214,9 @@ def diagnose(reply: Reply, client) -> object:
     return None
 
 
-def _identify(ctx, client, anonymous, params: dict | None = None) -> dict:
-    """GET myself; a plain rejection is explained with the site's cloud id (read anonymously)."""
-    try:
-        return client.get_json("/rest/api/3/myself", params=params, expect=dict)
-    except CheckError as exc:
-        if exc.kind is not ErrorKind.AUTH or exc.problem.reason != "auth":
-            raise
-        cloud_id = "<cloud id>"
-        if not _is_gateway(ctx.target.url):
-            try:
-                info = anonymous.get("/_edge/tenant_info", allow=(401, 403, 404), auth=False).json_or_none()
-            except CheckError:
-                info = None  # the cloud id only sharpens the message
-            if isinstance(info, dict) and re.fullmatch(r"[0-9a-f-]{36}", str(info.get("cloudId") or "")):
-                cloud_id = str(info["cloudId"])
-        raise CheckError(messages.problem("jira_cloud.token_rejected", tracker=SPEC.name, url=ctx.target.url,
-                                          cloud_id=cloud_id)) from None
-
-
-#: Get all users is read in pages of Atlassian's largest size, up to this many pages (then "not confirmed").
-ALL_USERS_PAGE, ALL_USERS_PAGES = 1000, 50
-
-
-def _is_app_user(user) -> bool:
-    return isinstance(user, dict) and user.get("accountType") == "app" and user.get("displayName") == APP_NAME
-
-
-def _find_app_user(client) -> tuple[dict | None, str]:
-    """(the app user, ""), or (None, why its absence is not confirmed; "" when every user was read).
-
-    user/search returns active users only, and app accounts have no e-mail address, so one search by name
-    finds an active app user; a deactivated or removed one only shows in Get all users (/users/search:
-    "active users, inactive users and previously deleted users"), read page by page.
-    """
-    users = client.get_json("/rest/api/3/user/search", params={"query": APP_NAME, "maxResults": 50}, expect=list)
-    found = next((u for u in users if _is_app_user(u)), None)
-    if found:
-        return found, ""
-    for page in range(ALL_USERS_PAGES):
-        reply = client.get("/rest/api/3/users/search",
-                           params={"startAt": page * ALL_USERS_PAGE, "maxResults": ALL_USERS_PAGE}, allow=(403,))
-        if reply.status == 403:
-            return None, "this credential may not list all users (Browse users and groups)"
-        batch = client.decode(reply, list)
-        found = next((u for u in batch if _is_app_user(u)), None)
-        if found or not batch:
-            return found, ""
-    return None, f"the site has more than {ALL_USERS_PAGE * ALL_USERS_PAGES} accounts"
-
-
 def _clients(ctx):
     base = api_base(ctx.target.url)
-    login = base if _is_gateway(base) else f"{base}/login"
+    login = base if cloud_api.is_gateway(base) else f"{base}/login"
     client = ctx.client(base, BasicAuth(ctx.target.value("email"), ctx.target.secrets.get("api_token")),
                         login_url=login, diagnose=diagnose)
     return client, ctx.client(base, None, login_url=login)
@@ -275,7 +225,7 @@ def _clients(ctx):
 def _sign_in_admin(ctx):
     """The one probe for the planner: GET myself with the person's groups (expand=groups)."""
     client, anonymous = _clients(ctx)
-    me = _identify(ctx, client, anonymous, params={"expand": "groups"})
+    me = cloud_api.identify(ctx, client, anonymous, params={"expand": "groups"})
     ctx.identity = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
                             id=str(me.get("accountId") or ""), kind="user")
     return client, me
@@ -289,13 +239,10 @@ verify_admin = adapter(_sign_in_admin, functools.partial(
 
 # -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
 
-API = "/rest/api/3"
-
-
 def _sign_in(ctx):
     """The one probe (GET myself) with the administrator's token; the app user checked is found in the reads."""
     client, anonymous = _clients(ctx)
-    me = _identify(ctx, client, anonymous)
+    me = cloud_api.identify(ctx, client, anonymous)
     # The token is an administrator's; the proxy user checked is the app user (ctx.identity, in _gather).
     ctx.signed_in = Identity(name=str(me.get("displayName") or ""), login=str(me.get("emailAddress") or ""),
                              id=str(me.get("accountId") or ""), kind="admin")
@@ -333,13 +280,17 @@ def _gather(ctx, session) -> Facts:
     admin = client.get_json(f"{API}/mypermissions", params={"permissions": "ADMINISTER"}, expect=dict)
     if not ((admin.get("permissions") or {}).get("ADMINISTER") or {}).get("havePermission"):
         return Facts(admin_label, is_admin=False)  # project roles answer 401 to others: nothing more is read
-    app, unread = _find_app_user(client)
+    app, unread = cloud_api.find_app_user(client, APP_NAME)
     if app is None:
         return Facts(admin_label, is_admin=True, unread=unread)
     ctx.identity = Identity(name=str(app.get("displayName") or APP_NAME),
                             login=str(app.get("emailAddress") or APP_EMAIL), id=str(app.get("accountId") or ""),
                             kind="app")
     return _gather_for_app_user(ctx, client, Facts(admin_label, is_admin=True, app=app))
+
+
+#: What the bulk permission check asks of the app user: Browse Projects (exposure) and what the role should give.
+_BULK_PERMISSIONS = ("BROWSE_PROJECTS", *(key for key, _ in ROLE_PERMISSIONS))
 
 
 def _gather_for_app_user(ctx, client, facts: Facts) -> Facts:
@@ -349,8 +300,8 @@ def _gather_for_app_user(ctx, client, facts: Facts) -> Facts:
     scope = list(dict.fromkeys(ctx.target.scope))
     group_reply, (found, missing), (site_ids, total), schemes = ctx.gather([
         lambda: client.get(f"{API}/user/groups", params={"accountId": account}, allow=(403,)),
-        lambda: _projects_by_key(ctx, client, scope),
-        lambda: _all_projects(client),
+        lambda: cloud_api.projects_by_key(ctx, client, scope),
+        lambda: cloud_api.all_projects(client),
         lambda: _jira.Schemes(client, API),
     ])
     groups = None if group_reply.status == 403 else {
@@ -359,13 +310,15 @@ def _gather_for_app_user(ctx, client, facts: Facts) -> Facts:
     projects = tuple(key for key in ctx.target.scope if key in found)
     # One bulk question for every project the role matters in and every project on the site (Get bulk
     # permissions): what the app user may do, whichever grant gives it.
-    role_id, holds = ctx.gather([lambda: _role_id(client, projects[0]) if projects else "",
-                                 lambda: _app_permissions(client, account, {**site_ids, **found})])
+    role_id, holds = ctx.gather([
+        lambda: cloud_api.role_id(client, projects[0], ADDONS_ROLE) if projects else "",
+        lambda: cloud_api.app_permissions(client, account, {**site_ids, **found}, _BULK_PERMISSIONS)])
     reaches = functools.partial(_reaches, role_id=role_id, groups=groups or {}, account=account)
     browsed = [key for key, pid in site_ids.items() if pid in holds.get("BROWSE_PROJECTS", set())]
     roles, hidden = ctx.gather([
         lambda: _roles(ctx, client, list(projects), found, account, role_id, schemes, holds) if projects else None,
-        lambda: _security_levels(ctx, client, [(key, found[key]) for key in projects], reaches) if projects else None,
+        lambda: cloud_api.security_levels(ctx, client, [(key, found[key]) for key in projects], reaches)
+        if projects else None,
     ])
     # After the role's reads: where the schemes differ, the projects' own schemes they read are not read again.
     exposure = schemes.public_exposure(ctx, browsed)
@@ -389,37 +342,6 @@ def _reaches(holders: list[dict], *, role_id: str, groups: dict[str, str], accou
     return False
 
 
-def _projects_by_key(ctx, client, keys: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The projects in scope that exist and the administrator sees (key -> id), and the keys that do not."""
-    pages = ctx.gather(
-        lambda chunk=keys[i:i + 50]: client.get_json(f"{API}/project/search",  # at most 50 keys a request
-                                                     params={"keys": chunk, "maxResults": 50}, expect=dict)
-        for i in range(0, len(keys), 50))
-    found = {str(p.get("key")): str(p.get("id")) for page in pages for p in page.get("values") or []
-             if isinstance(p, dict) and p.get("key") and p.get("id")}
-    return found, [key for key in keys if key not in found]
-
-
-def _role_id(client, project: str) -> str:
-    """The id of the atlassian-addons-project-access role (project roles are shared by every Cloud project)."""
-    urls = client.get_json(f"{API}/project/{project}/role", expect=dict)
-    url = str(urls.get(ADDONS_ROLE) or "")
-    return url.rstrip("/").rsplit("/", 1)[-1] if url else ""
-
-
-def _app_permissions(client, account: str, project_ids: dict[str, str]) -> dict[str, set[str]]:
-    """Permission key -> ids of the projects where the app user holds it, from one bulk permission check."""
-    ids = sorted({int(pid) for pid in project_ids.values() if str(pid).isdigit()})[:1000]  # the documented maximum
-    if not ids:
-        return {}
-    wanted = sorted({"BROWSE_PROJECTS", *(k for k, _ in ROLE_PERMISSIONS)})
-    reply = client.request("POST", f"{API}/permissions/check", json_body={
-        "accountId": account, "projectPermissions": [{"permissions": wanted, "projects": ids}]})
-    data = client.decode(reply, dict)
-    return {str(entry.get("permission")): {str(p) for p in entry.get("projects") or []}
-            for entry in data.get("projectPermissions") or [] if isinstance(entry, dict)}
-
-
 def _roles(ctx, client, projects: list[str], ids: dict[str, str], account: str, role_id: str,
            schemes: _jira.Schemes, holds: dict[str, set[str]]) -> Roles:
     """What the role is granted in each project in scope (which all exist), and where the app user is not in it."""
@@ -436,75 +358,10 @@ def _roles(ctx, client, projects: list[str], ids: dict[str, str], account: str, 
     # members are read, to tell "not in the role" from "the role lacks a permission".
     unsure = [key for key in projects if not role_id or any(ids[key] not in holds.get(p, set()) for p in granted[key])
               or not granted[key]]
-    members = dict(zip(unsure, ctx.gather(lambda key=key: _role_has(client, key, role_id, account)
+    members = dict(zip(unsure, ctx.gather(lambda key=key: cloud_api.role_has(client, key, role_id, account)
                                           for key in unsure))) if role_id else {}
     unreadable = frozenset() if same is not None else frozenset(p for p in projects if schemes.of(p) is None)
     return Roles(granted, unreadable, tuple(key for key in unsure if not members.get(key)))
-
-
-def _role_has(client, project: str, role_id: str, account: str) -> bool:
-    role = client.get_json(f"{API}/project/{project}/role/{role_id}", expect=dict)
-    return account in {str((a.get("actorUser") or {}).get("accountId") or "") for a in role.get("actors") or []
-                       if isinstance(a, dict)}
-
-
-def _security_levels(ctx, client, projects: list[tuple[str, str]], reaches) -> tuple[str, ...]:
-    """Field note: the role removed from an issue security level leaves the app user blind to those issues.
-    Returns "KEY: level" for each level of the projects in scope the app user cannot see."""
-    names = {pid: key for key, pid in projects}
-    uses: dict[str, list[str]] = {}  # issue security scheme id -> keys of the projects in scope using it
-    start = 0
-    while True:  # which scheme each project uses, all projects at once
-        page = client.get_json(f"{API}/issuesecurityschemes/project",
-                               params={"projectId": list(names), "startAt": start, "maxResults": 100}, expect=dict)
-        values = [v for v in page.get("values") or [] if isinstance(v, dict)]
-        for value in values:
-            if str(value.get("projectId")) in names:
-                uses.setdefault(str(value.get("issueSecuritySchemeId")), []).append(names[str(value["projectId"])])
-        if page.get("isLast", True) or not values or start > 5000:
-            break
-        start += len(values)
-    scheme_ids = sorted(uses)
-    details = ctx.gather(lambda sid=sid: (client.get_json(f"{API}/issuesecurityschemes/{sid}", expect=dict),
-                                          _level_members(client, sid)) for sid in scheme_ids)
-    hidden = []
-    for sid, (scheme, members) in zip(scheme_ids, details):
-        for level in scheme.get("levels") or []:
-            if isinstance(level, dict) and not reaches(members.get(str(level.get("id")), [])):
-                hidden.extend(f"{key}: {level.get('name') or level.get('id')}" for key in uses[sid])
-    return tuple(sorted(hidden))
-
-
-def _level_members(client, scheme_id: str) -> dict[str, list[dict]]:
-    """Holders of each level of an issue security scheme, by level id."""
-    out: dict[str, list[dict]] = {}
-    start = 0
-    while True:
-        page = client.get_json(f"{API}/issuesecurityschemes/level/member",
-                               params={"schemeId": scheme_id, "startAt": start, "maxResults": 100}, expect=dict)
-        values = [m for m in page.get("values") or [] if isinstance(m, dict)]
-        for member in values:
-            if isinstance(member.get("holder"), dict):
-                out.setdefault(str(member.get("issueSecurityLevelId")), []).append(member["holder"])
-        if page.get("isLast", True) or not values or start > 5000:
-            return out
-        start += len(values)
-
-
-def _all_projects(client) -> tuple[dict[str, str], int]:
-    """The projects the administrator sees (all of them for an admin), key -> id, up to the cap, and their number."""
-    found: dict[str, str] = {}
-    start = total = 0
-    while len(found) < _jira.MAX_PROJECTS + 1:
-        page = client.get_json(f"{API}/project/search", params={"startAt": start, "maxResults": 50},
-                               expect=dict)
-        values = [p for p in page.get("values") or [] if isinstance(p, dict)]
-        found.update((str(p.get("key")), str(p.get("id"))) for p in values if p.get("key"))
-        total = int(page.get("total") or 0) if str(page.get("total") or "").isdigit() else len(found)
-        if page.get("isLast", True) or not values:
-            break
-        start += len(values)
-    return dict(list(found.items())[:_jira.MAX_PROJECTS]), max(total, len(found))
 
 
 JUDGES = Judges()
@@ -630,7 +487,7 @@ def fix_client(ctx):
 
 def _fix_app_account(client) -> str:
     """The app user's account id, read with GETs; "" when it does not exist (the app_user check says so)."""
-    app, _ = _find_app_user(client)
+    app, _ = cloud_api.find_app_user(client, APP_NAME)
     return str(app.get("accountId") or "") if app else ""
 
 
@@ -652,10 +509,11 @@ def _plan_role(ctx, key: str):
         return []
     changes = []
     for project in ctx.proxy.scope:
-        role_id = _role_id(client, project)
+        role_id = cloud_api.role_id(client, project, ADDONS_ROLE)
         if role_id:  # a deleted role comes back only with the app (reinstall); no request makes it
             changes.append(_jira.role_change(client, SPEC.check_id(key), "/rest/api/3", project, (ADDONS_ROLE, role_id),
-                                             APP_NAME, account, _role_has(client, project, role_id, account),
+                                             APP_NAME, account,
+                                             cloud_api.role_has(client, project, role_id, account),
                                              _ROLE_ACTORS_REF))
     return changes
 
@@ -666,9 +524,9 @@ def _plan_scheme_grant(ctx, key: str):
     A scheme is shared, so the change names every project that uses it."""
     client = fix_client(ctx)
     scope = list(dict.fromkeys(ctx.proxy.scope))
-    found, _ = _projects_by_key(ctx, client, scope)
+    found, _ = cloud_api.projects_by_key(ctx, client, scope)
     projects = [project for project in scope if project in found]
-    role_id = _role_id(client, projects[0]) if projects else ""
+    role_id = cloud_api.role_id(client, projects[0], ADDONS_ROLE) if projects else ""
     if not role_id:  # no project, or the role itself was deleted (it comes back with the app)
         return []
     holder = {"type": "projectRole", "value": role_id}
@@ -678,7 +536,7 @@ def _plan_scheme_grant(ctx, key: str):
                       for project in projects)
     in_scope = {str(scheme.get("id")): scheme for scheme in read}  # one change a scheme, however many projects use it
     schemes = _jira.Schemes(client, _API)
-    site, total = _all_projects(client)
+    site, total = cloud_api.all_projects(client)
     changes = []
     for scheme_id, scheme in in_scope.items():
         using, unread = _jira.projects_using(ctx, client, _API, schemes, scheme_id, list(site), total)

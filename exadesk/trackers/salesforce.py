@@ -1,5 +1,8 @@
 """Salesforce, an OAuth access token of the proxy user (the user who installed the integration).
 
+This module is what ExaDesk requires of the proxy user and the administrator, and how each requirement is judged.
+The reads (sign-in, error bodies, SOQL queries) are in _salesforce_api.py; the fixes in _salesforce_fixes.py.
+
 Written from Salesforce's REST API and OAuth documentation:
 https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_using_userinfo_endpoint.htm (/services/oauth2/userinfo)
 https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_versions.htm (GET /services/data/)
@@ -20,23 +23,25 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlsplit
 
-from exadesk.checks import Identity
 from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import Auth, BearerAuth, Reply
 from exadesk.messages import Message
 from exadesk.notices import Notice
 from exadesk.oauth import OAuthProfile
 from exadesk.trackers import register
+# The reads live in _salesforce_api.py; api_base, credential, diagnose, errors, api_disabled and token_error_reason
+# stay reachable here too, as the tracker's surface they were.
+from exadesk.trackers._salesforce_api import (  # noqa: F401
+    MAX_QUERY_BATCHES, api_base, api_disabled, credential, diagnose, errors, records, sign_in, token_error_reason,
+)
+from exadesk.trackers._salesforce_fixes import BROAD_PERMISSIONS, assignment_fixes  # noqa: F401
 from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import (
-    CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
-    UrlSpec, origin, sign_in_method,
+    CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec,
+    sign_in_method,
 )
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
@@ -268,139 +273,6 @@ SPEC = TrackerSpec(
     admin_requirements=ADMIN_REQUIREMENTS,
 )
 
-#: REST's answers when the API is not open to the user: API_DISABLED_FOR_ORG (a user without API Enabled, or an org
-#: without API: REST does not tell them apart) and API_CURRENTLY_DISABLED ("API is disabled for this User").
-_API_DISABLED_CODES = ("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED")
-
-
-def api_base(url: str) -> str:
-    """The instance (My Domain) address the REST API is served from; a loopback address is a test server."""
-    parts = urlsplit(url)
-    return origin(parts, (parts.hostname or "").lower())
-
-
-def credential(target: Target) -> Auth:
-    """The Authorization for an access token: pasted, or the browser sign-in's (refreshed before the check)."""
-    return BearerAuth(target.secrets.get("access_token"))
-
-
-def errors(reply: Reply) -> list[tuple[str, str]]:
-    """(errorCode, message) pairs: Salesforce answers errors as ``[{"message", "errorCode"}]``."""
-    data = reply.json_or_none()
-    items = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
-    out = []
-    for item in items:
-        if isinstance(item, dict):
-            code = str(item.get("errorCode") or item.get("error") or "")
-            out.append((code, str(item.get("message") or item.get("error_description") or "")))
-    return out
-
-
-def token_error_reason(error: str, description: str = "", location: str = "") -> str | None:
-    """The reason key for an OAuth error on the authorize redirect or token endpoint, or None.
-
-    ``error``/``error_description`` come from the redirect's query or the token reply;
-    ``location`` is the redirect URL, which names the uninstalled-app block.
-    """
-    text = f"{error} {description} {location}".lower()
-    if "oauth_approval_error_generic" in text or "must+be+installed" in text or "must be installed" in text:
-        return "salesforce.app_not_installed"
-    if error == "invalid_grant" and ("refresh" in text or "expired" in text or "token" in text):
-        return "salesforce.refresh_rejected"
-    if "login_must_use_security_token" in text or "invalid_login" in text:
-        return "salesforce.login_security_token"
-    return None
-
-
-def diagnose(reply: Reply, client) -> object:
-    """Salesforce's own answers: expired sessions, API limits, an org without API access."""
-    from exadesk import messages
-
-    found = errors(reply)
-    codes = {code for code, _ in found}
-    detail = "; ".join(f"{code}: {message}" if code else message for code, message in found)[:300]
-    if reply.status == 401 or (reply.status == 403 and b"Bad_OAuth_Token" in reply.body[:200]):
-        return messages.problem("salesforce.session_invalid", tracker=SPEC.name,
-                                detail=detail or reply.text.strip()[:100] or "HTTP 401")
-    if reply.status == 403 and "REQUEST_LIMIT_EXCEEDED" in codes:
-        return messages.problem("salesforce.request_limit", tracker=SPEC.name, detail=detail)
-    if api_disabled(reply):
-        problem = messages.problem("salesforce.api_disabled_org", tracker=SPEC.name, detail=detail)
-        problem.details["said"] = api_disabled(reply)  # verify_live turns it into the ApiEnabled result
-        return problem
-    return None
-
-
-def api_disabled(reply: Reply) -> str:
-    """Salesforce's words when a 403 says the API is not open to this user (or org), else ''."""
-    if reply.status != 403:
-        return ""
-    for code, message in errors(reply):
-        if code in _API_DISABLED_CODES or "disabled for this user" in message.lower():
-            return f"{code}: {message}" if code else message
-    return ""
-
-
-def _latest_version(versions) -> str:
-    """The highest API version listed, or "" when none is."""
-    best = None
-    for item in versions if isinstance(versions, list) else []:
-        if isinstance(item, dict):
-            try:
-                number = float(str(item.get("version")))
-            except ValueError:
-                continue
-            if best is None or number > best[0]:
-                best = (number, str(item["version"]))
-    return best[1] if best else ""
-
-
-def _problem(reason: str, **params):
-    from exadesk import messages
-
-    return messages.problem(reason, tracker=SPEC.name, **params)
-
-
-def _sign_in(ctx):
-    """The client and the data API base (``/services/data/vXX.X``); sets ``ctx.identity`` from userinfo, which
-    answers without API Enabled (the data API's refusal is ``salesforce.api_disabled_org``, see diagnose)."""
-    client = ctx.client(api_base(ctx.target.url), credential(ctx.target), login_url=ctx.target.url,
-                        diagnose=diagnose)
-    reply = client.get("/services/oauth2/userinfo", allow=(403,))
-    version = _latest_version(client.get_json("/services/data/", expect=list))
-    if not version:
-        raise CheckError(_problem("http.wrong_shape", what=ctx.say("shape.no_versions")))
-    data = f"/services/data/v{version}"
-    if reply.status == 403:
-        # userinfo can refuse a token issued without OpenID scopes; such a token still reaches the REST API.
-        me = client.get_json(f"{data}/chatter/users/me", expect=dict)
-        info = {"user_id": me.get("id"), "name": me.get("name") or me.get("displayName"),
-                "preferred_username": me.get("username"), "user_type": me.get("userType")}
-    else:
-        info = client.decode(reply, dict)
-    user_id = str(info.get("user_id") or "")
-    ctx.identity = Identity(name=str(info.get("name") or ""), login=str(info.get("preferred_username") or ""),
-                            id=user_id, kind=str(info.get("user_type") or ""))
-    if not re.fullmatch(r"005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?", user_id):
-        raise CheckError(_problem("http.wrong_shape", what=ctx.say("shape.no_user_id"), url=ctx.target.url))
-    return client, data
-
-
-#: Query More Results: at most this many further batches of a query's records (2,000 each) are read.
-MAX_QUERY_BATCHES = 25
-
-
-def _records(client, data: str, soql: str) -> list[dict]:
-    """A query's records, following ``nextRecordsUrl`` while Salesforce says it is not done."""
-    body = client.get_json(f"{data}/query", params={"q": soql}, expect=dict)
-    records = [r for r in body.get("records") or [] if isinstance(r, dict)]
-    for _ in range(MAX_QUERY_BATCHES):
-        more = str(body.get("nextRecordsUrl") or "")
-        if body.get("done", True) is not False or not more.startswith(f"{data}/query/"):
-            break
-        body = client.get_json(more, expect=dict)
-        records += [r for r in body.get("records") or [] if isinstance(r, dict)]
-    return records
 
 
 # -- verification: sign in, gather the facts, judge each requirement ------------------------------------------------
@@ -434,7 +306,7 @@ def _refused(exc: CheckError) -> str | None:
 def _sign_in_live(ctx):
     """Sign in; REST refusing its API already here (the chatter fallback) decides ApiEnabled: (None, said)."""
     try:
-        return _sign_in(ctx)
+        return sign_in(ctx)
     except CheckError as exc:
         said = _refused(exc)
         if said is None:
@@ -588,20 +460,20 @@ def _gather_admin(ctx, session) -> AdminFacts:
     client, data = session
     user_id = ctx.identity.id
     wanted = ", ".join(f"Profile.{name}" for name in ADMIN_PERMISSIONS)
-    users = _records(client, data, f"SELECT Id, Profile.Name, {wanted} FROM User WHERE Id = '{user_id}'")
+    users = records(client, data, f"SELECT Id, Profile.Name, {wanted} FROM User WHERE Id = '{user_id}'")
     profile = users[0].get("Profile") if users and isinstance(users[0].get("Profile"), dict) else {}
     profile_name = str(profile.get("Name") or "unknown")
     granted = tuple(label for name, label in ADMIN_PERMISSIONS.items() if profile.get(name) is True)
     sets = None
     if profile_name != "System Administrator" and not granted:
         either = " OR ".join(f"PermissionSet.{name} = true" for name in ADMIN_PERMISSIONS)
-        sets = tuple(str((r.get("PermissionSet") or {}).get("Name") or "") for r in _records(
+        sets = tuple(str((r.get("PermissionSet") or {}).get("Name") or "") for r in records(
             client, data, f"SELECT Id, PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '{user_id}' "
                           f"AND ({either})"))
-    groups = _records(client, data, "SELECT Id, DeveloperName FROM Group "
+    groups = records(client, data, "SELECT Id, DeveloperName FROM Group "
                                     f"WHERE Type = 'Regular' AND DeveloperName = '{CONSOLE_GROUP}'")
     group_id = str(groups[0].get("Id") or "") if groups else None
-    member = bool(group_id is not None and _records(
+    member = bool(group_id is not None and records(
         client, data, f"SELECT Id FROM GroupMember WHERE GroupId = '{group_id}' AND UserOrGroupId = '{user_id}'"))
     return AdminFacts(ctx.identity.label(), profile_name, granted, sets, group_id, member)
 
@@ -641,124 +513,18 @@ def _console_group_member(ctx, facts: AdminFacts):
     return ctx.failed(key, ctx.say("console.not_member", who=facts.who, group=CONSOLE_GROUP))
 
 
-verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+verify_admin = adapter(sign_in, _gather_admin, ADMIN_JUDGES)
 
 
-# -- fixes (exadesk fix): a permission set assignment ---------------------------------------------------------------
-# Salesforce's Object Reference (PermissionSet, ObjectPermissions, PermissionSetAssignment) and REST API Developer
-# Guide (Create a Record: POST /services/data/vXX.X/sobjects/PermissionSetAssignment {AssigneeId, PermissionSetId}
-# answers 201 {id, success, errors}; Delete a Record: DELETE .../sobjects/PermissionSetAssignment/{id}). Assigning
-# takes Assign Permission Sets (or Manage Users). Only sets not owned by a profile can be assigned, and a set tied to
-# a user licence (LicenseId) only to users of that licence. ExaDesk never
-# creates or edits a permission set: it assigns the narrowest one the org already has.
-
-_ASSIGNMENT_REF = ("https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/"
-                   "sforce_api_objects_permissionsetassignment.htm")
-#: System permissions that make a set broad: a set with fewer of them is narrower, and the preview names them.
-BROAD_PERMISSIONS = {"PermissionsModifyAllData": "Modify All Data", "PermissionsViewAllData": "View All Data",
-                     "PermissionsCustomizeApplication": "Customize Application",
-                     "PermissionsManageUsers": "Manage Users", "PermissionsAuthorApex": "Author Apex"}
-#: Requirement key -> the ObjectPermissions field that meets it on each object in scope.
-_OBJECT_GRANTS = {"PermissionsRead": "Read", "PermissionsCreate": "Create", "PermissionsEdit": "Edit"}
-#: Requirements met through a parent object's permission: case comments follow the case's access (Edit on Case).
-_PARENT_GRANTS = {"CaseComment": ("PermissionsEdit", ["Case"])}
+# -- fixes (exadesk fix): a permission set assignment (exadesk/trackers/_salesforce_fixes.py) ----------------------
 
 
 def fix_client(ctx):
     """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
-    return _sign_in(ctx)[0]
+    return sign_in(ctx)[0]
 
 
-@dataclass(frozen=True)
-class _PermissionSet:
-    """An assignable permission set: its system permissions and object permissions (object -> granted fields)."""
-
-    id: str
-    name: str
-    label: str
-    system: frozenset[str]
-    objects: dict[str, frozenset[str]]
-    licence: str = ""  # the user licence the set is tied to ("" for none): only its users may be given it
-
-    def grants(self, key: str, objects: list[str]) -> bool:
-        if key == "ApiEnabled":
-            return "PermissionsApiEnabled" in self.system
-        return all(key in self.objects.get(name.lower(), ()) for name in objects)
-
-    def breadth(self, objects: list[str]) -> tuple:
-        """Sort key, narrowest first: broad system permissions, then objects outside the scope, then (to pick one
-        set for Read, Create and Edit alike) the fewest of those three missing on the scope, then the name."""
-        inside = {name.lower() for name in objects}
-        covered = sum(key in self.objects.get(name, ()) for name in inside for key in _OBJECT_GRANTS)
-        return (len(self.system & set(BROAD_PERMISSIONS)), len(set(self.objects) - inside), -covered, self.name)
-
-
-def _permission_sets(client, data: str) -> list[_PermissionSet]:
-    """Every permission set not owned by a profile, with its object permissions (two queries)."""
-    fields = ", ".join(("PermissionsApiEnabled", *BROAD_PERMISSIONS))
-    rows = _records(client, data, f"SELECT Id, Name, Label, LicenseId, {fields} FROM PermissionSet "
-                                  "WHERE IsOwnedByProfile = false")
-    grants: dict[str, dict[str, frozenset[str]]] = {}
-    for row in _records(client, data, "SELECT ParentId, SobjectType, PermissionsRead, PermissionsCreate, "
-                                      "PermissionsEdit FROM ObjectPermissions WHERE Parent.IsOwnedByProfile = false"):
-        granted = frozenset(key for key in _OBJECT_GRANTS if row.get(key) is True)
-        grants.setdefault(str(row.get("ParentId")), {})[str(row.get("SobjectType") or "").lower()] = granted
-    return [_PermissionSet(str(r.get("Id")), str(r.get("Name") or ""), str(r.get("Label") or r.get("Name") or ""),
-                           frozenset(f for f in ("PermissionsApiEnabled", *BROAD_PERMISSIONS) if r.get(f) is True),
-                           grants.get(str(r.get("Id")), {}), str(r.get("LicenseId") or ""))
-            for r in rows if r.get("Id")]
-
-
-def _touches(ctx, chosen: _PermissionSet, objects: list[str], what: str) -> str:
-    broad = [label for name, label in BROAD_PERMISSIONS.items() if name in chosen.system]
-    if broad:
-        return ctx.say("fix.broad", label=chosen.label, permissions=", ".join(broad), what=what)
-    outside = sorted(set(chosen.objects) - {name.lower() for name in objects})
-    if outside:
-        return ctx.say("fix.other_objects", label=chosen.label, objects=", ".join(outside))
-    return ctx.say("fix.nothing_else", label=chosen.label)
-
-
-def _plan_assignment(ctx, key: str):
-    from exadesk.fixes import Call, Change
-
-    user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
-    if not user_id:
-        return []
-    client, data = _sign_in(ctx)
-    grant, objects = _PARENT_GRANTS.get(key) or (key, list(dict.fromkeys(ctx.proxy.scope or SPEC.scope.default)))
-    what = ctx.say("fix.api") if key == "ApiEnabled" else \
-        ctx.say("fix.object", permission=_OBJECT_GRANTS[grant], objects=", ".join(objects))
-    users = _records(client, data, f"SELECT Id, Profile.UserLicenseId FROM User WHERE Id = '{user_id}'")
-    licence = str((users[0].get("Profile") or {}).get("UserLicenseId") or "") if users else ""
-    candidates = sorted((s for s in _permission_sets(client, data)
-                         if s.grants(grant, objects) and s.licence in ("", licence)),
-                        key=lambda s: s.breadth(objects))
-    if not candidates:
-        raise CheckError(_problem("salesforce.no_permission_set", what=what))
-    chosen = candidates[0]
-    assigned = {str(r.get("PermissionSetId")) for r in _records(
-        client, data, f"SELECT Id, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '{user_id}'")}
-    path = f"{data}/sobjects/PermissionSetAssignment"
-    # The words name all the set gives on these objects: one assignment often meets Read, Create and Edit at once.
-    gives = what if key == "ApiEnabled" else ctx.say("fix.object", objects=", ".join(objects), permission=", ".join(
-        label for field_name, label in _OBJECT_GRANTS.items() if chosen.grants(field_name, objects)))
-    return [Change(SPEC.check_id(key), ctx.say("fix.assign", label=chosen.label, user=ctx.proxy_identity.label(),
-                                                what=gives),
-                   Call("POST", path, body={"AssigneeId": user_id, "PermissionSetId": chosen.id}),
-                   Call("DELETE", f"{path}/{{created}}"), _ASSIGNMENT_REF, (_touches(ctx, chosen, objects, what),),
-                   created_from=("id",), done=chosen.id in assigned)]
-
-
-def _fixes():
-    from exadesk.fixes import Fix
-
-    return (Fix(("ApiEnabled", *_OBJECT_GRANTS, *_PARENT_GRANTS), _plan_assignment,
-                "the Assign Permission Sets permission (or Manage Users), as a System Administrator has",
-                _ASSIGNMENT_REF),)
-
-
-FIXES = _fixes()
+FIXES = assignment_fixes()
 
 
 register(SPEC, sys.modules[__name__])

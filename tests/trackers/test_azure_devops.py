@@ -102,20 +102,6 @@ def test_203_is_a_login_page_in_the_generic_layer(emulators):
     assert info.value.problem.reason == "http.login_page"
 
 
-def test_locate_maps_hosts():
-    from exadesk.trackers.azure_devops import locate
-
-    cloud = locate("https://dev.azure.com/acme")
-    assert (cloud.core, cloud.identities, cloud.name, cloud.hosted) == (
-        "https://dev.azure.com/acme", "https://vssps.dev.azure.com/acme", "acme", True)
-    assert locate("https://acme.visualstudio.com").identities == "https://vssps.dev.azure.com/acme"
-    server = locate("https://ado.example.com/tfs/DefaultCollection")
-    assert (server.core, server.identities, server.name) == (
-        "https://ado.example.com/tfs/DefaultCollection", "https://ado.example.com/tfs/DefaultCollection",
-        "DefaultCollection")
-    assert locate("http://127.0.0.1:8080/acme").identities == "http://127.0.0.1:8080/acme"
-
-
 # A Services page address (https://dev.azure.com/acme/Website) is trimmed to the organisation: test_addresses.py.
 @pytest.mark.parametrize("url", ["https://ado.example.com/tfs", "https://ado.example.com"])
 def test_offline_validation_asks_for_org_or_collection(url, cli, monkeypatch):

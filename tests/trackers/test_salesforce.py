@@ -138,25 +138,6 @@ def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):
     assert len(emulator.requests) == 1
 
 
-@pytest.mark.parametrize("error,description,location,reason", [
-    ("access_denied", "", "https://acme.my.salesforce.com/services/oauth2/callback?error=OAUTH_APPROVAL_ERROR_GENERIC"
-                          "&error_description=app+must+be+installed+into+org", "salesforce.app_not_installed"),
-    ("invalid_grant", "expired access/refresh token", "", "salesforce.refresh_rejected"),
-    ("invalid_grant", "authentication failure", "", None),
-    ("INVALID_LOGIN", "LOGIN_MUST_USE_SECURITY_TOKEN", "", "salesforce.login_security_token"),
-])
-def test_token_errors_for_the_later_oauth_flow(error, description, location, reason):
-    from exadesk import messages, trackers
-    from exadesk.trackers.salesforce import token_error_reason
-
-    trackers.all_trackers()  # registers the tracker reasons
-    assert token_error_reason(error, description, location) == reason
-    if reason:
-        problem = messages.problem(reason, detail=error)
-        assert problem.kind.value == "auth"
-        assert "sign in again" in problem.next_step.lower() or "OAuth" in problem.next_step
-
-
 @pytest.mark.parametrize("token", ["not-a-token", "AQ4AQDemoAccessTokenForExaDeskSandboxOnly0123", "00D5g000004Sbx1"])
 def test_offline_validation_names_the_expected_form(cli, monkeypatch, token):
     monkeypatch.setenv("TOK", token)
@@ -173,13 +154,6 @@ def test_offline_validation_explains_the_my_domain_address(cli, monkeypatch):
     assert result.code == 2
     assert "my.salesforce.com" in result.check("salesforce.url")["fix"]
     assert DEMO_TOKEN not in result.out
-
-
-def test_api_base_keeps_the_my_domain_host():
-    from exadesk.trackers.salesforce import api_base
-
-    assert api_base("https://Acme.my.salesforce.com") == "https://acme.my.salesforce.com"
-    assert api_base("http://127.0.0.1:8443") == "http://127.0.0.1:8443"
 
 
 def test_describe_without_a_flag_is_not_confirmed_never_a_fail(emulators, cli, monkeypatch):

@@ -1,14 +1,18 @@
-"""Salesforce fixes: assign the narrowest permission set that grants what the proxy user lacks
-(POST sobjects/PermissionSetAssignment, undo DELETE .../{id}), with the admin instance's token."""
+"""Salesforce fixes (exadesk/trackers/_salesforce_fixes.py): assign the narrowest permission set that grants what
+the proxy user lacks (POST sobjects/PermissionSetAssignment, undo DELETE .../{id}), with the admin instance's token:
+the plans against the emulator, then the pieces they choose with."""
 
 from __future__ import annotations
 
 import copy
+from types import SimpleNamespace
 
 from exadesk import fixes
 from exadesk.checks import Status
 from exadesk.model import Instance
 from exadesk.sandbox import salesforce as sf
+from exadesk.trackers import _salesforce_fixes as sf_fixes
+from exadesk.trackers import salesforce
 from tests.helpers.fixes import status, statuses, stored, workspace, writes
 
 DELEGATE_ID = "0055g00000DeLeGAAB"
@@ -153,3 +157,69 @@ def test_a_set_tied_to_another_user_licence_is_never_proposed(emulators):
     emulator.scenario["users"][sf.USER_ID]["profile"]["UserLicenseId"] = "1005g000000IntgAAA"
     [change] = fixes.plan(ws, inst).to_apply
     assert change.call.body["PermissionSetId"] == _set_id(emulator, "A_Case_Integration"), "its own licence's set"
+
+
+# -- the pieces: permission sets read, compared and worded ----------------------------------------------------------
+
+def _set(name: str, system=(), **objects) -> sf_fixes._PermissionSet:
+    return sf_fixes._PermissionSet(f"0PS{name}", name, name.replace("_", " "), frozenset(system),
+                                   {obj.lower(): frozenset(keys) for obj, keys in objects.items()})
+
+
+def test_a_set_grants_api_enabled_by_its_system_permission_and_objects_by_their_fields():
+    api_only, case_sync = _set("Api_Only", {"PermissionsApiEnabled"}), _set("Case_Sync", Case=sf_fixes._OBJECT_GRANTS)
+    assert api_only.grants("ApiEnabled", ["Case"]) and not case_sync.grants("ApiEnabled", ["Case"])
+    assert case_sync.grants("PermissionsEdit", ["Case"]) and not case_sync.grants("PermissionsEdit", ["Case", "Task"])
+    assert not api_only.grants("PermissionsRead", ["Case"])
+
+
+def test_breadth_puts_broad_permissions_then_other_objects_then_fewer_grants_last():
+    rce = tuple(sf_fixes._OBJECT_GRANTS)
+    sets = [_set("Big_Admin", {"PermissionsModifyAllData"}, Case=rce), _set("Case_And_Accounts", Case=rce, Account=rce),
+            _set("Case_Read", Case=("PermissionsRead",)), _set("Case_Sync", Case=rce)]
+    assert [s.name for s in sorted(sets, key=lambda s: s.breadth(["Case"]))] == [
+        "Case_Sync", "Case_Read", "Case_And_Accounts", "Big_Admin"]
+
+
+class _Query:
+    """A client answering each SOQL query (by its FROM object) with one page of records."""
+
+    def __init__(self, by_object: dict[str, list[dict]]):
+        self.by_object, self.asked = by_object, []
+
+    def get_json(self, path, params=None, expect=None):
+        soql = params["q"]
+        self.asked.append(soql)
+        return {"records": self.by_object[soql.split(" FROM ")[1].split()[0]], "done": True}
+
+
+def test_permission_sets_join_their_object_permissions_and_licence():
+    client = _Query({
+        "PermissionSet": [{"Id": "0PS1", "Name": "Case_Sync", "Label": "Case Sync", "PermissionsApiEnabled": False,
+                           "PermissionsViewAllData": True, "LicenseId": "100Intg"}, {"Name": "no id"}],
+        "ObjectPermissions": [{"ParentId": "0PS1", "SobjectType": "Case", "PermissionsRead": True,
+                               "PermissionsCreate": True, "PermissionsEdit": False}]})
+    [found] = sf_fixes._permission_sets(client, "/services/data/v65.0")
+    assert (found.id, found.label, found.system, found.licence) == (
+        "0PS1", "Case Sync", frozenset({"PermissionsViewAllData"}), "100Intg")
+    assert found.objects == {"case": frozenset({"PermissionsRead", "PermissionsCreate"})}
+    assert all("IsOwnedByProfile = false" in soql for soql in client.asked), "a profile's own set is never assignable"
+
+
+def test_the_preview_says_what_else_the_set_gives_in_the_trackers_words():
+    ctx = SimpleNamespace(say=lambda key, **params: salesforce.TEXTS[key].format(**params))
+    broad = _set("Big_Admin", {"PermissionsModifyAllData"}, Case=("PermissionsRead",))
+    assert sf_fixes._touches(ctx, broad, ["Case"], "Read on Case") == (
+        "Big Admin also grants Modify All Data: no permission set in this org grants Read on Case with less.")
+    wider = _set("Case_And_Accounts", Case=("PermissionsRead",), Account=("PermissionsRead",))
+    assert sf_fixes._touches(ctx, wider, ["Case"], "Read on Case") == (
+        "Case And Accounts also gives object permissions on account.")
+    assert sf_fixes._touches(ctx, _set("Case_Read", Case=("PermissionsRead",)), ["Case"], "Read on Case") == (
+        "Case Read grants nothing beyond what the integration's requirements need.")
+
+
+def test_the_fix_covers_api_enabled_every_object_permission_and_case_comments():
+    [fix] = sf_fixes.assignment_fixes()
+    assert fix.keys == ("ApiEnabled", "PermissionsRead", "PermissionsCreate", "PermissionsEdit", "CaseComment")
+    assert salesforce.FIXES[0].keys == fix.keys and salesforce.BROAD_PERMISSIONS is sf_fixes.BROAD_PERMISSIONS
+    assert fix.plan(SimpleNamespace(proxy_identity=None), "ApiEnabled") == [], "no proxy user known: nothing planned"
