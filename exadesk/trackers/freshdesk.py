@@ -128,6 +128,11 @@ SPEC = TrackerSpec(
         **fw.common_messages("Freshdesk", "the proxy user's Profile Settings (View API Key)",
                              "Admin, Account, Plans & Billing", "Administrator or Account Administrator",
                              "Admin, Team, Agents, the agent, Roles"),
+        "fix_own_agent": Message(ErrorKind.BAD_INPUT,
+                                 "The administrator's API key is the proxy user's own, and Freshdesk does not let an "
+                                 "agent change its own {field}.",
+                                 "Use another administrator's API key as the administrator's credential, or change "
+                                 "it by hand: Admin, Team, Agents, open the proxy user's agent."),
         "fix_collaborator": Message(ErrorKind.BAD_INPUT,
                                     "The proxy user is a collaborator; Freshdesk's API does not turn a collaborator "
                                     "into a support agent.",
@@ -303,9 +308,15 @@ def fix_client(ctx):
     return _sign_in(ctx).client
 
 
-def _proxy_agent(ctx) -> tuple[object, dict | None]:
+def _proxy_agent(ctx, own_field: str = "") -> tuple[object, dict | None]:
+    """The admin's client and the proxy user's agent. ``own_field``: a field Freshdesk does not let an agent change
+    on itself ("current logged in agent can't update his/her ticket_scope", role_ids): refused, by hand, when the
+    administrator's key is the proxy user's own."""
     client = fix_client(ctx)
-    return client, fwfix.proxy_agent(ctx, client, lambda body: body)
+    agent = fwfix.proxy_agent(ctx, client, lambda body: body)
+    if own_field and agent is not None and ctx.identity and str(ctx.identity.id) == str(agent.get("id")):
+        raise CheckError(ctx.problem("fix_own_agent", field=own_field))
+    return client, agent
 
 
 def _plan_agent(ctx, key: str):
@@ -318,7 +329,7 @@ def _plan_agent(ctx, key: str):
 
 
 def _plan_ticket_scope(ctx, key: str):
-    _, agent = _proxy_agent(ctx)
+    _, agent = _proxy_agent(ctx, "ticket_scope")
     if agent is None or agent.get("ticket_scope") not in TICKET_SCOPES:
         return []
     old = agent["ticket_scope"]
@@ -329,7 +340,7 @@ def _plan_ticket_scope(ctx, key: str):
 
 def _plan_role(ctx, key: str):
     """An agent that holds no role gets the built-in Agent role (a custom role's permissions stay by hand)."""
-    client, agent = _proxy_agent(ctx)
+    client, agent = _proxy_agent(ctx, "role_ids")
     if agent is None or agent.get("role_ids"):
         return []
     role = fwfix.role_needed(ctx, fwfix.builtin_role(client.get_json("/roles", expect=list), _AGENT_ROLE), _AGENT_ROLE)

@@ -132,3 +132,13 @@ def test_update_an_agent_refuses_bad_values_in_freshworks_validation_shape(emula
     assert _proxy(emulator)["ticket_scope"] == 1 and _proxy(emulator)["role_ids"] == [4], "nothing stored"
     missing = client.request("PUT", "/agents/1", json_body={"occasional": False}, allow=range(400, 500), retry=False)
     assert missing.status == 404
+
+
+def test_the_proxy_users_own_key_may_not_change_its_own_ticket_scope(emulators):
+    """Freshdesk's Update an Agent: "current logged in agent can't update his/her ticket_scope"."""
+    emulator, store, ws, inst = _fd(emulators, {"ticket_scope": 2, "role_ids": [2]}, admin_key=fd.DEMO_KEY)
+    plan = fixes.plan(ws, inst)
+    assert plan.to_apply == [] and not writes(emulator)
+    [(title, why)] = plan.by_hand
+    assert title == "Agent can see every ticket that syncs"
+    assert "does not let an agent change its own ticket_scope" in why and "another administrator" in why
