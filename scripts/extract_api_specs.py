@@ -35,8 +35,8 @@ from tests.helpers.conformance import (  # noqa: E402  (the repository root is o
 
 USAGE_FILE = EXTRACTS_DIR / "operations.json"
 #: Who publishes the descriptions in each folder (named where a description states no licence).
-VENDORS = {"asana": "Asana", "azure-devops": "Microsoft", "github": "GitHub", "jira-cloud": "Atlassian",
-           "jira-dc": "Atlassian", "zendesk": "Zendesk"}
+VENDORS = {"asana": "Asana", "azure-devops": "Microsoft", "freshdesk": "Freshworks", "freshservice": "Freshworks",
+           "github": "GitHub", "jira-cloud": "Atlassian", "jira-dc": "Atlassian", "zendesk": "Zendesk"}
 #: Top-level keys an extract keeps besides paths and what they refer to (how and where the API is served).
 KEPT_TOP_LEVEL = ("openapi", "swagger", "servers", "host", "basePath", "schemes", "x-extraction")
 

@@ -3,7 +3,11 @@
 Both products take the agent's API key as the Basic user name with any password
 (https://developers.freshdesk.com/api/#authentication, https://api.freshservice.com/#authentication),
 serve /api/v2, and answer errors as ``{"code", "message"}`` (401 invalid_credentials "You have to be
-logged in to perform this action.", 403 access_denied, 403 account_suspended) with Retry-After on 429.
+logged in to perform this action.", 403 access_denied, 403 account_suspended) with Retry-After on 429, and a
+request whose values are refused as 400 ``{"description": "Validation failed", "errors": [{"field", "message",
+"code"}]}`` (https://developers.freshdesk.com/api/#error, https://api.freshservice.com/#error_handling; codes such as
+invalid_value, datatype_mismatch, invalid_field, missing_field). Update an Agent (PUT /api/v2/agents/{id}) changes
+only the fields its body names and is an administrator's (403 access_denied for any other agent).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ ERRORS = {
     429: ("", "You have exceeded the limit of requests per minute"),
     500: ("", "We're sorry, but something went wrong."),
 }
+
+_JSON_TYPES = {str: "String", int: "Integer", float: "Number", list: "Array", dict: "Object", type(None): "Null"}
 
 
 class FreshworksRole(TypedDict, total=False):
@@ -89,6 +95,47 @@ class FreshworksEmulator(Emulator):
     def forbidden(self) -> Response:
         return json_response({"code": "access_denied", "message": "You are not authorized to perform this action."},
                              403)
+
+    @staticmethod
+    def invalid(errors: list[tuple[str, str, str]]) -> Response:
+        """400 in Freshworks' validation shape, one ``(field, message, code)`` an error."""
+        return json_response({"description": "Validation failed",
+                              "errors": [{"field": f, "message": m, "code": c} for f, m, c in errors]}, 400)
+
+    def agent_by_id(self, agent_id: str) -> dict | None:
+        """The agent with that id, whichever key it signs in with."""
+        return next((a for a in self.scenario["agents"].values() if str(a.get("id")) == agent_id), None)
+
+    def update_agent(self, request: Request, agent_id: str, is_admin, validate, reply) -> Response:
+        """Update an Agent: the caller must be an administrator (``is_admin(agent)``); ``validate(body)`` lists the
+        refused values; the named fields are stored and ``reply(agent)`` answers with the agent."""
+        caller, error = self.agent_for(request)
+        if error:
+            return error
+        if not is_admin(caller):
+            return self.forbidden()
+        agent = self.agent_by_id(agent_id)
+        if agent is None:
+            return self.error(404, request)
+        body = request.json()
+        if not isinstance(body, dict):
+            return self.invalid([("", "Request body has invalid json format", "invalid_json")])
+        errors = validate(body)
+        if errors:
+            return self.invalid(errors)
+        agent.update(body)
+        return reply(agent)
+
+    @staticmethod
+    def unknown_fields(body: dict, allowed: set[str]) -> list[tuple[str, str, str]]:
+        return [(name, "Unexpected/invalid field in request", "invalid_field") for name in body if name not in allowed]
+
+    @staticmethod
+    def boolean(body: dict, name: str) -> list[tuple[str, str, str]]:
+        if name in body and not isinstance(body[name], bool):
+            return [(name, f"Value set is of type {_JSON_TYPES.get(type(body[name]), 'Object')}.It should be a/an "
+                           "Boolean", "datatype_mismatch")]
+        return []
 
     @staticmethod
     def rate_headers() -> dict[str, str]:

@@ -3,6 +3,10 @@
 GET /api/v2/agents/me (the key's agent: id, type, occasional, ticket_scope, role_ids, group_ids, contact),
 GET /api/v2/roles/{id} (administrators only; others get 403 access_denied), GET /api/v2/ticket_fields
 (a plain list, ``default`` false for custom fields). Errors as Freshworks writes them (see _freshworks).
+Agents (https://developers.freshdesk.com/api/#agents): View an Agent (GET /api/v2/agents/{id}, the agent as /me
+shows it) and Update an Agent (PUT /api/v2/agents/{id}; administrators only; occasional a boolean, ticket_scope 1, 2
+or 3, role_ids at least one existing role; 200 with the updated agent); List All Roles (GET /api/v2/roles, a plain
+list, with the same visibility as one role).
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ TICKET_FIELDS = [
      "choices": ["Billing", "Hardware", "Software"]},
     {"id": 6, "name": "cf_sync_id", "label": "Sync ID", "type": "custom_text", "default": False},
 ]
+
+
+#: What Update an Agent accepts (https://developers.freshdesk.com/api/#update_agent).
+_UPDATABLE = {"occasional", "signature", "ticket_scope", "skill_ids", "group_ids", "role_ids", "email", "language",
+              "time_zone", "focus_mode", "agent_type"}
 
 
 class FreshdeskScenario(FreshworksScenario, total=False):
@@ -92,6 +101,11 @@ class FreshdeskEmulator(FreshworksEmulator):
             return self.forbidden()
         return json_response(self._me(agent), 200, **{k.replace("-", "_"): v for k, v in self.rate_headers().items()})
 
+    @staticmethod
+    def _role_body(role_id: str, role: dict) -> dict:
+        return {"id": int(role_id), "name": role["name"], "description": role["description"],
+                "default": role["default"], "created_at": "2016-02-29T06:32:28Z", "updated_at": "2016-02-29T06:32:28Z"}
+
     @route("GET", "/api/v2/roles/{role_id}")
     def role(self, request: Request, role_id: str) -> Response:
         agent, error = self.agent_for(request)
@@ -102,9 +116,41 @@ class FreshdeskEmulator(FreshworksEmulator):
         role = self.scenario["roles"].get(role_id)
         if role is None:
             return self.error(404, request)
-        return json_response({"id": int(role_id), "name": role["name"], "description": role["description"],
-                              "default": role["default"], "created_at": "2016-02-29T06:32:28Z",
-                              "updated_at": "2016-02-29T06:32:28Z"})
+        return json_response(self._role_body(role_id, role))
+
+    @route("GET", "/api/v2/roles")
+    def roles(self, request: Request) -> Response:
+        agent, error = self.agent_for(request)
+        if error:
+            return error
+        if not self._is_admin(agent) and not self.scenario.get("roles_visible_to_agents"):
+            return self.forbidden()
+        return json_response([self._role_body(k, v) for k, v in self.scenario["roles"].items()])
+
+    @route("GET", "/api/v2/agents/{agent_id}")
+    def agent(self, request: Request, agent_id: str) -> Response:
+        _, error = self.agent_for(request)
+        if error:
+            return error
+        agent = self.agent_by_id(agent_id)
+        return json_response(self._me(agent)) if agent is not None else self.error(404, request)
+
+    def _refused_values(self, body: dict) -> list[tuple[str, str, str]]:
+        errors = self.unknown_fields(body, _UPDATABLE) + self.boolean(body, "occasional")
+        if "ticket_scope" in body and body["ticket_scope"] not in (1, 2, 3):
+            errors.append(("ticket_scope", "It should be one of these values: '1,2,3'", "invalid_value"))
+        if "role_ids" in body:
+            ids = body["role_ids"]
+            if not isinstance(ids, list) or not ids:
+                errors.append(("role_ids", "It should contain elements", "invalid_value"))
+            elif any(str(i) not in self.scenario["roles"] for i in ids):
+                errors.append(("role_ids", "There are no records matching the ids", "invalid_value"))
+        return errors
+
+    @route("PUT", "/api/v2/agents/{agent_id}")
+    def update(self, request: Request, agent_id: str) -> Response:
+        return self.update_agent(request, agent_id, self._is_admin, self._refused_values,
+                                 lambda agent: json_response(self._me(agent)))
 
     @route("GET", "/api/v2/ticket_fields")
     def ticket_fields(self, request: Request) -> Response:

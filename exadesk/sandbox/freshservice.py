@@ -5,6 +5,11 @@ GET /api/v2/roles/{id} ({"role": {...}}; administrators only, others get 403 {"c
 /agents/me works), GET /api/v2/ticket_form_fields ({"ticket_fields": [...]}). A key whose role lacks API access
 is refused like any bad key (401 invalid_credentials); the ``disabled_message`` scenario answers with the
 "Your API key is disabled" sentence the profile page shows.
+Agents (https://api.freshservice.com/#agents, and the agent object of Freshworks' swagger description): View an
+Agent (GET /api/v2/agents/{id}, {"agent": {...}}) and Update an Agent (PUT /api/v2/agents/{id}: occasional a
+boolean; roles a non-empty list of {role_id, assignment_scope, groups} that replaces the agent's roles, groups
+required for specified_groups; 200 {"agent": {...}}), both for administrators only; List All Roles (GET
+/api/v2/roles, {"roles": [...]}, administrators only).
 """
 
 from __future__ import annotations
@@ -41,6 +46,13 @@ TICKET_FIELDS = [
 
 _SCOPE_LEVEL = {"entire_helpdesk": "Global Access", "member_groups": "Group Access",
                 "specified_groups": "Group Access", "assigned_items": "Restricted Access"}
+
+
+#: What Update an Agent accepts (https://api.freshservice.com/#update_an_agent).
+_UPDATABLE = {"first_name", "last_name", "occasional", "job_title", "email", "work_phone_number",
+              "mobile_phone_number", "department_ids", "can_see_all_tickets_from_associated_departments",
+              "reporting_manager_id", "address", "time_zone", "time_format", "language", "location_id",
+              "background_information", "scoreboard_level_id", "member_of", "observer_of", "roles", "custom_fields"}
 
 
 class FreshserviceScenario(FreshworksScenario, total=False):
@@ -114,20 +126,81 @@ class FreshserviceEmulator(FreshworksEmulator):
         return json_response({"agent": self._agent_body(agent)}, 200,
                              **{k.replace("-", "_"): v for k, v in self.rate_headers().items()})
 
+    def _is_admin(self, agent: dict) -> bool:
+        return any(self.scenario["roles"].get(str(r.get("role_id")), {}).get("admin") for r in agent.get("roles", []))
+
+    @staticmethod
+    def _role_body(role_id: str, role: dict) -> dict:
+        return {"id": int(role_id), "name": role["name"], "description": role["description"],
+                "default": role["default"], "created_at": "2022-08-29T14:16:59Z", "updated_at": "2022-09-29T10:19:47Z"}
+
     @route("GET", "/api/v2/roles/{role_id}")
     def role(self, request: Request, role_id: str) -> Response:
         agent, error = self.agent_for(request)
         if error:
             return error
-        is_admin = any(self.scenario["roles"].get(str(r["role_id"]), {}).get("admin") for r in agent.get("roles", []))
-        if not is_admin and not self.scenario.get("roles_visible_to_agents"):
+        if not self._is_admin(agent) and not self.scenario.get("roles_visible_to_agents"):
             return self.forbidden()
         role = self.scenario["roles"].get(role_id)
         if role is None:
             return self.error(404, request)
-        return json_response({"role": {"id": int(role_id), "name": role["name"], "description": role["description"],
-                                       "default": role["default"], "created_at": "2022-08-29T14:16:59Z",
-                                       "updated_at": "2022-09-29T10:19:47Z"}})
+        return json_response({"role": self._role_body(role_id, role)})
+
+    @route("GET", "/api/v2/roles")
+    def roles(self, request: Request) -> Response:
+        agent, error = self.agent_for(request)
+        if error:
+            return error
+        if not self._is_admin(agent):
+            return self.forbidden()
+        return json_response({"roles": [self._role_body(k, v) for k, v in self.scenario["roles"].items()]})
+
+    @route("GET", "/api/v2/agents/{agent_id}")
+    def agent(self, request: Request, agent_id: str) -> Response:
+        caller, error = self.agent_for(request)
+        if error:
+            return error
+        if not self._is_admin(caller):
+            return self.forbidden()
+        agent = self.agent_by_id(agent_id)
+        return json_response({"agent": self._agent_body(agent)}) if agent is not None else self.error(404, request)
+
+    def _refused_values(self, body: dict) -> list[tuple[str, str, str]]:
+        errors = self.unknown_fields(body, _UPDATABLE) + self.boolean(body, "occasional")
+        if "roles" not in body:
+            return errors
+        roles = body["roles"]
+        if not isinstance(roles, list) or not roles:
+            return errors + [("roles", "It should contain elements", "invalid_value")]
+        for role in roles:
+            scope = role.get("assignment_scope") if isinstance(role, dict) else None
+            if not isinstance(role, dict) or str(role.get("role_id")) not in self.scenario["roles"]:
+                errors.append(("role_id", "There are no records matching the ids", "invalid_value"))
+            elif scope not in _SCOPE_LEVEL:
+                errors.append(("assignment_scope", "It should be one of these values: 'entire_helpdesk,"
+                               "member_groups,specified_groups,assigned_items'", "invalid_value"))
+            elif scope == "specified_groups" and not role.get("groups"):
+                errors.append(("groups", "It should not be blank as this is a mandatory field", "missing_field"))
+        return errors
+
+    def _store_roles(self, body: dict) -> dict:
+        """The roles as the agent keeps them: groups only for specified_groups, else null."""
+        if "roles" in body:
+            body = {**body, "roles": [{"role_id": int(r["role_id"]), "assignment_scope": r["assignment_scope"],
+                                       "groups": list(r["groups"]) if r["assignment_scope"] == "specified_groups"
+                                       else None} for r in body["roles"]]}
+        return body
+
+    @route("PUT", "/api/v2/agents/{agent_id}")
+    def update(self, request: Request, agent_id: str) -> Response:
+        def refused(body: dict):
+            errors = self._refused_values(body)
+            if not errors:
+                body.update(self._store_roles(body))
+            return errors
+
+        return self.update_agent(request, agent_id, self._is_admin, refused,
+                                 lambda agent: json_response({"agent": self._agent_body(agent)}))
 
     @route("GET", "/api/v2/ticket_form_fields")
     def ticket_form_fields(self, request: Request) -> Response:

@@ -112,9 +112,19 @@ def diagnose_common(reply: Reply, tracker_id: str, tracker_name: str):
     return None
 
 
-def common_messages(product: str, key_place: str, billing_place: str) -> dict[str, Message]:
-    """Reasons both products register under their own id; ``key_place`` says where the key is shown."""
+def common_messages(product: str, key_place: str, billing_place: str, admin_roles: str = "",
+                    roles_place: str = "") -> dict[str, Message]:
+    """Reasons both products register under their own id; ``key_place`` says where the key is shown, and
+    ``admin_roles`` which roles may update agents (``roles_place``: where the built-in roles are listed)."""
     return {
+        "fix_not_admin": Message(
+            ErrorKind.FORBIDDEN, f"{product} refused to show the proxy user's agent to the administrator's "
+                                 "credential: only an administrator may read and update agents. Nothing was changed.",
+            f"Use the API key of an agent with the {admin_roles} role as the administrator's credential, then plan "
+            "the fix again."),
+        "fix_no_builtin_role": Message(
+            ErrorKind.BAD_INPUT, f"{product} lists no built-in role called {{role}}, so ExaDesk has no role to give.",
+            f"Give the proxy user a role that works on tickets by hand ({roles_place})."),
         "invalid_credentials": Message(
             ErrorKind.AUTH, f"{product} did not accept the API key (\"You have to be logged in to perform this action\").",
             f"Copy the key again from {key_place}: paste only the key itself. ExaDesk sends it as the user name with X "

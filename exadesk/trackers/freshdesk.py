@@ -8,6 +8,8 @@ field_agent, collaborator)
 https://developers.freshdesk.com/api/#view_role (GET /api/v2/roles/{id}: name, description, default)
 https://developers.freshdesk.com/api/#list_all_ticket_fields (GET /api/v2/ticket_fields: default / custom fields)
 https://developers.freshdesk.com/api/#error (error codes, including account_suspended)
+https://developers.freshdesk.com/api/#view_agent, #update_agent, #list_all_roles (the fixes: GET and PUT
+/api/v2/agents/{id}, GET /api/v2/roles)
 https://support.freshdesk.com/support/solutions/articles/215517 (where an agent finds the API key)
 https://support.freshdesk.com/support/solutions/articles/97079 (ticket scope and agent roles)
 https://support.freshdesk.com/support/solutions/articles/226392 (a suspended account is read-only)
@@ -19,10 +21,11 @@ import sys
 from dataclasses import dataclass
 
 from exadesk.checks import Identity
-from exadesk.errors import ErrorKind
+from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Reply
 from exadesk.messages import Message
 from exadesk.trackers import _freshworks as fw
+from exadesk.trackers import _freshworks_fixes as fwfix
 from exadesk.trackers import register
 from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
@@ -44,6 +47,7 @@ _ROLE_STEPS = (
 #: Every sentence this adapter writes in a check (exadesk.strings), with those both Freshworks products share.
 TEXTS = {
     **fw.TEXTS,
+    **fwfix.TEXTS,
     "agent.collaborator": "{who} is a collaborator, who can only add private notes to tickets shared with them; a "
                           "proxy user must be a support agent.",
     "agent.occasional": "{who} is an occasional agent: it can only act while a day pass is available.",
@@ -63,6 +67,10 @@ TEXTS = {
                    "{manual}",
     "fields.refused": "Freshdesk refused to list the ticket fields to this agent.",
     "fields.read": "Reads {count} ticket fields.{custom}",
+    "fix.global_scope": "Give {who} Global Access to tickets (now: {scope})",
+    "fix.global_scope_touches": "The agent then sees and can update every ticket of the helpdesk, in every group.",
+    "fix.agent_role_touches": "The Agent role views, replies to, updates and resolves tickets and manages contacts; "
+                              "it gives no access to the Admin tab.",
 }
 
 SPEC = TrackerSpec(
@@ -118,7 +126,18 @@ SPEC = TrackerSpec(
                                              "Admin, Team, Agents, the person, Roles", "Admin, Team, Groups"),
     messages={
         **fw.common_messages("Freshdesk", "the proxy user's Profile Settings (View API Key)",
-                             "Admin, Account, Plans & Billing"),
+                             "Admin, Account, Plans & Billing", "Administrator or Account Administrator",
+                             "Admin, Team, Agents, the agent, Roles"),
+        "fix_own_agent": Message(ErrorKind.BAD_INPUT,
+                                 "The administrator's API key is the proxy user's own, and Freshdesk does not let an "
+                                 "agent change its own {field}.",
+                                 "Use another administrator's API key as the administrator's credential, or change "
+                                 "it by hand: Admin, Team, Agents, open the proxy user's agent."),
+        "fix_collaborator": Message(ErrorKind.BAD_INPUT,
+                                    "The proxy user is a collaborator; Freshdesk's API does not turn a collaborator "
+                                    "into a support agent.",
+                                    "Make it a support agent by hand: Admin, Team, Agents, open the agent, and "
+                                    "convert it to a support agent (or create a support agent for the integration)."),
         "not_agent": Message(ErrorKind.FORBIDDEN,
                              "Freshdesk refused to show an agent profile for this API key: the key belongs to a "
                              "customer contact or to an account without agent access.",
@@ -271,6 +290,75 @@ def _admin_role(ctx, facts: Facts):
 
 
 verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+
+
+# -- fixes (exadesk fix): the proxy user's agent ---------------------------------------------------------------------
+# Freshdesk's reference: View an Agent (GET /api/v2/agents/{id}), Update an Agent (PUT /api/v2/agents/{id} with
+# occasional true/false, ticket_scope 1 Global, 2 Group, 3 Restricted, role_ids "at least one role"; "current logged
+# in agent can't update his/her ticket_scope" or role_ids) and List All Roles (GET /api/v2/roles: id, name, default).
+# Updating agents is an administrator's (403 access_denied otherwise). Making someone an account administrator, or
+# the proxy user no longer one (admin_account), is a person's decision and stays by hand.
+
+_UPDATE_REF = "https://developers.freshdesk.com/api/#update_agent"
+_AGENT_ROLE = "Agent"
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
+    return _sign_in(ctx).client
+
+
+def _proxy_agent(ctx, own_field: str = "") -> tuple[object, dict | None]:
+    """The admin's client and the proxy user's agent. ``own_field``: a field Freshdesk does not let an agent change
+    on itself ("current logged in agent can't update his/her ticket_scope", role_ids): refused, by hand, when the
+    administrator's key is the proxy user's own."""
+    client = fix_client(ctx)
+    agent = fwfix.proxy_agent(ctx, client, lambda body: body)
+    if own_field and agent is not None and ctx.identity and str(ctx.identity.id) == str(agent.get("id")):
+        raise CheckError(ctx.problem("fix_own_agent", field=own_field))
+    return client, agent
+
+
+def _plan_agent(ctx, key: str):
+    _, agent = _proxy_agent(ctx)
+    if agent is None:
+        return []
+    if agent.get("type") == "collaborator":
+        raise CheckError(ctx.problem("fix_collaborator"))
+    return fwfix.full_time_changes(ctx, key, agent, _UPDATE_REF)
+
+
+def _plan_ticket_scope(ctx, key: str):
+    _, agent = _proxy_agent(ctx, "ticket_scope")
+    if agent is None or agent.get("ticket_scope") not in TICKET_SCOPES:
+        return []
+    old = agent["ticket_scope"]
+    return [fwfix.field_change(ctx, key, agent, "ticket_scope", 1, old,
+                               ctx.say("fix.global_scope", who=ctx.proxy_identity.label(), scope=TICKET_SCOPES[old]),
+                               _UPDATE_REF, (ctx.say("fix.global_scope_touches"),))]
+
+
+def _plan_role(ctx, key: str):
+    """An agent that holds no role gets the built-in Agent role (a custom role's permissions stay by hand)."""
+    client, agent = _proxy_agent(ctx, "role_ids")
+    if agent is None or agent.get("role_ids"):
+        return []
+    role = fwfix.role_needed(ctx, fwfix.builtin_role(client.get_json("/roles", expect=list), _AGENT_ROLE), _AGENT_ROLE)
+    words, why = fwfix.give_role_words(ctx, role)
+    return [fwfix.field_change(ctx, key, agent, "role_ids", [role["id"]], list(agent.get("role_ids") or []), words,
+                               _UPDATE_REF, (ctx.say("fix.agent_role_touches"),), no_inverse=why)]
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    needs = "the Administrator or Account Administrator role (Freshdesk lets only administrators update agents)"
+    return (Fix(("agent",), _plan_agent, needs, _UPDATE_REF),
+            Fix(("ticket_scope",), _plan_ticket_scope, needs, _UPDATE_REF),
+            Fix(("role",), _plan_role, needs, _UPDATE_REF))
+
+
+FIXES = _fixes()
 
 
 register(SPEC, sys.modules[__name__])

@@ -10,6 +10,8 @@ https://api.freshservice.com/#ticket_form_fields (GET /api/v2/ticket_form_fields
 https://api.freshservice.com/#error_handling (403 {"code": "access_denied"}, 401 invalid_credentials)
 https://github.com/freshworks/freshworks-api-sdk/blob/main/codegen/freshservice/freshservice-v2.0.1.swagger.yml
 (Freshworks' own description of the agent object and error codes)
+https://api.freshservice.com/#view_an_agent, #update_an_agent, #view_all_role (the fixes: GET and PUT
+/api/v2/agents/{id}, GET /api/v2/roles)
 https://support.freshservice.com/support/solutions/articles/50000000306 (where an agent finds the API key)
 https://community.freshworks.com/how-do-i-11341/how-do-enable-my-api-key-43824 (the API key toggle)
 https://community.freshworks.com/how-do-i-11341/permissions-required-for-accessing-api-v2-agents-api-43390
@@ -26,6 +28,7 @@ from exadesk.errors import CheckError, ErrorKind
 from exadesk.http import Reply
 from exadesk.messages import Message
 from exadesk.trackers import _freshworks as fw
+from exadesk.trackers import _freshworks_fixes as fwfix
 from exadesk.trackers import register
 from exadesk.trackers.adapter import Judges, adapter
 from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
@@ -56,6 +59,7 @@ _ROLE_STEPS = (
 #: Every sentence this adapter writes in a check (exadesk.strings), with those both Freshworks products share.
 TEXTS = {
     **fw.TEXTS,
+    **fwfix.TEXTS,
     "api_access.disabled": "Freshservice says the API key is disabled for this agent.",
     "api_access.refused": "Freshservice refused the key: either it was copied wrongly or reset, or the role has no "
                           "API access.",
@@ -76,6 +80,10 @@ TEXTS = {
     "role.unknown": "unknown",
     "fields.refused": "Freshservice refused to list the ticket form fields to this agent.",
     "fields.read": "Reads {count} ticket form fields.{custom}",
+    "fix.entire_helpdesk": "Let {who} use the role {role} on the entire helpdesk (now: {scope})",
+    "fix.entire_helpdesk_touches": "Everything the role {role} allows (tickets, and problems, changes or releases "
+                                   "if it covers them) then applies to the whole helpdesk, not only some groups.",
+    "fix.sd_agent_touches": "SD Agent works on tickets in the entire helpdesk; it gives no access to Admin.",
 }
 
 SPEC = TrackerSpec(
@@ -135,7 +143,12 @@ SPEC = TrackerSpec(
                                              "Admin, User Management, Groups"),
     messages={
         **fw.common_messages("Freshservice", "the proxy user's Profile Settings (Your API Key)",
-                             "Admin, Account Details, Plans & Billing"),
+                             "Admin, Account Details, Plans & Billing", "Admin or Account Admin",
+                             "Admin, User Management, Agents, the agent, Roles"),
+        "fix_deactivated": Message(ErrorKind.BAD_INPUT,
+                                   "The proxy user's agent is deactivated; ExaDesk does not reactivate agents.",
+                                   "Reactivate it by hand (Admin, User Management, Agents, Deactivated, open the "
+                                   "agent, Reactivate), then verify again."),
         # A refused key: either mistyped or reset, or the role lacks API access; both fixes are named.
         "invalid_credentials": Message(
             ErrorKind.AUTH, "Freshservice did not accept the API key (\"You have to be logged in to perform this "
@@ -327,6 +340,102 @@ def _admin_role(ctx, facts: Facts):
 
 
 verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+
+
+# -- fixes (exadesk fix): the proxy user's agent ---------------------------------------------------------------------
+# Freshservice's reference: View an Agent (GET /api/v2/agents/{id}, {"agent": {...}}), Update an Agent (PUT
+# /api/v2/agents/{id} with occasional, and roles: [{role_id, assignment_scope entire_helpdesk | member_groups |
+# specified_groups | assigned_items, groups (specified_groups only)}], which replaces the agent's roles) and List All
+# Roles (GET /api/v2/roles, {"roles": [...]}, administrators only). API access (a role's API key toggle, which the API
+# neither shows nor sets) and an administrator's own account (admin_account) stay by hand.
+
+_UPDATE_REF = "https://api.freshservice.com/#update_an_agent"
+_SD_AGENT = "SD Agent"
+_ENTIRE = "entire_helpdesk"
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes, signed in as ``ctx.target`` (the fix module makes it writable)."""
+    return _sign_in(ctx).client
+
+
+def _proxy_agent(ctx) -> tuple[object, dict | None]:
+    client = fix_client(ctx)
+    return client, fwfix.proxy_agent(ctx, client, lambda body: body.get("agent"))
+
+
+def _assignments(agent: dict) -> list[dict]:
+    """The agent's roles as Update an Agent takes them back: role_id, assignment_scope, and groups only where the
+    scope is specified_groups."""
+    out = []
+    for role in agent.get("roles") or []:
+        if isinstance(role, dict) and role.get("role_id"):
+            item = {"role_id": role["role_id"], "assignment_scope": role.get("assignment_scope")}
+            if role.get("assignment_scope") == "specified_groups":
+                item["groups"] = list(role.get("groups") or [])
+            out.append(item)
+    return out
+
+
+def _plan_agent(ctx, key: str):
+    _, agent = _proxy_agent(ctx)
+    if agent is None:
+        return []
+    if agent.get("active") is False:
+        raise CheckError(ctx.problem("fix_deactivated"))
+    return fwfix.full_time_changes(ctx, key, agent, _UPDATE_REF)
+
+
+def _give_sd_agent(ctx, key: str, client, agent: dict):
+    """An agent that holds no role gets SD Agent on the entire helpdesk (meets role and tickets at once)."""
+    roles = client.get_json("/roles", params={"per_page": 100}, expect=dict).get("roles") or []
+    role = fwfix.role_needed(ctx, fwfix.builtin_role(roles, _SD_AGENT), _SD_AGENT)
+    words, why = fwfix.give_role_words(ctx, role)
+    return [fwfix.field_change(ctx, key, agent, "roles", [{"role_id": role["id"], "assignment_scope": _ENTIRE}], [],
+                               words, _UPDATE_REF, (ctx.say("fix.sd_agent_touches"),), no_inverse=why)]
+
+
+def _plan_role(ctx, key: str):
+    client, agent = _proxy_agent(ctx)
+    if agent is None or _assignments(agent):
+        return []  # a custom role's permissions are not in the API: by hand
+    return _give_sd_agent(ctx, key, client, agent)
+
+
+def _plan_tickets(ctx, key: str):
+    """The agent's first role is let on the entire helpdesk (the others are kept as they are); undo restores them."""
+    client, agent = _proxy_agent(ctx)
+    if agent is None:
+        return []
+    old = _assignments(agent)
+    if not old:
+        return _give_sd_agent(ctx, key, client, agent)
+    if any(r["assignment_scope"] == _ENTIRE for r in old):
+        return []
+    first = old[0]
+    new = [{"role_id": first["role_id"], "assignment_scope": _ENTIRE}, *old[1:]]
+    role = _role_name(client, first["role_id"])
+    scope = (agent.get("scope") or {}).get("ticket") or first["assignment_scope"]
+    return [fwfix.field_change(ctx, key, agent, "roles", new, old,
+                               ctx.say("fix.entire_helpdesk", who=ctx.proxy_identity.label(), role=role, scope=scope),
+                               _UPDATE_REF, (ctx.say("fix.entire_helpdesk_touches", role=role),))]
+
+
+def _role_name(client, role_id) -> str:
+    roles, _ = fw.role_names(client, [role_id], _role_of)
+    return fw.role_label(roles[0]) if roles else str(role_id)
+
+
+def _fixes():
+    from exadesk.fixes import Fix
+
+    needs = "the Admin or Account Admin role (Freshservice lets only administrators read roles and update agents)"
+    return (Fix(("agent",), _plan_agent, needs, _UPDATE_REF),
+            Fix(("tickets",), _plan_tickets, needs, _UPDATE_REF),
+            Fix(("role",), _plan_role, needs, _UPDATE_REF))
+
+
+FIXES = _fixes()
 
 
 register(SPEC, sys.modules[__name__])

@@ -2522,6 +2522,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Make {who} a full-time agent (it is an occasional agent now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full-time agent takes one of the account&apos;s agent licences for good; an occasional agent only uses day passes while it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {who} the built-in role {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} requires every agent to hold at least one role, so the earlier state (no role) cannot be restored through its API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who} is a collaborator, who can only add private notes to tickets shared with them; a proxy user must be a support agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,6 +2591,18 @@
     </message>
     <message>
         <source>Reads {count} ticket fields.{custom}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {who} Global Access to tickets (now: {scope})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent then sees and can update every ticket of the helpdesk, in every group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Agent role views, replies to, updates and resolves tickets and manages contacts; it gives no access to the Admin tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2693,6 +2721,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Make {who} a full-time agent (it is an occasional agent now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full-time agent takes one of the account&apos;s agent licences for good; an occasional agent only uses day passes while it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {who} the built-in role {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} requires every agent to hold at least one role, so the earlier state (no role) cannot be restored through its API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Freshservice says the API key is disabled for this agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2758,6 +2802,18 @@
     </message>
     <message>
         <source>Reads {count} ticket form fields.{custom}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let {who} use the role {role} on the entire helpdesk (now: {scope})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything the role {role} allows (tickets, and problems, changes or releases if it covers them) then applies to the whole helpdesk, not only some groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SD Agent works on tickets in the entire helpdesk; it gives no access to Admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
