@@ -93,7 +93,7 @@ def test_every_common_reason_has_a_next_step_per_product():
     for product in ("Freshdesk", "Freshservice"):
         reasons = fw.common_messages(product, "Profile Settings", "Admin, Plans & Billing")
         assert set(reasons) == {"invalid_credentials", "account_suspended", "password_lockout", "password_expired",
-                                "require_feature"}
+                                "require_feature", "fix_not_admin", "fix_no_builtin_role"}  # the last two: fixes
         assert all(product in m.text and m.next_step for m in reasons.values())
         assert "X as the password" in reasons["invalid_credentials"].next_step
 
