@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from exadesk import messages
-from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, HttpClient, Reply
-from exadesk.trackers.base import origin
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.verification.http import BasicAuth, HttpClient, Reply
+from exadesk.verification.spec import origin
 
 #: The tracker's name (its SPEC.name) in the problems these reads raise: this module never imports the tracker's.
 NAME = "Azure DevOps"

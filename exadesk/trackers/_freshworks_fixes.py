@@ -1,4 +1,4 @@
-"""What the Freshdesk and Freshservice fixes share ("fix it for me", exadesk/fixes.py).
+"""What the Freshdesk and Freshservice fixes share ("fix it for me", exadesk/services/fixes.py).
 
 Both products change an agent with Update an Agent (PUT /api/v2/agents/{id}, a JSON body naming only the fields to
 change; 200 with the agent; 403 access_denied for an agent who is not an administrator; 400 ``{"description",
@@ -15,9 +15,10 @@ https://api.freshservice.com/#update_an_agent, https://api.freshservice.com/#vie
 
 from __future__ import annotations
 
-from exadesk import messages
-from exadesk.errors import CheckError
+from exadesk.foundation import messages
+from exadesk.foundation.errors import CheckError
 from exadesk.trackers import _freshworks as fw
+from exadesk.verification.changes import Call, Change
 
 #: The sentences both products' fixes say (each product's TEXTS table includes them).
 TEXTS = {
@@ -64,7 +65,6 @@ def field_change(ctx, key: str, agent: dict, field: str, new, old, words: str, r
                  touches: tuple[str, ...] = (), no_inverse: str = ""):
     """One Update an Agent that sets ``field`` to ``new``; its undo sets ``old`` back (none when ``no_inverse``
     says why). Already ``new``: done, nothing is sent."""
-    from exadesk.fixes import Call, Change
 
     path = agent_path(str(agent["id"]))
     inverse = None if no_inverse else Call("PUT", path, body={field: old})

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from exadesk import messages
-from exadesk.errors import CheckError, ErrorKind
+from exadesk.foundation import messages
+from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.trackers import _jira
 
 #: The tracker's name (its SPEC.name) in the problems these reads raise: this module never imports the tracker's.

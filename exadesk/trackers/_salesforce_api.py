@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from exadesk.checks import Identity
-from exadesk.errors import CheckError
-from exadesk.http import Auth, BearerAuth, Reply
-from exadesk.trackers.base import Target, origin
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError
+from exadesk.verification.http import Auth, BearerAuth, Reply
+from exadesk.verification.spec import Target, origin
 
 #: The tracker's name (its SPEC.name) in the problems these reads raise: this module never imports the tracker's.
 NAME = "Salesforce"
@@ -68,7 +68,7 @@ def token_error_reason(error: str, description: str = "", location: str = "") ->
 
 def diagnose(reply: Reply, client) -> object:
     """Salesforce's own answers: expired sessions, API limits, an org without API access."""
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     found = errors(reply)
     codes = {code for code, _ in found}
@@ -110,7 +110,7 @@ def latest_version(versions) -> str:
 
 
 def problem(reason: str, **params):
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     return messages.problem(reason, tracker=NAME, **params)
 

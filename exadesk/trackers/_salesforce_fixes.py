@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exadesk.errors import CheckError
+from exadesk.foundation.errors import CheckError
 from exadesk.trackers._salesforce_api import problem, records, sign_in
+from exadesk.verification.changes import Call, Change, Fix
 
 # Salesforce's Object Reference (PermissionSet, ObjectPermissions, PermissionSetAssignment) and REST API Developer
 # Guide (Create a Record: POST /services/data/vXX.X/sobjects/PermissionSetAssignment {AssigneeId, PermissionSetId}
@@ -83,7 +84,6 @@ def _touches(ctx, chosen: _PermissionSet, objects: list[str], what: str) -> str:
 
 
 def _plan_assignment(ctx, key: str):
-    from exadesk.fixes import Call, Change
 
     user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
     if not user_id:
@@ -115,7 +115,6 @@ def _plan_assignment(ctx, key: str):
 
 def assignment_fixes() -> tuple:
     """The tracker's FIXES: one permission set assignment for API Enabled and each object permission."""
-    from exadesk.fixes import Fix
 
     return (Fix(("ApiEnabled", *_OBJECT_GRANTS, *_PARENT_GRANTS), _plan_assignment,
                 "the Assign Permission Sets permission (or Manage Users), as a System Administrator has",

@@ -1,9 +1,9 @@
-"""Every sentence the Zendesk adapter writes in a check, keyed (exadesk.strings); kept beside it to keep the
+"""Every sentence the Zendesk adapter writes in a check, keyed (exadesk.foundation.strings); kept beside it to keep the
 adapter module short."""
 
 from __future__ import annotations
 
-#: Every sentence this adapter writes in a check (exadesk.strings).
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings).
 TEXTS = {
     "kind.end_user": "end user",
     "kind.custom_role": "custom role",

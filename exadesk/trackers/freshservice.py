@@ -22,16 +22,17 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from exadesk import messages
-from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import Reply
-from exadesk.messages import Message
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import _freshworks_fixes as fwfix
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.changes import Fix
+from exadesk.verification.http import Reply
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
 
 #: Freshservice's built-in roles that work on tickets: view, update, reply and add notes.
 DEFAULT_TICKET_ROLES = ("Account Admin", "Admin", "SD Supervisor", "SD Agent")
@@ -56,7 +57,8 @@ _ROLE_STEPS = (
     "(including custom fields and related items such as tasks).",
 )
 
-#: Every sentence this adapter writes in a check (exadesk.strings), with those both Freshworks products share.
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings), with those both Freshworks products
+#: share.
 TEXTS = {
     **fw.TEXTS,
     **fwfix.TEXTS,
@@ -427,7 +429,6 @@ def _role_name(client, role_id) -> str:
 
 
 def _fixes():
-    from exadesk.fixes import Fix
 
     needs = "the Admin or Account Admin role (Freshservice lets only administrators read roles and update agents)"
     return (Fix(("agent",), _plan_agent, needs, _UPDATE_REF),

@@ -27,19 +27,19 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.messages import Message
-from exadesk.notices import Notice
-from exadesk.oauth import OAuthProfile
-from exadesk.trackers import register
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
+from exadesk.verification.notices import Notice
+from exadesk.verification.oauth import OAuthProfile
+from exadesk.verification.registry import register
 # The reads live in _salesforce_api.py; api_base, credential, diagnose, errors, api_disabled and token_error_reason
 # stay reachable here too, as the tracker's surface they were.
 from exadesk.trackers._salesforce_api import (  # noqa: F401
     MAX_QUERY_BATCHES, api_base, api_disabled, credential, diagnose, errors, records, sign_in, token_error_reason,
 )
 from exadesk.trackers._salesforce_fixes import BROAD_PERMISSIONS, assignment_fixes  # noqa: F401
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import (
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.spec import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec,
     sign_in_method,
 )
@@ -75,7 +75,7 @@ ADMIN_REQUIREMENTS = {
         "Selected Members."),
 }
 
-#: Every sentence this adapter writes in a check or a fix (exadesk.strings).
+#: Every sentence this adapter writes in a check or a fix (exadesk.foundation.strings).
 TEXTS = {
     "shape.no_versions": "no API versions listed",
     "shape.no_user_id": "a user id Salesforce did not name",
@@ -439,7 +439,7 @@ def _modify_all_data(ctx, facts: Facts):
 verify_live = adapter(_sign_in_live, _gather, JUDGES)
 
 
-# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+# -- the administrator's own credential (exadesk.services.planner) -----------------------------------------------------
 
 _ADMIN_KEYS = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
 

@@ -16,16 +16,16 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 
-from exadesk.checks import Identity
-from exadesk.errors import ErrorKind
-from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
-from exadesk.messages import Message
-from exadesk.notices import Notice
-from exadesk.oauth import OAuthProfile
-from exadesk.trackers import register
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers._zendesk_texts import TEXTS
-from exadesk.trackers.adapter import Judges, Later, adapter
-from exadesk.trackers.base import (
+from exadesk.verification.adapter import Judges, Later, adapter
+from exadesk.verification.http import Auth, BasicAuth, BearerAuth, Reply
+from exadesk.verification.notices import Notice
+from exadesk.verification.oauth import OAuthProfile
+from exadesk.verification.registry import register
+from exadesk.verification.spec import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
     UrlSpec, sign_in_method,
 )
@@ -228,7 +228,7 @@ def error_text(reply: Reply) -> str:
 
 def make_diagnose(method: str):
     """Zendesk's own 401 and 403 answers, worded for the sign-in method in use."""
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     def diagnose(reply: Reply, client) -> object:
         if reply.status == 401 and not reply.looks_like_html():

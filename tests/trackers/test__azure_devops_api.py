@@ -10,9 +10,9 @@ from types import SimpleNamespace
 
 from requests.structures import CaseInsensitiveDict
 
-from exadesk import trackers
-from exadesk.http import Reply
 from exadesk.trackers import _azure_devops_api as ado_api
+from exadesk.verification import registry
+from exadesk.verification.http import Reply
 
 
 def test_locate_maps_hosts():
@@ -40,7 +40,7 @@ def _reply(status: int, body, content_type: str = "application/json", **headers)
 
 
 def test_diagnose_names_the_services_own_refusals():
-    trackers.all_trackers()  # registers the azure_devops reasons
+    registry.all_trackers()  # registers the azure_devops reasons
     client = SimpleNamespace(base_url="https://dev.azure.com/acme")
 
     def reason(reply):

@@ -10,14 +10,14 @@ import threading
 import pytest
 from requests.structures import CaseInsensitiveDict
 
-from exadesk.http import BasicAuth, HttpClient, Page
-from exadesk.http_replies import Reply
+from exadesk.foundation.checks import Status
 from exadesk.sandbox import freshdesk as fd_emulator
 from exadesk.sandbox import freshservice as fs_emulator
-from exadesk.checks import Status
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import freshdesk, freshservice
-from exadesk.trackers.base import Target, VerifyContext
+from exadesk.verification.http import BasicAuth, HttpClient, Page
+from exadesk.verification.http_replies import Reply
+from exadesk.verification.spec import Target, VerifyContext
 
 
 def _reply(status: int, body: bytes, url: str = "https://acme.freshdesk.com/api/v2/tickets") -> Reply:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk.checks import Identity
-from exadesk.errors import CheckError
-from exadesk.http import Reply
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError
 from exadesk.trackers import _freshworks_fixes as fwfix
 from exadesk.trackers import freshdesk, freshservice
+from exadesk.verification.http import Reply
 
 
 class _Ctx:

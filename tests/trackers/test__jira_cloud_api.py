@@ -8,10 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from exadesk import messages, trackers
-from exadesk.errors import CheckError
+from exadesk.foundation import messages
+from exadesk.foundation.errors import CheckError
 from exadesk.trackers import _jira
 from exadesk.trackers import _jira_cloud_api as cloud_api
+from exadesk.verification import registry
 
 APP = {"accountId": "557058:app", "accountType": "app", "displayName": "Exalate"}
 
@@ -54,7 +55,7 @@ def test_the_gateway_is_api_atlassian_com_or_an_ex_jira_path():
 
 
 def test_a_rejected_token_is_worded_with_the_sites_cloud_id():
-    trackers.all_trackers()  # registers jira_cloud.token_rejected
+    registry.all_trackers()  # registers jira_cloud.token_rejected
 
     class Rejecting(_Client):
         def get_json(self, path, params=None, expect=None):

@@ -8,8 +8,8 @@ import json
 import pytest
 from requests.structures import CaseInsensitiveDict
 
-from exadesk.http import Reply
 from exadesk.trackers import _salesforce_api as api
+from exadesk.verification.http import Reply
 
 
 def _reply(status: int, body) -> Reply:
@@ -25,9 +25,10 @@ def _reply(status: int, body) -> Reply:
     ("INVALID_LOGIN", "LOGIN_MUST_USE_SECURITY_TOKEN", "", "salesforce.login_security_token"),
 ])
 def test_token_errors_for_the_later_oauth_flow(error, description, location, reason):
-    from exadesk import messages, trackers
+    from exadesk.foundation import messages
+    from exadesk.verification import registry
 
-    trackers.all_trackers()  # registers the tracker reasons
+    registry.all_trackers()  # registers the tracker reasons
     assert api.token_error_reason(error, description, location) == reason
     if reason:
         problem = messages.problem(reason, detail=error)

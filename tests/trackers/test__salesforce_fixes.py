@@ -7,10 +7,10 @@ from __future__ import annotations
 import copy
 from types import SimpleNamespace
 
-from exadesk import fixes
-from exadesk.checks import Status
-from exadesk.model import Instance
+from exadesk.foundation.checks import Status
 from exadesk.sandbox import salesforce as sf
+from exadesk.services import fixes
+from exadesk.store.model import Instance
 from exadesk.trackers import _salesforce_fixes as sf_fixes
 from exadesk.trackers import salesforce
 from tests.helpers.fixes import status, statuses, stored, workspace, writes

@@ -4,10 +4,10 @@ back the value read when the plan was made."""
 
 from __future__ import annotations
 
-from exadesk import fixes
-from exadesk.checks import Status
-from exadesk.model import Instance
+from exadesk.foundation.checks import Status
 from exadesk.sandbox import freshdesk as fd
+from exadesk.services import fixes
+from exadesk.store.model import Instance
 from tests.helpers.conformance import assert_requests_documented, load_spec
 from tests.helpers.fixes import status, statuses, stored, workspace, writes
 
@@ -117,7 +117,7 @@ def test_making_someone_an_administrator_or_not_stays_by_hand(emulators):
 
 def test_update_an_agent_refuses_bad_values_in_freshworks_validation_shape(emulators):
     emulator, store, ws, inst = _fd(emulators, {})
-    from exadesk.http import HttpClient, Page
+    from exadesk.verification.http import HttpClient, Page
     from exadesk.trackers import _freshworks as fw
 
     client = HttpClient(base_url=emulator.url + "/api/v2", page=Page("Freshdesk"), auth=fw.auth(ADMIN_KEY),

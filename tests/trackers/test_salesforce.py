@@ -169,9 +169,9 @@ def test_each_requirement_is_judged_from_the_facts_alone():
     """The judges read only the facts: no request, so each rule is checked on its own (issue 17 item 4)."""
     import threading
 
-    from exadesk.checks import Status
+    from exadesk.foundation.checks import Status
     from exadesk.trackers import salesforce
-    from exadesk.trackers.base import Target, VerifyContext
+    from exadesk.verification.spec import Target, VerifyContext
 
     ctx = VerifyContext(salesforce.SPEC, Target("salesforce", "https://acme.my.salesforce.com", scope=["Case", "Nope"]),
                         lambda *a, **k: None, threading.Event())
