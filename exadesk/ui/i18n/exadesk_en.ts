@@ -5136,6 +5136,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Make {user} an agent (it is an end user now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} takes one of the account&apos;s agent seats and can work on tickets as its role allows. Undoing makes it an end user again, which also takes it out of its groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the suspension of {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} can sign in and use the API again, and new tickets from it are no longer suspended. Undoing suspends it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {user} the custom role &apos;{role}&apos; instead of &apos;{current}&apos; (it may {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit ticket properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see all tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add public comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{role}&apos; also allows {fields} (Zendesk&apos;s names): no custom role on this account allows what the integration needs with less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{role}&apos; allows nothing beyond working on tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {user} to the group {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} then sees the tickets of {group} and can be assigned them. Undoing takes it out again, and Zendesk then unassigns the open tickets it has in {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Proxy user is an agent or admin</source>
         <translation type="unfinished"></translation>
     </message>
