@@ -44,14 +44,14 @@ def run(runs: int = 5) -> list[dict]:
 
 
 def _target(url: str, token: str):
-    from exadesk.trackers.base import Secrets, Target
+    from exadesk.verification.spec import Secrets, Target
 
     return Target(tracker="github", url=url, auth_method="classic", secrets=Secrets({"token": token}),
                   scope=["acme/website"], timeout=TIMEOUT)
 
 
 def _measure(runs: int) -> list[dict]:
-    from exadesk import engine
+    from exadesk.verification import engine
     from exadesk.sandbox import emulator_class
 
     token, healthy_scenario = slow_github_scenario(0.0)
@@ -105,10 +105,10 @@ def _cancel_check(engine, target, hung) -> float:
 
 
 def _cancel_verify_all(healthy_url: str, hung_url: str, token: str, hung) -> float:
-    from exadesk import instances
-    from exadesk.keychain import SecretStore
-    from exadesk.model import Instance, InstanceState, Workspace
-    from exadesk.storage import Store
+    from exadesk.services import instances
+    from exadesk.store.keychain import SecretStore
+    from exadesk.store.model import Instance, InstanceState, Workspace
+    from exadesk.store.storage import Store
 
     store = Store()
     workspace = Workspace(name=f"Cancel {time.perf_counter_ns()}")

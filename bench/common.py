@@ -147,9 +147,9 @@ TRACKER_KINDS = [("github", "classic", "https://github.com"), ("jira_cloud", "ap
 
 def fill_workspaces(data, instances: int, per_workspace: int, checks: int = 6) -> None:
     """Add ``instances`` verified instances to ``data``, ``per_workspace`` to a workspace (no secrets)."""
-    from exadesk import clock
-    from exadesk.checks import CheckResult, Status
-    from exadesk.model import Instance, InstanceState, Verification, Workspace
+    from exadesk.foundation import clock
+    from exadesk.foundation.checks import CheckResult, Status
+    from exadesk.store.model import Instance, InstanceState, Verification, Workspace
 
     now = clock.now()
     for w in range(max(1, -(-instances // per_workspace))):
@@ -166,7 +166,7 @@ def fill_workspaces(data, instances: int, per_workspace: int, checks: int = 6) -
 
 def make_home(instances: int, per_workspace: int = 50, home: Path | None = None) -> Path:
     """An EXADESK_HOME holding ``instances`` verified instances (``per_workspace`` to a workspace)."""
-    from exadesk.storage import Store
+    from exadesk.store.storage import Store
 
     home = home or Path(tempfile.mkdtemp(prefix="exadesk-bench-"))
     previous = os.environ.get("EXADESK_HOME")

@@ -99,11 +99,11 @@ TRACKERS: dict[str, Callable[[int], tuple[dict, list[str]]]] = {
 
 def target_for(tracker: str, emulator, scope: list[str]):
     """A Target for ``tracker``'s first sign-in method with the emulator's demo credential and ``scope``."""
-    from exadesk import trackers
-    from exadesk.trackers.base import Secrets, Target
+    from exadesk.verification import registry
+    from exadesk.verification.spec import Secrets, Target
 
     args = dict(zip(emulator.demo_args[::2], emulator.demo_args[1::2]))
-    method = trackers.get(tracker).spec.auth_methods[0]
+    method = registry.get(tracker).spec.auth_methods[0]
     values = {method.user_field.name: args["--user"]} if "--user" in args and method.user_field else {}
     return Target(tracker=tracker, url=emulator.url, auth_method=method.id, values=values,
                   secrets=Secrets(dict(emulator.demo_secrets)), scope=scope)
@@ -111,7 +111,7 @@ def target_for(tracker: str, emulator, scope: list[str]):
 
 def measure(tracker: str, n: int, delay: float) -> tuple[float, int, object]:
     """One check of ``tracker`` with ``n`` items in scope: (seconds, requests the emulator saw, the report)."""
-    from exadesk import engine
+    from exadesk.verification import engine
     from exadesk.sandbox import emulator_class
 
     scenario, scope = TRACKERS[tracker](n)

@@ -77,10 +77,10 @@ def run(instances_count: int = 50, delay: float = 0.2) -> list[dict]:
 
 
 def _measure(count: int, delay: float) -> list[dict]:
-    from exadesk.keychain import SecretStore
-    from exadesk.model import Data, Instance, InstanceState, Workspace
+    from exadesk.store.keychain import SecretStore
+    from exadesk.store.model import Data, Instance, InstanceState, Workspace
     from exadesk.sandbox.github import GitHubEmulator
-    from exadesk.storage import Store
+    from exadesk.store.storage import Store
     from exadesk.ui.app import build_window, create_app
 
     emulators, ws, keychain = [], Workspace(name="Bench"), SecretStore()

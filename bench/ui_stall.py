@@ -32,7 +32,7 @@ def run(instances: int = 50, delay: float = 0.1, emulators: int = 5) -> dict:
 
 
     from exadesk import sandbox
-    from exadesk.model import Instance, Workspace
+    from exadesk.store.model import Instance, Workspace
     from exadesk.ui import app as ui_app
 
     servers = [sandbox.emulator_class("github")({"fault": {"kind": "slow", "delay": delay}}).start()

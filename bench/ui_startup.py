@@ -25,7 +25,7 @@ BARE_WINDOW = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-from exadesk.clock import process_age_ms  # stdlib only: the baseline loads no ExaDesk UI code
+from exadesk.foundation.clock import process_age_ms  # stdlib only: the baseline loads no ExaDesk UI code
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1180, 760)
@@ -44,9 +44,9 @@ sys.exit(app.exec())
 
 def make_home(instances: int) -> Path:
     """An EXADESK_HOME with one workspace per 50 instances, each instance verified once."""
-    from exadesk.checks import CheckResult, Status
-    from exadesk.model import Instance, InstanceState, Verification, Workspace
-    from exadesk.storage import Store
+    from exadesk.foundation.checks import CheckResult, Status
+    from exadesk.store.model import Instance, InstanceState, Verification, Workspace
+    from exadesk.store.storage import Store
 
     home = Path(tempfile.mkdtemp(prefix="exadesk-bench-"))
     store = Store(home / "config" / "exadesk.json")

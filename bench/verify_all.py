@@ -44,11 +44,12 @@ def run(instances_count: int = 50, delay: float = 0.2) -> list[dict]:
 
 
 def _measure(count: int, delay: float, home: Path) -> list[dict]:
-    from exadesk import engine, instances
-    from exadesk.keychain import SecretStore
-    from exadesk.model import Data, Instance, InstanceState, Workspace
+    from exadesk.services import instances
+    from exadesk.verification import engine
+    from exadesk.store.keychain import SecretStore
+    from exadesk.store.model import Data, Instance, InstanceState, Workspace
     from exadesk.sandbox.github import GitHubEmulator
-    from exadesk.storage import Store
+    from exadesk.store.storage import Store
 
     emulators, ws = [], Workspace(name="Bench")
     store, keychain = Store(), SecretStore()

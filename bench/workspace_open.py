@@ -1,7 +1,7 @@
 """Opening and filtering a workspace of 2,000 instances (and one of 500), against reading the same file.
 
 A throw-away EXADESK_HOME gets one workspace of N verified instances (written
-through ``exadesk.storage``; no secrets). In this process, each step is timed
+through ``exadesk.store.storage``; no secrets). In this process, each step is timed
 as the median of several repetitions:
 
 * baseline: ``json.loads`` of the same data file (the least any reader does);
@@ -56,14 +56,15 @@ def run(sizes: tuple[int, ...] = (2000, 500), repeat: int = 7) -> list[dict]:
 
 
 def _measure(app, size: int, repeat: int) -> list[dict]:
-    from exadesk import instances, trackers
-    from exadesk.storage import Store
+    from exadesk.services import instances
+    from exadesk.verification import registry
+    from exadesk.store.storage import Store
     from exadesk.ui.sidebar import Sidebar
 
     store = Store()
     store.update(lambda data: fill_workspaces(data, size, per_workspace=size))
     raw = store.path.read_bytes()
-    names = {t.id: t.spec.name for t in trackers.all_trackers()}
+    names = {t.id: t.spec.name for t in registry.all_trackers()}
     sidebar = Sidebar()
     sidebar.resize(320, 700)
     sidebar.show()
@@ -121,7 +122,7 @@ def _only(data, hits):
     """A Data holding only the matching instances of each matching workspace (what the sidebar shows)."""
     import copy
 
-    from exadesk.model import Data
+    from exadesk.store.model import Data
 
     shown = []
     for ws, found in hits:

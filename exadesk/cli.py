@@ -1,6 +1,6 @@
 """The ``exadesk`` command line. Runs without loading Qt (only the GUI command does).
 
-Exit codes: see exadesk.exit_codes (0 ready, 1 not ready, 2 usage, 3 not confirmed).
+Exit codes: see exadesk.foundation.exit_codes (0 ready, 1 not ready, 2 usage, 3 not confirmed).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from exadesk import __version__
-from exadesk.exit_codes import EXIT_USAGE
+from exadesk.foundation.exit_codes import EXIT_USAGE
 
 #: Sub-command modules under exadesk.commands; each has add_parser(sub) and run(args).
 COMMAND_MODULES: tuple[str, ...] = ("trackers", "check", "workspace", "sandbox", "plan", "workspaces", "report", "bundle",
@@ -43,15 +43,16 @@ def main(argv: list[str] | None = None) -> int:
         args = argparse.Namespace(command=None, exit_after_startup=bool(argv))
     else:
         args = build_parser(argv[0]).parse_args(argv)
-    from exadesk import logs
+    from exadesk.foundation import logs
 
     if args.command is None:
         logs.hold()  # the window opens the log file right after its first paint
         return _gui(args)
     logs.setup()
-    from exadesk import recovery, terminal
-    from exadesk.errors import StorageError
-    from exadesk.storage import on_load_problem
+    from exadesk.foundation import terminal
+    from exadesk.store import recovery
+    from exadesk.foundation.errors import StorageError
+    from exadesk.store.storage import on_load_problem
 
     told: set[str] = set()
 
@@ -73,11 +74,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(args) -> int:
-    from exadesk import display
+    from exadesk.foundation import display
 
     why = display.unreachable()
     if why:  # Qt would abort (exit 134) with advice about reinstalling packages: say what is wrong instead
-        from exadesk import messages
+        from exadesk.foundation import messages
 
         problem = messages.problem("app.no_display", why=why)
         print(f"exadesk: {problem.message} {problem.next_step}", file=sys.stderr)

@@ -5,9 +5,10 @@
 pyside6-lupdate reads the window modules (``tr`` calls; the list is tests/ui/test_words.py's WINDOW_MODULES) and,
 for the trackers, a Python file written here for it and deleted afterwards: one ``QCoreApplication.translate(
 "<tracker id>", "<sentence>")`` per sentence a person reads in a check (each tracker's TEXTS, its requirements'
-titles and fixes; exadesk.strings.spec_texts). Those messages carry no source location (the file is gone); their
-context is the tracker's id, which is what exadesk.strings.translate asks the window's translator with. lupdate
-keeps the translations already made, so a translator's work in exadesk_<lang>.ts survives a rerun (pass ``--ts``).
+titles and fixes; exadesk.foundation.strings.spec_texts). Those messages carry no source location (the file is gone);
+their context is the tracker's id, which is what exadesk.foundation.strings.translate asks the window's translator with.
+lupdate keeps the translations already made, so a translator's work in exadesk_<lang>.ts survives a rerun (pass
+``--ts``).
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ def window_modules() -> list[Path]:
 def tracker_sentences() -> list[tuple[str, str]]:
     """(tracker id, sentence) for every registered tracker, in catalogue order."""
     sys.path.insert(0, str(ROOT))
-    from exadesk import strings, trackers
+    from exadesk.foundation import strings
+    from exadesk.verification import registry
 
-    return [(t.spec.id, text) for t in trackers.all_trackers() for text in strings.spec_texts(t.spec)]
+    return [(t.spec.id, text) for t in registry.all_trackers() for text in strings.spec_texts(t.spec)]
 
 
 def lupdate() -> str:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import keyring
 import pytest
 
-from exadesk import clock
+from exadesk.foundation import clock
 from exadesk.sandbox.memory_keyring import MemoryKeyring
 from tests.helpers.cli import CliRunner
 from tests.helpers.emulators import EmulatorFactory

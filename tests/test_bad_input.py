@@ -74,8 +74,8 @@ def test_an_impossible_timeout_is_refused_in_words(cli, monkeypatch, value, comm
 
 
 def test_an_impossible_stored_timeout_is_refused_before_sending():
-    from exadesk import engine
-    from exadesk.trackers.base import Secrets, Target
+    from exadesk.verification import engine
+    from exadesk.verification.spec import Secrets, Target
 
     for value in (-1.0, 0.0, float("inf"), float("nan")):
         target = Target("github", "https://github.com", values={}, secrets=Secrets({"token": GITHUB_TOKEN}),
@@ -91,7 +91,7 @@ def test_a_secret_that_is_not_utf8_is_refused_in_words(cli, monkeypatch, command
     assert result.code == 2
     text = result.out + result.err
     assert "not UTF-8" in text and INTERNAL not in text
-    from exadesk.storage import Store
+    from exadesk.store.storage import Store
 
     assert Store().load().data.workspaces == []
 
@@ -144,7 +144,7 @@ def _tamper_key_check(node) -> bool:
 
 
 def test_a_history_entry_without_a_time_is_kept_and_shown(cli, monkeypatch, emulators):
-    from exadesk.storage import Store
+    from exadesk.store.storage import Store
 
     token = new_token()
     emulator = emulators.start("github", github_scenario(token))

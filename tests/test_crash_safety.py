@@ -18,15 +18,15 @@ import time
 
 import pytest
 
-from exadesk.storage import Store, decode
+from exadesk.store.storage import Store, decode
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 _WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from exadesk.model import Data, Instance, Workspace
-    from exadesk.storage import Store
+    from exadesk.store.model import Data, Instance, Workspace
+    from exadesk.store.storage import Store
     store = Store(Path(sys.argv[1]))
     version = int(sys.argv[2])
     print("ready", flush=True)

@@ -82,8 +82,8 @@ def test_an_echoed_secret_is_never_printed(tracker_id, mode, cli, monkeypatch):
 
 @pytest.mark.parametrize("tracker_id", TRACKERS)
 def test_an_echoed_secret_is_never_stored_reported_or_exported(tracker_id, cli, monkeypatch, tmp_path):
-    from exadesk import bundle
-    from exadesk.storage import Store
+    from exadesk.services import bundle
+    from exadesk.store.storage import Store
 
     require_built(tracker_id)
     emulator = _echoing(tracker_id, "identity")

@@ -6,7 +6,8 @@ import re
 from importlib import metadata
 
 import exadesk
-from exadesk import keychain, paths
+from exadesk.foundation import paths
+from exadesk.store import keychain
 
 
 def test_the_version_is_the_installed_distributions():

@@ -18,14 +18,14 @@ import keyring.backend
 import pytest
 from keyring.backends import fail
 
-from exadesk import notices as _notices
 from exadesk import sandbox
-from exadesk import trackers as _trackers
-from exadesk.errors import KeychainError
-from exadesk.http import classify_tls
-from exadesk.keychain import WINDOWS_BLOB_LIMIT, SecretStore
+from exadesk.foundation.errors import KeychainError
 from exadesk.sandbox import kit
 from exadesk.sandbox.kit import Response, html_response, json_response
+from exadesk.store.keychain import WINDOWS_BLOB_LIMIT, SecretStore
+from exadesk.verification import notices as _notices
+from exadesk.verification import registry as _trackers
+from exadesk.verification.http import classify_tls
 from tests.helpers.built_trackers import demo_command, require_built, secret_forms
 
 IDS = sandbox.available()
@@ -283,8 +283,9 @@ def _github_two_people(emulators, proxy_token, admin_token, admin_login):
 
 def _record_admin_identity(name: str) -> None:
     """Verify the stored admin credential as `exadesk plan` does and keep its outcome (the account it belongs to)."""
-    from exadesk import engine, instances
-    from exadesk.storage import Store
+    from exadesk.services import instances
+    from exadesk.verification import engine
+    from exadesk.store.storage import Store
 
     store = Store()
     data = store.load().data
@@ -512,17 +513,17 @@ NOTICE_IDS = [n.id for n in _trackers.all_notices()]
 
 
 def _demo_method(tracker_id: str) -> str:
-    from exadesk import trackers
+    from exadesk.verification import registry
 
     args = list(sandbox.emulator_class(tracker_id)().demo_args)
-    return args[args.index("--auth") + 1] if "--auth" in args else trackers.get(tracker_id).spec.auth_methods[0].id
+    return args[args.index("--auth") + 1] if "--auth" in args else registry.get(tracker_id).spec.auth_methods[0].id
 
 
 @pytest.mark.parametrize("notice_id", NOTICE_IDS)
 def test_notice_shows_where_the_method_is_chosen_in_results_and_in_the_report(notice_id, emulators, cli,
                                                                               monkeypatch):
     """Field notes on dated retirements: the wizard's method choice, `check --json` and the readiness report."""
-    from exadesk.wizard_flow import WizardFlow
+    from exadesk.services.wizard_flow import WizardFlow
 
     notice = next(n for n in _trackers.all_notices() if n.id == notice_id)
     require_built(notice.tracker)
@@ -558,14 +559,14 @@ def test_notices_are_data_a_new_one_needs_no_code(monkeypatch, cli):
     """A notice added to a tracker's spec shows up in results without any code change."""
     from dataclasses import replace
 
-    from exadesk import trackers
+    from exadesk.verification import registry
 
     extra = _notices.Notice("test_github_change", "github", "GitHub changes classic tokens",
                             "Classic tokens change behaviour on 1 March 2027.", "Prefer a fine-grained token.",
                             __import__("datetime").date(2027, 3, 1), frozenset({"classic"}))
-    github = trackers.get("github")
-    monkeypatch.setitem(trackers._REGISTRY, "github",
-                        trackers.Tracker(replace(github.spec, notices=github.spec.notices + (extra,)), github.module))
+    github = registry.get("github")
+    monkeypatch.setitem(registry._REGISTRY, "github",
+                        registry.Tracker(replace(github.spec, notices=github.spec.notices + (extra,)), github.module))
     monkeypatch.setenv("EXADESK_TEST_TOKEN", "ghp_" + "Nw3Ot4Pu" * 4 + "V5w6")
     result = cli("check", "github", "--url", "https://github.com", "--secret-env", "EXADESK_TEST_TOKEN", "--auth",
                  "classic", "--project", "bad project name!", "--json")
@@ -609,7 +610,7 @@ def test_github_saml_sso_shows_the_one_hour_authorisation_address(emulators, cli
 
 
 def test_github_fine_grained_expiration_header_is_not_trusted(emulators, cli, monkeypatch):
-    from exadesk import clock
+    from exadesk.foundation import clock
     from exadesk.sandbox.github import DEMO_FINE
 
     now = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from exadesk import logs, paths
-from exadesk.storage import Store
+from exadesk.foundation import logs, paths
+from exadesk.store.storage import Store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

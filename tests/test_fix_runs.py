@@ -1,12 +1,13 @@
-"""The history of fix runs as the CLI and the window show it (exadesk.fixes.runs_of, to_undo, undo_preview,
+"""The history of fix runs as the CLI and the window show it (exadesk.services.fixes.runs_of, to_undo, undo_preview,
 run_state): newest first, what an undo reverses and in which order, and what it cannot reverse."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from exadesk import clock, fixes
-from exadesk.model import FixRun, Workspace
+from exadesk.foundation import clock
+from exadesk.services import fixes
+from exadesk.store.model import FixRun, Workspace
 
 
 def _entry(words: str, undo: dict | None, *, undone: bool = False, no_undo: str = "") -> dict:

@@ -10,16 +10,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from exadesk import engine, trackers
-from exadesk.errors import CheckError, ErrorKind, ExaDeskError, StorageError
-from exadesk.http import HttpClient, Page
-from exadesk.model import Instance, Workspace, parse_sync
-from exadesk.storage import Store, decode
-from exadesk.trackers.base import Secrets, Target, normalise_url
+from exadesk.foundation.errors import CheckError, ErrorKind, ExaDeskError, StorageError
+from exadesk.store.model import Instance, Workspace, parse_sync
+from exadesk.store.storage import Store, decode
+from exadesk.verification import engine, registry
+from exadesk.verification.http import HttpClient, Page
+from exadesk.verification.spec import Secrets, Target, normalise_url
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-TRACKER_IDS = [t.id for t in trackers.all_trackers()]
+TRACKER_IDS = [t.id for t in registry.all_trackers()]
 
 url_like = st.one_of(
     st.text(max_size=80),
@@ -44,7 +44,7 @@ json_values = st.recursive(
        secret=st.text(max_size=60).map(lambda s: "Sx9q" + s))
 def test_offline_validation_accepts_or_explains(tracker_id, url, value, secret):
     assume(secret not in url and secret not in value and "{" not in url + value)
-    spec = trackers.get(tracker_id).spec
+    spec = registry.get(tracker_id).spec
     method = spec.auth_methods[0]
     values = {f.name: value for f in method.fields if not f.secret}
     secrets = {f.name: secret for f in method.fields if f.secret}
@@ -137,7 +137,7 @@ def test_loader_on_pathological_files(tmp_path, raw):
 
 # -- the bundle importer ----------------------------------------------------------------
 
-bundle = pytest.importorskip("exadesk.bundle", reason="no bundle importer yet")
+bundle = pytest.importorskip("exadesk.services.bundle", reason="no bundle importer yet")
 
 
 def _valid_bundle_dict() -> dict:

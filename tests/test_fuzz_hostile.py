@@ -1,7 +1,7 @@
 """Hostile input, 10,000 examples per target (issue 20): nothing that arrives from outside prints a traceback.
 
 Five targets: the data file loader, the bundle importer, address validation, name validation, and
-the reply parsers (exadesk.http's JSON and header handling, and every adapter's ``diagnose``). Each
+the reply parsers (exadesk.verification.http's JSON and header handling, and every adapter's ``diagnose``). Each
 either accepts its input or answers with a classified Problem; any other exception fails the test.
 
 The setting is the ``fuzz`` profile: 10,000 examples, no per-example deadline. To keep the five
@@ -22,13 +22,15 @@ import requests
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from exadesk import bundle, engine, trackers, validation
-from exadesk.errors import CheckError, ErrorKind, ExaDeskError, Problem
-from exadesk.http import HttpClient, Page, Reply
-from exadesk.http_limits import retry_after_seconds
-from exadesk.model import Data, Instance, Workspace
-from exadesk.storage import NewerFileError, decode, encode
-from exadesk.trackers.base import Secrets, Target
+from exadesk.foundation import validation
+from exadesk.foundation.errors import CheckError, ErrorKind, ExaDeskError, Problem
+from exadesk.services import bundle
+from exadesk.store.model import Data, Instance, Workspace
+from exadesk.store.storage import NewerFileError, decode, encode
+from exadesk.verification import engine, registry
+from exadesk.verification.http import HttpClient, Page, Reply
+from exadesk.verification.http_limits import retry_after_seconds
+from exadesk.verification.spec import Secrets, Target
 
 EXAMPLES = int(os.environ.get("EXADESK_FUZZ_EXAMPLES", 10_000))
 settings.register_profile("fuzz", max_examples=EXAMPLES, deadline=None, database=None,
@@ -36,7 +38,7 @@ settings.register_profile("fuzz", max_examples=EXAMPLES, deadline=None, database
 FUZZ = settings(settings.get_profile("fuzz"))
 seeds = st.randoms(use_true_random=True)
 
-TRACKER_IDS = sorted(t.spec.id for t in trackers.all_trackers())
+TRACKER_IDS = sorted(t.spec.id for t in registry.all_trackers())
 
 #: Pieces of hostile text: terminal controls, bidi overrides, zero-width marks, path, format and quoting
 #: characters, a non-BMP character, long runs, numbers that overflow.
@@ -179,7 +181,7 @@ def test_address_validation_accepts_or_explains(rnd):
     tracker_id = rnd.choice(TRACKER_IDS)
     url = rnd.choice(SCHEMES) + rnd.choice(HOSTS + [text(rnd)]) + rnd.choice(TAILS + [text(rnd)])
     note(f"{tracker_id} {url!r}")
-    spec = trackers.get(tracker_id).spec
+    spec = registry.get(tracker_id).spec
     method = spec.auth_methods[0]
     report = engine.validate(Target(tracker=tracker_id, url=url, auth_method=method.id,
                                     values={f.name: "x" for f in method.fields if not f.secret},
@@ -216,7 +218,7 @@ def test_name_validation_and_escaping(rnd):
 # -- 5. the reply parsers --------------------------------------------------------------------------
 
 _DIAGNOSERS = []
-for _t in trackers.all_trackers():
+for _t in registry.all_trackers():
     module = __import__(type(_t).__module__, fromlist=["x"])
     if hasattr(module, "diagnose"):
         _DIAGNOSERS.append((_t.spec.name, module.diagnose))

@@ -16,7 +16,7 @@ import time
 import pytest
 
 from exadesk import sandbox
-from exadesk.errors import ErrorKind
+from exadesk.foundation.errors import ErrorKind
 from exadesk.sandbox import kit
 from exadesk.sandbox.kit import Response
 from tests.helpers.built_trackers import all_ids, demo_command, require_built, secret_forms

@@ -43,7 +43,7 @@ def test_other_commands_import_no_qt(tmp_path, command):
 
 
 #: The one module outside exadesk/ui allowed to load Qt (inside its function, for `report --format pdf`).
-PDF_MODULE = "report_pdf.py"
+PDF_MODULE = "services/report_pdf.py"
 
 
 def test_core_modules_do_not_import_qt_in_their_source():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk import sandbox, trackers
+from exadesk import sandbox
 from exadesk.sandbox.kit import Emulator
+from exadesk.verification import registry
 
 
 def test_every_registered_tracker_has_exactly_one_emulator_module():
-    assert sorted(sandbox.EMULATOR_MODULES) == sorted(t.spec.id for t in trackers.all_trackers())
+    assert sorted(sandbox.EMULATOR_MODULES) == sorted(t.spec.id for t in registry.all_trackers())
     assert len(set(sandbox.EMULATOR_MODULES)) == len(sandbox.EMULATOR_MODULES)
 
 

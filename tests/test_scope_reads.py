@@ -8,12 +8,12 @@ import threading
 import pytest
 
 from bench.scope import TRACKERS, measure, target_for
-from exadesk import engine, trackers
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import MAX_PER_HOST, BearerAuth, HostLimiter, HttpClient, Page, is_declared_read
+from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.sandbox.github import GitHubEmulator
 from exadesk.sandbox.jira_onprem import JiraOnPremEmulator
-from exadesk.trackers.base import Secrets, Target
+from exadesk.verification import engine, registry
+from exadesk.verification.http import MAX_PER_HOST, BearerAuth, HostLimiter, HttpClient, Page, is_declared_read
+from exadesk.verification.spec import Secrets, Target
 from tests.helpers.emulators import track_concurrency
 
 TOKEN = "ghp_" + "S" * 36
@@ -64,7 +64,7 @@ def test_bulk_reads_keep_the_count_flat(tracker):
 
 
 def test_servicenow_reads_the_tables_in_one_batch_of_gets():
-    from exadesk.http import is_declared_read
+    from exadesk.verification.http import is_declared_read
 
     scenario, scope = TRACKERS["servicenow"](5)
     from exadesk.sandbox.servicenow import ServiceNowEmulator
@@ -74,7 +74,7 @@ def test_servicenow_reads_the_tables_in_one_batch_of_gets():
         assert report.problem is None and next(c for c in report.checks if c.id == "servicenow.read").status.value == "pass", report.to_json()
         batches = [r for r in emulator.requests if r.method == "POST" and r.path == "/api/now/v1/batch"]
         assert len(batches) == 1 and len(batches[0].json()["rest_requests"]) == 5
-        reads = trackers.get("servicenow").spec.non_get_reads
+        reads = registry.get("servicenow").spec.non_get_reads
         assert is_declared_read("POST", emulator.url + batches[0].path, batches[0].json(), reads)
     writing = {"rest_requests": [{"id": "1", "method": "PATCH", "url": "/api/now/table/incident/1"}]}
     assert not is_declared_read("POST", "https://x.service-now.com/api/now/v1/batch", writing, reads)
@@ -166,7 +166,7 @@ def test_only_declared_reads_may_be_sent_during_verification(github):
         client.request("POST", "/repos/acme/repo-00/issues", json_body={"title": "x"})
     assert err.value.problem.reason == "http.not_a_read"
     assert emulator.requests == []  # refused before anything was sent
-    jira, github_reads = (trackers.get(t).spec.non_get_reads for t in ("jira_cloud", "github"))
+    jira, github_reads = (registry.get(t).spec.non_get_reads for t in ("jira_cloud", "github"))
     assert is_declared_read("POST", "https://x.atlassian.net/ex/jira/abc/rest/api/3/permissions/check", reads=jira)
     assert not is_declared_read("PUT", "https://x.atlassian.net/rest/api/3/permissions/check", reads=jira)
     # Each tracker's own: Jira's question is not GitHub's to send.
@@ -178,7 +178,7 @@ def test_only_declared_reads_may_be_sent_during_verification(github):
 
 
 def test_every_tracker_declares_its_non_get_reads_with_the_vendors_reference():
-    declared = {t.id: t.spec.non_get_reads for t in trackers.all_trackers()}
+    declared = {t.id: t.spec.non_get_reads for t in registry.all_trackers()}
     assert all(read.reference.startswith("https://") for reads in declared.values() for read in reads)
     assert {t for t, reads in declared.items() if reads} >= {"jira_cloud", "hp_alm", "github", "servicenow"}
 

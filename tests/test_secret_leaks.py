@@ -19,7 +19,8 @@ import uuid
 
 import pytest
 
-from exadesk import logs, paths, sandbox
+from exadesk import sandbox
+from exadesk.foundation import logs, paths
 from exadesk.sandbox import kit
 from tests.helpers.built_trackers import all_ids, not_built_reason, secret_forms
 

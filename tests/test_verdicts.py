@@ -14,10 +14,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from exadesk import history, messages, report as readiness
-from exadesk.checks import CheckResult, Report, Status, Verdict
 from exadesk.commands.output import print_report
-from exadesk.model import Instance, InstanceState, Verification, Workspace
+from exadesk.foundation import messages
+from exadesk.foundation.checks import CheckResult, Report, Status, Verdict
+from exadesk.services import report as readiness
+from exadesk.store import history
+from exadesk.store.model import Instance, InstanceState, Verification, Workspace
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -100,7 +102,7 @@ def _instance(*runs: Verification) -> Instance:
 
 
 def test_stored_run_keeps_its_verdict_and_the_instance_its_state():
-    from exadesk.instances import verification_from
+    from exadesk.services.instances import verification_from
 
     run = verification_from(_report(PASS, UNDECIDED))
     assert run.verdict is Verdict.NOT_CONFIRMED and run.ready is False
@@ -171,8 +173,8 @@ def test_no_scope_is_exit_2_naming_the_option_and_nothing_is_sent(tracker, args,
 
 
 def test_stored_instance_without_scope_is_not_checked_with_the_reason():
-    from exadesk import engine
-    from exadesk.trackers.base import Secrets, Target
+    from exadesk.verification import engine
+    from exadesk.verification.spec import Secrets, Target
 
     rep = engine.verify(Target(tracker="hp_alm", url="https://alm.example.com/qcbin", auth_method="password",
                                values={"username": "alm_admin"}, secrets=Secrets({"password": "x-Pass-1"})))
@@ -181,7 +183,7 @@ def test_stored_instance_without_scope_is_not_checked_with_the_reason():
 
 
 def test_wizard_scope_step_asks_for_a_scope_where_required():
-    from exadesk.wizard_flow import WizardFlow, WizardStep
+    from exadesk.services.wizard_flow import WizardFlow, WizardStep
 
     flow = WizardFlow("hp_alm")
     flow.step = WizardStep.SYNC

@@ -1,4 +1,5 @@
-"""Prepare offline, verify later: verify-all against emulators (ready, failing, unreachable), progress, cancel, bounds."""
+"""Prepare offline, verify later: verify-all against emulators (ready, failing, unreachable), progress, cancel,
+bounds."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import threading
 
 import pytest
 
-from exadesk import instances
-from exadesk.model import InstanceState
-from exadesk.storage import Store
+from exadesk.services import instances
+from exadesk.store.model import InstanceState
+from exadesk.store.storage import Store
 from tests.commands.workflow import add_github, closed_port_url, github_scenario, new_token, stored
 from tests.helpers.emulators import track_concurrency
 
@@ -250,7 +251,7 @@ class _Gate:
     def verify(self, target, *, cancel=None, **_):
         from urllib.parse import urlsplit
 
-        from exadesk.checks import Report
+        from exadesk.foundation.checks import Report
 
         where = urlsplit(target.url).netloc
         with self.lock:
@@ -265,7 +266,7 @@ class _Gate:
 
 
 def _pairs(urls):
-    from exadesk.model import Instance, Workspace
+    from exadesk.store.model import Instance, Workspace
 
     ws = Workspace(name="Bounds")
     ws.instances = [Instance(tracker="github", name=f"i{n}", url=url, auth_method="classic")
@@ -274,7 +275,7 @@ def _pairs(urls):
 
 
 def test_the_per_host_bound_counts_host_and_port(monkeypatch):
-    from exadesk import engine
+    from exadesk.verification import engine
 
     gate = _Gate()
     monkeypatch.setattr(engine, "verify", gate.verify)
@@ -308,8 +309,8 @@ def _started(run, seen: list) -> threading.Thread:
 
 
 def test_cancel_ends_queued_instances_at_once_and_the_rule_keeps_their_last_result(monkeypatch):
-    from exadesk import engine
-    from exadesk.model import Data
+    from exadesk.verification import engine
+    from exadesk.store.model import Data
 
     gate = _Gate()
     monkeypatch.setattr(engine, "verify", gate.verify)
@@ -329,7 +330,7 @@ def test_cancel_ends_queued_instances_at_once_and_the_rule_keeps_their_last_resu
 
 
 def test_verify_now_takes_a_queued_instance_out_of_the_run_and_never_runs_it_twice(monkeypatch):
-    from exadesk import engine
+    from exadesk.verification import engine
 
     gate = _Gate()
     monkeypatch.setattr(engine, "verify", gate.verify)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk import bundle, engine, trackers
 from exadesk.sandbox.github import DEMO_CLASSIC
-from exadesk.trackers.base import Target
+from exadesk.services import bundle
+from exadesk.verification import engine, registry
+from exadesk.verification.spec import Target
 
 REPO = ("--project", "acme/website")
 
@@ -81,5 +82,5 @@ def test_cli_lists_say_tracker_names_and_states_in_words(cli, emulators, monkeyp
 
 
 def test_no_scope_label_repeats_the_word_scope():
-    for tracker in trackers.all_trackers():
+    for tracker in registry.all_trackers():
         assert tracker.spec.scope.label.lower() != "scope", tracker.spec.id

@@ -11,11 +11,11 @@ import os
 import sys
 from pathlib import Path
 
-from exadesk import bundle
 from exadesk.commands.output import write_output
-from exadesk.errors import ExaDeskError
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.storage import Store
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.services import bundle
+from exadesk.store.storage import Store
 
 
 def add_parser(sub) -> None:

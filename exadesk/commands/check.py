@@ -12,12 +12,13 @@ import re
 import sys
 import threading
 
-from exadesk import engine, messages, trackers
-from exadesk.checks import Report
 from exadesk.commands.output import print_json, print_report, seconds
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.model import parse_sync
-from exadesk.trackers.base import Secrets, Target
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Report
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.store.model import parse_sync
+from exadesk.verification import engine, registry
+from exadesk.verification.spec import Secrets, Target
 
 
 #: The states a verification ends in (also in docs/user-guide.md, "Verdicts").
@@ -124,9 +125,9 @@ def _looks_like_a_secret(item: str) -> bool:
 def build_target(args) -> Target | str:
     """The target from the arguments, or a usage message."""
     try:
-        tracker = trackers.get(args.tracker)
+        tracker = registry.get(args.tracker)
     except KeyError:
-        return trackers.unknown(args.tracker).text()
+        return registry.unknown(args.tracker).text()
     spec = tracker.spec
     try:
         method = spec.auth_method(args.auth)
@@ -203,7 +204,7 @@ def run(args) -> int:
     offline = engine.validate(target)
     if offline.problem is not None and offline.problem.reason == "input.scope_missing":
         # Requirements are checked per project here: with none, nothing would be verified (exit 2).
-        spec = trackers.get(target.tracker).spec
+        spec = registry.get(target.tracker).spec
         if args.json:
             print_json(offline.to_json())
         else:

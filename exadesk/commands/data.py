@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from exadesk import messages
-from exadesk.errors import StorageError
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.storage import Store
+from exadesk.foundation import messages
+from exadesk.foundation.errors import StorageError
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.store.storage import Store
 
 
 def add_parser(sub) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sys
 
-from exadesk import fixes, messages
 from exadesk.commands.output import print_json
-from exadesk.errors import ExaDeskError
-from exadesk.exit_codes import EXIT_NOT_READY, EXIT_USAGE
-from exadesk.messages import FIX_WORDS as WORDS
-from exadesk.storage import Store
+from exadesk.foundation import messages
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.foundation.exit_codes import EXIT_NOT_READY, EXIT_USAGE
+from exadesk.foundation.messages import FIX_WORDS as WORDS
+from exadesk.services import fixes
+from exadesk.store.storage import Store
 
 
 def add_parser(sub) -> None:

@@ -14,7 +14,7 @@ import threading
 import webbrowser
 
 from exadesk.commands.output import run_interruptible, seconds
-from exadesk.exit_codes import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE
+from exadesk.foundation.exit_codes import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_USAGE
 
 
 def add_parser(sub) -> None:
@@ -51,12 +51,13 @@ def _usage(text: str) -> int:
 
 
 def run(args) -> int:
-    from exadesk import messages, oauth, tokens, trackers
-    from exadesk.errors import ExaDeskError
-    from exadesk.keychain import SecretStore
-    from exadesk.model import Instance, InstanceState, Workspace
-    from exadesk.storage import Store
-    from exadesk.trackers.base import normalise_url
+    from exadesk.foundation import messages
+    from exadesk.verification import oauth, tokens, registry
+    from exadesk.foundation.errors import ExaDeskError
+    from exadesk.store.keychain import SecretStore
+    from exadesk.store.model import Instance, InstanceState, Workspace
+    from exadesk.store.storage import Store
+    from exadesk.verification.spec import normalise_url
 
     store = Store()
     data = store.load().data
@@ -72,7 +73,7 @@ def run(args) -> int:
         problem = messages.problem("storage.unknown_instance", name=args.instance,
                                    where=f" in {args.workspace}" if args.workspace else "")
         return _usage(f"{problem.text()} To create it, add --tracker and --url.")
-    profile = trackers.oauth_profile(instance.tracker)
+    profile = registry.oauth_profile(instance.tracker)
     if profile is None:
         return _fail(messages.problem("oauth.not_oauth", tracker=instance.tracker))
     client_id = args.client_id or instance.values.get(oauth.CLIENT_ID, "")
@@ -135,7 +136,7 @@ def run(args) -> int:
 
 def _sign_in(args, profile, url: str, client_id: str, client_secret: str, user: str, password: str):
     """Run the chosen flow in a worker so Ctrl+C cancels cleanly; a TokenSet, or an exit code."""
-    from exadesk import oauth
+    from exadesk.verification import oauth
 
     cancel = threading.Event()
     outcome: dict = {}
@@ -175,7 +176,7 @@ def _sign_in(args, profile, url: str, client_id: str, client_secret: str, user: 
     run_interruptible(work, cancel, "oauth-login")
     error = outcome.get("error")
     if error is not None:
-        from exadesk.errors import ExaDeskError
+        from exadesk.foundation.errors import ExaDeskError
 
         if isinstance(error, ExaDeskError):
             return _fail(error.problem)

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from exadesk.checks import CheckResult, Report, Status, Verdict, fold_not_run, not_run_line
-from exadesk.trackers import tracker_name
+from exadesk.foundation.checks import CheckResult, Report, Status, Verdict, fold_not_run, not_run_line
+from exadesk.verification.registry import tracker_name
 
 #: The word in brackets before each check; an unknown says which kind it is.
 WORDS = {Status.PASS: "PASS", Status.FAIL: "FAIL", Status.WARN: "WARN", Status.SKIPPED: "SKIPPED"}
@@ -71,12 +71,13 @@ def print_report(report: Report, name: str = "") -> None:
 
 
 def write_output(path, data: bytes, command: str, mode: int = 0o600) -> bool:
-    """Write a file the person named (``-o``); on failure say why in words (a folder, no permission) and return False."""
+    """Write a file the person named (``-o``); on failure say why in words (a folder, no permission) and return
+    False."""
     import errno
     from pathlib import Path
 
-    from exadesk import messages
-    from exadesk.storage import write_atomic
+    from exadesk.foundation import messages
+    from exadesk.store.storage import write_atomic
 
     path = Path(path)
     try:
@@ -140,7 +141,7 @@ def run_interruptible(work, cancel, name: str, on_interrupt=None) -> bool:
 
 def seconds(text: str) -> float:
     """An argparse type for ``--timeout``: a finite number of seconds above 0 (refused in words otherwise)."""
-    from exadesk.engine import timeout_problem
+    from exadesk.verification.engine import timeout_problem
 
     try:
         value = float(text)

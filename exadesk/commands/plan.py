@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 import threading
 
-from exadesk import engine, instances
-from exadesk.checks import Report, Status, Verdict
 from exadesk.commands.output import HEADLINES, prefix, print_json
-from exadesk.errors import ErrorKind, Problem
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.model import ConfigMode, Connection
-from exadesk.planner import ADMIN_TYPES, admin_targets, plan_for
-from exadesk.storage import Store
+from exadesk.foundation.checks import Report, Status, Verdict
+from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.services import instances
+from exadesk.services.planner import ADMIN_TYPES, admin_targets, plan_for
+from exadesk.store.model import ConfigMode, Connection
+from exadesk.store.storage import Store
+from exadesk.verification import engine
 
 
 def add_parser(sub) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from exadesk import report
 from exadesk.commands.output import write_output
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.storage import Store
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.services import report
+from exadesk.store.storage import Store
 
 FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md"}
 
@@ -34,7 +34,7 @@ def run(args) -> int:
         if not args.output:
             print("exadesk report: a PDF needs a file: add -o report.pdf", file=sys.stderr)
             return EXIT_USAGE
-        from exadesk.report_pdf import html_to_pdf  # Qt loads only here
+        from exadesk.services.report_pdf import html_to_pdf  # Qt loads only here
 
         html_to_pdf(report.render(ws, "html"), Path(args.output), title=f"Readiness report: {ws.name}")
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from exadesk.exit_codes import EXIT_USAGE
+from exadesk.foundation.exit_codes import EXIT_USAGE
 
 
 
@@ -17,16 +17,16 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from exadesk import trackers
+    from exadesk.verification import registry
     from exadesk.sandbox.demo import start_demo
 
     chosen = []
     for name in args.tracker:
         try:
-            chosen.append(trackers.get(name).spec.id)
+            chosen.append(registry.get(name).spec.id)
         except KeyError:
             # Starting nothing and saying nothing would look like a sandbox that works.
-            print(f"exadesk sandbox: {trackers.unknown(name).text()}", file=sys.stderr)
+            print(f"exadesk sandbox: {registry.unknown(name).text()}", file=sys.stderr)
             return EXIT_USAGE
     demo = start_demo(chosen or None)
     try:

@@ -1,6 +1,6 @@
 """Verifying stored instances (``check --instance`` and ``check --all``).
 
-``--all`` runs :func:`exadesk.instances.verify_all` in a worker thread so that
+``--all`` runs :func:`exadesk.services.instances.verify_all` in a worker thread so that
 Ctrl+C cancels cleanly: what finished is stored, the rest keeps its last result.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 import threading
 
-from exadesk import instances, messages, terminal
 from exadesk.commands.output import print_json, print_report, run_interruptible
-from exadesk.exit_codes import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
-from exadesk.storage import Store
+from exadesk.foundation import messages, terminal
+from exadesk.foundation.exit_codes import EXIT_INCONCLUSIVE, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
+from exadesk.services import instances
+from exadesk.store.storage import Store
 
 
 def check_stored(args) -> int:

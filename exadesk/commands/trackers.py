@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from exadesk import trackers
 from exadesk.commands.output import print_json
+from exadesk.verification import registry
 
 
 def add_parser(sub) -> None:
@@ -37,7 +37,7 @@ def describe(spec) -> dict:
 
 
 def run(args) -> int:
-    specs = [t.spec for t in trackers.all_trackers()]
+    specs = [t.spec for t in registry.all_trackers()]
     if args.json:
         print_json([describe(s) for s in specs])
         return 0

@@ -5,17 +5,20 @@ from __future__ import annotations
 import shlex
 import sys
 
-from exadesk import engine, instances, messages, recovery, trackers, validation
-from exadesk.checks import Status
 from exadesk.commands.check import _usage, build_target
 from exadesk.commands.output import print_json, seconds
-from exadesk.errors import KeychainError
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.keychain import SecretStore
-from exadesk.model import Instance, InstanceState, Workspace
-from exadesk.storage import Store
-from exadesk.trackers import tracker_name
-from exadesk.words import state_label
+from exadesk.foundation import messages, validation
+from exadesk.foundation.checks import Status
+from exadesk.foundation.errors import KeychainError
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.foundation.words import state_label
+from exadesk.services import instances
+from exadesk.store import recovery
+from exadesk.store.keychain import SecretStore
+from exadesk.store.model import Instance, InstanceState, Workspace
+from exadesk.store.storage import Store
+from exadesk.verification import engine, registry
+from exadesk.verification.registry import tracker_name
 
 
 def add_parser(sub) -> None:
@@ -88,7 +91,7 @@ def run_add(args) -> int:
     without_secret = getattr(args, "without_secret", False)
     # Storing asks no scope yet (it may be known only later); checking the stored instance asks for it.
     report = engine.validate(target, purpose="admin" if getattr(args, "role", "proxy") == "admin" else "prepare")
-    method = trackers.get(target.tracker).spec.auth_method(target.auth_method)
+    method = registry.get(target.tracker).spec.auth_method(target.auth_method)
     missing_secrets = {f"{target.tracker}.field.{f.name}" for f in method.secret_fields if not target.secrets.get(f.name)}
     bad = [c for c in report.checks if c.status is Status.FAIL
            and not (without_secret and c.id in missing_secrets)]  # --without-secret: no secret is fine

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 
-from exadesk import expiry, history, instances
 from exadesk.commands.output import print_json
-from exadesk.exit_codes import EXIT_USAGE
-from exadesk.storage import Store
-from exadesk.trackers import tracker_name
-from exadesk.words import state_label
+from exadesk.foundation.exit_codes import EXIT_USAGE
+from exadesk.foundation.words import state_label
+from exadesk.services import expiry, instances
+from exadesk.store import history
+from exadesk.store.storage import Store
+from exadesk.verification.registry import tracker_name
 
 
 def add_parser(sub) -> None:

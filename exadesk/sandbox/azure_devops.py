@@ -11,11 +11,12 @@ Graph memberships (vssps.dev.azure.com/{organization} on Services; graph.json 7.
 scope vso.graph_manage; 200 and the GraphMembership, as the description documents). Adding to or removing from a
 group takes Manage group membership on it: Project Collection Administrators for theirs, a project's Project
 Administrators (or the collection's) for the project's groups; others get 403 "Access Denied: ... needs the
-following permission(s) ...: Manage group membership" (the service's AccessCheckException shape, as microsoft/terraform-provider-azuredevops#86 shows it). connectionData names the
-deployment (``scenario["deployment"]``): "hosted" for Services, "onPremises" for Server, which documents no Graph.
-A PAT arrives as Basic with any user name and the token as password. A refused token gets a 302 to the sign-in
-page unless the request carries X-TFS-FedAuthRedirect: Suppress (as Microsoft's clients send), then a bare 401. Errors are the service's exception
-JSON ({"$id", "innerException", "message", "typeName", "typeKey", "errorCode", "eventId"}).
+following permission(s) ...: Manage group membership" (the service's AccessCheckException shape, as
+microsoft/terraform-provider-azuredevops#86 shows it). connectionData names the deployment (``scenario["deployment"]``):
+"hosted" for Services, "onPremises" for Server, which documents no Graph. A PAT arrives as Basic with any user name and
+the token as password. A refused token gets a 302 to the sign-in page unless the request carries X-TFS-FedAuthRedirect:
+Suppress (as Microsoft's clients send), then a bare 401. Errors are the service's exception JSON ({"$id",
+"innerException", "message", "typeName", "typeKey", "errorCode", "eventId"}).
 
 On Services the identities API lives on vssps.dev.azure.com/{organization}; here every host's paths are
 served by the one loopback server, like a Server collection (the adapter maps hosts, the emulator does not).

@@ -17,7 +17,7 @@ import re
 from datetime import timedelta
 from typing import TypedDict
 
-from exadesk import clock
+from exadesk.foundation import clock
 from exadesk.sandbox.kit import DemoLogin, Emulator, Request, Response, Scenario, json_response, route
 
 DOCS = "https://docs.github.com/rest"

@@ -4,8 +4,8 @@ From Atlassian's documentation: Bearer personal access tokens (8.14+) and Basic 
 after ``captcha_after`` failed Basic sign-ins Jira answers with X-Seraph-LoginReason: AUTHENTICATION_DENIED and
 X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=... (403, or 200 on some versions) until the
 person signs in through the browser. GET myself, mypermissions (all permissions, optionally for a project),
-project (a list), project/{key}/permissionscheme and permissionscheme (every scheme; administrators only), search, serverInfo (anonymous);
-servicedeskapi/servicedesk and its queues (agents only).
+project (a list), project/{key}/permissionscheme and permissionscheme (every scheme; administrators only), search,
+serverInfo (anonymous); servicedeskapi/servicedesk and its queues (agents only).
 """
 
 from __future__ import annotations

@@ -481,8 +481,8 @@ def _self_signed_context() -> ssl.SSLContext:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ExaDesk emulator")])
-    # The system clock on purpose, not exadesk.clock: OpenSSL checks the validity against the system clock, and
-    # a certificate dated by a pinned test clock (say 2031) would be refused as not yet valid.
+    # The system clock on purpose, not exadesk.foundation.clock: OpenSSL checks the validity against the system clock,
+    # and a certificate dated by a pinned test clock (say 2031) would be refused as not yet valid.
     now = datetime.datetime.now(datetime.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))

@@ -15,11 +15,11 @@ Errors are a JSON list ``[{"message", "errorCode"}]``: INVALID_SESSION_ID (401),
 API_DISABLED_FOR_ORG (403, both for an org without API and for a user without API Enabled: REST does not tell them
 apart), NOT_FOUND (404), REQUEST_LIMIT_EXCEEDED. The OAuth userinfo endpoint answers without API Enabled.
 A query answers at most ``query_page_size`` records (2,000 by default) and a ``nextRecordsUrl`` for the rest (GET
-.../query/{locator}, Query More Results). Permission sets (SOAP API Developer Guide, PermissionSet, ObjectPermissions, PermissionSetAssignment): the SOQL
-shapes listing the sets not owned by a profile, their object permissions and a user's assignments; POST
-.../sobjects/PermissionSetAssignment {AssigneeId, PermissionSetId} (201 {id, success, errors}) and DELETE
-.../sobjects/PermissionSetAssignment/{id} (204). Assigning takes Assign Permission Sets (or Manage Users); others get
-400 INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, a second assignment 400 DUPLICATE_VALUE, a set tied to another
+.../query/{locator}, Query More Results). Permission sets (SOAP API Developer Guide, PermissionSet, ObjectPermissions,
+PermissionSetAssignment): the SOQL shapes listing the sets not owned by a profile, their object permissions and a user's
+assignments; POST .../sobjects/PermissionSetAssignment {AssigneeId, PermissionSetId} (201 {id, success, errors}) and
+DELETE .../sobjects/PermissionSetAssignment/{id} (204). Assigning takes Assign Permission Sets (or Manage Users); others
+get 400 INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, a second assignment 400 DUPLICATE_VALUE, a set tied to another
 user licence (``license``) 400 FIELD_INTEGRITY_EXCEPTION. An assigned set adds
 its API Enabled and its object permissions to what the user's profile gives (the describe flags); Edit on Case also
 makes CaseComment createable (case comments follow the case's access).
@@ -34,7 +34,7 @@ import secrets as _secrets
 from typing import TypedDict
 from urllib.parse import urlencode
 
-from exadesk import clock
+from exadesk.foundation import clock
 from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
                                  route)
 

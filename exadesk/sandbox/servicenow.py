@@ -25,7 +25,7 @@ from datetime import timedelta
 from typing import TypedDict
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from exadesk import clock
+from exadesk.foundation import clock
 from exadesk.sandbox.kit import (DemoLogin, Emulator, Request, Response, Scenario, html_response, json_response,
                                  route)
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from exadesk import messages
-from exadesk.errors import ErrorKind
-from exadesk.http import BasicAuth, Reply
-from exadesk.messages import Message
-from exadesk.trackers.base import CONSOLE_GROUP, Field, UrlSpec, origin
+from exadesk.foundation import messages
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
+from exadesk.verification.http import BasicAuth, Reply
+from exadesk.verification.spec import CONSOLE_GROUP, Field, UrlSpec, origin
 
 #: The sentences both products' checks share (each product's TEXTS table includes them).
 TEXTS = {
@@ -144,7 +144,7 @@ def common_messages(product: str, key_place: str, billing_place: str) -> dict[st
 def admin_requirements(product: str, admin_role: str, roles_place: str, groups_place: str) -> dict:
     """The planner's admin kinds on a Freshworks product. Its API lists groups with their agents only to admins
     and shows nothing about the integration's console, so the group facts are confirmed by hand."""
-    from exadesk.trackers.base import Requirement
+    from exadesk.verification.spec import Requirement
 
     return {
         "system_admin": Requirement(

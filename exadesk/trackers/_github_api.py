@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from exadesk.http import Reply
+from exadesk.verification.http import Reply
 
 
 @dataclass(frozen=True)

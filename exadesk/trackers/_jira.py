@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from exadesk.trackers.adapter import Judges
-from exadesk.trackers.base import CONSOLE_GROUP
+from exadesk.verification.adapter import Judges
+from exadesk.verification.changes import Call, Change
+from exadesk.verification.spec import CONSOLE_GROUP
 
 #: Projects looked at for the security warning; a site with more is reported as partly checked.
 MAX_PROJECTS = 200
@@ -212,7 +213,7 @@ GROUP_MEMBER_KEY, GROUP_EXISTS_KEY = f"admin.member.{CONSOLE_GROUP}", f"admin.gr
 
 def admin_requirements(global_admin_place: str, groups_place: str) -> dict:
     """The planner's admin kinds for a Jira flavour; the places name where its UI shows each fact."""
-    from exadesk.trackers.base import Requirement
+    from exadesk.verification.spec import Requirement
 
     return {
         "system_admin": Requirement(
@@ -381,7 +382,6 @@ FIX_TEXTS = {
 def group_change(check_id: str, api: str, group: str, who: str, user: tuple[str, str], member: bool, reference: str):
     """Adding ``who`` to ``group``; ``user`` is how the API names them: ("accountId", id) or ("name", user name)
     in the body, and ("accountId", id) or ("username", user name) in the removal's query."""
-    from exadesk.fixes import Call, Change
 
     body_key, value = user
     query_key = "username" if body_key == "name" else body_key
@@ -395,7 +395,6 @@ def role_change(client, check_id: str, api: str, project: str, role: tuple[str, 
                 member: bool, reference: str):
     """Adding ``actor`` (an accountId on Cloud, a user name on Server / Data Center) to a project role
     (``role``: name, id), naming what the role holds in the project's permission scheme (read with a GET)."""
-    from exadesk.fixes import Call, Change
 
     name, role_id = role
     reply = client.get(f"{api}/project/{project}/permissionscheme", params={"expand": "permissions"},
@@ -478,7 +477,6 @@ def same_holder(held: dict, holder: dict) -> bool:
 def scheme_grant_change(check_id: str, api: str, scheme: dict, permission: tuple[str, str], holder: dict,
                         holder_label: str, touches: tuple[str, ...], reference: str):
     """Granting ``permission`` (key, name) to ``holder`` in ``scheme``; undone by deleting the grant it creates."""
-    from exadesk.fixes import Call, Change
 
     key, name = permission
     scheme_id = str(scheme.get("id"))

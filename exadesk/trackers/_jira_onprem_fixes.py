@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 
-from exadesk import messages
-from exadesk.errors import CheckError
+from exadesk.foundation import messages
+from exadesk.foundation.errors import CheckError
 from exadesk.trackers import _jira
+from exadesk.verification.changes import Fix
 
 # -- fixes (exadesk fix): make the proxy user a service desk agent ------------------------------------------
 # Jira Data Center's REST reference (/rest/api/2): Add user to group (POST group/user?groupname=, {"name": user};
@@ -148,7 +149,6 @@ def _plan_permission(ctx, key: str, *, client_for, names: dict[str, str]):
 def agent_and_permission_fixes(client_for, names: dict[str, str]) -> tuple:
     """The tracker's FIXES, planned with the administrator's client (``client_for(ctx)``): the service desk agent,
     and each project permission (``names``: requirement key -> the permission's name in Jira)."""
-    from exadesk.fixes import Fix
 
     return (Fix(("service_desk_agent",), functools.partial(_plan_agent, client_for=client_for),
                 "the Jira Administrators global permission (to add to a group) and Administer Projects in each "

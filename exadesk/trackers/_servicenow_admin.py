@@ -1,7 +1,7 @@
 """ServiceNow with the administrator's own credential: the planner's admin checks and the fixes.
 
-The planner (exadesk.planner) asks whether the person configuring the integration holds the admin role and is in
-the console group (a sys_user_group, membership in sys_user_grmember); ServiceNow has no project administrators.
+The planner (exadesk.services.planner) asks whether the person configuring the integration holds the admin role and is
+in the console group (a sys_user_group, membership in sys_user_grmember); ServiceNow has no project administrators.
 The fixes grant the proxy user a missing role through the Table API (sys_user_has_role). Both sign in as the
 administrator with exadesk/trackers/servicenow.py's own sign-in; their sentences are keys of its TEXTS.
 """
@@ -12,8 +12,9 @@ import functools
 from dataclasses import dataclass
 
 from exadesk.trackers._servicenow_api import any_visible, roles, rows, true
-from exadesk.trackers.adapter import Judges
-from exadesk.trackers.base import CONSOLE_GROUP, Requirement
+from exadesk.verification.adapter import Judges
+from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.spec import CONSOLE_GROUP, Requirement
 
 _GROUPS_PLACE = "User Administration, Groups"
 #: No "project_admin": ServiceNow has no projects; what a person may do on the synced tables comes from roles,
@@ -141,7 +142,6 @@ FIX_TEXTS = {
 
 
 def _plan_roles(ctx, key: str, *, client_for):
-    from exadesk.fixes import Call, Change
 
     client = client_for(ctx)
     username = ctx.proxy.value("username")
@@ -168,7 +168,6 @@ def _plan_roles(ctx, key: str, *, client_for):
 
 def role_fixes(client_for) -> tuple:
     """The tracker's FIXES: a missing role granted with the administrator's client (``client_for(ctx)``)."""
-    from exadesk.fixes import Fix
 
     return (Fix(tuple(FIX_ROLES), functools.partial(_plan_roles, client_for=client_for),
                 "the user_admin role (or admin) to grant roles", _TABLE_API_REF),)

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import messages, oauth
-from exadesk.checks import Identity
-from exadesk.errors import CheckError
-from exadesk.http import BasicAuth, BearerAuth, Reply
-from exadesk.trackers.base import origin
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError
+from exadesk.verification import oauth
+from exadesk.verification.http import BasicAuth, BearerAuth, Reply
+from exadesk.verification.spec import origin
 
 def api_base(url: str) -> str:
     """The Table API lives on the instance itself."""
@@ -51,7 +52,7 @@ def sign_in(ctx, profile: oauth.OAuthProfile) -> Session:
     client = ctx.client(base, None, login_url=base + "/login.do", diagnose=diagnose)
     username = target.value("username")
     if ctx.method.id == "oauth":
-        # A stored sign-in arrives with an access token the engine just refreshed (exadesk.tokens).
+        # A stored sign-in arrives with an access token the engine just refreshed (exadesk.verification.tokens).
         client.auth = BearerAuth(target.secrets.get("access_token") or refreshed_access_token(client, profile, target))
     else:
         client.auth = BasicAuth(username, target.secrets.get("password"))
@@ -219,7 +220,8 @@ def diagnose(reply: Reply, client):
 
 
 def refreshed_access_token(client, profile, target) -> str:
-    """A new access token from the stored refresh token, through ExaDesk's one OAuth client (exadesk.oauth).
+    """A new access token from the stored refresh token, through ExaDesk's one OAuth client
+    (exadesk.verification.oauth).
 
     A refusal is ServiceNow's own ``servicenow.oauth_rejected`` with the tracker's words; the grant is sent once.
     """

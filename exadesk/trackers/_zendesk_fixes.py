@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 
-from exadesk.errors import CheckError
+from exadesk.foundation.errors import CheckError
+from exadesk.verification.changes import Call, Change, Fix
 
 # -- fixes (exadesk fix) -----------------------------------------------------------------------------------------------
 # Zendesk's reference, Users: Show User (GET /api/v2/users/{user_id}; agents) and Update User (PUT, same path,
@@ -51,7 +52,6 @@ def _proxy_user(ctx, client) -> dict | None:
 
 def _plan_role(ctx, key: str, *, client_for):
     """Make an end user an agent and lift a suspension; each undone by putting back the value read now."""
-    from exadesk.fixes import Call, Change
 
     client = client_for(ctx)
     user = _proxy_user(ctx, client)
@@ -114,7 +114,6 @@ def _role_touches(ctx, role: dict, name: str, needs: dict) -> str:
 def _plan_ticket_role(ctx, key: str, *, client_for):
     """Give the proxy user the narrowest custom role that allows all the ticket requirements at once (so the three
     checks plan one change); undo puts back the custom role it has now."""
-    from exadesk.fixes import Call, Change
 
     client = client_for(ctx)
     user = _proxy_user(ctx, client)
@@ -166,7 +165,6 @@ def _in_scope(listed: list[dict], scope: list[str]) -> list[dict]:
 
 def _plan_groups(ctx, key: str, *, client_for):
     """Add the proxy user to each group in scope it is not in; undo deletes the membership made."""
-    from exadesk.fixes import Call, Change
 
     client = client_for(ctx)
     user = _proxy_user(ctx, client)
@@ -189,7 +187,6 @@ def _plan_groups(ctx, key: str, *, client_for):
 
 def role_and_group_fixes(client_for) -> tuple:
     """The tracker's FIXES, planned with the administrator's client (``client_for(ctx)``)."""
-    from exadesk.fixes import Fix
 
     return (
         Fix(("role",), functools.partial(_plan_role, client_for=client_for),

@@ -1,9 +1,10 @@
-"""Every sentence the Zendesk adapter writes in a check or a fix, keyed (exadesk.strings); kept beside it to keep the
-adapter module short."""
+"""Every sentence the Zendesk adapter writes in a check or a fix, keyed (exadesk.foundation.strings); kept beside it to
+keep the adapter module short."""
 
 from __future__ import annotations
 
-#: Every sentence this adapter writes in a check or a fix (exadesk.strings; fixes: exadesk/trackers/_zendesk_fixes.py).
+#: Every sentence this adapter writes in a check or a fix (exadesk.foundation.strings; fixes:
+#: exadesk/trackers/_zendesk_fixes.py).
 TEXTS = {
     "kind.end_user": "end user",
     "kind.custom_role": "custom role",

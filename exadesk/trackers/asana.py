@@ -17,18 +17,19 @@ import sys
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from exadesk.checks import Identity
-from exadesk.errors import ErrorKind
-from exadesk.http import BearerAuth, Reply
-from exadesk.messages import Message
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.http import BearerAuth, Reply
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 _DEDICATED_FIX = ("Create a dedicated Asana member for the integration (for example 'exalate-sync'), or a service "
                   "account if you are on Asana Enterprise (Admin console, Apps, Service accounts), and use its token.")
 
-#: Every sentence this adapter writes in a check (exadesk.strings).
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings).
 TEXTS = {
     "none": "none",
     "and": " and ",
@@ -152,7 +153,7 @@ def error_text(reply: Reply) -> str:
 
 def diagnose(reply: Reply, client) -> object:
     """Asana's own answers: 401 (token wrong, deleted or blocked) and 402 (paid plan only)."""
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     if reply.status == 401 and not reply.looks_like_html():
         return messages.problem("asana.token_rejected", tracker=SPEC.name,
@@ -292,7 +293,7 @@ def _is_admin(ctx, facts: Facts):
 verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
-# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+# -- the administrator's own credential (exadesk.services.planner) -----------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,6 @@ def fix_client(ctx):
 
 
 def _plan_membership(ctx, key: str):
-    from exadesk.fixes import Call, Change
 
     user = ctx.proxy_identity.id if ctx.proxy_identity else ""
     if not user:
@@ -376,7 +376,6 @@ def _plan_membership(ctx, key: str):
 
 
 def _fixes():
-    from exadesk.fixes import Fix
 
     return (Fix(("workspaces",), _plan_membership, "full membership of each workspace listed, and admin rights where "
                 "the workspace lets only admins invite (undoing takes an admin)", _ADD_USER_REF),)

@@ -36,17 +36,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from exadesk import messages, strings
-from exadesk.checks import CheckResult, Identity, Status
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, HttpClient, Reply, is_loopback
-from exadesk.messages import Message
-from exadesk.notices import Notice
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import (
+from exadesk.foundation import messages, strings
+from exadesk.foundation.checks import CheckResult, Identity, Status
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.http import BasicAuth, HttpClient, Reply, is_loopback
+from exadesk.verification.notices import Notice
+from exadesk.verification.registry import register
+from exadesk.verification.spec import (
     CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin,
 )
+from exadesk.verification.changes import Call, Change, Fix
 
 API_VERSION = "7.1"
 #: connectionData is a preview resource: Microsoft's client asks for it as 7.1-preview.1
@@ -81,7 +82,7 @@ ADMIN_REQUIREMENTS = {
         "In each project: Project Settings, Permissions, Project Administrators, Members, Add: add the person."),
 }
 
-#: Every sentence this adapter writes in a check or a fix (exadesk.strings).
+#: Every sentence this adapter writes in a check or a fix (exadesk.foundation.strings).
 TEXTS = {
     "url.title": "Instance address",
     "url.not_an_address": "{url} is not an organisation or collection address: {problem}.",
@@ -541,7 +542,7 @@ JUDGES.add(PROJECT_ADMINS_KEY, functools.partial(_project_admins, key=PROJECT_AD
 verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
-# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+# -- the administrator's own credential (exadesk.services.planner) -----------------------------------------------------
 
 _ADMIN_KEYS = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
 
@@ -614,7 +615,6 @@ def _fix_subject(ctx, session: _Session) -> dict | None:
 
 def _membership_change(ctx, session: _Session, key: str, group_name: str, touches: str):
     """The change that puts the proxy user in ``group_name`` (done when it is a direct member), or None."""
-    from exadesk.fixes import Call, Change
 
     if not session.hosted:
         raise CheckError(messages.problem("azure_devops.graph_on_server", tracker=SPEC.name, url=session.loc.core,
@@ -650,7 +650,6 @@ def _plan_project_admins(ctx, key: str):
 
 
 def _fixes():
-    from exadesk.fixes import Fix
 
     return (
         Fix((PCA_KEY,), _plan_collection_admin, "membership of Project Collection Administrators (only its members "

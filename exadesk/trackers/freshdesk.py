@@ -18,14 +18,14 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from exadesk.checks import Identity
-from exadesk.errors import ErrorKind
-from exadesk.http import Reply
-from exadesk.messages import Message
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers import _freshworks as fw
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.http import Reply
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AuthMethod, Requirement, ScopeSpec, Step, TrackerSpec
 
 #: Freshdesk's built-in roles; each lets an agent view, reply to, update and resolve tickets.
 DEFAULT_TICKET_ROLES = ("Account Administrator", "Administrator", "Supervisor", "Agent")
@@ -41,7 +41,8 @@ _ROLE_STEPS = (
     "priority, custom fields).",
 )
 
-#: Every sentence this adapter writes in a check (exadesk.strings), with those both Freshworks products share.
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings), with those both Freshworks products
+#: share.
 TEXTS = {
     **fw.TEXTS,
     "agent.collaborator": "{who} is a collaborator, who can only add private notes to tickets shared with them; a "

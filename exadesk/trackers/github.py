@@ -26,15 +26,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from exadesk import clock, strings
-from exadesk.checks import Identity
-from exadesk.errors import ErrorKind
-from exadesk.http import BearerAuth, DeclaredRead, Reply
-from exadesk.messages import Message
-from exadesk.trackers import register
+from exadesk.foundation import clock, strings
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers._github_api import Needs, Rights, permission_sets, repository_rights
-from exadesk.trackers.adapter import Judges, Later, adapter
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
+from exadesk.verification.adapter import Judges, Later, adapter
+from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.http import BearerAuth, DeclaredRead, Reply
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 EXPIRY_WARNING = timedelta(days=14)
 
@@ -57,7 +58,7 @@ NON_GET_READS = (
                  body=_graphql_query),
 )
 
-#: Every sentence this adapter writes in a check (exadesk.strings).
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings).
 TEXTS = {
     "none": "none",
     "later": "later",
@@ -258,7 +259,7 @@ def diagnose(reply: Reply, client) -> object:
 
 
 def client_problem(reason: str, **params):
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     return messages.problem(f"github.{reason}", tracker=SPEC.name, **params)
 
@@ -418,7 +419,7 @@ def _token_expiry(ctx, facts: Facts):
 verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
-# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+# -- the administrator's own credential (exadesk.services.planner) -----------------------------------------------------
 # GitHub has no exalate_console_admin group and no delegated administrators: whoever installs and configures the
 # integration is a repository admin or an organisation owner of every repository in scope.
 
@@ -481,7 +482,6 @@ def fix_client(ctx):
 
 
 def _plan_admin(ctx, key: str):
-    from exadesk.fixes import Call, Change
 
     client = fix_client(ctx)
     login = ctx.proxy_identity.login if ctx.proxy_identity else ""
@@ -513,7 +513,6 @@ def _plan_admin(ctx, key: str):
 
 
 def _fixes():
-    from exadesk.fixes import Fix
 
     return (Fix(("admin",), _plan_admin, "the Admin role on each repository listed (or organisation owner)",
                 _COLLABORATORS_REF),)

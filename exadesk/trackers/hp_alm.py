@@ -31,15 +31,15 @@ from datetime import date
 from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
 
-from exadesk import messages
-from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import Auth, DeclaredRead, Reply
-from exadesk.messages import Message
-from exadesk.notices import Notice
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
+from exadesk.verification.adapter import Judges
+from exadesk.verification.http import Auth, DeclaredRead, Reply
+from exadesk.verification.notices import Notice
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
 
 RETIRED = ("Support for HP ALM/QC ended in November 2024 (only basic maintenance was given before that). ExaDesk "
            "still checks an existing setup, but plan a move to a supported tracker.")
@@ -62,7 +62,7 @@ NON_GET_READS = (
                  "https://admhelp.microfocus.com/alm/api_refs/REST/Content/REST_API/sessions.html"),
 )
 
-#: Every sentence this adapter writes in a check (exadesk.strings).
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings).
 TEXTS = {
     "none": "none",
     "session.refused_login": "ALM rejected the log-in of {user}.",

@@ -22,16 +22,17 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from exadesk import messages
-from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, DeclaredRead, Reply
-from exadesk.messages import Message
-from exadesk.notices import Notice
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers import _jira
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.changes import Fix
+from exadesk.verification.http import BasicAuth, DeclaredRead, Reply
+from exadesk.verification.notices import Notice
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 #: The app user the Exalate app gets on install (seed: it cannot be modified).
 APP_NAME = "Exalate"
@@ -74,7 +75,7 @@ NON_GET_READS = (
                  "#api-rest-api-3-permissions-check-post"),
 )
 
-#: Every sentence this adapter writes in a check (exadesk.strings), with those both Jira flavours share.
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings), with those both Jira flavours share.
 TEXTS = {
     **_jira.TEXTS,
     "none": "none",
@@ -689,7 +690,6 @@ def _plan_scheme_grant(ctx, key: str):
 
 
 def _fixes():
-    from exadesk.fixes import Fix
 
     return (
         Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),

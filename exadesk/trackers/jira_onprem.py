@@ -18,16 +18,16 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from exadesk import messages
-from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import BasicAuth, BearerAuth, Reply
-from exadesk.messages import Message
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers import _jira
 from exadesk.trackers._jira_onprem_fixes import agent_and_permission_fixes
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.http import BasicAuth, BearerAuth, Reply
+from exadesk.verification.registry import register
+from exadesk.verification.spec import AdminPolicy, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 #: Jira added personal access tokens in 8.14 (Server and Data Center).
 PAT_SINCE = (8, 14)
@@ -64,7 +64,7 @@ _CONDITIONAL = (
 )
 PROJECT_PERMISSIONS = tuple(k for k, _, _ in _ALWAYS) + tuple(k for k, _, _, _ in _CONDITIONAL)
 
-#: Every sentence this adapter writes in a check (exadesk.strings), with those both Jira flavours share.
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings), with those both Jira flavours share.
 TEXTS = {
     **_jira.TEXTS,
     "admin_account.sysadmin": "{who} is a Jira system administrator. If this is a person's own account, their edits "

@@ -26,18 +26,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from exadesk.checks import Identity
-from exadesk.errors import CheckError, ErrorKind
-from exadesk.http import Auth, BearerAuth, Reply
-from exadesk.messages import Message
-from exadesk.notices import Notice
-from exadesk.oauth import OAuthProfile
-from exadesk.trackers import register
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import (
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.messages import Message
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.http import Auth, BearerAuth, Reply
+from exadesk.verification.notices import Notice
+from exadesk.verification.oauth import OAuthProfile
+from exadesk.verification.registry import register
+from exadesk.verification.spec import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
     UrlSpec, origin, sign_in_method,
 )
+from exadesk.verification.changes import Call, Change, Fix
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "
                      "Permissions, API Enabled. Salesforce sends the same answer when the org's edition has no API "
@@ -70,7 +71,7 @@ ADMIN_REQUIREMENTS = {
         "Selected Members."),
 }
 
-#: Every sentence this adapter writes in a check or a fix (exadesk.strings).
+#: Every sentence this adapter writes in a check or a fix (exadesk.foundation.strings).
 TEXTS = {
     "shape.no_versions": "no API versions listed",
     "shape.no_user_id": "a user id Salesforce did not name",
@@ -314,7 +315,7 @@ def token_error_reason(error: str, description: str = "", location: str = "") ->
 
 def diagnose(reply: Reply, client) -> object:
     """Salesforce's own answers: expired sessions, API limits, an org without API access."""
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     found = errors(reply)
     codes = {code for code, _ in found}
@@ -356,7 +357,7 @@ def _latest_version(versions) -> str:
 
 
 def _problem(reason: str, **params):
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     return messages.problem(reason, tracker=SPEC.name, **params)
 
@@ -567,7 +568,7 @@ def _modify_all_data(ctx, facts: Facts):
 verify_live = adapter(_sign_in_live, _gather, JUDGES)
 
 
-# -- the administrator's own credential (exadesk.planner) -------------------------------------------------------------
+# -- the administrator's own credential (exadesk.services.planner) -----------------------------------------------------
 
 _ADMIN_KEYS = {kind: req.key for kind, req in ADMIN_REQUIREMENTS.items()}
 
@@ -720,7 +721,6 @@ def _touches(ctx, chosen: _PermissionSet, objects: list[str], what: str) -> str:
 
 
 def _plan_assignment(ctx, key: str):
-    from exadesk.fixes import Call, Change
 
     user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
     if not user_id:
@@ -751,7 +751,6 @@ def _plan_assignment(ctx, key: str):
 
 
 def _fixes():
-    from exadesk.fixes import Fix
 
     return (Fix(("ApiEnabled", *_OBJECT_GRANTS, *_PARENT_GRANTS), _plan_assignment,
                 "the Assign Permission Sets permission (or Manage Users), as a System Administrator has",

@@ -27,18 +27,19 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from exadesk import clock, oauth
-from exadesk.errors import ErrorKind
-from exadesk.http import DeclaredRead
-from exadesk.messages import Message
-from exadesk.trackers import register
+from exadesk.foundation import clock
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers._servicenow_admin import ADMIN_JUDGES, ADMIN_REQUIREMENTS, ADMIN_TEXTS, gather_admin, role_fixes
+from exadesk.verification import oauth
+from exadesk.verification.http import DeclaredRead
+from exadesk.verification.registry import register
 from exadesk.trackers._servicenow_api import (
     Plugin, Session, TableAccess, plugin, refresh_token_record, roles, sign_in, table_access, tables_access, true,
     write_acls,
 )
-from exadesk.trackers.adapter import Judges, adapter
-from exadesk.trackers.base import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
+from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.spec import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec
 
 PLUGIN_ID = "com.glide.role_management.inh_count.rest_api"
 REFRESH_WARNING = timedelta(days=14)
@@ -54,7 +55,7 @@ _KNOWN_WRITE_ROLES = {
 }
 _ADMIN_ROLES = {"admin"}  # admin passes ACLs; security_admin does not by itself
 
-#: Every sentence this adapter writes in a check (exadesk.strings).
+#: Every sentence this adapter writes in a check (exadesk.foundation.strings).
 TEXTS = {
     "roles.refused": "its roles (sys_user_has_role answered 403 User Not Authorized)",
     "roles.steps": "As an administrator open User Administration, Users, the proxy user, and its Roles tab; it "

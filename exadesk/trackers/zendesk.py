@@ -18,17 +18,17 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 
-from exadesk.checks import Identity
-from exadesk.errors import ErrorKind
-from exadesk.http import Auth, BasicAuth, BearerAuth, Reply
-from exadesk.messages import Message
-from exadesk.notices import Notice
-from exadesk.oauth import OAuthProfile
-from exadesk.trackers import register
+from exadesk.foundation.checks import Identity
+from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.messages import Message
 from exadesk.trackers._zendesk_fixes import role_and_group_fixes
 from exadesk.trackers._zendesk_texts import TEXTS
-from exadesk.trackers.adapter import Judges, Later, adapter
-from exadesk.trackers.base import (
+from exadesk.verification.adapter import Judges, Later, adapter
+from exadesk.verification.http import Auth, BasicAuth, BearerAuth, Reply
+from exadesk.verification.notices import Notice
+from exadesk.verification.oauth import OAuthProfile
+from exadesk.verification.registry import register
+from exadesk.verification.spec import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
     UrlSpec, sign_in_method,
 )
@@ -241,7 +241,7 @@ def error_text(reply: Reply) -> str:
 def make_diagnose(method: str, *, proxy: bool = True):
     """Zendesk's own 401 and 403 answers, worded for the sign-in method in use. A 403 is the proxy user's restricted
     role only when the client is the proxy user's (``proxy``): an administrator's refused fix says what it needs."""
-    from exadesk import messages
+    from exadesk.foundation import messages
 
     def diagnose(reply: Reply, client) -> object:
         if reply.status == 401 and not reply.looks_like_html():

@@ -16,7 +16,9 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
-from exadesk import __version__, keychain, paths
+from exadesk import __version__
+from exadesk.foundation import paths
+from exadesk.store import keychain
 
 APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "exadesk.svg"
 

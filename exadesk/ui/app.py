@@ -14,8 +14,9 @@ import sys
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from exadesk import APP_ID, __version__, strings
-from exadesk.clock import process_age_ms
+from exadesk import APP_ID, __version__
+from exadesk.foundation import strings
+from exadesk.foundation.clock import process_age_ms
 
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
 #: The .desktop file's name without its suffix (packaging/linux/io.exadesk.ExaDesk.desktop): Wayland
@@ -39,14 +40,14 @@ class _FirstPaint(QObject):
 
 
 def qt_translate(context: str, text: str) -> str:
-    """exadesk.strings' translator in the window: Qt's installed translators (the trackers' sentences are in the .ts
-    file under the tracker's id). Checks run in worker threads; QCoreApplication.translate is thread-safe."""
+    """exadesk.foundation.strings' translator in the window: Qt's installed translators (the trackers' sentences are in
+    the .ts file under the tracker's id). Checks run in worker threads; QCoreApplication.translate is thread-safe."""
     return QCoreApplication.translate(context, text)
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
     """ExaDesk's own .qm for the system language (English is the source), and Qt's own strings; the sentences the
-    core and the trackers write (exadesk.strings) are looked up through them too."""
+    core and the trackers write (exadesk.foundation.strings) are looked up through them too."""
     strings.set_translator(qt_translate)
     translators = []
     locale = QLocale.system()
@@ -110,7 +111,7 @@ def run(exit_after_startup: bool = False) -> int:
     gc.disable()
     app = create_app()
     window = build_window(app)
-    from exadesk import logs
+    from exadesk.foundation import logs
 
     window.first_painted.connect(lambda: logs.setup())  # records until then are held (exadesk.cli)
     window.first_painted.connect(gc.enable)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate, QTableView
 
-from exadesk import strings
-from exadesk.checks import CheckResult, Status, fold_not_run
+from exadesk.foundation import strings
+from exadesk.foundation.checks import CheckResult, Status, fold_not_run
 from exadesk.ui import icons, texts
 
 _ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.UNKNOWN: 2, Status.PASS: 3, Status.SKIPPED: 4}
@@ -52,7 +52,7 @@ class ChecksModel(QAbstractTableModel):
     def text(check: CheckResult, column: str) -> str:
         """A cell's text. A title or fix from a tracker's spec is stored in English (reports, history) and shown in
         the person's language: the .ts file holds it under the tracker's id, the first part of the check's id. A
-        detail was translated when the check ran (exadesk.strings)."""
+        detail was translated when the check ran (exadesk.foundation.strings)."""
         value = getattr(check, column)
         if column in ("title", "fix") and value:
             return strings.translate(check.id.partition(".")[0], value)

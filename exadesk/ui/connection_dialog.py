@@ -10,16 +10,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout)
 
-from exadesk import trackers
-from exadesk.model import ConfigMode, Connection, Workspace
+from exadesk.store.model import ConfigMode, Connection, Workspace
 from exadesk.ui.problem_view import ProblemView
+from exadesk.verification import registry
 
-ADMIN_KIND_IDS = ("system", "project", "delegated")  # as exadesk.planner.ADMIN_TYPES and `exadesk connect`
+ADMIN_KIND_IDS = ("system", "project", "delegated")  # as exadesk.services.planner.ADMIN_TYPES and `exadesk connect`
 
 
 def _tracker_name(tracker_id: str) -> str:
     try:
-        return trackers.get(tracker_id).spec.name
+        return registry.get(tracker_id).spec.name
     except KeyError:
         return tracker_id.replace("_", " ")
 

@@ -9,9 +9,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from exadesk import planner
-from exadesk.checks import CheckResult, Report, Status
-from exadesk.errors import Problem
+from exadesk.foundation.checks import CheckResult, Report, Status
+from exadesk.foundation.errors import Problem
+from exadesk.services import planner
 from exadesk.ui import icons, texts
 
 
@@ -206,7 +206,7 @@ class ConnectionPage(QWidget):
         ws, conn = self._connection()
         if conn is None or self.runs:
             return 0
-        from exadesk import engine
+        from exadesk.verification import engine
 
         self._live = {}
         started = 0
@@ -241,7 +241,7 @@ class ConnectionPage(QWidget):
         self._live[side_id] = report
         kind = report.problem.kind.value if report.problem is not None else ""
         if kind not in ("keychain", "cancelled"):
-            from exadesk import instances
+            from exadesk.services import instances
 
             def record(data) -> None:
                 found = data.find_instance(admin_id)

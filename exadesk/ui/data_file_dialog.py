@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout
 
-from exadesk import messages
-from exadesk.errors import StorageError
+from exadesk.foundation import messages
+from exadesk.foundation.errors import StorageError
 
 
 class DataFileDialog(QDialog):

@@ -1,6 +1,6 @@
 """Expiry watch in the window: the list of credentials expiring soon, and entering an expiry date by hand.
 
-The rule (30 days ahead, 7 days is "soon", archived workspaces left out) is exadesk.expiry's, the same as the
+The rule (30 days ahead, 7 days is "soon", archived workspaces left out) is exadesk.services.expiry's, the same as the
 sidebar badge, the status bar and ``exadesk expiring``.
 """
 
@@ -13,9 +13,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from exadesk import clock, expiry
-from exadesk.history import day
-from exadesk.model import Instance
+from exadesk.foundation import clock
+from exadesk.services import expiry
+from exadesk.store.history import day
+from exadesk.store.model import Instance
 from exadesk.ui import theme
 
 

@@ -1,6 +1,6 @@
 """Fix…: the plan of the changes that make failing checks pass, confirmed by the person, applied off the UI thread.
 
-The work (reading the current state, applying, verifying again) is exadesk.fixes', the same as ``exadesk fix``;
+The work (reading the current state, applying, verifying again) is exadesk.services.fixes', the same as ``exadesk fix``;
 this dialog only shows it. Nothing is sent but reads until the person chooses Apply.
 """
 
@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressBar, QPushButton, QTextBrowser,
                                QVBoxLayout)
 
-from exadesk import fixes
-from exadesk.errors import ExaDeskError
-from exadesk.messages import FIX_WORDS
-from exadesk.model import FixRun, Instance, Workspace
-from exadesk.words import plural
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.foundation.messages import FIX_WORDS
+from exadesk.foundation.words import plural
+from exadesk.services import fixes
+from exadesk.store.model import FixRun, Instance, Workspace
 
 
 class _Signals(QObject):
@@ -46,7 +46,7 @@ class FixDialog(QDialog):
     or opened on a recorded run (``run``), Undo reverses that run once the person confirms what it reverses.
 
     Signals:
-        applied(object): the :class:`exadesk.fixes.Outcome` of applying or undoing, after the verification that
+        applied(object): the :class:`exadesk.services.fixes.Outcome` of applying or undoing, after the verification that
             follows.
     """
 

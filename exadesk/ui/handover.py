@@ -13,12 +13,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from exadesk import bundle
-from exadesk.errors import ExaDeskError
-from exadesk.model import Workspace
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.foundation.words import plural
+from exadesk.services import bundle
+from exadesk.store.model import Workspace
 from exadesk.ui.problem_view import ProblemView
 from exadesk.ui.widgets import SecretEdit
-from exadesk.words import plural
 
 #: Save-dialog filters of the report, and the format each one writes.
 REPORT_FORMATS = (("html", "*.html"), ("pdf", "*.pdf"), ("md", "*.md"))
@@ -54,12 +54,12 @@ def export_report(parent, workspace: Workspace, path: str | None = None) -> str:
         if not path:
             return ""
     fmt, path = report_format(path, chosen)
-    from exadesk import report
+    from exadesk.services import report
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if fmt == "pdf":
-            from exadesk.report_pdf import html_to_pdf
+            from exadesk.services.report_pdf import html_to_pdf
 
             html_to_pdf(report.render(workspace, "html"), Path(path),
                         title=QCoreApplication.translate("handover", "Readiness of {name}").format(name=workspace.name))

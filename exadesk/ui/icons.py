@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from exadesk.checks import Status
+from exadesk.foundation.checks import Status
 
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 _SIZES = (16, 24, 32, 48, 64)

@@ -6,15 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from exadesk import trackers
-from exadesk.checks import Report, Verdict
-from exadesk.errors import ErrorKind, Problem
-from exadesk.model import Instance, Workspace
+from exadesk.foundation.checks import Report, Verdict
+from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.store.model import Instance, Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.sidebar import badge_key
-from exadesk.trackers import field_label
+from exadesk.verification import registry
+from exadesk.verification.registry import field_label
 
 
 #: How many lines "What changed" and the verification timeline show before they scroll (the checks take the rest).
@@ -175,7 +175,7 @@ class InstancePage(QWidget):
         layout.addWidget(self.changes_heading)
         layout.addWidget(self.changes_area)
         layout.addWidget(self.timeline)
-        # The fix runs applied for this instance (exadesk.fixes), each of which can be undone from here.
+        # The fix runs applied for this instance (exadesk.services.fixes), each of which can be undone from here.
         self.runs_heading = QLabel(self.tr("Fix runs"))
         self.runs_heading.setFont(bold)
         self.undo_run_button = QPushButton(self.tr("&Undo fix run…"))
@@ -202,7 +202,7 @@ class InstancePage(QWidget):
     def show_instance(self, workspace: Workspace, inst: Instance, running: bool = False) -> None:
         self.instance_id = inst.id
         try:
-            spec = trackers.get(inst.tracker).spec
+            spec = registry.get(inst.tracker).spec
             tracker_name = spec.name
             try:
                 method = spec.auth_method(inst.auth_method).label
@@ -234,7 +234,7 @@ class InstancePage(QWidget):
         last = inst.last
         labels["last"].setText(_when(last.at) if last else self.tr("Never"))
         self.sign_in_button.setVisible(bool(last and last.error_reason == "oauth.sign_in_again"))
-        from exadesk import fixes  # Qt-free core: the window only shows what it plans
+        from exadesk.services import fixes
 
         self.fix_button.setVisible(bool(fixes.fixable_checks(inst)))
         self.show_history(inst)
@@ -254,10 +254,10 @@ class InstancePage(QWidget):
                 self.table.hide()
 
     def show_history(self, inst: Instance) -> None:
-        """"What changed" (exadesk.history.drift) and one timeline row per stored run, newest first."""
+        """"What changed" (exadesk.store.history.drift) and one timeline row per stored run, newest first."""
         from html import escape
 
-        from exadesk import history
+        from exadesk.store import history
 
         sentences = history.drift(inst)
         if sentences:
@@ -285,7 +285,7 @@ class InstancePage(QWidget):
 
     def show_fix_runs(self, runs) -> None:
         """One row per fix run, newest first: when, by whom, applied or undone, and its changes in words."""
-        from exadesk import fixes
+        from exadesk.services import fixes
 
         self.runs.clear()
         for run in runs:

@@ -7,7 +7,8 @@ from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from exadesk import expiry, paths
+from exadesk.foundation import paths
+from exadesk.services import expiry
 from exadesk.ui import icons, theme
 from exadesk.ui.session import Session
 from exadesk.ui.sidebar import Sidebar
@@ -218,16 +219,16 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         """Fill the catalogue and the tracker names (deferred: the window paints first)."""
         if self._tracker_names:
             return
-        from exadesk import trackers
+        from exadesk.verification import registry
 
-        loaded = trackers.all_trackers()
+        loaded = registry.all_trackers()
         self._tracker_names = {t.id: t.spec.name for t in loaded}
         self.sidebar.fill_catalogue(loaded)
         self.refresh()
         self.show_expiry_status()
 
     def expiring(self) -> list:
-        """exadesk.expiry.expiring over the stored data (30 days, archived workspaces left out)."""
+        """exadesk.services.expiry.expiring over the stored data (30 days, archived workspaces left out)."""
         return expiry.expiring(self.session.data)
 
     def show_expiry_status(self) -> str:
@@ -286,10 +287,10 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         self.stack.setCurrentWidget(self.instance_page)
 
     def show_tracker(self, tracker_id: str) -> None:
-        from exadesk import trackers
+        from exadesk.verification import registry
 
         self.load_trackers()
-        self.tracker_page.show_tracker(trackers.get(tracker_id).spec, bool(self.session.data.workspaces))
+        self.tracker_page.show_tracker(registry.get(tracker_id).spec, bool(self.session.data.workspaces))
         self.stack.setCurrentWidget(self.tracker_page)
 
     def show_problem(self, problem) -> None:
@@ -304,7 +305,7 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         if not found or inst_id in self.runs:
             return False
         ws, inst = found
-        from exadesk import instances
+        from exadesk.services import instances
 
         target, problems = instances.target_for(inst, ws, secrets=self.session.secrets, settings=self.session.data.settings)
         showing = self._showing_instance(inst_id)
@@ -327,10 +328,10 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
         return True
 
     def verify_workspace(self, ws_id: str, force: bool = False) -> int:
-        """Verify all: the workspace's pending or stale instances (exadesk.instances.pending) through the core's
-        one verify-all (exadesk.ui.verify_all adapts it), with progress and Stop; each result is stored with its
+        """Verify all: the workspace's pending or stale instances (exadesk.services.instances.pending) through the
+        core's one verify-all (exadesk.ui.verify_all adapts it), with progress and Stop; each result is stored with its
         time as it finishes. Returns how many will be verified."""
-        from exadesk import instances
+        from exadesk.services import instances
         from exadesk.ui import verify_all
 
         ws = self.session.data.workspace(ws_id)
@@ -387,7 +388,7 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
             self._record_timer.start(self.RECORD_BATCH_MS)
 
     def _record_finished(self) -> None:
-        from exadesk import instances
+        from exadesk.services import instances
 
         self._record_timer.stop()
         finished, self._finished = self._finished, {}

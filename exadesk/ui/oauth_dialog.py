@@ -1,8 +1,9 @@
-"""Sign in with the browser: the OAuth flow of exadesk.oauth run in a worker, with progress, Cancel and a device code.
+"""Sign in with the browser: the OAuth flow of exadesk.verification.oauth run in a worker, with progress, Cancel and a
+device code.
 
 The flow runs on the app's verification pool (exadesk.ui.workers.VerifyRun), so the window never waits on
 the network or the keychain; its events come back through Qt signals onto the UI thread. The tokens go to
-the keychain from the worker (exadesk.tokens.save) and never reach a widget.
+the keychain from the worker (exadesk.verification.tokens.save) and never reach a widget.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exadesk import oauth, tokens, trackers
-from exadesk.errors import ExaDeskError
-from exadesk.model import Instance
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.store.model import Instance
 from exadesk.ui.problem_view import ProblemView
 from exadesk.ui.workers import VerifyRun, Workers
+from exadesk.verification import oauth, tokens, registry
 
 
 class OAuthDialog(QDialog):
@@ -53,7 +54,7 @@ class OAuthDialog(QDialog):
                  open_url=None, parent=None):
         super().__init__(parent)
         self.instance, self.client_id, self.client_secret = instance, client_id, client_secret
-        self.profile = trackers.oauth_profile(instance.tracker)
+        self.profile = registry.oauth_profile(instance.tracker)
         if self.profile is None:
             raise ValueError(f"no browser sign-in for {instance.tracker}")
         self.secrets = secrets

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from exadesk import __version__
-from exadesk.checks import Report, Status
-from exadesk.errors import ErrorKind, Problem
+from exadesk.foundation.checks import Report, Status
+from exadesk.foundation.errors import ErrorKind, Problem
 from exadesk.ui import texts, theme
 
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from exadesk import recovery
-from exadesk.errors import KeychainError
-from exadesk.model import Instance, Workspace
+from exadesk.foundation.errors import KeychainError
+from exadesk.store import recovery
+from exadesk.store.model import Instance, Workspace
 
 DEMO_WORKSPACE = "Sandbox demo"
 #: The name of a learning scenario's instance (the scenario's label follows).
@@ -49,7 +49,7 @@ def demo_entries(demo) -> list[DemoEntry]:
 
     Built from what each emulator declares (``demo_login``, ``demo_secrets``) and the tracker's spec.
     """
-    from exadesk import trackers
+    from exadesk.verification import registry
     from exadesk.sandbox.demo import oauth_clients
 
     runs = [("ready", tracker_id, emulator, None) for tracker_id, emulator in demo.emulators.items()]
@@ -58,7 +58,7 @@ def demo_entries(demo) -> list[DemoEntry]:
     entries = []
     for kind, tracker_id, emulator, lesson in runs:
         try:
-            spec = trackers.get(tracker_id).spec
+            spec = registry.get(tracker_id).spec
             method = spec.auth_method(emulator.demo_login.auth)
         except KeyError:  # a tracker or sign-in method this version does not have
             continue
@@ -100,7 +100,7 @@ class DemoSecrets:
     """The keychain, except for the sandbox's made-up credentials (when no keychain is usable): those stay in memory."""
 
     def __init__(self, store):
-        from exadesk.keychain import SecretStore
+        from exadesk.store.keychain import SecretStore
         from exadesk.sandbox.memory_keyring import MemoryKeyring
 
         self.store = store
@@ -161,7 +161,7 @@ def install(session) -> Installed | None:
         holder["id"] = ws.id
 
     # Like any instance's secrets, written under a claim: a crash or a keychain failure between the keychain and the
-    # data file leaves entries the next start settles (exadesk.recovery), never orphaned demo secrets.
+    # data file leaves entries the next start settles (exadesk.store.recovery), never orphaned demo secrets.
     in_keychain = not isinstance(store, DemoSecrets)
     held = recovery.claim(session.store, {e.instance.id: list(e.secrets) for e in entries} | stale) \
         if in_keychain else None
@@ -244,7 +244,7 @@ class SandboxDialog(QDialog):
         self.resize(820, 640)
 
     def _entry_box(self, entry: DemoEntry) -> QGroupBox:
-        from exadesk import trackers
+        from exadesk.verification import registry
 
         inst = entry.instance
         box = QGroupBox(inst.name)
@@ -255,7 +255,7 @@ class SandboxDialog(QDialog):
             lesson.setWordWrap(True)
             grid.addWidget(lesson, row, 0, 1, 3)
             row += 1
-        method = trackers.get(inst.tracker).spec.auth_method(inst.auth_method)
+        method = registry.get(inst.tracker).spec.auth_method(inst.auth_method)
         rows = [(self.tr("Address"), inst.url)]
         rows += [((method.field(name).label if method.field(name) else name), value)
                  for name, value in inst.values.items()]

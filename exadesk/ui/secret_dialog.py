@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from exadesk import trackers
-from exadesk.errors import ExaDeskError
-from exadesk.model import Instance
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.services.wizard_flow import WizardFlow
+from exadesk.store.model import Instance
 from exadesk.ui.problem_view import ProblemView
 from exadesk.ui.widgets import FieldRow
-from exadesk.wizard_flow import WizardFlow
+from exadesk.verification import registry
 
 
 class ReplaceSecretDialog(QDialog):
@@ -26,7 +26,7 @@ class ReplaceSecretDialog(QDialog):
         self.instance = instance
         self.flow = WizardFlow.for_instance(instance)
         self.flow.kept_secrets = set()  # every secret field must be typed again
-        spec = trackers.get(instance.tracker).spec
+        spec = registry.get(instance.tracker).spec
         self.setWindowTitle(self.tr("Replace the secret of {name}").format(name=instance.name))
         self.rows: dict[str, FieldRow] = {}
         form = QFormLayout()

@@ -10,9 +10,9 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from exadesk.errors import ExaDeskError
-from exadesk.model import Data, Instance, Workspace
-from exadesk.storage import Store
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.store.model import Data, Instance, Workspace
+from exadesk.store.storage import Store
 from exadesk.ui import texts
 
 
@@ -45,7 +45,7 @@ class Session(QObject):
     def secrets(self):
         """The keychain, opened on first use (keyring's backend detection is not free)."""
         if self._secrets is None:
-            from exadesk.keychain import SecretStore
+            from exadesk.store.keychain import SecretStore
 
             self._secrets = SecretStore()
         return self._secrets
@@ -68,7 +68,7 @@ class Session(QObject):
         return self.write_with(lambda: self.store.update(change), select, reread=False)
 
     def write_with(self, write: Callable[[], Data], select: str = "", *, reread: bool = True) -> bool:
-        """Run a write that goes through the store itself (:mod:`exadesk.recovery`'s ordered writes).
+        """Run a write that goes through the store itself (:mod:`exadesk.store.recovery`'s ordered writes).
 
         False (and ``problem``) when it failed; with ``reread`` the data is read again, since part of an
         ordered write may have been done.

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
-from exadesk.model import Settings
+from exadesk.store.model import Settings
 from exadesk.ui import theme
 
 

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from exadesk import clock, expiry
-from exadesk.model import Data, Instance, InstanceState
+from exadesk.foundation import clock
+from exadesk.foundation.words import plural
+from exadesk.services import expiry
+from exadesk.store.model import Data, Instance, InstanceState
 from exadesk.ui import icons, texts, theme
-from exadesk.words import plural
 
 # The first frame (this sidebar, filled) never touches PySide6's Qt namespace: its first use builds ~90 enum
 # classes (~11 ms). So the roles and the badge's text alignment below are Qt's fixed values as plain ints,
@@ -32,7 +33,7 @@ ROLE_RETIRED = USER_ROLE + 6  # a retired tracker in the catalogue (greyed likew
 
 def badge_key(instance: Instance, now: datetime | None = None) -> str:
     """The sidebar badge of an instance: its state, or "expiring" when the credential runs out within
-    :data:`exadesk.expiry.WINDOW_DAYS` (the same rule as the expiry list and ``exadesk expiring``)."""
+    :data:`exadesk.services.expiry.WINDOW_DAYS` (the same rule as the expiry list and ``exadesk expiring``)."""
     if instance.state is not InstanceState.FAILING and expiry.status(instance, now or clock.now()):
         return "expiring"
     return instance.state.value
@@ -322,7 +323,8 @@ class Sidebar(QWidget):
                 ws_item.setForeground(0, grey)
 
     def apply_filter(self, text: str) -> int:
-        """Hide what does not match ``text`` (exadesk.instances.search, in memory); the number of instances shown."""
+        """Hide what does not match ``text`` (exadesk.services.instances.search, in memory); the number of instances
+        shown."""
         words = text.strip()
         data = self._data
         if not words or data is None:
@@ -333,7 +335,7 @@ class Sidebar(QWidget):
                     ws_item.child(j).setHidden(False)
             self.no_match.hide()
             return sum(self.tree.topLevelItem(i).childCount() for i in range(self.tree.topLevelItemCount()))
-        from exadesk import instances  # first keystroke only; the rest is in memory
+        from exadesk.services import instances
 
         found = {ws.id: {inst.id for inst in hits}
                  for ws, hits in instances.search(data, words, include_archived=self.show_archived)}

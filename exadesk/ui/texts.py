@@ -1,21 +1,21 @@
 """User-facing words of the window that are not tied to one widget, all translatable.
 
 Logic modules hand over keys (a status, an error kind); this module turns them
-into words. Sentences about failures come from :mod:`exadesk.messages`.
+into words. Sentences about failures come from :mod:`exadesk.foundation.messages`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from exadesk.checks import CheckResult, Status, Verdict, run_stopped, sign_in_failed
-from exadesk.errors import ErrorKind, Problem
-from exadesk.words import plural
+from exadesk.foundation.checks import CheckResult, Status, Verdict, run_stopped, sign_in_failed
+from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.foundation.words import plural
 
 
 def not_run_line(count: int, error_kind=None) -> str:
     """The one line standing for the checks a rejected credential (or Cancel) kept from running
-    (exadesk.checks.fold_not_run)."""
+    (exadesk.foundation.checks.fold_not_run)."""
     if not count:
         return ""
     if run_stopped(error_kind) and not sign_in_failed(error_kind):  # cancelled

@@ -1,4 +1,4 @@
-"""The window's Verify all: a thin Qt adapter over the core's one verify-all (exadesk.instances.VerifyAllRun).
+"""The window's Verify all: a thin Qt adapter over the core's one verify-all (exadesk.services.instances.VerifyAllRun).
 
 The core runs the instances (one per-host bound, one cancel) in a worker thread and calls back from there; the
 adapter turns each callback into a signal, which Qt queues onto the GUI thread, where the window shows live results,
@@ -11,7 +11,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from exadesk import instances
+from exadesk.services import instances
 
 
 class _InstanceRun:

@@ -9,12 +9,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
-from exadesk import notices
-from exadesk.model import Workspace
+from exadesk.foundation.words import plural
+from exadesk.store.model import Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.sidebar import USER_ROLE, badge_key
 from exadesk.ui.theme import bad_colour, warn_colour
-from exadesk.words import plural
+from exadesk.verification import notices
 
 
 def _heading(text: str, scale: float = 1.5) -> QLabel:
@@ -184,7 +184,7 @@ class WorkspacePage(QWidget):
         _selectable(self.archived, self.summary, self.hint, self.progress_text, self.expiry_empty)
 
     def show_workspace(self, ws: Workspace, expiring: list | None = None) -> None:
-        """Show ``ws``; ``expiring`` is its part of exadesk.expiry.expiring (computed by the caller)."""
+        """Show ``ws``; ``expiring`` is its part of exadesk.services.expiry.expiring (computed by the caller)."""
         self.workspace_id = ws.id
         self.title.setText(ws.name)
         self.archived.setVisible(ws.archived)

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from exadesk.services.wizard_flow import FieldState
 from exadesk.ui.theme import bad_colour
-from exadesk.wizard_flow import FieldState
 
 OK_COLOUR = "palette(placeholder-text)"
 

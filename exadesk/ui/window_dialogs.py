@@ -3,8 +3,8 @@ bundles), connections, expiry, fixes, signing in again and settings. Each dialog
 
 from __future__ import annotations
 
-from exadesk.errors import ExaDeskError
-from exadesk.model import InstanceState, Workspace
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.store.model import InstanceState, Workspace
 from exadesk.ui import texts
 
 
@@ -16,7 +16,7 @@ class WindowDialogs:
 
         self.load_trackers()
         from exadesk.ui.wizard import SetupWizard
-        from exadesk.wizard_flow import WizardFlow
+        from exadesk.services.wizard_flow import WizardFlow
 
         workspace = self.current_workspace()
         if workspace is None:
@@ -67,7 +67,7 @@ class WindowDialogs:
         self.session.update(change, select=inst_id)
 
     def edit_instance(self, inst_id: str):
-        from exadesk.wizard_flow import WizardFlow
+        from exadesk.services.wizard_flow import WizardFlow
 
         found = self.session.find(inst_id)
         if not found:
@@ -97,7 +97,7 @@ class WindowDialogs:
             return False
         ws, inst = found
         if confirm:
-            from exadesk.instances import removal_warning
+            from exadesk.services.instances import removal_warning
 
             text = self.tr("Remove {name} from {workspace}? Its secrets are deleted from the keychain. Nothing changes "
                            "on the tracker itself.").format(name=inst.name, workspace=ws.name)
@@ -115,7 +115,7 @@ class WindowDialogs:
             for w in data.workspaces:
                 w.instances = [i for i in w.instances if i.id != inst_id]
 
-        from exadesk import instances
+        from exadesk.services import instances
 
         # The data file first, then its secret fields and any sign-in tokens: a crash in between leaves
         # entries the next start removes, never an instance without its secret.
@@ -233,7 +233,7 @@ class WindowDialogs:
 
     def fix_instance(self, inst_id: str):
         """Fix…: the plan of the changes the failing checks need, applied after the person confirms
-        (exadesk.fixes, as ``exadesk fix``); the verification that follows is stored like any other."""
+        (exadesk.services.fixes, as ``exadesk fix``); the verification that follows is stored like any other."""
         from exadesk.ui.fix_dialog import FixDialog
 
         found = self.session.find(inst_id)
@@ -266,7 +266,7 @@ class WindowDialogs:
         return dialog
 
     def _fixed(self, inst_id: str, outcome) -> None:
-        from exadesk import instances
+        from exadesk.services import instances
 
         def record(data) -> None:
             found = data.find_instance(inst_id)
@@ -276,7 +276,7 @@ class WindowDialogs:
         self.session.update(record, select=inst_id)
 
     def set_expiry(self, inst_id: str):
-        """Enter or clear the expiry date of an instance's credential (exadesk.expiry.set_expiry)."""
+        """Enter or clear the expiry date of an instance's credential (exadesk.services.expiry.set_expiry)."""
         from exadesk.ui.expiry_dialog import ExpiryDateDialog
 
         found = self.session.find(inst_id)
@@ -289,7 +289,7 @@ class WindowDialogs:
         return dialog
 
     def store_expiry(self, inst_id: str, when) -> bool:
-        from exadesk import expiry
+        from exadesk.services import expiry
 
         def change(data) -> None:
             found = data.find_instance(inst_id)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from exadesk.errors import ExaDeskError
-from exadesk.model import Workspace
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.store.model import Workspace
 
 
 class WorkspaceActions:
-    """Workspace changes through exadesk.instances, with their errors said in a sentence (a MainWindow part)."""
+    """Workspace changes through exadesk.services.instances, with their errors said in a sentence (a MainWindow
+    part)."""
 
     def _workspace_change(self, change, select: str = "") -> str:
-        """Apply a workspace change from exadesk.instances; its ValueError (name taken, empty) is shown, "" returned."""
+        """Apply a workspace change from exadesk.services.instances; its ValueError (name taken, empty) is shown, ""
+        returned."""
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk import instances
+        from exadesk.services import instances
 
         result = {}
 

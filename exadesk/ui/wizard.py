@@ -1,6 +1,6 @@
 """The set-up wizard, generated from a tracker's spec. It names no tracker.
 
-Pages follow :class:`exadesk.wizard_flow.WizardStep`; the flow holds every answer, so the pages
+Pages follow :class:`exadesk.services.wizard_flow.WizardStep`; the flow holds every answer, so the pages
 (:mod:`exadesk.ui.wizard_pages` gathers the answers, :mod:`exadesk.ui.wizard_results` verifies and shows the
 verdict) only render and forward. This module is the one wizard over them, and saving.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWizard
 
-from exadesk.errors import ErrorKind, ExaDeskError, KeychainError
-from exadesk.model import InstanceState
+from exadesk.foundation.errors import ErrorKind, ExaDeskError, KeychainError
+from exadesk.services.wizard_flow import STEPS, WizardFlow, WizardStep
+from exadesk.store.model import InstanceState
 from exadesk.ui import icons
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.wizard_pages import CredentialsPage, MethodPage, SyncPage, WalkthroughPage
 from exadesk.ui.wizard_results import ResultsPage, VerifyPage
-from exadesk.wizard_flow import STEPS, WizardFlow, WizardStep
 
 __all__ = ["SetupWizard", "MethodPage", "WalkthroughPage", "CredentialsPage", "SyncPage", "VerifyPage",
            "ResultsPage"]
@@ -46,7 +46,7 @@ class SetupWizard(QWizard):
         self.workspace_id = workspace_id
         self.workspace_choice = True  # the credentials page lets the person choose the workspace
         self.verify_function = verify_function
-        from exadesk.model import new_id
+        from exadesk.store.model import new_id
 
         self._new_id = new_id()
         self._saved_id = ""
@@ -138,7 +138,7 @@ class SetupWizard(QWizard):
         ``without_secret``: the person chose to keep it without its secret (no keychain works here); it is
         stored prepared offline with its secret missing, and nothing secret is written anywhere.
         """
-        from exadesk import instances
+        from exadesk.services import instances
 
         if self._saved_id:  # Finish after "Save for later" (or a second click) must not record twice
             return True
@@ -191,7 +191,7 @@ class SetupWizard(QWizard):
             if not self.session.update(change, select=inst.id):
                 return False
         else:  # a new instance: claimed, secrets, then the data file, so a crash leaves no orphaned secret
-            from exadesk import recovery
+            from exadesk.store import recovery
 
             try:
                 self.session.data = recovery.add_with_secrets(
@@ -214,7 +214,7 @@ class SetupWizard(QWizard):
         """The keychain refused the secret: say that nothing was saved, and offer to keep it without the secret."""
         from PySide6.QtWidgets import QMessageBox
 
-        from exadesk import messages
+        from exadesk.foundation import messages
 
         nothing = messages.problem("keychain.nothing_saved")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The secret could not be saved"), problem.message, parent=self)

@@ -1,8 +1,8 @@
 """The wizard's pages that gather the answers: sign-in method, walkthrough, address and credential, what is synced.
 
-Each page renders one step of :class:`exadesk.wizard_flow.WizardFlow` and forwards what is typed to it; the flow
-holds every answer and says what is wrong with it (:mod:`exadesk.validation`). A sign-in method may ask for its
-own walkthrough widget by name (``AuthMethod.custom_page``), looked up in :mod:`exadesk.ui.pages`.
+Each page renders one step of :class:`exadesk.services.wizard_flow.WizardFlow` and forwards what is typed to it; the
+flow holds every answer and says what is wrong with it (:mod:`exadesk.foundation.validation`). A sign-in method may ask
+for its own walkthrough widget by name (``AuthMethod.custom_page``), looked up in :mod:`exadesk.ui.pages`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
                                QListWidget, QListWidgetItem, QPushButton, QRadioButton, QToolButton, QVBoxLayout,
                                QWidget, QWizard, QWizardPage)
 
-from exadesk.errors import ExaDeskError
+from exadesk.foundation.errors import ExaDeskError
+from exadesk.services.wizard_flow import WizardStep
 from exadesk.ui import texts
 from exadesk.ui.problem_view import ProblemView
 from exadesk.ui.walkthrough import Walkthrough
 from exadesk.ui.walkthrough import wrapped as _wrap
 from exadesk.ui.widgets import FieldRow
-from exadesk.wizard_flow import WizardStep
 
 
 class StepPage(QWizardPage):
@@ -69,7 +69,7 @@ class MethodPage(StepPage):
             retired.setObjectName("retiredNotice")
             retired.setStyleSheet("#retiredNotice { color: #b45309; font-weight: bold; }")
             layout.addWidget(retired)
-        from exadesk import notices
+        from exadesk.verification import notices
 
         # Notices about the whole tracker once at the top; those about one sign-in method under that method.
         general = [n for n in notices.for_spec(spec) if not n.methods]
@@ -241,9 +241,9 @@ class CredentialsPage(StepPage):
         form.addRow(self.more_button)
         form.addRow(self.more)
         self.sign_in_button = None
-        from exadesk import trackers  # the spec's sign-in profile; the flow itself runs in the dialog
+        from exadesk.verification import registry
 
-        profile = trackers.oauth_profile(flow.tracker)
+        profile = registry.oauth_profile(flow.tracker)
         if profile is not None and flow.auth_method == profile.method_id:
             self.sign_in_button = QPushButton(self.tr("Sign in with the &browser…"))
             self.sign_in_button.setAccessibleName(self.tr("Sign in with the browser"))
@@ -300,7 +300,7 @@ class CredentialsPage(StepPage):
 
     def sign_in(self):
         """Open the browser sign-in for the instance being set up; its refresh token fills the form."""
-        from exadesk.model import Instance
+        from exadesk.store.model import Instance
         from exadesk.ui.oauth_dialog import OAuthDialog
 
         flow, wiz = self.flow, self.wiz

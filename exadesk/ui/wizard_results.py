@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
 
-from exadesk.errors import ErrorKind
+from exadesk.foundation.errors import ErrorKind
+from exadesk.services.wizard_flow import WizardStep
 from exadesk.ui import texts, theme
 from exadesk.ui.checks_table import ChecksTable, NotRunLine, show_results
 from exadesk.ui.problem_view import ProblemView, support_details
 from exadesk.ui.walkthrough import wrapped as _wrap
 from exadesk.ui.wizard_pages import StepPage
-from exadesk.wizard_flow import WizardStep
 
 
 # -- 5. verify -----------------------------------------------------------------------------------------

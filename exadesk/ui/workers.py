@@ -11,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from exadesk.trackers.base import Target
+from exadesk.verification.spec import Target
 
 #: At most this many verifications run at once (each holds one or two connections).
 MAX_IN_FLIGHT = 4
@@ -44,7 +44,7 @@ class VerifyRun(QRunnable):
         self.cancel_flag.set()
 
     def run(self) -> None:  # worker thread
-        from exadesk import engine
+        from exadesk.verification import engine
 
         verify = self._verify or engine.verify
         report = verify(self.target, cancel=self.cancel_flag, on_result=self.signals.result.emit)

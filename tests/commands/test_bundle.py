@@ -1,6 +1,6 @@
 """``exadesk export`` and ``import`` (exadesk/commands/bundle.py): the passphrase never on the command line.
 
-The bundle format and its round trips are tested in tests/test_bundle.py.
+The bundle format and its round trips are tested in tests/services/test_bundle.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import stat
 
 import pytest
 
-from exadesk.storage import Store
+from exadesk.store.storage import Store
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ The unreadable-file cases end to end (every write refused, the file kept) are in
 
 from __future__ import annotations
 
-from exadesk import paths
-from exadesk.storage import Store
+from exadesk.foundation import paths
+from exadesk.store.storage import Store
 
 
 def test_data_without_an_action_shows_its_help_and_is_a_usage_error(cli):

@@ -6,7 +6,7 @@ import builtins
 
 import pytest
 
-from exadesk import clock, messages
+from exadesk.foundation import clock, messages
 from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.sandbox import servicenow as sn_emulator
 

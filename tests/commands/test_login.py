@@ -7,11 +7,11 @@ import webbrowser
 
 import pytest
 
-from exadesk.keychain import SecretStore
 from exadesk.sandbox import salesforce as sf_emu
 from exadesk.sandbox import servicenow as sn_emu
 from exadesk.sandbox import zendesk as zd_emu
-from exadesk.storage import Store
+from exadesk.store.keychain import SecretStore
+from exadesk.store.storage import Store
 from tests.helpers.browser import FakeBrowser
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from exadesk import engine, instances, report as readiness
-from exadesk.checks import Status, fold_not_run, not_run_line
-from exadesk.model import Instance, Workspace
-from exadesk.trackers.base import Secrets, Target
-from exadesk.words import plural
+from exadesk.foundation.checks import Status, fold_not_run, not_run_line
+from exadesk.foundation.words import plural
+from exadesk.services import instances, report as readiness
+from exadesk.store.model import Instance, Workspace
+from exadesk.verification import engine
+from exadesk.verification.spec import Secrets, Target
 from tests.helpers.built_trackers import demo_command
 
 

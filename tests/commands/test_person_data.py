@@ -6,9 +6,9 @@ ready-to-paste commands.
 
 from __future__ import annotations
 
-from exadesk import report
-from exadesk.model import ConfigMode, Connection, Instance, Workspace
-from exadesk.storage import Store
+from exadesk.services import report
+from exadesk.store.model import ConfigMode, Connection, Instance, Workspace
+from exadesk.store.storage import Store
 
 
 def _acme_with_connection() -> tuple[Workspace, Connection]:
@@ -103,7 +103,7 @@ def test_add_without_a_keychain_says_nothing_was_saved_and_offers_without_secret
     assert "without its secret (prepared offline)" in kept.out and token not in kept.out + kept.err
     inst = Store().load().data.workspace("Acme").instance("Repo")
     assert inst.state.value == "prepared_offline" and inst.secret_fields == ["token"]
-    from exadesk import paths
+    from exadesk.foundation import paths
     assert token not in paths.data_file().read_text()
     # Without the secret at hand, --without-secret still stores the rest (the token is entered later).
     later = cli("add", "github", "--name", "Repo 2", "--url", "https://github.com", "--workspace", "Acme",

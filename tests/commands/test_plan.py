@@ -11,7 +11,7 @@ import string
 
 import pytest
 
-from exadesk.storage import Store
+from exadesk.store.storage import Store
 from tests.helpers.emulators import only_reads
 
 ALPHABET = string.ascii_letters + string.digits
@@ -260,7 +260,7 @@ def test_admin_results_are_stored_for_offline_plans_and_the_report(acme, cli):
     assert len(jira.requests) + len(github.requests) == sent, "--offline sends nothing"
     assert code == 1 and items["plan.visual_admin_both"]["status"] == "fail"
     ws = Store().load().data.workspace("Acme")
-    from exadesk import report
+    from exadesk.services import report
 
     built = report.build(ws)
     text = " ".join(built.connections[0].plan)

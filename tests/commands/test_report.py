@@ -1,6 +1,6 @@
 """``exadesk report`` (exadesk/commands/report.py): the format from the option or the file name; PDF needs a file.
 
-What a report holds is tested in tests/test_report.py.
+What a report holds is tested in tests/services/test_report.py.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk.keychain import SERVICE
 from exadesk.sandbox.github import DEMO_CLASSIC
+from exadesk.store.keychain import SERVICE
 
 REPO = ("--project", "acme/website")
 

@@ -1,13 +1,14 @@
-"""``exadesk workspace`` create / rename / archive / search, and a 500-instance workspace that opens and filters fast."""
+"""``exadesk workspace`` create / rename / archive / search, and a 500-instance workspace that opens and filters
+fast."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from exadesk import instances
-from exadesk.model import Data, Instance, InstanceState, Workspace
-from exadesk.storage import Store
+from exadesk.services import instances
+from exadesk.store.model import Data, Instance, InstanceState, Workspace
+from exadesk.store.storage import Store
 
 
 def test_create_rename_archive_restore(cli):

@@ -7,8 +7,8 @@ import socket
 import string
 from datetime import timedelta
 
-from exadesk import clock
-from exadesk.storage import Store
+from exadesk.foundation import clock
+from exadesk.store.storage import Store
 
 ALPHABET = string.ascii_letters + string.digits
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from exadesk import engine
-from exadesk.checks import Report, Status
-from exadesk.model import ConfigMode, Connection, Instance, Workspace
-from exadesk.planner import Plan, plan_for
-from exadesk.trackers.base import Secrets, Target
+from exadesk.foundation.checks import Report, Status
+from exadesk.services.planner import Plan, plan_for
+from exadesk.store.model import ConfigMode, Connection, Instance, Workspace
+from exadesk.verification import engine
+from exadesk.verification.spec import Secrets, Target
 
 
 def run_admin(emulator, secrets: dict[str, str], *, auth_method: str = "", values: dict[str, str] | None = None,

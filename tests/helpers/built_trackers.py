@@ -12,11 +12,12 @@ import re
 
 import pytest
 
-from exadesk import sandbox, trackers
+from exadesk import sandbox
+from exadesk.verification import registry
 
 
 def all_ids() -> list[str]:
-    return trackers.ids()
+    return registry.ids()
 
 
 def not_built_reason(tracker_id: str) -> str | None:

@@ -25,10 +25,10 @@ class EmulatorFactory:
 
 def only_reads(emulator) -> bool:
     """Whether every request the emulator saw was a read: a GET, or a non-GET its tracker declares a read."""
-    from exadesk import trackers
-    from exadesk.http import is_declared_read
+    from exadesk.verification import registry
+    from exadesk.verification.http import is_declared_read
 
-    reads = trackers.get(emulator.tracker).spec.non_get_reads
+    reads = registry.get(emulator.tracker).spec.non_get_reads
     return all(is_declared_read(r.method, emulator.url + r.path, r.json() if r.method == "POST" else None, reads)
                for r in emulator.requests)
 

@@ -1,14 +1,15 @@
-"""Helpers for the per-tracker fix tests (exadesk.fixes against the emulators): a workspace stored with its
+"""Helpers for the per-tracker fix tests (exadesk.services.fixes against the emulators): a workspace stored with its
 instances' secrets in the test keychain, one check's status, and the writes an emulator received."""
 
 from __future__ import annotations
 
-from exadesk import engine, instances
-from exadesk.checks import Status
-from exadesk.http import is_declared_read
-from exadesk.keychain import SecretStore
-from exadesk.model import Data, Instance, Workspace
-from exadesk.storage import Store
+from exadesk.foundation.checks import Status
+from exadesk.services import instances
+from exadesk.store.keychain import SecretStore
+from exadesk.store.model import Data, Instance, Workspace
+from exadesk.store.storage import Store
+from exadesk.verification import engine
+from exadesk.verification.http import is_declared_read
 
 
 def stored(*items: Instance, secrets: dict[str, dict[str, str]], connections=()) -> tuple[Store, Workspace]:

@@ -1,16 +1,16 @@
 """A scripted tracker for the HTTP layer's tests: each path answers what the test wrote for it.
 
-Shared by tests/test_http.py and the mirrored tests of exadesk/http_limits.py, http_replies.py and
-http_transport.py (the modules split out of exadesk/http.py).
+Shared by tests/verification/test_http.py and the mirrored tests of exadesk/verification/http_limits.py, http_replies.py
+and http_transport.py (the modules split out of exadesk/verification/http.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from exadesk.errors import CheckError
-from exadesk.http import HttpClient, Page
+from exadesk.foundation.errors import CheckError
 from exadesk.sandbox.kit import Emulator, Response, Scenario
+from exadesk.verification.http import HttpClient, Page
 
 SECRET = "tok-" + "Z" * 30
 

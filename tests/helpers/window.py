@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from exadesk import clock
-from exadesk.model import Instance, InstanceState
+from exadesk.foundation import clock
+from exadesk.store.model import Instance, InstanceState
 from exadesk.ui.sidebar import ROLE_BADGE, ROLE_KIND
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exadesk.wizard_flow import WizardFlow, WizardStep
+from exadesk.services.wizard_flow import WizardFlow, WizardStep
 
 RESULTS = 5  # page id of the results step
 

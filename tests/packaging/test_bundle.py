@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import exadesk
-from exadesk import trackers
+from exadesk.verification import registry
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The bundle was 167 MB when written (Qt 6.12, Python 3.11); a jump means unwanted parts crept in.
@@ -69,7 +69,7 @@ def test_bundle_lists_the_trackers_as_json(bundle, tmp_path):
     result = _run(bundle, "trackers", "--json", home=tmp_path / "home")
     assert result.returncode == 0, result.stderr
     listed = json.loads(result.stdout)
-    assert [tracker["id"] for tracker in listed] == trackers.ids()
+    assert [tracker["id"] for tracker in listed] == registry.ids()
     assert all(tracker["auth_methods"] for tracker in listed)
 
 
@@ -85,7 +85,7 @@ def test_bundle_opens_the_window_offscreen(bundle, tmp_path):
 
 def test_bundle_carries_icons_and_keyring_backends(bundle):
     internal = bundle / "_internal"
-    for name in ("exadesk", *trackers.ids()):
+    for name in ("exadesk", *registry.ids()):
         assert (internal / "resources" / "icons" / f"{name}.svg").is_file(), name
     assert (internal / "PySide6" / "Qt" / "plugins" / "iconengines" / "libqsvgicon.so").is_file()
     # keyring finds its backends through entry points, so its metadata must travel along.

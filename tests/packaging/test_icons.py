@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from exadesk import trackers
+from exadesk.verification import registry
 
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
@@ -16,7 +16,7 @@ STATUSES = ("pass", "fail", "warn", "unknown", "skipped", "draft", "prepared_off
             "not_confirmed",
             "expiring")
 SVG_NS = "{http://www.w3.org/2000/svg}"
-ALL_SVGS = ([ICONS / "exadesk.svg"] + [ICONS / f"{tid}.svg" for tid in trackers.ids()]
+ALL_SVGS = ([ICONS / "exadesk.svg"] + [ICONS / f"{tid}.svg" for tid in registry.ids()]
             + [ICONS / "status" / f"{name}.svg" for name in STATUSES])
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from keyring.errors import PasswordDeleteError
 
-from exadesk.keychain import SecretStore
 from exadesk.sandbox.memory_keyring import MemoryKeyring
+from exadesk.store.keychain import SecretStore
 
 
 def test_set_get_and_delete_like_a_backend():

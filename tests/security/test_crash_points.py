@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from exadesk.storage import Store
+from exadesk.store.storage import Store
 from tests.helpers.file_keyring import ENV, FileKeyring
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and flock are POSIX")
@@ -142,8 +142,8 @@ def test_parallel_imports_of_one_bundle_keep_every_winner_whole(shared_keychain,
 
 def test_an_import_that_fails_late_removes_only_its_own_entries(shared_keychain, tmp_path, monkeypatch):
     """The rollback of one run never deletes entries of instances another run stored under the same bundle ids."""
-    from exadesk import bundle
-    from exadesk.errors import StorageError
+    from exadesk.services import bundle
+    from exadesk.foundation.errors import StorageError
 
     assert _run(*ADD).returncode == 0
     out = tmp_path / "acme.exadesk"

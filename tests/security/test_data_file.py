@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from exadesk import paths
-from exadesk.model import Instance, Workspace
-from exadesk.storage import Store, decode, encode
+from exadesk.foundation import paths
+from exadesk.store.model import Instance, Workspace
+from exadesk.store.storage import Store, decode, encode
 
 BROKEN = b'{"schema_version": 2, "workspaces": [{"name": "half'
 

@@ -17,10 +17,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from exadesk import bundle, paths, tokens, validation
-from exadesk.keychain import SecretStore
-from exadesk.model import Connection, Instance, Workspace
-from exadesk.storage import Store
+from exadesk.foundation import paths, validation
+from exadesk.services import bundle
+from exadesk.store.keychain import SecretStore
+from exadesk.store.model import Connection, Instance, Workspace
+from exadesk.store.storage import Store
+from exadesk.verification import tokens
 
 PASSPHRASE = "correct horse battery staple 42"
 TOKEN = "ghp_" + "Qw7e" * 9
@@ -80,7 +82,7 @@ def test_a_removed_lock_file_still_excludes_a_waiter(tmp_path):
     """The lock file is deleted on release; a waiter holding the deleted file locks the new one instead."""
     import threading
 
-    from exadesk.storage import file_lock
+    from exadesk.store.storage import file_lock
 
     lock = tmp_path / ".oauth-x.lock"
     inside, overlaps, entered = [], [], []

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from exadesk.http import BearerAuth, HttpClient, Page, Reply
 from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
 from exadesk.trackers import _github_api as api
+from exadesk.verification.http import BearerAuth, HttpClient, Page, Reply
 
 
 @pytest.mark.parametrize("header, sets", [

@@ -3,7 +3,7 @@ what makes a project public) and the security warning's sentences."""
 
 from __future__ import annotations
 
-from exadesk.checks import CheckResult
+from exadesk.foundation.checks import CheckResult
 from exadesk.trackers import _jira
 
 

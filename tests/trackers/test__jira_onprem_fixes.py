@@ -1,12 +1,12 @@
 """The Jira Data Center / Server fix plans' own pieces (exadesk/trackers/_jira_onprem_fixes.py); the plans against
-the emulator are in tests/test_fixes.py and tests/test_fixes_permission_schemes.py."""
+the emulator are in tests/services/test_fixes.py and tests/services/test_fixes_permission_schemes.py."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from exadesk import trackers
 from exadesk.trackers import _jira_onprem_fixes as onprem_fixes
+from exadesk.verification import registry
 
 
 class _Reads:
@@ -53,5 +53,5 @@ def test_the_fixes_cover_the_agent_and_every_named_permission_and_plan_with_the_
 
 
 def test_the_tracker_declares_these_fixes_with_its_project_permissions():
-    module = trackers.get("jira_onprem").module
+    module = registry.get("jira_onprem").module
     assert [fix.keys for fix in module.FIXES] == [("service_desk_agent",), module.PROJECT_PERMISSIONS]

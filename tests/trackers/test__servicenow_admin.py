@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk.checks import Status
-from exadesk.model import ConfigMode
+from exadesk.foundation.checks import Status
+from exadesk.store.model import ConfigMode
 from exadesk.sandbox.servicenow import (
     CONSOLE_GROUP,
     DELEGATE_PASSWORD,

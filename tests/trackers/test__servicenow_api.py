@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from exadesk.http import BasicAuth, HttpClient, Page, Reply
 from exadesk.sandbox.servicenow import DEMO_PASSWORD, NON_ADMIN, PROXY_ID, ROLE, ServiceNowEmulator
 from exadesk.trackers import _servicenow_api as api
+from exadesk.verification.http import BasicAuth, HttpClient, Page, Reply
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ apply and undo, are in tests/trackers/test_zendesk_fixes.py."""
 
 from __future__ import annotations
 
-from exadesk import fixes
+from exadesk.services import fixes
 from exadesk.trackers import _zendesk_fixes as zd_fixes
 from exadesk.trackers import zendesk
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exadesk import strings
+from exadesk.foundation import strings
 from exadesk.trackers import _zendesk_texts, zendesk
 
 

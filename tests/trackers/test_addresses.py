@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from exadesk import engine, trackers
-from exadesk.checks import Status
-from exadesk.trackers.base import Target, site_url
-from exadesk.wizard_flow import WizardFlow
+from exadesk.foundation.checks import Status
+from exadesk.services.wizard_flow import WizardFlow
+from exadesk.verification import engine, registry
+from exadesk.verification.spec import Target, site_url
 
 
 def _url_check(tracker: str, url: str):
@@ -36,10 +36,10 @@ def test_an_address_pasted_from_the_browser_is_trimmed_to_the_site(tracker, past
 
 
 def test_an_address_that_is_already_the_site_is_kept_as_typed():
-    spec = trackers.get("jira_onprem").spec
+    spec = registry.get("jira_onprem").spec
     # Jira on-premise declares no site pattern: its context path (/jira) is part of the address.
     assert site_url(spec, "https://intranet.example.com/jira") == "https://intranet.example.com/jira"
-    assert site_url(trackers.get("jira_cloud").spec, "https://acme.atlassian.net/") == "https://acme.atlassian.net"
+    assert site_url(registry.get("jira_cloud").spec, "https://acme.atlassian.net/") == "https://acme.atlassian.net"
 
 
 def test_the_wizard_stores_and_says_the_site_address():
@@ -57,7 +57,7 @@ def test_plain_http_is_told_to_use_https():
     assert "https://acme.atlassian.net" in report.problem.next_step
 
 
-@pytest.mark.parametrize("tracker", [t.id for t in trackers.all_trackers()])
+@pytest.mark.parametrize("tracker", [t.id for t in registry.all_trackers()])
 @pytest.mark.parametrize("url", ["http://acme.example.com", "not an address", "https://x.example.com/a/b/c/d",
                                  "ftp://acme.example.com"])
 def test_address_messages_never_end_in_two_stops(tracker, url):

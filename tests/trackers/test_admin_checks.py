@@ -8,9 +8,9 @@ import string
 
 import pytest
 
-from exadesk import engine, trackers
-from exadesk.checks import Status
-from exadesk.trackers.base import Secrets, Target
+from exadesk.foundation.checks import Status
+from exadesk.verification import engine, registry
+from exadesk.verification.spec import Secrets, Target
 from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
 from tests.helpers.emulators import only_reads
 
@@ -31,7 +31,7 @@ def _admin_run(emulator, secrets: dict, *, auth: str = "", values: dict | None =
     text = repr([c.to_json() for c in report.checks]) + repr(report.problem and report.problem.to_json())
     assert not any(v in text for v in secrets.values()), "a secret reached the report"
     assert report.problem is None, report.problem.text()
-    spec = trackers.get(emulator.tracker).spec
+    spec = registry.get(emulator.tracker).spec
     expected = {spec.check_id(r.key) for r in spec.admin_requirements.values()}
     reported = {c.id for c in report.checks if not c.id.startswith("notice.")}
     assert reported == expected, "exactly the admin catalogue is reported"
@@ -39,11 +39,11 @@ def _admin_run(emulator, secrets: dict, *, auth: str = "", values: dict | None =
 
 
 def test_admin_keys_never_collide_with_proxy_user_keys():
-    for tracker in trackers.all_trackers():
+    for tracker in registry.all_trackers():
         proxy = {r.key for r in tracker.spec.requirements}
         assert not proxy & {r.key for r in tracker.spec.admin_requirements.values()}, tracker.spec.id
     for tracker_id in ("jira_cloud", "jira_onprem", "github", "asana", "freshdesk", "freshservice", "hp_alm"):
-        spec = trackers.get(tracker_id).spec
+        spec = registry.get(tracker_id).spec
         admin = {r.key for r in spec.admin_requirements.values()}
         assert admin and not admin & {r.key for r in spec.requirements}, tracker_id
         assert set(spec.admin_requirements) <= {"system_admin", "project_admin", "console_group_member",

@@ -3,10 +3,10 @@ token."""
 
 from __future__ import annotations
 
-from exadesk import fixes
-from exadesk.checks import Status
-from exadesk.model import Instance
+from exadesk.foundation.checks import Status
 from exadesk.sandbox import asana as asana_emulator
+from exadesk.services import fixes
+from exadesk.store.model import Instance
 from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
 from tests.helpers.fixes import status, statuses, stored, workspace, writes
 

@@ -1,4 +1,5 @@
-"""Azure DevOps: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check --json`."""
+"""Azure DevOps: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check
+--json`."""
 
 from __future__ import annotations
 
@@ -92,8 +93,8 @@ def test_server_address_without_collection_is_explained(emulators, cli, monkeypa
 
 def test_203_is_a_login_page_in_the_generic_layer(emulators):
     """Without the tracker's own recognition the HTTP layer still calls a 203 + HTML a sign-in page."""
-    from exadesk.errors import CheckError
-    from exadesk.http import BasicAuth, HttpClient, Page
+    from exadesk.foundation.errors import CheckError
+    from exadesk.verification.http import BasicAuth, HttpClient, Page
 
     emulator = emulators.start("azure_devops", {"signin_203": True})
     client = HttpClient(emulator.url, Page("Azure DevOps"), BasicAuth("", DEMO_PAT))
@@ -177,9 +178,9 @@ def test_each_requirement_is_judged_from_the_facts_alone():
     """The judges read only the facts: membership by descriptor, Project Administrators by group name."""
     import threading
 
-    from exadesk.checks import Status
+    from exadesk.foundation.checks import Status
     from exadesk.trackers import azure_devops
-    from exadesk.trackers.base import Target, VerifyContext
+    from exadesk.verification.spec import Target, VerifyContext
 
     ctx = VerifyContext(azure_devops.SPEC, Target("azure_devops", "https://dev.azure.com/acme",
                                                   scope=["website", "Backend", "Mobile"]),

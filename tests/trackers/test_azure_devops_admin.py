@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk.checks import Status
-from exadesk.model import ConfigMode
+from exadesk.foundation.checks import Status
 from exadesk.sandbox.azure_devops import ADMIN_ID, ADMIN_PAT, CONSOLE_GROUP, DEMO_PAT
+from exadesk.store.model import ConfigMode
 from exadesk.trackers import azure_devops
 from tests.helpers.admin_runs import item, plan_with, run_admin, statuses
 from tests.helpers.conformance import assert_requests_documented, load_spec

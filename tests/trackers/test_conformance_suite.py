@@ -14,10 +14,12 @@ import string
 
 import pytest
 
-from exadesk import messages, sandbox, trackers
-from exadesk.checks import Status
-from exadesk.http import is_declared_read
-from exadesk.model import SYNC_OPTIONS
+from exadesk import sandbox
+from exadesk.foundation import messages
+from exadesk.foundation.checks import Status
+from exadesk.store.model import SYNC_OPTIONS
+from exadesk.verification import registry
+from exadesk.verification.http import is_declared_read
 from tests.helpers.built_trackers import all_ids, demo_command, require_adapter, require_built, secret_forms
 
 IDS = all_ids()
@@ -26,14 +28,14 @@ READ_METHODS = ("GET", "HEAD")
 
 
 def _spec(tracker_id):
-    return trackers.get(tracker_id).spec
+    return registry.get(tracker_id).spec
 
 
 # -- static -----------------------------------------------------------------------------
 
 
 def test_registry_and_emulator_lists_name_the_same_trackers():
-    assert set(sandbox.EMULATOR_MODULES) == set(trackers.module_names())
+    assert set(sandbox.EMULATOR_MODULES) == set(registry.module_names())
 
 
 @pytest.mark.parametrize("tracker_id", IDS)
@@ -105,7 +107,7 @@ def test_tracker_messages_fill_their_placeholders(tracker_id):
 
 
 def test_every_catalogue_reason_fills_its_placeholders():
-    trackers.all_trackers()
+    registry.all_trackers()
     for reason, message in messages.CATALOGUE.items():
         values = {name: f"<{name}>" for name in message.placeholders()}
         text = messages.problem(reason, **values).text()

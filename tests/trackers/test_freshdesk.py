@@ -1,4 +1,5 @@
-"""Freshdesk: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check --json`."""
+"""Freshdesk: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check
+--json`."""
 
 from __future__ import annotations
 

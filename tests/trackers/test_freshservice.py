@@ -1,4 +1,5 @@
-"""Freshservice: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check --json`."""
+"""Freshservice: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check
+--json`."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from exadesk import clock
+from exadesk.foundation import clock
 from exadesk.sandbox.github import DEMO_CLASSIC, DEMO_FINE
 from tests.helpers.scenarios import Case, kit_fault_cases, run_case
 

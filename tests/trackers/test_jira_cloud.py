@@ -127,13 +127,13 @@ def test_non_admin_credential_stops_before_admin_only_reads(emulators, cli, monk
 
 def test_verification_only_reads(emulators, cli, monkeypatch):
     """GETs, and the one POST Atlassian documents as a read (Get bulk permissions), declared on the spec."""
-    from exadesk import trackers
-    from exadesk.http import is_declared_read
+    from exadesk.verification import registry
+    from exadesk.verification.http import is_declared_read
 
     _, emulator = run_case(Case("ready"), T, emulators, cli, monkeypatch, base_args=BASE)
     assert {(r.method, r.path) for r in emulator.requests if r.method != "GET"} == {
         ("POST", "/rest/api/3/permissions/check")}
-    assert all(is_declared_read(r.method, emulator.url + r.path, reads=trackers.get("jira_cloud").spec.non_get_reads)
+    assert all(is_declared_read(r.method, emulator.url + r.path, reads=registry.get("jira_cloud").spec.non_get_reads)
                for r in emulator.requests)
 
 
@@ -218,8 +218,8 @@ def test_emulator_user_search_returns_active_users_only(emulators):
 
 def test_admin_check_names_a_misspelt_project_once(emulators):
     """Issue 19 item 7 for the administrator's run: one finding, and the projects that exist are still checked."""
-    from exadesk import engine
-    from exadesk.trackers.base import Secrets, Target
+    from exadesk.verification import engine
+    from exadesk.verification.spec import Secrets, Target
 
     emulator = emulators.start(T)
     target = Target(tracker=T, url=emulator.url, auth_method="api_token", values={"email": DEMO_EMAIL},

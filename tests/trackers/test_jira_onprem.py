@@ -1,4 +1,5 @@
-"""Jira Server / Data Center: every seed requirement, the field notes and each emulator misbehaviour, via `exadesk check`."""
+"""Jira Server / Data Center: every seed requirement, the field notes and each emulator misbehaviour, via `exadesk
+check`."""
 
 from __future__ import annotations
 
@@ -174,7 +175,7 @@ def test_a_misspelt_project_is_one_finding(emulators, cli, monkeypatch):
 
 def test_a_long_list_of_projects_names_ten_and_counts_the_rest():
     from bench.scope import TRACKERS, target_for
-    from exadesk import engine
+    from exadesk.verification import engine
     from exadesk.sandbox.jira_onprem import JiraOnPremEmulator
 
     scenario, scope = TRACKERS[T](12)

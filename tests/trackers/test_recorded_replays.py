@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from exadesk import clock
+from exadesk.foundation import clock
 from tests.helpers import replay as rp
 
 CLASSIC = "ghp_" + "R" * 36  # any token of the right form: the replay server does not judge credentials

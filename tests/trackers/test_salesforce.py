@@ -146,10 +146,11 @@ def test_rejected_token_is_sent_once(emulators, cli, monkeypatch):
     ("INVALID_LOGIN", "LOGIN_MUST_USE_SECURITY_TOKEN", "", "salesforce.login_security_token"),
 ])
 def test_token_errors_for_the_later_oauth_flow(error, description, location, reason):
-    from exadesk import messages, trackers
+    from exadesk.foundation import messages
+    from exadesk.verification import registry
     from exadesk.trackers.salesforce import token_error_reason
 
-    trackers.all_trackers()  # registers the tracker reasons
+    registry.all_trackers()  # registers the tracker reasons
     assert token_error_reason(error, description, location) == reason
     if reason:
         problem = messages.problem(reason, detail=error)
@@ -195,9 +196,9 @@ def test_each_requirement_is_judged_from_the_facts_alone():
     """The judges read only the facts: no request, so each rule is checked on its own (issue 17 item 4)."""
     import threading
 
-    from exadesk.checks import Status
+    from exadesk.foundation.checks import Status
     from exadesk.trackers import salesforce
-    from exadesk.trackers.base import Target, VerifyContext
+    from exadesk.verification.spec import Target, VerifyContext
 
     ctx = VerifyContext(salesforce.SPEC, Target("salesforce", "https://acme.my.salesforce.com", scope=["Case", "Nope"]),
                         lambda *a, **k: None, threading.Event())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk.checks import Status
-from exadesk.model import ConfigMode
+from exadesk.foundation.checks import Status
+from exadesk.store.model import ConfigMode
 from exadesk.sandbox.salesforce import (
     ADMIN_ID,
     ADMIN_TOKEN,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import copy
 
-from exadesk import fixes
-from exadesk.checks import Status
-from exadesk.model import Instance
+from exadesk.foundation.checks import Status
 from exadesk.sandbox import salesforce as sf
+from exadesk.services import fixes
+from exadesk.store.model import Instance
 from tests.helpers.fixes import status, statuses, stored, workspace, writes
 
 DELEGATE_ID = "0055g00000DeLeGAAB"

@@ -1,4 +1,5 @@
-"""ServiceNow: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check --json`."""
+"""ServiceNow: every requirement of the seeds, the field notes and each emulator misbehaviour, through `exadesk check
+--json`."""
 
 from __future__ import annotations
 
@@ -136,8 +137,9 @@ def test_refresh_token_expiry_unknown_when_token_records_hidden(emulators, cli, 
 def test_password_grant_gets_a_first_pair(emulators):
     from datetime import timedelta
 
-    from exadesk import clock, oauth
-    from exadesk.http import HttpClient, Page
+    from exadesk.foundation import clock
+    from exadesk.verification import oauth
+    from exadesk.verification.http import HttpClient, Page
     from exadesk.trackers.servicenow import OAUTH
 
     emulator = emulators.start("servicenow")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from exadesk import strings, trackers
+from exadesk.foundation import strings
+from exadesk.verification import registry
 
 
 def _sources(module) -> list[str]:
@@ -32,7 +33,7 @@ def _say_calls(module) -> list[ast.Call]:
 
 def _keyed_trackers():
     """Every tracker: each writes its sentences from its TEXTS table."""
-    return trackers.all_trackers()
+    return registry.all_trackers()
 
 
 @pytest.mark.parametrize("tracker", _keyed_trackers(), ids=lambda t: t.spec.id)

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from exadesk.checks import Status
-from exadesk.model import ConfigMode
+from exadesk.foundation.checks import Status
+from exadesk.store.model import ConfigMode
 from exadesk.sandbox.zendesk import (
     ADMIN_API_TOKEN,
     ADMIN_EMAIL,

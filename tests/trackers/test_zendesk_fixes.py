@@ -10,10 +10,10 @@ import re
 import pytest
 import requests
 
-from exadesk import fixes
-from exadesk.checks import Status
-from exadesk.model import Instance
+from exadesk.foundation.checks import Status
 from exadesk.sandbox.zendesk import ADMIN_API_TOKEN, ADMIN_EMAIL, DEMO_API_TOKEN, DEMO_EMAIL
+from exadesk.services import fixes
+from exadesk.store.model import Instance
 from tests.helpers.conformance import assert_replies_conform, assert_requests_documented, load_spec
 from tests.helpers.fixes import status, statuses, stored, workspace, writes
 

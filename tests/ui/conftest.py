@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from exadesk.model import Instance, Workspace
+from exadesk.store.model import Instance, Workspace
 
 PySide6 = pytest.importorskip("PySide6")
 

@@ -37,7 +37,7 @@ def main(argv=None) -> int:
 
     from exadesk.ui import app as ui_app, theme
     from exadesk.ui.sandbox_demo import install_demo
-    from exadesk.wizard_flow import WizardFlow
+    from exadesk.services.wizard_flow import WizardFlow
 
     app = ui_app.create_app(sys.argv[:1])
     window = ui_app.build_window(app)
@@ -158,7 +158,7 @@ def main(argv=None) -> int:
 def diagnoses(window, grab, pump, wait_until) -> None:
     """Issue 19: a rejected credential folded to its problem and one line, who signed in beside the proxy user
     checked (Jira Cloud), a misspelt project key as one finding, and the user guide inside the app."""
-    from exadesk.wizard_flow import WizardFlow
+    from exadesk.services.wizard_flow import WizardFlow
 
     jira = window.session.demo.emulators.get("jira_cloud")
     if jira is not None:
@@ -191,7 +191,7 @@ def cancelled_run(window, grab, wait_until) -> None:
     once and says what happened and what to do next)."""
     import time
 
-    from exadesk.wizard_flow import WizardFlow
+    from exadesk.services.wizard_flow import WizardFlow
     from tests.helpers.hostile_servers import HostileServer
 
     github = window.session.demo.emulators["github"]
@@ -215,7 +215,7 @@ def not_confirmed(window, grab, wait_until) -> None:
     """ServiceNow with a non-admin proxy user: the plugin list answers 403, so the verdict is 'Not confirmed'
     (the wizard's results and the instance page with its badge)."""
     from exadesk.sandbox.servicenow import NON_ADMIN, ServiceNowEmulator
-    from exadesk.wizard_flow import WizardFlow
+    from exadesk.services.wizard_flow import WizardFlow
 
     emulator = ServiceNowEmulator(NON_ADMIN)
     emulator.start()
@@ -243,11 +243,11 @@ def person_data(window, grab, pump, wait_until) -> None:
     dialog, and a learning scenario verified in the window (with the demo credentials to copy)."""
     from keyring.backends import fail
 
-    from exadesk.keychain import SecretStore
-    from exadesk.model import ConfigMode, Connection, Instance
+    from exadesk.store.keychain import SecretStore
+    from exadesk.store.model import ConfigMode, Connection, Instance
     from exadesk.sandbox.demo import SCENARIOS
     from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
-    from exadesk.wizard_flow import WizardFlow
+    from exadesk.services.wizard_flow import WizardFlow
 
     session = window.session
     ws = session.data.workspace(DEMO_WORKSPACE)
@@ -313,8 +313,8 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
     """What changed, expiry watch, a connection's plan, and a bundle's export and import preview."""
     from datetime import timedelta
 
-    from exadesk import clock
-    from exadesk.model import ConfigMode, Connection
+    from exadesk.foundation import clock
+    from exadesk.store.model import ConfigMode, Connection
     from exadesk.ui import theme
     from PySide6.QtWidgets import QApplication
 

@@ -7,7 +7,8 @@ import pytest
 from keyring.backends import fail
 
 import exadesk
-from exadesk import keychain, paths
+from exadesk.foundation import paths
+from exadesk.store import keychain
 from exadesk.ui.about import AboutDialog, gather_details, show_about
 
 pytestmark = pytest.mark.gui

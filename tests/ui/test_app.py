@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
-from exadesk.model import Instance, Workspace
-from exadesk.storage import Store
+from exadesk.store.model import Instance, Workspace
+from exadesk.store.storage import Store
 
 
 def test_exit_after_startup_prints_milliseconds_and_exits_0(tmp_path):

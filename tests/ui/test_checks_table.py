@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from exadesk.checks import CheckResult, Status
-from exadesk.errors import ErrorKind
+from exadesk.foundation.checks import CheckResult, Status
+from exadesk.foundation.errors import ErrorKind
 from exadesk.ui.checks_table import ChecksModel, ChecksTable, NotRunLine, show_results
 
 PASS = CheckResult("t.pass", Status.PASS, "Passes", "Found it.")

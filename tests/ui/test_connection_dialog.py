@@ -3,8 +3,8 @@ credentials offered per side, and a hint until the connection can be made."""
 
 from __future__ import annotations
 
-from exadesk.model import ConfigMode, Instance
-from exadesk.storage import Store
+from exadesk.store.model import ConfigMode, Instance
+from exadesk.store.storage import Store
 from tests.helpers.window import workspace_children
 
 

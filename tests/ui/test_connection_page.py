@@ -8,9 +8,9 @@ import string
 import pytest
 from PySide6.QtCore import Qt
 
-from exadesk.checks import Status
-from exadesk.model import ConfigMode, Connection, Instance, Workspace
-from exadesk.storage import Store
+from exadesk.foundation.checks import Status
+from exadesk.store.model import ConfigMode, Connection, Instance, Workspace
+from exadesk.store.storage import Store
 from tests.helpers.emulators import only_reads
 
 ALPHABET = string.ascii_letters + string.digits

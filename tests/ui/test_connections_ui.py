@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from exadesk.model import ConfigMode, Connection, Instance
-from exadesk.storage import Store
+from exadesk.store.model import ConfigMode, Connection, Instance
+from exadesk.store.storage import Store
 from tests.helpers.window import workspace_children
 
 

@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from exadesk import paths
-from exadesk.model import Workspace
-from exadesk.storage import Store, encode
+from exadesk.foundation import paths
+from exadesk.store.model import Workspace
+from exadesk.store.storage import Store, encode
 
 BROKEN = b'{"schema_version": 2, "workspaces": [{"name": "half'
 

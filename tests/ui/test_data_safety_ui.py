@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from exadesk import keychain, recovery
-from exadesk.model import Instance
-from exadesk.storage import Store
+from exadesk.store import keychain, recovery
+from exadesk.store.model import Instance
+from exadesk.store.storage import Store
 from tests.helpers.wizard import demo_answers, fill_wizard, open_wizard, run_verification
 
 

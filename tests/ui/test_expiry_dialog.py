@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from PySide6.QtCore import QDate
 
-from exadesk import clock, expiry
-from exadesk.storage import Store
+from exadesk.foundation import clock
+from exadesk.services import expiry
+from exadesk.store.storage import Store
 from exadesk.ui.sidebar import ROLE_BADGE
 from tests.helpers.window import expiring_instance as _inst
 

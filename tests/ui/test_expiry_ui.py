@@ -1,9 +1,10 @@
-"""Expiry watch in the window: one rule (exadesk.expiry) for the badge, the list, the status bar and entered dates."""
+"""Expiry watch in the window: one rule (exadesk.services.expiry) for the badge, the list, the status bar and entered
+dates."""
 
 from __future__ import annotations
 
-from exadesk import expiry
-from exadesk.model import InstanceState, Workspace
+from exadesk.services import expiry
+from exadesk.store.model import InstanceState, Workspace
 from exadesk.ui.sidebar import ROLE_BADGE, badge_key
 from tests.helpers.window import expiring_instance as _inst
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from exadesk import engine, fixes, instances
-from exadesk.model import Instance
 from exadesk.sandbox import jira_cloud as jira_emulator
+from exadesk.services import fixes, instances
+from exadesk.store.model import Instance
+from exadesk.verification import engine
 
 GROUPS = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users"]
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from exadesk import bundle
-from exadesk.model import Instance, Workspace
-from exadesk.storage import Store
+from exadesk.services import bundle
+from exadesk.store.model import Instance, Workspace
+from exadesk.store.storage import Store
 
 TOKEN = "ghp_bundleUiMadeUp4Hs8Kq2Wn6Zr1Tx5Lc9Vb"
 PASSPHRASE = "horse battery staple 42"
@@ -143,7 +143,7 @@ def test_import_chooses_the_file_through_an_open_dialog(window, acme, tmp_path, 
 def test_a_workspace_bundle_carries_connections_into_the_preview(window, tmp_path):
     a = Instance(tracker="github", name="A", url="https://github.com", auth_method="classic")
     b = Instance(tracker="jira_cloud", name="B", url="https://b.atlassian.net", auth_method="api_token")
-    from exadesk.model import Connection
+    from exadesk.store.model import Connection
 
     ws = Workspace(name="Linked", instances=[a, b], connections=[Connection(name="A to B", left=a.id, right=b.id)])
     path = tmp_path / "linked.exadesk"

@@ -5,9 +5,9 @@ The SVG files themselves are checked in tests/packaging/test_icons.py.
 
 from __future__ import annotations
 
-from exadesk import trackers
-from exadesk.checks import CheckResult, Status
+from exadesk.foundation.checks import CheckResult, Status
 from exadesk.ui import icons
+from exadesk.verification import registry
 
 
 def test_every_status_has_its_own_mark_and_a_manual_step_another(qapp):
@@ -22,7 +22,7 @@ def test_every_status_has_its_own_mark_and_a_manual_step_another(qapp):
 
 def test_the_app_and_every_tracker_have_an_icon(qapp):
     assert not icons.app_icon().isNull()
-    for tracker in trackers.all_trackers():
+    for tracker in registry.all_trackers():
         assert not icons.tracker_icon(tracker.id, tracker.spec.name).pixmap(32, 32).isNull(), tracker.id
 
 

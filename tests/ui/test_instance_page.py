@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from exadesk.checks import CheckResult, Status
-from exadesk.model import Instance, Verification, Workspace
+from exadesk.foundation.checks import CheckResult, Status
+from exadesk.store.model import Instance, Verification, Workspace
 from exadesk.ui.instance_page import InstancePage
 
 AT = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from exadesk import keychain, trackers
-from exadesk.model import Instance, InstanceState, Workspace
-from exadesk.storage import Store
+from exadesk.store import keychain
+from exadesk.store.model import Instance, InstanceState, Workspace
+from exadesk.store.storage import Store
 from exadesk.ui.sidebar import ROLE_ID
+from exadesk.verification import registry
 from tests.helpers.window import add_instance, sidebar_rows
 
 
@@ -13,14 +14,14 @@ def test_catalogue_lists_every_tracker_and_marks_hp_alm_retired(qtbot, window):
     catalogue = window.sidebar.catalogue
     qtbot.waitUntil(lambda: catalogue.count() > 0)  # filled right after the first paint
     texts = [catalogue.item(i).text() for i in range(catalogue.count())]
-    assert len(texts) == len(trackers.all_trackers()) >= 11
+    assert len(texts) == len(registry.all_trackers()) >= 11
     assert "HP ALM/QC (retired)" in texts
     hp = next(catalogue.item(i) for i in range(catalogue.count()) if catalogue.item(i).data(ROLE_ID) == "hp_alm")
-    assert hp.toolTip() == trackers.get("hp_alm").spec.retired
+    assert hp.toolTip() == registry.get("hp_alm").spec.retired
     catalogue.setCurrentItem(hp)
     page = window.tracker_page
     assert window.stack.currentWidget() is page
-    assert page.retired.isVisibleTo(page) and page.retired.text() == trackers.get("hp_alm").spec.retired
+    assert page.retired.isVisibleTo(page) and page.retired.text() == registry.get("hp_alm").spec.retired
 
 
 def test_first_run_offers_a_workspace_and_the_sandbox(qtbot, window):

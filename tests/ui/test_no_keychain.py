@@ -38,7 +38,7 @@ def test_the_sandbox_works_without_a_keychain_and_keeps_its_made_up_credentials_
         window.instance_page.verify_button.click()
         qtbot.waitUntil(lambda: window.instance_page.badge.text() == "Verified", timeout=15000)
         # A real credential is not kept in memory: it still needs the keychain, and says so.
-        from exadesk.errors import KeychainError
+        from exadesk.foundation.errors import KeychainError
 
         with pytest.raises(KeychainError) as refused:
             window.session.secrets.set("a-real-instance", "token", "ghp_" + "R" * 36)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk.keychain import SecretStore
-from exadesk.model import Instance
 from exadesk.sandbox import salesforce as sf_emu
 from exadesk.sandbox import zendesk as zd_emu
+from exadesk.store.keychain import SecretStore
+from exadesk.store.model import Instance
 from tests.helpers.browser import FakeBrowser
 
 pytest.importorskip("pytestqt")
@@ -84,13 +84,13 @@ def test_no_browser_opened_says_so_and_links_the_page(qtbot, emulators):
 
 
 def test_sign_in_again_for_a_stored_instance(qtbot, emulators, session):
-    from exadesk import tokens
+    from exadesk.verification import tokens
     from exadesk.ui.oauth_dialog import sign_in_again
 
     emulator = emulators.start("zendesk")
 
     def add(data):
-        from exadesk.model import Workspace
+        from exadesk.store.model import Workspace
 
         ws = Workspace(name="W")
         ws.instances.append(Instance(tracker="zendesk", name="Desk", url=emulator.url, auth_method="oauth",

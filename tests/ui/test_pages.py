@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import importlib
 
-from exadesk import trackers
+from exadesk.services.wizard_flow import WizardFlow
 from exadesk.ui import pages
 from exadesk.ui.pages.freshservice_api_key import FreshserviceApiKeyPage
-from exadesk.wizard_flow import WizardFlow
+from exadesk.verification import registry
 
 
 def test_every_registered_page_is_named_by_a_sign_in_method_and_loads():
-    named = {m.custom_page for t in trackers.all_trackers() for m in t.spec.auth_methods if m.custom_page}
+    named = {m.custom_page for t in registry.all_trackers() for m in t.spec.auth_methods if m.custom_page}
     assert set(pages.CUSTOM_PAGES) <= named  # no page that nothing asks for
     for target in pages.CUSTOM_PAGES.values():
         module_name, _, class_name = target.partition(":")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 from keyring.backends import fail
 
-from exadesk import keychain, planner
-from exadesk.keychain import SecretStore
-from exadesk.model import ConfigMode, Connection, Instance, InstanceState
-from exadesk.storage import Store
+from exadesk.services import planner
+from exadesk.services.wizard_flow import WizardStep
+from exadesk.store import keychain
+from exadesk.store.keychain import SecretStore
+from exadesk.store.model import ConfigMode, Connection, Instance, InstanceState
+from exadesk.store.storage import Store
 from exadesk.ui.sandbox_demo import DEMO_WORKSPACE, LESSON_PREFIX
-from exadesk.wizard_flow import WizardStep
 from tests.helpers.wizard import demo_answers, fill_wizard, open_wizard, run_verification
 
 
@@ -163,7 +164,7 @@ def test_a_sandbox_whose_data_file_cannot_be_written_leaves_no_demo_secret_behin
                                                                                   monkeypatch):
     """The demo's made-up secrets go to the keychain under a claim, like any instance's: when the data file write
     fails, the next start's sweep removes them (nothing orphaned in the person's keychain)."""
-    from exadesk import recovery
+    from exadesk.store import recovery
 
     def refuse(change):
         raise OSError(28, "No space left on device")

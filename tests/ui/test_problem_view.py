@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 def test_support_details_never_hold_a_secret():
-    from exadesk import messages
-    from exadesk.checks import CheckResult, Report, Status
+    from exadesk.foundation import messages
+    from exadesk.foundation.checks import CheckResult, Report, Status
     from exadesk.ui.problem_view import support_details
 
     secret = "ghp_" + "S" * 36

@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from exadesk.checks import CheckResult, Status
-from exadesk.model import Instance, InstanceState, Verification
+from exadesk.foundation.checks import CheckResult, Status
+from exadesk.store.model import Instance, InstanceState, Verification
 
 TOKEN = "ghp_reportUiMadeUp7Qw2Lz9Xv4Rt6Yp1Ks3Dn"
 

@@ -6,10 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from exadesk import sandbox, trackers
+from exadesk import sandbox
 from exadesk.sandbox.demo import SCENARIOS
 from exadesk.sandbox.kit import DemoLogin
 from exadesk.ui.sandbox_demo import demo_entries
+from exadesk.verification import registry
 
 URL = "http://127.0.0.1:9"
 
@@ -25,7 +26,7 @@ def _emulator(login: DemoLogin, secrets: dict[str, str]) -> SimpleNamespace:
 def test_an_instance_is_the_emulators_declared_sign_in():
     login = DemoLogin(user="proxy@acme.example", scope=("OPS", "SUP"))
     [entry] = demo_entries(_demo({"jira_cloud": _emulator(login, {"api_token": "made-up-token-3391"})}))
-    method = trackers.get("jira_cloud").spec.auth_method("")
+    method = registry.get("jira_cloud").spec.auth_method("")
     inst = entry.instance
     assert (inst.tracker, inst.url, inst.auth_method, inst.sandbox) == ("jira_cloud", URL, method.id, True)
     assert inst.values == {method.user_field.name: "proxy@acme.example"}
@@ -38,7 +39,7 @@ def test_a_sign_in_this_version_does_not_have_is_left_out():
                   "freshdesk": _emulator(DemoLogin(user="someone"), {}),  # its API key sign-in has no user name
                   "asana": _emulator(DemoLogin(), {})})
     assert [e.instance.tracker for e in demo_entries(demo)] == ["asana"]
-    assert demo_entries(demo)[0].instance.scope == list(trackers.get("asana").spec.scope.default)
+    assert demo_entries(demo)[0].instance.scope == list(registry.get("asana").spec.scope.default)
 
 
 DECLARED = [(t, sandbox.emulator_class(t).demo_login) for t in sandbox.available()] + \

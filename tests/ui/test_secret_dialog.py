@@ -3,8 +3,8 @@ verified."""
 
 from __future__ import annotations
 
-from exadesk import keychain
-from exadesk.model import Instance
+from exadesk.store import keychain
+from exadesk.store.model import Instance
 from tests.helpers.window import add_instance
 
 

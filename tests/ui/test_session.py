@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk import paths
-from exadesk.errors import ErrorKind, Problem, StorageError
-from exadesk.model import Workspace
-from exadesk.storage import Store
+from exadesk.foundation import paths
+from exadesk.foundation.errors import ErrorKind, Problem, StorageError
+from exadesk.store.model import Workspace
+from exadesk.store.storage import Store
 
 
 def test_an_update_writes_the_file_and_says_what_to_select(session, qtbot):

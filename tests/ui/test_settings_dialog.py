@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from exadesk import keychain
-from exadesk.storage import Store
+from exadesk.store import keychain
+from exadesk.store.storage import Store
 
 
 def test_settings_show_the_keychain_and_save_network_and_theme(qtbot, window, tmp_path, qapp):
@@ -26,7 +26,7 @@ def test_settings_show_the_keychain_and_save_network_and_theme(qtbot, window, tm
 
 
 def test_settings_say_what_to_do_without_a_keychain(qtbot, window, monkeypatch):
-    from exadesk import keychain
+    from exadesk.store import keychain
 
     monkeypatch.setattr(type(window.session.secrets), "problem",
                         lambda self: keychain.no_keychain("no keyring backend was found"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from exadesk import clock
-from exadesk.model import Instance, InstanceState
+from exadesk.foundation import clock
+from exadesk.store.model import Instance, InstanceState
 from tests.helpers.window import add_instance, sidebar_rows
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from exadesk import checks
-from exadesk.checks import CheckResult, Status, Verdict
-from exadesk.errors import ErrorKind, Problem
-from exadesk.model import InstanceState
+from exadesk.foundation import checks
+from exadesk.foundation.checks import CheckResult, Status, Verdict
+from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.store.model import InstanceState
 from exadesk.ui import texts
 
 
@@ -47,9 +47,9 @@ def test_a_problem_is_titled_by_where_it_is(qapp):
 
 
 def test_sync_options_have_labels_and_help(qapp):
-    from exadesk import trackers
+    from exadesk.verification import registry
 
-    options = {o for t in trackers.all_trackers() for o in t.spec.sync_options}
+    options = {o for t in registry.all_trackers() for o in t.spec.sync_options}
     for option in options:
         assert texts.sync_label(option) != option, option
         assert texts.sync_help(option).endswith("."), option

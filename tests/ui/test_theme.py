@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from exadesk.checks import Verdict
+from exadesk.foundation.checks import Verdict
 from exadesk.ui import theme
 
 

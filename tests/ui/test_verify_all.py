@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from exadesk import clock, engine, instances
-from exadesk.checks import CheckResult, Report, Status
-from exadesk.errors import ErrorKind, Problem
-from exadesk.model import Instance, InstanceState, Verification
-from exadesk.storage import Store
+from exadesk.foundation import clock
+from exadesk.foundation.checks import CheckResult, Report, Status
+from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.services import instances
+from exadesk.store.model import Instance, InstanceState, Verification
+from exadesk.store.storage import Store
+from exadesk.verification import engine
 
 
 # -- verify all ---------------------------------------------------------------------------------

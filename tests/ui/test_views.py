@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from exadesk import trackers
-from exadesk.model import Instance, InstanceState, Workspace
-from exadesk.notices import Notice
+from exadesk.store.model import Instance, InstanceState, Workspace
 from exadesk.ui.views import FirstRunPage, TrackerPage, WorkspacePage
+from exadesk.verification import registry
+from exadesk.verification.notices import Notice
 
 
 def _shown(qtbot, widget):
@@ -63,7 +63,7 @@ def test_progress_shows_while_verify_all_runs(qtbot):
 
 def test_a_tracker_page_lists_its_methods_and_notices_and_waits_for_a_workspace(qtbot):
     page = _shown(qtbot, TrackerPage())
-    spec = trackers.get("github").spec
+    spec = registry.get("github").spec
     page.show_tracker(spec, has_workspace=False)
     assert page.title.text() == spec.name and page.tracker_id == "github"
     assert all(m.label in page.methods.text() for m in spec.auth_methods)
@@ -79,7 +79,7 @@ def test_a_notice_of_the_tracker_is_shown_escaped(qtbot):
     from dataclasses import replace
 
     page = _shown(qtbot, TrackerPage())
-    spec = trackers.get("github").spec
+    spec = registry.get("github").spec
     notice = Notice(id="n", tracker="github", title="Tokens <change>", text="Classic tokens end.",
                     advice="Use fine-grained ones.", effective=date(2026, 9, 1))
     page.show_tracker(replace(spec, notices=(notice,)), has_workspace=True)

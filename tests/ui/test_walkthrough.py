@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QDesktopServices
 
+from exadesk.services.wizard_flow import WalkStep
 from exadesk.ui.walkthrough import Walkthrough, wrapped
-from exadesk.wizard_flow import WalkStep
 
 
 def test_steps_are_numbered_and_a_link_waits_for_the_address(qtbot, monkeypatch):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
+from exadesk.services.wizard_flow import FieldState
 from exadesk.ui.widgets import FieldRow, SecretEdit
-from exadesk.wizard_flow import FieldState
 
 
 def test_a_secret_is_hidden_until_show_and_paste_trims_it(qtbot):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from exadesk import keychain
-from exadesk.model import Instance
+from exadesk.store import keychain
+from exadesk.store.model import Instance
 from tests.helpers.window import add_instance, sidebar_rows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from exadesk.storage import Store
+from exadesk.store.storage import Store
 
 
 def _warnings(monkeypatch) -> list[str]:

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
-from exadesk import keychain, paths
-from exadesk.model import InstanceState
-from exadesk.wizard_flow import WizardFlow, WizardStep
+from exadesk.foundation import paths
+from exadesk.services.wizard_flow import WizardFlow, WizardStep
+from exadesk.store import keychain
+from exadesk.store.model import InstanceState
 from tests.helpers.wizard import RESULTS, demo_answers, fill_wizard, open_wizard, run_verification, shown_rows
 
 AUTH_STYLES = [

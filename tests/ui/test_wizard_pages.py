@@ -1,4 +1,5 @@
-"""exadesk/ui/wizard_pages.py: the pages that gather the answers: walkthroughs, fields checked as typed, more options."""
+"""exadesk/ui/wizard_pages.py: the pages that gather the answers: walkthroughs, fields checked as typed, more
+options."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from tests.helpers.wizard import open_wizard
 
 
 def test_freshservice_uses_its_own_walkthrough_with_the_rejected_key_branch(qtbot, window, workspace_id):
-    from exadesk import trackers
+    from exadesk.verification import registry
     from exadesk.ui.pages.freshservice_api_key import FreshserviceApiKeyPage
 
     wizard = open_wizard(window, "freshservice")
     wizard.next()
     page = wizard.currentPage()
     assert isinstance(page.content, FreshserviceApiKeyPage)
-    spec = trackers.get("freshservice").spec
+    spec = registry.get("freshservice").spec
     method = spec.auth_method("api_key")
     labels = [label.text() for label in page.content.walkthrough.step_labels]
     assert labels == [s.text for s in method.steps]
@@ -63,9 +64,9 @@ def test_fields_are_checked_as_you_type_and_secrets_are_masked(qtbot, window, wo
 
 
 def test_more_options_hold_the_advanced_fields(qtbot, window, workspace_id):
-    from exadesk import trackers
+    from exadesk.verification import registry
 
-    with_advanced = [t for t in trackers.all_trackers() for m in t.spec.auth_methods if any(f.advanced for f in m.fields)]
+    with_advanced = [t for t in registry.all_trackers() for m in t.spec.auth_methods if any(f.advanced for f in m.fields)]
     wizard = open_wizard(window, "github")
     wizard.next()
     wizard.next()

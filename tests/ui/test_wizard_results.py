@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from exadesk.model import InstanceState
+from exadesk.store.model import InstanceState
 from tests.helpers.wizard import RESULTS, demo_answers, fill_wizard, open_wizard, run_verification, shown_rows
 
 

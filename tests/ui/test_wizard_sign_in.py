@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from exadesk import clock
-from exadesk.keychain import SecretStore
-from exadesk.model import Instance, InstanceState, Verification
+from exadesk.foundation import clock
 from exadesk.sandbox import zendesk as zd_emu
-from exadesk.storage import Store
-from exadesk.wizard_flow import WizardFlow, WizardStep
+from exadesk.services.wizard_flow import WizardFlow, WizardStep
+from exadesk.store.keychain import SecretStore
+from exadesk.store.model import Instance, InstanceState, Verification
+from exadesk.store.storage import Store
 from tests.helpers.browser import FakeBrowser
 
 

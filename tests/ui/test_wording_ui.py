@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPalette
 
-from exadesk import messages
-from exadesk.model import Instance, Workspace
+from exadesk.foundation import messages
+from exadesk.services.wizard_flow import WizardFlow
+from exadesk.store.model import Instance, Workspace
 from exadesk.ui import theme
 from exadesk.ui.instance_page import InstancePage
 from exadesk.ui.problem_view import ProblemView
 from exadesk.ui.views import WorkspacePage
-from exadesk.wizard_flow import WizardFlow
 
 
 def _workspace(count: int) -> Workspace:

@@ -72,14 +72,15 @@ def _current(path: Path) -> set[tuple[str, str]]:
 
 
 def _tracker_sentences() -> set[tuple[str, str]]:
-    from exadesk import strings, trackers
+    from exadesk.foundation import strings
+    from exadesk.verification import registry
 
-    return {(t.spec.id, text) for t in trackers.all_trackers() for text in strings.spec_texts(t.spec)}
+    return {(t.spec.id, text) for t in registry.all_trackers() for text in strings.spec_texts(t.spec)}
 
 
 def test_the_shipped_ts_file_holds_every_trackers_sentences():
     """Each tracker's TEXTS and its requirements' titles and fixes, under the tracker's id (the context
-    exadesk.strings.translate asks with): a sentence missing here could never be translated."""
+    exadesk.foundation.strings.translate asks with): a sentence missing here could never be translated."""
     expected = _tracker_sentences()
     assert ("github", "Scopes: {scopes}.") in expected and ("servicenow", "Readable: {tables}.") in expected
     assert ("servicenow", "Proxy user can read the tables in scope") in expected  # a requirement's title
@@ -123,10 +124,10 @@ def _one_entry_translator(tmp_path, context: str, source: str, translation: str)
 @pytest.mark.skipif(LRELEASE is None, reason="pyside6-lrelease is not installed")
 def test_a_translated_tracker_sentence_reaches_the_check_in_the_window(qtbot, qapp, window, workspace_id, emulators,
                                                                        tmp_path):
-    """The window installs Qt's translator into exadesk.strings: a tracker's sentence (here GitHub's "Scopes: ...")
-    comes out of the check in the person's language, and its requirement's title is shown translated too."""
-    from exadesk import strings
-    from exadesk.model import Instance
+    """The window installs Qt's translator into exadesk.foundation.strings: a tracker's sentence (here GitHub's "Scopes:
+    ...") comes out of the check in the person's language, and its requirement's title is shown translated too."""
+    from exadesk.foundation import strings
+    from exadesk.store.model import Instance
     from exadesk.ui.app import install_translations
 
     detail = _one_entry_translator(tmp_path / "detail", "github", "Scopes: {scopes}.", "Berechtigungen: {scopes}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from exadesk.checks import CheckResult, Report, Status
+from exadesk.foundation.checks import CheckResult, Report, Status
 from exadesk.ui.workers import Workers
 
 

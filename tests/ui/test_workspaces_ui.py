@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from exadesk import instances
-from exadesk.checks import CheckResult, Status
-from exadesk.model import Instance, InstanceState, Verification, Workspace
-from exadesk.storage import Store
+from exadesk.foundation.checks import CheckResult, Status
+from exadesk.services import instances
+from exadesk.store.model import Instance, InstanceState, Verification, Workspace
+from exadesk.store.storage import Store
 
 
 def _rows(window, visible_only: bool = True) -> list[str]:

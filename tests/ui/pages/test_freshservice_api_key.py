@@ -6,9 +6,9 @@ from __future__ import annotations
 from html import unescape
 from types import SimpleNamespace
 
-from exadesk import trackers
+from exadesk.services.wizard_flow import WalkStep, WizardFlow
 from exadesk.ui.pages.freshservice_api_key import REQUIREMENT, FreshserviceApiKeyPage
-from exadesk.wizard_flow import WalkStep, WizardFlow
+from exadesk.verification import registry
 
 
 def _page(qtbot, flow) -> FreshserviceApiKeyPage:
@@ -25,7 +25,7 @@ def test_the_rejected_branch_opens_with_the_requirements_steps_and_fix(qtbot):
     assert page.rejected.isHidden()
     page.rejected_button.click()
     assert page.rejected.isVisible()
-    requirement = trackers.get("freshservice").spec.requirement(REQUIREMENT)
+    requirement = registry.get("freshservice").spec.requirement(REQUIREMENT)
     shown = unescape(page.admin_steps.text())
     assert requirement.steps and all(step in shown for step in requirement.steps)
     assert page.fix.text() == requirement.fix
