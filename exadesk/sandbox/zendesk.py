@@ -3,6 +3,13 @@
 From Zendesk's API reference and OpenAPI description: GET /api/v2/users/me (role,
 role_type, custom_role_id, restricted_agent; anonymous callers get a user without
 an id), GET /api/v2/custom_roles (allowed for agents, with ``configuration``).
+Writes (what ``exadesk fix`` sends): Show User (GET /api/v2/users/{user_id}, agents) and Update User (PUT, same
+path, ``{"user": {...}}``; 200 with the user): a user's role, custom role or suspension is changed by admins only,
+others get 403; an unknown role or custom role is 422 RecordInvalid with ``details``; a user made an end user
+loses its custom role and group memberships. Create Membership (POST /api/v2/group_memberships
+``{"group_membership": {"user_id", "group_id"}}``; 201 with the membership) and Delete Membership (DELETE
+/api/v2/group_memberships/{id}; 204): admins, and agents whose custom role has ``group_access``; an end user, a
+missing group or a membership that exists already is 422 RecordInvalid.
 OAuth: GET /oauth/authorizations/new (the browser step: a 302 to the redirect URL with code and state, or
 error=access_denied), POST /oauth/tokens (JSON or form; authorization_code with code_verifier, refresh_token
 with a new refresh token each time), DELETE /api/v2/oauth/tokens/current.json (revokes the token sent).
@@ -80,13 +87,16 @@ class ZendeskScenario(Scenario, total=False):
     groups: dict[str, ZendeskGroup]  # id -> the group
     custom_roles: dict[str, ZendeskCustomRole]  # id -> the role
     per_page_max: int  # the largest page the list endpoints send
+    #: id -> {"user_id", "group_id"}: the memberships Create Membership made (a user's ``groups`` lists them too)
+    group_memberships: dict[str, dict]
 
 
 class ZendeskEmulator(Emulator):
     """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
     ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration),
     ``groups`` (id -> name, deleted, is_public; users list their group ids; a private group is listed only to
-    admins and its members), ``per_page_max`` (List Groups' page size cap, 100)."""
+    admins and its members), ``per_page_max`` (List Groups' page size cap, 100), ``group_memberships`` (the
+    memberships made through the API, by id)."""
 
     tracker = "zendesk"
     scenario_type = ZendeskScenario
@@ -112,6 +122,7 @@ class ZendeskEmulator(Emulator):
             "groups": {"360100": {"name": "Support", "deleted": False}, "360200": {"name": "Billing",
                                                                               "deleted": False}},
             "custom_roles": {"360001": {"name": "Exalate sync", "role_type": 0, "configuration": dict(_FULL_ROLE)}},
+            "group_memberships": {},
         }
 
     def error(self, status: int, request: Request) -> Response:
@@ -229,6 +240,126 @@ class ZendeskEmulator(Emulator):
             return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
         groups = [self._group_json(gid) for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
         return json_response({"groups": groups, "next_page": None, "previous_page": None, "count": len(groups)})
+
+    # -- users and group memberships (Show User, Update User, Create Membership, Delete Membership) ------------
+
+    @staticmethod
+    def _invalid(field: str, description: str, error: str = "InvalidValue") -> Response:
+        """Zendesk's 422: ``{"error": "RecordInvalid", "description", "details": {field: [{description, error}]}}``."""
+        return json_response({"error": "RecordInvalid", "description": "Record validation errors",
+                              "details": {field: [{"description": description, "error": error}]}}, 422)
+
+    def _staff(self, request: Request) -> tuple[str, dict] | Response:
+        """The calling agent or admin, or the refusal (401 for no credential, 403 for an end user)."""
+        caller = self._caller(request)
+        if not caller:
+            return self.error(401, request)
+        if caller[1]["role"] not in ("agent", "admin"):
+            return self.error(403, request)
+        return caller
+
+    @route("GET", "/api/v2/users/{user_id}")
+    def show_user(self, request: Request, user_id: str) -> Response:
+        caller = self._staff(request)
+        if isinstance(caller, Response):
+            return caller
+        user = self.scenario["users"].get(user_id)
+        if user is None:
+            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+        return json_response({"user": self._user_json(user_id, user)})
+
+    @route("PUT", "/api/v2/users/{user_id}")
+    def update_user(self, request: Request, user_id: str) -> Response:
+        caller = self._staff(request)
+        if isinstance(caller, Response):
+            return caller
+        user = self.scenario["users"].get(user_id)
+        if user is None:
+            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+        body = request.json()
+        changes = body.get("user") if isinstance(body, dict) and isinstance(body.get("user"), dict) else None
+        if changes is None:
+            return json_response({"error": "InvalidEndpoint", "description": "user parameter is missing"}, 400)
+        if caller[1]["role"] != "admin" and {"role", "custom_role_id", "suspended"} & set(changes):
+            return self.error(403, request)  # only admins change an agent's role, custom role or suspension
+        refused = self._update(user, changes)
+        return refused or json_response({"user": self._user_json(user_id, user)})
+
+    def _update(self, user: dict, changes: dict) -> Response | None:
+        if "role" in changes and changes["role"] not in ("end-user", "agent", "admin"):
+            return self._invalid("role", f"Role: {changes['role']} is not a valid role")
+        role_id = changes.get("custom_role_id")
+        role = self.scenario["custom_roles"].get(str(role_id)) if role_id is not None else None
+        if "custom_role_id" in changes and role_id is not None and role is None:
+            return self._invalid("custom_role_id", "Custom role is invalid")
+        if "role" in changes:
+            user["role"] = changes["role"]
+            user["role_type"] = 4 if user["role"] == "admin" else None
+            if user["role"] == "end-user":  # an end user has no agent role and belongs to no group
+                user["custom_role_id"], user["groups"] = None, []
+                memberships = self.scenario.setdefault("group_memberships", {})
+                for mid in [m for m, v in memberships.items() if str(v["user_id"]) == self._id_of(user)]:
+                    del memberships[mid]
+        if "custom_role_id" in changes:
+            user["custom_role_id"] = role_id
+            user["role_type"] = role.get("role_type", 0) if role is not None else None
+        if "suspended" in changes:
+            user["suspended"] = changes["suspended"] is True
+        return None
+
+    def _id_of(self, user: dict) -> str:
+        return next((uid for uid, u in self.scenario["users"].items() if u is user), "")
+
+    def _membership_json(self, mid: str, membership: dict) -> dict:
+        return {"id": int(mid), "user_id": int(membership["user_id"]), "group_id": int(membership["group_id"]),
+                "default": False, "url": f"{self.url}/api/v2/group_memberships/{mid}.json",
+                "created_at": "2026-03-02T10:00:00Z", "updated_at": "2026-03-02T10:00:00Z"}
+
+    def _may_manage_memberships(self, user: dict) -> bool:
+        """Admins, and agents with a custom role that may manage groups (Enterprise)."""
+        if user["role"] == "admin":
+            return True
+        role = self.scenario["custom_roles"].get(str(user.get("custom_role_id")))
+        return bool(role and role.get("configuration", {}).get("group_access"))
+
+    @route("POST", "/api/v2/group_memberships")
+    def create_membership(self, request: Request) -> Response:
+        caller = self._staff(request)
+        if isinstance(caller, Response):
+            return caller
+        if not self._may_manage_memberships(caller[1]):
+            return self.error(403, request)
+        body = request.json()
+        wanted = body.get("group_membership") if isinstance(body, dict) else None
+        wanted = wanted if isinstance(wanted, dict) else {}
+        user_id, group_id = str(wanted.get("user_id", "")), str(wanted.get("group_id", ""))
+        user, group = self.scenario["users"].get(user_id), self.scenario["groups"].get(group_id)
+        if user is None or user["role"] not in ("agent", "admin"):
+            return self._invalid("user_id", "User must be an agent")
+        if group is None or group.get("deleted"):
+            return self._invalid("group_id", "Group is invalid")
+        if int(group_id) in [int(g) for g in user.get("groups", [])]:
+            return self._invalid("user_id", "User is already a member of this group", "DuplicateValue")
+        memberships = self.scenario.setdefault("group_memberships", {})
+        mid = str(max([int(m) for m in memberships] + [4600000]) + 1)
+        memberships[mid] = {"user_id": int(user_id), "group_id": int(group_id)}
+        user.setdefault("groups", []).append(int(group_id))
+        return json_response({"group_membership": self._membership_json(mid, memberships[mid])}, 201)
+
+    @route("DELETE", "/api/v2/group_memberships/{membership_id}")
+    def delete_membership(self, request: Request, membership_id: str) -> Response:
+        caller = self._staff(request)
+        if isinstance(caller, Response):
+            return caller
+        if not self._may_manage_memberships(caller[1]):
+            return self.error(403, request)
+        membership = self.scenario.setdefault("group_memberships", {}).pop(membership_id, None)
+        if membership is None:
+            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+        user = self.scenario["users"].get(str(membership["user_id"]))
+        if user is not None:
+            user["groups"] = [g for g in user.get("groups", []) if int(g) != int(membership["group_id"])]
+        return Response(204, b"", {}, "application/json")
 
     # -- OAuth 2.0 (authorization code with PKCE, refresh with rotation, revocation) ----------------
 

@@ -365,7 +365,8 @@ def _answer(status: int, data) -> str:
 def _error_words(data) -> list[str]:
     """The error texts of a reply body, in the shapes the trackers use: Salesforce's list of ``{errorCode,
     message}``, Jira's ``errorMessages`` and ``errors`` (a dict; Asana's is a list of ``{message}``), ServiceNow's
-    ``error`` object, and a plain ``message`` (Azure DevOps, GitHub)."""
+    ``error`` object, Zendesk's ``error`` name with its ``description`` and ``details`` (field -> list of
+    ``{description}``), and a plain ``message`` (Azure DevOps, GitHub)."""
     if isinstance(data, list):
         return [": ".join(str(e[k]) for k in ("errorCode", "message") if e.get(k)) for e in data if isinstance(e, dict)]
     if not isinstance(data, dict):
@@ -377,7 +378,17 @@ def _error_words(data) -> list[str]:
     words += [str(e["message"]) for e in errors if isinstance(e, dict) and e.get("message")] \
         if isinstance(errors, list) else []
     words += [str(error[k]) for k in ("message", "detail") if error.get(k)]
+    words += _zendesk_words(data) if isinstance(data.get("error"), str) else []
     return words + ([data["message"]] if isinstance(data.get("message"), str) else [])
+
+
+def _zendesk_words(data: dict) -> list[str]:
+    """Zendesk's ``{"error": "RecordInvalid", "description": "...", "details": {field: [{"description"}]}}``."""
+    details = data.get("details") if isinstance(data.get("details"), dict) else {}
+    said = [str(d["description"]) for found in details.values() if isinstance(found, list)
+            for d in found if isinstance(d, dict) and d.get("description")]
+    first = ": ".join(str(data[k]) for k in ("error", "description") if isinstance(data.get(k), str) and data[k])
+    return [first, *said] if first else said
 
 
 def _dig(data, path: tuple[str, ...]) -> str:

@@ -1,9 +1,10 @@
-"""Every sentence the Zendesk adapter writes in a check, keyed (exadesk.foundation.strings); kept beside it to keep the
-adapter module short."""
+"""Every sentence the Zendesk adapter writes in a check or a fix, keyed (exadesk.foundation.strings); kept beside it to
+keep the adapter module short."""
 
 from __future__ import annotations
 
-#: Every sentence this adapter writes in a check (exadesk.foundation.strings).
+#: Every sentence this adapter writes in a check or a fix (exadesk.foundation.strings; fixes:
+#: exadesk/trackers/_zendesk_fixes.py).
 TEXTS = {
     "kind.end_user": "end user",
     "kind.custom_role": "custom role",
@@ -73,4 +74,20 @@ TEXTS = {
     "console.create_first": "First create the group {group}, then add the person to it.",
     "console.hidden": "{group} is not among the groups {who} can see (a private group is hidden from non-members).",
     "console.hidden_fix": "Ask a Zendesk admin to look for {group} in {step}.",
+    "fix.agent": "Make {user} an agent (it is an end user now)",
+    "fix.agent_touches": "{user} takes one of the account's agent seats and can work on tickets as its role allows. "
+                         "Undoing makes it an end user again, which also takes it out of its groups.",
+    "fix.unsuspend": "Lift the suspension of {user}",
+    "fix.unsuspend_touches": "{user} can sign in and use the API again, and new tickets from it are no longer "
+                             "suspended. Undoing suspends it again.",
+    "fix.custom_role": "Give {user} the custom role '{role}' instead of '{current}' (it may {what})",
+    "fix.can_edit": "edit ticket properties",
+    "fix.can_see_all": "see all tickets",
+    "fix.can_comment": "add public comments",
+    "fix.role_also": "'{role}' also allows {fields} (Zendesk's names): no custom role on this account allows what "
+                     "the integration needs with less.",
+    "fix.role_nothing_else": "'{role}' allows nothing beyond working on tickets.",
+    "fix.group": "Add {user} to the group {group}",
+    "fix.group_touches": "{user} then sees the tickets of {group} and can be assigned them. Undoing takes it out "
+                         "again, and Zendesk then unassigns the open tickets it has in {group}.",
 }

@@ -8,6 +8,8 @@ https://developer.zendesk.com/api-reference/ticketing/groups/groups/#list-groups
 https://developer.zendesk.com/documentation/api-basics/authentication/oauth-migration (API tokens retired)
 https://support.zendesk.com/hc/en-us/articles/4408889192858 (turning on token access, Admin Center)
 https://support.zendesk.com/hc/en-us/articles/4409155971354 (standard agent roles)
+https://developer.zendesk.com/api-reference/ticketing/users/users/#update-user (fixes: role, custom role, suspension)
+https://developer.zendesk.com/api-reference/ticketing/groups/group_memberships/ (fixes: group membership)
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import date
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.trackers._zendesk_fixes import role_and_group_fixes
 from exadesk.trackers._zendesk_texts import TEXTS
 from exadesk.verification.adapter import Judges, Later, adapter
 from exadesk.verification.http import Auth, BasicAuth, BearerAuth, Reply
@@ -197,6 +200,15 @@ SPEC = TrackerSpec(
                                     "(a restricted agent).",
                                     "Give the proxy user the Admin role, or a role that can see all tickets ("
                                     + _ROLES_STEP + "), then verify again."),
+        "fix_no_custom_role": Message(ErrorKind.BAD_INPUT, "{who} has no custom role (Zendesk has them on Enterprise "
+                                      "plans only), so ExaDesk has no role to give it instead.",
+                                      "An admin opens Admin Center, People, Team, Team members, the user, and makes "
+                                      "it an agent that sees all tickets and may edit them and add public comments, "
+                                      "then verifies again."),
+        "fix_no_role_fits": Message(ErrorKind.BAD_INPUT, "No custom role on this account lets an agent {what}, so "
+                                    "ExaDesk has no role to give.",
+                                    f"Create one that does ({_ROLES_STEP}, Create role), then run the fix again: "
+                                    "ExaDesk then gives it to the proxy user."),
     },
     admin_requirements=ADMIN_REQUIREMENTS,
 )
@@ -226,15 +238,16 @@ def error_text(reply: Reply) -> str:
     return str(data.get("description") or error or "")
 
 
-def make_diagnose(method: str):
-    """Zendesk's own 401 and 403 answers, worded for the sign-in method in use."""
+def make_diagnose(method: str, *, proxy: bool = True):
+    """Zendesk's own 401 and 403 answers, worded for the sign-in method in use. A 403 is the proxy user's restricted
+    role only when the client is the proxy user's (``proxy``): an administrator's refused fix says what it needs."""
     from exadesk.foundation import messages
 
     def diagnose(reply: Reply, client) -> object:
         if reply.status == 401 and not reply.looks_like_html():
             reason = "zendesk.oauth_rejected" if method in ("oauth_token", "oauth") else "zendesk.token_rejected"
             return messages.problem(reason, tracker=SPEC.name, detail=error_text(reply) or "HTTP 401")
-        if reply.status == 403 and "do not have access" in error_text(reply):
+        if proxy and reply.status == 403 and "do not have access" in error_text(reply):
             from urllib.parse import urlsplit
 
             return messages.problem("zendesk.restricted_agent", tracker=SPEC.name, what=urlsplit(reply.url).path)
@@ -243,11 +256,11 @@ def make_diagnose(method: str):
     return diagnose
 
 
-def _sign_in(ctx):
+def _sign_in(ctx, *, proxy: bool = True):
     """The client and the signed-in user (``/api/v2/users/me``); sets ``ctx.identity``."""
     method = ctx.target.auth_method or "api_token"
     client = ctx.client(ctx.target.url, credential(ctx.target), login_url=ctx.target.url + "/access/login",
-                        diagnose=make_diagnose(method))
+                        diagnose=make_diagnose(method, proxy=proxy))
     body = client.get_json("/api/v2/users/me", expect=dict)
     user = body.get("user") if isinstance(body.get("user"), dict) else {}
     ctx.identity = Identity(name=str(user.get("name") or ""), login=str(user.get("email") or ""),
@@ -541,6 +554,17 @@ def verify_admin(ctx):
         found = ctx.say("found.suspended") if user.get("suspended") is True else _role_found(ctx, client, user)
         yield ctx.failed(keys["system_admin"], ctx.say("admin.found", who=label, found=found))
     yield from _console_group(ctx, client, user, is_admin, keys)
+
+
+# -- fixes (exadesk fix): role, suspension, custom role, groups (exadesk/trackers/_zendesk_fixes.py) ----------------
+
+
+def fix_client(ctx):
+    """The administrator's client for fixes (the fix module makes it writable; verification never sees it)."""
+    return _sign_in(ctx, proxy=False)[0]
+
+
+FIXES = role_and_group_fixes(fix_client)
 
 
 register(SPEC, sys.modules[__name__])

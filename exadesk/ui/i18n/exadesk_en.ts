@@ -119,58 +119,58 @@
 <context>
     <name>ExpiringDialog</name>
     <message>
-        <location filename="../expiry_dialog.py" line="33"/>
-        <location filename="../expiry_dialog.py" line="40"/>
+        <location filename="../expiry_dialog.py" line="34"/>
+        <location filename="../expiry_dialog.py" line="41"/>
         <source>Expiring credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="34"/>
+        <location filename="../expiry_dialog.py" line="35"/>
         <source>Credentials that expire within {days} days, or already have. Create a new one in the tracker before the date, then use Replace secret on the instance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="42"/>
+        <location filename="../expiry_dialog.py" line="43"/>
         <source>Instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="42"/>
+        <location filename="../expiry_dialog.py" line="43"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="42"/>
+        <location filename="../expiry_dialog.py" line="43"/>
         <source>Expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="42"/>
+        <location filename="../expiry_dialog.py" line="43"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="58"/>
+        <location filename="../expiry_dialog.py" line="59"/>
         <source>1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="58"/>
+        <location filename="../expiry_dialog.py" line="59"/>
         <source>{count} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="46"/>
+        <location filename="../expiry_dialog.py" line="47"/>
         <source>No credential expires within {days} days. ExaDesk knows a date when the tracker reports it or when you enter it on the instance&apos;s page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="54"/>
+        <location filename="../expiry_dialog.py" line="55"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="56"/>
+        <location filename="../expiry_dialog.py" line="57"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,32 +178,32 @@
 <context>
     <name>ExpiryDateDialog</name>
     <message>
-        <location filename="../expiry_dialog.py" line="95"/>
+        <location filename="../expiry_dialog.py" line="96"/>
         <source>Credential expiry of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="96"/>
+        <location filename="../expiry_dialog.py" line="97"/>
         <source>When does the proxy user&apos;s credential expire? Look it up where it was created (for a token, its settings page shows the date). ExaDesk warns you {days} days ahead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="103"/>
+        <location filename="../expiry_dialog.py" line="104"/>
         <source>Expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="108"/>
+        <location filename="../expiry_dialog.py" line="109"/>
         <source>&amp;No expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="109"/>
+        <location filename="../expiry_dialog.py" line="110"/>
         <source>Forget the date (the credential does not expire, or it is not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../expiry_dialog.py" line="114"/>
+        <location filename="../expiry_dialog.py" line="115"/>
         <source>&amp;Expires on:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,49 +841,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="60"/>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="61"/>
+        <location filename="../main_window.py" line="299"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62"/>
+        <location filename="../main_window.py" line="63"/>
         <source>ExaDesk main window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Choose an instance or a tracker in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="270"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -1475,89 +1475,89 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="132"/>
         <location filename="../sidebar.py" line="133"/>
+        <location filename="../sidebar.py" line="134"/>
         <source>Filter workspaces and instances</source>
         <extracomment>Room around a badge&apos;s text in its column.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="134"/>
+        <location filename="../sidebar.py" line="135"/>
         <source>Every word must match a name, tracker, address, proxy user, state or note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="138"/>
+        <location filename="../sidebar.py" line="139"/>
         <source>Nothing matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="145"/>
+        <location filename="../sidebar.py" line="146"/>
         <source>Workspaces and instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="164"/>
+        <location filename="../sidebar.py" line="165"/>
         <source>Tracker catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="170"/>
+        <location filename="../sidebar.py" line="171"/>
         <source>&amp;Workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="172"/>
+        <location filename="../sidebar.py" line="173"/>
         <source>Set up a &amp;tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="206"/>
+        <location filename="../sidebar.py" line="207"/>
         <source>{name} (retired)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="234"/>
+        <location filename="../sidebar.py" line="235"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="244"/>
+        <location filename="../sidebar.py" line="245"/>
         <source>Workspace {name}, {count} instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="245"/>
+        <location filename="../sidebar.py" line="246"/>
         <source>Workspace {name}, {count} instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="251"/>
+        <location filename="../sidebar.py" line="252"/>
         <source>{name} (admin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="267"/>
+        <location filename="../sidebar.py" line="268"/>
         <source>⇄ {name} (side missing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="268"/>
+        <location filename="../sidebar.py" line="269"/>
         <source>⇄ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="273"/>
+        <location filename="../sidebar.py" line="274"/>
         <source>An instance of this connection was removed: open it to choose another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="275"/>
+        <location filename="../sidebar.py" line="276"/>
         <source>Connection: who may configure it, and what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="277"/>
+        <location filename="../sidebar.py" line="278"/>
         <source>Connection {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,62 +1966,62 @@
 <context>
     <name>WorkspaceActions</name>
     <message>
-        <location filename="../window_workspaces.py" line="28"/>
+        <location filename="../window_workspaces.py" line="30"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="40"/>
+        <location filename="../window_workspaces.py" line="42"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="40"/>
+        <location filename="../window_workspaces.py" line="42"/>
         <source>Workspace name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="49"/>
+        <location filename="../window_workspaces.py" line="51"/>
         <source>Rename workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="49"/>
+        <location filename="../window_workspaces.py" line="51"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="65"/>
+        <location filename="../window_workspaces.py" line="67"/>
         <source>{name} archived; Workspace → Show archived workspaces shows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="66"/>
+        <location filename="../window_workspaces.py" line="68"/>
         <source>{name} restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="112"/>
+        <location filename="../window_workspaces.py" line="114"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="113"/>
+        <location filename="../window_workspaces.py" line="115"/>
         <source>The emulators could not start ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="119"/>
+        <location filename="../window_workspaces.py" line="121"/>
         <source>Sandbox running: {count} emulators on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="122"/>
+        <location filename="../window_workspaces.py" line="124"/>
         <source>Your own instances in {workspace} were kept as they were: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../window_workspaces.py" line="125"/>
+        <location filename="../window_workspaces.py" line="127"/>
         <source>No keychain is available, so its made-up credentials are kept in memory until ExaDesk closes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5189,6 +5189,54 @@
     </message>
     <message>
         <source>Ask a Zendesk admin to look for {group} in {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make {user} an agent (it is an end user now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} takes one of the account&apos;s agent seats and can work on tickets as its role allows. Undoing makes it an end user again, which also takes it out of its groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the suspension of {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} can sign in and use the API again, and new tickets from it are no longer suspended. Undoing suspends it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {user} the custom role &apos;{role}&apos; instead of &apos;{current}&apos; (it may {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit ticket properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see all tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add public comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{role}&apos; also allows {fields} (Zendesk&apos;s names): no custom role on this account allows what the integration needs with less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{role}&apos; allows nothing beyond working on tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {user} to the group {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} then sees the tickets of {group} and can be assigned them. Undoing takes it out again, and Zendesk then unassigns the open tickets it has in {group}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
