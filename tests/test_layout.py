@@ -64,3 +64,29 @@ def test_what_has_nothing_to_test_holds_only_a_docstring():
 
 if __name__ == "__main__":
     print("\n".join(unmirrored()))
+
+
+#: Past this many lines a module is hard to hold in one's head: split it along a seam (issue 17).
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_over_600_lines():
+    long = {str(m.relative_to(ROOT)): n for m in PACKAGE.rglob("*.py")
+            if (n := len(m.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert not long, f"split these modules (over {MAX_MODULE_LINES} lines): {long}"
+
+
+def test_no_function_is_rated_e_or_worse_by_radon():
+    """Cyclomatic complexity 31 or more (radon's E and F) means a function no reviewer can follow in one reading."""
+    from radon.complexity import cc_rank, cc_visit
+
+    def functions(blocks):
+        for block in blocks:  # radon lists methods beside their class; a function's closures are inside it
+            if not hasattr(block, "methods"):
+                yield block
+                yield from functions(block.closures)
+
+    worst = [f"{m.relative_to(ROOT)}:{block.lineno} {block.name} ({block.complexity})"
+             for m in PACKAGE.rglob("*.py") for block in functions(cc_visit(m.read_text(encoding="utf-8")))
+             if cc_rank(block.complexity) in ("E", "F")]
+    assert not worst, "reshape these functions: " + ", ".join(worst)
