@@ -48,9 +48,12 @@ class FixDialog(QDialog):
     Signals:
         applied(object): the :class:`exadesk.services.fixes.Outcome` of applying or undoing, after the verification that
             follows.
+        add_admin(str): the workspace has no administrator's credential for this tracker (its id): the window opens
+            the wizard for one; once it is saved, :meth:`start` plans again.
     """
 
     applied = Signal(object)
+    add_admin = Signal(str)
 
     def __init__(self, session, workspace: Workspace, inst: Instance, parent=None, run: FixRun | None = None):
         super().__init__(parent)
@@ -81,6 +84,12 @@ class FixDialog(QDialog):
         self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.hide()  # shown once there is a run to undo (adding it to the box showed it)
         self.undo_button.clicked.connect(self.ask_undo)
+        self.add_admin_button = QPushButton(self.tr("Add an administrator's credential…"))
+        self.add_admin_button.setToolTip(self.tr("Opens the set-up wizard for an administrator of this tracker; the "
+                                                 "plan is read again once it is saved"))
+        self.buttons.addButton(self.add_admin_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.add_admin_button.hide()  # only when the workspace has no administrator's credential for the tracker
+        self.add_admin_button.clicked.connect(lambda: self.add_admin.emit(self.inst.tracker))
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.clicked.connect(self.apply)
         self.close_button.clicked.connect(self.stop_and_close)
@@ -105,6 +114,12 @@ class FixDialog(QDialog):
             self.view.setHtml(run_html(self.run))
             self._offer_undo()
             return
+        found = self.session.find(self.inst.id)  # the workspace as stored now (an admin may have been added)
+        if found:
+            self.workspace, self.inst = found
+        self.add_admin_button.hide()
+        self.progress.show()
+        self.status.setText(self.tr("Reading what is in place on the tracker (nothing is changed)…"))
         settings, secrets = self.session.data.settings, self.session.secrets
         self._run(lambda: fixes.plan(self.workspace, self.inst, secrets=secrets, settings=settings,
                                      cancel=self.cancel_flag), self._planned)
@@ -166,6 +181,7 @@ class FixDialog(QDialog):
         self.progress.hide()
         if not isinstance(result, fixes.FixPlan):
             self.status.setText(result.text())
+            self.add_admin_button.setVisible(result.reason == "fix.no_admin")
             return
         self.plan = result
         if result.before.problem is not None:

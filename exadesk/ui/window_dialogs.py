@@ -242,10 +242,19 @@ class WindowDialogs:
         ws, inst = found
         dialog = FixDialog(self.session, ws, inst, self)
         dialog.applied.connect(lambda outcome, i=inst_id: self._fixed(i, outcome))
+        dialog.add_admin.connect(lambda tracker_id: self._add_admin_for_fix(tracker_id, dialog))
         dialog.open()
         dialog.start()
         self.fix_dialog = dialog
         return dialog
+
+    def _add_admin_for_fix(self, tracker_id: str, dialog):
+        """The fix dialog found no administrator's credential: the wizard adds one to the instance's workspace (role
+        admin), then the dialog, if still open, plans again with it."""
+        wizard = self.start_wizard(tracker_id, role="admin")
+        if wizard is not None:
+            wizard.saved.connect(lambda _inst_id: dialog.start() if dialog.isVisible() else None)
+        return wizard
 
     def undo_fix_run(self, inst_id: str, run_id: str):
         """A fix run from the instance's history: its changes, and Undo after a confirmation naming them."""

@@ -131,3 +131,57 @@ def test_a_fix_run_is_undone_from_the_instance_history(qtbot, window, emulators,
                     timeout=5000)
     assert not page.undo_run_button.isEnabled()
     dialog.close()
+
+
+GH_PROXY, GH_ADMIN = "ghp_" + "ProxyTokenForFixDialog".ljust(36, "0"), "ghp_" + "AdminTokenForFixDialog".ljust(36, "0")
+
+
+def test_without_an_admin_credential_the_dialog_offers_the_wizard_and_plans_again_once_one_is_saved(
+        qtbot, window, emulators):
+    emulator = emulators.start("github", {
+        "tokens": {GH_PROXY: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
+                              "scopes": ["repo"]},
+                   GH_ADMIN: {"login": "dana", "name": "Dana Admin", "id": 4102, "kind": "classic",
+                              "scopes": ["repo"]}},
+        "repos": {"acme/portal": {"id": 1, "private": False, "owner_type": "User",
+                                   "collaborators": {"dana": "admin", "exalate-proxy": "push"}}}})
+    inst = Instance(tracker="github", name="Repo", url=emulator.url, auth_method="classic", secret_fields=["token"],
+                    scope=["acme/portal"])
+    window.session.secrets.set(inst.id, "token", GH_PROXY)
+    ws_id = window.create_workspace("Acme")
+
+    def add(data):
+        ws = data.workspace(ws_id)
+        ws.instances.append(inst)
+        target, _ = instances.target_for(inst, ws, secrets=window.session.secrets)
+        instances.record(ws.instances[-1], engine.verify(target))
+
+    window.session.update(add, select=inst.id)
+    window.sidebar.select(inst.id)
+    page = window.instance_page
+    qtbot.waitUntil(lambda: page.instance_id == inst.id and page.fix_button.isVisible(), timeout=5000)
+
+    page.fix_button.click()
+    dialog = window.fix_dialog
+    qtbot.waitUntil(lambda: dialog.add_admin_button.isVisible(), timeout=15000)
+    assert "no administrator's credential for Repo" in dialog.status.text()
+    assert dialog.plan is None and not dialog.apply_button.isEnabled()
+
+    dialog.add_admin_button.click()
+    wizard = window.wizard
+    assert wizard.windowTitle() == "Add an administrator's credential for GitHub" and wizard.flow.tracker == "github"
+    # What the wizard's save does: store the instance and its secret, then announce it.
+    admin = Instance(tracker="github", name="Dana on GitHub", url=emulator.url, auth_method="classic",
+                     secret_fields=["token"])
+    window.session.secrets.set(admin.id, "token", GH_ADMIN)
+    window.session.update(lambda d: d.workspace(ws_id).instances.append(admin), select=admin.id)
+    wizard.saved.emit(admin.id)
+    wizard.reject()
+
+    assert window.session.find(admin.id)[1].role == "admin"
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    assert not dialog.add_admin_button.isVisible()
+    assert "PUT /repos/acme/portal/collaborators/exalate-proxy" in dialog.view.toPlainText()
+    assert dialog.apply_button.isEnabled()
+    assert _writes(emulator) == [], "adding the credential and planning changed nothing"
+    dialog.close()

@@ -380,103 +380,114 @@
 <context>
     <name>FixDialog</name>
     <message>
-        <location filename="../fix_dialog.py" line="63"/>
+        <location filename="../fix_dialog.py" line="66"/>
         <source>Fix {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="65"/>
+        <location filename="../fix_dialog.py" line="68"/>
+        <location filename="../fix_dialog.py" line="122"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="69"/>
+        <location filename="../fix_dialog.py" line="72"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="72"/>
+        <location filename="../fix_dialog.py" line="75"/>
         <source>The changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="74"/>
+        <location filename="../fix_dialog.py" line="77"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="76"/>
+        <location filename="../fix_dialog.py" line="79"/>
         <source>Make these changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="78"/>
+        <location filename="../fix_dialog.py" line="81"/>
         <source>&amp;Undo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="79"/>
+        <location filename="../fix_dialog.py" line="82"/>
         <source>Undo the changes of this fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="80"/>
+        <location filename="../fix_dialog.py" line="83"/>
         <source>Reverses the changes this run made, newest first, after you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="101"/>
+        <location filename="../fix_dialog.py" line="87"/>
+        <source>Add an administrator&apos;s credential…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="88"/>
+        <source>Opens the set-up wizard for an administrator of this tracker; the plan is read again once it is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="110"/>
         <source>Fix run of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="102"/>
+        <location filename="../fix_dialog.py" line="111"/>
         <source>Fix run {run}, applied {at} by {by}: {state}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="117"/>
+        <location filename="../fix_dialog.py" line="132"/>
         <source>Making the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="133"/>
+        <location filename="../fix_dialog.py" line="148"/>
         <source>Undo fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="140"/>
+        <location filename="../fix_dialog.py" line="155"/>
         <source>Undoing the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="179"/>
+        <location filename="../fix_dialog.py" line="195"/>
         <source>&amp;Apply {count} change(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="192"/>
+        <location filename="../fix_dialog.py" line="208"/>
         <source>Applied {count} change, recorded as fix run {run}; Undo… reverses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="193"/>
+        <location filename="../fix_dialog.py" line="209"/>
         <source>Applied {count} changes, recorded as fix run {run}; Undo… reverses them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="212"/>
+        <location filename="../fix_dialog.py" line="228"/>
         <source>Undid {count} change of fix run {run}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="213"/>
+        <location filename="../fix_dialog.py" line="229"/>
         <source>Undid {count} changes of fix run {run}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="100"/>
-        <location filename="../fix_dialog.py" line="183"/>
+        <location filename="../fix_dialog.py" line="109"/>
+        <location filename="../fix_dialog.py" line="199"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
