@@ -97,6 +97,7 @@ class FixDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
+        layout.addStretch(0)  # takes the room when the view is hidden (a problem alone), so the sentence stays on top
         layout.addWidget(self.buttons)
 
     # -- steps ---------------------------------------------------------------------------------
@@ -180,9 +181,15 @@ class FixDialog(QDialog):
     def _planned(self, result) -> None:
         self.progress.hide()
         if not isinstance(result, fixes.FixPlan):
-            self.status.setText(result.text())
-            self.add_admin_button.setVisible(result.reason == "fix.no_admin")
+            no_admin = result.reason == "fix.no_admin"
+            # The problem's next step names the command line's way; the window's way is the button below.
+            self.status.setText(result.message + " " + self.tr(
+                "Add one with “Add an administrator's credential…” below: the plan is read again once it is "
+                "saved. Nothing was sent.") if no_admin else result.text())
+            self.add_admin_button.setVisible(no_admin)
+            self.view.setVisible(False)
             return
+        self.view.setVisible(True)
         self.plan = result
         if result.before.problem is not None:
             self.status.setText(result.before.problem.text())
@@ -192,7 +199,7 @@ class FixDialog(QDialog):
                             if count or result.by_hand else FIX_WORDS["nothing"].format(instance=self.inst.name))
         self.view.setHtml(plan_html(result))
         self.apply_button.setEnabled(count > 0)
-        self.apply_button.setText(self.tr("&Apply {count} change(s)").format(count=count))
+        self.apply_button.setText(plural(count, self.tr("&Apply {count} change"), self.tr("&Apply {count} changes")))
 
     def _applied(self, result) -> None:
         self.progress.hide()

@@ -386,7 +386,7 @@
     </message>
     <message>
         <location filename="../fix_dialog.py" line="68"/>
-        <location filename="../fix_dialog.py" line="122"/>
+        <location filename="../fix_dialog.py" line="123"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,58 +436,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="110"/>
+        <location filename="../fix_dialog.py" line="111"/>
         <source>Fix run of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="111"/>
+        <location filename="../fix_dialog.py" line="112"/>
         <source>Fix run {run}, applied {at} by {by}: {state}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="132"/>
+        <location filename="../fix_dialog.py" line="133"/>
         <source>Making the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="148"/>
+        <location filename="../fix_dialog.py" line="149"/>
         <source>Undo fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="155"/>
+        <location filename="../fix_dialog.py" line="156"/>
         <source>Undoing the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="195"/>
-        <source>&amp;Apply {count} change(s)</source>
+        <location filename="../fix_dialog.py" line="187"/>
+        <source>Add one with “Add an administrator&apos;s credential…” below: the plan is read again once it is saved. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="208"/>
+        <location filename="../fix_dialog.py" line="202"/>
+        <source>&amp;Apply {count} change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="202"/>
+        <source>&amp;Apply {count} changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="215"/>
         <source>Applied {count} change, recorded as fix run {run}; Undo… reverses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="209"/>
+        <location filename="../fix_dialog.py" line="216"/>
         <source>Applied {count} changes, recorded as fix run {run}; Undo… reverses them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="228"/>
+        <location filename="../fix_dialog.py" line="235"/>
         <source>Undid {count} change of fix run {run}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="229"/>
+        <location filename="../fix_dialog.py" line="236"/>
         <source>Undid {count} changes of fix run {run}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="109"/>
-        <location filename="../fix_dialog.py" line="199"/>
+        <location filename="../fix_dialog.py" line="110"/>
+        <location filename="../fix_dialog.py" line="206"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
