@@ -35,8 +35,9 @@ def run_restore(args) -> int:
         print(f"exadesk data restore: {exc.problem.text()}", file=sys.stderr)
         return EXIT_USAGE
     count = sum(len(w.instances) for w in data.workspaces)
-    print(messages.problem("storage.restored", source=args.file, workspaces=len(data.workspaces),
-                           instances=count).text())
+    print(messages.problem("storage.restored", source=args.file,
+                           workspaces=messages.counted("workspace", len(data.workspaces)),
+                           instances=messages.counted("instance", count)).text())
     return 0
 
 

@@ -16,6 +16,7 @@ from exadesk.foundation.exit_codes import EXIT_NOT_READY, EXIT_USAGE
 from exadesk.foundation.messages import FIX_WORDS as WORDS
 from exadesk.services import fixes
 from exadesk.store.storage import Store
+from exadesk.verification import registry
 
 
 def add_parser(sub) -> None:
@@ -67,8 +68,9 @@ def run(args) -> int:
         return EXIT_NOT_READY if plan.to_apply else 0
     if not args.json:
         _print_plan(plan)
-    if not args.yes and not _confirm(WORDS["confirm"].format(count=len(plan.to_apply), tracker=instance.tracker,
-                                                             admin=plan.admin_user)):
+    question = WORDS["confirm"].format(changes=messages.counted("change", len(plan.to_apply)),
+                                       tracker=registry.tracker_name(instance.tracker), admin=plan.admin_user)
+    if not args.yes and not _confirm(question):
         print(WORDS["declined"])
         return EXIT_NOT_READY
     outcome = fixes.apply(store, plan, settings=data.settings)
@@ -80,8 +82,8 @@ def _undo(store, ws, instance, args, settings) -> int:
     if run is not None and not args.yes and not args.json:
         for line in fixes.undo_preview(run):
             print(f"  - {line}")
-        if not _confirm(WORDS["confirm"].format(count=len(fixes.to_undo(run)), tracker=instance.tracker,
-                                                admin=run.by)):
+        if not _confirm(WORDS["confirm"].format(changes=messages.counted("change", len(fixes.to_undo(run))),
+                                                tracker=registry.tracker_name(instance.tracker), admin=run.by)):
             print(WORDS["declined"])
             return EXIT_NOT_READY
     outcome = fixes.undo(store, ws, args.undo, settings=settings)
@@ -125,7 +127,8 @@ def _print_outcome(outcome: fixes.Outcome, instance, args, *, undo: bool) -> int
     else:
         if outcome.run is not None and outcome.applied:
             key = "undone" if undo else "applied"
-            print(WORDS[key].format(count=len(outcome.applied), run=outcome.run.id, instance=instance.name))
+            print(WORDS[key].format(changes=messages.counted("change", len(outcome.applied)), run=outcome.run.id,
+                                    instance=instance.name))
         elif not undo:
             print(WORDS["none_applied"])
         if outcome.refused is not None:

@@ -11,6 +11,7 @@ import string
 from dataclasses import dataclass
 
 from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.foundation.words import plural
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ CATALOGUE: dict[str, Message] = {
                                     "Update ExaDesk to {writer} or later (the best choice: nothing is lost). Start empty keeps the newer file beside an empty one; Restore a copy… puts back an older copy this version can read."),
     "storage.restore_unreadable": Message(K.BAD_INPUT, "{source} is not an ExaDesk data file this version can read ({detail}).",
                                           "Choose another copy (the kept ones are named exadesk.unreadable-*.json; a copy that does not load needs support), or start empty with `exadesk data start-empty`. Nothing was changed."),
-    "storage.restored": Message(K.BAD_INPUT, "Restored the data file from {source}: {workspaces} workspace(s), {instances} instance(s).",
+    "storage.restored": Message(K.BAD_INPUT, "Restored the data file from {source}: {workspaces}, {instances}.",
                                 "The file it replaced is kept beside it (exadesk.unreadable-*.json). Run `exadesk list` to see what is there."),
     "storage.started_empty": Message(K.BAD_INPUT, "ExaDesk now starts with an empty list; the previous file is kept as {kept}.",
                                      "Add instances again, or send the kept file to support to recover what it holds."),
@@ -238,7 +239,7 @@ CATALOGUE: dict[str, Message] = {
     "fix.no_admin": Message(K.BAD_INPUT, "ExaDesk has no administrator's credential for {instance}, so it cannot fix anything there: a fix is made with an administrator's credential, never the proxy user's.",
                             "Add one: `exadesk add {tracker_id} --role admin --workspace \"{workspace}\" --name \"{instance} admin\" --url URL` with an administrator's own credential of {tracker} (or record it as the admin of a connection with `exadesk connect`), then run `exadesk fix` again. Nothing was sent."),
     "fix.no_api": Message(K.BAD_INPUT, "{tracker}'s API offers no change ExaDesk could make for this; follow the check's fix by hand.", ""),
-    "fix.refused": Message(K.FORBIDDEN, "{tracker} refused the change \"{change}\" ({answer}). ExaDesk stopped there; {applied} change(s) before it were applied and recorded.",
+    "fix.refused": Message(K.FORBIDDEN, "{tracker} refused the change \"{change}\" ({answer}). ExaDesk stopped there; applied and recorded before it: {applied}.",
                            "The administrator needs {needs}. Run the fix again with such a credential (applied changes are not sent twice), or undo the applied ones with `exadesk fix --undo RUN`."),
     "fix.undo_refused": Message(K.FORBIDDEN, "{tracker} refused to undo \"{change}\" ({answer}). ExaDesk stopped there; the changes undone so far are recorded.",
                                 "Undo it by hand in {tracker}, or run the undo again with an administrator's credential that may make the change."),
@@ -282,11 +283,11 @@ FIX_WORDS: dict[str, str] = {
     "reference": "Reference",
     "by_hand": "By hand (no API change exists):",
     "to_apply": "Nothing was sent. To make these changes: `exadesk fix --instance \"{instance}\" --apply`.",
-    "confirm": "Make these {count} change(s) on {tracker} with {admin}'s credential? [y/N] ",
+    "confirm": "Make {changes} on {tracker} with {admin}'s credential? [y/N] ",
     "declined": "Nothing was changed.",
-    "applied": "Applied {count} change(s), recorded as fix run {run}. Undo them with `exadesk fix --instance \"{instance}\" --undo {run}`.",
+    "applied": "Applied {changes}, recorded as fix run {run}. Undo with `exadesk fix --instance \"{instance}\" --undo {run}`.",
     "none_applied": "No change was applied.",
-    "undone": "Undid {count} change(s) of fix run {run}.",
+    "undone": "Undid {changes} of fix run {run}.",
     "before_after": "Before and after:",
     "check": "Check",
     "before": "Before",
@@ -393,3 +394,17 @@ def problem(reason: str, **params) -> Problem:
         reason=reason,
         details={k: v for k, v in params.items() if k in ("status", "url", "host", "login_url")},
     )
+
+
+#: A number of things in words, singular and plural (never "change(s)"): :func:`counted` fills sentences' counts.
+COUNTED: dict[str, tuple[str, str]] = {
+    "change": ("{count} change", "{count} changes"),
+    "workspace": ("{count} workspace", "{count} workspaces"),
+    "instance": ("{count} instance", "{count} instances"),
+}
+
+
+def counted(noun: str, count: int) -> str:
+    """``counted("change", 1)`` is "1 change", ``counted("change", 3)`` "3 changes"."""
+    one, many = COUNTED[noun]
+    return plural(count, one, many)

@@ -13,11 +13,8 @@ client it makes is the only one with ``verifying=False``; verification never get
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
-from urllib.parse import urlencode
 
 from exadesk.foundation import clock, messages
 from exadesk.foundation.checks import Report, Status
@@ -184,7 +181,7 @@ def apply(store, fix_plan: FixPlan, *, secrets=None, settings=None, cancel: thre
         if not 200 <= status < 300:
             refused = messages.problem("fix.refused", tracker=tracker.spec.name, change=change.words,
                                        answer=answer, needs=fix_plan.needs.get(change.check_id, "more rights"),
-                                       applied=len(run.changes))
+                                       applied=messages.counted("change", len(run.changes)))
             break
         inverse = change.inverse
         if inverse is not None and change.created_from:

@@ -55,7 +55,8 @@ def test_fix_prints_the_plan_and_sends_nothing(cli, jira):
 def test_apply_asks_first_and_no_changes_nothing(cli, jira, monkeypatch):
     asked = _answer(monkeypatch, "n")
     result = cli("fix", "--instance", "Jira", "--apply")
-    assert asked and "[y/N]" in asked[0] and "site-admin@example.com" in asked[0]
+    assert asked and asked[0].startswith("Make 1 change on Jira Cloud with ") and asked[0].endswith("[y/N] ")
+    assert "site-admin@example.com" in asked[0]
     assert result.code == 1 and "Nothing was changed." in result.out
     assert _writes(jira) == []
 
@@ -64,7 +65,7 @@ def test_apply_yes_then_undo_run(cli, jira, monkeypatch):
     _answer(monkeypatch, "y")
     result = cli("fix", "--instance", "Jira", "--apply")
     assert result.code == 0, result.out + result.err
-    assert "Applied 1 change(s)" in result.out
+    assert "Applied 1 change," in result.out
     assert "App user is in the jira-software-users group: fail -> pass" in result.out
     assert "jira-software-users" in jira.scenario["app_user"]["groups"]
 
@@ -78,7 +79,7 @@ def test_apply_yes_then_undo_run(cli, jira, monkeypatch):
 
     undone = cli("fix", "--instance", "Jira", "--undo", run["id"], "--yes")
     assert undone.code == 1, undone.err  # the check fails again
-    assert "Undid 1 change(s)" in undone.out and "pass -> fail" in undone.out
+    assert "Undid 1 change of" in undone.out and "pass -> fail" in undone.out
     assert "jira-software-users" not in jira.scenario["app_user"]["groups"]
     assert _writes(jira) == ["POST", "DELETE"]
 

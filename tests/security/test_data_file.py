@@ -83,7 +83,7 @@ def test_restore_puts_back_a_good_copy_and_refuses_a_bad_one(cli, tmp_path):
     assert refused.code == 2 and "Nothing was changed" in refused.err
     assert paths.data_file().read_bytes() == BROKEN
     result = cli("data", "restore", str(good))
-    assert result.code == 0 and "1 workspace(s), 1 instance(s)" in result.out
+    assert result.code == 0 and "1 workspace, 1 instance." in result.out
     assert [w.name for w in Store().load().data.workspaces] == ["Saved"]
     assert [p.read_bytes() for p in _kept_copies()] == [BROKEN]
 

@@ -204,7 +204,7 @@ def test_a_refusal_midway_keeps_what_was_applied_recorded_for_undo(emulators):
     emulator.handle = second_refused
     outcome = fixes.apply(store, plan)
     assert len(outcome.applied) == 1 and outcome.refused is not None
-    assert "1 change(s) before it were applied" in outcome.refused.message
+    assert "applied and recorded before it: 1 change" in outcome.refused.message
     run = store.load().data.workspace("Acme").fix_runs[-1]
     assert [c["words"] for c in run.changes] == ["Give exalate.proxy the role import_set_loader"]
     emulator.handle = original
