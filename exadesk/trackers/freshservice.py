@@ -442,8 +442,8 @@ NOT_FIXABLE = {
     **fw.NOT_FIXABLE,
     "api_access": "Freshservice's API neither shows nor sets a role's API key toggle; an Account Admin turns it on "
                   "(Admin, User Management, Roles).",
-    "custom_fields": "reading ticket form fields comes with a role that can view tickets, which the role fix gives when "
-                     "the agent has none; a custom role's permissions are not in Freshservice's API.",
+    "custom_fields": "reading ticket form fields comes with a role that can view tickets, which the role fix gives "
+                     "when the agent has none; a custom role's permissions are not in Freshservice's API.",
 }
 
 
