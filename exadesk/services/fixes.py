@@ -42,6 +42,14 @@ def fixes_of(tracker_id: str) -> dict[str, Fix]:
     return {key: fix for fix in declared for key in fix.keys}
 
 
+def not_fixable_of(tracker_id: str) -> dict[str, str]:
+    """Requirement key -> why the tracker declares no fix for it, in a sentence (its module's ``NOT_FIXABLE``, next
+    to ``FIXES``). A requirement is fixed, manual, or has its reason here (scripts/fix_table.py lists them)."""
+    from exadesk.verification import registry
+
+    return dict(getattr(registry.get(tracker_id).module, "NOT_FIXABLE", {}))
+
+
 def fixable_checks(instance: Instance) -> list[str]:
     """Ids of the checks of the instance's last verification that failed (or warned) and have a declared fix."""
     last = instance.last
@@ -415,4 +423,5 @@ def _statuses(report: Report) -> dict[str, str]:
 
 
 __all__ = ["Call", "Change", "Fix", "FixContext", "FixError", "FixPlan", "Outcome", "admin_for", "apply",
-           "fixable_checks", "fixes_of", "plan", "run_state", "runs_of", "to_undo", "undo", "undo_preview"]
+           "fixable_checks", "fixes_of", "not_fixable_of", "plan", "run_state", "runs_of", "to_undo", "undo",
+           "undo_preview"]

@@ -175,6 +175,15 @@ def admin_requirements(product: str, admin_role: str, roles_place: str, groups_p
     }
 
 
+#: Why the requirements both products share have no fix (each tracker module's NOT_FIXABLE includes them).
+NOT_FIXABLE = {
+    "admin.role": "making someone an administrator is left to a person; ExaDesk's fixes grant only what the proxy user "
+                  "lacks.",
+    "admin_account": "replacing an administrator's own account with a dedicated agent is a person's choice; ExaDesk's "
+                     "fixes never take an administrator's role away.",
+}
+
+
 def role_ids_of(agent: dict) -> list[int] | None:
     """The agent's role ids from GET /agents/me (``roles[].role_id`` in Freshservice, ``role_ids`` in both);
     None when the reply sent neither field, which is "not confirmed", never "no role"."""

@@ -166,6 +166,17 @@ def _plan_roles(ctx, key: str, *, client_for):
     return changes
 
 
+#: Why the administrator's own requirements have no fix (the tracker module's NOT_FIXABLE includes them).
+ADMIN_NOT_FIXABLE = {
+    _ROLE: "making someone an administrator (the admin role) is left to a person; ExaDesk's fixes grant only what the "
+           "proxy user lacks, and never admin.",
+    _GROUP: f"a system administrator creates {CONSOLE_GROUP} (the seed documents say so); ExaDesk's fixes never create "
+            "groups.",
+    _MEMBER: f"who may open the integration's console is a person's decision; ExaDesk's fixes never add anyone to "
+             f"{CONSOLE_GROUP}.",
+}
+
+
 def role_fixes(client_for) -> tuple:
     """The tracker's FIXES: a missing role granted with the administrator's client (``client_for(ctx)``)."""
 

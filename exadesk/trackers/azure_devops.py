@@ -482,6 +482,22 @@ def _fixes():
 
 
 FIXES = _fixes()
+#: Why the administrator's own requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md); the
+#: proxy user's group fixes are for Azure DevOps Services, since Azure DevOps Server's REST descriptions
+#: (identities-onprem.json) document no write for identities or group membership.
+NOT_FIXABLE = {
+    ADMIN_REQUIREMENTS["system_admin"].key: "making someone a Project Collection Administrator is left to a person; "
+                                            "ExaDesk's fixes grant only what the proxy user lacks (and on Azure "
+                                            "DevOps Server its REST descriptions document no write for identities).",
+    ADMIN_REQUIREMENTS["project_admin"].key: "making someone a Project Administrator is left to a person; ExaDesk's "
+                                             "fixes grant only what the proxy user lacks.",
+    ADMIN_REQUIREMENTS["console_group_member"].key: f"who may open the integration's console is a person's decision; "
+                                                    f"ExaDesk's fixes never add anyone to {CONSOLE_GROUP}.",
+    ADMIN_REQUIREMENTS["console_group_exists"].key: f"a Project Collection Administrator creates {CONSOLE_GROUP} (the "
+                                                    "seed documents say so); ExaDesk's fixes never create groups, and "
+                                                    "Azure DevOps Server's REST descriptions document no write for "
+                                                    "identities.",
+}
 
 
 register(SPEC, sys.modules[__name__])

@@ -525,6 +525,22 @@ def fix_client(ctx):
 
 
 FIXES = assignment_fixes()
+#: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md).
+NOT_FIXABLE = {
+    "ContentVersion": "Files follow a system permission of the profile and the user's Files access, not the object "
+                      "permissions the permission-set fix assigns; an administrator turns them on.",
+    "DailyApiRequests": "the org's 24-hour API request limit is the org's allowance, not a grant: no permission "
+                        "raises it (less use elsewhere, or buying more, does).",
+    "ModifyAllData": "replacing a person's own admin account with a dedicated integration user is a person's choice; "
+                     "ExaDesk's fixes never take rights away.",
+    ADMIN_REQUIREMENTS["system_admin"].key: "making someone a System Administrator is left to a person; ExaDesk's "
+                                            "fixes grant only what the proxy user lacks.",
+    ADMIN_REQUIREMENTS["console_group_exists"].key: f"a system administrator creates the public group "
+                                                    f"{CONSOLE_GROUP} (the seed documents say so); ExaDesk's fixes "
+                                                    "never create groups.",
+    ADMIN_REQUIREMENTS["console_group_member"].key: f"who may open the integration's console is a person's decision; "
+                                                    f"ExaDesk's fixes never add anyone to {CONSOLE_GROUP}.",
+}
 
 
 register(SPEC, sys.modules[__name__])

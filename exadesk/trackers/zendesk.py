@@ -565,6 +565,18 @@ def fix_client(ctx):
 
 
 FIXES = role_and_group_fixes(fix_client)
+#: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md; the fix module's
+#: docstring says the same).
+NOT_FIXABLE = {
+    "admin": "a dedicated agent is made in Admin Center, not by demoting someone: replacing a person's own admin "
+             "account is a person's choice, and ExaDesk's fixes never take rights away.",
+    ADMIN_REQUIREMENTS["system_admin"].key: "making someone a Zendesk admin is left to a person; ExaDesk's fixes "
+                                            "grant only what the proxy user lacks.",
+    ADMIN_REQUIREMENTS["console_group_member"].key: f"who may open the integration's console is a person's decision; "
+                                                    f"ExaDesk's fixes never add anyone to {CONSOLE_GROUP}.",
+    ADMIN_REQUIREMENTS["console_group_exists"].key: f"an admin creates {CONSOLE_GROUP} (the seed documents say so); "
+                                                    "ExaDesk's fixes never create groups.",
+}
 
 
 register(SPEC, sys.modules[__name__])

@@ -27,8 +27,8 @@ TRACKER_PACKAGE = "exadesk.trackers"
 class Tracker:
     """A registered tracker: its spec and the module (or any object) holding its entry points.
 
-    ``verify_live(ctx)`` is required; ``validate_offline(target)``, ``verify_admin(ctx)``, ``FIXES`` and
-    ``fix_client(ctx)`` are optional.
+    ``verify_live(ctx)`` is required; ``validate_offline(target)``, ``verify_admin(ctx)``, ``FIXES``,
+    ``NOT_FIXABLE`` (requirement key -> why no fix is declared) and ``fix_client(ctx)`` are optional.
     """
 
     spec: TrackerSpec

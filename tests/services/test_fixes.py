@@ -371,6 +371,26 @@ def test_every_declared_fix_names_a_real_requirement_and_a_reference():
     assert {"github", "jira_cloud", "jira_onprem", "servicenow"} <= covered
 
 
+def test_a_reason_for_no_fix_is_declared_data_next_to_the_fixes():
+    """not_fixable_of reads the module's NOT_FIXABLE (none declared: an empty mapping), a copy the caller may keep."""
+    import types
+
+    from exadesk.verification.spec import TrackerSpec
+
+    spec = TrackerSpec("throwaway_nf", "Throwaway", "https://example.com", None, (), (), None)
+    module = types.SimpleNamespace(NOT_FIXABLE={"admin": "making someone an administrator is left to a person"})
+    registry.register(spec, module)
+    try:
+        found = fixes.not_fixable_of("throwaway_nf")
+        assert found == {"admin": "making someone an administrator is left to a person"}
+        found.clear()
+        assert fixes.not_fixable_of("throwaway_nf") and fixes.fixes_of("throwaway_nf") == {}
+        del module.NOT_FIXABLE
+        assert fixes.not_fixable_of("throwaway_nf") == {}
+    finally:
+        registry.unregister("throwaway_nf")
+
+
 def test_only_the_fix_module_makes_a_client_that_may_write():
     """Verification's clients refuse writes (verifying=True); the one writing client is made in
     exadesk/services/fixes.py."""
