@@ -56,7 +56,7 @@ def fixable_checks(instance: Instance) -> list[str]:
     if last is None:
         return []
     try:
-        declared = fixes_of(instance.tracker)
+        declared, reasons = fixes_of(instance.tracker), not_fixable_of(instance.tracker)
     except KeyError:
         return []
     prefix = f"{instance.tracker}."
@@ -125,24 +125,26 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
                                         tracker_id=tracker.id, workspace=workspace.name))
     proxy_target, admin_target = _targets(workspace, instance, admin, secrets, settings)
     before = report or engine.verify(proxy_target, cancel=cancel)
-    declared = fixes_of(instance.tracker)
+    declared, reasons = fixes_of(instance.tracker), not_fixable_of(instance.tracker)
     result = FixPlan(workspace, instance, admin, _user_of(admin, admin_target), before)
     ctx = _context(tracker.spec, admin_target, proxy_target, cancel, before.identity)
     prefix = f"{tracker.spec.id}."
     for check in before.checks:
         if check.status not in FIXABLE or not check.id.startswith(prefix):
             continue
-        fix = declared.get(check.id[len(prefix):])
+        key = check.id[len(prefix):]
+        fix = declared.get(key)
         if fix is None:
-            if check.status is Status.FAIL:
-                result.by_hand.append((check.title, messages.problem("fix.no_api", tracker=tracker.spec.name).message))
+            if check.status is Status.FAIL:  # the tracker's own reason where it declares one
+                why = reasons.get(key) or messages.problem("fix.no_api", tracker=tracker.spec.name).message
+                result.by_hand.append((check.title, why[:1].upper() + why[1:]))
             continue
         result.needs[check.id] = fix.needs
         try:
             planned = {c.call.shown() for c in result.changes}
             # Two checks may need the same change (one role for two permissions, one permission set with Read,
             # Create and Edit): it is listed and sent once.
-            result.changes.extend(c for c in fix.plan(ctx, check.id[len(prefix):]) if c.call.shown() not in planned)
+            result.changes.extend(c for c in fix.plan(ctx, key) if c.call.shown() not in planned)
         except ExaDeskError as exc:  # the admin may not read what the fix needs to know: say so, plan the rest
             result.by_hand.append((check.title, exc.problem.text()))
     return result

@@ -291,6 +291,17 @@ def _github(emulators, proxy_role: str | None):
     return emulator, store, ws, inst
 
 
+def test_a_failing_check_without_a_fix_is_listed_by_hand_with_the_trackers_reason(emulators):
+    emulator, store, ws, inst = _github(emulators, "push")
+    emulator.scenario["tokens"][GH_PROXY]["scopes"] = ["read:org"]  # the token lacks repo: only its owner can change it
+    assert _status(inst, ws, "github.repo") is Status.FAIL
+    plan = fixes.plan(ws, inst)
+    reason = fixes.not_fixable_of("github")["repo"]
+    title = registry.get("github").spec.requirement("repo").title
+    assert (title, reason[0].upper() + reason[1:]) in plan.by_hand
+    assert all(c.check_id != "github.repo" for c in plan.changes)
+
+
 def test_github_admin_role_for_an_existing_collaborator_and_its_undo(emulators):
     emulator, store, ws, inst = _github(emulators, "push")
     assert _status(inst, ws, "github.admin") is Status.FAIL
