@@ -182,3 +182,20 @@ def role_fixes(client_for) -> tuple:
 
     return (Fix(tuple(FIX_ROLES), functools.partial(_plan_roles, client_for=client_for),
                 "the user_admin role (or admin) to grant roles", _TABLE_API_REF),)
+
+
+def not_fixable(plugin_id: str) -> dict[str, str]:
+    """The tracker's NOT_FIXABLE (scripts/fix_table.py shows it in docs/fixes.md): the fixes grant one named role
+    through sys_user_has_role, and only where one role is the answer; here is why the other requirements have none."""
+    table_acls = ("which role the table's ACLs admit differs from instance to instance (ACL conditions and scripts), "
+                  "so there is no one narrowest role to grant; an administrator chooses it.")
+    return {
+        **ADMIN_NOT_FIXABLE,
+        "admin": "it asks for less: replacing admin with a dedicated role is a person's design, and ExaDesk's fixes "
+                 "never take a role away.",
+        plugin_id: "activating a plugin changes the whole instance, not the proxy user; ExaDesk's fixes only grant the "
+                   "proxy user roles, so an administrator activates it (System Definition, Plugins).",
+        **dict.fromkeys(("read", "write", "sys_journal_field", "sys_attachment"), table_acls),
+        "refresh_token_lifespan": "a new refresh token comes only from the proxy user signing in again; an "
+                                  "administrator's API call cannot issue one for them.",
+    }

@@ -30,8 +30,8 @@ from datetime import datetime, timedelta
 from exadesk.foundation import clock
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
-from exadesk.trackers._servicenow_admin import (ADMIN_JUDGES, ADMIN_NOT_FIXABLE, ADMIN_REQUIREMENTS, ADMIN_TEXTS,
-                                                gather_admin, role_fixes)
+from exadesk.trackers._servicenow_admin import (ADMIN_JUDGES, ADMIN_REQUIREMENTS, ADMIN_TEXTS, gather_admin,
+                                                not_fixable, role_fixes)
 from exadesk.verification import oauth
 from exadesk.verification.http import DeclaredRead
 from exadesk.verification.registry import register
@@ -587,23 +587,7 @@ def fix_client(ctx):
 
 
 FIXES = role_fixes(fix_client)
-#: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md): the fixes grant one
-#: named role through sys_user_has_role, and only where one role is the answer.
-_TABLE_ACLS = ("which role the table's ACLs admit differs from instance to instance (ACL conditions and scripts), so "
-               "there is no one narrowest role to grant; an administrator chooses it.")
-NOT_FIXABLE = {
-    **ADMIN_NOT_FIXABLE,
-    "admin": "it asks for less: replacing admin with a dedicated role is a person's design, and ExaDesk's fixes never "
-             "take a role away.",
-    PLUGIN_ID: "activating a plugin changes the whole instance, not the proxy user; ExaDesk's fixes only grant the "
-               "proxy user roles, so an administrator activates it (System Definition, Plugins).",
-    "read": _TABLE_ACLS,
-    "write": _TABLE_ACLS,
-    "sys_journal_field": _TABLE_ACLS,
-    "sys_attachment": _TABLE_ACLS,
-    "refresh_token_lifespan": "a new refresh token comes only from the proxy user signing in again; an "
-                              "administrator's API call cannot issue one for them.",
-}
+NOT_FIXABLE = not_fixable(PLUGIN_ID)  # why the other requirements have no fix (docs/fixes.md)
 
 
 def _parse_iso(value) -> datetime | None:
