@@ -16,7 +16,8 @@ FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdo
 def add_parser(sub) -> None:
     parser = sub.add_parser("report", help="write a workspace's readiness report (HTML, PDF or Markdown)",
                             description="Write the readiness report of a workspace: a summary table, every check "
-                                        "with its fix, connections, and the time it was generated. Never a secret.")
+                                        "with its fix, the changes ExaDesk made (exadesk fix), connections, and the "
+                                        "time it was generated. Never a secret.")
     parser.add_argument("--workspace", required=True, help="workspace name or id")
     parser.add_argument("--format", choices=("html", "pdf", "md"), help="default: from the file name, else html")
     parser.add_argument("-o", "--output", help="file to write (default: standard output; required for pdf)")

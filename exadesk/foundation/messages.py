@@ -301,6 +301,15 @@ FIX_WORDS: dict[str, str] = {
     "state_partly": "partly undone",
     "state_undone": "undone",
     "no_created_id": "The tracker's answer did not name the record it created, so ExaDesk cannot remove it; remove it by hand.",
+    # The readiness report's section on the recorded runs (exadesk.services.report).
+    "report_heading": "Changes ExaDesk made",
+    "report_removed": "Changes ExaDesk made on instances no longer in this workspace",
+    "report_run": "Fix run {run}, applied {at} by {by}: {state}.",
+    "report_change": "Change",
+    "report_answer": "Tracker's answer",
+    "report_state": "State",
+    "report_applied": "Applied",
+    "report_undone": "Undone {at}",
 }
 
 #: The core's sentences in check results (exadesk.verification.engine, exadesk.verification.spec.VerifyContext), read

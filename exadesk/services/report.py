@@ -1,5 +1,9 @@
 """Readiness report of a workspace, as HTML (also the source of the PDF) and Markdown.
 
+Each instance's part ends with the changes ExaDesk made on it (``exadesk fix --apply``, the workspace's fix runs):
+when, by whom, each change in words, the request, the tracker's answer, and whether it was undone. Their words are
+the fix's own (FIX_WORDS), shared with ``exadesk fix --history`` and the window.
+
 Qt-free. Built only from stored data, which holds no secrets by design; the
 renderers never read the keychain. As a second guard, :func:`build` takes the
 secret values the caller knows of and refuses to produce text containing one.
@@ -15,9 +19,11 @@ from datetime import datetime, timezone
 from exadesk import __version__
 from exadesk.foundation import clock
 from exadesk.foundation.checks import CheckResult, Status, Verdict, fold_not_run, not_run_line
-from exadesk.services import expiry, planner
+from exadesk.foundation.messages import FIX_WORDS
+from exadesk.services import expiry, fixes, planner
 from exadesk.store import history
-from exadesk.store.model import Instance, Workspace
+from exadesk.store.model import FixRun, Instance, Workspace
+from exadesk.verification.changes import Call
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,32 @@ def status_label(check) -> str:
     if check.status is Status.UNKNOWN and getattr(check, "manual", False):
         return BY_HAND_LABEL
     return STATUS_LABELS.get(check.status, str(check.status))
+
+
+@dataclass
+class FixChangeLine:
+    """One recorded change of a fix run, as the report shows it (all words, no secret: see FixRun)."""
+
+    words: str  # the change in words
+    request: str  # as the plan showed it (Call.shown)
+    answer: str  # the tracker's answer when it was applied
+    state: str  # Applied, or Undone <when> (the tracker's answer to the undo)
+    undo: str = ""  # still applied: the request that undoes it, or why there is none
+
+
+@dataclass
+class FixRunSection:
+    """One fix run: who applied it and when, its state, and its changes in the order they were sent."""
+
+    run: str
+    at: datetime
+    by: str
+    state: str  # applied, partly undone, undone (fixes.run_state)
+    changes: list[FixChangeLine]
+
+    def line(self) -> str:
+        """``Fix run 3f2a, applied 2026-03-02 09:00 UTC by Jira admin (dana@example.com): applied.``"""
+        return FIX_WORDS["report_run"].format(run=self.run, at=_when(self.at), by=self.by, state=self.state)
 
 
 @dataclass
@@ -54,6 +86,7 @@ class InstanceSection:
     not_confirmed: list[str] = field(default_factory=list)  # titles this run could not decide
     by_hand: list[str] = field(default_factory=list)  # titles only a person can confirm
     not_run: str = ""  # the one line for the checks a rejected credential kept from running
+    fix_runs: list[FixRunSection] = field(default_factory=list)  # the changes ExaDesk made here, newest first
 
 
 @dataclass
@@ -72,6 +105,8 @@ class ReadinessReport:
     instances: list[InstanceSection]
     connections: list[ConnectionSection]
     notes: str = ""
+    #: Fix runs of instances since removed from the workspace: their record stays, and so does their place here.
+    removed_fix_runs: list[FixRunSection] = field(default_factory=list)
 
 
 def _verdict(inst: Instance) -> str:
@@ -111,6 +146,50 @@ def _plan_text(item: planner.PlanItem) -> str:
     return text
 
 
+def _stamp(text) -> str:
+    """A stored ISO time (a change's ``undone_at``) in the report's format; as stored when it does not parse."""
+    try:
+        return _when(datetime.fromisoformat(str(text)))
+    except ValueError:
+        return str(text)
+
+
+def _shown(call) -> str:
+    """A recorded request as the plan showed it (Call.shown); as stored when a hand-edited record does not parse."""
+    try:
+        return Call.from_json(call).shown()
+    except (KeyError, TypeError, AttributeError):
+        return str(call or "")
+
+
+def _change_line(entry: dict) -> FixChangeLine:
+    request = _shown(entry.get("request"))
+    state, undo = FIX_WORDS["report_applied"], ""
+    if entry.get("undone_at"):
+        state = FIX_WORDS["report_undone"].format(at=_stamp(entry["undone_at"]))
+        state += f" ({entry['undo_answer']})" if entry.get("undo_answer") else ""
+    elif entry.get("undo"):
+        undo = f"{FIX_WORDS['undo']}: {_shown(entry['undo'])}"
+    else:
+        undo = FIX_WORDS["no_undo"].format(why=entry.get("no_undo") or "")
+    return FixChangeLine(str(entry.get("words") or ""), request, str(entry.get("answer") or ""), state, undo)
+
+
+def _fix_run_section(run: FixRun) -> FixRunSection:
+    return FixRunSection(run.id, run.at, run.by, fixes.run_state(run), [_change_line(e) for e in run.changes])
+
+
+def _fix_runs(workspace: Workspace, instance_id: str) -> list[FixRunSection]:
+    """The fix runs applied for an instance, newest first, as the report shows them."""
+    return [_fix_run_section(run) for run in fixes.runs_of(workspace, instance_id)]
+
+
+def _removed_fix_runs(workspace: Workspace) -> list[FixRunSection]:
+    known = {inst.id for inst in workspace.instances}
+    return [section for gone in dict.fromkeys(r.instance for r in workspace.fix_runs if r.instance not in known)
+            for section in _fix_runs(workspace, gone)]
+
+
 def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
     """Collect what the report shows for ``workspace`` (no secrets are read)."""
     now = now or clock.now()
@@ -142,12 +221,14 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
             problem=(last.error_message or "") if last else "", expires=exp, drift=history.drift(inst, now),
             not_confirmed=[c.title for c in undecided if c.not_confirmed],
             by_hand=[c.title for c in undecided if c.by_hand],
-            not_run=not_run_line(len(folded), last.error_kind if last else None)))
+            not_run=not_run_line(len(folded), last.error_kind if last else None),
+            fix_runs=_fix_runs(workspace, inst.id)))
 
     connections = [ConnectionSection(c.name, *planner.side_names(workspace, c), c.mode.value.capitalize(),
                                      _plan_items(workspace, c))
                    for c in workspace.connections]
-    return ReadinessReport(workspace.name, now, sections, connections, workspace.notes)
+    return ReadinessReport(workspace.name, now, sections, connections, workspace.notes,
+                           _removed_fix_runs(workspace))
 
 
 def _when(value: datetime | None) -> str:
@@ -224,6 +305,10 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
                            f"{_md(c['fix']) or '—'} |")
         if s.not_run:
             out += ["", _md(s.not_run)]
+        if s.fix_runs:
+            out += ["", f"### {_md(FIX_WORDS['report_heading'])}", *_fix_runs_markdown(s.fix_runs)]
+    if report.removed_fix_runs:
+        out += ["", f"## {_md(FIX_WORDS['report_removed'])}", *_fix_runs_markdown(report.removed_fix_runs)]
     if report.connections:
         out += ["", "## Connections and admin access", ""]
         for c in report.connections:
@@ -234,11 +319,24 @@ def to_markdown(report: ReadinessReport, secrets=()) -> str:
     return _assert_clean("\n".join(out), secrets)
 
 
+def _fix_runs_markdown(runs: list[FixRunSection]) -> list[str]:
+    """Each run's line, then a table of its changes (the lines start with a blank one)."""
+    out = []
+    for run in runs:
+        out += ["", _md(run.line()), "",
+                f"| {_md(FIX_WORDS['report_change'])} | {_md(FIX_WORDS['request'])} | {_md(FIX_WORDS['report_answer'])} "
+                f"| {_md(FIX_WORDS['report_state'])} |", "|---|---|---|---|"]
+        for c in run.changes:
+            state = f"{c.state}. {c.undo}" if c.undo else c.state
+            out.append(f"| {_md(c.words) or '—'} | {_md(c.request) or '—'} | {_md(c.answer) or '—'} | {_md(state)} |")
+    return out
+
+
 # -- HTML ------------------------------------------------------------------------------
 
 _CSS = """
 body { font-family: sans-serif; font-size: 10pt; color: #222; }
-h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 18pt; }
+h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 18pt; } h3 { font-size: 11pt; margin-top: 12pt; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #eee; }
@@ -291,6 +389,10 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
             out.append("</table>")
         if s.not_run:
             out.append(f"<p>{_h(s.not_run)}</p>")
+        if s.fix_runs:
+            out += [f"<h3>{_h(FIX_WORDS['report_heading'])}</h3>", *_fix_runs_html(s.fix_runs)]
+    if report.removed_fix_runs:
+        out += [f"<h2>{_h(FIX_WORDS['report_removed'])}</h2>", *_fix_runs_html(report.removed_fix_runs)]
     if report.connections:
         out.append("<h2>Connections and admin access</h2><ul>")
         for c in report.connections:
@@ -301,6 +403,21 @@ def to_html(report: ReadinessReport, secrets=()) -> str:
         out.append("</ul>")
     out.append("</body></html>")
     return _assert_clean("\n".join(out), secrets)
+
+
+def _fix_runs_html(runs: list[FixRunSection]) -> list[str]:
+    """Each run's line, then a table of its changes."""
+    out = []
+    for run in runs:
+        out += [f"<p>{_h(run.line())}</p>",
+                f"<table><tr><th>{_h(FIX_WORDS['report_change'])}</th><th>{_h(FIX_WORDS['request'])}</th>"
+                f"<th>{_h(FIX_WORDS['report_answer'])}</th><th>{_h(FIX_WORDS['report_state'])}</th></tr>"]
+        for c in run.changes:
+            state = _h(c.state) + (f"<br>{_h(c.undo)}" if c.undo else "")
+            out.append(f"<tr><td>{_h(c.words or '—')}</td><td>{_h(c.request or '—')}</td>"
+                       f"<td>{_h(c.answer or '—')}</td><td>{state}</td></tr>")
+        out.append("</table>")
+    return out
 
 
 def render(workspace: Workspace, fmt: str, now: datetime | None = None, secrets=()) -> str:
