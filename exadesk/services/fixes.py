@@ -14,7 +14,8 @@ client it makes is the only one with ``verifying=False``; verification never get
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from exadesk.foundation import clock, messages
 from exadesk.foundation.checks import Report, Status
@@ -52,15 +53,17 @@ def not_fixable_of(tracker_id: str) -> dict[str, str]:
 
 def fixable_checks(instance: Instance) -> list[str]:
     """Ids of the checks of the instance's last verification that failed (or warned) and have a declared fix."""
-    last = instance.last
-    if last is None:
-        return []
+    return fixable_in(instance.tracker, instance.last.checks) if instance.last is not None else []
+
+
+def fixable_in(tracker_id: str, checks) -> list[str]:
+    """Ids of ``checks`` (check results of ``tracker_id``) that failed (or warned) and have a declared fix."""
     try:
-        declared, reasons = fixes_of(instance.tracker), not_fixable_of(instance.tracker)
+        declared = fixes_of(tracker_id)
     except KeyError:
         return []
-    prefix = f"{instance.tracker}."
-    return [c.id for c in last.checks if c.status in FIXABLE and c.id.startswith(prefix)
+    prefix = f"{tracker_id}."
+    return [c.id for c in checks if c.status in FIXABLE and c.id.startswith(prefix)
             and c.id[len(prefix):] in declared]
 
 
@@ -83,6 +86,13 @@ class FixPlan:
     @property
     def to_apply(self) -> list[Change]:
         return [c for c in self.changes if not c.done]
+
+    def only(self, chosen: Iterable[int]) -> FixPlan:
+        """The same plan with just the changes at the positions ``chosen`` (in :attr:`changes`), in the plan's order:
+        what the person ticked in the window. Applying it keeps every rule of :func:`apply` (read again first, stop
+        at a refusal, record, verify again); the changes left out are not sent."""
+        keep = set(chosen)
+        return replace(self, changes=[c for i, c in enumerate(self.changes) if i in keep])
 
     def to_json(self) -> dict:
         return {"instance": self.instance.name, "admin": self.admin.name, "admin_user": self.admin_user,
@@ -110,8 +120,9 @@ def admin_for(workspace: Workspace, instance: Instance) -> Instance | None:
 
 
 def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=None, report: Report | None = None,
-         cancel: threading.Event | None = None) -> FixPlan:
-    """Verify ``instance`` (unless ``report`` is given) and plan the fixes of its failing checks.
+         cancel: threading.Event | None = None, only: Collection[str] | None = None) -> FixPlan:
+    """Verify ``instance`` (unless ``report`` is given) and plan the fixes of its failing checks; with ``only`` (check
+    ids), of those checks alone (a per-finding Fix…, ``exadesk fix --check``).
 
     Raises:
         FixError: no admin instance, or a secret of it is missing; nothing was sent.
@@ -130,7 +141,7 @@ def plan(workspace: Workspace, instance: Instance, *, secrets=None, settings=Non
     ctx = _context(tracker.spec, admin_target, proxy_target, cancel, before.identity)
     prefix = f"{tracker.spec.id}."
     for check in before.checks:
-        if check.status not in FIXABLE or not check.id.startswith(prefix):
+        if check.status not in FIXABLE or not check.id.startswith(prefix) or only is not None and check.id not in only:
             continue
         key = check.id[len(prefix):]
         fix = declared.get(key)
@@ -425,5 +436,5 @@ def _statuses(report: Report) -> dict[str, str]:
 
 
 __all__ = ["Call", "Change", "Fix", "FixContext", "FixError", "FixPlan", "Outcome", "admin_for", "apply",
-           "fixable_checks", "fixes_of", "not_fixable_of", "plan", "run_state", "runs_of", "to_undo", "undo",
-           "undo_preview"]
+           "fixable_checks", "fixable_in", "fixes_of", "not_fixable_of", "plan", "run_state", "runs_of", "to_undo",
+           "undo", "undo_preview"]

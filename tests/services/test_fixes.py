@@ -11,6 +11,7 @@ import pytest
 from exadesk.foundation.checks import Status
 from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.sandbox import servicenow as sn_emulator
+from exadesk.sandbox.kit import json_response
 from exadesk.services import fixes
 from exadesk.store.model import Connection, Instance
 from exadesk.verification import registry
@@ -418,3 +419,71 @@ def test_only_the_fix_module_makes_a_client_that_may_write():
     engine_source = (root / "verification" / "engine.py").read_text(encoding="utf-8")
     assert "verifying=True" in engine_source
     assert not any(p.startswith("trackers/") for p in writers + readers), "adapters get clients, never make them"
+
+
+# -- a subset of the plan (a per-finding Fix…, the changes the person ticked, ``exadesk fix --check``) ---------------
+
+TWO_MISSING = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users"]  # software and service desk missing
+
+
+def test_only_the_chosen_change_is_sent_and_the_other_check_still_fails(emulators):
+    emulator, inst = _jira(emulators, {"app_user": {"groups": list(TWO_MISSING)}})
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    plan = fixes.plan(ws, inst)
+    assert [c.check_id for c in plan.to_apply] == ["jira_cloud.jira-servicedesk-users",
+                                                   "jira_cloud.jira-software-users"]
+    chosen = plan.only([1])
+    assert [c.check_id for c in chosen.changes] == ["jira_cloud.jira-software-users"]
+    assert len(plan.changes) == 2, "the plan shown is left as it was"
+
+    outcome = fixes.apply(store, chosen)
+    assert outcome.refused is None and [e["check"] for e in outcome.applied] == ["jira_cloud.jira-software-users"]
+    assert _writes(emulator) == [("POST", "/rest/api/3/group/user?groupname=jira-software-users")]
+    after = {c.id: c.status for c in outcome.after.checks}
+    assert after["jira_cloud.jira-software-users"] is Status.PASS
+    assert after["jira_cloud.jira-servicedesk-users"] is Status.FAIL, "the change left out was not made"
+    assert [c["check"] for c in store.load().data.workspace("Acme").fix_runs[-1].changes] == [
+        "jira_cloud.jira-software-users"]
+
+    # A retry of the same subset sends nothing twice; the full plan then sends only what is still missing.
+    assert fixes.apply(store, chosen).applied == []
+    rest = fixes.apply(store, plan)
+    assert [e["check"] for e in rest.applied] == ["jira_cloud.jira-servicedesk-users"]
+    assert [m for m, _ in _writes(emulator)] == ["POST", "POST"]
+
+
+def test_plan_only_for_one_check_leaves_the_others_out(emulators):
+    emulator, inst = _jira(emulators, {"app_user": {"groups": list(TWO_MISSING)}})
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    plan = fixes.plan(ws, inst, only={"jira_cloud.jira-software-users"})
+    assert [c.words for c in plan.changes] == ["Add Exalate to group jira-software-users"]
+    assert plan.by_hand == [] and list(plan.needs) == ["jira_cloud.jira-software-users"]
+    assert "jira_cloud.jira-servicedesk-users" in fixes.fixable_in("jira_cloud", plan.before.checks)
+    outcome = fixes.apply(store, plan)
+    assert _writes(emulator) == [("POST", "/rest/api/3/group/user?groupname=jira-software-users")]
+    assert {c.id: c.status for c in outcome.after.checks}["jira_cloud.jira-servicedesk-users"] is Status.FAIL
+
+
+def test_a_refusal_in_a_subset_stops_it_and_is_recorded(emulators):
+    emulator, inst = _jira(emulators, {"app_user": {"groups": ["atlassian-addons", "atlassian-addons-admin"]}})
+    store, ws = _store(inst, secrets={"Jira": {"api_token": jira_emulator.DEMO_TOKEN}})
+    plan = fixes.plan(ws, inst)
+    assert len(plan.to_apply) == 3
+    original = emulator.handle
+
+    def second_refused(request, seen=[]):
+        if request.method == "POST" and "/group/user" in request.path:
+            seen.append(request)
+            if len(seen) == 2:
+                return json_response({"errorMessages": ["You are not a site administrator"]}, 403)
+        return original(request)
+
+    emulator.handle = second_refused
+    outcome = fixes.apply(store, plan.only([0, 2]))
+    assert len(outcome.applied) == 1 and outcome.refused is not None
+    assert outcome.applied[0]["check"] == plan.changes[0].check_id
+    assert "applied and recorded before it: 1 change" in outcome.refused.message
+    assert [c["check"] for c in store.load().data.workspace("Acme").fix_runs[-1].changes] == [
+        plan.changes[0].check_id]
+    left_out = plan.changes[1].call.shown().split()[1]
+    assert left_out not in [p for _, p in _writes(emulator)], "the change not chosen was never sent"
