@@ -26,6 +26,9 @@ def add_parser(sub) -> None:
                                      "credential for that tracker after a y/N question; --undo RUN reverses a run.")
     fix.add_argument("--instance", required=True, help="the stored instance whose failing checks to fix")
     fix.add_argument("--workspace", help="the workspace holding it (when the name is in several)")
+    fix.add_argument("--check", dest="checks", action="append", default=[], metavar="CHECK_ID",
+                     help="plan only the fix of this failing check (its id, e.g. jira_cloud.jira-software-users, as "
+                          "`exadesk check --json` and the window name it; repeatable)")
     action = fix.add_mutually_exclusive_group()
     action.add_argument("--apply", action="store_true", help="make the changes (asks y/N first)")
     action.add_argument("--undo", metavar="RUN", help="reverse the changes of a fix run, newest first")
@@ -53,18 +56,22 @@ def run(args) -> int:
             return _history(ws, args)
         if args.undo:
             return _undo(store, ws, instance, args, data.settings)
-        plan = fixes.plan(ws, instance, settings=data.settings)
+        only = _chosen(instance, args.checks)
+        plan = fixes.plan(ws, instance, settings=data.settings, only=only)
     except ExaDeskError as exc:
         return _fail(exc.problem)
     if plan.before.problem is not None:
         return _fail(plan.before.problem)
+    if only is not None and (unfixable := _unfixable(plan, only)) is not None:
+        return _fail(unfixable)
     if not args.apply or not plan.to_apply:
         if args.json:
             print_json(plan.to_json())
         else:
             _print_plan(plan)
             if plan.to_apply:
-                print(WORDS["to_apply"].format(instance=instance.name))
+                print(WORDS["to_apply"].format(instance=instance.name,
+                                               checks="".join(f" --check {c}" for c in only or ())))
         return EXIT_NOT_READY if plan.to_apply else 0
     if not args.json:
         _print_plan(plan)
@@ -75,6 +82,25 @@ def run(args) -> int:
         return EXIT_NOT_READY
     outcome = fixes.apply(store, plan, settings=data.settings)
     return _print_outcome(outcome, instance, args, undo=False)
+
+
+def _chosen(instance, checks: list[str]) -> list[str] | None:
+    """The check ids ``--check`` named, in full (a requirement key alone gets the tracker's prefix); None: all."""
+    if not checks:
+        return None
+    prefix = f"{instance.tracker}."
+    return list(dict.fromkeys(c if c.startswith(prefix) else prefix + c for c in checks))
+
+
+def _unfixable(plan: fixes.FixPlan, only: list[str]):
+    """The usage problem naming the checks ``--check`` asked for that are not failing with a fix in the fresh
+    verification (unknown, passing, or without a fix), and the ones that are; None when all are."""
+    fixable = fixes.fixable_in(plan.instance.tracker, plan.before.checks)
+    wrong = [c for c in only if c not in fixable]
+    if not wrong:
+        return None
+    return messages.problem("fix.not_fixable", checks=", ".join(wrong), instance=plan.instance.name,
+                            fixable=", ".join(fixable) or WORDS["none_fixable"])
 
 
 def _undo(store, ws, instance, args, settings) -> int:

@@ -146,3 +146,53 @@ def test_a_permission_scheme_grant_is_printed_with_every_project_sharing_the_sch
     assert lines[start + 3] == ("      Also: The grant applies in every project that uses permission scheme "
                                 "'Default software scheme': SUP, DEV, OPS (3 in all).")
     assert _writes(emulator) == []
+
+
+@pytest.fixture
+def jira_two_missing(cli, emulators, monkeypatch):
+    """Jira Cloud whose app user lacks jira-servicedesk-users and jira-software-users: two changes."""
+    emulator = emulators.start("jira_cloud", {"app_user": {"groups": ["atlassian-addons", "atlassian-addons-admin",
+                                                                      "jira-core-users"]}})
+    monkeypatch.setenv("EXADESK_TEST_JIRA_TOKEN", jira_emulator.DEMO_TOKEN)
+    assert cli("add", "jira_cloud", "--name", "Jira", "--url", emulator.url, "--secret-env",
+               "api_token=EXADESK_TEST_JIRA_TOKEN", "--workspace", "Acme", "--user", jira_emulator.DEMO_EMAIL,
+               "--project", "SUP").code == 0
+    return emulator
+
+
+def test_check_limits_the_plan_and_the_changes_applied_to_that_check(cli, jira_two_missing):
+    whole = cli("fix", "--instance", "Jira")
+    assert "jira-servicedesk-users" in whole.out and "jira-software-users" in whole.out
+    result = cli("fix", "--instance", "Jira", "--check", "jira_cloud.jira-software-users")
+    assert result.code == 1, result.err
+    assert "Add Exalate to group jira-software-users" in result.out
+    assert "jira-servicedesk-users" not in result.out
+    assert ('`exadesk fix --instance "Jira" --check jira_cloud.jira-software-users --apply`' in result.out), \
+        "the next command keeps the choice"
+    assert _writes(jira_two_missing) == []
+
+    applied = cli("fix", "--instance", "Jira", "--check", "jira-software-users", "--apply", "--yes", "--json")
+    assert applied.code == 1, "the other check still fails after verifying again"
+    assert [w for w in _writes(jira_two_missing)] == ["POST"]
+    assert jira_two_missing.scenario["app_user"]["groups"][-1] == "jira-software-users"
+    assert "jira-servicedesk-users" not in jira_two_missing.scenario["app_user"]["groups"]
+
+
+def test_check_is_repeatable(cli, jira_two_missing):
+    result = cli("fix", "--instance", "Jira", "--check", "jira_cloud.jira-software-users",
+                 "--check", "jira_cloud.jira-servicedesk-users", "--json")
+    assert result.code == 1, result.err
+    import json
+
+    assert [c["check"] for c in json.loads(result.out)["changes"]] == ["jira_cloud.jira-servicedesk-users",
+                                                                       "jira_cloud.jira-software-users"]
+
+
+@pytest.mark.parametrize("check", ["jira_cloud.no-such-check", "jira_cloud.jira-core-users", "jira_cloud.app_user"])
+def test_an_unknown_passing_or_unfixable_check_is_a_usage_error_naming_the_fixable_ones(cli, jira_two_missing, check):
+    result = cli("fix", "--instance", "Jira", "--check", check, "--apply", "--yes")
+    assert result.code == 2
+    assert result.err.startswith(f"exadesk fix: {check} is not a failing check ExaDesk can fix on Jira now.")
+    assert ("Choose among the checks it can fix there: jira_cloud.jira-servicedesk-users, "
+            "jira_cloud.jira-software-users.") in result.err
+    assert _writes(jira_two_missing) == [], "nothing was sent"
