@@ -1,7 +1,9 @@
 """Fix…: the plan of the changes that make failing checks pass, confirmed by the person, applied off the UI thread.
 
 The work (reading the current state, applying, verifying again) is exadesk.services.fixes', the same as ``exadesk fix``;
-this dialog only shows it. Nothing is sent but reads until the person chooses Apply.
+this dialog only shows it. Nothing is sent but reads until the person chooses Apply. Each change to send has a
+checkbox (:class:`exadesk.ui.fix_changes.ChangeList`); Apply sends the ticked ones. Opened for one finding (``only``),
+it plans that check's fix alone.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, Q
 from exadesk.foundation.errors import ExaDeskError
 from exadesk.foundation.messages import FIX_WORDS
 from exadesk.foundation.words import plural
+from exadesk.foundation.strings import translate
 from exadesk.services import fixes
 from exadesk.store.model import FixRun, Instance, Workspace
+from exadesk.ui.fix_changes import ChangeList
 
 
 class _Signals(QObject):
@@ -42,8 +46,9 @@ class _Job(QRunnable):
 
 
 class FixDialog(QDialog):
-    """Shows the plan for ``inst``; Apply makes the changes with the workspace's admin credential. After applying,
-    or opened on a recorded run (``run``), Undo reverses that run once the person confirms what it reverses.
+    """Shows the plan for ``inst`` (for the checks ``only``, when given: a per-finding Fix…); Apply makes the ticked
+    changes with the workspace's admin credential. After applying, or opened on a recorded run (``run``), Undo
+    reverses that run once the person confirms what it reverses.
 
     Signals:
         applied(object): the :class:`exadesk.services.fixes.Outcome` of applying or undoing, after the verification that
@@ -55,15 +60,19 @@ class FixDialog(QDialog):
     applied = Signal(object)
     add_admin = Signal(str)
 
-    def __init__(self, session, workspace: Workspace, inst: Instance, parent=None, run: FixRun | None = None):
+    def __init__(self, session, workspace: Workspace, inst: Instance, parent=None, run: FixRun | None = None,
+                 only: set[str] | None = None):
         super().__init__(parent)
         self.session, self.workspace, self.inst = session, workspace, inst
+        self.only = set(only) if only else None
         self.plan: fixes.FixPlan | None = None
         self.outcome: fixes.Outcome | None = None
         self.run = run  # the run Undo reverses: the one just applied, or the one chosen in the history
         self.cancel_flag = threading.Event()
         self._job: _Job | None = None
-        self.setWindowTitle(self.tr("Fix {name}").format(name=inst.name))
+        titles = _titles(inst, self.only)
+        self.setWindowTitle(self.tr("Fix “{check}” on {name}").format(check=titles[0], name=inst.name)
+                            if len(titles) == 1 else self.tr("Fix {name}").format(name=inst.name))
         self.resize(760, 520)
         self.status = QLabel(self.tr("Reading what is in place on the tracker (nothing is changed)…"))
         self.status.setWordWrap(True)
@@ -73,10 +82,13 @@ class FixDialog(QDialog):
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(True)
         self.view.setAccessibleName(self.tr("The changes"))
+        self.changes = ChangeList()
+        self.changes.hide()  # the plan, once read; the view shows the outcome or a recorded run
+        self.changes.chosen_changed.connect(self._count_chosen)
         self.buttons = QDialogButtonBox()
         self.apply_button = QPushButton(self.tr("&Apply"))
         self.apply_button.setEnabled(False)
-        self.apply_button.setAccessibleName(self.tr("Make these changes"))
+        self.apply_button.setAccessibleName(self.tr("Make the ticked changes"))
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.undo_button = QPushButton(self.tr("&Undo…"))
         self.undo_button.setAccessibleName(self.tr("Undo the changes of this fix run"))
@@ -97,6 +109,7 @@ class FixDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.changes, 1)
         layout.addStretch(0)  # takes the room when the view is hidden (a problem alone), so the sentence stays on top
         layout.addWidget(self.buttons)
 
@@ -122,16 +135,21 @@ class FixDialog(QDialog):
         self.progress.show()
         self.status.setText(self.tr("Reading what is in place on the tracker (nothing is changed)…"))
         settings, secrets = self.session.data.settings, self.session.secrets
+        only = self.only
         self._run(lambda: fixes.plan(self.workspace, self.inst, secrets=secrets, settings=settings,
-                                     cancel=self.cancel_flag), self._planned)
+                                     cancel=self.cancel_flag, only=only), self._planned)
 
     def apply(self) -> None:
-        if self.plan is None or not self.plan.to_apply:
+        """Send the ticked changes, in the plan's order, then verify again."""
+        chosen = self.changes.chosen()
+        if self.plan is None or not chosen:
             return
         self.apply_button.setEnabled(False)
+        for box in self.changes.boxes.values():
+            box.setEnabled(False)  # what is being sent no longer changes
         self.progress.show()
         self.status.setText(self.tr("Making the changes, then verifying again…"))
-        plan, settings, secrets = self.plan, self.session.data.settings, self.session.secrets
+        plan, settings, secrets = self.plan.only(chosen), self.session.data.settings, self.session.secrets
         self._run(lambda: fixes.apply(self.session.store, plan, secrets=secrets, settings=settings,
                                       cancel=self.cancel_flag), self._applied)
 
@@ -188,18 +206,29 @@ class FixDialog(QDialog):
                 "saved. Nothing was sent.") if no_admin else result.text())
             self.add_admin_button.setVisible(no_admin)
             self.view.setVisible(False)
+            self.changes.setVisible(False)
             return
-        self.view.setVisible(True)
         self.plan = result
         if result.before.problem is not None:
+            self.view.setVisible(True)
             self.status.setText(result.before.problem.text())
             return
         count = len(result.to_apply)
         self.status.setText(FIX_WORDS["heading"].format(instance=self.inst.name, admin=result.admin_user)
                             if count or result.by_hand else FIX_WORDS["nothing"].format(instance=self.inst.name))
-        self.view.setHtml(plan_html(result))
+        self.view.setVisible(False)
+        self.changes.show_plan(result)
+        self.changes.setVisible(bool(result.changes or result.by_hand))
+        self._count_chosen()
+        if count:
+            self.changes.setFocus()  # the first checkbox: Tab goes on to the next, Space ticks or clears
+
+    def _count_chosen(self) -> None:
+        """Apply names how many ticked changes it sends; with none ticked it is disabled."""
+        count = len(self.changes.chosen())
         self.apply_button.setEnabled(count > 0)
         self.apply_button.setText(plural(count, self.tr("&Apply {count} change"), self.tr("&Apply {count} changes")))
+        self.apply_button.setToolTip("" if count else self.tr("Tick at least one change to apply"))
 
     def _applied(self, result) -> None:
         self.progress.hide()
@@ -220,7 +249,9 @@ class FixDialog(QDialog):
         if result.refused is not None:
             words.append(result.refused.text())
         self.status.setText(" ".join(words))
+        self.changes.hide()
         self.view.setHtml(outcome_html(result))
+        self.view.show()
         self.run = result.run
         self._offer_undo()
         self.applied.emit(result)
@@ -242,26 +273,11 @@ class FixDialog(QDialog):
         self.applied.emit(result)
 
 
-def plan_html(plan: fixes.FixPlan) -> str:
-    """The plan as the dialog shows it: each change, its request, its undo, what else it touches, the reference."""
-    e = html.escape
-    out = []
-    for change in plan.changes:
-        shown = change.to_json()
-        if change.done:
-            out.append(f"<p><b>{e(change.words)}</b>: {e(FIX_WORDS['already'])}</p>")
-            continue
-        rows = [f"<b>{e(change.words)}</b>",
-                f"{e(FIX_WORDS['request'])}: <code>{e(shown['request'])}</code>",
-                f"{e(FIX_WORDS['undo'])}: <code>{e(shown['undo'])}</code>" if shown["undo"]
-                else e(FIX_WORDS["no_undo"].format(why=change.no_inverse)),
-                *(f"{e(FIX_WORDS['touches'])}: {e(t)}" for t in change.touches),
-                f"{e(FIX_WORDS['reference'])}: <a href='{e(change.reference)}'>{e(change.reference)}</a>"]
-        out.append("<p>" + "<br>".join(rows) + "</p>")
-    if plan.by_hand:
-        out.append(f"<p><b>{e(FIX_WORDS['by_hand'])}</b><br>"
-                   + "<br>".join(f"{e(title)}: {e(why)}" for title, why in plan.by_hand) + "</p>")
-    return "".join(out)
+def _titles(inst: Instance, only: set[str] | None) -> list[str]:
+    """The titles (in the person's language) of the checks ``only`` names, from the instance's last verification."""
+    if not only or inst.last is None:
+        return []
+    return [translate(c.id.partition(".")[0], c.title) for c in inst.last.checks if c.id in only]
 
 
 #: Status colours of the before/after table (readable on the light and the dark palette).
