@@ -40,7 +40,8 @@ class InstancePage(QWidget):
     remove_requested = Signal(str)
     expiry_requested = Signal(str)
     sign_in_requested = Signal(str)
-    fix_requested = Signal(str)
+    fix_requested = Signal(str)  # instance id: fix all that can be fixed
+    fix_check_requested = Signal(str, str)  # instance id, check id: fix that finding alone
     undo_run_requested = Signal(str, str)  # instance id, fix run id
 
     def __init__(self, parent=None):
@@ -68,10 +69,12 @@ class InstancePage(QWidget):
                                                "the browser"))
         self.sign_in_button.hide()
         self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit(self.instance_id))
-        self.fix_button = QPushButton(self.tr("Fi&x…"))
-        self.fix_button.setAccessibleName(self.tr("Fix the failing checks"))
-        self.fix_button.setToolTip(self.tr("Shows the changes that would make the failing checks pass, made with an "
-                                           "administrator's credential; nothing is changed until you confirm"))
+        self.fix_button = QPushButton(self.tr("Fi&x all…"))
+        self.fix_button.setAccessibleName(self.tr("Fix all that can be fixed"))
+        self.fix_button.setToolTip(self.tr("Fix all that can be fixed: shows the changes that would make every failing "
+                                           "check with a fix pass, made with an administrator's credential; you choose "
+                                           "which to make, and nothing is changed until you confirm. The Fix… beside a "
+                                           "check fixes that one alone"))
         self.fix_button.hide()
         self.fix_button.clicked.connect(lambda: self.fix_requested.emit(self.instance_id))
         self.expiry_button = QPushButton(self.tr("Set &date…"))
@@ -123,7 +126,8 @@ class InstancePage(QWidget):
         self.progress.setAccessibleName(self.tr("Verification progress"))
         self.progress.hide()
         self.problem_view = ProblemView()
-        self.table = ChecksTable()
+        self.table = ChecksTable(fix_column=True)
+        self.table.fix_requested.connect(lambda check_id: self.fix_check_requested.emit(self.instance_id, check_id))
         self.not_run = NotRunLine()
         self.empty = QLabel(self.tr("Not verified yet. Choose Verify now to check the proxy user live; "
                                     "ExaDesk only reads, it never changes anything on the tracker."))
@@ -242,6 +246,7 @@ class InstancePage(QWidget):
         self.set_running(running)
         if not running:
             show_results(self.table, self.not_run, last.checks if last else [], last.error_kind if last else None)
+            self.table.set_fixable(fixes.fixable_checks(inst))
             if last and last.error_message:
                 problem = Problem(ErrorKind(last.error_kind) if last.error_kind else ErrorKind.UNEXPECTED_RESPONSE,
                                   last.error_message, "", reason=last.error_reason or "")

@@ -150,6 +150,7 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
             page.expiry_requested.connect(self.set_expiry)
             page.sign_in_requested.connect(self.sign_in_again)
             page.fix_requested.connect(self.fix_instance)
+            page.fix_check_requested.connect(lambda inst_id, check_id: self.fix_instance(inst_id, only={check_id}))
             page.undo_run_requested.connect(self.undo_fix_run)
             self.stack.addWidget(page)
             self._instance_page = page

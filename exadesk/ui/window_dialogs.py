@@ -231,16 +231,17 @@ class WindowDialogs:
         self.expiring_dialog = dialog
         return dialog
 
-    def fix_instance(self, inst_id: str):
-        """Fix…: the plan of the changes the failing checks need, applied after the person confirms
-        (exadesk.services.fixes, as ``exadesk fix``); the verification that follows is stored like any other."""
+    def fix_instance(self, inst_id: str, only: set[str] | None = None):
+        """Fix all… (or a finding's Fix…, with ``only`` its check id): the plan of the changes the failing checks
+        need, the ticked ones applied after the person confirms (exadesk.services.fixes, as ``exadesk fix``); the
+        verification that follows is stored like any other."""
         from exadesk.ui.fix_dialog import FixDialog
 
         found = self.session.find(inst_id)
         if not found or inst_id in self.runs:
             return None
         ws, inst = found
-        dialog = FixDialog(self.session, ws, inst, self)
+        dialog = FixDialog(self.session, ws, inst, self, only=only)
         dialog.applied.connect(lambda outcome, i=inst_id: self._fixed(i, outcome))
         dialog.add_admin.connect(lambda tracker_id: self._add_admin_for_fix(tracker_id, dialog))
         dialog.open()

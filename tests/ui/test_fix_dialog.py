@@ -39,7 +39,7 @@ def test_fix_shows_the_plan_and_applies_it_after_confirmation(qtbot, window, emu
     page.fix_button.click()
     dialog = window.fix_dialog
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
-    text = dialog.view.toPlainText()
+    text = dialog.changes.toPlainText()
     assert "Add Exalate to group jira-software-users" in text
     assert "POST /rest/api/3/group/user?groupname=jira-software-users" in text
     assert "DELETE /rest/api/3/group/user" in text
@@ -181,7 +181,119 @@ def test_without_an_admin_credential_the_dialog_offers_the_wizard_and_plans_agai
     assert window.session.find(admin.id)[1].role == "admin"
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
     assert not dialog.add_admin_button.isVisible()
-    assert "PUT /repos/acme/portal/collaborators/exalate-proxy" in dialog.view.toPlainText()
+    assert "PUT /repos/acme/portal/collaborators/exalate-proxy" in dialog.changes.toPlainText()
     assert dialog.apply_button.isEnabled()
     assert _writes(emulator) == [], "adding the credential and planning changed nothing"
     dialog.close()
+
+
+TWO_MISSING = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users"]  # service desk and software missing
+SOFTWARE, SERVICEDESK = "jira_cloud.jira-software-users", "jira_cloud.jira-servicedesk-users"
+
+
+def _two_missing(qtbot, window, emulators):
+    emulator = emulators.start("jira_cloud", {"app_user": {"groups": list(TWO_MISSING)}})
+    inst = Instance(tracker="jira_cloud", name="Jira", url=emulator.url, auth_method="api_token",
+                    values={"email": jira_emulator.DEMO_EMAIL}, secret_fields=["api_token"], scope=["SUP"])
+    window.session.secrets.set(inst.id, "api_token", jira_emulator.DEMO_TOKEN)
+    ws_id = window.create_workspace("Acme")
+
+    def add(data):
+        ws = data.workspace(ws_id)
+        ws.instances.append(inst)
+        target, _ = instances.target_for(inst, ws, secrets=window.session.secrets)
+        instances.record(ws.instances[-1], engine.verify(target))
+
+    window.session.update(add, select=inst.id)
+    window.sidebar.select(inst.id)
+    qtbot.waitUntil(lambda: window.instance_page.instance_id == inst.id, timeout=5000)
+    return emulator, inst
+
+
+def _status_of(window, inst, check_id) -> str:
+    return next(c for c in window.session.find(inst.id)[1].last.checks if c.id == check_id).status.value
+
+
+def test_only_the_ticked_change_is_sent(qtbot, window, emulators):
+    emulator, inst = _two_missing(qtbot, window, emulators)
+    page = window.instance_page
+    assert page.fix_button.text() == "Fi&x all…" and page.fix_button.accessibleName() == "Fix all that can be fixed"
+    page.fix_button.click()
+    dialog = window.fix_dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    boxes = dialog.changes.boxes
+    assert [dialog.plan.changes[i].check_id for i in boxes] == [SERVICEDESK, SOFTWARE]
+    assert all(box.isChecked() for box in boxes.values()), "every change is ticked at first"
+    assert [box.accessibleName() for box in boxes.values()] == ["Add Exalate to group jira-servicedesk-users",
+                                                                "Add Exalate to group jira-software-users"]
+    assert boxes[1].accessibleDescription().startswith("Sends POST /rest/api/3/group/user?groupname=jira-software")
+    assert dialog.apply_button.text() == "&Apply 2 changes"
+
+    boxes[0].setChecked(False)
+    assert dialog.apply_button.text() == "&Apply 1 change" and dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    assert _writes(emulator) == ["POST"], "the cleared change was not sent"
+    groups = emulator.scenario["app_user"]["groups"]
+    assert "jira-software-users" in groups and "jira-servicedesk-users" not in groups
+    assert [e["check"] for e in dialog.outcome.applied] == [SOFTWARE]
+    assert "Applied 1 change, recorded as fix run" in dialog.status.text()
+    assert not dialog.changes.isVisible() and dialog.view.isVisible(), "the before/after replaces the choice"
+    qtbot.waitUntil(lambda: _status_of(window, inst, SOFTWARE) == "pass", timeout=5000)
+    assert _status_of(window, inst, SERVICEDESK) == "fail", "verified again: the other check still fails"
+    dialog.close()
+
+
+def test_apply_is_disabled_with_no_change_ticked_and_the_boxes_work_from_the_keyboard(qtbot, window, emulators):
+    from PySide6.QtCore import Qt
+
+    emulator, inst = _two_missing(qtbot, window, emulators)
+    window.instance_page.fix_button.click()
+    dialog = window.fix_dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    first, second = dialog.changes.boxes.values()
+    qtbot.waitUntil(lambda: first.hasFocus(), timeout=3000)
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert not first.isChecked() and dialog.apply_button.text() == "&Apply 1 change"
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert second.hasFocus(), "Tab goes from checkbox to checkbox"
+    qtbot.keyClick(second, Qt.Key.Key_Space)
+    assert not second.isChecked()
+    assert not dialog.apply_button.isEnabled() and dialog.apply_button.text() == "&Apply 0 changes"
+    assert dialog.apply_button.toolTip() == "Tick at least one change to apply"
+    dialog.apply()  # even called directly, nothing is sent
+    assert dialog.outcome is None and _writes(emulator) == []
+    dialog.close()
+
+
+def test_a_failing_finding_has_its_own_fix_that_plans_that_check_alone(qtbot, window, emulators):
+    emulator, inst = _two_missing(qtbot, window, emulators)
+    table = window.instance_page.table
+    assert table.fixable == {SOFTWARE, SERVICEDESK} and not table.isColumnHidden(4)
+    buttons = {check.id: table.indexWidget(table.checks.index(row, 4))
+               for row, check in enumerate(table.checks.rows)}
+    assert {cid for cid, cell in buttons.items() if cell is not None} == {SOFTWARE, SERVICEDESK}, \
+        "a Fix… beside each failing finding with a fix, none beside the others"
+    from PySide6.QtWidgets import QPushButton
+
+    button = buttons[SOFTWARE].findChild(QPushButton)
+    assert button.text() == "Fix…" and button.accessibleName() == "Fix: App user is in the jira-software-users group"
+    button.click()
+    dialog = window.fix_dialog
+    assert dialog.only == {SOFTWARE}
+    assert dialog.windowTitle() == "Fix “App user is in the jira-software-users group” on Jira"
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    assert [c.check_id for c in dialog.plan.changes] == [SOFTWARE]
+    assert "jira-servicedesk-users" not in dialog.changes.toPlainText()
+    assert dialog.apply_button.text() == "&Apply 1 change"
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    assert _writes(emulator) == ["POST"]
+    dialog.close()
+
+    # A double-click on the other finding's row does the same for it.
+    qtbot.waitUntil(lambda: table.fixable == {SERVICEDESK}, timeout=5000)
+    row = next(r for r, c in enumerate(table.checks.rows) if c.id == SERVICEDESK)
+    table.doubleClicked.emit(table.checks.index(row, 1))
+    assert window.fix_dialog is not dialog and window.fix_dialog.only == {SERVICEDESK}
+    window.fix_dialog.close()

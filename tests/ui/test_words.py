@@ -15,7 +15,8 @@ TS = UI / "i18n" / "exadesk_en.ts"
 #: The modules whose words exadesk_en.ts holds (the About dialog, the PDF report and the connection page
 #: are written by other teams, with their own contexts).
 WINDOW_MODULES = ("app", "checks_table", "connection_dialog", "expiry_dialog", "handover", "icons", "instance_page",
-                  "fix_dialog", "main_window", "window_menus", "window_workspaces", "window_dialogs", "verify_all",
+                  "fix_dialog", "fix_changes", "main_window", "window_menus", "window_workspaces", "window_dialogs",
+                  "verify_all",
                   "problem_view", "sandbox_demo", "secret_dialog", "session",
                   "settings_dialog",
                   "sidebar", "texts", "theme", "views", "walkthrough", "widgets", "wizard", "wizard_pages",

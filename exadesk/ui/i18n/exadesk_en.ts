@@ -2,33 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChangeList</name>
+    <message>
+        <location filename="../fix_changes.py" line="74"/>
+        <source>The changes to choose from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_changes.py" line="111"/>
+        <source>Sends {request}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_changes.py" line="112"/>
+        <source>Ticked: Apply sends this change. Clear it to leave the change out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../checks_table.py" line="25"/>
+        <location filename="../checks_table.py" line="29"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checks_table.py" line="25"/>
+        <location filename="../checks_table.py" line="29"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checks_table.py" line="25"/>
+        <location filename="../checks_table.py" line="29"/>
         <source>What was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checks_table.py" line="25"/>
+        <location filename="../checks_table.py" line="29"/>
         <source>How to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checks_table.py" line="30"/>
+        <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChecksTable</name>
     <message>
-        <location filename="../checks_table.py" line="100"/>
+        <location filename="../checks_table.py" line="114"/>
         <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checks_table.py" line="131"/>
+        <location filename="../checks_table.py" line="162"/>
+        <source>Fix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checks_table.py" line="133"/>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checks_table.py" line="163"/>
+        <source>Fix: {check}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checks_table.py" line="164"/>
+        <source>Shows the changes that would make “{check}” pass; nothing is changed until you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checks_table.py" line="183"/>
+        <source>Fix this check…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -380,124 +429,134 @@
 <context>
     <name>FixDialog</name>
     <message>
-        <location filename="../fix_dialog.py" line="66"/>
+        <location filename="../fix_dialog.py" line="75"/>
         <source>Fix {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="68"/>
-        <location filename="../fix_dialog.py" line="123"/>
+        <location filename="../fix_dialog.py" line="77"/>
+        <location filename="../fix_dialog.py" line="136"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="72"/>
+        <location filename="../fix_dialog.py" line="81"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="75"/>
+        <location filename="../fix_dialog.py" line="84"/>
         <source>The changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="77"/>
+        <location filename="../fix_dialog.py" line="89"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="79"/>
-        <source>Make these changes</source>
+        <location filename="../fix_dialog.py" line="74"/>
+        <source>Fix “{check}” on {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="81"/>
+        <location filename="../fix_dialog.py" line="91"/>
+        <source>Make the ticked changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="93"/>
         <source>&amp;Undo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="82"/>
+        <location filename="../fix_dialog.py" line="94"/>
         <source>Undo the changes of this fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="83"/>
+        <location filename="../fix_dialog.py" line="95"/>
         <source>Reverses the changes this run made, newest first, after you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="87"/>
+        <location filename="../fix_dialog.py" line="99"/>
         <source>Add an administrator&apos;s credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="88"/>
+        <location filename="../fix_dialog.py" line="100"/>
         <source>Opens the set-up wizard for an administrator of this tracker; the plan is read again once it is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="111"/>
+        <location filename="../fix_dialog.py" line="124"/>
         <source>Fix run of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="112"/>
+        <location filename="../fix_dialog.py" line="125"/>
         <source>Fix run {run}, applied {at} by {by}: {state}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="133"/>
+        <location filename="../fix_dialog.py" line="151"/>
         <source>Making the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="149"/>
+        <location filename="../fix_dialog.py" line="167"/>
         <source>Undo fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="156"/>
+        <location filename="../fix_dialog.py" line="174"/>
         <source>Undoing the changes, then verifying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="187"/>
+        <location filename="../fix_dialog.py" line="205"/>
         <source>Add one with “Add an administrator&apos;s credential…” below: the plan is read again once it is saved. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="202"/>
+        <location filename="../fix_dialog.py" line="230"/>
         <source>&amp;Apply {count} change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="202"/>
+        <location filename="../fix_dialog.py" line="230"/>
         <source>&amp;Apply {count} changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="215"/>
+        <location filename="../fix_dialog.py" line="231"/>
+        <source>Tick at least one change to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fix_dialog.py" line="244"/>
         <source>Applied {count} change, recorded as fix run {run}; Undo… reverses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="216"/>
+        <location filename="../fix_dialog.py" line="245"/>
         <source>Applied {count} changes, recorded as fix run {run}; Undo… reverses them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="235"/>
+        <location filename="../fix_dialog.py" line="266"/>
         <source>Undid {count} change of fix run {run}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="236"/>
+        <location filename="../fix_dialog.py" line="267"/>
         <source>Undid {count} changes of fix run {run}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="110"/>
-        <location filename="../fix_dialog.py" line="206"/>
+        <location filename="../fix_dialog.py" line="123"/>
+        <location filename="../fix_dialog.py" line="235"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,267 +653,267 @@
 <context>
     <name>InstancePage</name>
     <message>
-        <location filename="../instance_page.py" line="60"/>
+        <location filename="../instance_page.py" line="61"/>
         <source>&amp;Verify now</source>
         <extracomment>How many lines &quot;What changed&quot; and the verification timeline show before they scroll (the checks take the rest).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="61"/>
+        <location filename="../instance_page.py" line="62"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="62"/>
+        <location filename="../instance_page.py" line="63"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="63"/>
+        <location filename="../instance_page.py" line="64"/>
         <source>Replace &amp;secret…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="64"/>
+        <location filename="../instance_page.py" line="65"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="65"/>
+        <location filename="../instance_page.py" line="66"/>
         <source>Sign &amp;in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="66"/>
+        <location filename="../instance_page.py" line="67"/>
         <source>Sign in again with the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="67"/>
+        <location filename="../instance_page.py" line="68"/>
         <source>The tracker no longer accepts the saved sign-in; sign in again in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="71"/>
-        <source>Fi&amp;x…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../instance_page.py" line="72"/>
-        <source>Fix the failing checks</source>
+        <source>Fi&amp;x all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../instance_page.py" line="73"/>
-        <source>Shows the changes that would make the failing checks pass, made with an administrator&apos;s credential; nothing is changed until you confirm</source>
+        <source>Fix all that can be fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="77"/>
-        <location filename="../instance_page.py" line="233"/>
+        <location filename="../instance_page.py" line="74"/>
+        <source>Fix all that can be fixed: shows the changes that would make every failing check with a fix pass, made with an administrator&apos;s credential; you choose which to make, and nothing is changed until you confirm. The Fix… beside a check fixes that one alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../instance_page.py" line="80"/>
+        <location filename="../instance_page.py" line="237"/>
         <source>Set &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="78"/>
+        <location filename="../instance_page.py" line="81"/>
         <source>Enter or clear the credential&apos;s expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="79"/>
+        <location filename="../instance_page.py" line="82"/>
         <source>Enter the date the credential expires when the tracker does not report it, so ExaDesk warns you in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="82"/>
+        <location filename="../instance_page.py" line="85"/>
         <source>Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="82"/>
+        <location filename="../instance_page.py" line="85"/>
         <source>Cancel verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="83"/>
+        <location filename="../instance_page.py" line="86"/>
         <source>Edit instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="83"/>
+        <location filename="../instance_page.py" line="86"/>
         <source>Replace secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="84"/>
+        <location filename="../instance_page.py" line="87"/>
         <source>Remove instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="102"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="102"/>
+        <location filename="../instance_page.py" line="105"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="103"/>
+        <location filename="../instance_page.py" line="106"/>
         <source>Sign-in method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="103"/>
+        <location filename="../instance_page.py" line="106"/>
         <source>Proxy user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="104"/>
+        <location filename="../instance_page.py" line="107"/>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="104"/>
+        <location filename="../instance_page.py" line="107"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="105"/>
+        <location filename="../instance_page.py" line="108"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="105"/>
+        <location filename="../instance_page.py" line="108"/>
         <source>Credential expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="106"/>
+        <location filename="../instance_page.py" line="109"/>
         <source>Last verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="123"/>
+        <location filename="../instance_page.py" line="126"/>
         <source>Verification progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="128"/>
+        <location filename="../instance_page.py" line="132"/>
         <source>Not verified yet. Choose Verify now to check the proxy user live; ExaDesk only reads, it never changes anything on the tracker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="150"/>
-        <location filename="../instance_page.py" line="160"/>
+        <location filename="../instance_page.py" line="154"/>
+        <location filename="../instance_page.py" line="164"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="163"/>
+        <location filename="../instance_page.py" line="167"/>
         <source>Verification history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="166"/>
-        <location filename="../instance_page.py" line="194"/>
+        <location filename="../instance_page.py" line="170"/>
+        <location filename="../instance_page.py" line="198"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="166"/>
+        <location filename="../instance_page.py" line="170"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="166"/>
+        <location filename="../instance_page.py" line="170"/>
         <source>Missing or the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="179"/>
-        <location filename="../instance_page.py" line="191"/>
+        <location filename="../instance_page.py" line="183"/>
+        <location filename="../instance_page.py" line="195"/>
         <source>Fix runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="181"/>
+        <location filename="../instance_page.py" line="185"/>
         <source>&amp;Undo fix run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="182"/>
+        <location filename="../instance_page.py" line="186"/>
         <source>Undo the chosen fix run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="183"/>
+        <location filename="../instance_page.py" line="187"/>
         <source>Shows the run&apos;s changes and reverses them after you confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="194"/>
+        <location filename="../instance_page.py" line="198"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="194"/>
+        <location filename="../instance_page.py" line="198"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="194"/>
+        <location filename="../instance_page.py" line="198"/>
         <source>Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="226"/>
+        <location filename="../instance_page.py" line="230"/>
         <source>Known after the first verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="227"/>
+        <location filename="../instance_page.py" line="231"/>
         <source>Items and fields only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="228"/>
+        <location filename="../instance_page.py" line="232"/>
         <source>Nothing listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="230"/>
+        <location filename="../instance_page.py" line="234"/>
         <source>In the keychain: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="231"/>
+        <location filename="../instance_page.py" line="235"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="232"/>
+        <location filename="../instance_page.py" line="236"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="233"/>
+        <location filename="../instance_page.py" line="237"/>
         <source>Change &amp;date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="235"/>
+        <location filename="../instance_page.py" line="239"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="267"/>
+        <location filename="../instance_page.py" line="272"/>
         <source>Nothing changed between the stored verifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../instance_page.py" line="269"/>
+        <location filename="../instance_page.py" line="274"/>
         <source>Changes appear here once the instance was verified twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -863,7 +922,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="61"/>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="300"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -884,27 +943,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
