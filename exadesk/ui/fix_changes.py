@@ -83,7 +83,9 @@ class ChangeList(QScrollArea):
         """List ``plan``'s changes: a ticked checkbox for each one to send, a line for each already in place, then
         what must be done by hand."""
         inner = QWidget()
-        inner.setBackgroundRole(QPalette.ColorRole.Base)  # the text area's colours in either palette
+        # The window's colour behind the boxes, as on every other page: a box is drawn in the text-field colour, which
+        # on that colour would leave an unticked box all but invisible in the dark palette.
+        inner.setBackgroundRole(QPalette.ColorRole.Window)
         inner.setAutoFillBackground(True)
         layout = QVBoxLayout(inner)
         layout.setSpacing(10)

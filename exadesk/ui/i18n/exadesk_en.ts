@@ -4,17 +4,17 @@
 <context>
     <name>ChangeList</name>
     <message>
-        <location filename="../fix_changes.py" line="74"/>
+        <location filename="../fix_changes.py" line="78"/>
         <source>The changes to choose from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_changes.py" line="111"/>
+        <location filename="../fix_changes.py" line="117"/>
         <source>Sends {request}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_changes.py" line="112"/>
+        <location filename="../fix_changes.py" line="118"/>
         <source>Ticked: Apply sends this change. Clear it to leave the change out.</source>
         <translation type="unfinished"></translation>
     </message>
