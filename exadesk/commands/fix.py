@@ -28,7 +28,7 @@ def add_parser(sub) -> None:
     fix.add_argument("--workspace", help="the workspace holding it (when the name is in several)")
     fix.add_argument("--check", dest="checks", action="append", default=[], metavar="CHECK_ID",
                      help="plan only the fix of this failing check (its id, e.g. jira_cloud.jira-software-users, as "
-                          "`exadesk check --json` and the window name it; repeatable)")
+                          "`exadesk check --json` lists them; repeatable)")
     action = fix.add_mutually_exclusive_group()
     action.add_argument("--apply", action="store_true", help="make the changes (asks y/N first)")
     action.add_argument("--undo", metavar="RUN", help="reverse the changes of a fix run, newest first")
