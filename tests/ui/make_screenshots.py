@@ -391,8 +391,9 @@ def features(window, ws_id, grab, pump, wait_until, out) -> None:
 
 
 def fix_shots(window, ws_id, grab, pump, wait_until) -> None:
-    """Fix…: a permission-scheme grant's preview naming every project that shares the scheme, before and after,
-    the run in the instance's history, and its undo (the confirmation and the result), light and dark."""
+    """Fix…: a finding's own Fix… and the changes to choose from (:func:`choose_shots`), a permission-scheme grant's
+    preview naming every project that shares the scheme, before and after, the run in the instance's history, and its
+    undo (the confirmation and the result), light and dark."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from exadesk.ui import theme
@@ -408,6 +409,7 @@ def fix_shots(window, ws_id, grab, pump, wait_until) -> None:
     original_question = QMessageBox.question
     for mode in ("light", "dark"):
         theme.apply(app, mode)
+        choose_shots(window, jira, mode, grab, pump, wait_until)
         emulator.scenario["schemes"]["10000"]["revoked"] = ["VIEW_DEV_TOOLS"]  # someone removed the role's grant
         window.sidebar.select(jira.id)
         window.verify_instance(jira.id)
@@ -444,6 +446,33 @@ def fix_shots(window, ws_id, grab, pump, wait_until) -> None:
         pump(300)
     theme.apply(app, "light")
     pump()
+
+
+def choose_shots(window, jira, mode, grab, pump, wait_until) -> None:
+    """Two of the app user's groups missing: the instance page with a Fix… beside each of the two findings, and Fix
+    all… with one of the two changes cleared (Apply counts the ticked one). Nothing is applied; the groups come back."""
+    session = window.session
+    emulator = session.demo.emulators["jira_cloud"]
+    groups = emulator.scenario["app_user"]["groups"]
+    kept = list(groups)
+    groups[:] = [g for g in groups if g not in ("jira-servicedesk-users", "jira-software-users")]
+    emulator.scenario["schemes"]["10000"]["revoked"] = []  # the same two changes in light and dark
+    window.sidebar.select(jira.id)
+    window.verify_instance(jira.id)
+    wait_until(lambda: not window.runs)
+    session.flush()
+    pump(300)
+    grab(window, f"fix-per-finding-{mode}")
+    dialog = window.fix_instance(jira.id)
+    dialog.resize(980, 620)
+    wait_until(lambda: dialog.plan is not None)
+    first = next(iter(dialog.changes.boxes.values()))
+    first.setChecked(False)
+    first.setFocus()
+    grab(dialog, f"fix-choose-changes-{mode}")
+    dialog.reject()
+    groups[:] = kept
+    pump(300)
 
 
 if __name__ == "__main__":
