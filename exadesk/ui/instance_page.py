@@ -71,10 +71,10 @@ class InstancePage(QWidget):
         self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit(self.instance_id))
         self.fix_button = QPushButton(self.tr("Fi&x all…"))
         self.fix_button.setAccessibleName(self.tr("Fix all that can be fixed"))
-        self.fix_button.setToolTip(self.tr("Fix all that can be fixed: shows the changes that would make every failing "
-                                           "check with a fix pass, made with an administrator's credential; you choose "
-                                           "which to make, and nothing is changed until you confirm. The Fix… beside a "
-                                           "check fixes that one alone"))
+        self.fix_button.setToolTip(self.tr("Fix all that can be fixed: shows the changes that would make every "
+                                           "failing check with a fix pass, made with an administrator's credential; "
+                                           "you choose which to make, and nothing is changed until you confirm. The "
+                                           "Fix… beside a check fixes that one alone"))
         self.fix_button.hide()
         self.fix_button.clicked.connect(lambda: self.fix_requested.emit(self.instance_id))
         self.expiry_button = QPushButton(self.tr("Set &date…"))

@@ -450,7 +450,8 @@ def fix_shots(window, ws_id, grab, pump, wait_until) -> None:
 
 def choose_shots(window, jira, mode, grab, pump, wait_until) -> None:
     """Two of the app user's groups missing: the instance page with a Fix… beside each of the two findings, and Fix
-    all… with one of the two changes cleared (Apply counts the ticked one). Nothing is applied; the groups come back."""
+    all… with one of the two changes cleared (Apply counts the ticked one). Nothing is applied; the groups come
+    back."""
     session = window.session
     emulator = session.demo.emulators["jira_cloud"]
     groups = emulator.scenario["app_user"]["groups"]
