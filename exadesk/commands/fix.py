@@ -51,6 +51,8 @@ def run(args) -> int:
         where = f" in {args.workspace}" if args.workspace else ""
         return _fail(messages.problem("storage.unknown_instance", name=args.instance, where=where))
     ws, instance = found
+    if args.checks and (args.undo or args.history):
+        return _fail(messages.problem("fix.check_not_here", option="--undo" if args.undo else "--history"))
     try:
         if args.history:
             return _history(ws, args)

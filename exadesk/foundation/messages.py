@@ -243,6 +243,8 @@ CATALOGUE: dict[str, Message] = {
                            "The administrator needs {needs}. Run the fix again with such a credential (applied changes are not sent twice), or undo the applied ones with `exadesk fix --undo RUN`."),
     "fix.not_fixable": Message(K.BAD_INPUT, "{checks} is not a failing check ExaDesk can fix on {instance} now.",
                                "Choose among the checks it can fix there: {fixable}. Without --check, `exadesk fix` plans them all."),
+    "fix.check_not_here": Message(K.BAD_INPUT, "The option --check chooses which fixes to plan or apply; it does not go with {option}.",
+                                  "Leave --check out: an undo reverses its whole run, and the history lists every run."),
     "fix.undo_refused": Message(K.FORBIDDEN, "{tracker} refused to undo \"{change}\" ({answer}). ExaDesk stopped there; the changes undone so far are recorded.",
                                 "Undo it by hand in {tracker}, or run the undo again with an administrator's credential that may make the change."),
     "fix.no_grant_holder": Message(K.BAD_INPUT, "{who} holds no project role in {project} and is in no group, so ExaDesk has nothing narrow to grant '{permission}' to.",

@@ -196,3 +196,10 @@ def test_an_unknown_passing_or_unfixable_check_is_a_usage_error_naming_the_fixab
     assert ("Choose among the checks it can fix there: jira_cloud.jira-servicedesk-users, "
             "jira_cloud.jira-software-users.") in result.err
     assert _writes(jira_two_missing) == [], "nothing was sent"
+
+
+@pytest.mark.parametrize("option", [["--undo", "0a1b2c"], ["--history"]])
+def test_check_does_not_go_with_undo_or_history(cli, jira, option):
+    result = cli("fix", "--instance", "Jira", "--check", "jira_cloud.jira-software-users", *option)
+    assert result.code == 2 and f"does not go with {option[0]}" in result.err
+    assert _writes(jira) == []
