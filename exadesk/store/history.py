@@ -28,6 +28,16 @@ STATUS_WORDS = {
     Status.SKIPPED: "not needed",
 }
 
+#: The change sentences. A check's title may be a name ("Link Issues") or a statement ("App user is in the
+#: jira-software-users group"): the title, a colon, then what happened reads right with either.
+CHANGE_WORDS = {
+    "scope": "{title}: {now} since {since}, when {change} (a scope change, not a change on the tracker).",
+    "first": "{title}: first checked on {since} ({now}).",
+    "gone": "{title}: {before} on {then}; no longer checked since {since}.",
+    "changed": "{title}: {before} on {then}, {now} since {since}.",
+    "not_checked": "no longer checked",
+}
+
 
 def day(when: datetime, now: datetime | None = None) -> str:
     """``3 Nov``, or ``3 Nov 2025`` when not in the current year (portable, no %-d)."""
@@ -63,19 +73,16 @@ class Change:
         return self.before is Status.PASS and self.after in (Status.FAIL, Status.WARN, Status.UNKNOWN)
 
     def sentence(self, now: datetime | None = None) -> str:
-        """``Link Issues was granted on 3 Nov, missing since 20 Nov.``"""
-        since = day(self.since, now)
+        """``Link Issues: granted on 3 Nov, missing since 20 Nov.``"""
+        words = {"title": self.title, "since": day(self.since, now),
+                 "now": STATUS_WORDS[self.after] if self.after is not None else CHANGE_WORDS["not_checked"]}
         if self.scope_change:  # what changed is what was checked, not the proxy user's permissions
-            now_words = f"{STATUS_WORDS[self.after]}" if self.after is not None else "no longer checked"
-            return f"{self.title}: {now_words} since {since}, when {self.scope_change} (a scope change, not a " \
-                   "change on the tracker)."
+            return CHANGE_WORDS["scope"].format(change=self.scope_change, **words)
         if self.before is None:
-            return f"{self.title}: first checked on {since} ({STATUS_WORDS[self.after]})."
-        if self.after is None:
-            return f"{self.title} was {STATUS_WORDS[self.before]} on {day(self.last_before, now)}; " \
-                   f"no longer checked since {since}."
-        return f"{self.title} was {STATUS_WORDS[self.before]} on {day(self.last_before, now)}, " \
-               f"{STATUS_WORDS[self.after]} since {since}."
+            return CHANGE_WORDS["first"].format(**words)
+        then = day(self.last_before, now)
+        key = "gone" if self.after is None else "changed"
+        return CHANGE_WORDS[key].format(before=STATUS_WORDS[self.before], then=then, **words)
 
 
 def scope_change(before: list[str] | None, after: list[str] | None) -> str:
@@ -138,7 +145,7 @@ def changes(instance: Instance, *, latest_only: bool = False) -> list[Change]:
 def drift(instance: Instance, now: datetime | None = None) -> list[str]:
     """Sentences for the changes still in force, regressions first.
 
-    ``["Link Issues was granted on 3 Nov, missing since 20 Nov."]``; an empty
+    ``["Link Issues: granted on 3 Nov, missing since 20 Nov."]``; an empty
     list when nothing changed. A last run that could not reach the tracker is
     mentioned at the end, since it may hide newer changes.
     """

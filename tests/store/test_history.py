@@ -31,7 +31,7 @@ def _instance(*runs: Verification) -> Instance:
 
 def test_a_removed_permission_reads_as_granted_then_missing():
     inst = _instance(_run(1, Status.PASS), _run(3, Status.PASS), _run(20, Status.FAIL), _run(22, Status.FAIL))
-    assert history.drift(inst, NOW) == ["Link Issues was granted on 3 Nov, missing since 20 Nov."]
+    assert history.drift(inst, NOW) == ["Link Issues: granted on 3 Nov, missing since 20 Nov."]
     (change,) = history.changes(inst, latest_only=True)
     assert change.worse and change.check_id == "jira_onprem.LINK_ISSUES"
 
@@ -50,14 +50,14 @@ def test_unreachable_runs_do_not_count_as_changes_but_are_mentioned():
 
 def test_a_fix_after_a_regression_shows_only_the_latest_change():
     inst = _instance(_run(1, Status.PASS), _run(5, Status.FAIL), _run(9, Status.PASS))
-    assert history.drift(inst, NOW) == ["Link Issues was missing on 5 Nov, granted since 9 Nov."]
+    assert history.drift(inst, NOW) == ["Link Issues: missing on 5 Nov, granted since 9 Nov."]
     assert len(history.changes(inst)) == 2
 
 
 def test_other_years_are_spelt_out():
     inst = _instance(_run(3, Status.PASS, month=12), _run(20, Status.FAIL))
     inst.history[0].at = inst.history[0].at.replace(year=2025)
-    assert history.drift(inst, NOW) == ["Link Issues was granted on 3 Dec 2025, missing since 20 Nov."]
+    assert history.drift(inst, NOW) == ["Link Issues: granted on 3 Dec 2025, missing since 20 Nov."]
 
 
 def test_drift_after_admin_is_removed_in_the_emulator(emulators, cli, monkeypatch):
@@ -72,7 +72,7 @@ def test_drift_after_admin_is_removed_in_the_emulator(emulators, cli, monkeypatc
     assert len(inst.history) == 2
     sentences = history.drift(inst)
     assert len(sentences) == 1
-    assert sentences[0].startswith("Proxy user is repository admin or organisation owner was granted on ")
+    assert sentences[0].startswith("Proxy user is repository admin or organisation owner: granted on ")
     assert ", missing since " in sentences[0]
     result = cli("history", "site", "--json")
     assert result.code == 0 and result.json()["changes"] == sentences
@@ -115,7 +115,7 @@ def test_a_project_removed_from_scope_reads_as_a_scope_change_not_a_permission_c
     assert "missing on" not in sentence
     # The same status change with an unchanged scope is still reported as a change on the tracker.
     same = _instance(_scoped(6, Status.FAIL, ["SUP"]), _scoped(7, Status.PASS, ["SUP"]))
-    assert history.drift(same, NOW) == ["Link Issues was missing on 6 Nov, granted since 7 Nov."]
+    assert history.drift(same, NOW) == ["Link Issues: missing on 6 Nov, granted since 7 Nov."]
     assert history.scope_change(["SUP"], ["SUP", "OPS", "WEB"]) == "OPS, WEB were added to the scope"
     assert history.scope_change(None, ["SUP"]) == ""  # runs stored before scopes were recorded say nothing
 

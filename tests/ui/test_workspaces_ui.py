@@ -117,7 +117,7 @@ def test_the_instance_page_says_what_changed_and_lists_the_runs(window, workspac
     window.session.update(lambda d: d.workspace(workspace_id).instances.append(inst), select=inst.id)
     page = window.instance_page
     assert window.stack.currentWidget() is page
-    assert "Link Issues was granted on 3 Nov" in page.changes.text()
+    assert "Link Issues: granted on 3 Nov" in page.changes.text()
     assert "missing since 20 Nov" in page.changes.text()
     rows = [[page.timeline.topLevelItem(i).text(c) for c in range(3)] for i in range(page.timeline.topLevelItemCount())]
     assert [r[1:] for r in rows] == [["Not ready", "Link Issues"], ["Ready", ""]]
