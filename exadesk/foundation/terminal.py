@@ -11,7 +11,7 @@ import contextlib
 import sys
 from typing import Iterator
 
-from exadesk.foundation.validation import escape_controls
+from exadesk.foundation.controls import escape_controls
 
 _KEEP = "\n\t"
 

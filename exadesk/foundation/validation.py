@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
+from exadesk.foundation.controls import escape_controls, is_control
 from exadesk.foundation.errors import Problem
 
 #: A tracker's spec, target and credential field (exadesk.verification.spec), read as data: this module stands below the
@@ -30,28 +31,6 @@ MAX_TEXT = 20_000  # notes and other free text
 
 #: Ids name keychain entries and lock files: letters, digits, '-' and '_' only, so no id can point elsewhere.
 SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-
-#: Characters a terminal acts on (C0, DEL, C1), lone surrogates, and format characters that reorder or
-#: hide text (zero-width marks, line and paragraph separators, bidi embeddings, overrides and isolates).
-_CONTROLS = "\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff"
-_CONTROL = re.compile(f"[{_CONTROLS}]")
-
-
-def is_control(char: str) -> bool:
-    """True for characters that a terminal acts on or that change how the text around them reads."""
-    return _CONTROL.fullmatch(char) is not None
-
-
-def _visible(match: re.Match) -> str:
-    code = ord(match.group())
-    # \xNN below 0x20 (JSON output never holds those raw); \uNNNN above, which is also a valid JSON escape.
-    return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
-
-
-def escape_controls(text: str, keep: str = "") -> str:
-    """``text`` with every control character written visibly (``\\x1b``, ``\\u202e``); ``keep`` lists exceptions."""
-    pattern = _CONTROL if not keep else re.compile(f"(?![{re.escape(keep)}])[{_CONTROLS}]")
-    return pattern.sub(_visible, text)
 
 
 def is_safe_id(value) -> bool:

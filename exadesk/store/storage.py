@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 from exadesk import __version__
 from exadesk.foundation import paths
 from exadesk.foundation.errors import StorageError
-from exadesk.foundation.validation import escape_controls
+from exadesk.foundation.controls import escape_controls
 from exadesk.store.model import Data, Settings, Workspace
 
 log = logging.getLogger(__name__)
@@ -253,8 +253,6 @@ def decode(raw_bytes: bytes) -> Data:
 
 
 def _shown(text: str) -> str:
-    from exadesk.foundation.validation import escape_controls
-
     return escape_controls(text)
 
 

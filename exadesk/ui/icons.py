@@ -7,7 +7,7 @@ the tracker's initials, never a vendor logo.
 from __future__ import annotations
 
 import functools
-import hashlib
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF
@@ -92,7 +92,8 @@ def app_icon() -> QIcon:
 
 
 def _colour(key: str) -> QColor:
-    hue = int(hashlib.sha256(key.encode()).hexdigest()[:4], 16) % 360
+    """A stable hue per tracker id (crc32: the same every run, unlike hash(); no secret, so no digest needed)."""
+    hue = zlib.crc32(key.encode()) % 360
     return QColor.fromHsl(hue, 120, 110)
 
 
