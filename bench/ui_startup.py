@@ -25,7 +25,7 @@ BARE_WINDOW = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-from exadesk.foundation.clock import process_age_ms  # stdlib only: the baseline loads no ExaDesk UI code
+from exadesk.foundation.lifetime import process_age_ms  # os and time only: the baseline stays bare
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1180, 760)

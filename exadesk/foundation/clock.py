@@ -1,19 +1,16 @@
-"""The clocks of ExaDesk: the one wall clock every part asks (:func:`now`), and the start-up clock.
+"""The one wall clock every part of ExaDesk asks (:func:`now`).
 
 :func:`now` is the only place ExaDesk reads the date: expiry, notices, history, token refresh, reports and the
 sandbox all ask it, so a test can pin it (:func:`pinned`), and so can the environment: ``EXADESK_CLOCK`` set to
 an ISO date or date-time (``2031-01-01``, ``2031-01-01T09:30:00Z``; a time without a zone is UTC) pins the clock of
 a whole process at import, which is how the tests pin a command line they run as a separate process.
-:func:`process_age_ms` is how long this process has lived, shared by the app and its benchmark baseline.
-
-Qt-free and stdlib-only, so a bare-window baseline can use the same clock without importing any ExaDesk UI code.
+How long the process has lived (for start-up figures) is exadesk.foundation.lifetime's, not this module's.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -71,16 +68,3 @@ def pinned(at: datetime) -> Iterator[None]:
         yield
     finally:
         set_source(previous)
-
-
-def process_age_ms() -> float:
-    """Milliseconds since this process started (Linux: from /proc; elsewhere: since Python's clock origin)."""
-    try:
-        with open("/proc/self/stat", "rb") as handle:
-            fields = handle.read().rsplit(b")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22 of stat, counted after the ")"
-        with open("/proc/uptime", "rb") as handle:
-            uptime = float(handle.read().split()[0])
-        return max(0.0, (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
-    except (OSError, ValueError, IndexError):
-        return time.perf_counter() * 1000

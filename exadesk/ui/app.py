@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from exadesk import APP_ID, __version__
 from exadesk.foundation import strings
-from exadesk.foundation.clock import process_age_ms
+from exadesk.foundation.lifetime import process_age_ms
 
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
 #: The .desktop file's name without its suffix (packaging/linux/io.exadesk.ExaDesk.desktop): Wayland
