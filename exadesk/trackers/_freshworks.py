@@ -13,11 +13,14 @@ password_lockout, password_expired)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlsplit
 
 from exadesk.foundation import messages
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.verification.adapter import Judges, adapter
 from exadesk.verification.http import BasicAuth, Reply
 from exadesk.verification.spec import CONSOLE_GROUP, Field, UrlSpec, origin
 
@@ -255,3 +258,30 @@ def custom_fields_text(ctx, custom: list[str]) -> str:
     if not custom:
         return ctx.say("fields.no_custom")
     return ctx.say("fields.custom", shown=", ".join(custom[:10]), more=" …" if len(custom) > 10 else "")
+
+
+@dataclass(frozen=True)
+class AdminFacts:
+    """What the planner's admin check reads of the person: their role ids (None: not sent) and the roles' records."""
+
+    role_ids: list[int] | None
+    roles: list[dict]
+    roles_refused: bool
+
+
+def admin_verification(sign_in, agent_of: Callable, role_of: Callable, admin_roles: tuple[str, ...]):
+    """A product's ``verify_admin``: sign in (``sign_in``), read the person's roles (``agent_of(session)`` is the
+    agent record, ``role_of(body)`` a role out of its reply) and judge ``admin.role`` against ``admin_roles``; the
+    console group is confirmed by hand."""
+    judges = Judges()
+
+    def gather(ctx, session) -> AdminFacts:
+        role_ids = role_ids_of(agent_of(session))
+        roles, refused = role_names(session.client, role_ids or [], role_of)
+        return AdminFacts(role_ids, roles or [], refused)
+
+    @judges("admin.role")
+    def _admin_role(ctx, facts: AdminFacts):
+        return admin_role_result(ctx, facts.role_ids, facts.roles, facts.roles_refused, admin_roles)
+
+    return adapter(sign_in, gather, judges)

@@ -276,22 +276,8 @@ def _admin_account(ctx, facts: Facts):
 verify_live = adapter(_sign_in, _gather, JUDGES)
 
 
-def _gather_admin(ctx, session: Session) -> Facts:
-    role_ids = fw.role_ids_of(session.me)
-    roles, refused = fw.role_names(session.client, role_ids or [], lambda body: body)
-    return Facts(session.me, role_ids, roles, refused, None)
-
-
-ADMIN_JUDGES = Judges()
-
-
-@ADMIN_JUDGES("admin.role")
-def _admin_role(ctx, facts: Facts):
-    """The planner's admin facts: the Administrator role is read live; the console group by hand."""
-    return fw.admin_role_result(ctx, facts.role_ids, facts.roles or [], facts.roles_refused, ADMIN_ROLES)
-
-
-verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+#: The planner's admin facts: the Administrator role is read live; the console group by hand.
+verify_admin = fw.admin_verification(_sign_in, lambda session: session.me, lambda body: body, ADMIN_ROLES)
 
 
 # -- fixes (exadesk fix): the proxy user's agent ---------------------------------------------------------------------

@@ -28,7 +28,7 @@ from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import _freshworks_fixes as fwfix
-from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.adapter import Judges
 from exadesk.verification.changes import Fix
 from exadesk.verification.http import Reply
 from exadesk.verification.registry import register
@@ -326,22 +326,8 @@ def verify_live(ctx):
 verify_live.judges = JUDGES
 
 
-def _gather_admin(ctx, session: Session) -> Facts:
-    role_ids = fw.role_ids_of(session.agent)
-    roles, refused = fw.role_names(session.client, role_ids or [], _role_of)
-    return Facts(session.agent, role_ids, roles, refused, None)
-
-
-ADMIN_JUDGES = Judges()
-
-
-@ADMIN_JUDGES("admin.role")
-def _admin_role(ctx, facts: Facts):
-    """The planner's admin fact: the Account Admin or Admin role is read live; the console group by hand."""
-    return fw.admin_role_result(ctx, facts.role_ids, facts.roles or [], facts.roles_refused, ADMIN_ROLES)
-
-
-verify_admin = adapter(_sign_in, _gather_admin, ADMIN_JUDGES)
+#: The planner's admin fact: the Account Admin or Admin role is read live; the console group by hand.
+verify_admin = fw.admin_verification(_sign_in, lambda session: session.agent, _role_of, ADMIN_ROLES)
 
 
 # -- fixes (exadesk fix): the proxy user's agent ---------------------------------------------------------------------
