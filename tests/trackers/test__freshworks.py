@@ -18,6 +18,7 @@ from exadesk.trackers import freshdesk, freshservice
 from exadesk.verification.http import BasicAuth, HttpClient, Page
 from exadesk.verification.http_replies import Reply
 from exadesk.verification.spec import Target, VerifyContext
+from tests.helpers.admin_runs import run_admin, statuses
 
 
 def _reply(status: int, body: bytes, url: str = "https://acme.freshdesk.com/api/v2/tickets") -> Reply:
@@ -171,3 +172,27 @@ def test_custom_fields_text_shows_the_first_ten():
     assert "no custom fields" in fw.custom_fields_text(ctx, [])
     many = fw.custom_fields_text(ctx, [f"cf_{i}" for i in range(12)])
     assert "cf_9" in many and "cf_10" not in many and many.endswith(" ….")
+
+
+FD_ADMIN, FS_ADMIN = "FdAdmin0Key0Sbx00001", "FsAdmin0Key0Sbx00001"
+
+
+@pytest.mark.parametrize("tracker,admin_key,admin_agent,proxy_key", [
+    ("freshdesk", FD_ADMIN, {"id": 43000712299, "type": "support_agent", "role_ids": [2], "name": "Dana Admin",
+                             "email": "dana@acme.example"}, fd_emulator.DEMO_KEY),
+    ("freshservice", FS_ADMIN, {"id": 21000418099, "first_name": "Dana", "last_name": "Admin", "active": True,
+                                "email": "dana@acme.example", "occasional": False, "api_access": True, "admin": True,
+                                "roles": [{"role_id": 21000150293, "assignment_scope": "entire_helpdesk",
+                                           "groups": None}]}, fs_emulator.DEMO_KEY),
+])
+def test_the_shared_admin_verification_reads_each_products_roles_live(emulators, tracker, admin_key, admin_agent,
+                                                                      proxy_key):
+    """admin_verification against each product's emulator: its Administrator role passes, an agent's role fails,
+    and the console group is left to a person."""
+    emulator = emulators.start(tracker, {"agents": {admin_key: admin_agent}})
+    admin = statuses(run_admin(emulator, {"api_key": admin_key}, auth_method="api_key"))
+    agent = statuses(run_admin(emulator, {"api_key": proxy_key}, auth_method="api_key"))
+    assert admin[f"{tracker}.admin.role"] is Status.PASS
+    assert agent[f"{tracker}.admin.role"] is Status.FAIL
+    manual = {key for key, status in admin.items() if "exalate_console_admin" in key}
+    assert manual and all(admin[key] is not Status.PASS for key in manual), admin
