@@ -12,11 +12,11 @@ from exadesk.verification import engine
 GROUPS = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users"]
 
 
-def _verified_jira(window, emulators) -> Instance:
-    emulator = emulators.start("jira_cloud", {"app_user": {"groups": list(GROUPS)}})
-    inst = Instance(tracker="jira_cloud", name="Jira", url=emulator.url, auth_method="api_token",
-                    values={"email": jira_emulator.DEMO_EMAIL}, secret_fields=["api_token"], scope=["SUP"])
-    window.session.secrets.set(inst.id, "api_token", jira_emulator.DEMO_TOKEN)
+def _store_verified(window, inst: Instance, secrets: dict[str, str]) -> str:
+    """Store ``inst`` (its secrets in the keychain) in a new workspace with one verification, and select it; the
+    workspace's id."""
+    for field, value in secrets.items():
+        window.session.secrets.set(inst.id, field, value)
     ws_id = window.create_workspace("Acme")
 
     def add(data):
@@ -27,6 +27,14 @@ def _verified_jira(window, emulators) -> Instance:
 
     window.session.update(add, select=inst.id)
     window.sidebar.select(inst.id)
+    return ws_id
+
+
+def _verified_jira(window, emulators, groups=GROUPS) -> Instance:
+    emulator = emulators.start("jira_cloud", {"app_user": {"groups": list(groups)}})
+    inst = Instance(tracker="jira_cloud", name="Jira", url=emulator.url, auth_method="api_token",
+                    values={"email": jira_emulator.DEMO_EMAIL}, secret_fields=["api_token"], scope=["SUP"])
+    _store_verified(window, inst, {"api_token": jira_emulator.DEMO_TOKEN})
     return emulator, inst
 
 
@@ -147,17 +155,7 @@ def test_without_an_admin_credential_the_dialog_offers_the_wizard_and_plans_agai
                                    "collaborators": {"dana": "admin", "exalate-proxy": "push"}}}})
     inst = Instance(tracker="github", name="Repo", url=emulator.url, auth_method="classic", secret_fields=["token"],
                     scope=["acme/portal"])
-    window.session.secrets.set(inst.id, "token", GH_PROXY)
-    ws_id = window.create_workspace("Acme")
-
-    def add(data):
-        ws = data.workspace(ws_id)
-        ws.instances.append(inst)
-        target, _ = instances.target_for(inst, ws, secrets=window.session.secrets)
-        instances.record(ws.instances[-1], engine.verify(target))
-
-    window.session.update(add, select=inst.id)
-    window.sidebar.select(inst.id)
+    ws_id = _store_verified(window, inst, {"token": GH_PROXY})
     page = window.instance_page
     qtbot.waitUntil(lambda: page.instance_id == inst.id and page.fix_button.isVisible(), timeout=5000)
 
@@ -192,20 +190,7 @@ SOFTWARE, SERVICEDESK = "jira_cloud.jira-software-users", "jira_cloud.jira-servi
 
 
 def _two_missing(qtbot, window, emulators):
-    emulator = emulators.start("jira_cloud", {"app_user": {"groups": list(TWO_MISSING)}})
-    inst = Instance(tracker="jira_cloud", name="Jira", url=emulator.url, auth_method="api_token",
-                    values={"email": jira_emulator.DEMO_EMAIL}, secret_fields=["api_token"], scope=["SUP"])
-    window.session.secrets.set(inst.id, "api_token", jira_emulator.DEMO_TOKEN)
-    ws_id = window.create_workspace("Acme")
-
-    def add(data):
-        ws = data.workspace(ws_id)
-        ws.instances.append(inst)
-        target, _ = instances.target_for(inst, ws, secrets=window.session.secrets)
-        instances.record(ws.instances[-1], engine.verify(target))
-
-    window.session.update(add, select=inst.id)
-    window.sidebar.select(inst.id)
+    emulator, inst = _verified_jira(window, emulators, TWO_MISSING)
     qtbot.waitUntil(lambda: window.instance_page.instance_id == inst.id, timeout=5000)
     return emulator, inst
 
