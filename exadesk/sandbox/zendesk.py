@@ -91,6 +91,11 @@ class ZendeskScenario(Scenario, total=False):
     group_memberships: dict[str, dict]
 
 
+def _record_not_found() -> Response:
+    """Zendesk's 404 for a record id that does not exist (an unknown path is InvalidEndpoint instead)."""
+    return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+
+
 class ZendeskEmulator(Emulator):
     """Scenario keys: ``users`` (id -> facts), ``api_tokens`` / ``oauth_tokens`` (token -> user id),
     ``token_access`` (the account's API token switch), ``custom_roles`` (id -> name, role_type, configuration),
@@ -230,14 +235,12 @@ class ZendeskEmulator(Emulator):
 
     @route("GET", "/api/v2/users/{user_id}/groups")
     def user_groups(self, request: Request, user_id: str) -> Response:
-        caller = self._caller(request)
-        if not caller:
-            return self.error(401, request)
-        if caller[1]["role"] not in ("agent", "admin"):
-            return self.error(403, request)
+        caller = self._staff(request)
+        if isinstance(caller, Response):
+            return caller
         member = self.scenario["users"].get(user_id)
         if member is None:
-            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+            return _record_not_found()
         groups = [self._group_json(gid) for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
         return json_response({"groups": groups, "next_page": None, "previous_page": None, "count": len(groups)})
 
@@ -265,7 +268,7 @@ class ZendeskEmulator(Emulator):
             return caller
         user = self.scenario["users"].get(user_id)
         if user is None:
-            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+            return _record_not_found()
         return json_response({"user": self._user_json(user_id, user)})
 
     @route("PUT", "/api/v2/users/{user_id}")
@@ -275,7 +278,7 @@ class ZendeskEmulator(Emulator):
             return caller
         user = self.scenario["users"].get(user_id)
         if user is None:
-            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+            return _record_not_found()
         body = request.json()
         changes = body.get("user") if isinstance(body, dict) and isinstance(body.get("user"), dict) else None
         if changes is None:
@@ -355,7 +358,7 @@ class ZendeskEmulator(Emulator):
             return self.error(403, request)
         membership = self.scenario.setdefault("group_memberships", {}).pop(membership_id, None)
         if membership is None:
-            return json_response({"error": "RecordNotFound", "description": "Not found"}, 404)
+            return _record_not_found()
         user = self.scenario["users"].get(str(membership["user_id"]))
         if user is not None:
             user["groups"] = [g for g in user.get("groups", []) if int(g) != int(membership["group_id"])]
