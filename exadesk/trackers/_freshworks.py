@@ -21,6 +21,7 @@ from exadesk.foundation import messages
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
 from exadesk.verification.adapter import Judges, adapter
+from exadesk.verification.changes import admin_role_not_fixable
 from exadesk.verification.http import BasicAuth, Reply
 from exadesk.verification.spec import CONSOLE_GROUP, Field, UrlSpec, origin
 
@@ -180,8 +181,7 @@ def admin_requirements(product: str, admin_role: str, roles_place: str, groups_p
 
 #: Why the requirements both products share have no fix (each tracker module's NOT_FIXABLE includes them).
 NOT_FIXABLE = {
-    "admin.role": "making someone an administrator is left to a person; ExaDesk's fixes grant only what the proxy user "
-                  "lacks.",
+    "admin.role": admin_role_not_fixable("an administrator"),
     "admin_account": "replacing an administrator's own account with a dedicated agent is a person's choice; ExaDesk's "
                      "fixes never take an administrator's role away.",
 }

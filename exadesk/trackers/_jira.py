@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from exadesk.verification.adapter import Judges
-from exadesk.verification.changes import Call, Change
+from exadesk.verification.changes import (CONSOLE_MEMBER_NOT_FIXABLE, Call, Change, admin_role_not_fixable,
+                                          console_group_not_fixable)
 from exadesk.verification.spec import CONSOLE_GROUP
 
 #: Projects looked at for the security warning; a site with more is reported as partly checked.
@@ -236,14 +237,10 @@ def admin_requirements(global_admin_place: str, groups_place: str) -> dict:
 #: Why the requirements both Jira flavours share have no fix (each tracker module's NOT_FIXABLE includes them): the
 #: administrator's own rights are another person's decision, and the security finding asks for less access, not more.
 NOT_FIXABLE = {
-    ADMIN_KEY: "making someone a Jira administrator is left to a person; ExaDesk's fixes grant only what the proxy "
-               "user lacks.",
-    PROJECT_ADMIN_KEY: "making someone a project administrator is left to a person; ExaDesk's fixes grant only what "
-                       "the proxy user lacks.",
-    GROUP_MEMBER_KEY: f"who may open the integration's console is a person's decision; ExaDesk's fixes grant only "
-                      f"what the proxy user lacks, never membership of {CONSOLE_GROUP}.",
-    GROUP_EXISTS_KEY: f"a system administrator creates {CONSOLE_GROUP} (the seed documents say so); ExaDesk's fixes "
-                      "never create groups.",
+    ADMIN_KEY: admin_role_not_fixable("a Jira administrator"),
+    PROJECT_ADMIN_KEY: admin_role_not_fixable("a project administrator"),
+    GROUP_MEMBER_KEY: CONSOLE_MEMBER_NOT_FIXABLE,
+    GROUP_EXISTS_KEY: console_group_not_fixable("a system administrator"),
     SECURITY_KEY: "a warning that asks for less access, not more: taking projects away from the proxy user (permission "
                   "schemes, project roles) is left to a person, and ExaDesk's fixes only grant.",
 }

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from exadesk.trackers._servicenow_api import any_visible, roles, rows, true
 from exadesk.verification.adapter import Judges
-from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.changes import (CONSOLE_MEMBER_NOT_FIXABLE, Call, Change, Fix, admin_role_not_fixable,
+                                          console_group_not_fixable)
 from exadesk.verification.spec import CONSOLE_GROUP, Requirement
 
 _GROUPS_PLACE = "User Administration, Groups"
@@ -168,12 +169,9 @@ def _plan_roles(ctx, key: str, *, client_for):
 
 #: Why the administrator's own requirements have no fix (the tracker module's NOT_FIXABLE includes them).
 ADMIN_NOT_FIXABLE = {
-    _ROLE: "making someone an administrator (the admin role) is left to a person; ExaDesk's fixes grant only what the "
-           "proxy user lacks, and never admin.",
-    _GROUP: f"a system administrator creates {CONSOLE_GROUP} (the seed documents say so); ExaDesk's fixes never create "
-            "groups.",
-    _MEMBER: f"who may open the integration's console is a person's decision; ExaDesk's fixes never add anyone to "
-             f"{CONSOLE_GROUP}.",
+    _ROLE: admin_role_not_fixable("an administrator (the admin role)", ", and never admin"),
+    _GROUP: console_group_not_fixable("a system administrator"),
+    _MEMBER: CONSOLE_MEMBER_NOT_FIXABLE,
 }
 
 

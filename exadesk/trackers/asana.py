@@ -21,7 +21,7 @@ from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
 from exadesk.verification.adapter import Judges, adapter
-from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.changes import Call, Change, Fix, admin_role_not_fixable
 from exadesk.verification.http import BearerAuth, Reply
 from exadesk.verification.registry import register
 from exadesk.verification.spec import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
@@ -388,8 +388,7 @@ NOT_FIXABLE = {
               "in the Admin console.",
     "is_admin": "replacing a workspace admin's own account with a dedicated proxy user is a person's choice; ExaDesk's "
                 "fixes never take rights away.",
-    "admin.workspace_admin": "making someone a workspace admin is left to a person; ExaDesk's fixes grant only what "
-                             "the proxy user lacks.",
+    "admin.workspace_admin": admin_role_not_fixable("a workspace admin"),
 }
 
 

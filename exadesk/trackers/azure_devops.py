@@ -56,7 +56,8 @@ from exadesk.verification.adapter import Judges, adapter
 from exadesk.verification.spec import (
     CONSOLE_GROUP, AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec,
 )
-from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.changes import (CONSOLE_MEMBER_NOT_FIXABLE, Call, Change, Fix, admin_role_not_fixable,
+                                          console_group_not_fixable)
 
 PCA = "Project Collection Administrators"
 PROJECT_ADMINS = "Project Administrators"
@@ -486,17 +487,14 @@ FIXES = _fixes()
 #: proxy user's group fixes are for Azure DevOps Services, since Azure DevOps Server's REST descriptions
 #: (identities-onprem.json) document no write for identities or group membership.
 NOT_FIXABLE = {
-    ADMIN_REQUIREMENTS["system_admin"].key: "making someone a Project Collection Administrator is left to a person; "
-                                            "ExaDesk's fixes grant only what the proxy user lacks (and on Azure "
-                                            "DevOps Server its REST descriptions document no write for identities).",
-    ADMIN_REQUIREMENTS["project_admin"].key: "making someone a Project Administrator is left to a person; ExaDesk's "
-                                             "fixes grant only what the proxy user lacks.",
-    ADMIN_REQUIREMENTS["console_group_member"].key: f"who may open the integration's console is a person's decision; "
-                                                    f"ExaDesk's fixes never add anyone to {CONSOLE_GROUP}.",
-    ADMIN_REQUIREMENTS["console_group_exists"].key: f"a Project Collection Administrator creates {CONSOLE_GROUP} (the "
-                                                    "seed documents say so); ExaDesk's fixes never create groups, and "
-                                                    "Azure DevOps Server's REST descriptions document no write for "
-                                                    "identities.",
+    ADMIN_REQUIREMENTS["system_admin"].key: admin_role_not_fixable(
+        "a Project Collection Administrator",
+        " (and on Azure DevOps Server its REST descriptions document no write for identities)"),
+    ADMIN_REQUIREMENTS["project_admin"].key: admin_role_not_fixable("a Project Administrator"),
+    ADMIN_REQUIREMENTS["console_group_member"].key: CONSOLE_MEMBER_NOT_FIXABLE,
+    ADMIN_REQUIREMENTS["console_group_exists"].key: console_group_not_fixable(
+        "a Project Collection Administrator",
+        also=", and Azure DevOps Server's REST descriptions document no write for identities"),
 }
 
 

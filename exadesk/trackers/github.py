@@ -32,7 +32,7 @@ from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
 from exadesk.trackers._github_api import Needs, Rights, permission_sets, repository_rights
 from exadesk.verification.adapter import Judges, Later, adapter
-from exadesk.verification.changes import Call, Change, Fix
+from exadesk.verification.changes import Call, Change, Fix, admin_role_not_fixable
 from exadesk.verification.http import BearerAuth, DeclaredRead, Reply
 from exadesk.verification.registry import register
 from exadesk.verification.spec import AuthMethod, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec, origin
@@ -528,8 +528,7 @@ NOT_FIXABLE = {
                     "creates no personal access token.",
     "repository_access": "a fine-grained token's repositories are chosen by its owner in GitHub's settings; no REST "
                          "call changes another user's token.",
-    ADMIN_KEY: "making someone an organisation owner or repository admin is left to a person; ExaDesk's fixes grant "
-               "only what the proxy user lacks.",
+    ADMIN_KEY: admin_role_not_fixable("an organisation owner or repository admin"),
     REPO_ADMIN_KEY: "giving the administrator the Admin role is left to a person; ExaDesk's fixes grant only what the "
                     "proxy user lacks.",
 }

@@ -29,6 +29,7 @@ from datetime import date
 
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.verification.changes import CONSOLE_MEMBER_NOT_FIXABLE, admin_role_not_fixable, console_group_not_fixable
 from exadesk.verification.notices import Notice
 from exadesk.verification.oauth import OAuthProfile
 from exadesk.verification.registry import register
@@ -533,13 +534,10 @@ NOT_FIXABLE = {
                         "raises it (less use elsewhere, or buying more, does).",
     "ModifyAllData": "replacing a person's own admin account with a dedicated integration user is a person's choice; "
                      "ExaDesk's fixes never take rights away.",
-    ADMIN_REQUIREMENTS["system_admin"].key: "making someone a System Administrator is left to a person; ExaDesk's "
-                                            "fixes grant only what the proxy user lacks.",
-    ADMIN_REQUIREMENTS["console_group_exists"].key: f"a system administrator creates the public group "
-                                                    f"{CONSOLE_GROUP} (the seed documents say so); ExaDesk's fixes "
-                                                    "never create groups.",
-    ADMIN_REQUIREMENTS["console_group_member"].key: f"who may open the integration's console is a person's decision; "
-                                                    f"ExaDesk's fixes never add anyone to {CONSOLE_GROUP}.",
+    ADMIN_REQUIREMENTS["system_admin"].key: admin_role_not_fixable("a System Administrator"),
+    ADMIN_REQUIREMENTS["console_group_exists"].key: console_group_not_fixable("a system administrator",
+                                                                              f"the public group {CONSOLE_GROUP}"),
+    ADMIN_REQUIREMENTS["console_group_member"].key: CONSOLE_MEMBER_NOT_FIXABLE,
 }
 
 

@@ -24,6 +24,7 @@ from exadesk.foundation.messages import Message
 from exadesk.trackers._zendesk_fixes import role_and_group_fixes
 from exadesk.trackers._zendesk_texts import TEXTS
 from exadesk.verification.adapter import Judges, Later, adapter
+from exadesk.verification.changes import CONSOLE_MEMBER_NOT_FIXABLE, admin_role_not_fixable, console_group_not_fixable
 from exadesk.verification.http import Auth, BasicAuth, BearerAuth, Reply
 from exadesk.verification.notices import Notice
 from exadesk.verification.oauth import OAuthProfile
@@ -570,12 +571,9 @@ FIXES = role_and_group_fixes(fix_client)
 NOT_FIXABLE = {
     "admin": "a dedicated agent is made in Admin Center, not by demoting someone: replacing a person's own admin "
              "account is a person's choice, and ExaDesk's fixes never take rights away.",
-    ADMIN_REQUIREMENTS["system_admin"].key: "making someone a Zendesk admin is left to a person; ExaDesk's fixes "
-                                            "grant only what the proxy user lacks.",
-    ADMIN_REQUIREMENTS["console_group_member"].key: f"who may open the integration's console is a person's decision; "
-                                                    f"ExaDesk's fixes never add anyone to {CONSOLE_GROUP}.",
-    ADMIN_REQUIREMENTS["console_group_exists"].key: f"an admin creates {CONSOLE_GROUP} (the seed documents say so); "
-                                                    "ExaDesk's fixes never create groups.",
+    ADMIN_REQUIREMENTS["system_admin"].key: admin_role_not_fixable("a Zendesk admin"),
+    ADMIN_REQUIREMENTS["console_group_member"].key: CONSOLE_MEMBER_NOT_FIXABLE,
+    ADMIN_REQUIREMENTS["console_group_exists"].key: console_group_not_fixable("an admin"),
 }
 
 

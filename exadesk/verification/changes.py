@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlencode
 
-from exadesk.verification.spec import Target, VerifyContext
+from exadesk.verification.spec import CONSOLE_GROUP, Target, VerifyContext
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,22 @@ class FixContext(VerifyContext):
         super().__init__(spec, admin, client_factory, cancel)
         self.proxy = proxy
         self.proxy_identity = proxy_identity
+
+
+# -- why a requirement has no fix: the reasons the trackers share (their NOT_FIXABLE tables use them) ----------------
+
+def admin_role_not_fixable(who: str, also: str = "") -> str:
+    """Why an administrator's own role has no fix: making someone ``who`` is a person's decision, and the fixes only
+    grant what the proxy user lacks; ``also`` adds a tracker's own reason (" (…)" or ", and …")."""
+    return f"making someone {who} is left to a person; ExaDesk's fixes grant only what the proxy user lacks{also}."
+
+
+#: The administrator's membership of the console group: who may configure the integration is decided by a person.
+CONSOLE_MEMBER_NOT_FIXABLE = (f"who may open the integration's console is a person's decision; ExaDesk's fixes never "
+                              f"add anyone to {CONSOLE_GROUP}.")
+
+
+def console_group_not_fixable(creator: str, group: str = CONSOLE_GROUP, also: str = "") -> str:
+    """Why the console group's existence has no fix: ``creator`` makes ``group`` (the seed documents say so) and the
+    fixes never create groups; ``also`` adds a tracker's own reason (", and …")."""
+    return f"{creator} creates {group} (the seed documents say so); ExaDesk's fixes never create groups{also}."

@@ -54,3 +54,18 @@ def test_a_fix_context_carries_the_proxy_beside_the_admins_target():
     assert (ctx.spec, ctx.target, ctx.proxy, ctx.proxy_identity) == (tracker_spec, admin, proxy, None)
     fix = Fix(("groups",), lambda c, key: [], "an admin", "https://t.example/docs")
     assert fix.plan(ctx, "groups") == []
+
+
+def test_the_shared_reasons_for_no_fix_name_who_and_what():
+    from exadesk.verification.changes import (CONSOLE_MEMBER_NOT_FIXABLE, admin_role_not_fixable,
+                                              console_group_not_fixable)
+    from exadesk.verification.spec import CONSOLE_GROUP
+
+    assert admin_role_not_fixable("a Jira administrator") == (
+        "making someone a Jira administrator is left to a person; ExaDesk's fixes grant only what the proxy user lacks.")
+    assert admin_role_not_fixable("an administrator", ", and never admin").endswith("lacks, and never admin.")
+    assert console_group_not_fixable("an admin") == (
+        f"an admin creates {CONSOLE_GROUP} (the seed documents say so); ExaDesk's fixes never create groups.")
+    assert console_group_not_fixable("a system administrator", "the public group x").startswith(
+        "a system administrator creates the public group x ")
+    assert CONSOLE_GROUP in CONSOLE_MEMBER_NOT_FIXABLE
