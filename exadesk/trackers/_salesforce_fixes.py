@@ -84,7 +84,6 @@ def _touches(ctx, chosen: _PermissionSet, objects: list[str], what: str) -> str:
 
 
 def _plan_assignment(ctx, key: str):
-
     user_id = ctx.proxy_identity.id if ctx.proxy_identity else ""
     if not user_id:
         return []

@@ -143,7 +143,6 @@ FIX_TEXTS = {
 
 
 def _plan_roles(ctx, key: str, *, client_for):
-
     client = client_for(ctx)
     username = ctx.proxy.value("username")
     users = rows(client, "sys_user", f"user_name={username}", "sys_id,user_name", 1) if username else []

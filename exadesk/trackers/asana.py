@@ -352,7 +352,6 @@ def fix_client(ctx):
 
 
 def _plan_membership(ctx, key: str):
-
     user = ctx.proxy_identity.id if ctx.proxy_identity else ""
     if not user:
         return []
@@ -375,13 +374,8 @@ def _plan_membership(ctx, key: str):
     return changes
 
 
-def _fixes():
-
-    return (Fix(("workspaces",), _plan_membership, "full membership of each workspace listed, and admin rights where "
-                "the workspace lets only admins invite (undoing takes an admin)", _ADD_USER_REF),)
-
-
-FIXES = _fixes()
+FIXES = (Fix(("workspaces",), _plan_membership, "full membership of each workspace listed, and admin rights where "
+             "the workspace lets only admins invite (undoing takes an admin)", _ADD_USER_REF),)
 #: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md).
 NOT_FIXABLE = {
     "member": "Asana's reference documents no call that turns a guest into a full member; a workspace admin does it "

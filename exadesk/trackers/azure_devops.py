@@ -471,18 +471,13 @@ def _plan_project_admins(ctx, key: str):
     return changes
 
 
-def _fixes():
-
-    return (
-        Fix((PCA_KEY,), _plan_collection_admin, "membership of Project Collection Administrators (only its members "
-            "may add members to it), with a token that has the Graph (Read & manage) scope", _MEMBERSHIPS_REF),
-        Fix((PROJECT_ADMINS_KEY,), _plan_project_admins, "Project Administrators of each project listed (or "
-            "Project Collection Administrators), with a token that has the Graph (Read & manage) scope",
-            _MEMBERSHIPS_REF),
-    )
-
-
-FIXES = _fixes()
+FIXES = (
+    Fix((PCA_KEY,), _plan_collection_admin, "membership of Project Collection Administrators (only its members "
+        "may add members to it), with a token that has the Graph (Read & manage) scope", _MEMBERSHIPS_REF),
+    Fix((PROJECT_ADMINS_KEY,), _plan_project_admins, "Project Administrators of each project listed (or "
+        "Project Collection Administrators), with a token that has the Graph (Read & manage) scope",
+        _MEMBERSHIPS_REF),
+)
 #: Why the administrator's own requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md); the
 #: proxy user's group fixes are for Azure DevOps Services, since Azure DevOps Server's REST descriptions
 #: (identities-onprem.json) document no write for identities or group membership.

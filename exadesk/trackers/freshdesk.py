@@ -337,15 +337,10 @@ def _plan_role(ctx, key: str):
                                _UPDATE_REF, (ctx.say("fix.agent_role_touches"),), no_inverse=why)]
 
 
-def _fixes():
-
-    needs = "the Administrator or Account Administrator role (Freshdesk lets only administrators update agents)"
-    return (Fix(("agent",), _plan_agent, needs, _UPDATE_REF),
-            Fix(("ticket_scope",), _plan_ticket_scope, needs, _UPDATE_REF),
-            Fix(("role",), _plan_role, needs, _UPDATE_REF))
-
-
-FIXES = _fixes()
+_NEEDS = "the Administrator or Account Administrator role (Freshdesk lets only administrators update agents)"
+FIXES = (Fix(("agent",), _plan_agent, _NEEDS, _UPDATE_REF),
+         Fix(("ticket_scope",), _plan_ticket_scope, _NEEDS, _UPDATE_REF),
+         Fix(("role",), _plan_role, _NEEDS, _UPDATE_REF))
 #: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md).
 NOT_FIXABLE = {
     **fw.NOT_FIXABLE,

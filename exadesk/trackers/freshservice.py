@@ -414,15 +414,10 @@ def _role_name(client, role_id) -> str:
     return fw.role_label(roles[0]) if roles else str(role_id)
 
 
-def _fixes():
-
-    needs = "the Admin or Account Admin role (Freshservice lets only administrators read roles and update agents)"
-    return (Fix(("agent",), _plan_agent, needs, _UPDATE_REF),
-            Fix(("tickets",), _plan_tickets, needs, _UPDATE_REF),
-            Fix(("role",), _plan_role, needs, _UPDATE_REF))
-
-
-FIXES = _fixes()
+_NEEDS = "the Admin or Account Admin role (Freshservice lets only administrators read roles and update agents)"
+FIXES = (Fix(("agent",), _plan_agent, _NEEDS, _UPDATE_REF),
+         Fix(("tickets",), _plan_tickets, _NEEDS, _UPDATE_REF),
+         Fix(("role",), _plan_role, _NEEDS, _UPDATE_REF))
 #: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md).
 NOT_FIXABLE = {
     **fw.NOT_FIXABLE,

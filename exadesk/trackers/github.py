@@ -482,7 +482,6 @@ def fix_client(ctx):
 
 
 def _plan_admin(ctx, key: str):
-
     client = fix_client(ctx)
     login = ctx.proxy_identity.login if ctx.proxy_identity else ""
     if not login:
@@ -512,13 +511,8 @@ def _plan_admin(ctx, key: str):
     return changes
 
 
-def _fixes():
-
-    return (Fix(("admin",), _plan_admin, "the Admin role on each repository listed (or organisation owner)",
-                _COLLABORATORS_REF),)
-
-
-FIXES = _fixes()
+FIXES = (Fix(("admin",), _plan_admin, "the Admin role on each repository listed (or organisation owner)",
+             _COLLABORATORS_REF),)
 #: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md). The admin fix itself
 #: may end in an invitation the proxy user must accept before its check passes (FIX_TEXTS["accept"]).
 NOT_FIXABLE = {

@@ -547,18 +547,13 @@ def _plan_scheme_grant(ctx, key: str):
     return changes
 
 
-def _fixes():
-
-    return (
-        Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),
-        Fix((ADDONS_ROLE,), _plan_role, "Administer Projects in each project listed, or Administer Jira",
-            _ROLE_ACTORS_REF),
-        Fix(tuple(key for key, _ in ROLE_PERMISSIONS), _plan_scheme_grant,
-            "the Administer Jira global permission (editing a permission scheme takes it)", _SCHEME_GRANT_REF),
-    )
-
-
-FIXES = _fixes()
+FIXES = (
+    Fix(APP_GROUPS, _plan_group, "Site administration (membership of the site-admins group)", _GROUPS_REF),
+    Fix((ADDONS_ROLE,), _plan_role, "Administer Projects in each project listed, or Administer Jira",
+        _ROLE_ACTORS_REF),
+    Fix(tuple(key for key, _ in ROLE_PERMISSIONS), _plan_scheme_grant,
+        "the Administer Jira global permission (editing a permission scheme takes it)", _SCHEME_GRANT_REF),
+)
 #: Why the other requirements have no fix (scripts/fix_table.py shows them in docs/fixes.md).
 NOT_FIXABLE = {
     **_jira.NOT_FIXABLE,
