@@ -74,7 +74,7 @@ class FixDialog(QDialog):
         self.setWindowTitle(self.tr("Fix “{check}” on {name}").format(check=titles[0], name=inst.name)
                             if len(titles) == 1 else self.tr("Fix {name}").format(name=inst.name))
         self.resize(760, 520)
-        self.status = QLabel(self.tr("Reading what is in place on the tracker (nothing is changed)…"))
+        self.status = QLabel()  # start() says what is happening: reading the plan, or the recorded run
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)

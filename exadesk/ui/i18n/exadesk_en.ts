@@ -434,7 +434,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fix_dialog.py" line="77"/>
         <location filename="../fix_dialog.py" line="136"/>
         <source>Reading what is in place on the tracker (nothing is changed)…</source>
         <translation type="unfinished"></translation>
