@@ -127,6 +127,38 @@ class Verification:
         return run
 
 
+class StoredRuns(tuple):
+    """An instance's runs as the data file holds them (JSON objects), not yet decoded."""
+
+
+class RunsReadOnDemand:
+    """What stands behind :attr:`Instance.history`: a list of :class:`Verification`, oldest first.
+
+    Runs read from the data file stay JSON until the history is first read. Opening the window needs each
+    instance's state, not its past runs, and decoding up to 20 runs of every instance was most of the time the
+    data file took to load. Assigning any iterable of runs stores a list of them.
+    """
+
+    SLOT = "_runs"
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return ()  # the field's default, as dataclasses asks for it: no runs
+        runs = instance.__dict__[self.SLOT]
+        if isinstance(runs, StoredRuns):
+            runs = instance.__dict__[self.SLOT] = [Verification.from_json(v) for v in runs]
+        return runs
+
+    def __set__(self, instance, runs) -> None:
+        instance.__dict__[self.SLOT] = runs if isinstance(runs, StoredRuns) else list(runs)
+
+    @classmethod
+    def as_json(cls, instance) -> list:
+        """The runs for the data file; those never decoded are written back as they were read."""
+        runs = instance.__dict__[cls.SLOT]
+        return list(runs) if isinstance(runs, StoredRuns) else [v.to_json() for v in runs]
+
+
 @dataclass
 class Instance:
     """One tracker instance and the proxy user set up on it.
@@ -157,7 +189,7 @@ class Instance:
     role: str = "proxy"
     token_expires_at: datetime | None = None
     created_at: datetime = field(default_factory=_now)
-    history: list[Verification] = field(default_factory=list)  # newest last, bounded
+    history: list[Verification] = RunsReadOnDemand()  # oldest first, the newest HISTORY_LIMIT
     sandbox: bool | None = False
 
     HISTORY_LIMIT = 20
@@ -178,7 +210,7 @@ class Instance:
             "proxy_user": self.proxy_user, "sync": list(self.sync), "scope": list(self.scope),
             "state": self.state.value, "ca_bundle": self.ca_bundle, "notes": self.notes, "role": self.role,
             "token_expires_at": _iso(self.token_expires_at), "created_at": _iso(self.created_at),
-            "history": [v.to_json() for v in self.history],
+            "history": RunsReadOnDemand.as_json(self),
             "sandbox": self.sandbox,
         }
 
@@ -192,7 +224,7 @@ class Instance:
             state=InstanceState(data.get("state", "draft")), ca_bundle=data.get("ca_bundle"),
             notes=str(data.get("notes", "")), role=str(data.get("role", "proxy")),
             token_expires_at=_dt(data.get("token_expires_at")), created_at=_dt(data.get("created_at")) or _now(),
-            history=[Verification.from_json(v) for v in data.get("history", [])],
+            history=StoredRuns(data.get("history", [])),
             sandbox=None if data.get("sandbox") is None else bool(data["sandbox"]),
         )
 

@@ -9,13 +9,13 @@ command and never written over until the person chooses what to do.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import sys
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -345,12 +345,19 @@ class Store:
         return LoadResult(data)
 
     def _keep_copy(self, raw: bytes) -> Path:
-        """A copy of an unreadable file beside it, named by its content: reading it again keeps no second copy."""
-        digest = hashlib.sha256(raw).hexdigest()[:12]
-        kept = self.path.with_name(f"{self.path.stem}.unreadable-{digest}{self.path.suffix}")
+        """A copy of an unreadable file beside it, named by a checksum of its content: reading the same file again
+        keeps no second copy, and a different file that happens to share the checksum gets a name of its own."""
+        checksum = f"{zlib.crc32(raw):08x}"
+        kept, attempt = self._copy_name(checksum), 1
+        while kept.exists() and kept.read_bytes() != raw:
+            attempt += 1
+            kept = self._copy_name(f"{checksum}-{attempt}")
         if not kept.exists():
             write_atomic(kept, raw)
         return kept
+
+    def _copy_name(self, suffix: str) -> Path:
+        return self.path.with_name(f"{self.path.stem}.unreadable-{suffix}{self.path.suffix}")
 
     def save(self, data: Data) -> None:
         """Write ``data`` as it is (the caller owns the whole file); refused like :meth:`update`."""

@@ -272,6 +272,8 @@ def _say(key: str, **params) -> str:
 def _expiry(reply: Reply) -> datetime | None:
     # "github-authentication-token-expiration: 2026-12-01 10:00:00 UTC" (also "+0200" forms)
     value = reply.headers.get("github-authentication-token-expiration", "").strip()
+    if not value:  # tokens without an expiry date get no header
+        return None
     for fmt in ("%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S %z"):
         try:
             parsed = datetime.strptime(value, fmt)

@@ -129,6 +129,17 @@ def test_two_corrupt_files_in_a_row_do_not_overwrite_each_other(tmp_path):
     assert kept == [b"{broken one", b"{broken two"], "one copy per content, however often it is read"
 
 
+def test_a_different_file_sharing_a_copy_name_is_kept_under_a_name_of_its_own(tmp_path):
+    path = tmp_path / "exadesk.json"
+    path.write_bytes(b"{broken")
+    first = Store(path).load().kept
+    first.write_bytes(b"{another broken file that happens to share the checksum")  # as a crc32 collision would
+    second = Store(path).load().kept
+    assert second != first and second.read_bytes() == b"{broken"
+    assert first.read_bytes() == b"{another broken file that happens to share the checksum", "never overwritten"
+    assert Store(path).load().kept == second, "the same content read again keeps no third copy"
+
+
 def test_file_from_a_newer_version_is_left_untouched(tmp_path):
     path = tmp_path / "exadesk.json"
     content = json.dumps({"schema_version": 99, "workspaces": []}).encode()
