@@ -7,12 +7,15 @@ Secrets live in the keychain under ``(instance id, field name)``.
 from __future__ import annotations
 
 import enum
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from exadesk.foundation import clock
 from exadesk.foundation.checks import CheckResult, Verdict, verdict_of
+
+log = logging.getLogger(__name__)
 
 #: What an integration can synchronise; requirements depend on these.
 SYNC_OPTIONS: tuple[str, ...] = ("comments", "attachments", "worklogs", "security_levels", "triggers", "service_desk")
@@ -136,17 +139,26 @@ class RunsReadOnDemand:
 
     Runs read from the data file stay JSON until the history is first read. Opening the window needs each
     instance's state, not its past runs, and decoding up to 20 runs of every instance was most of the time the
-    data file took to load. Assigning any iterable of runs stores a list of them.
+    data file took to load. A stored run that cannot be decoded is left out of the list, logged, and written back
+    as it was read, so nothing in the file is lost. Assigning any iterable of runs stores a list of them.
     """
 
-    SLOT = "_runs"
+    SLOT, UNREADABLE = "_runs", "_unreadable_runs"
 
     def __get__(self, instance, owner=None):
         if instance is None:
             return ()  # the field's default, as dataclasses asks for it: no runs
         runs = instance.__dict__[self.SLOT]
         if isinstance(runs, StoredRuns):
-            runs = instance.__dict__[self.SLOT] = [Verification.from_json(v) for v in runs]
+            stored_runs, runs, unreadable = runs, [], []
+            for stored in stored_runs:
+                try:
+                    runs.append(Verification.from_json(stored))
+                except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+                    log.warning("a stored run of instance %s cannot be read (%s); it is kept as it is",
+                                instance.id, type(exc).__name__)
+                    unreadable.append(stored)
+            instance.__dict__[self.SLOT], instance.__dict__[self.UNREADABLE] = runs, unreadable
         return runs
 
     def __set__(self, instance, runs) -> None:
@@ -156,7 +168,9 @@ class RunsReadOnDemand:
     def as_json(cls, instance) -> list:
         """The runs for the data file; those never decoded are written back as they were read."""
         runs = instance.__dict__[cls.SLOT]
-        return list(runs) if isinstance(runs, StoredRuns) else [v.to_json() for v in runs]
+        if isinstance(runs, StoredRuns):
+            return list(runs)
+        return instance.__dict__.get(cls.UNREADABLE, []) + [v.to_json() for v in runs]
 
 
 @dataclass

@@ -267,6 +267,7 @@ def encode(data: Data) -> bytes:
         raw = merged(("instance", inst.id), inst.to_json())
         if kept:
             raw["history"] = [merged(("verification", inst.id, str(entry.get("at"))), entry)
+                              if isinstance(entry, dict) else entry  # a stored run nobody could read
                               for entry in raw["history"]]
         return raw
 

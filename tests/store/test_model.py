@@ -50,6 +50,41 @@ def test_history_is_bounded_and_state_follows_the_last_result():
     assert inst.state is (InstanceState.VERIFIED if inst.last.ready else InstanceState.FAILING)
 
 
+def _stored_instance(history: list) -> dict:
+    return {"id": "a1b2c3", "tracker": "github", "name": "Repos", "url": "https://github.com", "history": history}
+
+
+def test_stored_runs_are_decoded_when_first_read_and_written_back_as_read_until_then():
+    run = {"at": "2026-12-01T10:00:00+00:00", "ready": True, "identity": "bot", "a_newer_field": 1,
+           "checks": [{"id": "github.repo", "status": "pass", "title": "Token has the repo scope"}]}
+    inst = Instance.from_json(_stored_instance([run]))
+    assert inst.to_json()["history"] == [run], "never read: written back exactly, newer fields included"
+    assert [c.id for c in inst.last.checks] == ["github.repo"] and inst.last.ready
+    assert inst.to_json()["history"][0]["checks"][0]["status"] == "pass"
+
+
+def test_a_stored_run_that_cannot_be_read_is_left_out_and_kept_in_the_file(caplog):
+    good = {"at": "2026-12-01T10:00:00+00:00", "ready": False, "checks": []}
+    broken = [{"at": "not a date", "ready": True}, {"at": "2026-12-02T10:00:00+00:00"}, "not even an object",
+              {"at": None, "ready": True, "checks": [{"id": "x", "status": "no such status"}]}]
+    inst = Instance.from_json(_stored_instance([good, *broken]))
+    assert [run.at.day for run in inst.history] == [1]
+    assert "cannot be read" in caplog.text and "a1b2c3" in caplog.text
+    inst.record(Verification(at=clock.now(), ready=True))
+    written = inst.to_json()["history"]
+    assert written[:4] == broken and len(written) == 6, "the unreadable runs stay in the file"
+
+
+def test_history_assigned_or_given_is_a_list_of_its_own():
+    runs = (Verification(at=clock.now(), ready=True),)
+    inst = Instance(tracker="github", name="Repos", url="https://github.com", auth_method="classic", history=runs)
+    assert inst.history == list(runs) and isinstance(inst.history, list)
+    inst.history = runs[:0]
+    first, second = _instance(), _instance()
+    first.history.append(runs[0])
+    assert inst.history == [] and second.history == [], "no two instances share a default list"
+
+
 def test_lookups_are_case_insensitive_and_by_id():
     inst = _instance()
     data = Data(workspaces=[Workspace(name="Client A", instances=[inst])])
