@@ -31,7 +31,7 @@ from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
 from exadesk.verification.changes import CONSOLE_MEMBER_NOT_FIXABLE, admin_role_not_fixable, console_group_not_fixable
 from exadesk.verification.notices import Notice
-from exadesk.verification.oauth import OAuthProfile
+from exadesk.verification.oauth import OAuthProfile, sign_in_method
 from exadesk.verification.registry import register
 # The reads live in _salesforce_api.py; api_base, credential, diagnose, errors, api_disabled and token_error_reason
 # stay reachable here too, as the tracker's surface they were.
@@ -42,7 +42,6 @@ from exadesk.trackers._salesforce_fixes import BROAD_PERMISSIONS, assignment_fix
 from exadesk.verification.adapter import Judges, adapter
 from exadesk.verification.spec import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, TrackerSpec, UrlSpec,
-    sign_in_method,
 )
 
 _API_DISABLED_FIX = ("Turn on API Enabled for the user: Setup, Profiles (or a permission set assigned to the user), System "

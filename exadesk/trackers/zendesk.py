@@ -27,11 +27,11 @@ from exadesk.verification.adapter import Judges, Later, adapter
 from exadesk.verification.changes import CONSOLE_MEMBER_NOT_FIXABLE, admin_role_not_fixable, console_group_not_fixable
 from exadesk.verification.http import Auth, BasicAuth, BearerAuth, Reply
 from exadesk.verification.notices import Notice
-from exadesk.verification.oauth import OAuthProfile
+from exadesk.verification.oauth import OAuthProfile, sign_in_method
 from exadesk.verification.registry import register
 from exadesk.verification.spec import (
     CONSOLE_GROUP, AdminPolicy, AuthMethod, DelegatedStep, Field, Requirement, ScopeSpec, Step, Target, TrackerSpec,
-    UrlSpec, sign_in_method,
+    UrlSpec,
 )
 
 #: role_types that may not edit tickets whatever else they are allowed: light agent, chat-only agent, contributor.

@@ -160,13 +160,21 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
 def _sign_in(target: Target, cancel: threading.Event) -> tuple[SignIn | None, Problem | None]:
     """Ask the target's credential provider (or, for an OAuth sign-in given on the command line, the one that
     trades its refresh token) for the credential of this run, in this thread."""
-    from exadesk.verification import tokens
-
-    provider = target.credentials or tokens.command_line_sign_in(target) or CredentialProvider()
+    provider = target.credentials or _command_line_sign_in(target) or CredentialProvider()
     try:
         return provider.sign_in(target, cancel), None
     except ExaDeskError as exc:
         return None, exc.problem
+
+
+def _command_line_sign_in(target: Target):
+    """The provider that trades a refresh token given on the command line, where the tracker has a browser
+    sign-in; the token machinery (and the stored-token keychain it needs) is loaded only then."""
+    if registry.oauth_profile(target.tracker) is None:
+        return None
+    from exadesk.verification import tokens
+
+    return tokens.command_line_sign_in(target)
 
 
 def _redacted(report: Report, redact: Redactor) -> Report:

@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk.foundation import clock, messages
 from exadesk.foundation.errors import ExaDeskError, Problem
+from exadesk.verification.spec import SIGN_IN_PAGE, AuthMethod, Field, Step
 
 #: Field names every OAuth sign-in uses, for all trackers (instance values and keychain entries).
 CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN = "client_id", "client_secret", "access_token", "refresh_token"
@@ -88,6 +89,40 @@ class OAuthProfile:
     @property
     def secret_required(self) -> bool:
         return self.client_secret == "required"
+
+
+# -- the sign-in method a tracker declares -----------------------------------------------------------
+
+
+def sign_in_method(profile: OAuthProfile, *, label: str, description: str, client_id_hint: str,
+                   client_id_example: str = "", client_id_pattern: str = r"\S{6,}", before: tuple = ()):
+    """The AuthMethod of a tracker's browser sign-in, built from its profile: the same field names everywhere.
+
+    Fields: ``client_id`` (not secret), ``client_secret`` (secret; required only where the profile says),
+    ``refresh_token`` (secret, filled in by the sign-in); ``before`` adds tracker fields in front (a user name).
+    The access token is not a field: it is a cache the engine refreshes (exadesk.verification.tokens).
+    """
+    steps = [Step(text, link=profile.register_link if i == 0 else "",
+                  link_label="Open the OAuth client settings" if i == 0 else "")
+             for i, text in enumerate(profile.register_steps)]
+    steps.append(Step("Click 'Sign in with the browser' (or run `exadesk login --instance NAME`) and sign in as the "
+                      "proxy user. ExaDesk keeps the tokens only in your system keychain and renews them before "
+                      "each check."))
+    if profile.device:
+        steps.append(Step("On a machine whose browser cannot reach this one, choose 'Sign in with a code' (`exadesk "
+                          "login --device`) and enter the code on any device."))
+    secret_hint = ("the client secret shown where the OAuth client was registered" if profile.secret_required else
+                   "only if the OAuth client is confidential and asks for its secret; leave empty for PKCE")
+    return AuthMethod(
+        id=profile.method_id, label=label, description=description,
+        fields=(*before,
+                Field(CLIENT_ID, "Client ID", hint=client_id_hint, example=client_id_example,
+                      pattern=client_id_pattern),
+                Field(CLIENT_SECRET, "Client secret", secret=True, required=profile.secret_required,
+                      advanced=not profile.secret_required, hint=secret_hint),
+                Field(REFRESH_TOKEN, "Refresh token", secret=True,
+                      hint="filled in by 'Sign in with the browser'", pattern=r"\S{20,}")),
+        steps=tuple(steps), custom_page=SIGN_IN_PAGE, core_refreshes_token=True)
 
 
 # -- the secrets of one sign-in ---------------------------------------------------------

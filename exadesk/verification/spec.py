@@ -13,7 +13,7 @@ import threading
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from exadesk.foundation import messages, strings
 from exadesk.foundation.checks import CheckResult, Identity, Status
@@ -23,11 +23,12 @@ from exadesk.verification.http import DeclaredRead
 from exadesk.foundation.validation import (InputProblem, has_credentials, input_problems, normalise_url, origin,  # noqa: F401
                                 redact_url, site_url)
 from exadesk.foundation.messages import Message
-from exadesk.verification import oauth
 from exadesk.verification.notices import Notice
-from exadesk.verification.oauth import OAuthProfile
 
 #: The tracker-side group whose members are delegated administrators of the integration (where a tracker has one).
+if TYPE_CHECKING:  # a browser sign-in's profile; trackers that offer one import exadesk.verification.oauth
+    from exadesk.verification.oauth import OAuthProfile
+
 CONSOLE_GROUP = "exalate_console_admin"
 
 
@@ -468,38 +469,8 @@ class VerifyContext:
 # -- the sign-in method trackers declare ------------------------------------------------------------
 
 #: The wizard page that offers "Sign in with the browser" (exadesk.ui.pages maps the name to a widget).
+#: exadesk.verification.oauth.sign_in_method declares such a method from a tracker's OAuth profile.
 SIGN_IN_PAGE = "oauth_sign_in"
-
-
-def sign_in_method(profile: OAuthProfile, *, label: str, description: str, client_id_hint: str,
-                   client_id_example: str = "", client_id_pattern: str = r"\S{6,}", before: tuple = ()):
-    """The AuthMethod of a tracker's browser sign-in, built from its profile: the same field names everywhere.
-
-    Fields: ``client_id`` (not secret), ``client_secret`` (secret; required only where the profile says),
-    ``refresh_token`` (secret, filled in by the sign-in); ``before`` adds tracker fields in front (a user name).
-    The access token is not a field: it is a cache the engine refreshes (exadesk.verification.tokens).
-    """
-    steps = [Step(text, link=profile.register_link if i == 0 else "",
-                  link_label="Open the OAuth client settings" if i == 0 else "")
-             for i, text in enumerate(profile.register_steps)]
-    steps.append(Step("Click 'Sign in with the browser' (or run `exadesk login --instance NAME`) and sign in as the "
-                      "proxy user. ExaDesk keeps the tokens only in your system keychain and renews them before "
-                      "each check."))
-    if profile.device:
-        steps.append(Step("On a machine whose browser cannot reach this one, choose 'Sign in with a code' (`exadesk "
-                          "login --device`) and enter the code on any device."))
-    secret_hint = ("the client secret shown where the OAuth client was registered" if profile.secret_required else
-                   "only if the OAuth client is confidential and asks for its secret; leave empty for PKCE")
-    return AuthMethod(
-        id=profile.method_id, label=label, description=description,
-        fields=(*before,
-                Field(oauth.CLIENT_ID, "Client ID", hint=client_id_hint, example=client_id_example,
-                      pattern=client_id_pattern),
-                Field(oauth.CLIENT_SECRET, "Client secret", secret=True, required=profile.secret_required,
-                      advanced=not profile.secret_required, hint=secret_hint),
-                Field(oauth.REFRESH_TOKEN, "Refresh token", secret=True,
-                      hint="filled in by 'Sign in with the browser'", pattern=r"\S{20,}")),
-        steps=tuple(steps), custom_page=SIGN_IN_PAGE, core_refreshes_token=True)
 
 
 # -- generic offline validation (the rules themselves are exadesk.foundation.validation's, shared with the wizard) -----
