@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,27 +39,32 @@ def unreachable(environ: Mapping[str, str] | None = None, platform: str | None =
 
 def _wayland_reachable(name: str, environ: Mapping[str, str]) -> bool:
     path = Path(name) if name.startswith("/") else Path(environ.get("XDG_RUNTIME_DIR", "/nonexistent")) / name
-    return _connects(socket.AF_UNIX, str(path))
+    return _connects("unix", str(path))
 
 
 def _x11_reachable(display: str) -> bool:
     """Whether an X server accepts a connection for ``display`` (":0", "localhost:10.0", "unix:1")."""
     match = re.fullmatch(r"(?:(?P<proto>[\w.-]+)/)?(?P<host>[^:]*):(?P<number>\d+)(?:\.\d+)?", display)
     if display.startswith("/"):  # a socket path (macOS launchd style, also XQuartz on Linux)
-        return _connects(socket.AF_UNIX, display.split(":", 1)[0] if ":" in display[1:] else display)
+        return _connects("unix", display.split(":", 1)[0] if ":" in display[1:] else display)
     if not match:
         return False
     host, number = match["host"], int(match["number"])
     if host in ("", "unix") and match["proto"] in (None, "unix"):
         path = X11_SOCKETS / f"X{number}"
         # Linux X servers also listen on an abstract socket of the same name (the path may be hidden in a sandbox).
-        return _connects(socket.AF_UNIX, str(path)) or _connects(socket.AF_UNIX, "\0" + str(path))
-    return _connects(socket.AF_INET6 if ":" in host else socket.AF_INET, (host or "localhost", 6000 + number))
+        return _connects("unix", str(path)) or _connects("unix", "\0" + str(path))
+    return _connects("inet6" if ":" in host else "inet", (host or "localhost", 6000 + number))
 
 
-def _connects(family: int, address) -> bool:
+def _connects(family: str, address) -> bool:
+    """Whether something accepts a connection at ``address`` (family "unix", "inet" or "inet6")."""
+    # Imported here: only a Linux start with a display to probe needs sockets. Windows, macOS and headless starts
+    # return before any probe, and importing socket (its enum classes) costs them ~4 ms of the first paint.
+    import socket
+
     try:
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
+        with socket.socket(getattr(socket, f"AF_{family.upper()}"), socket.SOCK_STREAM) as probe:
             probe.settimeout(1.0)
             probe.connect(address)
         return True

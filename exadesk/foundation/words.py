@@ -6,6 +6,10 @@ field_label.
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from exadesk.foundation import clock
+
 
 def plural(count: int, one: str, many: str, **values) -> str:
     """``one`` or ``many`` by ``count``, with ``{count}`` (and ``values``) filled in:
@@ -25,3 +29,10 @@ def state_label(state) -> str:
     """An InstanceState (or its value) as a person reads it: ``prepared offline``, not ``prepared_offline``."""
     value = getattr(state, "value", state)
     return STATE_LABELS.get(value, str(value).replace("_", " "))
+
+
+def day(when: datetime, now: datetime | None = None) -> str:
+    """``3 Nov``, or ``3 Nov 2025`` when not in the current year (portable, no %-d)."""
+    now = now or clock.now()
+    text = f"{when.day} {when:%b}"
+    return text if when.year == now.year else f"{text} {when.year}"

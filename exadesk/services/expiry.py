@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from exadesk.foundation import clock
-from exadesk.store.history import day
+from exadesk.foundation.words import day
 from exadesk.store.model import Data, Instance
 
 #: Default look-ahead of the expiry list.

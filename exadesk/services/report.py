@@ -20,6 +20,7 @@ from exadesk import __version__
 from exadesk.foundation import clock
 from exadesk.foundation.checks import CheckResult, Status, Verdict, fold_not_run, not_run_line
 from exadesk.foundation.messages import FIX_WORDS
+from exadesk.foundation.words import day
 from exadesk.services import expiry, fixes, planner
 from exadesk.store import history
 from exadesk.store.model import FixRun, Instance, Workspace
@@ -213,7 +214,7 @@ def build(workspace: Workspace, now: datetime | None = None) -> ReadinessReport:
         exp = ""
         if inst.token_expires_at:
             level = expiry.status(inst, now)
-            exp = f"{history.day(inst.token_expires_at, now)}" + (f" ({level})" if level else "")
+            exp = f"{day(inst.token_expires_at, now)}" + (f" ({level})" if level else "")
         sections.append(InstanceSection(
             name=inst.name, tracker=_tracker_name(inst.tracker), url=inst.url,
             proxy_user=inst.proxy_user or (last.identity if last else "") or "—", verdict=_verdict(inst),

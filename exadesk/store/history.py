@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from exadesk.foundation import clock
 from exadesk.foundation.checks import Status, Verdict
+from exadesk.foundation.words import day
 from exadesk.store.model import Instance, Verification
 
 #: Error kinds that say nothing about the proxy user's permissions.
@@ -37,13 +37,6 @@ CHANGE_WORDS = {
     "changed": "{title}: {before} on {then}, {now} since {since}.",
     "not_checked": "no longer checked",
 }
-
-
-def day(when: datetime, now: datetime | None = None) -> str:
-    """``3 Nov``, or ``3 Nov 2025`` when not in the current year (portable, no %-d)."""
-    now = now or clock.now()
-    text = f"{when.day} {when:%b}"
-    return text if when.year == now.year else f"{text} {when.year}"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHeaderView
 
 from exadesk.foundation import clock
 from exadesk.services import expiry
-from exadesk.store.history import day
+from exadesk.foundation.words import day
 from exadesk.store.model import Instance
 from exadesk.ui import theme
 

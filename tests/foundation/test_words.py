@@ -1,10 +1,12 @@
-"""Small word helpers (exadesk/foundation/words.py): whole plurals and instance states as a person reads them."""
+"""Small word helpers (exadesk/foundation/words.py): whole plurals, instance states and days as a person reads them."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
-from exadesk.foundation.words import STATE_LABELS, plural, state_label
+from exadesk.foundation.words import STATE_LABELS, day, plural, state_label
 from exadesk.store.model import InstanceState
 
 
@@ -27,3 +29,9 @@ def test_every_instance_state_reads_as_words():
 
 def test_a_state_from_a_newer_version_still_reads_as_words():
     assert state_label("waiting_for_admin") == "waiting for admin"
+
+
+def test_a_day_names_the_year_only_when_it_is_not_this_one():
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+    assert day(datetime(2026, 11, 3, tzinfo=timezone.utc), now) == "3 Nov"
+    assert day(datetime(2025, 11, 3, tzinfo=timezone.utc), now) == "3 Nov 2025"
