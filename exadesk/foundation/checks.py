@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from datetime import datetime
 
 from exadesk.foundation import clock
 from exadesk.foundation.errors import Problem
+from exadesk.foundation.records import dataclass
 
 
 class Status(str, enum.Enum):

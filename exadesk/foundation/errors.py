@@ -7,7 +7,9 @@ them into words. No exception text ever contains a secret.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from exadesk.foundation.records import dataclass
 
 
 class ErrorKind(str, enum.Enum):

@@ -8,9 +8,9 @@ their spec through :func:`register`. Tests assert on keys, not on English.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 
 from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.foundation.records import dataclass
 from exadesk.foundation.words import plural
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from exadesk.foundation.controls import escape_controls, is_control
 from exadesk.foundation.errors import Problem
+from exadesk.foundation.records import dataclass
 
 #: A tracker's spec, target and credential field (exadesk.verification.spec), read as data: this module stands below the
 #: trackers package and imports none of it.

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from exadesk import sandbox
+from exadesk.foundation.records import dataclass
 from exadesk.sandbox.jira_onprem import DEMO_PASSWORD as JIRA_DEMO_PASSWORD
 from exadesk.sandbox.kit import DemoLogin, Emulator
 from exadesk.sandbox.servicenow import NON_ADMIN

@@ -25,11 +25,13 @@ import sys
 import threading
 import time
 import types
-from dataclasses import dataclass, field
+from dataclasses import field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, ClassVar, NotRequired, Required, TypedDict, Union, get_args, get_origin, \
     get_type_hints, is_typeddict
 from urllib.parse import parse_qs, urlsplit
+
+from exadesk.foundation.records import dataclass
 
 log = logging.getLogger(__name__)
 

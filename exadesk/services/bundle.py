@@ -28,13 +28,14 @@ import hmac
 import json
 import os
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
 from exadesk import __version__
 from exadesk.foundation import clock, messages
 from exadesk.foundation.errors import ExaDeskError, KeychainError
+from exadesk.foundation.records import dataclass
 from exadesk.foundation.validation import MAX_NAME, MAX_URL, escape_controls, is_safe_id
 from exadesk.store.keychain import SecretStore
 from exadesk.store.model import Connection, Data, Instance, Workspace, new_id

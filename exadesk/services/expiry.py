@@ -8,10 +8,10 @@ header, ServiceNow's refresh-token lifespan: adapters set it on the report and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from exadesk.foundation import clock
+from exadesk.foundation.records import dataclass
 from exadesk.foundation.words import day
 from exadesk.store.model import Data, Instance
 

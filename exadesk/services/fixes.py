@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from exadesk.foundation import clock, messages
 from exadesk.foundation.checks import Report, Status
 from exadesk.foundation.errors import CheckError, ExaDeskError, Problem
 from exadesk.foundation.messages import FIX_WORDS
+from exadesk.foundation.records import dataclass
 from exadesk.store.model import FixRun, Instance, Workspace, new_id
 from exadesk.verification.changes import Call, Change, Fix, FixContext
 from exadesk.verification.redact import Redactor

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from typing import Callable
 
 from exadesk.foundation import clock, messages
 from exadesk.foundation.checks import Report
 from exadesk.foundation.errors import ErrorKind, KeychainError
+from exadesk.foundation.records import dataclass
 from exadesk.store.keychain import SecretStore
 from exadesk.store.model import Data, Instance, InstanceState, Settings, Verification, Workspace
 from exadesk.store.recovery import claim, crash_point

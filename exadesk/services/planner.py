@@ -16,12 +16,13 @@ verification of each side's admin credential is used (``exadesk plan`` stores it
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import re
 
 from exadesk.foundation.checks import Identity, Report, Status
 from exadesk.foundation.errors import ErrorKind, Problem
+from exadesk.foundation.records import dataclass
 from exadesk.store.model import ConfigMode, Connection, Instance, Workspace
 from exadesk.verification.spec import CONSOLE_GROUP, AdminPolicy
 ADMIN_KINDS = ("system_admin", "project_admin", "console_group_member", "console_group_exists")

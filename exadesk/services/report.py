@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timezone
 
 from exadesk import __version__
 from exadesk.foundation import clock
 from exadesk.foundation.checks import CheckResult, Status, Verdict, fold_not_run, not_run_line
 from exadesk.foundation.messages import FIX_WORDS
+from exadesk.foundation.records import dataclass
 from exadesk.foundation.words import day
 from exadesk.services import expiry, fixes, planner
 from exadesk.store import history

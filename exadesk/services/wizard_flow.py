@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from urllib.parse import urlsplit
 
 from exadesk.foundation.checks import CheckResult, Report, Status
 from exadesk.foundation.errors import ErrorKind
+from exadesk.foundation.records import dataclass
 from exadesk.foundation.validation import (address_problems, field_expected, field_problem, normalise_url,
                                            scope_problems, site_url)
 from exadesk.store.model import SYNC_OPTIONS, Instance, InstanceState, Settings

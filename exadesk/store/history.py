@@ -8,10 +8,10 @@ is computed over conclusive runs only and such runs are mentioned apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from exadesk.foundation.checks import Status, Verdict
+from exadesk.foundation.records import dataclass
 from exadesk.foundation.words import day
 from exadesk.store.model import Instance, Verification
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import enum
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timezone
 
 from exadesk.foundation import clock
 from exadesk.foundation.checks import CheckResult, Verdict, verdict_of
+from exadesk.foundation.records import dataclass
 
 log = logging.getLogger(__name__)
 

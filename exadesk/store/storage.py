@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -24,6 +24,7 @@ from exadesk import __version__
 from exadesk.foundation import paths
 from exadesk.foundation.errors import StorageError
 from exadesk.foundation.controls import escape_controls
+from exadesk.foundation.records import dataclass
 from exadesk.store.model import Data, Settings, Workspace
 
 log = logging.getLogger(__name__)

@@ -10,12 +10,13 @@ hosts of Services and Server).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from urllib.parse import urlsplit
 
 from exadesk.foundation import messages
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import CheckError, ErrorKind
+from exadesk.foundation.records import dataclass
 from exadesk.verification.http import BasicAuth, HttpClient, Reply
 from exadesk.verification.spec import origin
 

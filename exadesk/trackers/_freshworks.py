@@ -13,13 +13,13 @@ password_lockout, password_expired)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
 from exadesk.foundation import messages
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.verification.adapter import Judges, adapter
 from exadesk.verification.changes import admin_role_not_fixable
 from exadesk.verification.http import BasicAuth, Reply

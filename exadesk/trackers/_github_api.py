@@ -15,9 +15,10 @@ https://docs.github.com/graphql/reference/objects#repository (viewerPermission, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from urllib.parse import urlsplit
 
+from exadesk.foundation.records import dataclass
 from exadesk.verification.http import Reply
 
 

@@ -8,9 +8,10 @@ https://support.atlassian.com/jira-cloud-administration/docs/manage-project-perm
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterable
 
+from exadesk.foundation.records import dataclass
 from exadesk.verification.adapter import Judges
 from exadesk.verification.changes import (CONSOLE_MEMBER_NOT_FIXABLE, Call, Change, admin_role_not_fixable,
                                           console_group_not_fixable)

@@ -8,9 +8,9 @@ administrator with the reads of _salesforce_api.py, and their sentences are keys
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from exadesk.foundation.errors import CheckError
+from exadesk.foundation.records import dataclass
 from exadesk.trackers._salesforce_api import problem, records, sign_in
 from exadesk.verification.changes import Call, Change, Fix
 

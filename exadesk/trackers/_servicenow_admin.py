@@ -9,8 +9,8 @@ administrator with exadesk/trackers/servicenow.py's own sign-in; their sentences
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
+from exadesk.foundation.records import dataclass
 from exadesk.trackers._servicenow_api import any_visible, roles, rows, true
 from exadesk.verification.adapter import Judges
 from exadesk.verification.changes import (CONSOLE_MEMBER_NOT_FIXABLE, Call, Change, Fix, admin_role_not_fixable,

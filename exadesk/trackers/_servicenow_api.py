@@ -19,13 +19,13 @@ https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthApplic
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from exadesk.foundation import messages
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import CheckError
+from exadesk.foundation.records import dataclass
 from exadesk.verification import oauth
 from exadesk.verification.http import BasicAuth, BearerAuth, Reply
 from exadesk.verification.spec import origin

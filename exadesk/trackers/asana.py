@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.verification.adapter import Judges, adapter
 from exadesk.verification.changes import Call, Change, Fix, admin_role_not_fixable
 from exadesk.verification.http import BearerAuth, Reply

@@ -35,7 +35,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
-from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -43,6 +42,7 @@ from exadesk.foundation import messages, strings
 from exadesk.foundation.checks import CheckResult, Status
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers import _azure_devops_api as ado_api
 from exadesk.verification.http import is_loopback
 from exadesk.verification.notices import Notice

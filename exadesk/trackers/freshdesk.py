@@ -18,11 +18,11 @@ https://support.freshdesk.com/support/solutions/articles/226392 (a suspended acc
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import _freshworks_fixes as fwfix
 from exadesk.verification.adapter import Judges, adapter

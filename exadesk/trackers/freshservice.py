@@ -20,12 +20,12 @@ https://community.freshworks.com/how-do-i-11341/permissions-required-for-accessi
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 from exadesk.foundation import messages
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers import _freshworks as fw
 from exadesk.trackers import _freshworks_fixes as fwfix
 from exadesk.verification.adapter import Judges

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -30,6 +29,7 @@ from exadesk.foundation import clock, strings
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers._github_api import Needs, Rights, permission_sets, repository_rights
 from exadesk.verification.adapter import Judges, Later, adapter
 from exadesk.verification.changes import Call, Change, Fix, admin_role_not_fixable

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from datetime import date
 from html import escape  # same &, <, > escaping as xml.sax.saxutils, without importing urllib.request and ssl
 from urllib.parse import quote, urlsplit
@@ -35,6 +34,7 @@ from exadesk.foundation import messages
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.verification.adapter import Judges
 from exadesk.verification.http import Auth, DeclaredRead, Reply
 from exadesk.verification.notices import Notice

@@ -21,13 +21,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
-from dataclasses import dataclass
 from datetime import date
 
 from exadesk.foundation import messages
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers import _jira
 from exadesk.trackers import _jira_cloud_api as cloud_api
 from exadesk.trackers._jira_cloud_api import API

@@ -16,12 +16,13 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from exadesk.foundation import messages
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers import _jira
 from exadesk.trackers._jira_onprem_fixes import agent_and_permission_fixes
 from exadesk.verification.adapter import Judges, adapter

@@ -24,11 +24,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from exadesk.foundation.errors import CheckError, ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.verification.changes import CONSOLE_MEMBER_NOT_FIXABLE, admin_role_not_fixable, console_group_not_fixable
 from exadesk.verification.notices import Notice
 from exadesk.verification.oauth import OAuthProfile, sign_in_method

@@ -24,12 +24,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from exadesk.foundation import clock
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers._servicenow_admin import (ADMIN_JUDGES, ADMIN_REQUIREMENTS, ADMIN_TEXTS, gather_admin,
                                                 not_fixable, role_fixes)
 from exadesk.verification import oauth
@@ -330,7 +330,7 @@ class Facts:
     #: the tables' write ACLs (sys_security_acl; None: refused) and the roles each asks for (sys_security_acl_role)
     acls: tuple[dict, ...] | None = None
     acl_roles: tuple[dict, ...] = ()
-    extra: dict[str, TableAccess] = field(default_factory=dict)  # sys_journal_field, sys_attachment
+    extra: dict[str, TableAccess] = dataclasses.field(default_factory=dict)  # sys_journal_field, sys_attachment
     #: the refresh token's lifespan and expiry as the instance shows them (each None when not readable)
     token: tuple[timedelta | None, datetime | None] | None = None
 

@@ -15,12 +15,12 @@ https://developer.zendesk.com/api-reference/ticketing/groups/group_memberships/ 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from datetime import date
 
 from exadesk.foundation.checks import Identity
 from exadesk.foundation.errors import ErrorKind
 from exadesk.foundation.messages import Message
+from exadesk.foundation.records import dataclass
 from exadesk.trackers._zendesk_fixes import role_and_group_fixes
 from exadesk.trackers._zendesk_texts import TEXTS
 from exadesk.verification.adapter import Judges, Later, adapter

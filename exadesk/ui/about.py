@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import platform
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from exadesk import __version__
 from exadesk.foundation import paths
+from exadesk.foundation.records import dataclass
 from exadesk.store import keychain
 
 APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "exadesk.svg"

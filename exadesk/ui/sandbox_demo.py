@@ -10,13 +10,14 @@ workspace is kept as it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from exadesk.foundation.errors import KeychainError
+from exadesk.foundation.records import dataclass
 from exadesk.store import recovery
 from exadesk.store.model import Instance, Workspace
 

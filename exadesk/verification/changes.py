@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlencode
 
+from exadesk.foundation.records import dataclass
 from exadesk.verification.spec import CONSOLE_GROUP, Target, VerifyContext
 
 

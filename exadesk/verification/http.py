@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 from urllib.parse import urljoin, urlsplit
 
@@ -23,6 +23,7 @@ from exadesk import __version__
 from exadesk.foundation import messages
 from exadesk.foundation.errors import CheckError, ErrorKind
 # The names below are part of this module's interface: adapters and tests import them from exadesk.verification.http.
+from exadesk.foundation.records import dataclass
 from exadesk.verification.http_limits import (  # noqa: F401
     HOST_LIMITS, MAX_PER_HOST, MAX_RETRY_WAIT, POLL_SECONDS, HostLimiter, host_key, retry_after_seconds)
 from exadesk.verification.http_replies import (  # noqa: F401

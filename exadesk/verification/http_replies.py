@@ -12,12 +12,12 @@ import html
 import json
 import os
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from exadesk.foundation import messages
 from exadesk.foundation.errors import Problem
+from exadesk.foundation.records import dataclass
 from exadesk.verification.http_limits import human_wait, retry_after_seconds
 
 if TYPE_CHECKING:

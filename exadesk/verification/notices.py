@@ -6,8 +6,9 @@ apply, and in reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from exadesk.foundation.records import dataclass
 
 
 @dataclass(frozen=True)

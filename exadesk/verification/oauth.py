@@ -19,13 +19,14 @@ import secrets
 import socket
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from typing import Callable
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from exadesk.foundation import clock, messages
 from exadesk.foundation.errors import ExaDeskError, Problem
+from exadesk.foundation.records import dataclass
 from exadesk.verification.spec import SIGN_IN_PAGE, AuthMethod, Field, Step
 
 #: Field names every OAuth sign-in uses, for all trackers (instance values and keychain entries).

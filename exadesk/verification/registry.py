@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterator
 
 from exadesk.foundation import messages
 from exadesk.foundation.checks import CheckResult
+from exadesk.foundation.records import dataclass
 from exadesk.verification.spec import Target, TrackerSpec, VerifyContext, validate_target
 
 #: The package of the tracker modules (found by name, so that this module never imports it).

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from exadesk.foundation import messages, strings
 from exadesk.foundation.checks import CheckResult, Identity, Status
 from exadesk.foundation.errors import CheckError, Problem
+from exadesk.foundation.records import dataclass
 from exadesk.verification.http import DeclaredRead
 # The address helpers live with the rules they serve; importers of this module keep finding them here.
 from exadesk.foundation.validation import (InputProblem, has_credentials, input_problems, normalise_url, origin,  # noqa: F401
