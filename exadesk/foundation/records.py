@@ -57,8 +57,9 @@ def _declare(cls: T, *, frozen: bool, repr_: bool, eq: bool) -> T:
         compared = tuple(f.name for f in fields if f.compare)
         if "__eq__" not in own:
             cls.__eq__ = _eq_for(compared)
-        explicit_hash = own.get("__hash__", MISSING) is not MISSING and not (own["__hash__"] is None and "__eq__" in own)
-        if not explicit_hash:
+        # As dataclass decides: a __hash__ the class wrote counts, the None Python sets beside a written __eq__ does not.
+        written_hash = own.get("__hash__", MISSING)
+        if written_hash is MISSING or (written_hash is None and "__eq__" in own):
             hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
             cls.__hash__ = _hash_for(hashed) if frozen else None
     if frozen:

@@ -23,10 +23,6 @@ from exadesk.store import keychain
 APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "exadesk.svg"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("about", text)
-
-
 @dataclass(frozen=True)
 class AboutDetails:
     """What the dialog shows, gathered without widgets."""
@@ -52,10 +48,11 @@ def gather_details() -> AboutDetails:
     """Read the version, keychain backend and folders now in use."""
     try:
         store = keychain.SecretStore()
-        backend = store.name if store.available() else tr("none found: secrets cannot be saved on this machine")
+        backend = store.name if store.available() else QCoreApplication.translate(
+            "AboutDialog", "none found: secrets cannot be saved on this machine")
     except Exception as exc:  # a broken keyring configuration must not stop the dialog opening
-        backend = tr("not available ({kind})").format(kind=type(exc).__name__)
-    frozen = tr(", installed app") if getattr(sys, "frozen", False) else ""
+        backend = QCoreApplication.translate("AboutDialog", "not available ({kind})").format(kind=type(exc).__name__)
+    frozen = QCoreApplication.translate("AboutDialog", ", installed app") if getattr(sys, "frozen", False) else ""
     runtime = f"Python {platform.python_version()}, Qt {qVersion()}, {platform.system()} {platform.release()}{frozen}"
     return AboutDetails(__version__, backend, paths.config_dir(), paths.log_dir(), runtime)
 
@@ -70,18 +67,18 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, details: AboutDetails | None = None):
         super().__init__(parent)
         self.details = details or gather_details()
-        self.setWindowTitle(tr("About ExaDesk"))
+        self.setWindowTitle(self.tr("About ExaDesk"))
         layout = QVBoxLayout(self)
 
         header = QHBoxLayout()
         icon = QLabel()
         icon.setPixmap(QIcon(str(APP_ICON)).pixmap(64, 64))
-        icon.setAccessibleName(tr("ExaDesk icon"))
+        icon.setAccessibleName(self.tr("ExaDesk icon"))
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.title_label = title = QLabel(tr("<b style='font-size:16pt'>ExaDesk</b><br>Version {version}").format(
+        self.title_label = title = QLabel(self.tr("<b style='font-size:16pt'>ExaDesk</b><br>Version {version}").format(
             version=self.details.version))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        blurb = QLabel(tr("Sets up and verifies the accounts two-way sync integrations use. "
+        blurb = QLabel(self.tr("Sets up and verifies the accounts two-way sync integrations use. "
                           "Checks only read from your trackers; secrets stay in your keychain."))
         blurb.setWordWrap(True)
         text = QVBoxLayout()
@@ -94,15 +91,15 @@ class AboutDialog(QDialog):
         self.keychain_label = self._value(self.details.keychain)
         self.data_label = self._value(str(self.details.data_dir))
         self.log_label = self._value(str(self.details.log_dir))
-        form.addRow(tr("Keychain:"), self.keychain_label)
-        form.addRow(tr("Data folder:"), self._with_open_button(self.data_label, self.details.data_dir))
-        form.addRow(tr("Logs folder:"), self._with_open_button(self.log_label, self.details.log_dir))
-        form.addRow(tr("Runtime:"), self._value(self.details.runtime))
+        form.addRow(self.tr("Keychain:"), self.keychain_label)
+        form.addRow(self.tr("Data folder:"), self._with_open_button(self.data_label, self.details.data_dir))
+        form.addRow(self.tr("Logs folder:"), self._with_open_button(self.log_label, self.details.log_dir))
+        form.addRow(self.tr("Runtime:"), self._value(self.details.runtime))
         layout.addLayout(form)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.setToolTip(tr("Copy the version, keychain and folders, e.g. for a support ticket"))
+        self.copy_button = buttons.addButton(self.tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip(self.tr("Copy the version, keychain and folders, e.g. for a support ticket"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -119,8 +116,8 @@ class AboutDialog(QDialog):
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label, 1)
-        button = QPushButton(tr("Open"))
-        button.setAccessibleName(tr("Open the folder {folder}").format(folder=folder))
+        button = QPushButton(self.tr("Open"))
+        button.setAccessibleName(self.tr("Open the folder {folder}").format(folder=folder))
         # A folder that does not exist yet (nothing saved so far) cannot be opened.
         button.setEnabled(folder.is_dir())
         button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))

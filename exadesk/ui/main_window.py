@@ -12,7 +12,7 @@ from exadesk.services import expiry
 from exadesk.ui import icons, theme
 from exadesk.ui.session import Session
 from exadesk.ui.sidebar import Sidebar
-from exadesk.ui.views import FirstRunPage, TrackerPage, WorkspacePage
+from exadesk.ui.views import FirstRunPage, WorkspacePage
 from exadesk.ui.window_dialogs import WindowDialogs
 from exadesk.ui.window_menus import WindowMenus
 from exadesk.ui.window_workspaces import WorkspaceActions
@@ -159,6 +159,8 @@ class MainWindow(WindowMenus, WorkspaceActions, WindowDialogs, QMainWindow):
     @property
     def tracker_page(self):
         if self._tracker_page is None:
+            from exadesk.ui.tracker_page import TrackerPage
+
             page = TrackerPage()
             page.setup.connect(self.start_wizard)
             self.stack.addWidget(page)

@@ -1,4 +1,4 @@
-"""The smaller pages of the main area: first run, a workspace, a tracker from the catalogue."""
+"""The smaller pages of the main area: first run and a workspace (a tracker from the catalogue: tracker_page)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ from exadesk.store.model import Workspace
 from exadesk.ui import icons, texts
 from exadesk.ui.sidebar import USER_ROLE, badge_key
 from exadesk.ui.theme import bad_colour, warn_colour
-from exadesk.verification import notices
 
 
-def _heading(text: str, scale: float = 1.5) -> QLabel:
+def heading(text: str, scale: float = 1.5) -> QLabel:
     label = QLabel(text)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -27,7 +26,7 @@ def _heading(text: str, scale: float = 1.5) -> QLabel:
     return label
 
 
-def _para(text: str, selectable: bool = True) -> QLabel:
+def paragraph(text: str, selectable: bool = True) -> QLabel:
     """A wrapped paragraph; ``selectable=False`` leaves making it selectable to the caller (see _selectable)."""
     label = QLabel(text)
     label.setWordWrap(True)
@@ -86,18 +85,18 @@ class FirstRunPage(QWidget):
         logo = QLabel()
         logo.setPixmap(icons.app_icon().pixmap(64, 64))
         layout.addWidget(logo)
-        layout.addWidget(_heading(self.tr("Welcome to ExaDesk"), 1.8))
-        layout.addWidget(_para(self.tr(
+        layout.addWidget(heading(self.tr("Welcome to ExaDesk"), 1.8))
+        layout.addWidget(paragraph(self.tr(
             "ExaDesk helps you set up the proxy user of a sync integration on each tracker, checks it live "
             "(reading only, never changing anything), tells you exactly what is missing and how to fix it, and "
             "keeps every secret in your system keychain.")))
         layout.addSpacing(16)
-        layout.addWidget(_heading(self.tr("Start with a workspace"), 1.15))
-        layout.addWidget(_para(self.tr("A workspace groups the instances of one client or team.")))
+        layout.addWidget(heading(self.tr("Start with a workspace"), 1.15))
+        layout.addWidget(paragraph(self.tr("A workspace groups the instances of one client or team.")))
         layout.addLayout(row)
         layout.addSpacing(16)
-        layout.addWidget(_heading(self.tr("Or try it without a real tracker"), 1.15))
-        layout.addWidget(_para(self.tr(
+        layout.addWidget(heading(self.tr("Or try it without a real tracker"), 1.15))
+        layout.addWidget(paragraph(self.tr(
             "The sandbox starts emulators of the trackers on this computer and adds a demo workspace with made-up "
             "credentials, so you can see every step without touching a real system.")))
         layout.addLayout(sandbox_row)
@@ -128,13 +127,13 @@ class WorkspacePage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.workspace_id = ""
-        self.title = _heading("")
-        self.archived = _para(self.tr("This workspace is archived: it is left out of Verify all and of the expiry "
+        self.title = heading("")
+        self.archived = paragraph(self.tr("This workspace is archived: it is left out of Verify all and of the expiry "
                                       "warnings. Restore it from the Workspace menu."), selectable=False)
         self.archived.setObjectName("archivedNotice")
         self.archived.hide()
-        self.summary = _para("", selectable=False)
-        self.hint = _para(self.tr("To add an instance, pick its tracker under \u201cSet up a tracker\u201d "
+        self.summary = paragraph("", selectable=False)
+        self.hint = paragraph(self.tr("To add an instance, pick its tracker under \u201cSet up a tracker\u201d "
                                   "in the sidebar."), selectable=False)
         self.verify_button = QPushButton(self.tr("&Verify all in this workspace"))
         self.verify_button.setAccessibleName(self.tr("Verify all in this workspace"))
@@ -149,19 +148,19 @@ class WorkspacePage(QWidget):
         self.progress.setAccessibleName(self.tr("Verify all progress"))
         self.progress.setFormat(self.tr("%v of %m verified"))
         self.progress.hide()
-        self.progress_text = _para("", selectable=False)
+        self.progress_text = paragraph("", selectable=False)
         self.progress_text.hide()
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
         row.addStretch(0)
-        self.expiry_heading = _heading(self.tr("Credentials expiring within 30 days"), 1.1)
+        self.expiry_heading = heading(self.tr("Credentials expiring within 30 days"), 1.1)
         self.expiry_list = QListWidget()
         self.expiry_list.setObjectName("expiryList")
         self.expiry_list.setAccessibleName(self.tr("Credentials expiring within 30 days"))
         self.expiry_list.itemActivated.connect(lambda item: self.open_instance.emit(item.data(USER_ROLE)))
-        self.expiry_empty = _para(self.tr("No credential of this workspace expires within 30 days (as far as "
+        self.expiry_empty = paragraph(self.tr("No credential of this workspace expires within 30 days (as far as "
                                           "ExaDesk knows: enter a date on an instance's page when the tracker "
                                           "does not say)."), selectable=False)
         self.expiry_empty.setObjectName("emptyState")
@@ -223,67 +222,3 @@ class WorkspacePage(QWidget):
             self.progress.setValue(done)
         self.progress_text.setText(text)
         self.progress_text.setVisible(bool(text))
-
-
-class TrackerPage(QWidget):
-    """A tracker from the catalogue: what it is, its sign-in methods, notices, and "Set up".
-
-    Signals:
-        setup(str): the tracker id.
-    """
-
-    setup = Signal(str)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.tracker_id = ""
-        self.icon = QLabel()
-        self.title = _heading("")
-        self.retired = _para("")
-        self.retired.setObjectName("retiredNotice")
-        self.summary = _para("")
-        self.methods = _para("")
-        from PySide6.QtCore import Qt
-
-        self.methods.setTextFormat(Qt.TextFormat.RichText)
-        self.notice_label = _para("")
-        self.notice_label.setTextFormat(Qt.TextFormat.RichText)
-        self.setup_button = QPushButton(self.tr("&Set up an instance…"))
-        self.setup_button.setAccessibleName(self.tr("Set up an instance"))
-        self.setup_button.clicked.connect(lambda: self.setup.emit(self.tracker_id))
-        header = QHBoxLayout()
-        header.addWidget(self.icon)
-        header.addWidget(self.title, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.setup_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(header)
-        layout.addWidget(self.retired)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.methods)
-        layout.addWidget(self.notice_label)
-        layout.addLayout(row)
-        layout.addStretch(1)
-
-    def show_tracker(self, spec, has_workspace: bool) -> None:
-        from html import escape
-
-        self.tracker_id = spec.id
-        self.icon.setPixmap(icons.tracker_icon(spec.icon or spec.id, spec.name).pixmap(40, 40))
-        self.title.setText(spec.name)
-        self.retired.setText(spec.retired)
-        self.retired.setVisible(bool(spec.retired))
-        self.retired.setStyleSheet("#retiredNotice { color: #b45309; font-weight: bold; }")
-        self.summary.setText(spec.summary)
-        self.summary.setVisible(bool(spec.summary))
-        items = "".join(f"<li><b>{escape(m.label)}</b>{' — ' + escape(m.description) if m.description else ''}</li>"
-                        for m in spec.auth_methods)
-        self.methods.setText(f"<p>{escape(self.tr('Sign-in methods:'))}</p><ul>{items}</ul>")
-        found = notices.for_spec(spec)
-        self.notice_label.setText("".join(f"<p><b>{escape(n.title)}.</b> {escape(n.text)} {escape(n.advice)}</p>"
-                                          for n in found))
-        self.notice_label.setVisible(bool(found))
-        self.setup_button.setEnabled(has_workspace)
-        self.setup_button.setToolTip("" if has_workspace else self.tr("Create a workspace first."))

@@ -1,13 +1,9 @@
-"""The window's pages (exadesk/ui/views.py): first run, a workspace's summary and progress, a tracker's page."""
+"""The window's pages (exadesk/ui/views.py): first run, a workspace's summary and progress."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from exadesk.store.model import Instance, InstanceState, Workspace
-from exadesk.ui.views import FirstRunPage, TrackerPage, WorkspacePage
-from exadesk.verification import registry
-from exadesk.verification.notices import Notice
+from exadesk.ui.views import FirstRunPage, WorkspacePage
 
 
 def _shown(qtbot, widget):
@@ -59,29 +55,3 @@ def test_progress_shows_while_verify_all_runs(qtbot):
     page.set_progress(4, 4)
     assert page.progress.isHidden() and page.cancel_button.isHidden() and page.verify_button.isEnabled()
     assert page.progress_text.isHidden()
-
-
-def test_a_tracker_page_lists_its_methods_and_notices_and_waits_for_a_workspace(qtbot):
-    page = _shown(qtbot, TrackerPage())
-    spec = registry.get("github").spec
-    page.show_tracker(spec, has_workspace=False)
-    assert page.title.text() == spec.name and page.tracker_id == "github"
-    assert all(m.label in page.methods.text() for m in spec.auth_methods)
-    assert not page.setup_button.isEnabled() and page.setup_button.toolTip() == "Create a workspace first."
-    asked = []
-    page.setup.connect(asked.append)
-    page.show_tracker(spec, has_workspace=True)
-    page.setup_button.click()
-    assert asked == ["github"]
-
-
-def test_a_notice_of_the_tracker_is_shown_escaped(qtbot):
-    from dataclasses import replace
-
-    page = _shown(qtbot, TrackerPage())
-    spec = registry.get("github").spec
-    notice = Notice(id="n", tracker="github", title="Tokens <change>", text="Classic tokens end.",
-                    advice="Use fine-grained ones.", effective=date(2026, 9, 1))
-    page.show_tracker(replace(spec, notices=(notice,)), has_workspace=True)
-    assert not page.notice_label.isHidden()
-    assert "Tokens &lt;change&gt;" in page.notice_label.text() and "Use fine-grained ones." in page.notice_label.text()

@@ -14,13 +14,12 @@ UI = Path(__file__).resolve().parents[2] / "exadesk" / "ui"
 TS = UI / "i18n" / "exadesk_en.ts"
 #: The modules whose words exadesk_en.ts holds (the About dialog, the PDF report and the connection page
 #: are written by other teams, with their own contexts).
-WINDOW_MODULES = ("app", "checks_table", "connection_dialog", "expiry_dialog", "handover", "icons", "instance_page",
-                  "fix_dialog", "fix_changes", "main_window", "window_menus", "window_workspaces", "window_dialogs",
-                  "verify_all",
-                  "problem_view", "sandbox_demo", "secret_dialog", "session",
-                  "settings_dialog",
-                  "sidebar", "texts", "theme", "views", "walkthrough", "widgets", "wizard", "wizard_pages",
-                  "wizard_results", "workers", "guide", "pages/__init__",
+WINDOW_MODULES = ("about", "app", "checks_table", "connection_dialog", "connection_page", "data_file_dialog",
+                  "expiry_dialog", "handover", "icons", "instance_page", "fix_dialog", "fix_changes", "main_window",
+                  "window_menus", "window_workspaces", "window_dialogs", "verify_all", "oauth_dialog",
+                  "problem_view", "sandbox_demo", "secret_dialog", "session", "settings_dialog",
+                  "sidebar", "texts", "theme", "tracker_page", "views", "walkthrough", "widgets", "wizard",
+                  "wizard_pages", "wizard_results", "workers", "guide", "pages/__init__",
                   "pages/freshservice_api_key")
 
 
@@ -36,6 +35,8 @@ def _sources() -> list[str]:
 def test_every_window_module_is_listed():
     assert all((UI / f"{name}.py").is_file() for name in WINDOW_MODULES)
     assert all(f"pages/{p.stem}" in WINDOW_MODULES for p in (UI / "pages").glob("*.py"))
+    speaking = {p.stem for p in UI.glob("*.py") if ".tr(" in p.read_text(encoding="utf-8")}
+    assert not speaking - set(WINDOW_MODULES), "a module whose words the translation file would miss"
 
 
 def test_the_shipped_ts_file_has_every_context_named():

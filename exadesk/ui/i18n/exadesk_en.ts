@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../about.py" line="51"/>
+        <source>none found: secrets cannot be saved on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="54"/>
+        <source>not available ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="55"/>
+        <source>, installed app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="70"/>
+        <source>About ExaDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="76"/>
+        <source>ExaDesk icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="78"/>
+        <source>&lt;b style=&apos;font-size:16pt&apos;&gt;ExaDesk&lt;/b&gt;&lt;br&gt;Version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="81"/>
+        <source>Sets up and verifies the accounts two-way sync integrations use. Checks only read from your trackers; secrets stay in your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="94"/>
+        <source>Keychain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="95"/>
+        <source>Data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="96"/>
+        <source>Logs folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="97"/>
+        <source>Runtime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="101"/>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="102"/>
+        <source>Copy the version, keychain and folders, e.g. for a support ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="119"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="120"/>
+        <source>Open the folder {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangeList</name>
     <message>
         <location filename="../fix_changes.py" line="78"/>
@@ -78,6 +156,109 @@
     <message>
         <location filename="../checks_table.py" line="183"/>
         <source>Fix this check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <location filename="../connection_page.py" line="76"/>
+        <source>&amp;Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="77"/>
+        <source>Check the administrators now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="80"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="81"/>
+        <source>Edit the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="82"/>
+        <source>Change the name, the instances, the mode or the administrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="91"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="91"/>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="91"/>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="92"/>
+        <source>What was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="92"/>
+        <source>How to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="97"/>
+        <source>Administrator checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="143"/>
+        <source>Connection not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="154"/>
+        <source>{left} ↔ {right}, {mode} mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="162"/>
+        <source>Check each administrator&apos;s rights with their own credential (reading only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="166"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="167"/>
+        <source>Ready to configure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="167"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="167"/>
+        <source>To confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="173"/>
+        <source>Check now needs the connection&apos;s instances, and both were removed: choose them again with Edit, or remove the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../connection_page.py" line="176"/>
+        <source>Check now needs an administrator&apos;s own credential for at least one side: Edit lets you choose or add one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -162,6 +343,44 @@
     <message>
         <location filename="../wizard_pages.py" line="344"/>
         <source>(optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataFileDialog</name>
+    <message>
+        <location filename="../data_file_dialog.py" line="27"/>
+        <source>The data file is from a newer ExaDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../data_file_dialog.py" line="30"/>
+        <source>The data file could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../data_file_dialog.py" line="45"/>
+        <source>&amp;Restore a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../data_file_dialog.py" line="46"/>
+        <source>&amp;Start empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../data_file_dialog.py" line="47"/>
+        <source>Decide &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../data_file_dialog.py" line="56"/>
+        <source>Choose a copy of the data file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../data_file_dialog.py" line="57"/>
+        <source>ExaDesk data (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -361,67 +580,67 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../views.py" line="62"/>
+        <location filename="../views.py" line="61"/>
         <source>for example Acme or My team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="63"/>
+        <location filename="../views.py" line="62"/>
         <source>Workspace name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="64"/>
+        <location filename="../views.py" line="63"/>
         <source>&amp;Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="65"/>
+        <location filename="../views.py" line="64"/>
         <source>Create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="70"/>
+        <location filename="../views.py" line="69"/>
         <source>&amp;Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="71"/>
+        <location filename="../views.py" line="70"/>
         <source>Try the sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="72"/>
+        <location filename="../views.py" line="71"/>
         <source>Workspace &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="89"/>
+        <location filename="../views.py" line="88"/>
         <source>Welcome to ExaDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="91"/>
+        <location filename="../views.py" line="90"/>
         <source>ExaDesk helps you set up the proxy user of a sync integration on each tracker, checks it live (reading only, never changing anything), tells you exactly what is missing and how to fix it, and keeps every secret in your system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="95"/>
+        <location filename="../views.py" line="94"/>
         <source>Start with a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="96"/>
+        <location filename="../views.py" line="95"/>
         <source>A workspace groups the instances of one client or team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="99"/>
+        <location filename="../views.py" line="98"/>
         <source>Or try it without a real tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="101"/>
+        <location filename="../views.py" line="100"/>
         <source>The sandbox starts emulators of the trackers on this computer and adds a demo workspace with made-up credentials, so you can see every step without touching a real system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,7 +1140,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="61"/>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="302"/>
         <source>ExaDesk</source>
         <extracomment>window.ini key: whether the desktop was dark when the window last closed (None: never recorded). Emitted once, right after the window&apos;s first paint (deferred start-up work hangs on it).</extracomment>
         <translation type="unfinished"></translation>
@@ -942,27 +1161,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Last Verify all: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Verifying {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Nothing to verify in {name}: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Nothing to verify: every instance was verified in the last 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Verification finished.</source>
         <extracomment>Finished runs are written together at most this often, so 50 runs finishing at once cost one write and one sidebar rebuild instead of fifty.</extracomment>
         <translation type="unfinished"></translation>
@@ -1120,6 +1339,64 @@
     </message>
 </context>
 <context>
+    <name>OAuthDialog</name>
+    <message>
+        <location filename="../oauth_dialog.py" line="68"/>
+        <source>Sign in with the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="82"/>
+        <source>Sign-in code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="83"/>
+        <source>&amp;Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="91"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="109"/>
+        <source>Starting the sign-in with {tracker}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="138"/>
+        <source>Sign in as the proxy user in the browser window that opened and allow access. ExaDesk waits here for the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="142"/>
+        <source>No browser window? &lt;a href=&quot;{url}&quot;&gt;Open the sign-in page&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="146"/>
+        <source>No browser could be opened. Open the sign-in page with the link below, sign in as the proxy user and allow access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="151"/>
+        <source>On any device, open {url} and enter this code. ExaDesk waits here for the approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="159"/>
+        <source>Signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../oauth_dialog.py" line="165"/>
+        <source>The sign-in did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemView</name>
     <message>
         <location filename="../problem_view.py" line="56"/>
@@ -1242,73 +1519,73 @@
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../sandbox_demo.py" line="211"/>
+        <location filename="../sandbox_demo.py" line="212"/>
         <source>Sandbox: demo credentials</source>
         <extracomment>The name of a learning scenario&apos;s instance (the scenario&apos;s label follows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="215"/>
+        <location filename="../sandbox_demo.py" line="216"/>
         <source>The sandbox runs emulators of the trackers on this computer, with made-up credentials. Its instances are in the workspace “{workspace}”: verify them there, or practise the set-up wizard by copying an address and a credential from this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="221"/>
+        <location filename="../sandbox_demo.py" line="222"/>
         <source>Ready instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="221"/>
+        <location filename="../sandbox_demo.py" line="222"/>
         <source>A failing instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="222"/>
+        <location filename="../sandbox_demo.py" line="223"/>
         <source>Learning scenarios: each reproduces a problem admins meet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="259"/>
+        <location filename="../sandbox_demo.py" line="260"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="265"/>
+        <location filename="../sandbox_demo.py" line="266"/>
         <source>In scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="267"/>
+        <location filename="../sandbox_demo.py" line="268"/>
         <source>OAuth client ID (browser sign-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="269"/>
+        <location filename="../sandbox_demo.py" line="270"/>
         <source>OAuth client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="274"/>
+        <location filename="../sandbox_demo.py" line="275"/>
         <source>{instance}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="277"/>
+        <location filename="../sandbox_demo.py" line="278"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="278"/>
+        <location filename="../sandbox_demo.py" line="279"/>
         <source>Copy {what} of {instance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="284"/>
+        <location filename="../sandbox_demo.py" line="285"/>
         <source>Show in the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sandbox_demo.py" line="294"/>
+        <location filename="../sandbox_demo.py" line="295"/>
         <source>Copied: {what} of {instance}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1682,17 +1959,17 @@
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../views.py" line="251"/>
+        <location filename="../tracker_page.py" line="39"/>
         <source>&amp;Set up an instance…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="252"/>
+        <location filename="../tracker_page.py" line="40"/>
         <source>Set up an instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="289"/>
+        <location filename="../tracker_page.py" line="77"/>
         <source>Create a workspace first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,83 +2385,83 @@
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../views.py" line="132"/>
+        <location filename="../views.py" line="131"/>
         <source>This workspace is archived: it is left out of Verify all and of the expiry warnings. Restore it from the Workspace menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="137"/>
+        <location filename="../views.py" line="136"/>
         <source>To add an instance, pick its tracker under “Set up a tracker” in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="139"/>
+        <location filename="../views.py" line="138"/>
         <source>&amp;Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="140"/>
+        <location filename="../views.py" line="139"/>
         <source>Verify all in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="141"/>
+        <location filename="../views.py" line="140"/>
         <source>Verifies the instances never verified, prepared offline or last verified more than 7 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="144"/>
+        <location filename="../views.py" line="143"/>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="145"/>
+        <location filename="../views.py" line="144"/>
         <source>Stop verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="149"/>
+        <location filename="../views.py" line="148"/>
         <source>Verify all progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="150"/>
+        <location filename="../views.py" line="149"/>
         <source>%v of %m verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="159"/>
-        <location filename="../views.py" line="162"/>
+        <location filename="../views.py" line="158"/>
+        <location filename="../views.py" line="161"/>
         <source>Credentials expiring within 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="164"/>
+        <location filename="../views.py" line="163"/>
         <source>No credential of this workspace expires within 30 days (as far as ExaDesk knows: enter a date on an instance&apos;s page when the tracker does not say).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="193"/>
+        <location filename="../views.py" line="192"/>
         <source>No instances yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="196"/>
+        <location filename="../views.py" line="195"/>
         <source>{count} instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="196"/>
+        <location filename="../views.py" line="195"/>
         <source>{count} instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="197"/>
+        <location filename="../views.py" line="196"/>
         <source>{count}. {states}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views.py" line="207"/>
+        <location filename="../views.py" line="206"/>
         <source>Open the instance to replace its secret</source>
         <translation type="unfinished"></translation>
     </message>
