@@ -73,29 +73,31 @@ def _declare(cls: T, *, frozen: bool, repr_: bool, eq: bool) -> T:
 
 def _init_for(cls: type, fields: tuple[dataclasses.Field, ...], frozen: bool) -> Callable:
     names = tuple(f.name for f in fields)
-    defaults = tuple(f.default for f in fields)
-    factories = tuple(f.default_factory for f in fields)
+    table = tuple((f.name, f.default, f.default_factory) for f in fields)
     count = len(names)
     assign = object.__setattr__ if frozen else setattr
     post_init = hasattr(cls, "__post_init__")
     qualname = f"{cls.__qualname__}.__init__()"
 
     def __init__(self, *args, **kwargs) -> None:
-        if len(args) > count:
-            raise TypeError(f"{qualname} takes at most {count + 1} positional arguments but {len(args) + 1} were given")
-        for index, name in enumerate(names):
-            if index < len(args):
+        if args:  # positional values name the first fields, as in the generated __init__
+            if len(args) > count:
+                raise TypeError(f"{qualname} takes at most {count + 1} positional arguments but {len(args) + 1} "
+                                "were given")
+            for name, value in zip(names, args):
                 if name in kwargs:
                     raise TypeError(f"{qualname} got multiple values for argument '{name}'")
-                value = args[index]
-            elif name in kwargs:
-                value = kwargs.pop(name)
-            elif defaults[index] is not MISSING:
-                value = defaults[index]
-            elif factories[index] is not MISSING:
-                value = factories[index]()
-            else:
-                raise TypeError(f"{qualname} missing 1 required positional argument: '{name}'")
+                kwargs[name] = value
+        take = kwargs.pop
+        for name, default, factory in table:
+            value = take(name, MISSING)
+            if value is MISSING:
+                if default is not MISSING:
+                    value = default
+                elif factory is not MISSING:
+                    value = factory()
+                else:
+                    raise TypeError(f"{qualname} missing 1 required positional argument: '{name}'")
             assign(self, name, value)
         if kwargs:
             raise TypeError(f"{qualname} got an unexpected keyword argument '{next(iter(kwargs))}'")

@@ -172,10 +172,8 @@ def _unknown_fields(raw: dict) -> dict[tuple, dict]:
     kept: dict[tuple, dict] = {}
 
     def keep(key: tuple, obj, kind: str) -> None:
-        if isinstance(obj, dict):
-            extra = {k: v for k, v in obj.items() if k not in known[kind]}
-            if extra:
-                kept[key] = extra
+        if isinstance(obj, dict) and not obj.keys() <= known[kind]:  # almost always: nothing unknown
+            kept[key] = {k: v for k, v in obj.items() if k not in known[kind]}
 
     keep(("top",), raw, "top")
     keep(("settings",), raw.get("settings"), "settings")
