@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,13 @@ def test_rows_compare_each_goal_kind():
     assert converted["met"] is False and converted["goal"] == "<= 1.5x"
     table = common.format_table([converted, common.row("n", 1, 2, unit="MB", goal="none set", met=None)])
     assert "| NO " in table and "| - " in table
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instruction_counts_are_read_from_callgrind_and_grow_with_the_work():
+    from bench import instructions
+
+    env = common.bench_env()
+    idle = instructions.count([sys.executable, "-c", "pass"], env)
+    working = instructions.count([sys.executable, "-c", "import json; json.dumps(list(range(20000)))"], env)
+    assert 1_000_000 < idle < working

@@ -2,7 +2,7 @@
 
 Python 3.11's ``dataclasses.dataclass`` writes ``__init__``, ``__repr__`` and ``__eq__`` of each class (for a
 frozen class also ``__hash__``, ``__setattr__`` and ``__delattr__``) as source text and compiles it when the module
-loads. With about 95 declared classes that compiling was the largest single part of ExaDesk's start-up: 40 % of
+loads. With about 95 declared classes that compiling was the largest single part of ExaDesk's start-up: about 40 % of
 what ``exadesk check`` runs beyond ``import requests``, and a tenth of the window's first paint beyond a bare one
 (docs/performance.md has the figures). This ``dataclass`` lets the standard library process the class (fields, defaults,
 ``field(...)``, inheritance; ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as before) and gives
@@ -57,7 +57,7 @@ def _declare(cls: T, *, frozen: bool, repr_: bool, eq: bool) -> T:
         compared = tuple(f.name for f in fields if f.compare)
         if "__eq__" not in own:
             cls.__eq__ = _eq_for(compared)
-        # As dataclass decides: a __hash__ the class wrote counts, the None Python sets beside a written __eq__ does not.
+        # As dataclass decides: a __hash__ the class wrote counts; the None Python sets beside an __eq__ does not.
         written_hash = own.get("__hash__", MISSING)
         if written_hash is MISSING or (written_hash is None and "__eq__" in own):
             hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
