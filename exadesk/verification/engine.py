@@ -117,13 +117,15 @@ def _field_label(target: Target, name: str) -> str:
 
 
 def verify(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
-           guard: ProbeGuard | None = None, http_options: dict | None = None, known_secrets: Iterable[str] = ()) -> Report:
+           guard: ProbeGuard | None = None, http_options: dict | None = None,
+           run_redactor: Redactor | None = None) -> Report:
     """Validate offline, then verify live. Never raises for tracker trouble: it lands in ``report.problem``.
 
-    ``known_secrets``: the other secrets of the run (Verify all), masked too if a tracker echoes one.
+    ``run_redactor``: the other secrets of the run (Verify all, :meth:`Redactor.for_run`), masked too if a tracker
+    echoes one.
     """
     return _verify(target, "proxy", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options,
-                   known_secrets=known_secrets)
+                   run_redactor=run_redactor)
 
 
 def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_result: OnResult | None = None,
@@ -133,10 +135,10 @@ def verify_admin(target: Target, *, cancel: threading.Event | None = None, on_re
     Trackers whose API shows nothing about admins give manual checks with steps.
     """
     return _verify(target, "admin", cancel=cancel, on_result=on_result, guard=guard, http_options=http_options,
-                   known_secrets=())
+                   run_redactor=None)
 
 
-def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options, known_secrets) -> Report:
+def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_options, run_redactor) -> Report:
     cancel = cancel or threading.Event()
     report = validate(target, purpose=purpose)
     sign_in = None
@@ -147,7 +149,7 @@ def _verify(target: Target, purpose: str, *, cancel, on_result, guard, http_opti
         target = dataclasses.replace(target, url=site_url(registry.get(target.tracker).spec, target.url),
                                      secrets=sign_in.secrets)
     # Everything a tracker sent reaches people through this report: the one place an echoed secret is masked.
-    redact = Redactor.for_target(target, also=known_secrets)
+    redact = Redactor.for_target(target, then=run_redactor)
     if report.problem is not None:
         report.finished_at = clock.now()
         return _redacted(report, redact)
@@ -357,8 +359,8 @@ class VerifyMany:
         self.guard = ProbeGuard()
         self._queue = [(key, target, host_key(normalise_url(target.url))) for key, target in targets]
         # A server that two instances share sees both credentials: whatever it echoes, every secret of the run is
-        # masked.
-        self._run_secrets = tuple({value for _, target, _ in self._queue for value in target.secrets.values()})
+        # masked (one pattern for the run, compiled here once).
+        self._run_redactor = Redactor.for_run(target for _, target, _ in self._queue)
         self._slots = HostSlots(per_host)
         self._lock = threading.Lock()
         self.results: dict[str, Report] = {}
@@ -406,7 +408,7 @@ class VerifyMany:
             self.on_start(key)
         emit = (lambda result: self.on_result(key, result)) if self.on_result is not None else None
         return verify(target, cancel=any_set(self.cancel, self.cancels.get(key)), guard=self.guard,
-                      known_secrets=self._run_secrets, on_result=emit)
+                      run_redactor=self._run_redactor, on_result=emit)
 
 
 def is_inconclusive(kind: ErrorKind) -> bool:

@@ -46,6 +46,19 @@ def test_short_and_missing_secrets_garble_nothing():
     assert redact.text("abcdef") == "abcdef"
 
 
+def test_a_run_redactor_masks_each_target_s_secret_as_that_target_sends_it():
+    other = Target(tracker="zendesk", url="https://acme.zendesk.com", values={"email": "agent@acme.example"},
+                   secrets=Secrets({"token": "zendesk-api-token-99"}))
+    run = Redactor.for_run([other])
+    redact = Redactor.for_target(Target(tracker="github", url="https://github.com", secrets=Secrets({"token": TOKEN})),
+                                 then=run)
+    basic = base64.b64encode(b"agent@acme.example/token:zendesk-api-token-99").decode()
+    text = redact.text(f"{TOKEN} / zendesk-api-token-99 / Basic {basic}")
+    assert text == f"{MASK} / {MASK} / Basic {MASK}"
+    assert redact.identity(Identity(name="zendesk-api-token-99", login="x")).name == MASK
+    assert not Redactor.for_run([]) and Redactor.for_target(other, then=Redactor.for_run([])).text("a b") == "a b"
+
+
 def test_verify_all_masks_the_other_instances_secrets_too(emulators):
     """Two instances on one server: it has seen both tokens and may echo either in the other's reply."""
     import json as jsonlib
