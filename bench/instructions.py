@@ -36,9 +36,7 @@ lifetime.process_age_ms = _stop
 """
 
 _APP = _STOP_AT_FIRST_PAINT + """
-import exadesk.ui.app as app
-app.process_age_ms = _stop
-from exadesk.cli import main
+from exadesk.cli import main  # exadesk.ui.app takes process_age_ms from lifetime when the window is about to open
 sys.exit(main(["--exit-after-startup"]))
 """
 

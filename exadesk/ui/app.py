@@ -74,14 +74,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(app: QApplication):
-    """The main window over the user's data, with theme and translations applied."""
+def build_window(app: QApplication, loaded=None):
+    """The main window over the user's data, with theme and translations applied; ``loaded``: the data file as
+    already read (exadesk.store.storage.LoadResult), else it is read here."""
     from exadesk.ui import theme
     from exadesk.ui.main_window import MainWindow, remembered_system_dark
     from exadesk.ui.session import Session
 
     app._exadesk_translators = install_translations(app)
-    session = Session()
+    session = Session(loaded=loaded)
     # The desktop's light/dark scheme as it was at the last close: asking Qt builds ~90 enum classes (~11 ms),
     # so the desktop is asked right after the first paint, and a scheme changed since is corrected then.
     theme.apply(app, session.data.settings.theme, system_dark=remembered_system_dark())
@@ -101,8 +102,9 @@ def broken_qt_binding() -> str:
     return ""
 
 
-def run(exit_after_startup: bool = False) -> int:
-    """Open the window; with ``exit_after_startup`` print the startup time and exit after the first paint."""
+def run(exit_after_startup: bool = False, loaded=None) -> int:
+    """Open the window (over ``loaded``, the data file as already read, when given); with ``exit_after_startup``
+    print the startup time and exit after the first paint."""
     broken = broken_qt_binding()
     if broken:  # said loudly, not refused: a packaging smoke test of a few hundred ms still works
         print(f"exadesk: warning: {broken}", file=sys.stderr)
@@ -110,7 +112,7 @@ def run(exit_after_startup: bool = False) -> int:
     # cyclic collector's passes over it are wasted work, so it rests until the window has painted once.
     gc.disable()
     app = create_app()
-    window = build_window(app)
+    window = build_window(app, loaded)
     from exadesk.foundation import logs
 
     window.first_painted.connect(lambda: logs.setup())  # records until then are held (exadesk.cli)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from exadesk.foundation.errors import ExaDeskError
 from exadesk.store.model import Data, Instance, Workspace
-from exadesk.store.storage import Store
+from exadesk.store.storage import LoadResult, Store
 from exadesk.ui import texts
 
 
@@ -26,10 +26,11 @@ class Session(QObject):
     problem = Signal(object)
     _written = Signal(object, object, str)  # data, problem, select: from the writer thread
 
-    def __init__(self, store: Store | None = None, parent: QObject | None = None):
+    def __init__(self, store: Store | None = None, parent: QObject | None = None, loaded: LoadResult | None = None):
+        """``loaded``: the data file as already read from ``store`` (the window's start reads it before Qt loads)."""
         super().__init__(parent)
         self.store = store or Store()
-        result = self.store.load()
+        result = loaded if loaded is not None else self.store.load()
         self.data: Data = result.data
         self.load_warnings = list(result.warnings)
         self.load_blocked = result.blocked  # the data file is unreadable or newer: nothing is saved until settled
