@@ -1,5 +1,5 @@
-"""Helpers for the window tests: add an instance through the session, read the sidebar's rows, an instance whose
-token expires."""
+"""Helpers for the window tests: a widget shown under pytest-qt, add an instance through the session, read the
+sidebar's rows, an instance whose token expires."""
 
 from __future__ import annotations
 
@@ -8,6 +8,13 @@ from datetime import timedelta
 from exadesk.foundation import clock
 from exadesk.store.model import Instance, InstanceState
 from exadesk.ui.sidebar import ROLE_BADGE, ROLE_KIND
+
+
+def shown(qtbot, widget):
+    """``widget``, shown and closed with the test (pytest-qt's ``qtbot``)."""
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
 
 
 def add_instance(window, ws_id, inst: Instance, secrets: dict | None = None) -> Instance:

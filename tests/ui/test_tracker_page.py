@@ -8,16 +8,11 @@ from datetime import date
 from exadesk.ui.tracker_page import TrackerPage
 from exadesk.verification import registry
 from exadesk.verification.notices import Notice
-
-
-def _shown(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+from tests.helpers.window import shown
 
 
 def test_a_tracker_page_lists_its_methods_and_notices_and_waits_for_a_workspace(qtbot):
-    page = _shown(qtbot, TrackerPage())
+    page = shown(qtbot, TrackerPage())
     spec = registry.get("github").spec
     page.show_tracker(spec, has_workspace=False)
     assert page.title.text() == spec.name and page.tracker_id == "github"
@@ -31,7 +26,7 @@ def test_a_tracker_page_lists_its_methods_and_notices_and_waits_for_a_workspace(
 
 
 def test_a_notice_of_the_tracker_is_shown_escaped(qtbot):
-    page = _shown(qtbot, TrackerPage())
+    page = shown(qtbot, TrackerPage())
     spec = registry.get("github").spec
     notice = Notice(id="n", tracker="github", title="Tokens <change>", text="Classic tokens end.",
                     advice="Use fine-grained ones.", effective=date(2026, 9, 1))

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from exadesk.store.model import Instance, InstanceState, Workspace
 from exadesk.ui.views import FirstRunPage, WorkspacePage
-
-
-def _shown(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+from tests.helpers.window import shown
 
 
 def test_first_run_creates_a_workspace_by_its_trimmed_name_or_offers_the_sandbox(qtbot):
-    page = _shown(qtbot, FirstRunPage())
+    page = shown(qtbot, FirstRunPage())
     created, sandbox = [], []
     page.create_workspace.connect(created.append)
     page.try_sandbox.connect(lambda: sandbox.append(True))
@@ -28,7 +23,7 @@ def test_first_run_creates_a_workspace_by_its_trimmed_name_or_offers_the_sandbox
 
 
 def test_a_workspace_summary_counts_states_and_verify_all_waits_for_instances(qtbot):
-    page = _shown(qtbot, WorkspacePage())
+    page = shown(qtbot, WorkspacePage())
     page.show_workspace(Workspace(name="Empty"))
     assert page.summary.text() == "No instances yet." and not page.verify_button.isEnabled()
     ws = Workspace(name="Acme", instances=[
@@ -47,7 +42,7 @@ def test_a_workspace_summary_counts_states_and_verify_all_waits_for_instances(qt
 
 
 def test_progress_shows_while_verify_all_runs(qtbot):
-    page = _shown(qtbot, WorkspacePage())
+    page = shown(qtbot, WorkspacePage())
     page.show_workspace(Workspace(name="Acme", instances=[Instance("github", "GH", "https://github.com", "classic")]))
     page.set_progress(1, 4, "Verified 1 of 4")
     assert not page.progress.isHidden() and not page.cancel_button.isHidden() and not page.verify_button.isEnabled()
