@@ -235,12 +235,10 @@ class ZendeskEmulator(Emulator):
 
     @route("GET", "/api/v2/users/{user_id}/groups")
     def user_groups(self, request: Request, user_id: str) -> Response:
-        caller = self._staff(request)
-        if isinstance(caller, Response):
-            return caller
-        member = self.scenario["users"].get(user_id)
-        if member is None:
-            return _record_not_found()
+        found = self._staff_and_user(request, user_id)
+        if isinstance(found, Response):
+            return found
+        _caller, member = found
         groups = [self._group_json(gid) for gid in member.get("groups", []) if str(gid) in self.scenario["groups"]]
         return json_response({"groups": groups, "next_page": None, "previous_page": None, "count": len(groups)})
 
@@ -261,29 +259,41 @@ class ZendeskEmulator(Emulator):
             return self.error(403, request)
         return caller
 
-    @route("GET", "/api/v2/users/{user_id}")
-    def show_user(self, request: Request, user_id: str) -> Response:
+    def _staff_and_user(self, request: Request, user_id: str) -> tuple[dict, dict] | Response:
+        """The calling agent or admin and the user asked about, or the refusal (as :meth:`_staff`; 404 for no such
+        user)."""
         caller = self._staff(request)
         if isinstance(caller, Response):
             return caller
         user = self.scenario["users"].get(user_id)
-        if user is None:
-            return _record_not_found()
+        return _record_not_found() if user is None else (caller[1], user)
+
+    def _refused_membership_change(self, request: Request) -> Response | None:
+        """Why the caller may not add or remove a group membership (as :meth:`_staff`, 403 without group access)."""
+        caller = self._staff(request)
+        if isinstance(caller, Response):
+            return caller
+        return None if self._may_manage_memberships(caller[1]) else self.error(403, request)
+
+    @route("GET", "/api/v2/users/{user_id}")
+    def show_user(self, request: Request, user_id: str) -> Response:
+        found = self._staff_and_user(request, user_id)
+        if isinstance(found, Response):
+            return found
+        _caller, user = found
         return json_response({"user": self._user_json(user_id, user)})
 
     @route("PUT", "/api/v2/users/{user_id}")
     def update_user(self, request: Request, user_id: str) -> Response:
-        caller = self._staff(request)
-        if isinstance(caller, Response):
-            return caller
-        user = self.scenario["users"].get(user_id)
-        if user is None:
-            return _record_not_found()
+        found = self._staff_and_user(request, user_id)
+        if isinstance(found, Response):
+            return found
+        caller, user = found
         body = request.json()
         changes = body.get("user") if isinstance(body, dict) and isinstance(body.get("user"), dict) else None
         if changes is None:
             return json_response({"error": "InvalidEndpoint", "description": "user parameter is missing"}, 400)
-        if caller[1]["role"] != "admin" and {"role", "custom_role_id", "suspended"} & set(changes):
+        if caller["role"] != "admin" and {"role", "custom_role_id", "suspended"} & set(changes):
             return self.error(403, request)  # only admins change an agent's role, custom role or suspension
         refused = self._update(user, changes)
         return refused or json_response({"user": self._user_json(user_id, user)})
@@ -327,11 +337,9 @@ class ZendeskEmulator(Emulator):
 
     @route("POST", "/api/v2/group_memberships")
     def create_membership(self, request: Request) -> Response:
-        caller = self._staff(request)
-        if isinstance(caller, Response):
-            return caller
-        if not self._may_manage_memberships(caller[1]):
-            return self.error(403, request)
+        refused = self._refused_membership_change(request)
+        if refused is not None:
+            return refused
         body = request.json()
         wanted = body.get("group_membership") if isinstance(body, dict) else None
         wanted = wanted if isinstance(wanted, dict) else {}
@@ -351,11 +359,9 @@ class ZendeskEmulator(Emulator):
 
     @route("DELETE", "/api/v2/group_memberships/{membership_id}")
     def delete_membership(self, request: Request, membership_id: str) -> Response:
-        caller = self._staff(request)
-        if isinstance(caller, Response):
-            return caller
-        if not self._may_manage_memberships(caller[1]):
-            return self.error(403, request)
+        refused = self._refused_membership_change(request)
+        if refused is not None:
+            return refused
         membership = self.scenario.setdefault("group_memberships", {}).pop(membership_id, None)
         if membership is None:
             return _record_not_found()
