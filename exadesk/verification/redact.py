@@ -42,6 +42,11 @@ def _forms(secrets: Iterable[str], users: Iterable[str]) -> set[str]:
     return forms
 
 
+def _users(target) -> list[str]:
+    """A target's non-secret values: the user names a Basic form of its secret may carry."""
+    return [v for v in target.values.values() if isinstance(v, str)]
+
+
 class Redactor:
     """Masks the given secrets (in every form :func:`secret_forms` knows) in text and in report parts.
 
@@ -60,7 +65,7 @@ class Redactor:
     def for_target(cls, target, then: "Redactor | None" = None) -> "Redactor":
         """Every secret of a :class:`~exadesk.verification.spec.Target`, with the target's non-secret values as Basic
         users; ``then``: the run's redactor for the other instances' secrets (:meth:`for_run`)."""
-        return cls(target.secrets.values(), [v for v in target.values.values() if isinstance(v, str)], then=then)
+        return cls(target.secrets.values(), _users(target), then=then)
 
     @classmethod
     def for_run(cls, targets: Iterable) -> "Redactor":
@@ -68,7 +73,7 @@ class Redactor:
         instances share sees both credentials, and whatever it echoes is masked)."""
         forms: set[str] = set()
         for target in targets:
-            forms |= _forms(target.secrets.values(), [v for v in target.values.values() if isinstance(v, str)])
+            forms |= _forms(target.secrets.values(), _users(target))
         return cls(forms=forms)
 
     def __bool__(self) -> bool:
