@@ -23,22 +23,31 @@ def _token() -> str:
     return "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
 
 
+def check_scenario(token: str) -> dict:
+    """The GitHub emulator's scenario for the measured check: a classic token that administers one repository."""
+    return {"tokens": {token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101,
+                               "kind": "classic", "scopes": ["repo"]}},
+            "repos": {"acme/website": {"id": 1, "private": True, "owner_type": "Organization",
+                                       "collaborators": {"exalate-proxy": "admin"}}}}
+
+
+def check_command(url: str) -> list[str]:
+    """``exadesk check`` of the scenario's repository at ``url``; the token comes from ``BENCH_GITHUB_TOKEN``."""
+    return [sys.executable, "-m", "exadesk", "check", "github", "--url", url, "--auth", "classic",
+            "--secret-env", "BENCH_GITHUB_TOKEN", "--project", "acme/website"]
+
+
 def run(runs: int = 9) -> list[dict]:
     """CLI start-up rows; ``runs`` fresh processes of each kind."""
     from exadesk.sandbox.github import GitHubEmulator
 
     token = _token()
-    scenario = {"tokens": {token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101,
-                                   "kind": "classic", "scopes": ["repo"]}},
-                "repos": {"acme/website": {"id": 1, "private": True, "owner_type": "Organization",
-                                           "collaborators": {"exalate-proxy": "admin"}}}}
     env = bench_env()
     env["BENCH_GITHUB_TOKEN"] = token
     baseline_cmd = [sys.executable, "-c", "import requests"]
     help_cmd = [sys.executable, "-m", "exadesk", "check", "--help"]
-    with GitHubEmulator(scenario) as emulator:
-        check_cmd = [sys.executable, "-m", "exadesk", "check", "github", "--url", emulator.url, "--auth", "classic",
-                     "--secret-env", "BENCH_GITHUB_TOKEN", "--project", "acme/website"]
+    with GitHubEmulator(check_scenario(token)) as emulator:
+        check_cmd = check_command(emulator.url)
         for cmd in (baseline_cmd, help_cmd, check_cmd):  # warm the disk cache; the check must succeed
             _wall, _first, _rss, out = run_process(cmd, env)
         samples: dict[str, list[float]] = {"bare": [], "help": [], "check": []}

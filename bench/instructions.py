@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-from bench.cli_start import _token
+from bench.cli_start import _token, check_command, check_scenario
 from bench.common import ROOT, bench_env
 from bench.ui_startup import BARE_WINDOW, make_home
 
@@ -68,14 +68,10 @@ def main() -> int:
     rows = [("first paint, 200 instances", count([python, "-c", _APP], env),
              "bare PySide6 window", count([python, "-c", bare_window], env))]
     token = _token()
-    scenario = {"tokens": {token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
-                                   "scopes": ["repo"]}},
-                "repos": {"acme/website": {"id": 1, "private": True, "owner_type": "Organization",
-                                           "collaborators": {"exalate-proxy": "admin"}}}}
-    with GitHubEmulator(scenario) as emulator, tempfile.TemporaryDirectory(prefix="exadesk-bench-") as home:
+    with GitHubEmulator(check_scenario(token)) as emulator, \
+            tempfile.TemporaryDirectory(prefix="exadesk-bench-") as home:
         check_env = dict(bench_env(), EXADESK_HOME=home, BENCH_GITHUB_TOKEN=token)
-        check = [python, "-m", "exadesk", "check", "github", "--url", emulator.url, "--auth", "classic",
-                 "--secret-env", "BENCH_GITHUB_TOKEN", "--project", "acme/website"]
+        check = check_command(emulator.url)
         subprocess.run(check, env=check_env, cwd=str(ROOT), capture_output=True, check=False)
         rows.append(("exadesk check of a GitHub instance", count(check, check_env),
                      'python -c "import requests"', count([python, "-c", "import requests"], check_env)))
