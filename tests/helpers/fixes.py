@@ -1,5 +1,6 @@
 """Helpers for the per-tracker fix tests (exadesk.services.fixes against the emulators): a workspace stored with its
-instances' secrets in the test keychain, one check's status, and the writes an emulator received."""
+instances' secrets in the test keychain, one check's status, the writes an emulator received, and a GitHub scenario
+with a proxy user and an administrator."""
 
 from __future__ import annotations
 
@@ -44,3 +45,14 @@ def writes(emulator) -> list[tuple[str, str]]:
     """(method, path) of every request the emulator received that is not a read."""
     return [(r.method, r.path) for r in emulator.requests
             if r.method not in ("GET", "HEAD") and not is_declared_read(r.method, r.path)]
+
+
+def github_scenario(proxy_token: str, admin_token: str, proxy_role: str | None) -> dict:
+    """GitHub with the proxy user's and the administrator dana's classic tokens, and one repository acme/portal that
+    dana administers; the proxy user is a collaborator with ``proxy_role`` (None: not one)."""
+    collaborators = {"dana": "admin", **({"exalate-proxy": proxy_role} if proxy_role else {})}
+    return {"tokens": {proxy_token: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
+                                     "scopes": ["repo"]},
+                       admin_token: {"login": "dana", "name": "Dana Admin", "id": 4102, "kind": "classic",
+                                     "scopes": ["repo"]}},
+            "repos": {"acme/portal": {"id": 1, "private": False, "owner_type": "User", "collaborators": collaborators}}}

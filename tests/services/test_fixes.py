@@ -16,6 +16,7 @@ from exadesk.services import fixes
 from exadesk.store.model import Connection, Instance
 from exadesk.verification import registry
 from exadesk.verification.http import HttpClient, Page, is_declared_read
+from tests.helpers.fixes import github_scenario
 from tests.helpers.fixes import status as _status
 from tests.helpers.fixes import stored as _store
 
@@ -276,14 +277,7 @@ GH_PROXY, GH_ADMIN = "ghp_" + "ProxyTokenForFixTests".ljust(36, "0"), "ghp_" + "
 
 
 def _github(emulators, proxy_role: str | None):
-    collaborators = {"dana": "admin", **({"exalate-proxy": proxy_role} if proxy_role else {})}
-    emulator = emulators.start("github", {
-        "tokens": {GH_PROXY: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
-                              "scopes": ["repo"]},
-                   GH_ADMIN: {"login": "dana", "name": "Dana Admin", "id": 4102, "kind": "classic",
-                              "scopes": ["repo"]}},
-        "repos": {"acme/portal": {"id": 1, "private": False, "owner_type": "User",
-                                   "collaborators": collaborators}}})
+    emulator = emulators.start("github", github_scenario(GH_PROXY, GH_ADMIN, proxy_role))
     inst = Instance(tracker="github", name="Repo", url=emulator.url, auth_method="classic", secret_fields=["token"],
                     scope=["acme/portal"])
     admin = Instance(tracker="github", name="Dana on GitHub", url=emulator.url, auth_method="classic",

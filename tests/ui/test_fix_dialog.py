@@ -8,6 +8,7 @@ from exadesk.sandbox import jira_cloud as jira_emulator
 from exadesk.services import fixes, instances
 from exadesk.store.model import Instance
 from exadesk.verification import engine
+from tests.helpers.fixes import github_scenario
 
 GROUPS = ["atlassian-addons", "atlassian-addons-admin", "jira-core-users", "jira-servicedesk-users"]
 
@@ -146,13 +147,7 @@ GH_PROXY, GH_ADMIN = "ghp_" + "ProxyTokenForFixDialog".ljust(36, "0"), "ghp_" + 
 
 def test_without_an_admin_credential_the_dialog_offers_the_wizard_and_plans_again_once_one_is_saved(
         qtbot, window, emulators):
-    emulator = emulators.start("github", {
-        "tokens": {GH_PROXY: {"login": "exalate-proxy", "name": "Exalate Proxy", "id": 4101, "kind": "classic",
-                              "scopes": ["repo"]},
-                   GH_ADMIN: {"login": "dana", "name": "Dana Admin", "id": 4102, "kind": "classic",
-                              "scopes": ["repo"]}},
-        "repos": {"acme/portal": {"id": 1, "private": False, "owner_type": "User",
-                                   "collaborators": {"dana": "admin", "exalate-proxy": "push"}}}})
+    emulator = emulators.start("github", github_scenario(GH_PROXY, GH_ADMIN, "push"))
     inst = Instance(tracker="github", name="Repo", url=emulator.url, auth_method="classic", secret_fields=["token"],
                     scope=["acme/portal"])
     ws_id = _store_verified(window, inst, {"token": GH_PROXY})
